@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The hash chain of the audit trail. Each entry's hash is SHA-256 over its canonical content, which includes
+ * the previous entry's hash, so changing or removing any entry breaks every link after it.
+ */
+export const GENESIS_HASH = "0".repeat(64);
+
+/** The hashed content of an entry, in a fixed field order. */
+export interface ChainedContent {
+  seq: string;
+  occurredAt: Date;
+  agencyCode: string | null;
+  regionCode: string | null;
+  clientName: string | null;
+  endUser: string | null;
+  requestId: string | null;
+  caseRef: string | null;
+  operation: string;
+  entityType: string | null;
+  entityId: string | null;
+  fields: string[];
+  outcome: string;
+  errorCode: string | null;
+  prevHash: string;
+}
+
+export function canonicalAuditContent(c: ChainedContent): string {
+  // An array keeps the order fixed whatever order the properties were created in.
+  return JSON.stringify([
+    c.seq,
+    c.occurredAt.toISOString(),
+    c.agencyCode,
+    c.regionCode,
+    c.clientName,
+    c.endUser,
+    c.requestId,
+    c.caseRef,
+    c.operation,
+    c.entityType,
+    c.entityId,
+    [...c.fields],
+    c.outcome,
+    c.errorCode,
+    c.prevHash,
+  ]);
+}
+
+export function auditHash(c: ChainedContent): string {
+  return createHash("sha256").update(canonicalAuditContent(c)).digest("hex");
+}
+
+export interface ChainBreak {
+  seq: string;
+  reason: "CONTENT_CHANGED" | "LINK_BROKEN" | "ENTRIES_MISSING";
+  detail: string;
+}
+
+/**
+ * Checks one stretch of the chain given the entry before it (`previous`, undefined at the start). Returns
+ * the first break, or undefined when every entry is intact and linked.
+ */
+export function findChainBreak(
+  rows: Array<ChainedContent & { hash: string }>,
+  previous: { seq: string; hash: string } | undefined,
+): ChainBreak | undefined {
+  let prevSeq = previous ? BigInt(previous.seq) : 0n;
+  let prevHash = previous ? previous.hash : GENESIS_HASH;
+  for (const row of rows) {
+    const seq = BigInt(row.seq);
+    if (seq !== prevSeq + 1n) {
+      return { seq: row.seq, reason: "ENTRIES_MISSING", detail: `entries ${prevSeq + 1n}..${seq - 1n} are missing` };
+    }
+    if (row.prevHash !== prevHash) {
+      return { seq: row.seq, reason: "LINK_BROKEN", detail: "prev_hash does not match the hash of the entry before it" };
+    }
+    if (auditHash(row) !== row.hash) {
+      return { seq: row.seq, reason: "CONTENT_CHANGED", detail: "the entry's content does not match its hash" };
+    }
+    prevSeq = seq;
+    prevHash = row.hash;
+  }
+  return undefined;
+}

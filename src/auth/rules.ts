@@ -1,0 +1,62 @@
+import { allow, rule } from "graphql-shield";
+import type { ShieldRule } from "graphql-shield/typings/types";
+import type { HubContext } from "../context/context";
+import { AgencyKind } from "../entities/agency-kind";
+import type { Agency } from "../entities/agency.entity";
+import type { ClientSystem } from "../entities/client-system.entity";
+import { SCOPES } from "./scopes";
+import type { Viewer } from "./viewer";
+
+/**
+ * Every authorization rule of the schema, by name. Types and fields name one of these with `@Guard`.
+ *
+ * Rules speak the domain: agency kind, jurisdiction (a region covers a region), scopes, "own agency's
+ * record". Rules that read only the caller are cached per request (`contextual`); rules that read the
+ * parent row are never cached (`no_cache`), so one row's answer is never reused for another. Rules decide
+ * whether a field may be read at all; which rows a list or lookup returns is decided by services.
+ */
+const aboutViewer = (name: string, decide: (viewer: Viewer) => boolean) =>
+  rule(name, { cache: "contextual" })((_parent, _args, ctx: HubContext) => decide(ctx.viewer));
+
+const aboutRow = <P>(name: string, decide: (parent: P, ctx: HubContext) => boolean | Promise<boolean>) =>
+  rule(name, { cache: "no_cache" })((parent: P, _args, ctx: HubContext) => decide(parent, ctx));
+
+const supervises = (viewer: Viewer, regionCode: string | null | undefined) =>
+  viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.covers(regionCode);
+
+export const RULES = {
+  /** Anyone, the anonymous public included. Marked on purpose; never compiled into middleware. */
+  public: allow,
+
+  /** Any authenticated agency. */
+  authenticated: aboutViewer("authenticated", (viewer) => !viewer.isAnonymous),
+
+  /** The agency itself, or a market-regulation bureau whose jurisdiction covers it. */
+  agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) =>
+    viewer.isAgency(agency.code) || supervises(viewer, agency.regionCode),
+  ),
+
+  /** A client system of the caller's own agency, or of an agency a market-regulation bureau supervises. */
+  clientSystemOfViewerAgency: aboutRow<ClientSystem>("clientSystemOfViewerAgency", async (client, { viewer, loaders }) => {
+    if (viewer.agency?.id === client.agencyId) return true;
+    const agency = await loaders.agencyById.load(client.agencyId);
+    return !!agency && supervises(viewer, agency.regionCode);
+  }),
+
+  /** Manage the caller's own agency's client systems. */
+  clientManager: aboutViewer("clientManager", (viewer) => !viewer.isAnonymous && viewer.hasScope(SCOPES.CLIENTS_MANAGE)),
+
+  /** Read audit entries (rows are scoped by the service: own agency, or jurisdiction at province level). */
+  auditReader: aboutViewer("auditReader", (viewer) =>
+    viewer.isKind(AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION),
+  ),
+
+  /** Verify the whole chain: market-regulation bureaus at province level and above. */
+  auditVerifier: aboutViewer("auditVerifier", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.isProvinceLevelOrAbove),
+} satisfies Record<string, ShieldRule>;
+
+export type RuleName = keyof typeof RULES;
+
+export function isRuleName(name: unknown): name is RuleName {
+  return typeof name === "string" && Object.prototype.hasOwnProperty.call(RULES, name);
+}

@@ -1,0 +1,67 @@
+import { AgencyKind } from "../entities/agency-kind";
+import { isProvinceLevelOrAbove, regionCovers } from "./region";
+import type { Scope } from "./scopes";
+
+/** The registry's facts about the calling agency. Never taken from token claims. */
+export interface AgencyPrincipal {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: AgencyKind;
+  readonly regionCode: string;
+}
+
+export interface ClientPrincipal {
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * Who is calling: the anonymous public, or one client system of one agency with the scopes its token was
+ * granted (already narrowed to what the registry allows). Immutable; built once per request.
+ */
+export class Viewer {
+  private constructor(
+    readonly agency: AgencyPrincipal | undefined,
+    readonly client: ClientPrincipal | undefined,
+    readonly scopes: ReadonlySet<string>,
+  ) {}
+
+  static anonymous(): Viewer {
+    return new Viewer(undefined, undefined, new Set());
+  }
+
+  static of(agency: AgencyPrincipal, client: ClientPrincipal, scopes: Iterable<string>): Viewer {
+    return new Viewer(Object.freeze({ ...agency }), Object.freeze({ ...client }), new Set(scopes));
+  }
+
+  get isAnonymous(): boolean {
+    return this.agency === undefined;
+  }
+
+  hasScope(scope: Scope): boolean {
+    return this.scopes.has(scope);
+  }
+
+  isKind(...kinds: AgencyKind[]): boolean {
+    return this.agency !== undefined && kinds.includes(this.agency.kind);
+  }
+
+  /** Whether a record in `regionCode` lies in the caller's jurisdiction. */
+  covers(regionCode: string | null | undefined): boolean {
+    return this.agency !== undefined && !!regionCode && regionCovers(this.agency.regionCode, regionCode);
+  }
+
+  isAgency(code: string | null | undefined): boolean {
+    return this.agency !== undefined && this.agency.code === code;
+  }
+
+  get isProvinceLevelOrAbove(): boolean {
+    return this.agency !== undefined && isProvinceLevelOrAbove(this.agency.regionCode);
+  }
+
+  /** A short description for logs: agency code and client name, never a person. */
+  get label(): string {
+    return this.agency ? `${this.agency.code}/${this.client?.name}` : "anonymous";
+  }
+}

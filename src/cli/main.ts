@@ -1,0 +1,159 @@
+import "reflect-metadata";
+import fs from "node:fs";
+import path from "node:path";
+import { Command, InvalidArgumentError } from "commander";
+import { ConfigError, HubConfig, loadConfig, parseDurationSeconds } from "../config/config";
+import { DatabaseUnavailableError, databaseTarget } from "../db/data-source";
+import { EmbeddedDatabaseBusyError, embeddedDatabaseHolder } from "../db/data-dir-lock";
+import { migrate, openDatabase } from "../db/database";
+import { AuditTrail } from "../audit/audit-trail";
+import { loadSigningKey } from "../auth/signing-key";
+import { issueToken } from "../auth/token";
+import { isKnownScope } from "../auth/scopes";
+import { DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
+import { RecordStatus } from "../entities/agency-kind";
+import { createLogger, silentLogger } from "../logging/logger";
+import { hubSchema, printHubSchema } from "../schema/build-schema";
+import { seedDemo } from "../seed/seed";
+import { registryLookup } from "../services/client-system.service";
+import { verifyAuditChain } from "../services/audit-event.service";
+import { serve } from "../hub";
+
+/** A failure the user can act on: printed as one line, exit code 1. */
+class CliError extends Error {}
+
+const program = new Command("hub")
+  .description("appraisal-hub: the GraphQL data-sharing hub for IP appraisal supervision (知识产权鉴定)")
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+program
+  .command("serve")
+  .description("run the hub: migrations at start, demo data on an empty database (HUB_DEMO_DATA=false turns that off)")
+  .action(async () => {
+    const config = loadConfig();
+    await serve(config, createLogger(config.log.level));
+  });
+
+program
+  .command("migrate")
+  .description("apply pending database migrations and exit")
+  .action(async () => {
+    const config = loadConfig();
+    await withDatabase(config, async (db) => {
+      const ran = await migrate(db.dataSource);
+      process.stdout.write(ran.length ? `applied: ${ran.join(", ")}\n` : "no pending migrations\n");
+    });
+  });
+
+program
+  .command("seed")
+  .description("load data into the database")
+  .option("--demo", "the demo agencies of the contract (idempotent)")
+  .action(async (options: { demo?: boolean }) => {
+    if (!options.demo) throw new CliError("nothing to seed: pass --demo");
+    const config = loadConfig();
+    await withDatabase(config, async (db) => {
+      await migrate(db.dataSource);
+      const trail = new AuditTrail(db.dataSource, { flushIntervalMs: 100, batchSize: 100 });
+      const { agencies } = await seedDemo(db.dataSource, trail);
+      await trail.close();
+      process.stdout.write(`demo data: ${agencies} agencies created\n`);
+    });
+  });
+
+program
+  .command("token")
+  .description("print a signed bearer token for an agency's client system, and nothing else, on stdout")
+  .requiredOption("--agency <code>", "agency code, e.g. XY-COURT")
+  .option("--client <name>", "client system name", DEFAULT_CLIENT_NAME)
+  .option("--scopes <list>", "comma-separated scopes, e.g. pii:read (each must be allowed for the client system)", "")
+  .option("--expires-in <duration>", "lifetime such as 900, 15m, 8h (default HUB_JWT_DEFAULT_LIFETIME)")
+  .action(async (options: { agency: string; client: string; scopes: string; expiresIn?: string }) => {
+    const config = loadConfig();
+    const scopes = options.scopes.split(",").map((s) => s.trim()).filter(Boolean);
+    for (const scope of scopes) if (!isKnownScope(scope)) throw new CliError(`unknown scope: ${scope}`);
+    const lifetime = options.expiresIn === undefined ? config.jwt.defaultLifetimeSeconds : parseDurationSeconds(options.expiresIn);
+    if (!lifetime || lifetime < 1) throw new CliError("--expires-in must be a duration such as 900, 15m or 8h");
+    if (lifetime > config.jwt.maxLifetimeSeconds) throw new CliError(`--expires-in exceeds HUB_JWT_MAX_LIFETIME (${config.jwt.maxLifetimeSeconds}s)`);
+    await checkRegistry(config, options.agency, options.client, scopes);
+    const key = await loadSigningKey(config);
+    const token = await issueToken(key, config.jwt, { agencyCode: options.agency, clientName: options.client, scopes, lifetimeSeconds: lifetime });
+    process.stdout.write(`${token}\n`);
+  });
+
+const audit = program.command("audit").description("the tamper-evident audit trail");
+audit
+  .command("verify")
+  .description("walk the audit hash chain and report the first broken link (exit code 3 when broken)")
+  .action(async () => {
+    const config = loadConfig();
+    await withDatabase(config, async (db) => {
+      const result = await verifyAuditChain(db.dataSource);
+      if (result.ok) {
+        process.stdout.write(`audit chain intact: ${result.checked} entries; head ${result.headSeq ?? "-"} ${result.headHash ?? ""}\n`);
+      } else {
+        const b = result.firstBreak!;
+        process.stdout.write(`audit chain BROKEN at entry ${b.seq}: ${b.reason} (${b.detail}); ${result.checked} entries intact before it\n`);
+        process.exitCode = 3;
+      }
+    });
+  });
+
+program
+  .command("schema")
+  .description("print the GraphQL schema (SDL) of the subgraph")
+  .option("--write [file]", "write it to a file instead (default schema.graphql)")
+  .action(async (options: { write?: string | boolean }) => {
+    const sdl = printHubSchema(await hubSchema());
+    if (options.write) {
+      const file = path.resolve(typeof options.write === "string" ? options.write : "schema.graphql");
+      fs.writeFileSync(file, sdl);
+      process.stdout.write(`wrote ${file}\n`);
+    } else {
+      process.stdout.write(sdl);
+    }
+  });
+
+/**
+ * Checks that the agency and client system exist, are active, and allow the scopes. With the embedded
+ * database held by a running hub, it cannot look (PGlite admits one process): the hub checks the token on
+ * every request anyway, so the token is issued and a note goes to stderr.
+ */
+async function checkRegistry(config: HubConfig, agencyCode: string, clientName: string, scopes: string[]): Promise<void> {
+  const target = databaseTarget(config);
+  if (target.kind === "pglite" && target.dataDir && embeddedDatabaseHolder(target.dataDir) !== undefined) {
+    process.stderr.write("note: the hub is running on the embedded database, so the registry was not checked here; it checks the token on use\n");
+    return;
+  }
+  await withDatabase(config, async (db) => {
+    await migrate(db.dataSource);
+    const caller = await registryLookup(db.dataSource)(agencyCode, clientName);
+    if (!caller) throw new CliError(`no client system ${clientName} of agency ${agencyCode} in the registry`);
+    if (!caller.agency.active || !caller.client.active) throw new CliError(`agency ${agencyCode} or its client system ${clientName} is ${RecordStatus.DISABLED}`);
+    const refused = scopes.filter((scope) => !caller.client.allowedScopes.includes(scope));
+    if (refused.length) throw new CliError(`scopes not allowed for ${agencyCode}/${clientName}: ${refused.join(", ")} (allowed: ${caller.client.allowedScopes.join(", ") || "none"})`);
+  });
+}
+
+async function withDatabase<T>(config: HubConfig, work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const db = await openDatabase(config, silentLogger());
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`hub: configuration problems:\n${error.problems.map((p) => `  - ${p}`).join("\n")}\n`);
+  } else if (error instanceof CliError || error instanceof DatabaseUnavailableError || error instanceof EmbeddedDatabaseBusyError) {
+    process.stderr.write(`hub: ${error.message}\n`);
+  } else if (error instanceof InvalidArgumentError) {
+    process.stderr.write(`hub: ${error.message}\n`);
+  } else {
+    process.stderr.write(`hub: ${(error as Error)?.message ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,168 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The hub's configuration, read once from the environment and frozen.
+ *
+ * This is the only module that reads `process.env`. `loadConfig` validates every variable with one schema
+ * and, when anything is wrong, throws a `ConfigError` that lists every problem at once so an operator fixes
+ * them in one go instead of one restart per mistake.
+ */
+export interface HubConfig {
+  /** `development` makes a signing key under the data directory when none is configured; `production` refuses to. */
+  readonly env: "development" | "production" | "test";
+  readonly port: number;
+  readonly host: string;
+  /** `postgres://…` for a PostgreSQL server; undefined selects the embedded PGlite database under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly demoData: boolean;
+  readonly jwt: {
+    readonly issuer: string;
+    readonly audience: string;
+    /** PEM (PKCS#8) or JWK file with the hub's ES256 private key. */
+    readonly signingKeyFile: string | undefined;
+    readonly clockToleranceSeconds: number;
+    /** Tokens whose `exp - iat` exceeds this are refused, whoever signed them. */
+    readonly maxLifetimeSeconds: number;
+    readonly defaultLifetimeSeconds: number;
+  };
+  readonly graphql: {
+    readonly introspection: boolean;
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxAliases: number;
+    readonly maxDirectives: number;
+    readonly maxTokens: number;
+  };
+  readonly http: { readonly bodyLimit: string; readonly trustProxy: boolean };
+  readonly log: { readonly level: string; readonly stacks: boolean };
+  readonly audit: { readonly flushIntervalMs: number; readonly batchSize: number };
+  readonly db: { readonly poolSize: number; readonly statementTimeoutMs: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ["true", "1", "yes"].includes(v)));
+const bool = (fallback: boolean) => flag.transform((v) => v ?? fallback);
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const seconds = parseDurationSeconds(v ?? fallback);
+      if (seconds === undefined) {
+        ctx.addIssue({ code: "custom", message: "expected a duration such as 900, 15m, 8h or 1d" });
+        return z.NEVER;
+      }
+      return seconds;
+    });
+
+const envSchema = z.object({
+  HUB_ENV: z.enum(["development", "production", "test"]).optional().default("development"),
+  PORT: int(4000, 1, 65535),
+  HOST: z.string().min(1).optional().default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === "" || /^postgres(ql)?:\/\/.+/.test(v), {
+      message: "must be a postgres:// or postgresql:// URL",
+    }),
+  HUB_DATA_DIR: z.string().min(1).optional().default("./data"),
+  HUB_DEMO_DATA: bool(true),
+  HUB_JWT_ISSUER: z.string().min(1).optional().default("appraisal-hub"),
+  HUB_JWT_AUDIENCE: z.string().min(1).optional().default("appraisal-hub"),
+  HUB_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  HUB_JWT_CLOCK_TOLERANCE: duration("30s"),
+  HUB_JWT_MAX_LIFETIME: duration("24h"),
+  HUB_JWT_DEFAULT_LIFETIME: duration("1h"),
+  HUB_INTROSPECTION: flag,
+  HUB_MAX_QUERY_DEPTH: int(10, 2, 50),
+  HUB_MAX_QUERY_COST: int(5000, 100, 1_000_000),
+  HUB_MAX_ALIASES: int(30, 1, 1000),
+  HUB_MAX_DIRECTIVES: int(50, 1, 1000),
+  HUB_MAX_TOKENS: int(2000, 100, 100_000),
+  HUB_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 100kb").optional().default("100kb"),
+  HUB_TRUST_PROXY: bool(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
+  HUB_LOG_STACKS: bool(false),
+  HUB_AUDIT_FLUSH_MS: int(500, 10, 60_000),
+  HUB_AUDIT_BATCH_SIZE: int(200, 1, 10_000),
+  HUB_DB_POOL_SIZE: int(10, 1, 200),
+  HUB_DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
+});
+
+/** Parses `900`, `30s`, `15m`, `8h`, `1d` into seconds; undefined when it is none of those. */
+export function parseDurationSeconds(text: string): number | undefined {
+  const match = /^(\d+)\s*(s|m|h|d)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? "s") as "s" | "m" | "h" | "d"];
+  return Number(match[1]) * unit;
+}
+
+/** Validates `env` (default `process.env`) and returns the frozen configuration, or throws `ConfigError`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.HUB_ENV === "production" && !e.HUB_SIGNING_KEY_FILE) {
+    problems.push("HUB_SIGNING_KEY_FILE: required when HUB_ENV=production (no key is generated in production)");
+  }
+  if (e.HUB_JWT_DEFAULT_LIFETIME > e.HUB_JWT_MAX_LIFETIME) {
+    problems.push("HUB_JWT_DEFAULT_LIFETIME: must not exceed HUB_JWT_MAX_LIFETIME");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const config: HubConfig = {
+    env: e.HUB_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ? e.DATABASE_URL : undefined,
+    dataDir: path.resolve(e.HUB_DATA_DIR),
+    demoData: e.HUB_DEMO_DATA,
+    jwt: {
+      issuer: e.HUB_JWT_ISSUER,
+      audience: e.HUB_JWT_AUDIENCE,
+      signingKeyFile: e.HUB_SIGNING_KEY_FILE,
+      clockToleranceSeconds: e.HUB_JWT_CLOCK_TOLERANCE,
+      maxLifetimeSeconds: e.HUB_JWT_MAX_LIFETIME,
+      defaultLifetimeSeconds: e.HUB_JWT_DEFAULT_LIFETIME,
+    },
+    graphql: {
+      // Introspection follows the hub's own setting, never NODE_ENV: on by default outside production.
+      introspection: e.HUB_INTROSPECTION ?? e.HUB_ENV !== "production",
+      maxDepth: e.HUB_MAX_QUERY_DEPTH,
+      maxCost: e.HUB_MAX_QUERY_COST,
+      maxAliases: e.HUB_MAX_ALIASES,
+      maxDirectives: e.HUB_MAX_DIRECTIVES,
+      maxTokens: e.HUB_MAX_TOKENS,
+    },
+    http: { bodyLimit: e.HUB_BODY_LIMIT, trustProxy: e.HUB_TRUST_PROXY },
+    log: { level: e.LOG_LEVEL, stacks: e.HUB_LOG_STACKS },
+    audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE },
+    db: { poolSize: e.HUB_DB_POOL_SIZE, statementTimeoutMs: e.HUB_DB_STATEMENT_TIMEOUT_MS },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === "object") deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

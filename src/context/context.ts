@@ -1,0 +1,52 @@
+import type { DataSource } from "typeorm";
+import type { AuditTrail } from "../audit/audit-trail";
+import type { Viewer } from "../auth/viewer";
+import { createLoaders, Loaders } from "../loaders";
+import { AgencyService } from "../services/agency.service";
+import { AuditEventService } from "../services/audit-event.service";
+import { ClientSystemService } from "../services/client-system.service";
+import type { RequestMeta, RequestScope } from "./request-scope";
+
+/** What the hub holds for its whole life and shares between requests. Nothing per caller. */
+export interface HubDeps {
+  readonly dataSource: DataSource;
+  readonly trail: AuditTrail;
+  readonly now?: () => Date;
+}
+
+export interface HubContext {
+  readonly viewer: Viewer;
+  readonly request: RequestMeta;
+  readonly loaders: Loaders;
+  readonly services: {
+    readonly agencies: AgencyService;
+    readonly clientSystems: ClientSystemService;
+    readonly auditEvents: AuditEventService;
+  };
+}
+
+/**
+ * Builds one request's context: the viewer, fresh loaders and the services bound to them. The HTTP server
+ * and the tests both call this, so tests exercise exactly what production runs.
+ */
+export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMeta): HubContext {
+  const loaders = createLoaders(deps.dataSource);
+  const scope: RequestScope = {
+    dataSource: deps.dataSource,
+    viewer,
+    request,
+    loaders,
+    trail: deps.trail,
+    now: deps.now ?? (() => new Date()),
+  };
+  return {
+    viewer,
+    request,
+    loaders,
+    services: {
+      agencies: new AgencyService(deps.dataSource, viewer, loaders),
+      clientSystems: new ClientSystemService(scope),
+      auditEvents: new AuditEventService(scope),
+    },
+  };
+}

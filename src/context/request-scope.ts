@@ -1,0 +1,36 @@
+import type { DataSource } from "typeorm";
+import type { AuditActor, AuditTrail } from "../audit/audit-trail";
+import type { Viewer } from "../auth/viewer";
+import type { Loaders } from "../loaders";
+
+/** Request headers that reach the context and the audit trail. */
+export interface RequestMeta {
+  /** X-Request-Id, echoed back; generated when absent. */
+  readonly id: string;
+  /** X-Case-Ref: the caller's case number that justifies a sensitive read. */
+  readonly caseRef: string | null;
+  /** X-End-User: the person at the calling agency. */
+  readonly endUser: string | null;
+}
+
+/** What every service of one request shares. */
+export interface RequestScope {
+  readonly dataSource: DataSource;
+  readonly viewer: Viewer;
+  readonly request: RequestMeta;
+  readonly loaders: Loaders;
+  readonly trail: AuditTrail;
+  readonly now: () => Date;
+}
+
+/** The audit trail's record of who is acting in this request. */
+export function auditActor(viewer: Viewer, request: RequestMeta): AuditActor {
+  return {
+    agencyCode: viewer.agency?.code ?? null,
+    regionCode: viewer.agency?.regionCode ?? null,
+    clientName: viewer.client?.name ?? null,
+    endUser: request.endUser,
+    requestId: request.id,
+    caseRef: request.caseRef,
+  };
+}

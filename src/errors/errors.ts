@@ -1,0 +1,118 @@
+import { GraphQLError } from "graphql";
+
+/**
+ * The error vocabulary of the contract (`shared/spec/contract.md`, "Errors").
+ *
+ * Services throw these for every expected failure. Each carries a code, a message that is safe to show
+ * another agency (no personal data, SQL or paths) and, where it helps a client fix its request, the
+ * offending input field. `formatError` passes them through unchanged and masks everything else.
+ */
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "BAD_USER_INPUT",
+  "CONFLICT",
+  "INVALID_STATE_TRANSITION",
+  "RATE_LIMITED",
+  "QUERY_TOO_COMPLEX",
+  "OPERATION_NOT_ALLOWLISTED",
+  "SERVICE_UNAVAILABLE",
+  "INTERNAL_SERVER_ERROR",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** HTTP status a whole response gets when this error is raised outside field execution. */
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+export abstract class HubError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions });
+  }
+  /** The extensions a client sees: the code plus the safe details this error chose to carry. */
+  publicExtensions(): Record<string, unknown> {
+    return { ...this.extensions, code: this.code };
+  }
+  get httpStatus(): number | undefined {
+    return HTTP_STATUS[this.code];
+  }
+}
+
+export class UnauthenticatedError extends HubError {
+  readonly code = "UNAUTHENTICATED";
+  constructor(message = "The bearer token is not valid for this hub.") {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends HubError {
+  readonly code = "FORBIDDEN";
+  constructor(message = "You are not allowed to do this.") {
+    super(message);
+  }
+}
+
+export class NotFoundError extends HubError {
+  readonly code = "NOT_FOUND";
+  constructor(entity: string) {
+    super(`${entity} not found.`, { entity });
+  }
+}
+
+export class BadUserInputError extends HubError {
+  readonly code = "BAD_USER_INPUT";
+  /** `field` names the offending input field (`input.creditCode`), so a client can point its user at it. */
+  constructor(message: string, field?: string) {
+    super(message, field ? { field } : {});
+  }
+}
+
+export class ConflictError extends HubError {
+  readonly code = "CONFLICT";
+}
+
+export class InvalidStateTransitionError extends HubError {
+  readonly code = "INVALID_STATE_TRANSITION";
+  constructor(entity: string, from: string, to: string) {
+    super(`${entity} cannot move from ${from} to ${to}.`, { from, to });
+  }
+}
+
+export class RateLimitedError extends HubError {
+  readonly code = "RATE_LIMITED";
+}
+
+export class QueryTooComplexError extends HubError {
+  readonly code = "QUERY_TOO_COMPLEX";
+}
+
+export class OperationNotAllowlistedError extends HubError {
+  readonly code = "OPERATION_NOT_ALLOWLISTED";
+}
+
+export class ServiceUnavailableError extends HubError {
+  readonly code = "SERVICE_UNAVAILABLE";
+  constructor(message = "The hub cannot serve this request right now; try again shortly.") {
+    super(message);
+  }
+}
+
+export function isHubError(error: unknown): error is HubError {
+  return error instanceof HubError;
+}
+
+/** The contract code of any error: a hub error's own, else the GraphQL extension code, else INTERNAL_SERVER_ERROR. */
+export function errorCodeOf(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    if (isHubError(current)) return current.code;
+    current = (current as GraphQLError).originalError;
+  }
+  const code = (error as GraphQLError | undefined)?.extensions?.code;
+  return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
+}

@@ -1,0 +1,101 @@
+import type { Server } from "node:http";
+import type { ApolloServer } from "@apollo/server";
+import type { Express } from "express";
+import { AuditTrail } from "./audit/audit-trail";
+import { loadSigningKey, SigningKey } from "./auth/signing-key";
+import { TokenVerifier } from "./auth/token";
+import type { HubConfig } from "./config/config";
+import type { HubContext, HubDeps } from "./context/context";
+import { migrate, openDatabase, OpenDatabase } from "./db/database";
+import type { Logger } from "./logging/logger";
+import { hubSchema, HubSchema } from "./schema/build-schema";
+import { createApp } from "./server/app";
+import { isEmpty, seedDemo } from "./seed/seed";
+import { registryLookup } from "./services/client-system.service";
+
+export interface Hub {
+  app: Express;
+  apollo: ApolloServer<HubContext>;
+  deps: HubDeps;
+  schema: HubSchema;
+  signingKey: SigningKey;
+  verifier: TokenVerifier;
+  /** Drains GraphQL and flushes the audit trail; the database stays open for its owner to close. */
+  stop(): Promise<void>;
+}
+
+/** Assembles the hub over an open database: audit trail, keys, token verifier, schema and HTTP app. */
+export async function buildHub(config: HubConfig, logger: Logger, db: OpenDatabase, options: { now?: () => Date } = {}): Promise<Hub> {
+  const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize, logger, now: options.now });
+  const signingKey = await loadSigningKey(config);
+  const verifier = new TokenVerifier(
+    signingKey,
+    {
+      issuer: config.jwt.issuer,
+      audience: config.jwt.audience,
+      clockToleranceSeconds: config.jwt.clockToleranceSeconds,
+      maxLifetimeSeconds: config.jwt.maxLifetimeSeconds,
+    },
+    registryLookup(db.dataSource),
+  );
+  const schema = await hubSchema();
+  const deps: HubDeps = { dataSource: db.dataSource, trail, now: options.now };
+  const { app, apollo } = await createApp({ config, logger, deps, schema, verifier });
+  return {
+    app,
+    apollo,
+    deps,
+    schema,
+    signingKey,
+    verifier,
+    async stop() {
+      await apollo.stop();
+      await trail.close();
+    },
+  };
+}
+
+/** Prepares the database: migrations, then the demo data on an empty database when enabled. */
+export async function prepareDatabase(config: HubConfig, db: OpenDatabase, logger: Logger): Promise<void> {
+  const ran = await migrate(db.dataSource);
+  if (ran.length > 0) logger.info({ migrations: ran }, "migrations applied");
+  if (config.demoData && (await isEmpty(db.dataSource))) {
+    const trail = new AuditTrail(db.dataSource, { flushIntervalMs: 100, batchSize: 100, logger });
+    const seeded = await seedDemo(db.dataSource, trail);
+    logger.info(seeded, "demo data loaded");
+  }
+}
+
+/** `hub serve`: opens the database, prepares it, serves HTTP, and shuts down cleanly on SIGINT/SIGTERM. */
+export async function serve(config: HubConfig, logger: Logger): Promise<void> {
+  const db = await openDatabase(config, logger);
+  let hub: Hub | undefined;
+  let server: Server | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await hub?.stop();
+    await db.close();
+    logger.flush?.();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  try {
+    await prepareDatabase(config, db, logger);
+    hub = await buildHub(config, logger, db);
+    const app = hub.app;
+    server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(config.port, config.host, () => resolve(listening));
+      listening.once("error", reject);
+    });
+  } catch (error) {
+    await hub?.stop().catch(() => {});
+    await db.close().catch(() => {});
+    throw error;
+  }
+  logger.info({ url: `http://${config.host}:${config.port}/graphql`, database: db.target.kind }, "appraisal-hub listening");
+}

@@ -1,0 +1,57 @@
+import { ClassType, Field, Int, ObjectType } from "type-graphql";
+import { Public } from "../../auth/guard";
+import type { Page } from "../../services/pagination";
+
+@ObjectType({ description: "Relay page information." })
+@Public()
+export class PageInfo {
+  @Field(() => Boolean, { description: "Whether more items follow this page." })
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "Pass as `after` to get the next page." })
+  endCursor: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * Makes the Relay connection and edge types for a node type. The wrappers are public: which rows they hold
+ * is decided by the service, and each node's fields by the node type's own guards.
+ */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string, what: string, whatPlural = `${what}s`) {
+  @ObjectType(`${name}Edge`, { description: `One ${what} and its cursor.` })
+  @Public()
+  class Edge {
+    @Field(() => String, { description: "Opaque cursor of this item." })
+    cursor: string;
+
+    @Field(() => nodeType, { description: `The ${what}.` })
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${whatPlural} the caller may see.` })
+  @Public()
+  class ConnectionType {
+    @Field(() => [Edge], { description: "The items of this page." })
+    edges: Edge[];
+
+    @Field(() => PageInfo, { description: "Where this page stands." })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: `How many ${whatPlural} the caller may see in all, with the same filter.` })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
+  return {
+    edges: page.nodes.map((node, i) => ({ cursor: page.cursors[i], node })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+    totalCount: page.totalCount,
+  };
+}

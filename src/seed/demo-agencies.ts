@@ -1,0 +1,31 @@
+import { AgencyKind } from "../entities/agency-kind";
+import { SCOPES } from "../auth/scopes";
+
+/** The demo agencies of contract.md, with these exact codes. */
+export const DEMO_AGENCIES: ReadonlyArray<{ code: string; name: string; kind: AgencyKind; regionCode: string }> = [
+  { code: "CNIPA", name: "国家知识产权局", kind: AgencyKind.MARKET_REGULATION, regionCode: "100000" },
+  { code: "HA-AMR", name: "河南省市场监督管理局（知识产权局）", kind: AgencyKind.MARKET_REGULATION, regionCode: "410000" },
+  { code: "XY-AMR", name: "信阳市市场监督管理局", kind: AgencyKind.MARKET_REGULATION, regionCode: "411500" },
+  { code: "XX-AMR", name: "新乡市市场监督管理局", kind: AgencyKind.MARKET_REGULATION, regionCode: "410700" },
+  { code: "XY-COURT", name: "信阳市中级人民法院", kind: AgencyKind.COURT, regionCode: "411500" },
+  { code: "XX-COURT", name: "新乡市中级人民法院", kind: AgencyKind.COURT, regionCode: "410700" },
+  { code: "XY-PROC", name: "信阳市人民检察院", kind: AgencyKind.PROCURATORATE, regionCode: "411500" },
+  { code: "XY-PSB", name: "信阳市公安局", kind: AgencyKind.POLICE, regionCode: "411500" },
+  { code: "GS-PSB", name: "固始县公安局", kind: AgencyKind.POLICE, regionCode: "411525" },
+  { code: "XX-PSB", name: "新乡市公安局", kind: AgencyKind.POLICE, regionCode: "410700" },
+  { code: "XY-IPAA", name: "信阳市知识产权鉴定行业协会", kind: AgencyKind.INDUSTRY_ASSOCIATION, regionCode: "411500" },
+];
+
+/**
+ * Scopes an agency's default client system may carry, by kind. Reading ID numbers in full is for the
+ * bureaus and associations that supervise appraisers; courts, procuratorates and police see them masked.
+ */
+export function defaultAllowedScopes(kind: AgencyKind): string[] {
+  switch (kind) {
+    case AgencyKind.MARKET_REGULATION:
+    case AgencyKind.INDUSTRY_ASSOCIATION:
+      return [SCOPES.CLIENTS_MANAGE, SCOPES.PII_READ];
+    default:
+      return [SCOPES.CLIENTS_MANAGE];
+  }
+}

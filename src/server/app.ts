@@ -1,0 +1,133 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import express, { Express } from "express";
+import helmet from "helmet";
+import type { DataSource } from "typeorm";
+import type { HubConfig } from "../config/config";
+import { createContext, HubContext, HubDeps } from "../context/context";
+import { armorRejections, createFormatError } from "../errors/format-error";
+import type { Logger } from "../logging/logger";
+import type { HubSchema } from "../schema/build-schema";
+import type { TokenVerifier } from "../auth/token";
+import { authenticate, Authenticated } from "./authenticate";
+import { graphiqlRouter } from "./graphiql";
+import { createMetrics, metricsPlugin } from "./metrics";
+import { requestPlugin } from "./request-plugin";
+
+export interface AppParts {
+  config: HubConfig;
+  logger: Logger;
+  deps: HubDeps;
+  schema: HubSchema;
+  verifier: TokenVerifier;
+}
+
+/**
+ * The HTTP application: `/graphql` (Apollo Server 5 behind Express 5), `/graphiql`, `/healthz`, `/readyz` and
+ * `/metrics`. Returns the Express app and the Apollo server, started; `stop()` on the server drains it.
+ */
+export async function createApp({ config, logger, deps, schema, verifier }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext> }> {
+  const metrics = createMetrics();
+  const markRejected = (_ctx: unknown, error: object) => void armorRejections.add(error);
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphql.maxDepth, exposeLimits: true, onReject: [markRejected] },
+    costLimit: { maxCost: config.graphql.maxCost, exposeLimits: true, onReject: [markRejected] },
+    maxAliases: { n: config.graphql.maxAliases, exposeLimits: true, onReject: [markRejected] },
+    maxDirectives: { n: config.graphql.maxDirectives, exposeLimits: true, onReject: [markRejected] },
+    maxTokens: { n: config.graphql.maxTokens, exposeLimits: true, onReject: [markRejected] },
+    // Field suggestions ("Did you mean …?") would list fields a caller may not read.
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  const apollo = new ApolloServer<HubContext>({
+    schema: schema.schema,
+    introspection: config.graphql.introspection,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError: createFormatError(logger, { logStacks: config.log.stacks }),
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      metricsPlugin(metrics),
+      requestPlugin(deps.trail, logger),
+    ],
+    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.http.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          "script-src": ["'self'"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          // The hub is often served over plain HTTP inside an agency network; upgrading would break assets.
+          "upgrade-insecure-requests": null,
+        },
+      },
+    }),
+  );
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const ready = await readiness(deps.dataSource);
+    res.status(ready.ok ? 200 : 503).json(ready);
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.setHeader("Content-Type", metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+  app.use(graphiqlRouter());
+  app.use(
+    "/graphql",
+    express.json({ limit: config.http.bodyLimit }),
+    authenticate(verifier, logger, metrics),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const { viewer, request } = res.locals.auth as Authenticated;
+        return createContext(deps, viewer, request);
+      },
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: "Not found.", extensions: { code: "NOT_FOUND" } }] });
+  });
+  // Body-parser errors (malformed or oversized JSON) and anything else: a coded error, no stack.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const message = status === 413 ? "The request body is too large." : status < 500 ? "The request is malformed." : "Internal server error.";
+    if (status >= 500) logger.error({ errorName: (error as Error).name }, "http error");
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
+  });
+  return { app, apollo };
+}
+
+/** Ready when the database answers and every migration has run. */
+export async function readiness(dataSource: DataSource): Promise<{ ok: boolean; database: string; migrations: string }> {
+  try {
+    await dataSource.query("SELECT 1");
+  } catch {
+    return { ok: false, database: "unreachable", migrations: "unknown" };
+  }
+  try {
+    const pending = await dataSource.showMigrations();
+    return { ok: !pending, database: "ok", migrations: pending ? "pending" : "applied" };
+  } catch {
+    return { ok: false, database: "ok", migrations: "unknown" };
+  }
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import { Viewer } from "../auth/viewer";
+import type { TokenVerifier } from "../auth/token";
+import type { RequestMeta } from "../context/request-scope";
+import { BadUserInputError, HubError, ServiceUnavailableError, UnauthenticatedError } from "../errors/errors";
+import type { Logger } from "../logging/logger";
+import type { Metrics } from "./metrics";
+
+export interface Authenticated {
+  viewer: Viewer;
+  request: RequestMeta;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
+
+/**
+ * Express middleware in front of `/graphql`: reads the request headers and the bearer token.
+ *
+ * No `Authorization` header: the anonymous public. A header that is present but not a valid token for an
+ * active agency and client system: HTTP 401 with `UNAUTHENTICATED`, never a fall-back to anonymous.
+ * `X-Request-Id` is echoed (generated when absent or malformed); `X-Case-Ref` and `X-End-User` reach the
+ * context and the audit trail. Non-ASCII values (Chinese case numbers) may be sent percent-encoded UTF-8.
+ */
+export function authenticate(verifier: TokenVerifier, logger: Logger, metrics: Metrics) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const requestIdHeader = req.get("x-request-id");
+    const requestId = requestIdHeader && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
+    res.setHeader("X-Request-Id", requestId);
+    try {
+      const request: RequestMeta = {
+        id: requestId,
+        caseRef: contextHeader(req.get("x-case-ref"), "X-Case-Ref", 200),
+        endUser: contextHeader(req.get("x-end-user"), "X-End-User", 100),
+      };
+      const authorization = req.get("authorization");
+      let viewer = Viewer.anonymous();
+      if (authorization !== undefined) {
+        const match = BEARER.exec(authorization.trim());
+        if (!match) throw new UnauthenticatedError("The Authorization header must be `Bearer <token>`.");
+        viewer = await verifier.verify(match[1]).catch((error: unknown) => {
+          if (error instanceof HubError) throw error;
+          // The registry could not be read: the caller is not at fault.
+          logger.error({ reqId: requestId, errorName: (error as Error)?.name }, "token verification failed");
+          throw new ServiceUnavailableError();
+        });
+      }
+      res.locals.auth = { viewer, request } satisfies Authenticated;
+      next();
+    } catch (error) {
+      const hubError = error instanceof HubError ? error : new ServiceUnavailableError();
+      if (hubError instanceof UnauthenticatedError) {
+        metrics.authFailures.inc();
+        res.setHeader("WWW-Authenticate", 'Bearer error="invalid_token"');
+        logger.warn({ reqId: requestId, reason: hubError.message }, "authentication refused");
+      }
+      res.status(hubError.httpStatus ?? 400).json({ errors: [{ message: hubError.message, extensions: hubError.publicExtensions() }] });
+    }
+  };
+}
+
+function contextHeader(raw: string | undefined, name: string, maxLength: number): string | null {
+  if (raw === undefined) return null;
+  let value = raw.trim();
+  if (/%[0-9A-Fa-f]{2}/.test(value)) {
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      throw new BadUserInputError(`${name} is not valid percent-encoded UTF-8.`, name);
+    }
+  } else if (/[^\x00-\x7f]/.test(value)) {
+    // Node hands raw UTF-8 header bytes over as Latin-1 characters.
+    value = Buffer.from(value, "latin1").toString("utf8");
+  }
+  if (value.length === 0) return null;
+  if (value.length > maxLength || /[\x00-\x1f\x7f]/.test(value)) {
+    throw new BadUserInputError(`${name} must be at most ${maxLength} characters without control characters.`, name);
+  }
+  return value;
+}

@@ -1,0 +1,152 @@
+import { DataSource } from "typeorm";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { Agency } from "../entities/agency.entity";
+import { RecordStatus } from "../entities/agency-kind";
+import { ClientSystem, PublicJwks } from "../entities/client-system.entity";
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors/errors";
+import { isKnownScope } from "../auth/scopes";
+import type { CallerLookup } from "../auth/token";
+import { auditActor, RequestScope } from "../context/request-scope";
+import { runIdempotent } from "./idempotency";
+import { updateVersioned } from "./versioned-update";
+
+export interface RegisterClientSystemInput {
+  idempotencyKey: string;
+  name: string;
+  description?: string | null;
+  allowedScopes?: string[] | null;
+  jwks?: string | null;
+}
+
+export interface UpdateClientSystemInput {
+  description?: string | null;
+  allowedScopes?: string[] | null;
+  status?: RecordStatus | null;
+  /** A JWKS as JSON text; an empty string removes the registered keys. */
+  jwks?: string | null;
+}
+
+const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const MAX_KEYS = 5;
+
+/**
+ * An agency's client systems: registering them, changing their scopes, status and public keys. An agency
+ * manages only its own systems, and never grants a system a scope the calling system does not hold itself.
+ */
+export class ClientSystemService {
+  constructor(private readonly scope: RequestScope) {}
+
+  async register(input: RegisterClientSystemInput): Promise<{ client: ClientSystem; replayed: boolean }> {
+    const { viewer, dataSource, trail } = this.scope;
+    if (!viewer.agency) throw new ForbiddenError();
+    const name = input.name.trim();
+    if (!NAME_PATTERN.test(name)) {
+      throw new BadUserInputError("name must be 1 to 64 lower-case letters, digits or dashes, starting with a letter or digit.", "input.name");
+    }
+    const description = validDescription(input.description, "input.description");
+    const allowedScopes = this.grantableScopes(input.allowedScopes ?? [], "input.allowedScopes");
+    const jwks = input.jwks ? parsePublicJwks(input.jwks, "input.jwks") : null;
+    const agencyId = viewer.agency.id;
+
+    const result = await dataSource.transaction(async (manager) =>
+      runIdempotent(manager, viewer, "registerClientSystem", input.idempotencyKey, { name, description, allowedScopes, jwks }, async () => {
+        const taken = await manager.getRepository(ClientSystem).exists({ where: { agencyId, name } });
+        if (taken) throw new ConflictError("Your agency already has a client system with this name.", { field: "input.name" });
+        const saved = await manager.getRepository(ClientSystem).save(manager.create(ClientSystem, { agencyId, name, description, allowedScopes, jwks }));
+        await trail.append(manager, auditActor(viewer, this.scope.request), [
+          { operation: "registerClientSystem", entityType: "ClientSystem", entityId: saved.id, fields: ["name", "description", "allowedScopes", "jwks"], outcome: AuditOutcome.SUCCESS },
+        ]);
+        return saved.id;
+      }),
+    );
+    const client = await dataSource.getRepository(ClientSystem).findOneByOrFail({ id: result.id });
+    return { client, replayed: result.replayed };
+  }
+
+  async update(id: string, expectedVersion: number, input: UpdateClientSystemInput): Promise<ClientSystem> {
+    const { viewer, dataSource, trail } = this.scope;
+    if (!viewer.agency) throw new ForbiddenError();
+    const changes: Partial<ClientSystem> = {};
+    if (input.description !== undefined && input.description !== null) changes.description = validDescription(input.description, "input.description");
+    if (input.allowedScopes) changes.allowedScopes = this.grantableScopes(input.allowedScopes, "input.allowedScopes");
+    if (input.status) changes.status = input.status;
+    if (input.jwks !== undefined && input.jwks !== null) changes.jwks = input.jwks === "" ? null : parsePublicJwks(input.jwks, "input.jwks");
+    if (Object.keys(changes).length === 0) throw new BadUserInputError("Nothing to change.", "input");
+    if (!isUuid(id)) throw new NotFoundError("Client system");
+    const agencyId = viewer.agency.id;
+
+    return dataSource.transaction(async (manager) => {
+      const current = await manager.getRepository(ClientSystem).findOneBy({ id });
+      // Another agency's system does not exist for the caller.
+      if (!current || current.agencyId !== agencyId) throw new NotFoundError("Client system");
+      if (current.id === viewer.client?.id && changes.status === RecordStatus.DISABLED) {
+        throw new BadUserInputError("A client system cannot disable itself.", "input.status");
+      }
+      const updated = await updateVersioned(manager, ClientSystem, "Client system", id, expectedVersion, changes);
+      await trail.append(manager, auditActor(viewer, this.scope.request), [
+        { operation: "updateClientSystem", entityType: "ClientSystem", entityId: id, fields: Object.keys(changes), outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+
+  /** Scopes must be known and held by the calling system: no one grants more than it has. */
+  private grantableScopes(scopes: string[], field: string): string[] {
+    const unique = [...new Set(scopes)].sort();
+    for (const scope of unique) {
+      if (!isKnownScope(scope)) throw new BadUserInputError(`Unknown scope "${scope.slice(0, 40)}".`, field);
+      if (!this.scope.viewer.scopes.has(scope)) throw new ForbiddenError(`You cannot grant the scope ${scope}, which your own system does not hold.`);
+    }
+    return unique;
+  }
+}
+
+function validDescription(text: string | null | undefined, field: string): string {
+  const value = (text ?? "").trim();
+  if (value.length > 500) throw new BadUserInputError("description must be at most 500 characters.", field);
+  return value;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
+
+/** Accepts only public EC P-256 keys for ES256: no private parts, no symmetric or RSA keys. */
+export function parsePublicJwks(text: string, field: string): PublicJwks {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new BadUserInputError("jwks must be a JSON Web Key Set.", field);
+  }
+  const keys = (parsed as { keys?: unknown }).keys;
+  if (!Array.isArray(keys) || keys.length === 0 || keys.length > MAX_KEYS) {
+    throw new BadUserInputError(`jwks must hold 1 to ${MAX_KEYS} keys.`, field);
+  }
+  const clean = keys.map((key: Record<string, unknown>) => {
+    const ok =
+      key && key.kty === "EC" && key.crv === "P-256" && typeof key.x === "string" && typeof key.y === "string" && key.d === undefined && (key.alg === undefined || key.alg === "ES256");
+    if (!ok) throw new BadUserInputError("jwks keys must be public EC P-256 keys for ES256.", field);
+    return { kty: "EC", crv: "P-256", x: key.x, y: key.y, alg: "ES256", use: "sig", ...(typeof key.kid === "string" ? { kid: key.kid.slice(0, 100) } : {}) };
+  });
+  return { keys: clean };
+}
+
+/** The registry lookup the token verifier uses: one indexed query per request. */
+export function registryLookup(dataSource: DataSource): CallerLookup {
+  return async (agencyCode, clientName) => {
+    const row = await dataSource
+      .getRepository(ClientSystem)
+      .createQueryBuilder("c")
+      .innerJoinAndMapOne("c.agency", Agency, "a", "a.id = c.agency_id")
+      .where("a.code = :agencyCode AND c.name = :clientName", { agencyCode, clientName })
+      .getOne();
+    if (!row) return undefined;
+    const agency = (row as ClientSystem & { agency: Agency }).agency;
+    return {
+      agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionCode: agency.regionCode, active: agency.status === RecordStatus.ACTIVE },
+      client: { id: row.id, name: row.name, allowedScopes: row.allowedScopes, active: row.status === RecordStatus.ACTIVE, jwks: row.jwks },
+    };
+  };
+}
