@@ -1,0 +1,106 @@
+import { AuditTrail } from "../src/audit/audit-trail";
+import { AuditOutcome } from "../src/entities/audit-event.entity";
+import { verifyAuditChain } from "../src/services/audit-event.service";
+import { startTestHub, TestHub } from "./support/test-hub";
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub.stop());
+
+const actor = { agencyCode: "XY-AMR", regionCode: "411500", clientName: "default", endUser: null, requestId: "r1", caseRef: null };
+const sql = (text: string, params: unknown[] = []) => hub.db.dataSource.query(text, params);
+
+describe("audit trail", () => {
+  it("records a change with who, why and what, in the transaction of the change", async () => {
+    const res = await hub.graphql(
+      `mutation { registerClientSystem(input: { idempotencyKey: "audit-1", name: "dashboard-2", description: "大屏" }) { clientSystem { id } } }`,
+      { as: "XY-AMR", scopes: ["clients:manage"], headers: { "x-request-id": "req-audit-1", "x-case-ref": encodeURIComponent("(2024)豫15知民初32号"), "x-end-user": "zhang.wei" } },
+    );
+    const id = res.body.data.registerClientSystem.clientSystem.id;
+    const [entry] = await sql(`SELECT * FROM audit_events WHERE entity_id = $1`, [id]);
+    expect(entry).toMatchObject({
+      agency_code: "XY-AMR",
+      region_code: "411500",
+      client_name: "default",
+      end_user: "zhang.wei",
+      request_id: "req-audit-1",
+      case_ref: "(2024)豫15知民初32号",
+      operation: "registerClientSystem",
+      entity_type: "ClientSystem",
+      outcome: "SUCCESS",
+    });
+    expect(entry.fields).toEqual(expect.arrayContaining(["name", "description"]));
+  });
+
+  it("records a denied mutation attempt with its error code", async () => {
+    await hub.graphql(`mutation { registerClientSystem(input: { idempotencyKey: "denied-1", name: "nope" }) { replayed } }`, {
+      as: "GS-PSB",
+      headers: { "x-request-id": "req-denied-1" },
+    });
+    await hub.hub.deps.trail.flush();
+    const rows = await sql(`SELECT agency_code, operation, outcome, error_code FROM audit_events WHERE request_id = 'req-denied-1'`);
+    expect(rows).toEqual([{ agency_code: "GS-PSB", operation: "registerClientSystem", outcome: "DENIED", error_code: "FORBIDDEN" }]);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE on the trail", async () => {
+    await expect(sql(`UPDATE audit_events SET operation = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(sql(`DELETE FROM audit_events WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(sql(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+  });
+
+  it("keeps one unforked chain under concurrent writers, including a second process's trail", async () => {
+    // A second AuditTrail over the same database stands in for a second hub process: both serialise on the
+    // same advisory lock.
+    const other = new AuditTrail(hub.db.dataSource, { flushIntervalMs: 5, batchSize: 3 });
+    const writes: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 20; i++) {
+      writes.push(hub.graphql(`mutation { registerClientSystem(input: { idempotencyKey: "c-${i}", name: "sys-${i}" }) { replayed } }`, { as: "HA-AMR", scopes: ["clients:manage"] }));
+      other.enqueue(actor, { operation: `read:Appraiser.idNumber`, entityType: "Appraiser", entityId: String(i), outcome: AuditOutcome.SUCCESS });
+      hub.hub.deps.trail.enqueue(actor, { operation: "read:Appraiser.phone", entityType: "Appraiser", entityId: String(i), outcome: AuditOutcome.SUCCESS });
+    }
+    await Promise.all(writes);
+    await Promise.all([other.close(), hub.hub.deps.trail.flush()]);
+    const [{ n, max }] = await sql(`SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_events`);
+    expect(n).toBe(max);
+    const [{ forks }] = await sql(`SELECT count(*)::int AS forks FROM (SELECT prev_hash FROM audit_events GROUP BY prev_hash HAVING count(*) > 1) f`);
+    expect(forks).toBe(0);
+    expect((await verifyAuditChain(hub.db.dataSource)).ok).toBe(true);
+  });
+
+  it("loses no queued entry on a clean shutdown", async () => {
+    const trail = new AuditTrail(hub.db.dataSource, { flushIntervalMs: 60_000, batchSize: 1000 });
+    for (let i = 0; i < 25; i++) trail.enqueue(actor, { operation: "read:shutdown", entityId: String(i), outcome: AuditOutcome.SUCCESS });
+    await trail.close();
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM audit_events WHERE operation = 'read:shutdown'`);
+    expect(n).toBe(25);
+  });
+
+  describe("tampering (the trigger disabled by a superuser)", () => {
+    const withTriggerDisabled = async (work: () => Promise<unknown>) => {
+      await sql(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`);
+      try {
+        await work();
+      } finally {
+        await sql(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_change`);
+      }
+    };
+
+    it("finds an edited entry, and finds a deleted one", async () => {
+      expect((await verifyAuditChain(hub.db.dataSource)).ok).toBe(true);
+      const [original] = await sql(`SELECT seq::text AS seq, agency_code FROM audit_events WHERE seq = 5`);
+
+      await withTriggerDisabled(() => sql(`UPDATE audit_events SET agency_code = 'XX-AMR' WHERE seq = 5`));
+      const edited = await verifyAuditChain(hub.db.dataSource);
+      expect(edited).toMatchObject({ ok: false, checked: 4, firstBreak: { seq: "5", reason: "CONTENT_CHANGED" } });
+
+      await withTriggerDisabled(() => sql(`UPDATE audit_events SET agency_code = $1 WHERE seq = 5`, [original.agency_code]));
+      expect((await verifyAuditChain(hub.db.dataSource)).ok).toBe(true);
+
+      await withTriggerDisabled(() => sql(`DELETE FROM audit_events WHERE seq = 9`));
+      const deleted = await verifyAuditChain(hub.db.dataSource);
+      expect(deleted).toMatchObject({ ok: false, checked: 8, firstBreak: { seq: "10", reason: "ENTRIES_MISSING" } });
+    });
+  });
+});
