@@ -26,7 +26,7 @@ export class AuditEvent {
   @PrimaryColumn({ type: "bigint" })
   seq: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When it happened." })
   @Column({ type: "timestamptz", name: "occurred_at" })
   occurredAt: Date;
 
@@ -58,11 +58,11 @@ export class AuditEvent {
   @Column({ type: "text" })
   operation: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Kind of record concerned, e.g. `Institution`." })
   @Column({ type: "text", name: "entity_type", nullable: true })
   entityType: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Id of the record concerned." })
   @Column({ type: "text", name: "entity_id", nullable: true })
   entityId: string | null;
 
@@ -70,7 +70,7 @@ export class AuditEvent {
   @Column({ type: "text", array: true, default: () => "'{}'" })
   fields: string[];
 
-  @Field(() => AuditOutcome, { nullable: true })
+  @Field(() => AuditOutcome, { nullable: true, description: "Whether it was done, denied or rejected." })
   @Column({ type: "text" })
   outcome: AuditOutcome;
 

@@ -15,8 +15,8 @@ const APOLLO_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
-/** Errors graphql-armor raised for a query over its limits (filled by its onReject hooks). */
-export const armorRejections = new WeakSet<object>();
+/** graphql-js's message when a document exceeds `parseOptions.maxTokens`. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) \d+ tokens/;
 
 /**
  * The one place that decides what an error looks like to a client.
@@ -34,10 +34,10 @@ export function createFormatError(logger: Logger, options: { logStacks: boolean 
       const message = isVariableError(formatted.message) ? `${variablePrefix(formatted.message)}: ${hubError.message}` : hubError.message;
       return { message, ...where, extensions: hubError.publicExtensions() };
     }
-    if (isArmorRejection(error)) {
-      return { message: stripValues(formatted.message.replace(/^Syntax Error: /, "")), ...where, extensions: { code: "QUERY_TOO_COMPLEX" } };
-    }
     const code = formatted.extensions?.code;
+    if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT.test(formatted.message)) {
+      return { message: formatted.message.replace(/^Syntax Error: /, ""), ...where, extensions: { code: "QUERY_TOO_COMPLEX" } };
+    }
     if (typeof code === "string" && APOLLO_CODES.has(code)) {
       return { message: stripValues(formatted.message), ...where, extensions: { code } };
     }
@@ -67,15 +67,6 @@ function findHubError(error: unknown): HubError | undefined {
   return undefined;
 }
 
-function isArmorRejection(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    if (typeof current === "object" && armorRejections.has(current)) return true;
-    current = (current as GraphQLError).originalError;
-  }
-  return false;
-}
-
 const VARIABLE_ERROR = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value/;
 
 function isVariableError(message: string): boolean {
@@ -92,9 +83,21 @@ function variablePrefix(message: string): string {
  * explanation, drop the value.
  */
 export function stripValues(message: string): string {
-  if (isVariableError(message)) {
-    const reason = /; (Expected [^;]*|Field "[^"]*" of required type [^;]*|Int cannot[^;]*|Float cannot[^;]*|String cannot[^;]*|Boolean cannot[^;]*|ID cannot[^;]*)$/.exec(message)?.[1];
-    return reason ? `${variablePrefix(message)}; ${reason.replace(/found .*$/, "").trim()}` : variablePrefix(message);
-  }
-  return message.replace(/, found [\s\S]*?(?=(;|\.$|$))/, "").replace(/got invalid value [\s\S]*?(?=;|$)/, "has an invalid value");
+  if (isVariableError(message)) return `${variablePrefix(message)}${variableReason(message)}`;
+  return message
+    .replace(/, found [\s\S]*?(?=(;|\.$|$))/, "")
+    .replace(/(cannot represent [^:]*value):[\s\S]*$/, "$1.");
+}
+
+/** The explanation graphql-js gives after the value, in words that quote no input. */
+function variableReason(message: string): string {
+  const represent = /; (\w+) cannot represent/.exec(message);
+  if (represent) return `; ${represent[1]} cannot represent it.`;
+  const expected = /; Expected type "(\w+)"/.exec(message);
+  if (expected) return `; expected type "${expected[1]}".`;
+  const required = /Field "(\w+)" of required type "([^"]+)" was not provided/.exec(message);
+  if (required) return `; field "${required[1]}" of type "${required[2]}" is required.`;
+  const unknown = /Field "(\w+)" is not defined by type "(\w+)"/.exec(message);
+  if (unknown) return `; field "${unknown[1]}" is not defined by type "${unknown[2]}".`;
+  return ".";
 }

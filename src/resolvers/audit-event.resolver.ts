@@ -9,11 +9,11 @@ const AuditEventConnection = Connection(AuditEvent, "AuditEvent", "audit entry",
 
 @InputType({ description: "Narrows the audit trail." })
 class AuditEventFilter {
-  @Field(() => String, { nullable: true }) agencyCode?: string;
-  @Field(() => String, { nullable: true }) operation?: string;
-  @Field(() => String, { nullable: true }) entityType?: string;
-  @Field(() => String, { nullable: true }) entityId?: string;
-  @Field(() => AuditOutcome, { nullable: true }) outcome?: AuditOutcome;
+  @Field(() => String, { nullable: true, description: "Only entries of this agency." }) agencyCode?: string;
+  @Field(() => String, { nullable: true, description: "Only this operation, e.g. `registerClientSystem`." }) operation?: string;
+  @Field(() => String, { nullable: true, description: "Only entries about this kind of record, e.g. `Institution`." }) entityType?: string;
+  @Field(() => String, { nullable: true, description: "Only entries about this record." }) entityId?: string;
+  @Field(() => AuditOutcome, { nullable: true, description: "Only entries with this outcome." }) outcome?: AuditOutcome;
   @Field(() => Date, { nullable: true, description: "From this instant (inclusive)." }) from?: Date;
   @Field(() => Date, { nullable: true, description: "Until this instant (exclusive)." }) to?: Date;
 }
@@ -23,7 +23,7 @@ class AuditEventFilter {
 class AuditChainBreak {
   @Field(() => String, { description: "Seq of the first entry that fails." }) seq: string;
   @Field(() => String, { description: "CONTENT_CHANGED, LINK_BROKEN or ENTRIES_MISSING." }) reason: string;
-  @Field(() => String) detail: string;
+  @Field(() => String, { description: "What exactly does not hold." }) detail: string;
 }
 
 @ObjectType({ description: "Result of walking the audit hash chain." })
@@ -32,8 +32,8 @@ class AuditChainVerification {
   @Field(() => Boolean, { description: "True when every entry is intact and linked to the one before it." }) ok: boolean;
   @Field(() => Int, { description: "Entries checked before the first break (all of them when ok)." }) checked: number;
   @Field(() => String, { nullable: true, description: "Seq of the last entry: keep it with headHash outside the hub to detect a cut-off tail." }) headSeq: string | null;
-  @Field(() => String, { nullable: true }) headHash: string | null;
-  @Field(() => AuditChainBreak, { nullable: true }) firstBreak: AuditChainBreak | null;
+  @Field(() => String, { nullable: true, description: "Hash of the last entry." }) headHash: string | null;
+  @Field(() => AuditChainBreak, { nullable: true, description: "The first broken link; null when the chain is intact." }) firstBreak: AuditChainBreak | null;
 }
 
 @Resolver(() => AuditEvent)

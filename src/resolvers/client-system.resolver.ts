@@ -24,10 +24,10 @@ class RegisterClientSystemInput {
 
 @InputType({ description: "Changes to a client system; omitted fields stay as they are." })
 class UpdateClientSystemInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the system is (at most 500 characters)." })
   description?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: "Scopes its tokens may carry from now on; each must be held by the calling system." })
   allowedScopes?: string[];
 
   @Field(() => RecordStatus, { nullable: true, description: "DISABLED refuses the system's tokens from the next request on." })

@@ -4,11 +4,13 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express, { Express } from "express";
+import type { GraphQLError, ValidationContext } from "graphql";
 import helmet from "helmet";
 import type { DataSource } from "typeorm";
 import type { HubConfig } from "../config/config";
 import { createContext, HubContext, HubDeps } from "../context/context";
-import { armorRejections, createFormatError } from "../errors/format-error";
+import { createFormatError } from "../errors/format-error";
+import { QueryTooComplexError } from "../errors/errors";
 import type { Logger } from "../logging/logger";
 import type { HubSchema } from "../schema/build-schema";
 import type { TokenVerifier } from "../auth/token";
@@ -31,13 +33,16 @@ export interface AppParts {
  */
 export async function createApp({ config, logger, deps, schema, verifier }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext> }> {
   const metrics = createMetrics();
-  const markRejected = (_ctx: unknown, error: object) => void armorRejections.add(error);
+  // Each limit reports a coded QUERY_TOO_COMPLEX validation error itself (armor's own report re-creates
+  // the error without a code).
+  const tooComplex = { exposeLimits: true, propagateOnRejection: false, onReject: [reportTooComplex] };
   const armor = new ApolloArmor({
-    maxDepth: { n: config.graphql.maxDepth, exposeLimits: true, onReject: [markRejected] },
-    costLimit: { maxCost: config.graphql.maxCost, exposeLimits: true, onReject: [markRejected] },
-    maxAliases: { n: config.graphql.maxAliases, exposeLimits: true, onReject: [markRejected] },
-    maxDirectives: { n: config.graphql.maxDirectives, exposeLimits: true, onReject: [markRejected] },
-    maxTokens: { n: config.graphql.maxTokens, exposeLimits: true, onReject: [markRejected] },
+    maxDepth: { n: config.graphql.maxDepth, ...tooComplex },
+    costLimit: { maxCost: config.graphql.maxCost, ...tooComplex },
+    maxAliases: { n: config.graphql.maxAliases, ...tooComplex },
+    maxDirectives: { n: config.graphql.maxDirectives, ...tooComplex },
+    // graphql-js enforces the token limit while parsing (parseOptions below), before any validation.
+    maxTokens: { enabled: false },
     // Field suggestions ("Did you mean …?") would list fields a caller may not read.
     blockFieldSuggestion: { enabled: true },
   }).protect();
@@ -50,6 +55,7 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
     csrfPrevention: true,
     formatError: createFormatError(logger, { logStacks: config.log.stacks }),
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
     plugins: [
       ...armor.plugins,
       ApolloServerPluginCacheControlDisabled(),
@@ -115,6 +121,10 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
   });
   return { app, apollo };
+}
+
+function reportTooComplex(context: ValidationContext | null, error: GraphQLError): void {
+  context?.reportError(new QueryTooComplexError(error.message.replace(/^Syntax Error: /, "")));
 }
 
 /** Ready when the database answers and every migration has run. */

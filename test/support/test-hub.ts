@@ -7,7 +7,7 @@ import { issueToken } from "../../src/auth/token";
 import { HubConfig, loadConfig } from "../../src/config/config";
 import { openDatabase, OpenDatabase } from "../../src/db/database";
 import { buildHub, Hub, prepareDatabase } from "../../src/hub";
-import { silentLogger } from "../../src/logging/logger";
+import { Logger, silentLogger } from "../../src/logging/logger";
 import { createTestDatabase } from "./test-database";
 
 export interface GraphqlResponse<T = any> {
@@ -34,11 +34,11 @@ export interface TestHub {
  * Starts the real hub (same config loader, schema, guards, context builder and HTTP app as production) on a
  * fresh database with the demo data, listening on a free loopback port.
  */
-export async function startTestHub(options: { env?: Record<string, string>; now?: () => Date } = {}): Promise<TestHub> {
+export async function startTestHub(options: { env?: Record<string, string>; now?: () => Date; logger?: Logger } = {}): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   const config = loadConfig({ HUB_ENV: "test", HUB_DATA_DIR: dataDir, LOG_LEVEL: "silent", HUB_AUDIT_FLUSH_MS: "20", ...options.env });
   const database = await createTestDatabase();
-  const logger = silentLogger();
+  const logger = options.logger ?? silentLogger();
   const db = await openDatabase(config, logger, database.target);
   await prepareDatabase(config, db, logger);
   const hub = await buildHub(config, logger, db, { now: options.now });

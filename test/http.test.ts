@@ -1,0 +1,62 @@
+import { startTestHub, TestHub } from "./support/test-hub";
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub.stop());
+
+describe("HTTP endpoints", () => {
+  it("GET /healthz answers while the process is up", async () => {
+    const res = await fetch(`${hub.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  it("GET /readyz reports the database and migrations", async () => {
+    const res = await fetch(`${hub.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, database: "ok", migrations: "applied" });
+  });
+
+  it("GET /metrics has process metrics and GraphQL operations by name, outcome and duration", async () => {
+    await hub.graphql(`query CourtLookup { agency(code: "XY-COURT") { name status } }`);
+    const text = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(text).toContain("process_cpu_user_seconds_total");
+    expect(text).toMatch(/hub_graphql_operations_total\{operation="CourtLookup",outcome="FORBIDDEN"\} 1/);
+    expect(text).toMatch(/hub_graphql_operation_duration_seconds_count\{operation="CourtLookup",outcome="FORBIDDEN"\} 1/);
+  });
+
+  it("GET /graphiql serves GraphiQL and its scripts from the hub itself, with no internet resource", async () => {
+    const page = await fetch(`${hub.url}/graphiql`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThanOrEqual(5);
+    for (const asset of assets) {
+      expect(asset.startsWith("/graphiql/assets/")).toBe(true);
+      expect((await fetch(`${hub.url}${asset}`)).status).toBe(200);
+    }
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+  });
+
+  it("answers 404 with a coded error for unknown paths", async () => {
+    const res = await fetch(`${hub.url}/nope`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe("NOT_FOUND");
+  });
+
+  it("resolves an Agency entity for a federation gateway by its code", async () => {
+    const res = await hub.graphql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { code name kind } } }`, {
+      variables: { r: [{ __typename: "Agency", code: "GS-PSB" }] },
+    });
+    expect(res.body.data._entities).toEqual([{ code: "GS-PSB", name: "固始县公安局", kind: "POLICE" }]);
+  });
+
+  it("serves the subgraph SDL to authenticated callers only", async () => {
+    const anonymous = await hub.graphql(`{ _service { sdl } }`);
+    expect(anonymous.body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+    const agency = await hub.graphql(`{ _service { sdl } }`, { as: "XY-AMR" });
+    expect(agency.body.data._service.sdl).toContain('@key(fields: "code")');
+  });
+});
