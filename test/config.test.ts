@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig, parseDurationSeconds } from "../src/config/config";
+
+describe("configuration", () => {
+  it("has working defaults: port 4000, embedded database under ./data, demo data on", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ env: "development", port: 4000, databaseUrl: undefined, demoData: true });
+    expect(config.dataDir).toMatch(/data$/);
+    expect(config.graphql.introspection).toBe(true);
+    expect(Object.isFrozen(config.jwt)).toBe(true);
+  });
+
+  it("lists every problem at once", () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", HUB_DEMO_DATA: "perhaps", HUB_JWT_MAX_LIFETIME: "forever" });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems.map((p) => p.split(":")[0]).sort()).toEqual(["DATABASE_URL", "HUB_DEMO_DATA", "HUB_JWT_MAX_LIFETIME", "PORT"]);
+  });
+
+  it("requires a configured signing key in production and turns introspection off there", () => {
+    expect(() => loadConfig({ HUB_ENV: "production" })).toThrow(/HUB_SIGNING_KEY_FILE/);
+    const config = loadConfig({ HUB_ENV: "production", HUB_SIGNING_KEY_FILE: "/etc/hub/key.pem", NODE_ENV: "development" });
+    expect(config.graphql.introspection).toBe(false);
+    expect(loadConfig({ HUB_ENV: "production", HUB_SIGNING_KEY_FILE: "/k", HUB_INTROSPECTION: "true" }).graphql.introspection).toBe(true);
+  });
+
+  it("reads durations in seconds, minutes, hours and days", () => {
+    expect([parseDurationSeconds("900"), parseDurationSeconds("15m"), parseDurationSeconds("8h"), parseDurationSeconds("1d")]).toEqual([900, 900, 28800, 86400]);
+    expect(parseDurationSeconds("soon")).toBeUndefined();
+  });
+});
