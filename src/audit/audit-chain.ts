@@ -6,16 +6,20 @@ import { createHash } from "node:crypto";
  */
 export const GENESIS_HASH = "0".repeat(64);
 
-/** The hashed content of an entry, in a fixed field order. */
-export interface ChainedContent {
-  seq: string;
-  occurredAt: Date;
+/** Who acted, as recorded: taken from the authenticated viewer and the request headers. */
+export interface AuditActor {
   agencyCode: string | null;
   regionCode: string | null;
   clientName: string | null;
   endUser: string | null;
   requestId: string | null;
   caseRef: string | null;
+}
+
+/** The hashed content of an entry; `canonicalAuditContent` fixes the order. */
+export interface ChainedContent extends AuditActor {
+  seq: string;
+  occurredAt: Date;
   operation: string;
   entityType: string | null;
   entityId: string | null;

@@ -1,17 +1,9 @@
 import { DataSource, EntityManager } from "typeorm";
 import { AuditEvent, AuditOutcome } from "../entities/audit-event.entity";
 import type { Logger } from "../logging/logger";
-import { auditHash, ChainedContent, GENESIS_HASH } from "./audit-chain";
+import { AuditActor, auditHash, ChainedContent, GENESIS_HASH } from "./audit-chain";
 
-/** Who acted, as recorded: taken from the authenticated viewer and the request headers. */
-export interface AuditActor {
-  agencyCode: string | null;
-  regionCode: string | null;
-  clientName: string | null;
-  endUser: string | null;
-  requestId: string | null;
-  caseRef: string | null;
-}
+export type { AuditActor };
 
 export interface AuditEntry {
   operation: string;
@@ -115,14 +107,9 @@ export class AuditTrail {
     for (const { actor, entry, at } of items) {
       seq += 1n;
       const content: ChainedContent = {
+        ...actor,
         seq: seq.toString(),
         occurredAt: at,
-        agencyCode: actor.agencyCode,
-        regionCode: actor.regionCode,
-        clientName: actor.clientName,
-        endUser: actor.endUser,
-        requestId: actor.requestId,
-        caseRef: actor.caseRef,
         operation: entry.operation,
         entityType: entry.entityType ?? null,
         entityId: entry.entityId ?? null,

@@ -59,9 +59,4 @@ export class Viewer {
   get isProvinceLevelOrAbove(): boolean {
     return this.agency !== undefined && isProvinceLevelOrAbove(this.agency.regionCode);
   }
-
-  /** A short description for logs: agency code and client name, never a person. */
-  get label(): string {
-    return this.agency ? `${this.agency.code}/${this.client?.name}` : "anonymous";
-  }
 }

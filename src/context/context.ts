@@ -44,7 +44,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     request,
     loaders,
     services: {
-      agencies: new AgencyService(deps.dataSource, viewer, loaders),
+      agencies: new AgencyService(scope),
       clientSystems: new ClientSystemService(scope),
       auditEvents: new AuditEventService(scope),
     },

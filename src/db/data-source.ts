@@ -27,12 +27,9 @@ export function databaseTarget(config: HubConfig): DatabaseTarget {
  */
 export class QueryCounter implements TypeOrmLogger {
   count = 0;
-  readonly statements: string[] = [];
-  recording = false;
   constructor(private readonly hubLog?: Logger) {}
-  logQuery(query: string): void {
+  logQuery(): void {
     this.count++;
-    if (this.recording) this.statements.push(query);
   }
   logQueryError(error: string | Error, _query: string): void {
     // The query text and parameters may hold personal data: log only the database's error code.

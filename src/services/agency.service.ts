@@ -6,6 +6,7 @@ import { BadUserInputError } from "../errors/errors";
 import { isRegionCodeShape, regionLikePattern } from "../auth/region";
 import type { Viewer } from "../auth/viewer";
 import type { Loaders } from "../loaders";
+import type { RequestScope } from "../context/request-scope";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 
 export interface AgencyFilter {
@@ -19,11 +20,13 @@ export interface AgencyFilter {
  * information; their status and client systems are for the agency itself and its supervising bureaus.
  */
 export class AgencyService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly viewer: Viewer,
-    private readonly loaders: Loaders,
-  ) {}
+  private readonly dataSource: DataSource;
+  private readonly viewer: Viewer;
+  private readonly loaders: Loaders;
+
+  constructor(scope: RequestScope) {
+    ({ dataSource: this.dataSource, viewer: this.viewer, loaders: this.loaders } = scope);
+  }
 
   byCode(code: string): Promise<Agency | null> {
     return this.loaders.agencyByCode.load(code);

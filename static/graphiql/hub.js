@@ -36,10 +36,18 @@
   });
 
   var defaultQuery = [
-    "# Who am I? Paste a token above (npx hub token --agency XY-COURT) to act as an agency.",
+    "# Paste a token above (npx hub token --agency XY-COURT) to act as an agency.",
     "query Me {",
-    "  me { anonymous clientSystem scopes agency { code name kind regionCode } }",
-    "  agencies(first: 20) { totalCount edges { node { code name kind regionCode } } }",
+    "  me {",
+    "    anonymous",
+    "    clientSystem",
+    "    scopes",
+    "    agency { code name kind regionCode }",
+    "  }",
+    "  agencies(first: 20) {",
+    "    totalCount",
+    "    edges { node { code name kind regionCode } }",
+    "  }",
     "}",
     "",
   ].join("\n");
