@@ -1,4 +1,5 @@
 import { AuditTrail } from "../src/audit/audit-trail";
+import { createDataSource } from "../src/db/data-source";
 import { AuditOutcome } from "../src/entities/audit-event.entity";
 import { verifyAuditChain } from "../src/services/audit-event.service";
 import { startTestHub, TestHub } from "./support/test-hub";
@@ -51,9 +52,10 @@ describe("audit trail", () => {
   });
 
   it("keeps one unforked chain under concurrent writers, including a second process's trail", async () => {
-    // A second AuditTrail over the same database stands in for a second hub process: both serialise on the
-    // same advisory lock.
-    const other = new AuditTrail(hub.db.dataSource, { flushIntervalMs: 5, batchSize: 3 });
+    // A second hub process: on a server, its own connection pool; PGlite admits one process, so there it is
+    // a second trail over the same database. Both serialise on the same advisory lock.
+    const secondPool = hub.databaseUrl ? await createDataSource({ kind: "postgres", url: hub.databaseUrl }).initialize() : hub.db.dataSource;
+    const other = new AuditTrail(secondPool, { flushIntervalMs: 5, batchSize: 3 });
     const writes: Array<Promise<unknown>> = [];
     for (let i = 0; i < 20; i++) {
       writes.push(hub.graphql(`mutation { registerClientSystem(input: { idempotencyKey: "c-${i}", name: "sys-${i}" }) { replayed } }`, { as: "HA-AMR", scopes: ["clients:manage"] }));
@@ -62,6 +64,7 @@ describe("audit trail", () => {
     }
     await Promise.all(writes);
     await Promise.all([other.close(), hub.hub.deps.trail.flush()]);
+    if (secondPool !== hub.db.dataSource) await secondPool.destroy();
     const [{ n, max }] = await sql(`SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_events`);
     expect(n).toBe(max);
     const [{ forks }] = await sql(`SELECT count(*)::int AS forks FROM (SELECT prev_hash FROM audit_events GROUP BY prev_hash HAVING count(*) > 1) f`);

@@ -13,7 +13,7 @@ const logSink = new Writable({
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ env: { HUB_MAX_QUERY_DEPTH: "4", LOG_LEVEL: "info" }, logger: createLogger("info", logSink) });
+  hub = await startTestHub({ env: { HUB_MAX_QUERY_DEPTH: "4", LOG_LEVEL: "info", HUB_INTROSPECTION: "false" }, logger: createLogger("info", logSink) });
 });
 afterAll(() => hub.stop());
 
@@ -55,6 +55,12 @@ describe("errors", () => {
   it("answers QUERY_TOO_COMPLEX for a document with too many tokens", async () => {
     const res = await hub.graphql(`{ ${Array.from({ length: 1200 }, (_, i) => `a${i}: me { anonymous }`).join(" ")} }`);
     expect(res.body.errors?.[0].extensions.code).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("refuses introspection when the hub's config turns it off", async () => {
+    const res = await hub.graphql(`{ __schema { types { name } } }`);
+    expect(res.body.errors?.[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(res.body.data).toBeUndefined();
   });
 
   it("does not suggest field names a caller may not know", async () => {
