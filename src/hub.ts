@@ -4,13 +4,14 @@ import type { Express } from "express";
 import { AuditTrail } from "./audit/audit-trail";
 import { loadSigningKey, SigningKey } from "./auth/signing-key";
 import { TokenVerifier } from "./auth/token";
+import { loadPiiVault } from "./auth/pii-vault";
 import type { HubConfig } from "./config/config";
 import type { HubContext, HubDeps } from "./context/context";
 import { migrate, openDatabase, OpenDatabase } from "./db/database";
 import type { Logger } from "./logging/logger";
 import { hubSchema, HubSchema } from "./schema/build-schema";
 import { createApp } from "./server/app";
-import { isEmpty, seedDemo } from "./seed/seed";
+import { isEmpty, seedDemo, syncRegions } from "./seed/seed";
 import { registryLookup } from "./services/client-system.service";
 
 export interface Hub {
@@ -39,7 +40,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     registryLookup(db.dataSource),
   );
   const schema = await hubSchema();
-  const deps: HubDeps = { dataSource: db.dataSource, trail, now: options.now };
+  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config), now: options.now };
   const { app, apollo } = await createApp({ config, logger, deps, schema, verifier });
   return {
     app,
@@ -59,9 +60,10 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
 export async function prepareDatabase(config: HubConfig, db: OpenDatabase, logger: Logger): Promise<void> {
   const ran = await migrate(db.dataSource);
   if (ran.length > 0) logger.info({ migrations: ran }, "migrations applied");
+  await syncRegions(db.dataSource);
   if (config.demoData && (await isEmpty(db.dataSource))) {
     const trail = new AuditTrail(db.dataSource, { flushIntervalMs: 100, batchSize: 100, logger });
-    const seeded = await seedDemo(db.dataSource, trail);
+    const seeded = await seedDemo(db.dataSource, trail, loadPiiVault(config));
     logger.info(seeded, "demo data loaded");
   }
 }

@@ -42,9 +42,9 @@ describe("hub command", () => {
   });
 
   it("migrates and seeds the demo data idempotently", () => {
-    expect(hub(["migrate"]).stdout).toMatch(/applied: Foundation/);
-    expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 11 agencies created\n");
-    expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 0 agencies created\n");
+    expect(hub(["migrate"]).stdout).toMatch(/applied: Foundation\d+, Directory\d+/);
+    expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 11 agencies, 9 institutions, 14 appraisers created\n");
+    expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 0 agencies, 0 institutions, 0 appraisers created\n");
   });
 
   it("prints a token and nothing else on stdout", () => {
@@ -71,7 +71,8 @@ describe("hub command", () => {
   it("verifies the audit chain, and exits 3 when it is broken", async () => {
     const intact = hub(["audit", "verify"]);
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/^audit chain intact: 22 entries; head 22 [0-9a-f]{64}\n$/);
+    // 11 agencies and their client systems, 9 institutions, 14 appraisers
+    expect(intact.stdout).toMatch(/^audit chain intact: 45 entries; head 45 [0-9a-f]{64}\n$/);
     // Tamper as a superuser would, through the same database the CLI uses (it has exited, so PGlite is free).
     const target = database.url ? database.target : ({ kind: "pglite", dataDir: path.join(dataDir, "pglite") } as const);
     const dataSource = await createDataSource(target).initialize();

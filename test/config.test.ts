@@ -20,11 +20,13 @@ describe("configuration", () => {
     expect(error!.problems.map((p) => p.split(":")[0]).sort()).toEqual(["DATABASE_URL", "HUB_DEMO_DATA", "HUB_JWT_MAX_LIFETIME", "PORT"]);
   });
 
-  it("requires a configured signing key in production and turns introspection off there", () => {
+  it("requires configured signing and PII keys in production and turns introspection off there", () => {
     expect(() => loadConfig({ HUB_ENV: "production" })).toThrow(/HUB_SIGNING_KEY_FILE/);
-    const config = loadConfig({ HUB_ENV: "production", HUB_SIGNING_KEY_FILE: "/etc/hub/key.pem", NODE_ENV: "development" });
+    expect(() => loadConfig({ HUB_ENV: "production" })).toThrow(/HUB_PII_KEY_FILE/);
+    const keys = { HUB_SIGNING_KEY_FILE: "/etc/hub/key.pem", HUB_PII_KEY_FILE: "/etc/hub/pii.key" };
+    const config = loadConfig({ HUB_ENV: "production", ...keys, NODE_ENV: "development" });
     expect(config.graphql.introspection).toBe(false);
-    expect(loadConfig({ HUB_ENV: "production", HUB_SIGNING_KEY_FILE: "/k", HUB_INTROSPECTION: "true" }).graphql.introspection).toBe(true);
+    expect(loadConfig({ HUB_ENV: "production", ...keys, HUB_INTROSPECTION: "true" }).graphql.introspection).toBe(true);
   });
 
   it("reads durations in seconds, minutes, hours and days", () => {

@@ -4,6 +4,8 @@ import type { HubContext } from "../context/context";
 import { AgencyKind } from "../entities/agency-kind";
 import type { Agency } from "../entities/agency.entity";
 import type { ClientSystem } from "../entities/client-system.entity";
+import type { Institution } from "../entities/institution.entity";
+import type { Appraiser } from "../entities/appraiser.entity";
 import { SCOPES } from "./scopes";
 import type { Viewer } from "./viewer";
 
@@ -23,6 +25,13 @@ const aboutRow = <P>(name: string, decide: (parent: P, ctx: HubContext) => boole
 
 const supervises = (viewer: Viewer, regionCode: string | null | undefined) =>
   viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.covers(regionCode);
+
+/** Agencies that read the directory's details: everyone but the public and the institutions themselves. */
+const READER_KINDS = [AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION];
+
+/** Bureaus and associations whose region covers the record's. */
+const overseesDirectory = (viewer: Viewer, regionCode: string | null | undefined) =>
+  viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) && viewer.covers(regionCode);
 
 export const RULES = {
   /** Anyone, the anonymous public included. Marked on purpose; never compiled into middleware. */
@@ -45,6 +54,27 @@ export const RULES = {
 
   /** Manage the caller's own agency's client systems. */
   clientManager: aboutViewer("clientManager", (viewer) => !viewer.isAnonymous && viewer.hasScope(SCOPES.CLIENTS_MANAGE)),
+
+  /** Directory details for agencies (contact data, the register's reasons, qualifications, posts). */
+  agencyReader: aboutViewer("agencyReader", (viewer) => viewer.isKind(...READER_KINDS)),
+
+  /** An institution's details: reader agencies, and the institution's own system. */
+  institutionDetails: aboutRow<Institution>("institutionDetails", (institution, { viewer }) => viewer.isKind(...READER_KINDS) || viewer.isInstitution(institution.id)),
+
+  /** Supervisory data of an institution: the bureaus and associations of its region. */
+  institutionSupervisor: aboutRow<Institution>("institutionSupervisor", (institution, { viewer }) => overseesDirectory(viewer, institution.regionCode)),
+
+  /** An appraiser's details: reader agencies, and the appraiser's own institution. */
+  appraiserDetails: aboutRow<Appraiser>("appraiserDetails", (appraiser, { viewer }) => viewer.isKind(...READER_KINDS) || viewer.isInstitution(appraiser.institutionId)),
+
+  /** Supervisory data of an appraiser: the bureaus and associations of the appraiser's region. */
+  appraiserSupervisor: aboutRow<Appraiser>("appraiserSupervisor", (appraiser, { viewer }) => overseesDirectory(viewer, appraiser.regionCode)),
+
+  /** Register and edit institutions and appraisers (jurisdiction is checked per record by the service). */
+  directoryRegistrar: aboutViewer("directoryRegistrar", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION)),
+
+  /** Move listing status: bureaus, and associations for recommendations (the service checks which move). */
+  listingDecider: aboutViewer("listingDecider", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION)),
 
   /** Read audit entries (rows are scoped by the service: own agency, or jurisdiction at province level). */
   auditReader: aboutViewer("auditReader", (viewer) =>

@@ -9,6 +9,8 @@ export interface AgencyPrincipal {
   readonly name: string;
   readonly kind: AgencyKind;
   readonly regionCode: string;
+  /** For APPRAISAL_INSTITUTION agencies: the institution whose own system this is. */
+  readonly institutionId: string | null;
 }
 
 export interface ClientPrincipal {
@@ -54,6 +56,11 @@ export class Viewer {
 
   isAgency(code: string | null | undefined): boolean {
     return this.agency !== undefined && this.agency.code === code;
+  }
+
+  /** Whether the caller is the appraisal institution `institutionId` itself. */
+  isInstitution(institutionId: string | null | undefined): boolean {
+    return this.isKind(AgencyKind.APPRAISAL_INSTITUTION) && !!institutionId && this.agency?.institutionId === institutionId;
   }
 
   get isProvinceLevelOrAbove(): boolean {

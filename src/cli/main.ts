@@ -14,7 +14,8 @@ import { DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 import { RecordStatus } from "../entities/agency-kind";
 import { createLogger, silentLogger } from "../logging/logger";
 import { hubSchema, printHubSchema } from "../schema/build-schema";
-import { seedDemo } from "../seed/seed";
+import { seedDemo, syncRegions } from "../seed/seed";
+import { loadPiiVault } from "../auth/pii-vault";
 import { registryLookup } from "../services/client-system.service";
 import { verifyAuditChain } from "../services/audit-event.service";
 import { serve } from "../hub";
@@ -55,10 +56,11 @@ program
     const config = loadConfig();
     await withDatabase(config, async (db) => {
       await migrate(db.dataSource);
+      await syncRegions(db.dataSource);
       const trail = new AuditTrail(db.dataSource, { flushIntervalMs: 100, batchSize: 100 });
-      const { agencies } = await seedDemo(db.dataSource, trail);
+      const seeded = await seedDemo(db.dataSource, trail, loadPiiVault(config));
       await trail.close();
-      process.stdout.write(`demo data: ${agencies} agencies created\n`);
+      process.stdout.write(`demo data: ${seeded.agencies} agencies, ${seeded.institutions} institutions, ${seeded.appraisers} appraisers created\n`);
     });
   });
 

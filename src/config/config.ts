@@ -27,6 +27,8 @@ export interface HubConfig {
     readonly maxLifetimeSeconds: number;
     readonly defaultLifetimeSeconds: number;
   };
+  /** 32-byte master key (base64 or hex) sealing personal information at rest. */
+  readonly piiKeyFile: string | undefined;
   readonly graphql: {
     readonly introspection: boolean;
     readonly maxDepth: number;
@@ -88,6 +90,7 @@ const envSchema = z.object({
   HUB_JWT_CLOCK_TOLERANCE: duration("30s"),
   HUB_JWT_MAX_LIFETIME: duration("24h"),
   HUB_JWT_DEFAULT_LIFETIME: duration("1h"),
+  HUB_PII_KEY_FILE: z.string().min(1).optional(),
   HUB_INTROSPECTION: flag,
   HUB_MAX_QUERY_DEPTH: int(10, 2, 50),
   HUB_MAX_QUERY_COST: int(5000, 100, 1_000_000),
@@ -123,6 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (e.HUB_ENV === "production" && !e.HUB_SIGNING_KEY_FILE) {
     problems.push("HUB_SIGNING_KEY_FILE: required when HUB_ENV=production (no key is generated in production)");
   }
+  if (e.HUB_ENV === "production" && !e.HUB_PII_KEY_FILE) {
+    problems.push("HUB_PII_KEY_FILE: required when HUB_ENV=production (personal information is sealed with it)");
+  }
   if (e.HUB_JWT_DEFAULT_LIFETIME > e.HUB_JWT_MAX_LIFETIME) {
     problems.push("HUB_JWT_DEFAULT_LIFETIME: must not exceed HUB_JWT_MAX_LIFETIME");
   }
@@ -143,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxLifetimeSeconds: e.HUB_JWT_MAX_LIFETIME,
       defaultLifetimeSeconds: e.HUB_JWT_DEFAULT_LIFETIME,
     },
+    piiKeyFile: e.HUB_PII_KEY_FILE,
     graphql: {
       // Introspection follows the hub's own setting, never NODE_ENV: on by default outside production.
       introspection: e.HUB_INTROSPECTION ?? e.HUB_ENV !== "production",

@@ -1,16 +1,20 @@
 import type { DataSource } from "typeorm";
 import type { AuditTrail } from "../audit/audit-trail";
+import type { PiiVault } from "../auth/pii-vault";
 import type { Viewer } from "../auth/viewer";
 import { createLoaders, Loaders } from "../loaders";
 import { AgencyService } from "../services/agency.service";
 import { AuditEventService } from "../services/audit-event.service";
 import { ClientSystemService } from "../services/client-system.service";
+import { InstitutionService } from "../services/institution.service";
+import { AppraiserService } from "../services/appraiser.service";
 import type { RequestMeta, RequestScope } from "./request-scope";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
   readonly dataSource: DataSource;
   readonly trail: AuditTrail;
+  readonly vault: PiiVault;
   readonly now?: () => Date;
 }
 
@@ -22,6 +26,8 @@ export interface HubContext {
     readonly agencies: AgencyService;
     readonly clientSystems: ClientSystemService;
     readonly auditEvents: AuditEventService;
+    readonly institutions: InstitutionService;
+    readonly appraisers: AppraiserService;
   };
 }
 
@@ -37,6 +43,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     request,
     loaders,
     trail: deps.trail,
+    vault: deps.vault,
     now: deps.now ?? (() => new Date()),
   };
   return {
@@ -47,6 +54,8 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       agencies: new AgencyService(scope),
       clientSystems: new ClientSystemService(scope),
       auditEvents: new AuditEventService(scope),
+      institutions: new InstitutionService(scope),
+      appraisers: new AppraiserService(scope),
     },
   };
 }

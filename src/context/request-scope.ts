@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { AuditActor, AuditTrail } from "../audit/audit-trail";
+import type { PiiVault } from "../auth/pii-vault";
 import type { Viewer } from "../auth/viewer";
 import type { Loaders } from "../loaders";
 
@@ -20,6 +21,7 @@ export interface RequestScope {
   readonly request: RequestMeta;
   readonly loaders: Loaders;
   readonly trail: AuditTrail;
+  readonly vault: PiiVault;
   readonly now: () => Date;
 }
 

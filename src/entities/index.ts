@@ -1,7 +1,11 @@
 import { Agency } from "./agency.entity";
+import { Appraiser } from "./appraiser.entity";
+import { AppraiserPractice } from "./appraiser-practice.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { ClientSystem } from "./client-system.entity";
 import { IdempotencyKey } from "./idempotency-key.entity";
+import { Institution } from "./institution.entity";
+import { ListingEvent } from "./listing-event.entity";
 
 /** Every TypeORM entity of the hub, for the data source. */
-export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey];
+export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice];

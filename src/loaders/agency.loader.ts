@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { DataSource, In } from "typeorm";
+import { groupBy } from "./group-by";
 import { Agency } from "../entities/agency.entity";
 import { ClientSystem } from "../entities/client-system.entity";
 
@@ -23,9 +24,8 @@ export function createAgencyLoaders(dataSource: DataSource) {
     }),
     clientSystemsByAgencyId: new DataLoader<string, ClientSystem[]>(async (agencyIds) => {
       const rows = await dataSource.getRepository(ClientSystem).find({ where: { agencyId: In([...agencyIds]) }, order: { name: "ASC" } });
-      const byAgency = new Map<string, ClientSystem[]>();
-      for (const row of rows) byAgency.set(row.agencyId, [...(byAgency.get(row.agencyId) ?? []), row]);
-      return agencyIds.map((id) => byAgency.get(id) ?? []);
+      const groups = groupBy(rows, (row) => row.agencyId);
+      return agencyIds.map((id) => groups.get(id) ?? []);
     }),
   };
 }

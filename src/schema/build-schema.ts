@@ -14,6 +14,13 @@ const REFERENCE_RESOLVERS = {
   Agency: {
     __resolveReference: (ref: { code: string }, ctx: HubContext) => ctx.services.agencies.byCode(ref.code),
   },
+  Institution: {
+    __resolveReference: (ref: { id?: string; creditCode?: string }, ctx: HubContext) =>
+      ref.id !== undefined ? ctx.services.institutions.byId(ref.id) : ctx.services.institutions.byCreditCode(ref.creditCode ?? ""),
+  },
+  Appraiser: {
+    __resolveReference: (ref: { id: string }, ctx: HubContext) => ctx.services.appraisers.byId(ref.id),
+  },
 };
 
 export interface HubSchema {

@@ -1,39 +1,127 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { AuditTrail, systemActor } from "../audit/audit-trail";
-import { AuditOutcome } from "../entities/audit-event.entity";
+import type { PiiVault } from "../auth/pii-vault";
+import { maskIdNumber, maskPhone } from "../auth/mask";
+import { ListingLevel, ListingStatus, PracticeKind } from "../domain/directory-enums";
+import { allRegions } from "../domain/region-directory";
 import { Agency } from "../entities/agency.entity";
+import { Appraiser } from "../entities/appraiser.entity";
+import { AppraiserPractice } from "../entities/appraiser-practice.entity";
+import { AuditEntry } from "../audit/audit-trail";
+import { AuditOutcome } from "../entities/audit-event.entity";
 import { ClientSystem, DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
+import { Institution } from "../entities/institution.entity";
+import { ListingEvent } from "../entities/listing-event.entity";
 import { DEMO_AGENCIES, defaultAllowedScopes } from "./demo-agencies";
+import { DEMO_APPRAISERS, DEMO_INSTITUTIONS } from "./demo-directory";
 
 /**
- * Loads the demo data. Idempotent: records that exist (by code) are left as they are, so running it twice
- * changes nothing. Every record it creates is audited as the hub's own `seed` command.
+ * Loads the demo data. Idempotent: records that exist (by code, credit code or ID hash) are left as they
+ * are, so running it twice changes nothing. Everything it creates is audited as the hub's `seed` command.
  */
-export async function seedDemo(dataSource: DataSource, trail: AuditTrail): Promise<{ agencies: number }> {
+export async function seedDemo(dataSource: DataSource, trail: AuditTrail, vault: PiiVault): Promise<{ agencies: number; institutions: number; appraisers: number }> {
   return dataSource.transaction(async (manager) => {
-    let created = 0;
-    for (const demo of DEMO_AGENCIES) {
-      if (await manager.getRepository(Agency).existsBy({ code: demo.code })) continue;
-      const agency = await manager.getRepository(Agency).save(manager.create(Agency, demo));
-      const client = await manager.getRepository(ClientSystem).save(
-        manager.create(ClientSystem, {
-          agencyId: agency.id,
-          name: DEFAULT_CLIENT_NAME,
-          description: "Default client system, created with the agency.",
-          allowedScopes: defaultAllowedScopes(demo.kind),
+    const audit: AuditEntry[] = [];
+    const agencies = await seedAgencies(manager, audit);
+    const institutions = await seedInstitutions(manager, audit);
+    const appraisers = await seedAppraisers(manager, vault, audit);
+    await trail.append(manager, systemActor("seed"), audit);
+    return { agencies, institutions, appraisers };
+  });
+}
+
+const created = (entityType: string, entityId: string, fields: string[]): AuditEntry => ({ operation: "seed", entityType, entityId, fields, outcome: AuditOutcome.SUCCESS });
+
+async function seedAgencies(manager: EntityManager, audit: AuditEntry[]): Promise<number> {
+  let count = 0;
+  for (const demo of DEMO_AGENCIES) {
+    if (await manager.getRepository(Agency).existsBy({ code: demo.code })) continue;
+    const agency = await manager.getRepository(Agency).save(manager.create(Agency, demo));
+    const client = await manager.getRepository(ClientSystem).save(
+      manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "Default client system, created with the agency.", allowedScopes: defaultAllowedScopes(demo.kind) }),
+    );
+    audit.push(created("Agency", agency.id, ["code", "name", "kind", "regionCode"]), created("ClientSystem", client.id, ["name", "allowedScopes"]));
+    count++;
+  }
+  return count;
+}
+
+async function seedInstitutions(manager: EntityManager, audit: AuditEntry[]): Promise<number> {
+  let count = 0;
+  for (const { history, level, ...demo } of DEMO_INSTITUTIONS) {
+    if (await manager.getRepository(Institution).existsBy({ creditCode: demo.creditCode })) continue;
+    const last = history.at(-1);
+    const status = last?.to ?? ListingStatus.NOT_LISTED;
+    const listedSince = status === ListingStatus.LISTED || status === ListingStatus.SUSPENDED ? [...history].reverse().find((d) => d.to === ListingStatus.LISTED)!.on : null;
+    const institution = await manager.getRepository(Institution).save(
+      manager.create(Institution, { ...demo, listingStatus: status, listingLevel: listedSince ? (level ?? ListingLevel.MUNICIPAL) : null, listedAt: listedSince }),
+    );
+    let from = ListingStatus.NOT_LISTED;
+    for (const decision of history) {
+      await manager.getRepository(ListingEvent).save(
+        manager.create(ListingEvent, {
+          institutionId: institution.id,
+          fromStatus: from,
+          toStatus: decision.to,
+          listingLevel: decision.to === ListingStatus.LISTED ? (level ?? ListingLevel.MUNICIPAL) : null,
+          reason: decision.reason,
+          decisionDocNo: decision.doc ?? null,
+          decidingAgencyCode: decision.by,
+          effectiveOn: decision.on,
         }),
       );
-      await trail.append(manager, systemActor("seed"), [
-        { operation: "seed", entityType: "Agency", entityId: agency.id, fields: ["code", "name", "kind", "regionCode"], outcome: AuditOutcome.SUCCESS },
-        { operation: "seed", entityType: "ClientSystem", entityId: client.id, fields: ["name", "allowedScopes"], outcome: AuditOutcome.SUCCESS },
-      ]);
-      created++;
+      from = decision.to;
     }
-    return { agencies: created };
-  });
+    audit.push(created("Institution", institution.id, ["creditCode", "name", "listingHistory"]));
+    count++;
+  }
+  return count;
+}
+
+async function seedAppraisers(manager: EntityManager, vault: PiiVault, audit: AuditEntry[]): Promise<number> {
+  let count = 0;
+  for (const demo of DEMO_APPRAISERS) {
+    const idNumberHash = vault.hash(demo.idNumber);
+    if (await manager.getRepository(Appraiser).existsBy({ idNumberHash })) continue;
+    const institution = await manager.getRepository(Institution).findOneByOrFail({ creditCode: demo.institution });
+    const appraiser = await manager.getRepository(Appraiser).save(
+      manager.create(Appraiser, {
+        name: demo.name,
+        idNumberSealed: vault.seal(demo.idNumber),
+        idNumberHash,
+        idNumberMasked: maskIdNumber(demo.idNumber)!,
+        phoneSealed: vault.seal(demo.phone),
+        phoneMasked: maskPhone(demo.phone),
+        institutionId: institution.id,
+        regionCode: institution.regionCode,
+        technicalFields: demo.technicalFields,
+        titles: demo.titles,
+        qualifications: demo.qualifications,
+        trainings: [{ title: "知识产权鉴定执业培训", organizer: "信阳市知识产权鉴定行业协会", completedOn: "2024-11-15", hours: 16 }],
+      }),
+    );
+    await manager.getRepository(AppraiserPractice).save(
+      manager.create(AppraiserPractice, { appraiserId: appraiser.id, institutionId: institution.id, kind: demo.kind ?? PracticeKind.FULL_TIME, startedOn: demo.startedOn }),
+    );
+    audit.push(created("Appraiser", appraiser.id, ["name", "idNumber", "phone", "practice"]));
+    count++;
+  }
+  return count;
 }
 
 /** Whether the database holds no agencies yet: the signal to load demo data on first start. */
 export async function isEmpty(dataSource: DataSource): Promise<boolean> {
   return (await dataSource.getRepository(Agency).count()) === 0;
+}
+
+/** Brings the `regions` table in line with `resources/regions.csv` (insert or update; nothing is deleted). */
+export async function syncRegions(dataSource: DataSource): Promise<void> {
+  const regions = allRegions();
+  await dataSource.query(
+    `INSERT INTO regions (code, name, valid_from, valid_until, replaced_by)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[])
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, valid_from = EXCLUDED.valid_from,
+       valid_until = EXCLUDED.valid_until, replaced_by = EXCLUDED.replaced_by`,
+    [regions.map((r) => r.code), regions.map((r) => r.name), regions.map((r) => r.validFrom), regions.map((r) => r.validUntil), regions.map((r) => r.replacedBy)],
+  );
 }

@@ -9,6 +9,7 @@ import type { CallerLookup } from "../auth/token";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { runIdempotent } from "./idempotency";
 import { updateVersioned } from "./versioned-update";
+import { isUuid } from "./validate";
 
 export interface RegisterClientSystemInput {
   idempotencyKey: string;
@@ -107,10 +108,6 @@ function validDescription(text: string | null | undefined, field: string): strin
   return value;
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID_PATTERN.test(value);
-}
 
 /** Accepts only public EC P-256 keys for ES256: no private parts, no symmetric or RSA keys. */
 export function parsePublicJwks(text: string, field: string): PublicJwks {
@@ -145,7 +142,7 @@ export function registryLookup(dataSource: DataSource): CallerLookup {
     if (!row) return undefined;
     const agency = (row as ClientSystem & { agency: Agency }).agency;
     return {
-      agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionCode: agency.regionCode, active: agency.status === RecordStatus.ACTIVE },
+      agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionCode: agency.regionCode, institutionId: agency.institutionId, active: agency.status === RecordStatus.ACTIVE },
       client: { id: row.id, name: row.name, allowedScopes: row.allowedScopes, active: row.status === RecordStatus.ACTIVE, jwks: row.jwks },
     };
   };

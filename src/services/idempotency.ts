@@ -53,3 +53,16 @@ export async function runIdempotent(
   }
   return { id: existing.result_id, replayed: true };
 }
+
+/** `runIdempotent` when a key is given; otherwise runs `create` once (for mutations where the key is optional). */
+export async function runOptionallyIdempotent(
+  manager: EntityManager,
+  viewer: Viewer,
+  operation: string,
+  key: string | null | undefined,
+  input: unknown,
+  create: () => Promise<string>,
+): Promise<IdempotentResult> {
+  if (key === null || key === undefined) return { id: await create(), replayed: false };
+  return runIdempotent(manager, viewer, operation, key, input, create);
+}

@@ -1,0 +1,18 @@
+/** Calendar days as `YYYY-MM-DD` strings: the hub's dates carry no time of day and no time zone. */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLocalDate(value: string): boolean {
+  const match = DAY.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * Today in China Standard Time (UTC+8, no daylight saving), where every agency of the hub sits: a decision
+ * taken on the evening of the 3rd in Xinyang is dated the 3rd, not the 2nd.
+ */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

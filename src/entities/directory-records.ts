@@ -1,0 +1,67 @@
+import { Field, ObjectType } from "type-graphql";
+import { Public, Guard } from "../auth/guard";
+
+/**
+ * Small records kept as JSON inside institutions and appraisers. Their fields follow the guard of the field
+ * that holds them; each type repeats that decision so it stands on its own.
+ */
+@ObjectType({ description: "A standard the institution complies with, as verified by a bureau or association." })
+@Public()
+export class ComplianceStandard {
+  @Field(() => String, { description: "Standard code, e.g. `GB/T 42755-2023`." })
+  code: string;
+
+  @Field(() => String, { description: "Title of the standard." })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: "Who verified compliance." })
+  verifiedBy: string | null;
+
+  @Field(() => String, { nullable: true, description: "When compliance was verified (YYYY-MM-DD)." })
+  verifiedOn: string | null;
+}
+
+@ObjectType({ description: "A professional title (职称)." })
+@Public()
+export class ProfessionalTitle {
+  @Field(() => String, { description: "Title, e.g. 高级工程师." })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: "Level: SENIOR (正高/副高), INTERMEDIATE (中级) or JUNIOR (初级)." })
+  level: string | null;
+}
+
+@ObjectType({ description: "A qualification with its certificate (patent attorney, lawyer, judicial appraiser licence, examiner experience…)." })
+@Guard("agencyReader")
+export class Qualification {
+  @Field(() => String, { description: "Kind, e.g. PATENT_ATTORNEY, LAWYER, JUDICIAL_APPRAISER, PATENT_EXAMINER." })
+  kind: string;
+
+  @Field(() => String, { nullable: true, description: "Certificate number." })
+  certificateNo: string | null;
+
+  @Field(() => String, { nullable: true, description: "Issuing authority." })
+  issuedBy: string | null;
+
+  @Field(() => String, { nullable: true, description: "Valid from (YYYY-MM-DD)." })
+  validFrom: string | null;
+
+  @Field(() => String, { nullable: true, description: "Valid until (YYYY-MM-DD); null when it does not expire." })
+  validUntil: string | null;
+}
+
+@ObjectType({ description: "A training the appraiser completed." })
+@Guard("agencyReader")
+export class Training {
+  @Field(() => String, { description: "Course title." })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: "Organizer." })
+  organizer: string | null;
+
+  @Field(() => String, { nullable: true, description: "Completed on (YYYY-MM-DD)." })
+  completedOn: string | null;
+
+  @Field(() => Number, { nullable: true, description: "Hours." })
+  hours: number | null;
+}

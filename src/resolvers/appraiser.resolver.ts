@@ -1,0 +1,96 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Guard, Public } from "../auth/guard";
+import type { HubContext } from "../context/context";
+import { AppraiserStatus } from "../domain/directory-enums";
+import { Appraiser } from "../entities/appraiser.entity";
+import { AppraiserPractice } from "../entities/appraiser-practice.entity";
+import { Institution } from "../entities/institution.entity";
+import { AppraiserFilter, RegisterAppraiserInput, UpdateAppraiserInput } from "./appraiser.input";
+import { Connection, toConnection } from "./types/connection";
+import { PageArgs } from "./types/page-args";
+
+const AppraiserConnection = Connection(Appraiser, "Appraiser", "appraiser");
+
+@Resolver(() => Appraiser)
+export class AppraiserResolver {
+  @Query(() => Appraiser, { nullable: true, description: "One appraiser; null when it does not exist for the caller." })
+  @Public()
+  appraiser(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<Appraiser | null> {
+    return ctx.services.appraisers.byId(id);
+  }
+
+  @Query(() => AppraiserConnection, { description: "Appraisers the caller may see, by name." })
+  @Public()
+  async appraisers(
+    @Arg("filter", () => AppraiserFilter, { nullable: true }) filter: AppraiserFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: HubContext,
+  ) {
+    return toConnection(await ctx.services.appraisers.list(filter ?? {}, page.first, page.after));
+  }
+
+  @Mutation(() => Appraiser, { nullable: true, description: "Registers an appraiser at an institution. A registered ID number answers CONFLICT." })
+  @Guard("directoryRegistrar")
+  async registerAppraiser(@Arg("input", () => RegisterAppraiserInput) input: RegisterAppraiserInput, @Ctx() ctx: HubContext): Promise<Appraiser> {
+    return (await ctx.services.appraisers.register(input)).appraiser;
+  }
+
+  @Mutation(() => Appraiser, { nullable: true, description: "Edits an appraiser and their posts; a stale expectedVersion answers CONFLICT." })
+  @Guard("directoryRegistrar")
+  updateAppraiser(
+    @Arg("id", () => ID) id: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("input", () => UpdateAppraiserInput) input: UpdateAppraiserInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Appraiser> {
+    return ctx.services.appraisers.update(id, expectedVersion, input);
+  }
+
+  @Mutation(() => Appraiser, { nullable: true, description: "Suspends, reinstates, revokes or retires an appraiser, with a reason." })
+  @Guard("directoryRegistrar")
+  changeAppraiserStatus(
+    @Arg("id", () => ID) id: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("to", () => AppraiserStatus) to: AppraiserStatus,
+    @Arg("reason", () => String) reason: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<Appraiser> {
+    return ctx.services.appraisers.changeStatus(id, expectedVersion, to, reason);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Resident ID number. Masked (`411502********1232`) for agencies; in full only for a bureau or association in jurisdiction with scope `pii:read` and an X-Case-Ref, and each full read is audited. Not for the public.",
+  })
+  @Guard("authenticated")
+  idNumber(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): string {
+    return ctx.services.appraisers.idNumber(appraiser);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Phone: in full (audited) for bureaus and associations in jurisdiction, masked for other agencies, not for the public." })
+  @Guard("authenticated")
+  phone(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): string | null {
+    return ctx.services.appraisers.phone(appraiser);
+  }
+
+  @FieldResolver(() => Institution, { nullable: true, description: "The institution of the appraiser's current post." })
+  @Public()
+  institution(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): Promise<Institution | null> {
+    return ctx.services.appraisers.institutionOf(appraiser);
+  }
+
+  @FieldResolver(() => [AppraiserPractice], { nullable: true, description: "Posts, newest first (at most one active full-time post): for agencies." })
+  @Guard("appraiserDetails")
+  practiceHistory(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): Promise<AppraiserPractice[]> {
+    return ctx.services.appraisers.practices(appraiser);
+  }
+}
+
+@Resolver(() => AppraiserPractice)
+export class AppraiserPracticeResolver {
+  @FieldResolver(() => Institution, { nullable: true, description: "The institution of this post." })
+  @Guard("agencyReader")
+  institution(@Root() practice: AppraiserPractice, @Ctx() ctx: HubContext): Promise<Institution | null> {
+    return ctx.services.appraisers.institutionOfPractice(practice);
+  }
+}

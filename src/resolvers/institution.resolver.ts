@@ -1,0 +1,98 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Guard, Public } from "../auth/guard";
+import type { HubContext } from "../context/context";
+import { ListingLevel, ListingStatus } from "../domain/directory-enums";
+import { findRegion } from "../domain/region-directory";
+import { Appraiser } from "../entities/appraiser.entity";
+import { Institution } from "../entities/institution.entity";
+import { ListingEvent } from "../entities/listing-event.entity";
+import { BadUserInputError } from "../errors/errors";
+import { CreditCodeScalar, LocalDateScalar } from "../scalars/scalars";
+import { InstitutionFilter, RegisterInstitutionInput, UpdateInstitutionInput } from "./institution.input";
+import { Connection, toConnection } from "./types/connection";
+import { PageArgs } from "./types/page-args";
+
+const InstitutionConnection = Connection(Institution, "Institution", "institution");
+
+@Resolver(() => Institution)
+export class InstitutionResolver {
+  @Query(() => Institution, { nullable: true, description: "One institution by `id` or by `creditCode` (give exactly one). Null when it does not exist for the caller." })
+  @Public()
+  institution(
+    @Arg("id", () => ID, { nullable: true }) id: string | undefined,
+    @Arg("creditCode", () => CreditCodeScalar, { nullable: true }) creditCode: string | undefined,
+    @Ctx() ctx: HubContext,
+  ): Promise<Institution | null> {
+    if ((id === undefined) === (creditCode === undefined)) throw new BadUserInputError("Give exactly one of id and creditCode.", id === undefined ? "id" : "creditCode");
+    return id !== undefined ? ctx.services.institutions.byId(id) : ctx.services.institutions.byCreditCode(creditCode!);
+  }
+
+  @Query(() => InstitutionConnection, { description: "Institutions the caller may see, by name." })
+  @Public()
+  async institutions(
+    @Arg("filter", () => InstitutionFilter, { nullable: true }) filter: InstitutionFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: HubContext,
+  ) {
+    return toConnection(await ctx.services.institutions.list(filter ?? {}, page.first, page.after));
+  }
+
+  @Mutation(() => Institution, { nullable: true, description: "Registers an institution (NOT_LISTED). For the market-regulation bureau of its region; a registered credit code answers CONFLICT." })
+  @Guard("directoryRegistrar")
+  async registerInstitution(@Arg("input", () => RegisterInstitutionInput) input: RegisterInstitutionInput, @Ctx() ctx: HubContext): Promise<Institution> {
+    return (await ctx.services.institutions.register(input)).institution;
+  }
+
+  @Mutation(() => Institution, { nullable: true, description: "Edits an institution. For the market-regulation bureau of its region; a stale expectedVersion answers CONFLICT." })
+  @Guard("directoryRegistrar")
+  updateInstitution(
+    @Arg("id", () => ID) id: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("input", () => UpdateInstitutionInput) input: UpdateInstitutionInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Institution> {
+    return ctx.services.institutions.update(id, expectedVersion, input);
+  }
+
+  @Mutation(() => Institution, {
+    nullable: true,
+    description: "Moves the listing register one step (名录库动态调整) and records the decision. Bureaus of the region decide; associations may only recommend. Moves outside the state machine answer INVALID_STATE_TRANSITION.",
+  })
+  @Guard("listingDecider")
+  changeListingStatus(
+    @Arg("id", () => ID) id: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("to", () => ListingStatus) to: ListingStatus,
+    @Arg("reason", () => String) reason: string,
+    @Arg("decisionDocNo", () => String, { nullable: true }) decisionDocNo: string | undefined,
+    @Arg("effectiveOn", () => LocalDateScalar, { nullable: true, description: "Day it takes effect: today by default; not in the future, not before the previous decision." }) effectiveOn: string | undefined,
+    @Arg("listingLevel", () => ListingLevel, { nullable: true, description: "Directory level, with a move to LISTED." }) listingLevel: ListingLevel | undefined,
+    @Ctx() ctx: HubContext,
+  ): Promise<Institution> {
+    return ctx.services.institutions.changeListingStatus({ id, expectedVersion, to, reason, decisionDocNo, effectiveOn, listingLevel });
+  }
+
+  @FieldResolver(() => [ListingEvent], { nullable: true, description: "The listing register's decisions about it, newest first, with reasons: for agencies." })
+  @Guard("institutionDetails")
+  listingHistory(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<ListingEvent[]> {
+    return ctx.services.institutions.listingHistory(institution);
+  }
+
+  @FieldResolver(() => ListingStatus, { description: "Its listing status on a given day, from the register: \"was it listed on the day we entrusted it?\"" })
+  @Public()
+  listingStatusOn(@Root() institution: Institution, @Arg("date", () => LocalDateScalar) date: string, @Ctx() ctx: HubContext): Promise<ListingStatus> {
+    return ctx.services.institutions.listingStatusOn(institution, date);
+  }
+
+  @FieldResolver(() => [Appraiser], { description: "Its current appraisers, by name." })
+  @Public()
+  appraisers(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<Appraiser[]> {
+    return ctx.services.appraisers.appraisersOf(institution);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Name of its region, e.g. 信阳市." })
+  @Public()
+  regionName(@Root() institution: Institution): string | null {
+    return findRegion(institution.regionCode)?.name ?? null;
+  }
+}

@@ -1,0 +1,343 @@
+import { EntityManager, IsNull } from "typeorm";
+import { AgencyKind } from "../entities/agency-kind";
+import { Appraiser } from "../entities/appraiser.entity";
+import { AppraiserPractice } from "../entities/appraiser-practice.entity";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { ProfessionalTitle, Qualification, Training } from "../entities/directory-records";
+import { Institution } from "../entities/institution.entity";
+import { APPRAISER_TRANSITIONS, AppraiserStatus, PracticeKind, TechnicalField } from "../domain/directory-enums";
+import { todayInChina } from "../domain/local-date";
+import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { maskIdNumber, maskPhone } from "../auth/mask";
+import { regionLikePattern } from "../auth/region";
+import { SCOPES } from "../auth/scopes";
+import { auditActor, RequestScope } from "../context/request-scope";
+import { runOptionallyIdempotent } from "./idempotency";
+import { appraiserVisibilitySql, canSeeAppraiser, canSeeInstitution } from "./institution-visibility";
+import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { conflictOnDuplicate } from "./unique-violation";
+import * as check from "./validate";
+import { updateVersioned } from "./versioned-update";
+
+export interface AppraiserFilter {
+  institutionId?: string | null;
+  regionCode?: string | null;
+  technicalField?: TechnicalField | null;
+  status?: AppraiserStatus | null;
+  nameContains?: string | null;
+}
+
+export interface AppraiserProfileInput {
+  name?: string | null;
+  phone?: string | null;
+  technicalFields?: TechnicalField[] | null;
+  titles?: Array<{ title: string; level?: string | null }> | null;
+  qualifications?: Array<{ kind: string; certificateNo?: string | null; issuedBy?: string | null; validFrom?: string | null; validUntil?: string | null }> | null;
+  trainings?: Array<{ title: string; organizer?: string | null; completedOn?: string | null; hours?: number | null }> | null;
+}
+
+export interface RegisterAppraiserInput extends AppraiserProfileInput {
+  idempotencyKey?: string | null;
+  institutionId: string;
+  name: string;
+  idNumber: string;
+  /** FULL_TIME (default) or PART_TIME post at the institution. */
+  practiceKind?: PracticeKind | null;
+  startedOn?: string | null;
+}
+
+export interface UpdateAppraiserInput extends AppraiserProfileInput {
+  /** Opens a post at another (or the same) institution; a new full-time post ends the active one. */
+  newPost?: { institutionId: string; kind: PracticeKind; startedOn?: string | null } | null;
+  /** Ends one of the appraiser's active posts. */
+  endPost?: { practiceId: string; endedOn?: string | null } | null;
+}
+
+type AppraiserProfile = Partial<Pick<Appraiser, "name" | "technicalFields" | "titles" | "qualifications" | "trainings">> & { phoneSealed?: string | null; phoneMasked?: string | null };
+
+const TITLE_LEVELS = ["SENIOR", "INTERMEDIATE", "JUNIOR"];
+
+/**
+ * Appraisers: who they are, where they practise, and how their personal information is disclosed. ID
+ * numbers and phones are sealed at rest; courts, procuratorates and police see them masked; a bureau or
+ * association sees the ID number in full only in its jurisdiction, with scope `pii:read` and an X-Case-Ref,
+ * and every full read is audited.
+ */
+export class AppraiserService {
+  constructor(private readonly scope: RequestScope) {}
+
+  private get viewer() {
+    return this.scope.viewer;
+  }
+
+  async byId(id: string): Promise<Appraiser | null> {
+    if (!check.isUuid(id)) return null;
+    const appraiser = await this.scope.loaders.appraiserById.load(id);
+    if (!appraiser) return null;
+    const institution = appraiser.institutionId ? await this.scope.loaders.institutionById.load(appraiser.institutionId) : null;
+    return canSeeAppraiser(this.viewer, appraiser, institution) ? appraiser : null;
+  }
+
+  async list(filter: AppraiserFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Appraiser>> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const visibility = appraiserVisibilitySql(this.viewer, "a", "i");
+    const query = this.scope.dataSource
+      .getRepository(Appraiser)
+      .createQueryBuilder("a")
+      .leftJoin(Institution, "i", "i.id = a.institution_id")
+      .where(visibility.clause, visibility.params);
+    if (filter.institutionId) {
+      if (!check.isUuid(filter.institutionId)) throw new BadUserInputError("institutionId is not an id of this hub.", "filter.institutionId");
+      query.andWhere("a.institution_id = :institutionId", { institutionId: filter.institutionId });
+    }
+    if (filter.regionCode) query.andWhere("a.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
+    if (filter.technicalField) query.andWhere(":field = ANY(a.technical_fields)", { field: filter.technicalField });
+    if (filter.status) query.andWhere("a.status = :status", { status: filter.status });
+    if (filter.nameContains) {
+      const fragment = check.text(filter.nameContains, "filter.nameContains", { max: 100 }).replace(/[\\%_]/g, (c) => `\\${c}`);
+      query.andWhere("a.name LIKE :name", { name: `%${fragment}%` });
+    }
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere("(a.name, a.id) > (:afterName, :afterId)", { afterName: String(cursor[0]), afterId: String(cursor[1]) });
+    const rows = await query.orderBy("a.name", "ASC").addOrderBy("a.id", "ASC").limit(size + 1).getMany();
+    for (const row of rows) this.scope.loaders.appraiserById.prime(row.id, row);
+    return toPage(rows, size, (row) => [row.name, row.id], totalCount);
+  }
+
+  /** Current appraisers of an institution the caller already sees. */
+  appraisersOf(institution: Institution): Promise<Appraiser[]> {
+    return this.scope.loaders.appraisersByInstitutionId.load(institution.id);
+  }
+
+  async institutionOf(appraiser: Appraiser): Promise<Institution | null> {
+    if (!appraiser.institutionId) return null;
+    const institution = await this.scope.loaders.institutionById.load(appraiser.institutionId);
+    return institution && canSeeInstitution(this.viewer, institution) ? institution : null;
+  }
+
+  async institutionOfPractice(practice: AppraiserPractice): Promise<Institution | null> {
+    const institution = await this.scope.loaders.institutionById.load(practice.institutionId);
+    return institution && canSeeInstitution(this.viewer, institution) ? institution : null;
+  }
+
+  practices(appraiser: Appraiser): Promise<AppraiserPractice[]> {
+    return this.scope.loaders.practicesByAppraiserId.load(appraiser.id);
+  }
+
+  /** The ID number as this caller may see it: in full (audited) or masked. Anonymous callers never get here. */
+  idNumber(appraiser: Appraiser): string {
+    const viewer = this.viewer;
+    if (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) && viewer.hasScope(SCOPES.PII_READ)) {
+      const allowed = viewer.covers(appraiser.regionCode) && !!this.scope.request.caseRef;
+      this.auditRead(appraiser, "idNumber", allowed);
+      if (allowed) return this.scope.vault.open(appraiser.idNumberSealed);
+    }
+    return appraiser.idNumberMasked;
+  }
+
+  /** The phone: in full (audited) for bureaus and associations in jurisdiction, masked for other agencies. */
+  phone(appraiser: Appraiser): string | null {
+    if (!appraiser.phoneSealed) return null;
+    const viewer = this.viewer;
+    if (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) && viewer.covers(appraiser.regionCode)) {
+      this.auditRead(appraiser, "phone", true);
+      return this.scope.vault.open(appraiser.phoneSealed);
+    }
+    return appraiser.phoneMasked;
+  }
+
+  private auditRead(appraiser: Appraiser, field: string, disclosed: boolean): void {
+    this.scope.trail.enqueue(auditActor(this.viewer, this.scope.request), {
+      operation: `read:Appraiser.${field}`,
+      entityType: "Appraiser",
+      entityId: appraiser.id,
+      fields: [field],
+      outcome: disclosed ? AuditOutcome.SUCCESS : AuditOutcome.DENIED,
+      errorCode: disclosed ? null : "FORBIDDEN",
+    });
+  }
+
+  async register(input: RegisterAppraiserInput): Promise<{ appraiser: Appraiser; replayed: boolean }> {
+    const { dataSource, vault } = this.scope;
+    const idNumber = check.idNumber(input.idNumber, "input.idNumber");
+    const profile = this.validProfile(input, "input");
+    if (!profile.technicalFields?.length) throw new BadUserInputError("input.technicalFields must name at least one value.", "input.technicalFields");
+    const kind = input.practiceKind ?? PracticeKind.FULL_TIME;
+    const startedOn = check.localDate(input.startedOn, "input.startedOn") ?? todayInChina(this.scope.now());
+    const idNumberHash = vault.hash(idNumber);
+    const result = await dataSource.transaction(async (manager) => {
+      const institution = await this.institutionForWrite(manager, input.institutionId, "input.institutionId");
+      // The request hash covers the keyed hash, never the ID number itself.
+      const fingerprint = { ...input, idNumber: idNumberHash, phone: input.phone ? vault.hash(input.phone) : null, idempotencyKey: undefined };
+      return runOptionallyIdempotent(manager, this.viewer, "registerAppraiser", input.idempotencyKey, fingerprint, async () => {
+        if (await manager.getRepository(Appraiser).existsBy({ idNumberHash })) {
+          throw new ConflictError("An appraiser with this ID number is already registered.", { field: "input.idNumber" });
+        }
+        const saved = await conflictOnDuplicate(
+          () =>
+            manager.getRepository(Appraiser).save(
+              manager.create(Appraiser, {
+                titles: [],
+                qualifications: [],
+                trainings: [],
+                ...profile,
+                idNumberSealed: vault.seal(idNumber),
+                idNumberHash,
+                idNumberMasked: maskIdNumber(idNumber)!,
+                institutionId: institution.id,
+                regionCode: institution.regionCode,
+                status: AppraiserStatus.ACTIVE,
+              }),
+            ),
+          "An appraiser with this ID number is already registered.",
+          "input.idNumber",
+        );
+        await manager.getRepository(AppraiserPractice).save(manager.create(AppraiserPractice, { appraiserId: saved.id, institutionId: institution.id, kind, startedOn }));
+        await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+          { operation: "registerAppraiser", entityType: "Appraiser", entityId: saved.id, fields: ["idNumber", ...Object.keys(profile), "practice"], outcome: AuditOutcome.SUCCESS },
+        ]);
+        return saved.id;
+      });
+    });
+    const appraiser = await dataSource.getRepository(Appraiser).findOneByOrFail({ id: result.id });
+    return { appraiser, replayed: result.replayed };
+  }
+
+  async update(id: string, expectedVersion: number, input: UpdateAppraiserInput): Promise<Appraiser> {
+    const profile = this.validProfile(input, "input", { partial: true });
+    if (Object.keys(profile).length === 0 && !input.newPost && !input.endPost) throw new BadUserInputError("Nothing to change.", "input");
+    const today = todayInChina(this.scope.now());
+    return this.scope.dataSource.transaction(async (manager) => {
+      const current = await this.appraiserForWrite(manager, id);
+      const changes: Partial<Appraiser> = { ...profile };
+      const practices = manager.getRepository(AppraiserPractice);
+      if (input.endPost) {
+        const endedOn = check.localDate(input.endPost.endedOn, "input.endPost.endedOn") ?? today;
+        const post = check.isUuid(input.endPost.practiceId) ? await practices.findOneBy({ id: input.endPost.practiceId, appraiserId: id }) : null;
+        if (!post || post.endedOn) throw new BadUserInputError("endPost must name an active post of this appraiser.", "input.endPost.practiceId");
+        if (endedOn < post.startedOn) throw new BadUserInputError("A post cannot end before it started.", "input.endPost.endedOn");
+        await practices.update({ id: post.id }, { endedOn });
+      }
+      if (input.newPost) {
+        const institution = await this.institutionForWrite(manager, input.newPost.institutionId, "input.newPost.institutionId");
+        const startedOn = check.localDate(input.newPost.startedOn, "input.newPost.startedOn") ?? today;
+        if (input.newPost.kind === PracticeKind.FULL_TIME) {
+          const active = await practices.findOneBy({ appraiserId: id, kind: PracticeKind.FULL_TIME, endedOn: IsNull() });
+          if (active) {
+            if (startedOn < active.startedOn) throw new BadUserInputError("A new full-time post cannot start before the current one.", "input.newPost.startedOn");
+            await practices.update({ id: active.id }, { endedOn: startedOn });
+          }
+        }
+        await practices.save(practices.create({ appraiserId: id, institutionId: institution.id, kind: input.newPost.kind, startedOn }));
+      }
+      if (input.newPost || input.endPost) Object.assign(changes, await this.currentPlace(manager, id, current));
+      const updated = await updateVersioned<Appraiser>(manager, Appraiser, "Appraiser", id, expectedVersion, changes);
+      const fields = [...Object.keys(profile).map((k) => (k.startsWith("phone") ? "phone" : k)), ...(input.newPost ? ["newPost"] : []), ...(input.endPost ? ["endPost"] : [])];
+      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+        { operation: "updateAppraiser", entityType: "Appraiser", entityId: id, fields: [...new Set(fields)], outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+
+  async changeStatus(id: string, expectedVersion: number, to: AppraiserStatus, reason: string): Promise<Appraiser> {
+    const why = check.text(reason, "reason", { max: 1000, required: true });
+    return this.scope.dataSource.transaction(async (manager) => {
+      const current = await this.appraiserForWrite(manager, id);
+      if (!APPRAISER_TRANSITIONS[current.status].includes(to)) throw new InvalidStateTransitionError("The appraiser", current.status, to);
+      const updated = await updateVersioned<Appraiser>(manager, Appraiser, "Appraiser", id, expectedVersion, { status: to });
+      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+        { operation: "changeAppraiserStatus", entityType: "Appraiser", entityId: id, fields: ["status", `reason:${why.length}`], outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+
+  /** Where the appraiser now belongs: the active full-time post, else the latest active part-time one. */
+  private async currentPlace(manager: EntityManager, id: string, current: Appraiser): Promise<Partial<Appraiser>> {
+    const active = (await manager.getRepository(AppraiserPractice).find({ where: { appraiserId: id }, order: { startedOn: "DESC" } })).filter((p) => !p.endedOn);
+    const post = active.find((p) => p.kind === PracticeKind.FULL_TIME) ?? active[0];
+    if (!post) return { institutionId: null, regionCode: current.regionCode };
+    const institution = await manager.getRepository(Institution).findOneByOrFail({ id: post.institutionId });
+    return { institutionId: institution.id, regionCode: institution.regionCode };
+  }
+
+  private async appraiserForWrite(manager: EntityManager, id: string): Promise<Appraiser> {
+    const current = check.isUuid(id) ? await manager.getRepository(Appraiser).findOneBy({ id }) : null;
+    const institution = current?.institutionId ? await manager.getRepository(Institution).findOneBy({ id: current.institutionId }) : null;
+    if (!current || !canSeeAppraiser(this.viewer, current, institution)) throw new NotFoundError("Appraiser");
+    this.assertRegistrarFor(current.regionCode);
+    return current;
+  }
+
+  private async institutionForWrite(manager: EntityManager, id: string, field: string): Promise<Institution> {
+    const institution = check.isUuid(id) ? await manager.getRepository(Institution).findOneBy({ id }) : null;
+    if (!institution || !canSeeInstitution(this.viewer, institution)) throw new BadUserInputError("The institution does not exist.", field);
+    this.assertRegistrarFor(institution.regionCode);
+    return institution;
+  }
+
+  private assertRegistrarFor(regionCode: string): void {
+    if (!this.viewer.isKind(AgencyKind.MARKET_REGULATION) || !this.viewer.covers(regionCode)) {
+      throw new ForbiddenError("Only the market-regulation bureau whose jurisdiction covers the appraiser's institution may do this.");
+    }
+  }
+
+  validProfile(input: AppraiserProfileInput, prefix: string, options: { partial?: boolean } = {}): AppraiserProfile {
+    const out: AppraiserProfile = {};
+    const given = (value: unknown) => value !== undefined && value !== null;
+    const field = (name: string) => `${prefix}.${name}`;
+    if (!options.partial || given(input.name)) out.name = check.text(input.name, field("name"), { max: 100, required: true });
+    if (given(input.phone)) {
+      const phone = check.phone(input.phone, field("phone"));
+      out.phoneSealed = phone ? this.scope.vault.seal(phone) : null;
+      out.phoneMasked = maskPhone(phone);
+    }
+    if (!options.partial || given(input.technicalFields)) out.technicalFields = check.enumList(input.technicalFields, TechnicalField, field("technicalFields"));
+    if (given(input.titles)) out.titles = validTitles(input.titles!, field("titles"));
+    if (given(input.qualifications)) out.qualifications = validQualifications(input.qualifications!, field("qualifications"));
+    if (given(input.trainings)) out.trainings = validTrainings(input.trainings!, field("trainings"));
+    return out;
+  }
+}
+
+function limit<T>(items: T[], max: number, field: string): T[] {
+  if (items.length > max) throw new BadUserInputError(`${field} may hold at most ${max} items.`, field);
+  return items;
+}
+
+function validTitles(titles: NonNullable<AppraiserProfileInput["titles"]>, field: string): ProfessionalTitle[] {
+  return limit(titles, 20, field).map((t) => {
+    const level = check.optionalText(t.level, `${field}.level`, 20);
+    if (level && !TITLE_LEVELS.includes(level)) throw new BadUserInputError(`${field}.level must be one of ${TITLE_LEVELS.join(", ")}.`, `${field}.level`);
+    return { title: check.text(t.title, `${field}.title`, { max: 50, required: true }), level };
+  });
+}
+
+function validQualifications(items: NonNullable<AppraiserProfileInput["qualifications"]>, field: string): Qualification[] {
+  return limit(items, 30, field).map((q) => {
+    const validFrom = check.localDate(q.validFrom, `${field}.validFrom`);
+    const validUntil = check.localDate(q.validUntil, `${field}.validUntil`);
+    if (validFrom && validUntil && validUntil < validFrom) throw new BadUserInputError(`${field}.validUntil is before validFrom.`, `${field}.validUntil`);
+    return {
+      kind: check.text(q.kind, `${field}.kind`, { max: 50, required: true }),
+      certificateNo: check.optionalText(q.certificateNo, `${field}.certificateNo`, 50),
+      issuedBy: check.optionalText(q.issuedBy, `${field}.issuedBy`, 100),
+      validFrom,
+      validUntil,
+    };
+  });
+}
+
+function validTrainings(items: NonNullable<AppraiserProfileInput["trainings"]>, field: string): Training[] {
+  return limit(items, 100, field).map((t) => {
+    if (t.hours !== null && t.hours !== undefined && !(t.hours > 0 && t.hours <= 1000)) throw new BadUserInputError(`${field}.hours must be between 0 and 1000.`, `${field}.hours`);
+    return {
+      title: check.text(t.title, `${field}.title`, { max: 200, required: true }),
+      organizer: check.optionalText(t.organizer, `${field}.organizer`, 100),
+      completedOn: check.localDate(t.completedOn, `${field}.completedOn`),
+      hours: t.hours ?? null,
+    };
+  });
+}

@@ -1,0 +1,278 @@
+import { EntityManager } from "typeorm";
+import { AgencyKind } from "../entities/agency-kind";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { ComplianceStandard } from "../entities/directory-records";
+import { Institution } from "../entities/institution.entity";
+import { ListingEvent } from "../entities/listing-event.entity";
+import {
+  CultivationStage,
+  InstitutionGrade,
+  LISTING_TRANSITIONS,
+  ListingLevel,
+  ListingStatus,
+  TechnicalField,
+} from "../domain/directory-enums";
+import { todayInChina } from "../domain/local-date";
+import { regionValidOn } from "../domain/region-directory";
+import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { regionLikePattern } from "../auth/region";
+import { auditActor, RequestScope } from "../context/request-scope";
+import { runOptionallyIdempotent } from "./idempotency";
+import { canSeeInstitution, institutionVisibilitySql } from "./institution-visibility";
+import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { conflictOnDuplicate } from "./unique-violation";
+import * as check from "./validate";
+import { updateVersioned } from "./versioned-update";
+
+export interface InstitutionFilter {
+  regionCode?: string | null;
+  technicalField?: TechnicalField | null;
+  listingStatus?: ListingStatus | null;
+  listingLevel?: ListingLevel | null;
+  nameContains?: string | null;
+  /** Institutions that were LISTED on this day, according to the register. */
+  listedOn?: string | null;
+}
+
+export interface InstitutionDetailsInput {
+  name?: string | null;
+  regionCode?: string | null;
+  address?: string | null;
+  legalRepresentative?: string | null;
+  contactPhone?: string | null;
+  technicalFields?: TechnicalField[] | null;
+  businessScope?: string | null;
+  appraisalMatters?: string[] | null;
+  standards?: Array<{ code: string; title: string; verifiedBy?: string | null; verifiedOn?: string | null }> | null;
+  grade?: InstitutionGrade | null;
+  cultivationStage?: CultivationStage | null;
+}
+
+export interface RegisterInstitutionInput extends InstitutionDetailsInput {
+  idempotencyKey?: string | null;
+  name: string;
+  creditCode: string;
+  regionCode: string;
+}
+
+export interface ChangeListingStatusInput {
+  id: string;
+  expectedVersion: number;
+  to: ListingStatus;
+  reason: string;
+  decisionDocNo?: string | null;
+  effectiveOn?: string | null;
+  listingLevel?: ListingLevel | null;
+}
+
+/** The fields of `Institution` that registration and edits may set, after validation. */
+type InstitutionDetails = Partial<Pick<Institution, "name" | "regionCode" | "address" | "legalRepresentative" | "contactPhone" | "technicalFields" | "businessScope" | "appraisalMatters" | "standards" | "grade" | "cultivationStage">>;
+
+/**
+ * The directory of institutions and its listing register. Reads are scoped by `institution-visibility`;
+ * writes belong to the market-regulation bureau whose jurisdiction covers the institution (associations may
+ * only recommend), are validated before any write, run in one transaction with their audit entry, and edits
+ * quote the version they read.
+ */
+export class InstitutionService {
+  constructor(private readonly scope: RequestScope) {}
+
+  private get viewer() {
+    return this.scope.viewer;
+  }
+
+  async byId(id: string): Promise<Institution | null> {
+    if (!check.isUuid(id)) return null;
+    return this.visible(await this.scope.loaders.institutionById.load(id));
+  }
+
+  async byCreditCode(code: string): Promise<Institution | null> {
+    return this.visible(await this.scope.loaders.institutionByCreditCode.load(code.trim().toUpperCase()));
+  }
+
+  private visible(institution: Institution | null): Institution | null {
+    return institution && canSeeInstitution(this.viewer, institution) ? institution : null;
+  }
+
+  async list(filter: InstitutionFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Institution>> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const visibility = institutionVisibilitySql(this.viewer, "i");
+    const query = this.scope.dataSource.getRepository(Institution).createQueryBuilder("i").where(visibility.clause, visibility.params);
+    if (filter.regionCode) query.andWhere("i.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
+    if (filter.technicalField) query.andWhere(":field = ANY(i.technical_fields)", { field: filter.technicalField });
+    if (filter.listingStatus) query.andWhere("i.listing_status = :status", { status: filter.listingStatus });
+    if (filter.listingLevel) query.andWhere("i.listing_level = :level", { level: filter.listingLevel });
+    if (filter.nameContains) {
+      const fragment = check.text(filter.nameContains, "filter.nameContains", { max: 100 }).replace(/[\\%_]/g, (c) => `\\${c}`);
+      query.andWhere("i.name LIKE :name", { name: `%${fragment}%` });
+    }
+    if (filter.listedOn) {
+      query.andWhere(
+        `(SELECT e.to_status FROM listing_events e WHERE e.institution_id = i.id AND e.effective_on <= :listedOn
+          ORDER BY e.effective_on DESC, e.seq DESC LIMIT 1) = 'LISTED'`,
+        { listedOn: check.localDate(filter.listedOn, "filter.listedOn") },
+      );
+    }
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere("(i.name, i.id) > (:afterName, :afterId)", { afterName: String(cursor[0]), afterId: String(cursor[1]) });
+    const rows = await query.orderBy("i.name", "ASC").addOrderBy("i.id", "ASC").limit(size + 1).getMany();
+    for (const row of rows) this.scope.loaders.institutionById.prime(row.id, row);
+    return toPage(rows, size, (row) => [row.name, row.id], totalCount);
+  }
+
+  /** The register, newest first. */
+  listingHistory(institution: Institution): Promise<ListingEvent[]> {
+    return this.scope.loaders.listingEventsByInstitutionId.load(institution.id);
+  }
+
+  /** The status on `day` according to the register: the last decision effective on or before it. */
+  async listingStatusOn(institution: Institution, day: string): Promise<ListingStatus> {
+    const events = await this.listingHistory(institution);
+    return events.find((event) => event.effectiveOn <= day)?.toStatus ?? ListingStatus.NOT_LISTED;
+  }
+
+  async register(input: RegisterInstitutionInput): Promise<{ institution: Institution; replayed: boolean }> {
+    const { dataSource, trail, request } = this.scope;
+    const creditCode = check.creditCode(input.creditCode, "input.creditCode");
+    const details = this.validDetails(input, "input");
+    const regionCode = details.regionCode!;
+    this.assertRegistrarFor(regionCode);
+    if (!regionValidOn(regionCode, todayInChina(this.scope.now()))) {
+      throw new BadUserInputError("The region code is no longer valid: use the code that replaced it.", "input.regionCode");
+    }
+    const result = await dataSource.transaction((manager) =>
+      runOptionallyIdempotent(manager, this.viewer, "registerInstitution", input.idempotencyKey, { creditCode, ...details }, async () => {
+        if (await manager.getRepository(Institution).existsBy({ creditCode })) {
+          throw new ConflictError("An institution with this credit code is already registered.", { field: "input.creditCode" });
+        }
+        const saved = await conflictOnDuplicate(
+          () => manager.getRepository(Institution).save(manager.create(Institution, { ...details, creditCode, listingStatus: ListingStatus.NOT_LISTED })),
+          "An institution with this credit code is already registered.",
+          "input.creditCode",
+        );
+        await trail.append(manager, auditActor(this.viewer, request), [
+          { operation: "registerInstitution", entityType: "Institution", entityId: saved.id, fields: ["creditCode", ...Object.keys(details)], outcome: AuditOutcome.SUCCESS },
+        ]);
+        return saved.id;
+      }),
+    );
+    const institution = await dataSource.getRepository(Institution).findOneByOrFail({ id: result.id });
+    return { institution, replayed: result.replayed };
+  }
+
+  async update(id: string, expectedVersion: number, input: InstitutionDetailsInput): Promise<Institution> {
+    const changes = this.validDetails(input, "input", { partial: true });
+    if (Object.keys(changes).length === 0) throw new BadUserInputError("Nothing to change.", "input");
+    return this.scope.dataSource.transaction(async (manager) => {
+      const current = await this.lockedForWrite(manager, id);
+      this.assertRegistrarFor(current.regionCode);
+      if (changes.regionCode && changes.regionCode !== current.regionCode) {
+        this.assertRegistrarFor(changes.regionCode);
+        if (!regionValidOn(changes.regionCode, todayInChina(this.scope.now()))) {
+          throw new BadUserInputError("The region code is no longer valid: use the code that replaced it.", "input.regionCode");
+        }
+      }
+      const updated = await updateVersioned<Institution>(manager, Institution, "Institution", id, expectedVersion, changes);
+      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+        { operation: "updateInstitution", entityType: "Institution", entityId: id, fields: Object.keys(changes), outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+
+  /**
+   * Moves the listing register one step and appends the decision. The effective day defaults to today, may
+   * lie in the past (a decision recorded late) but not before the previous decision, and not in the future:
+   * the current status is always the last decision's.
+   */
+  async changeListingStatus(input: ChangeListingStatusInput): Promise<Institution> {
+    const reason = check.text(input.reason, "reason", { max: 1000, required: true });
+    const decisionDocNo = check.optionalText(input.decisionDocNo, "decisionDocNo", 100);
+    const today = todayInChina(this.scope.now());
+    const effectiveOn = check.localDate(input.effectiveOn, "effectiveOn") ?? today;
+    if (effectiveOn > today) throw new BadUserInputError("effectiveOn cannot lie in the future: record the decision when it takes effect.", "effectiveOn");
+    if (input.listingLevel && input.to !== ListingStatus.LISTED) throw new BadUserInputError("listingLevel goes with a move to LISTED.", "listingLevel");
+
+    return this.scope.dataSource.transaction(async (manager) => {
+      const current = await this.lockedForWrite(manager, input.id);
+      if (!this.viewer.covers(current.regionCode)) throw new ForbiddenError("The institution is outside your jurisdiction.");
+      if (this.viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION) && input.to !== ListingStatus.RECOMMENDED) {
+        throw new ForbiddenError("An industry association may only recommend institutions; the bureau decides the rest.");
+      }
+      if (!LISTING_TRANSITIONS[current.listingStatus].includes(input.to)) {
+        throw new InvalidStateTransitionError("The institution's listing", current.listingStatus, input.to);
+      }
+      const [last] = await manager.getRepository(ListingEvent).find({ where: { institutionId: current.id }, order: { effectiveOn: "DESC", seq: "DESC" }, take: 1 });
+      if (last && effectiveOn < last.effectiveOn) {
+        throw new BadUserInputError("effectiveOn cannot be earlier than the previous decision of the register.", "effectiveOn");
+      }
+      const listing: Partial<Institution> = { listingStatus: input.to };
+      if (input.to === ListingStatus.LISTED) {
+        listing.listedAt = effectiveOn;
+        listing.listingLevel = input.listingLevel ?? current.listingLevel ?? ListingLevel.MUNICIPAL;
+      } else if (input.to !== ListingStatus.SUSPENDED) {
+        listing.listedAt = null;
+      }
+      const updated = await updateVersioned<Institution>(manager, Institution, "Institution", current.id, input.expectedVersion, listing);
+      const event = await manager.getRepository(ListingEvent).save(
+        manager.create(ListingEvent, {
+          institutionId: current.id,
+          fromStatus: current.listingStatus,
+          toStatus: input.to,
+          listingLevel: input.to === ListingStatus.LISTED ? updated.listingLevel : null,
+          reason,
+          decisionDocNo,
+          decidingAgencyCode: this.viewer.agency!.code,
+          effectiveOn,
+        }),
+      );
+      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+        { operation: "changeListingStatus", entityType: "Institution", entityId: current.id, fields: ["listingStatus", `listingEvent:${event.seq}`], outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+
+  /** The institution as the writer may see it; NOT_FOUND when it does not exist for the caller. */
+  private async lockedForWrite(manager: EntityManager, id: string): Promise<Institution> {
+    const current = check.isUuid(id) ? await manager.getRepository(Institution).findOneBy({ id }) : null;
+    if (!current || !canSeeInstitution(this.viewer, current)) throw new NotFoundError("Institution");
+    return current;
+  }
+
+  private assertRegistrarFor(regionCode: string): void {
+    if (!this.viewer.isKind(AgencyKind.MARKET_REGULATION) || !this.viewer.covers(regionCode)) {
+      throw new ForbiddenError("Only the market-regulation bureau whose jurisdiction covers the institution may do this.");
+    }
+  }
+
+  /** Validates and normalises institution details; with `partial`, only the fields given. */
+  validDetails(input: InstitutionDetailsInput, prefix: string, options: { partial?: boolean } = {}): InstitutionDetails {
+    const out: InstitutionDetails = {};
+    const given = (value: unknown) => value !== undefined && value !== null;
+    const field = (name: string) => `${prefix}.${name}`;
+    if (!options.partial || given(input.name)) out.name = check.text(input.name, field("name"), { max: 200, required: true });
+    if (!options.partial || given(input.regionCode)) out.regionCode = check.regionCode(input.regionCode ?? "", field("regionCode"));
+    if (!options.partial || given(input.address)) out.address = check.text(input.address, field("address"), { max: 300 });
+    if (!options.partial || given(input.legalRepresentative)) out.legalRepresentative = check.text(input.legalRepresentative, field("legalRepresentative"), { max: 100 });
+    if (!options.partial || given(input.contactPhone)) out.contactPhone = check.phone(input.contactPhone, field("contactPhone")) ?? "";
+    if (!options.partial || given(input.technicalFields)) out.technicalFields = check.enumList(input.technicalFields, TechnicalField, field("technicalFields"), { required: true });
+    if (!options.partial || given(input.businessScope)) out.businessScope = check.text(input.businessScope, field("businessScope"), { max: 2000 });
+    if (!options.partial || given(input.appraisalMatters)) out.appraisalMatters = check.textList(input.appraisalMatters, field("appraisalMatters"), { maxItems: 50, maxLength: 100 });
+    if (!options.partial || given(input.standards)) out.standards = validStandards(input.standards ?? [], field("standards"));
+    if (given(input.grade)) out.grade = input.grade!;
+    if (given(input.cultivationStage)) out.cultivationStage = input.cultivationStage!;
+    return out;
+  }
+}
+
+function validStandards(standards: NonNullable<InstitutionDetailsInput["standards"]>, field: string): ComplianceStandard[] {
+  if (standards.length > 30) throw new BadUserInputError(`${field} may hold at most 30 standards.`, field);
+  return standards.map((s) => ({
+    code: check.text(s.code, `${field}.code`, { max: 50, required: true }),
+    title: check.text(s.title, `${field}.title`, { max: 200, required: true }),
+    verifiedBy: check.optionalText(s.verifiedBy, `${field}.verifiedBy`, 100),
+    verifiedOn: check.localDate(s.verifiedOn, `${field}.verifiedOn`),
+  }));
+}

@@ -1,0 +1,73 @@
+import { BadUserInputError } from "../errors/errors";
+import { creditCodeProblem, idNumberProblem } from "../domain/identifiers";
+import { isLocalDate } from "../domain/local-date";
+import { findRegion } from "../domain/region-directory";
+
+/**
+ * Field checks shared by the GraphQL services and the CSV importer, so a value is judged the same way
+ * whichever door it came through. Each throws BAD_USER_INPUT naming the field and never quoting the value.
+ */
+export function text(value: string | null | undefined, field: string, options: { max: number; required?: boolean }): string {
+  const trimmed = (value ?? "").trim();
+  if (options.required && trimmed.length === 0) throw new BadUserInputError(`${field} must not be empty.`, field);
+  if (trimmed.length > options.max) throw new BadUserInputError(`${field} must be at most ${options.max} characters.`, field);
+  if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(trimmed)) throw new BadUserInputError(`${field} must not contain control characters.`, field);
+  return trimmed;
+}
+
+export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  const trimmed = text(value, field, { max });
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+export function textList(values: readonly string[] | null | undefined, field: string, options: { maxItems: number; maxLength: number }): string[] {
+  const list = [...new Set((values ?? []).map((v) => text(v, field, { max: options.maxLength })).filter(Boolean))];
+  if (list.length > options.maxItems) throw new BadUserInputError(`${field} may hold at most ${options.maxItems} items.`, field);
+  return list;
+}
+
+export function enumList<T extends string>(values: readonly T[] | null | undefined, allowed: Record<string, T>, field: string, options: { required?: boolean } = {}): T[] {
+  const list = [...new Set(values ?? [])];
+  for (const value of list) if (!Object.values(allowed).includes(value)) throw new BadUserInputError(`${field} has an unknown value.`, field);
+  if (options.required && list.length === 0) throw new BadUserInputError(`${field} must name at least one value.`, field);
+  return list.sort();
+}
+
+export function phone(value: string | null | undefined, field: string): string | null {
+  const trimmed = (value ?? "").trim();
+  if (!trimmed) return null;
+  if (!/^\+?[0-9][0-9 -]{4,19}$/.test(trimmed)) throw new BadUserInputError(`${field} must be a phone number (digits, spaces, dashes).`, field);
+  return trimmed;
+}
+
+export function localDate(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (!isLocalDate(value)) throw new BadUserInputError(`${field} must be a date written YYYY-MM-DD.`, field);
+  return value;
+}
+
+export function creditCode(value: string, field: string): string {
+  const code = value.trim().toUpperCase();
+  const problem = creditCodeProblem(code);
+  if (problem) throw new BadUserInputError(problem, field);
+  return code;
+}
+
+export function idNumber(value: string, field: string): string {
+  const normalised = value.trim().toUpperCase();
+  const problem = idNumberProblem(normalised);
+  if (problem) throw new BadUserInputError(problem, field);
+  return normalised;
+}
+
+export function regionCode(value: string, field: string): string {
+  const code = value.trim();
+  if (!/^\d{6}$/.test(code)) throw new BadUserInputError("A region code has 6 digits.", field);
+  if (!findRegion(code)) throw new BadUserInputError("The region code is not in the hub's region table.", field);
+  return code;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
