@@ -31,8 +31,14 @@ export function createFormatError(logger: Logger, options: { logStacks: boolean 
     const hubError = findHubError(error);
     const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
     if (hubError) {
-      const message = isVariableError(formatted.message) ? `${variablePrefix(formatted.message)}: ${hubError.message}` : hubError.message;
-      return { message, ...where, extensions: hubError.publicExtensions() };
+      if (!isVariableError(formatted.message)) return { message: hubError.message, ...where, extensions: hubError.publicExtensions() };
+      // A scalar refused a variable: name the field as graphql-js located it (`at "input.creditCode"`).
+      const field = variableField(formatted.message);
+      return {
+        message: `${variablePrefix(formatted.message)}: ${hubError.message}`,
+        ...where,
+        extensions: { ...hubError.publicExtensions(), ...(field ? { field } : {}) },
+      };
     }
     const code = formatted.extensions?.code;
     if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT.test(formatted.message)) {
@@ -71,6 +77,12 @@ const VARIABLE_ERROR = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value
 
 function isVariableError(message: string): boolean {
   return VARIABLE_ERROR.test(message);
+}
+
+/** `input.creditCode` from `Variable "$input" got invalid value … at "input.creditCode"; …`, else the variable. */
+function variableField(message: string): string | undefined {
+  const located = /" at "([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)"; /.exec(message);
+  return located?.[1] ?? VARIABLE_ERROR.exec(message)?.[1];
 }
 
 function variablePrefix(message: string): string {

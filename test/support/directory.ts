@@ -1,0 +1,36 @@
+import { creditCodeCheckCharacter, idNumberCheckCharacter } from "../../src/domain/identifiers";
+import type { TestHub } from "./test-hub";
+
+/** A valid synthetic credit code in `region` whose body is derived from `n`. */
+export function creditCodeFor(region: string, n: number): string {
+  const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  let body = "";
+  let x = n + 1;
+  for (let i = 0; i < 9; i++) {
+    body += alphabet[x % 31];
+    x = Math.floor(x / 31) + i * 7;
+  }
+  const first17 = `91${region}${body}`;
+  return first17 + creditCodeCheckCharacter(first17);
+}
+
+/** A valid synthetic resident ID number born on 1980-01-01 plus `n` days' worth of sequence. */
+export function idNumberFor(region: string, n: number): string {
+  const day = new Date(Date.UTC(1970, 0, 1) + (n % 15000) * 86400_000).toISOString().slice(0, 10).replace(/-/g, "");
+  const first17 = `${region}${day}${String(n % 1000).padStart(3, "0")}`;
+  return first17 + idNumberCheckCharacter(first17);
+}
+
+export const REGISTER_INSTITUTION = `mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { id version listingStatus creditCode } }`;
+export const CHANGE_LISTING = `mutation($id: ID!, $v: Int!, $to: ListingStatus!, $reason: String!, $on: Date, $doc: String) {
+  changeListingStatus(id: $id, expectedVersion: $v, to: $to, reason: $reason, effectiveOn: $on, decisionDocNo: $doc) { id version listingStatus listedAt } }`;
+
+export async function registerInstitution(hub: TestHub, as: string, input: Record<string, unknown>) {
+  return hub.graphql(REGISTER_INSTITUTION, { as, variables: { input: { technicalFields: ["PATENT"], ...input } } });
+}
+
+/** Moves an institution through the register as `as`, returning the new version. */
+export async function moveListing(hub: TestHub, as: string, id: string, version: number, to: string, on?: string) {
+  const res = await hub.graphql(CHANGE_LISTING, { as, variables: { id, v: version, to, reason: `测试：${to}`, on, doc: `测〔2025〕${version}号` } });
+  return res;
+}
