@@ -6,7 +6,9 @@ import { loadSigningKey, SigningKey } from "./auth/signing-key";
 import { TokenVerifier } from "./auth/token";
 import { loadPiiVault } from "./auth/pii-vault";
 import type { HubConfig } from "./config/config";
-import type { HubContext, HubDeps } from "./context/context";
+import { createContext, HubContext, HubDeps } from "./context/context";
+import { Viewer } from "./auth/viewer";
+import { DEFAULT_CLIENT_NAME } from "./entities/client-system.entity";
 import { migrate, openDatabase, OpenDatabase } from "./db/database";
 import type { Logger } from "./logging/logger";
 import { hubSchema, HubSchema } from "./schema/build-schema";
@@ -55,6 +57,32 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     },
   };
 }
+
+/**
+ * Request contexts for a command that acts as an agency outside HTTP (imports, exports): the same context
+ * builder, services, checks and audit trail as a request from that agency's `default` client system. Without
+ * an agency code, the anonymous public. Call `close()` to flush the audit trail.
+ */
+export async function commandContexts(config: HubConfig, db: OpenDatabase, agencyCode: string | undefined, command: string) {
+  const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize });
+  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config) };
+  let viewer = Viewer.anonymous();
+  if (agencyCode) {
+    const caller = await registryLookup(db.dataSource)(agencyCode, DEFAULT_CLIENT_NAME);
+    if (!caller || !caller.agency.active || !caller.client.active) throw new CommandError(`agency ${agencyCode} is unknown or disabled`);
+    viewer = Viewer.of(caller.agency, { id: caller.client.id, name: caller.client.name }, []);
+  }
+  const request = { id: `${command}-${new Date().toISOString()}`, caseRef: null, endUser: null };
+  return {
+    deps,
+    viewer,
+    newContext: () => createContext(deps, viewer, request),
+    close: () => trail.close(),
+  };
+}
+
+/** A failure of a command that the user can act on. */
+export class CommandError extends Error {}
 
 /** Prepares the database: migrations, then the demo data on an empty database when enabled. */
 export async function prepareDatabase(config: HubConfig, db: OpenDatabase, logger: Logger): Promise<void> {

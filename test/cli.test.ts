@@ -84,6 +84,30 @@ describe("hub command", () => {
     expect(broken.stdout).toMatch(/BROKEN at entry 7: CONTENT_CHANGED/);
   });
 
+  it("exports what an agency may see, as JSON or as CSV with a BOM", () => {
+    const json = hub(["export", "institutions", "--format", "json", "--agency", "XX-COURT"]);
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout);
+    expect(rows.map((r: any) => r.listingStatus).sort()).toEqual(["LISTED", "LISTED", "LISTED", "REMOVED", "SUSPENDED"]);
+    const publicCsv = hub(["export", "institutions"]);
+    expect(publicCsv.stdout.startsWith("\ufeff名称,统一社会信用代码")).toBe(true);
+    expect(publicCsv.stdout.trim().split("\r\n")).toHaveLength(4);
+  });
+
+  it("imports with a per-row report, and exits 2 when rows were rejected", () => {
+    const file = path.join(dataDir, "institutions.csv");
+    fs.writeFileSync(file, `名称,统一社会信用代码,行政区划代码,技术领域\n甲,91411500MA45XXXX0Y,411500,专利\n乙,91411500MA9F3K2L21,411500,专利；商标\n`);
+    const dry = hub(["import", "institutions", file, "--agency", "XY-AMR", "--dry-run"]);
+    expect(dry.code).toBe(2);
+    expect(dry.stdout).toBe(
+      "institutions: 2 rows read (utf-8); 0 would be created, 1 would be updated, 0 unchanged, 1 rejected (dry run: nothing written)\n" +
+        "row 2, column 统一社会信用代码: The check character of the unified social credit code is wrong.\n",
+    );
+    const court = hub(["import", "institutions", file, "--agency", "XY-COURT"]);
+    expect(court.stdout).toMatch(/0 were created, 0 were updated, 0 unchanged, 2 rejected/);
+    expect(hub(["import", "institutions", path.join(dataDir, "missing.csv"), "--agency", "XY-AMR"]).stderr).toBe(`hub: cannot read ${path.join(dataDir, "missing.csv")}\n`);
+  });
+
   it("says in one line why it cannot reach a database, without a stack trace", () => {
     const res = hub(["migrate"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere" });
     expect(res.code).toBe(1);

@@ -18,10 +18,15 @@ import { seedDemo, syncRegions } from "../seed/seed";
 import { loadPiiVault } from "../auth/pii-vault";
 import { registryLookup } from "../services/client-system.service";
 import { verifyAuditChain } from "../services/audit-event.service";
-import { serve } from "../hub";
+import { commandContexts, CommandError, serve } from "../hub";
+import { importInstitutions } from "../exchange/institution-import";
+import { importAppraisers } from "../exchange/appraiser-import";
+import { exportInstitutions, institutionsCsv } from "../exchange/institution-export";
+import { CsvFormatError } from "../exchange/csv-file";
+import { formatReport } from "../exchange/import-report";
 
 /** A failure the user can act on: printed as one line, exit code 1. */
-class CliError extends Error {}
+class CliError extends CommandError {}
 
 const program = new Command("hub")
   .description("appraisal-hub: the GraphQL data-sharing hub for IP appraisal supervision (知识产权鉴定)")
@@ -82,6 +87,63 @@ program
     const key = await loadSigningKey(config);
     const token = await issueToken(key, config.jwt, { agencyCode: options.agency, clientName: options.client, scopes, lifetimeSeconds: lifetime });
     process.stdout.write(`${token}\n`);
+  });
+
+program
+  .command("import")
+  .description("import a CSV (UTF-8, UTF-8 with BOM, or GBK; Chinese or English headers) as a bureau; exit code 2 when rows were rejected")
+  .argument("<kind>", "institutions or appraisers")
+  .argument("<file>", "the CSV file")
+  .requiredOption("--agency <code>", "the market-regulation bureau the import acts as, e.g. XY-AMR")
+  .option("--dry-run", "check every row and report, write nothing")
+  .action(async (kind: string, file: string, options: { agency: string; dryRun?: boolean }) => {
+    if (kind !== "institutions" && kind !== "appraisers") throw new CliError(`cannot import ${kind}: institutions or appraisers`);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      throw new CliError(`cannot read ${file}`);
+    }
+    const config = loadConfig();
+    await withDatabase(config, async (db) => {
+      await migrate(db.dataSource);
+      const contexts = await commandContexts(config, db, options.agency, `import-${kind}`);
+      try {
+        const dryRun = options.dryRun === true;
+        const report =
+          kind === "institutions"
+            ? await importInstitutions(contexts.newContext, bytes, { dryRun })
+            : await importAppraisers(contexts.newContext, bytes, { dryRun }, (sealed) => contexts.deps.vault.open(sealed));
+        process.stdout.write(formatReport(report));
+        if (report.rejected.length > 0) process.exitCode = 2;
+      } finally {
+        await contexts.close();
+      }
+    });
+  });
+
+program
+  .command("export")
+  .description("export what an agency (or, without --agency, the public) may see")
+  .argument("<kind>", "institutions")
+  .option("--format <format>", "csv (with a BOM, for Excel) or json", "csv")
+  .option("--agency <code>", "the agency whose view to export, e.g. XY-COURT")
+  .option("--out <file>", "write to a file instead of stdout")
+  .action(async (kind: string, options: { format: string; agency?: string; out?: string }) => {
+    if (kind !== "institutions") throw new CliError(`cannot export ${kind}: institutions`);
+    if (options.format !== "csv" && options.format !== "json") throw new CliError("--format must be csv or json");
+    const config = loadConfig();
+    await withDatabase(config, async (db) => {
+      const contexts = await commandContexts(config, db, options.agency, "export-institutions");
+      try {
+        const rows = await exportInstitutions(await hubSchema(), contexts.newContext);
+        const text = options.format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : institutionsCsv(rows);
+        if (options.out) fs.writeFileSync(options.out, text);
+        else process.stdout.write(text);
+      } finally {
+        await contexts.close();
+      }
+    });
   });
 
 const audit = program.command("audit").description("the tamper-evident audit trail");
@@ -150,7 +212,7 @@ async function withDatabase<T>(config: HubConfig, work: (db: Awaited<ReturnType<
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`hub: configuration problems:\n${error.problems.map((p) => `  - ${p}`).join("\n")}\n`);
-  } else if (error instanceof CliError || error instanceof DatabaseUnavailableError || error instanceof EmbeddedDatabaseBusyError) {
+  } else if (error instanceof CommandError || error instanceof CsvFormatError || error instanceof DatabaseUnavailableError || error instanceof EmbeddedDatabaseBusyError) {
     process.stderr.write(`hub: ${error.message}\n`);
   } else if (error instanceof InvalidArgumentError) {
     process.stderr.write(`hub: ${error.message}\n`);

@@ -53,7 +53,7 @@ export interface UpdateAppraiserInput extends AppraiserProfileInput {
   endPost?: { practiceId: string; endedOn?: string | null } | null;
 }
 
-type AppraiserProfile = Partial<Pick<Appraiser, "name" | "technicalFields" | "titles" | "qualifications" | "trainings">> & { phoneSealed?: string | null; phoneMasked?: string | null };
+export type AppraiserProfile = Partial<Pick<Appraiser, "name" | "technicalFields" | "titles" | "qualifications" | "trainings">> & { phoneSealed?: string | null; phoneMasked?: string | null };
 
 const TITLE_LEVELS = ["SENIOR", "INTERMEDIATE", "JUNIOR"];
 
@@ -76,6 +76,12 @@ export class AppraiserService {
     if (!appraiser) return null;
     const institution = appraiser.institutionId ? await this.scope.loaders.institutionById.load(appraiser.institutionId) : null;
     return canSeeAppraiser(this.viewer, appraiser, institution) ? appraiser : null;
+  }
+
+  /** The appraiser with this keyed ID hash, if the caller may see it (for imports, which key on it). */
+  async byIdNumberHash(idNumberHash: string): Promise<Appraiser | null> {
+    const row = await this.scope.dataSource.getRepository(Appraiser).findOneBy({ idNumberHash });
+    return row ? this.byId(row.id) : null;
   }
 
   async list(filter: AppraiserFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Appraiser>> {
@@ -158,19 +164,29 @@ export class AppraiserService {
     });
   }
 
-  async register(input: RegisterAppraiserInput): Promise<{ appraiser: Appraiser; replayed: boolean }> {
-    const { dataSource, vault } = this.scope;
+  /** Validates and authorizes a registration without writing. */
+  async prepareRegistration(input: RegisterAppraiserInput): Promise<{ idNumber: string; idNumberHash: string; profile: AppraiserProfile; institution: Institution; kind: PracticeKind; startedOn: string }> {
     const idNumber = check.idNumber(input.idNumber, "input.idNumber");
     const profile = this.validProfile(input, "input");
     if (!profile.technicalFields?.length) throw new BadUserInputError("input.technicalFields must name at least one value.", "input.technicalFields");
-    const kind = input.practiceKind ?? PracticeKind.FULL_TIME;
-    const startedOn = check.localDate(input.startedOn, "input.startedOn") ?? todayInChina(this.scope.now());
-    const idNumberHash = vault.hash(idNumber);
-    const result = await dataSource.transaction(async (manager) => {
-      const institution = await this.institutionForWrite(manager, input.institutionId, "input.institutionId");
-      // The request hash covers the keyed hash, never the ID number itself.
-      const fingerprint = { ...input, idNumber: idNumberHash, phone: input.phone ? vault.hash(input.phone) : null, idempotencyKey: undefined };
-      return runOptionallyIdempotent(manager, this.viewer, "registerAppraiser", input.idempotencyKey, fingerprint, async () => {
+    const institution = await this.institutionForWrite(this.scope.dataSource.manager, input.institutionId, "input.institutionId");
+    return {
+      idNumber,
+      idNumberHash: this.scope.vault.hash(idNumber),
+      profile,
+      institution,
+      kind: input.practiceKind ?? PracticeKind.FULL_TIME,
+      startedOn: check.localDate(input.startedOn, "input.startedOn") ?? todayInChina(this.scope.now()),
+    };
+  }
+
+  async register(input: RegisterAppraiserInput): Promise<{ appraiser: Appraiser; replayed: boolean }> {
+    const { dataSource, vault } = this.scope;
+    const { idNumber, idNumberHash, profile, institution, kind, startedOn } = await this.prepareRegistration(input);
+    // The request fingerprint covers keyed hashes, never the ID number or phone themselves.
+    const fingerprint = { ...input, idNumber: idNumberHash, phone: input.phone ? vault.hash(input.phone) : null, idempotencyKey: undefined };
+    const result = await dataSource.transaction((manager) =>
+      runOptionallyIdempotent(manager, this.viewer, "registerAppraiser", input.idempotencyKey, fingerprint, async () => {
         if (await manager.getRepository(Appraiser).existsBy({ idNumberHash })) {
           throw new ConflictError("An appraiser with this ID number is already registered.", { field: "input.idNumber" });
         }
@@ -195,11 +211,11 @@ export class AppraiserService {
         );
         await manager.getRepository(AppraiserPractice).save(manager.create(AppraiserPractice, { appraiserId: saved.id, institutionId: institution.id, kind, startedOn }));
         await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-          { operation: "registerAppraiser", entityType: "Appraiser", entityId: saved.id, fields: ["idNumber", ...Object.keys(profile), "practice"], outcome: AuditOutcome.SUCCESS },
+          { operation: "registerAppraiser", entityType: "Appraiser", entityId: saved.id, fields: [...new Set(["idNumber", ...Object.keys(profile).map(publicFieldName), "practice"])], outcome: AuditOutcome.SUCCESS },
         ]);
         return saved.id;
-      });
-    });
+      }),
+    );
     const appraiser = await dataSource.getRepository(Appraiser).findOneByOrFail({ id: result.id });
     return { appraiser, replayed: result.replayed };
   }
@@ -233,7 +249,7 @@ export class AppraiserService {
       }
       if (input.newPost || input.endPost) Object.assign(changes, await this.currentPlace(manager, id, current));
       const updated = await updateVersioned<Appraiser>(manager, Appraiser, "Appraiser", id, expectedVersion, changes);
-      const fields = [...Object.keys(profile).map((k) => (k.startsWith("phone") ? "phone" : k)), ...(input.newPost ? ["newPost"] : []), ...(input.endPost ? ["endPost"] : [])];
+      const fields = [...Object.keys(profile).map(publicFieldName), ...(input.newPost ? ["newPost"] : []), ...(input.endPost ? ["endPost"] : [])];
       await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
         { operation: "updateAppraiser", entityType: "Appraiser", entityId: id, fields: [...new Set(fields)], outcome: AuditOutcome.SUCCESS },
       ]);
@@ -300,6 +316,11 @@ export class AppraiserService {
     if (given(input.trainings)) out.trainings = validTrainings(input.trainings!, field("trainings"));
     return out;
   }
+}
+
+/** Audit entries name the field a client knows (`phone`), not its storage columns. */
+function publicFieldName(key: string): string {
+  return key.startsWith("phone") ? "phone" : key;
 }
 
 function limit<T>(items: T[], max: number, field: string): T[] {

@@ -17,6 +17,7 @@ import { regionValidOn } from "../domain/region-directory";
 import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
 import { auditActor, RequestScope } from "../context/request-scope";
+import { canonicalJson } from "./canonical-json";
 import { runOptionallyIdempotent } from "./idempotency";
 import { canSeeInstitution, institutionVisibilitySql } from "./institution-visibility";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
@@ -66,7 +67,7 @@ export interface ChangeListingStatusInput {
 }
 
 /** The fields of `Institution` that registration and edits may set, after validation. */
-type InstitutionDetails = Partial<Pick<Institution, "name" | "regionCode" | "address" | "legalRepresentative" | "contactPhone" | "technicalFields" | "businessScope" | "appraisalMatters" | "standards" | "grade" | "cultivationStage">>;
+export type InstitutionDetails = Partial<Pick<Institution, "name" | "regionCode" | "address" | "legalRepresentative" | "contactPhone" | "technicalFields" | "businessScope" | "appraisalMatters" | "standards" | "grade" | "cultivationStage">>;
 
 /**
  * The directory of institutions and its listing register. Reads are scoped by `institution-visibility`;
@@ -132,8 +133,8 @@ export class InstitutionService {
     return events.find((event) => event.effectiveOn <= day)?.toStatus ?? ListingStatus.NOT_LISTED;
   }
 
-  async register(input: RegisterInstitutionInput): Promise<{ institution: Institution; replayed: boolean }> {
-    const { dataSource, trail, request } = this.scope;
+  /** Validates and authorizes a registration without writing: what `register` would store. */
+  prepareRegistration(input: RegisterInstitutionInput): InstitutionDetails & { creditCode: string } {
     const creditCode = check.creditCode(input.creditCode, "input.creditCode");
     const details = this.validDetails(input, "input");
     const regionCode = details.regionCode!;
@@ -141,18 +142,25 @@ export class InstitutionService {
     if (!regionValidOn(regionCode, todayInChina(this.scope.now()))) {
       throw new BadUserInputError("The region code is no longer valid: use the code that replaced it.", "input.regionCode");
     }
+    return { ...details, creditCode };
+  }
+
+  async register(input: RegisterInstitutionInput): Promise<{ institution: Institution; replayed: boolean }> {
+    const { dataSource, trail, request } = this.scope;
+    const prepared = this.prepareRegistration(input);
+    const { creditCode } = prepared;
     const result = await dataSource.transaction((manager) =>
-      runOptionallyIdempotent(manager, this.viewer, "registerInstitution", input.idempotencyKey, { creditCode, ...details }, async () => {
+      runOptionallyIdempotent(manager, this.viewer, "registerInstitution", input.idempotencyKey, prepared, async () => {
         if (await manager.getRepository(Institution).existsBy({ creditCode })) {
           throw new ConflictError("An institution with this credit code is already registered.", { field: "input.creditCode" });
         }
         const saved = await conflictOnDuplicate(
-          () => manager.getRepository(Institution).save(manager.create(Institution, { ...details, creditCode, listingStatus: ListingStatus.NOT_LISTED })),
+          () => manager.getRepository(Institution).save(manager.create(Institution, { ...prepared, listingStatus: ListingStatus.NOT_LISTED })),
           "An institution with this credit code is already registered.",
           "input.creditCode",
         );
         await trail.append(manager, auditActor(this.viewer, request), [
-          { operation: "registerInstitution", entityType: "Institution", entityId: saved.id, fields: ["creditCode", ...Object.keys(details)], outcome: AuditOutcome.SUCCESS },
+          { operation: "registerInstitution", entityType: "Institution", entityId: saved.id, fields: Object.keys(prepared), outcome: AuditOutcome.SUCCESS },
         ]);
         return saved.id;
       }),
@@ -161,17 +169,36 @@ export class InstitutionService {
     return { institution, replayed: result.replayed };
   }
 
+  /**
+   * Validates and authorizes an edit of `current` without writing, and returns only the fields that would
+   * change (empty when the edit changes nothing).
+   */
+  prepareUpdate(current: Institution, input: InstitutionDetailsInput): InstitutionDetails {
+    const details = this.validDetails(input, "input", { partial: true });
+    this.assertRegistrarFor(current.regionCode);
+    if (details.regionCode && details.regionCode !== current.regionCode) {
+      this.assertRegistrarFor(details.regionCode);
+      if (!regionValidOn(details.regionCode, todayInChina(this.scope.now()))) {
+        throw new BadUserInputError("The region code is no longer valid: use the code that replaced it.", "input.regionCode");
+      }
+    }
+    const changes: InstitutionDetails = {};
+    for (const [key, value] of Object.entries(details) as Array<[keyof InstitutionDetails, unknown]>) {
+      // JSONB (standards) stores object keys in its own order: compare canonically.
+      if (canonicalJson(value) !== canonicalJson(current[key])) (changes as Record<string, unknown>)[key] = value;
+    }
+    return changes;
+  }
+
   async update(id: string, expectedVersion: number, input: InstitutionDetailsInput): Promise<Institution> {
-    const changes = this.validDetails(input, "input", { partial: true });
-    if (Object.keys(changes).length === 0) throw new BadUserInputError("Nothing to change.", "input");
+    if (Object.keys(this.validDetails(input, "input", { partial: true })).length === 0) throw new BadUserInputError("Nothing to change.", "input");
     return this.scope.dataSource.transaction(async (manager) => {
       const current = await this.lockedForWrite(manager, id);
-      this.assertRegistrarFor(current.regionCode);
-      if (changes.regionCode && changes.regionCode !== current.regionCode) {
-        this.assertRegistrarFor(changes.regionCode);
-        if (!regionValidOn(changes.regionCode, todayInChina(this.scope.now()))) {
-          throw new BadUserInputError("The region code is no longer valid: use the code that replaced it.", "input.regionCode");
-        }
+      const changes = this.prepareUpdate(current, input);
+      if (Object.keys(changes).length === 0) {
+        // Nothing differs: no new version, but a stale version is still a conflict.
+        if (current.version !== expectedVersion) throw new ConflictError("Institution was changed by someone else: reload it and try again.", { field: "expectedVersion" });
+        return current;
       }
       const updated = await updateVersioned<Institution>(manager, Institution, "Institution", id, expectedVersion, changes);
       await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [

@@ -1,0 +1,38 @@
+import { HubError } from "../errors/errors";
+
+/** What an import did, row by row: bad rows are reported and never stop good ones. */
+export interface ImportReport {
+  kind: string;
+  encoding: string;
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: Array<{ row: number; column: string; message: string }>;
+}
+
+export function emptyReport(kind: string, encoding: string, dryRun: boolean, rows: number): ImportReport {
+  return { kind, encoding, dryRun, rows, created: 0, updated: 0, unchanged: 0, rejected: [] };
+}
+
+/**
+ * Records a refused row. Coded errors carry the input field (`input.creditCode`), which is translated back
+ * into the column header the file used; a refusal without a field is about jurisdiction, which `scopeField`
+ * (the region or institution column) decides. Anything else is not the row's fault and is rethrown.
+ */
+export function rejectRow(report: ImportReport, row: number, error: unknown, headers: Record<string, string>, scopeField: string): void {
+  if (!(error instanceof HubError)) throw error;
+  const field = typeof error.extensions.field === "string" ? error.extensions.field.replace(/^input\./, "").split(/[.[]/)[0] : scopeField;
+  report.rejected.push({ row, column: headers[field] ?? field, message: error.message });
+}
+
+/** The report as lines for a terminal: a summary, then one line per refused row. */
+export function formatReport(report: ImportReport): string {
+  const verb = report.dryRun ? "would be" : "were";
+  const lines = [
+    `${report.kind}: ${report.rows} rows read (${report.encoding}); ${report.created} ${verb} created, ${report.updated} ${verb} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected${report.dryRun ? " (dry run: nothing written)" : ""}`,
+    ...report.rejected.map((r) => `row ${r.row}, column ${r.column || "-"}: ${r.message}`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
