@@ -15,6 +15,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
 COPY static ./static
+COPY resources ./resources
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -53,6 +53,21 @@ describe("HTTP endpoints", () => {
     expect(res.body.data._entities).toEqual([{ code: "GS-PSB", name: "固始县公安局", kind: "POLICE" }]);
   });
 
+  it("resolves Institution entities by id or by credit code, and Appraiser entities, with the same visibility as the queries", async () => {
+    const [{ id }] = await hub.db.dataSource.query(`SELECT id FROM institutions WHERE credit_code = '91410700MA9G0T8C63'`);
+    const [{ id: appraiserId }] = await hub.db.dataSource.query(`SELECT id FROM appraisers WHERE name = '赵磊'`);
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { name } ... on Appraiser { name idNumber } } }`;
+    const representations = [
+      { __typename: "Institution", id },
+      { __typename: "Institution", creditCode: "91410783MA3W5N6P4P" },
+      { __typename: "Appraiser", id: appraiserId },
+    ];
+    const anonymous = await hub.graphql(query, { variables: { r: representations } });
+    expect(anonymous.body.data._entities).toEqual([{ name: "新乡华信知识产权司法鉴定所" }, null, { name: "赵磊", idNumber: null }]);
+    const court = await hub.graphql(query, { as: "XX-COURT", variables: { r: representations } });
+    expect(court.body.data._entities).toEqual([{ name: "新乡华信知识产权司法鉴定所" }, { name: "长垣市起重装备知识产权鉴定中心" }, { name: "赵磊", idNumber: "410702********2466" }]);
+  });
+
   it("serves the subgraph SDL to authenticated callers only", async () => {
     const anonymous = await hub.graphql(`{ _service { sdl } }`);
     expect(anonymous.body.errors?.[0].extensions.code).toBe("FORBIDDEN");

@@ -119,6 +119,14 @@ describe("the listing register", () => {
     expect(await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM listing_events WHERE institution_id = $1`, [inst.id])).toEqual([{ n: 0 }]);
   });
 
+  it("answers CONFLICT, not a state verdict, to a caller quoting a stale version", async () => {
+    const inst = await freshInstitution(6);
+    const moved = await moveListing(hub, "XY-AMR", inst.id, inst.version, "RECOMMENDED");
+    expect(moved.body.errors).toBeUndefined();
+    const replay = await moveListing(hub, "XY-AMR", inst.id, inst.version, "RECOMMENDED");
+    expect(replay.body.errors?.[0].extensions).toEqual({ code: "CONFLICT", field: "expectedVersion" });
+  });
+
   it("lets an association recommend but not decide", async () => {
     const inst = await freshInstitution(3);
     const recommended = await moveListing(hub, "XY-IPAA", inst.id, inst.version, "RECOMMENDED");

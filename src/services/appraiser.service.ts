@@ -17,7 +17,7 @@ import { appraiserVisibilitySql, canSeeAppraiser, canSeeInstitution } from "./in
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
-import { updateVersioned } from "./versioned-update";
+import { assertVersion, updateVersioned } from "./versioned-update";
 
 export interface AppraiserFilter {
   institutionId?: string | null;
@@ -261,6 +261,7 @@ export class AppraiserService {
     const why = check.text(reason, "reason", { max: 1000, required: true });
     return this.scope.dataSource.transaction(async (manager) => {
       const current = await this.appraiserForWrite(manager, id);
+      assertVersion(current, expectedVersion, "Appraiser");
       if (!APPRAISER_TRANSITIONS[current.status].includes(to)) throw new InvalidStateTransitionError("The appraiser", current.status, to);
       const updated = await updateVersioned<Appraiser>(manager, Appraiser, "Appraiser", id, expectedVersion, { status: to });
       await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [

@@ -23,7 +23,7 @@ import { canSeeInstitution, institutionVisibilitySql } from "./institution-visib
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
-import { updateVersioned } from "./versioned-update";
+import { assertVersion, updateVersioned } from "./versioned-update";
 
 export interface InstitutionFilter {
   regionCode?: string | null;
@@ -195,11 +195,9 @@ export class InstitutionService {
     return this.scope.dataSource.transaction(async (manager) => {
       const current = await this.lockedForWrite(manager, id);
       const changes = this.prepareUpdate(current, input);
-      if (Object.keys(changes).length === 0) {
-        // Nothing differs: no new version, but a stale version is still a conflict.
-        if (current.version !== expectedVersion) throw new ConflictError("Institution was changed by someone else: reload it and try again.", { field: "expectedVersion" });
-        return current;
-      }
+      assertVersion(current, expectedVersion, "Institution");
+      // Nothing differs: no new version.
+      if (Object.keys(changes).length === 0) return current;
       const updated = await updateVersioned<Institution>(manager, Institution, "Institution", id, expectedVersion, changes);
       await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
         { operation: "updateInstitution", entityType: "Institution", entityId: id, fields: Object.keys(changes), outcome: AuditOutcome.SUCCESS },
@@ -224,6 +222,7 @@ export class InstitutionService {
     return this.scope.dataSource.transaction(async (manager) => {
       const current = await this.lockedForWrite(manager, input.id);
       if (!this.viewer.covers(current.regionCode)) throw new ForbiddenError("The institution is outside your jurisdiction.");
+      assertVersion(current, input.expectedVersion, "Institution");
       if (this.viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION) && input.to !== ListingStatus.RECOMMENDED) {
         throw new ForbiddenError("An industry association may only recommend institutions; the bureau decides the rest.");
       }

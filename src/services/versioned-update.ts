@@ -25,7 +25,20 @@ export async function updateVersioned<E extends ObjectLiteral & { id: string; ve
   if (!result.affected) {
     const exists = await manager.getRepository(target).exists({ where: { id } as never });
     if (!exists) throw new NotFoundError(label);
-    throw new ConflictError(`${label} was changed by someone else: reload it and try again.`, { field: "expectedVersion" });
+    throw staleVersion(label);
   }
   return manager.getRepository(target).findOneByOrFail({ id } as never);
+}
+
+/**
+ * Checks the version a caller quoted before any other rule is judged, so a caller working from a stale read
+ * hears CONFLICT (reload) rather than a verdict about a state it has not seen. The UPDATE's WHERE clause still
+ * guards the race between this check and the write.
+ */
+export function assertVersion(current: { version: number }, expectedVersion: number, label: string): void {
+  if (current.version !== expectedVersion) throw staleVersion(label);
+}
+
+function staleVersion(label: string): ConflictError {
+  return new ConflictError(`${label} was changed by someone else: reload it and try again.`, { field: "expectedVersion" });
 }
