@@ -3,7 +3,7 @@ import { Appraiser } from "../entities/appraiser.entity";
 import { BadUserInputError } from "../errors/errors";
 import type { HubContext } from "../context/context";
 import { parseTechnicalFields, readCsv, splitList } from "./csv-file";
-import { emptyReport, ImportReport, rejectRow } from "./import-report";
+import { ImportReport, importRows } from "./import-report";
 import { canonicalJson } from "../services/canonical-json";
 
 export const APPRAISER_COLUMNS: Record<string, string[]> = {
@@ -37,58 +37,40 @@ function parseTitles(cell: string | undefined): Array<{ title: string; level: st
  * institution opens a new post there. Same service, checks and audit as the API; one transaction per row;
  * the same file twice changes nothing.
  */
-export async function importAppraisers(newContext: () => HubContext, bytes: Buffer, options: { dryRun: boolean }, open: (sealed: string) => string): Promise<ImportReport> {
+export function importAppraisers(newContext: () => HubContext, bytes: Buffer, options: { dryRun: boolean }, open: (sealed: string) => string): Promise<ImportReport> {
   const table = readCsv(bytes, APPRAISER_COLUMNS, ["name", "idNumber", "institutionCreditCode", "technicalFields"]);
-  const report = emptyReport("appraisers", table.encoding, options.dryRun, table.rows.length);
-  const seen = new Set<string>();
-  for (const { row, values } of table.rows) {
-    // A context per row, as per request: no loader cache outlives the row it served.
-    const ctx = newContext();
-    try {
-      const { fields, unknown } = parseTechnicalFields(values.technicalFields);
-      if (unknown.length > 0) throw new BadUserInputError("technicalFields has an unknown value.", "input.technicalFields");
-      const kindCell = (values.practiceKind ?? "").trim();
-      const practiceKind = kindCell ? PRACTICE_KINDS[kindCell.toUpperCase()] ?? PRACTICE_KINDS[kindCell] : PracticeKind.FULL_TIME;
-      if (!practiceKind) throw new BadUserInputError("practiceKind must be 专职 or 兼职.", "input.practiceKind");
-      const institution = await ctx.services.institutions.byCreditCode(values.institutionCreditCode ?? "");
-      if (!institution) throw new BadUserInputError("No institution with this credit code exists for you.", "input.institutionCreditCode");
-      const input = {
-        institutionId: institution.id,
-        name: values.name,
-        idNumber: values.idNumber ?? "",
-        phone: values.phone || undefined,
-        technicalFields: fields,
-        titles: values.titles === undefined ? undefined : parseTitles(values.titles),
-        practiceKind,
-        startedOn: values.startedOn || undefined,
-      };
-      const prepared = await ctx.services.appraisers.prepareRegistration(input);
-      if (seen.has(prepared.idNumberHash)) throw new BadUserInputError("This ID number already appeared in an earlier row of the file.", "input.idNumber");
-      seen.add(prepared.idNumberHash);
-      const current = await ctx.services.appraisers.byIdNumberHash(prepared.idNumberHash);
-      if (!current) {
-        if (!options.dryRun) await ctx.services.appraisers.register(input);
-        report.created++;
-        continue;
-      }
-      const changes = profileChanges(current, input, open);
-      const moves = current.institutionId !== institution.id;
-      if (Object.keys(changes).length === 0 && !moves) {
-        report.unchanged++;
-        continue;
-      }
-      if (!options.dryRun) {
-        await ctx.services.appraisers.update(current.id, current.version, {
-          ...changes,
-          newPost: moves ? { institutionId: institution.id, kind: practiceKind, startedOn: input.startedOn } : undefined,
-        });
-      }
-      report.updated++;
-    } catch (error) {
-      rejectRow(report, row, error, table.headers, "institutionCreditCode");
+  return importRows("appraisers", table, { dryRun: options.dryRun, scopeField: "institutionCreditCode" }, newContext, async (ctx, values, claim) => {
+    const kindCell = (values.practiceKind ?? "").trim();
+    const practiceKind = kindCell ? PRACTICE_KINDS[kindCell.toUpperCase()] ?? PRACTICE_KINDS[kindCell] : PracticeKind.FULL_TIME;
+    if (!practiceKind) throw new BadUserInputError("practiceKind must be 专职 or 兼职.", "input.practiceKind");
+    const institution = await ctx.services.institutions.byCreditCode(values.institutionCreditCode ?? "");
+    if (!institution) throw new BadUserInputError("No institution with this credit code exists for you.", "input.institutionCreditCode");
+    const input = {
+      institutionId: institution.id,
+      name: values.name,
+      idNumber: values.idNumber ?? "",
+      phone: values.phone || undefined,
+      technicalFields: parseTechnicalFields(values.technicalFields),
+      titles: values.titles === undefined ? undefined : parseTitles(values.titles),
+      practiceKind,
+      startedOn: values.startedOn || undefined,
+    };
+    const { idNumberHash } = await ctx.services.appraisers.prepareRegistration(input);
+    claim(idNumberHash, "input.idNumber");
+    const current = await ctx.services.appraisers.byIdNumberHash(idNumberHash);
+    if (!current) {
+      if (!options.dryRun) await ctx.services.appraisers.register(input);
+      return "created";
     }
-  }
-  return report;
+    const changes = profileChanges(current, input, open);
+    const moves = current.institutionId !== institution.id;
+    if (Object.keys(changes).length === 0 && !moves) return "unchanged";
+    if (!options.dryRun) {
+      const newPost = moves ? { institutionId: institution.id, kind: practiceKind, startedOn: input.startedOn } : undefined;
+      await ctx.services.appraisers.update(current.id, current.version, { ...changes, newPost });
+    }
+    return "updated";
+  });
 }
 
 /** The profile fields of the row that differ from the stored appraiser. */

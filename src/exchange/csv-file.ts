@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import iconv from "iconv-lite";
 import { TechnicalField } from "../domain/directory-enums";
+import { BadUserInputError } from "../errors/errors";
 
 /**
  * CSV as agencies exchange it: UTF-8 with or without a byte-order mark, or GBK as Excel on a Chinese
@@ -98,14 +99,11 @@ export const TECHNICAL_FIELD_LABELS: Record<TechnicalField, string> = Object.fro
   Object.entries(FIELD_LABELS).filter(([label]) => label !== "版权").map(([label, field]) => [field, label]),
 ) as Record<TechnicalField, string>;
 
-/** Technical fields from a cell of Chinese labels or enum names; unknown entries come back as `unknown`. */
-export function parseTechnicalFields(cell: string | undefined): { fields: TechnicalField[]; unknown: string[] } {
-  const fields: TechnicalField[] = [];
-  const unknown: string[] = [];
-  for (const item of splitList(cell)) {
+/** Technical fields from a cell of Chinese labels or enum names; an unknown entry is BAD_USER_INPUT. */
+export function parseTechnicalFields(cell: string | undefined): TechnicalField[] {
+  return splitList(cell).map((item) => {
     const field = FIELD_LABELS[item] ?? (Object.values(TechnicalField) as string[]).find((f) => f === item.toUpperCase());
-    if (field) fields.push(field as TechnicalField);
-    else unknown.push(item);
-  }
-  return { fields, unknown };
+    if (!field) throw new BadUserInputError("technicalFields has an unknown value.", "input.technicalFields");
+    return field as TechnicalField;
+  });
 }

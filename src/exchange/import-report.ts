@@ -1,4 +1,6 @@
-import { HubError } from "../errors/errors";
+import type { HubContext } from "../context/context";
+import { BadUserInputError, HubError } from "../errors/errors";
+import type { CsvTable } from "./csv-file";
 
 /** What an import did, row by row: bad rows are reported and never stop good ones. */
 export interface ImportReport {
@@ -21,7 +23,7 @@ export function emptyReport(kind: string, encoding: string, dryRun: boolean, row
  * into the column header the file used; a refusal without a field is about jurisdiction, which `scopeField`
  * (the region or institution column) decides. Anything else is not the row's fault and is rethrown.
  */
-export function rejectRow(report: ImportReport, row: number, error: unknown, headers: Record<string, string>, scopeField: string): void {
+function rejectRow(report: ImportReport, row: number, error: unknown, headers: Record<string, string>, scopeField: string): void {
   if (!(error instanceof HubError)) throw error;
   const field = typeof error.extensions.field === "string" ? error.extensions.field.replace(/^input\./, "").split(/[.[]/)[0] : scopeField;
   report.rejected.push({ row, column: headers[field] ?? field, message: error.message });
@@ -35,4 +37,34 @@ export function formatReport(report: ImportReport): string {
     ...report.rejected.map((r) => `row ${r.row}, column ${r.column || "-"}: ${r.message}`),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+export type RowOutcome = "created" | "updated" | "unchanged";
+
+/**
+ * The loop every import shares: one fresh request context per row (no loader cache outlives its row), the
+ * row's own transactions inside the services, outcomes counted, refused rows reported. `claim` refuses a
+ * key (credit code, ID hash) that an earlier row of the same file already used.
+ */
+export async function importRows(
+  kind: string,
+  table: CsvTable,
+  options: { dryRun: boolean; scopeField: string },
+  newContext: () => HubContext,
+  handle: (ctx: HubContext, values: Record<string, string>, claim: (key: string, field: string) => void) => Promise<RowOutcome>,
+): Promise<ImportReport> {
+  const report = emptyReport(kind, table.encoding, options.dryRun, table.rows.length);
+  const seen = new Set<string>();
+  const claim = (key: string, field: string) => {
+    if (seen.has(key)) throw new BadUserInputError("This key already appeared in an earlier row of the file.", field);
+    seen.add(key);
+  };
+  for (const { row, values } of table.rows) {
+    try {
+      report[await handle(newContext(), values, claim)]++;
+    } catch (error) {
+      rejectRow(report, row, error, table.headers, options.scopeField);
+    }
+  }
+  return report;
 }

@@ -1,7 +1,6 @@
-import { BadUserInputError } from "../errors/errors";
 import type { HubContext } from "../context/context";
 import { parseTechnicalFields, readCsv, splitList } from "./csv-file";
-import { emptyReport, ImportReport, rejectRow } from "./import-report";
+import { ImportReport, importRows } from "./import-report";
 
 /** Accepted headers per field, Chinese and English. */
 export const INSTITUTION_COLUMNS: Record<string, string[]> = {
@@ -22,47 +21,30 @@ export const INSTITUTION_COLUMNS: Record<string, string[]> = {
  * Each row is its own transaction; a refused row is reported with its row and column. Running the same file
  * again changes nothing. With `dryRun`, every check runs and nothing is written.
  */
-export async function importInstitutions(newContext: () => HubContext, bytes: Buffer, options: { dryRun: boolean }): Promise<ImportReport> {
+export function importInstitutions(newContext: () => HubContext, bytes: Buffer, options: { dryRun: boolean }): Promise<ImportReport> {
   const table = readCsv(bytes, INSTITUTION_COLUMNS, ["name", "creditCode", "regionCode", "technicalFields"]);
-  const report = emptyReport("institutions", table.encoding, options.dryRun, table.rows.length);
-  const seen = new Set<string>();
-  for (const { row, values } of table.rows) {
-    // A context per row, as per request: no loader cache outlives the row it served.
-    const ctx = newContext();
-    try {
-      const { fields, unknown } = parseTechnicalFields(values.technicalFields);
-      if (unknown.length > 0) throw new BadUserInputError("technicalFields has an unknown value.", "input.technicalFields");
-      const input = {
-        name: values.name,
-        creditCode: values.creditCode ?? "",
-        regionCode: values.regionCode ?? "",
-        address: values.address,
-        legalRepresentative: values.legalRepresentative,
-        contactPhone: values.contactPhone,
-        technicalFields: fields,
-        businessScope: values.businessScope,
-        appraisalMatters: values.appraisalMatters === undefined ? undefined : splitList(values.appraisalMatters),
-      };
-      const prepared = ctx.services.institutions.prepareRegistration(input);
-      if (seen.has(prepared.creditCode)) throw new BadUserInputError("This credit code already appeared in an earlier row of the file.", "input.creditCode");
-      seen.add(prepared.creditCode);
-      const current = await ctx.loaders.institutionByCreditCode.load(prepared.creditCode);
-      if (!current) {
-        if (!options.dryRun) await ctx.services.institutions.register(input);
-        report.created++;
-        continue;
-      }
-      const { creditCode: _code, ...details } = input;
-      const changes = ctx.services.institutions.prepareUpdate(current, details);
-      if (Object.keys(changes).length === 0) {
-        report.unchanged++;
-        continue;
-      }
-      if (!options.dryRun) await ctx.services.institutions.update(current.id, current.version, details);
-      report.updated++;
-    } catch (error) {
-      rejectRow(report, row, error, table.headers, "regionCode");
+  return importRows("institutions", table, { dryRun: options.dryRun, scopeField: "regionCode" }, newContext, async (ctx, values, claim) => {
+    const input = {
+      name: values.name,
+      creditCode: values.creditCode ?? "",
+      regionCode: values.regionCode ?? "",
+      address: values.address,
+      legalRepresentative: values.legalRepresentative,
+      contactPhone: values.contactPhone,
+      technicalFields: parseTechnicalFields(values.technicalFields),
+      businessScope: values.businessScope,
+      appraisalMatters: values.appraisalMatters === undefined ? undefined : splitList(values.appraisalMatters),
+    };
+    const { creditCode } = ctx.services.institutions.prepareRegistration(input);
+    claim(creditCode, "input.creditCode");
+    const current = await ctx.loaders.institutionByCreditCode.load(creditCode);
+    if (!current) {
+      if (!options.dryRun) await ctx.services.institutions.register(input);
+      return "created";
     }
-  }
-  return report;
+    const { creditCode: _key, ...details } = input;
+    if (Object.keys(ctx.services.institutions.prepareUpdate(current, details)).length === 0) return "unchanged";
+    if (!options.dryRun) await ctx.services.institutions.update(current.id, current.version, details);
+    return "updated";
+  });
 }

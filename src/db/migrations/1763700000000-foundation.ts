@@ -65,21 +65,21 @@ export class Foundation1763700000000 implements MigrationInterface {
     await q.query(`CREATE INDEX audit_events_agency_idx ON audit_events (agency_code, seq)`);
     await q.query(`CREATE INDEX audit_events_region_idx ON audit_events (region_code text_pattern_ops, seq)`);
     await q.query(`CREATE INDEX audit_events_entity_idx ON audit_events (entity_type, entity_id)`);
-    // The trail is append-only for everyone, the hub included: tampering needs a superuser to disable the
-    // trigger, and then the hash chain shows it.
+    // Append-only tables (the audit trail here, the listing register later) refuse changes for everyone, the
+    // hub included: tampering needs a superuser to disable the trigger, and then the hash chain shows it.
     await q.query(`
-      CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION refuse_append_only_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        RAISE EXCEPTION 'audit_events is append-only' USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
       END
       $$`);
-    await q.query(`CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()`);
-    await q.query(`CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()`);
+    await q.query(`CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()`);
+    await q.query(`CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE audit_events`);
-    await q.query(`DROP FUNCTION audit_events_append_only()`);
+    await q.query(`DROP FUNCTION refuse_append_only_change()`);
     await q.query(`DROP TABLE idempotency_keys`);
     await q.query(`DROP TABLE client_systems`);
     await q.query(`DROP TABLE agencies`);

@@ -56,13 +56,8 @@ export class Directory1763800000000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX listing_events_as_of_idx ON listing_events (institution_id, effective_on DESC, seq DESC)`);
-    await q.query(`
-      CREATE FUNCTION listing_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'listing_events is append-only' USING ERRCODE = 'insufficient_privilege';
-      END
-      $$`);
-    await q.query(`CREATE TRIGGER listing_events_no_change BEFORE UPDATE OR DELETE ON listing_events FOR EACH ROW EXECUTE FUNCTION listing_events_append_only()`);
+    await q.query(`CREATE TRIGGER listing_events_no_change BEFORE UPDATE OR DELETE ON listing_events FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()`);
+    await q.query(`CREATE TRIGGER listing_events_no_truncate BEFORE TRUNCATE ON listing_events FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change()`);
     await q.query(`
       CREATE TABLE appraisers (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -107,7 +102,6 @@ export class Directory1763800000000 implements MigrationInterface {
     await q.query(`DROP TABLE appraiser_practices`);
     await q.query(`DROP TABLE appraisers`);
     await q.query(`DROP TABLE listing_events`);
-    await q.query(`DROP FUNCTION listing_events_append_only()`);
     await q.query(`DROP TABLE institutions`);
     await q.query(`DROP TABLE regions`);
   }
