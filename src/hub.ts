@@ -14,6 +14,8 @@ import type { Logger } from "./logging/logger";
 import { hubSchema, HubSchema } from "./schema/build-schema";
 import { createApp } from "./server/app";
 import { isEmpty, seedDemo, syncRegions } from "./seed/seed";
+import { syncShippedCalendar } from "./seed/calendar";
+import { seedDemoCases } from "./seed/demo-cases";
 import { registryLookup } from "./services/client-system.service";
 
 export interface Hub {
@@ -42,7 +44,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     registryLookup(db.dataSource),
   );
   const schema = await hubSchema();
-  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config), now: options.now };
+  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config), policy: config.policy, now: options.now };
   const { app, apollo } = await createApp({ config, logger, deps, schema, verifier });
   return {
     app,
@@ -65,7 +67,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
  */
 export async function commandContexts(config: HubConfig, db: OpenDatabase, agencyCode: string | undefined, command: string) {
   const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize });
-  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config) };
+  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config), policy: config.policy };
   let viewer = Viewer.anonymous();
   if (agencyCode) {
     const caller = await registryLookup(db.dataSource)(agencyCode, DEFAULT_CLIENT_NAME);
@@ -84,16 +86,31 @@ export async function commandContexts(config: HubConfig, db: OpenDatabase, agenc
 /** A failure of a command that the user can act on. */
 export class CommandError extends Error {}
 
-/** Prepares the database: migrations, then the demo data on an empty database when enabled. */
+/** Prepares the database: migrations, reference data, then the demo data on an empty database when enabled. */
 export async function prepareDatabase(config: HubConfig, db: OpenDatabase, logger: Logger): Promise<void> {
   const ran = await migrate(db.dataSource);
   if (ran.length > 0) logger.info({ migrations: ran }, "migrations applied");
   await syncRegions(db.dataSource);
+  await syncShippedCalendar(db.dataSource);
   if (config.demoData && (await isEmpty(db.dataSource))) {
-    const trail = new AuditTrail(db.dataSource, { flushIntervalMs: 100, batchSize: 100, logger });
-    const seeded = await seedDemo(db.dataSource, trail, loadPiiVault(config));
+    const seeded = await loadDemoData(config, db);
     logger.info(seeded, "demo data loaded");
   }
+}
+
+/** The demo registry and directory (one transaction), then demo cases and feedback through the services. */
+export async function loadDemoData(config: HubConfig, db: OpenDatabase): Promise<{ agencies: number; institutions: number; appraisers: number; cases: number }> {
+  const trail = new AuditTrail(db.dataSource, { flushIntervalMs: 100, batchSize: 100 });
+  const seeded = await seedDemo(db.dataSource, trail, loadPiiVault(config));
+  await trail.close();
+  const opened: Array<{ close(): Promise<void> }> = [];
+  const cases = await seedDemoCases(db.dataSource, async (code) => {
+    const contexts = await commandContexts(config, db, code, "seed");
+    opened.push(contexts);
+    return contexts.newContext();
+  });
+  for (const contexts of opened) await contexts.close();
+  return { ...seeded, cases };
 }
 
 /** `hub serve`: opens the database, prepares it, serves HTTP, and shuts down cleanly on SIGINT/SIGTERM. */

@@ -189,6 +189,6 @@ describe("row scoping", () => {
   it("lists client systems only for agencies the caller administers", async () => {
     const res = await hub.graphql(`{ agencies(first: 100) { edges { node { code clientSystems { name } } } } }`, { as: "XY-AMR" });
     const visible = res.body.data.agencies.edges.filter((e: any) => e.node.clientSystems !== null).map((e: any) => e.node.code).sort();
-    expect(visible).toEqual(["GS-PSB", "XY-AMR", "XY-COURT", "XY-IPAA", "XY-PROC", "XY-PSB"]);
+    expect(visible).toEqual(["GS-PSB", "XY-AMR", "XY-CDJD", "XY-COURT", "XY-IPAA", "XY-PROC", "XY-PSB", "XY-ZYJD"]);
   });
 });

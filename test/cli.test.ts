@@ -43,8 +43,8 @@ describe("hub command", () => {
 
   it("migrates and seeds the demo data idempotently", () => {
     expect(hub(["migrate"]).stdout).toMatch(/applied: Foundation\d+, Directory\d+/);
-    expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 11 agencies, 9 institutions, 14 appraisers created\n");
-    expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 0 agencies, 0 institutions, 0 appraisers created\n");
+    expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 14 agencies, 9 institutions, 14 appraisers, 2 cases created\n");
+    expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 0 agencies, 0 institutions, 0 appraisers, 0 cases created\n");
   });
 
   it("prints a token and nothing else on stdout", () => {
@@ -71,8 +71,9 @@ describe("hub command", () => {
   it("verifies the audit chain, and exits 3 when it is broken", async () => {
     const intact = hub(["audit", "verify"]);
     expect(intact.code).toBe(0);
-    // 11 agencies and their client systems, 9 institutions, 14 appraisers
-    expect(intact.stdout).toMatch(/^audit chain intact: 45 entries; head 45 [0-9a-f]{64}\n$/);
+    // 14 agencies and their client systems, 9 institutions, 14 appraisers; then 2 cases, 11 steps,
+    // 3 feedback items, 1 complaint and its 3 handling steps, 2 inspections
+    expect(intact.stdout).toMatch(/^audit chain intact: 73 entries; head 73 [0-9a-f]{64}\n$/);
     // Tamper as a superuser would, through the same database the CLI uses (it has exited, so PGlite is free).
     const target = database.url ? database.target : ({ kind: "pglite", dataDir: path.join(dataDir, "pglite") } as const);
     const dataSource = await createDataSource(target).initialize();

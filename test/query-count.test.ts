@@ -55,7 +55,7 @@ describe("nested lists are batched", () => {
     const small = await statementsFor(2);
     const large = await statementsFor(100);
     expect(small.rows).toBe(2);
-    expect(large.rows).toBe(11);
+    expect(large.rows).toBe(14);
     // token lookup, count, page, client systems (one batch), agencies for the client-system rule (one batch)
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(5);

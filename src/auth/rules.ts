@@ -76,6 +76,20 @@ export const RULES = {
   /** Move listing status: bureaus, and associations for recommendations (the service checks which move). */
   listingDecider: aboutViewer("listingDecider", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION)),
 
+  /** Entrust appraisals: courts, procuratorates, police and bureaus. */
+  entruster: aboutViewer("entruster", (viewer) => viewer.isKind(AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION)),
+
+  /** Record a case's progress: the entrusting agencies and the institutions (the service checks which party). */
+  caseParty: aboutViewer("caseParty", (viewer) =>
+    viewer.isKind(AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION, AgencyKind.APPRAISAL_INSTITUTION),
+  ),
+
+  /** Post feedback after a case: courts, procuratorates and police. */
+  feedbackPoster: aboutViewer("feedbackPoster", (viewer) => viewer.isKind(AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE)),
+
+  /** Handle complaints and record supervision: associations and bureaus (jurisdiction checked per record). */
+  supervisor: aboutViewer("supervisor", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION)),
+
   /** Read audit entries (rows are scoped by the service: own agency, or jurisdiction at province level). */
   auditReader: aboutViewer("auditReader", (viewer) =>
     viewer.isKind(AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION),

@@ -6,7 +6,6 @@ import { ConfigError, HubConfig, loadConfig, parseDurationSeconds } from "../con
 import { DatabaseUnavailableError, databaseTarget } from "../db/data-source";
 import { EmbeddedDatabaseBusyError, embeddedDatabaseHolder } from "../db/data-dir-lock";
 import { migrate, openDatabase } from "../db/database";
-import { AuditTrail } from "../audit/audit-trail";
 import { loadSigningKey } from "../auth/signing-key";
 import { issueToken } from "../auth/token";
 import { isKnownScope } from "../auth/scopes";
@@ -14,11 +13,11 @@ import { DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 import { RecordStatus } from "../entities/agency-kind";
 import { createLogger, silentLogger } from "../logging/logger";
 import { hubSchema, printHubSchema } from "../schema/build-schema";
-import { seedDemo, syncRegions } from "../seed/seed";
-import { loadPiiVault } from "../auth/pii-vault";
+import { syncRegions } from "../seed/seed";
 import { registryLookup } from "../services/client-system.service";
 import { verifyAuditChain } from "../services/audit-event.service";
-import { commandContexts, CommandError, serve } from "../hub";
+import { commandContexts, CommandError, loadDemoData, serve } from "../hub";
+import { parseCalendar, syncShippedCalendar, writeCalendar } from "../seed/calendar";
 import { importInstitutions } from "../exchange/institution-import";
 import { importAppraisers } from "../exchange/appraiser-import";
 import { exportInstitutions, institutionsCsv } from "../exchange/institution-export";
@@ -62,10 +61,9 @@ program
     await withDatabase(config, async (db) => {
       await migrate(db.dataSource);
       await syncRegions(db.dataSource);
-      const trail = new AuditTrail(db.dataSource, { flushIntervalMs: 100, batchSize: 100 });
-      const seeded = await seedDemo(db.dataSource, trail, loadPiiVault(config));
-      await trail.close();
-      process.stdout.write(`demo data: ${seeded.agencies} agencies, ${seeded.institutions} institutions, ${seeded.appraisers} appraisers created\n`);
+      await syncShippedCalendar(db.dataSource);
+      const seeded = await loadDemoData(config, db);
+      process.stdout.write(`demo data: ${seeded.agencies} agencies, ${seeded.institutions} institutions, ${seeded.appraisers} appraisers, ${seeded.cases} cases created\n`);
     });
   });
 
@@ -92,12 +90,12 @@ program
 program
   .command("import")
   .description("import a CSV (UTF-8, UTF-8 with BOM, or GBK; Chinese or English headers) as a bureau; exit code 2 when rows were rejected")
-  .argument("<kind>", "institutions or appraisers")
+  .argument("<kind>", "institutions, appraisers, or holidays (the working-day calendar: day,kind,name,source)")
   .argument("<file>", "the CSV file")
-  .requiredOption("--agency <code>", "the market-regulation bureau the import acts as, e.g. XY-AMR")
+  .option("--agency <code>", "the market-regulation bureau the import acts as, e.g. XY-AMR (institutions, appraisers)")
   .option("--dry-run", "check every row and report, write nothing")
-  .action(async (kind: string, file: string, options: { agency: string; dryRun?: boolean }) => {
-    if (kind !== "institutions" && kind !== "appraisers") throw new CliError(`cannot import ${kind}: institutions or appraisers`);
+  .action(async (kind: string, file: string, options: { agency?: string; dryRun?: boolean }) => {
+    if (!["institutions", "appraisers", "holidays"].includes(kind)) throw new CliError(`cannot import ${kind}: institutions, appraisers or holidays`);
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
@@ -105,9 +103,25 @@ program
       throw new CliError(`cannot read ${file}`);
     }
     const config = loadConfig();
+    if (kind === "holidays") {
+      let rows;
+      try {
+        rows = parseCalendar(bytes.toString("utf8"));
+      } catch (error) {
+        throw new CliError(`${file}: ${(error as Error).message}`);
+      }
+      await withDatabase(config, async (db) => {
+        await migrate(db.dataSource);
+        const written = options.dryRun ? 0 : await writeCalendar(db.dataSource, rows, { overwrite: true });
+        process.stdout.write(`holidays: ${rows.length} days read; ${options.dryRun ? "dry run: nothing written" : `${written} written`}\n`);
+      });
+      return;
+    }
+    if (!options.agency) throw new CliError("--agency is required for importing institutions and appraisers");
+    const agency = options.agency;
     await withDatabase(config, async (db) => {
       await migrate(db.dataSource);
-      const contexts = await commandContexts(config, db, options.agency, `import-${kind}`);
+      const contexts = await commandContexts(config, db, agency, `import-${kind}`);
       try {
         const dryRun = options.dryRun === true;
         const report =

@@ -38,10 +38,23 @@ export interface HubConfig {
     readonly maxTokens: number;
   };
   readonly http: { readonly bodyLimit: string; readonly trustProxy: boolean };
+  /** Local policy (deadlines in working days), kept as configuration. */
+  readonly policy: HubPolicy;
   readonly log: { readonly level: string; readonly stacks: boolean };
   readonly audit: { readonly flushIntervalMs: number; readonly batchSize: number };
   readonly db: { readonly poolSize: number; readonly statementTimeoutMs: number };
 }
+
+export interface HubPolicy {
+  /** An institution decides whether to accept a case within this many working days of entrustment. */
+  readonly caseAcceptanceWorkingDays: number;
+  /** An accepted case is completed within this many working days, plus recorded extensions and pauses. */
+  readonly caseCompletionWorkingDays: number;
+  /** A complaint is resolved or dismissed within this many working days of submission. */
+  readonly complaintResponseWorkingDays: number;
+}
+
+export const DEFAULT_POLICY: HubPolicy = { caseAcceptanceWorkingDays: 7, caseCompletionWorkingDays: 30, complaintResponseWorkingDays: 15 };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -104,6 +117,9 @@ const envSchema = z.object({
   HUB_AUDIT_FLUSH_MS: int(500, 10, 60_000),
   HUB_AUDIT_BATCH_SIZE: int(200, 1, 10_000),
   HUB_DB_POOL_SIZE: int(10, 1, 200),
+  HUB_CASE_ACCEPTANCE_WORKING_DAYS: int(DEFAULT_POLICY.caseAcceptanceWorkingDays, 1, 60),
+  HUB_CASE_COMPLETION_WORKING_DAYS: int(DEFAULT_POLICY.caseCompletionWorkingDays, 1, 365),
+  HUB_COMPLAINT_RESPONSE_WORKING_DAYS: int(DEFAULT_POLICY.complaintResponseWorkingDays, 1, 120),
   HUB_DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
 });
 
@@ -160,6 +176,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxTokens: e.HUB_MAX_TOKENS,
     },
     http: { bodyLimit: e.HUB_BODY_LIMIT, trustProxy: e.HUB_TRUST_PROXY },
+    policy: {
+      caseAcceptanceWorkingDays: e.HUB_CASE_ACCEPTANCE_WORKING_DAYS,
+      caseCompletionWorkingDays: e.HUB_CASE_COMPLETION_WORKING_DAYS,
+      complaintResponseWorkingDays: e.HUB_COMPLAINT_RESPONSE_WORKING_DAYS,
+    },
     log: { level: e.LOG_LEVEL, stacks: e.HUB_LOG_STACKS },
     audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE },
     db: { poolSize: e.HUB_DB_POOL_SIZE, statementTimeoutMs: e.HUB_DB_STATEMENT_TIMEOUT_MS },

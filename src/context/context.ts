@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
+import { DEFAULT_POLICY, HubPolicy } from "../config/config";
 import type { Viewer } from "../auth/viewer";
 import { createLoaders, Loaders } from "../loaders";
 import { AgencyService } from "../services/agency.service";
@@ -8,6 +9,9 @@ import { AuditEventService } from "../services/audit-event.service";
 import { ClientSystemService } from "../services/client-system.service";
 import { InstitutionService } from "../services/institution.service";
 import { AppraiserService } from "../services/appraiser.service";
+import { AppraisalCaseService } from "../services/appraisal-case.service";
+import { CaseFeedbackService } from "../services/case-feedback.service";
+import { SupervisionRecordService } from "../services/supervision-record.service";
 import type { RequestMeta, RequestScope } from "./request-scope";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
@@ -15,6 +19,7 @@ export interface HubDeps {
   readonly dataSource: DataSource;
   readonly trail: AuditTrail;
   readonly vault: PiiVault;
+  readonly policy?: HubPolicy;
   readonly now?: () => Date;
 }
 
@@ -28,6 +33,9 @@ export interface HubContext {
     readonly auditEvents: AuditEventService;
     readonly institutions: InstitutionService;
     readonly appraisers: AppraiserService;
+    readonly cases: AppraisalCaseService;
+    readonly feedback: CaseFeedbackService;
+    readonly supervision: SupervisionRecordService;
   };
 }
 
@@ -44,6 +52,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     loaders,
     trail: deps.trail,
     vault: deps.vault,
+    policy: deps.policy ?? DEFAULT_POLICY,
     now: deps.now ?? (() => new Date()),
   };
   return {
@@ -56,6 +65,9 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       auditEvents: new AuditEventService(scope),
       institutions: new InstitutionService(scope),
       appraisers: new AppraiserService(scope),
+      cases: new AppraisalCaseService(scope),
+      feedback: new CaseFeedbackService(scope),
+      supervision: new SupervisionRecordService(scope),
     },
   };
 }

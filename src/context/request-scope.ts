@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { AuditActor, AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
+import type { HubPolicy } from "../config/config";
 import type { Viewer } from "../auth/viewer";
 import type { Loaders } from "../loaders";
 
@@ -22,6 +23,7 @@ export interface RequestScope {
   readonly loaders: Loaders;
   readonly trail: AuditTrail;
   readonly vault: PiiVault;
+  readonly policy: HubPolicy;
   readonly now: () => Date;
 }
 

@@ -6,6 +6,12 @@ import { ClientSystem } from "./client-system.entity";
 import { IdempotencyKey } from "./idempotency-key.entity";
 import { Institution } from "./institution.entity";
 import { ListingEvent } from "./listing-event.entity";
+import { AppraisalCase } from "./appraisal-case.entity";
+import { CaseAppraiser } from "./case-appraiser.entity";
+import { CaseEvent } from "./case-event.entity";
+import { CaseFeedback } from "./case-feedback.entity";
+import { ComplaintEvent } from "./complaint-event.entity";
+import { SupervisionRecord } from "./supervision-record.entity";
 
 /** Every TypeORM entity of the hub, for the data source. */
-export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice];
+export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord];

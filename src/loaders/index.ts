@@ -1,11 +1,19 @@
 import { DataSource } from "typeorm";
 import { createAgencyLoaders } from "./agency.loader";
+import { createAppraisalCaseLoaders } from "./appraisal-case.loader";
 import { createAppraiserLoaders } from "./appraiser.loader";
+import { createCaseFeedbackLoaders } from "./case-feedback.loader";
 import { createInstitutionLoaders } from "./institution.loader";
 
 /** All loaders of one request. */
 export function createLoaders(dataSource: DataSource) {
-  return { ...createAgencyLoaders(dataSource), ...createInstitutionLoaders(dataSource), ...createAppraiserLoaders(dataSource) };
+  return {
+    ...createAgencyLoaders(dataSource),
+    ...createInstitutionLoaders(dataSource),
+    ...createAppraiserLoaders(dataSource),
+    ...createAppraisalCaseLoaders(dataSource),
+    ...createCaseFeedbackLoaders(dataSource),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

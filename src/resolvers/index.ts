@@ -1,8 +1,26 @@
 import { AgencyResolver } from "./agency.resolver";
+import { AppraisalCaseResolver, CaseAppraiserResolver } from "./appraisal-case.resolver";
 import { AppraiserPracticeResolver, AppraiserResolver } from "./appraiser.resolver";
 import { AuditEventResolver } from "./audit-event.resolver";
+import { AppraiserFeedbackResolver, CaseFeedbackResolver, InstitutionFeedbackResolver } from "./case-feedback.resolver";
 import { ClientSystemResolver } from "./client-system.resolver";
 import { InstitutionResolver } from "./institution.resolver";
 import { MeResolver } from "./me.resolver";
+import { InstitutionSupervisionResolver, SupervisionRecordResolver } from "./supervision-record.resolver";
 
-export const RESOLVERS = [MeResolver, AgencyResolver, ClientSystemResolver, AuditEventResolver, InstitutionResolver, AppraiserResolver, AppraiserPracticeResolver] as const;
+export const RESOLVERS = [
+  MeResolver,
+  AgencyResolver,
+  ClientSystemResolver,
+  AuditEventResolver,
+  InstitutionResolver,
+  AppraiserResolver,
+  AppraiserPracticeResolver,
+  AppraisalCaseResolver,
+  CaseAppraiserResolver,
+  CaseFeedbackResolver,
+  InstitutionFeedbackResolver,
+  AppraiserFeedbackResolver,
+  SupervisionRecordResolver,
+  InstitutionSupervisionResolver,
+] as const;

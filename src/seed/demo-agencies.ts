@@ -29,3 +29,10 @@ export function defaultAllowedScopes(kind: AgencyKind): string[] {
       return [SCOPES.CLIENTS_MANAGE];
   }
 }
+
+/** Appraisal institutions' own systems (kind APPRAISAL_INSTITUTION), linked to their directory entries. */
+export const DEMO_INSTITUTION_AGENCIES: ReadonlyArray<{ code: string; name: string; regionCode: string; institutionCreditCode: string }> = [
+  { code: "XY-ZYJD", name: "信阳中原知识产权鉴定中心（业务系统）", regionCode: "411500", institutionCreditCode: "91411500MA9F3K2L21" },
+  { code: "XY-CDJD", name: "信阳茶都知识产权鉴定评估有限公司（业务系统）", regionCode: "411502", institutionCreditCode: "91411502MA4X7Q1R0F" },
+  { code: "XX-HXJD", name: "新乡华信知识产权司法鉴定所（业务系统）", regionCode: "410700", institutionCreditCode: "91410700MA9G0T8C63" },
+];

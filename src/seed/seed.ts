@@ -12,7 +12,8 @@ import { AuditOutcome } from "../entities/audit-event.entity";
 import { ClientSystem, DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
-import { DEMO_AGENCIES, defaultAllowedScopes } from "./demo-agencies";
+import { DEMO_AGENCIES, DEMO_INSTITUTION_AGENCIES, defaultAllowedScopes } from "./demo-agencies";
+import { AgencyKind } from "../entities/agency-kind";
 import { DEMO_APPRAISERS, DEMO_INSTITUTIONS } from "./demo-directory";
 
 /**
@@ -25,8 +26,9 @@ export async function seedDemo(dataSource: DataSource, trail: AuditTrail, vault:
     const agencies = await seedAgencies(manager, audit);
     const institutions = await seedInstitutions(manager, audit);
     const appraisers = await seedAppraisers(manager, vault, audit);
+    const institutionAgencies = await seedInstitutionAgencies(manager, audit);
     await trail.append(manager, systemActor("seed"), audit);
-    return { agencies, institutions, appraisers };
+    return { agencies: agencies + institutionAgencies, institutions, appraisers };
   });
 }
 
@@ -41,6 +43,23 @@ async function seedAgencies(manager: EntityManager, audit: AuditEntry[]): Promis
       manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "Default client system, created with the agency.", allowedScopes: defaultAllowedScopes(demo.kind) }),
     );
     audit.push(created("Agency", agency.id, ["code", "name", "kind", "regionCode"]), created("ClientSystem", client.id, ["name", "allowedScopes"]));
+    count++;
+  }
+  return count;
+}
+
+async function seedInstitutionAgencies(manager: EntityManager, audit: AuditEntry[]): Promise<number> {
+  let count = 0;
+  for (const demo of DEMO_INSTITUTION_AGENCIES) {
+    if (await manager.getRepository(Agency).existsBy({ code: demo.code })) continue;
+    const institution = await manager.getRepository(Institution).findOneByOrFail({ creditCode: demo.institutionCreditCode });
+    const agency = await manager.getRepository(Agency).save(
+      manager.create(Agency, { code: demo.code, name: demo.name, kind: AgencyKind.APPRAISAL_INSTITUTION, regionCode: demo.regionCode, institutionId: institution.id }),
+    );
+    const client = await manager.getRepository(ClientSystem).save(
+      manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "The institution's case system.", allowedScopes: defaultAllowedScopes(AgencyKind.APPRAISAL_INSTITUTION) }),
+    );
+    audit.push(created("Agency", agency.id, ["code", "name", "kind", "regionCode", "institutionId"]), created("ClientSystem", client.id, ["name", "allowedScopes"]));
     count++;
   }
   return count;

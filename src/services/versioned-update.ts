@@ -15,11 +15,13 @@ export async function updateVersioned<E extends ObjectLiteral & { id: string; ve
   id: string,
   expectedVersion: number,
   changes: Partial<E>,
+  options: { touchUpdatedAt?: boolean } = {},
 ): Promise<E> {
+  const stamp = options.touchUpdatedAt === false ? {} : { updatedAt: () => "now()" };
   const result = await manager
     .createQueryBuilder()
     .update(target)
-    .set({ ...changes, version: () => "version + 1", updatedAt: () => "now()" } as never)
+    .set({ ...changes, version: () => "version + 1", ...stamp } as never)
     .where("id = :id AND version = :expectedVersion", { id, expectedVersion })
     .execute();
   if (!result.affected) {

@@ -1,0 +1,144 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Guard } from "../auth/guard";
+import type { HubContext } from "../context/context";
+import { CaseAction, CaseRejectionReason, CaseStatus } from "../domain/case-enums";
+import { TechnicalField } from "../domain/directory-enums";
+import { Agency } from "../entities/agency.entity";
+import { AppraisalCase } from "../entities/appraisal-case.entity";
+import { Appraiser } from "../entities/appraiser.entity";
+import { CaseAppraiser } from "../entities/case-appraiser.entity";
+import { CaseEvent } from "../entities/case-event.entity";
+import { Institution } from "../entities/institution.entity";
+import { LocalDateScalar } from "../scalars/scalars";
+import { Connection, toConnection } from "./types/connection";
+import { PageArgs } from "./types/page-args";
+
+const AppraisalCaseConnection = Connection(AppraisalCase, "AppraisalCase", "appraisal case");
+
+@InputType({ description: "A new appraisal case. Retrying with the same idempotencyKey returns the first case." })
+class EntrustAppraisalInput {
+  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." }) idempotencyKey: string;
+  @Field(() => String, { description: "Your own case number, e.g. (2024)豫15知民初32号 or 固公经立字〔2024〕018号." }) agencyCaseNo: string;
+  @Field(() => ID, { description: "A LISTED institution listed for the technical field." }) institutionId: string;
+  @Field(() => TechnicalField, { description: "Technical field of the appraisal." }) technicalField: TechnicalField;
+  @Field(() => String, { description: "The appraisal matter (鉴定事项)." }) matter: string;
+  @Field(() => String, { nullable: true, description: "What is to be appraised." }) subject?: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: "Day of entrustment (default today)." }) entrustedOn?: string;
+}
+
+@InputType({ description: "An appraiser assigned to a case." })
+class CaseAppraiserInput {
+  @Field(() => ID, { description: "An ACTIVE appraiser with a post at the case's institution, practising in the case's field." }) appraiserId: string;
+  @Field(() => String, { description: "Recusal declaration (回避声明)." }) recusalDeclaration: string;
+}
+
+@InputType({ description: "One step of a case. Which fields a step needs depends on the action." })
+class CaseProgressInput {
+  @Field(() => CaseAction, { description: "The step." }) action: CaseAction;
+  @Field(() => LocalDateScalar, { nullable: true, description: "Day it happened (default today; not before the previous step)." }) occurredOn?: string;
+  @Field(() => String, { nullable: true, description: "Reason or note (required for TERMINATE and EXTEND_DEADLINE)." }) note?: string;
+  @Field(() => CaseRejectionReason, { nullable: true, description: "For REJECT." }) rejectionReason?: CaseRejectionReason;
+  @Field(() => [CaseAppraiserInput], { nullable: true, description: "For ASSIGN_APPRAISERS: at least two." }) appraisers?: CaseAppraiserInput[];
+  @Field(() => String, { nullable: true, description: "For ISSUE: the opinion's document number." }) opinionDocNo?: string;
+  @Field(() => String, { nullable: true, description: "For ISSUE: SHA-256 of the opinion file (64 hex digits)." }) opinionSha256?: string;
+  @Field(() => Int, { nullable: true, description: "For EXTEND_DEADLINE: working days to add (1–60)." }) extensionWorkingDays?: number;
+}
+
+@InputType({ description: "Narrows the case list." })
+class AppraisalCaseFilter {
+  @Field(() => CaseStatus, { nullable: true, description: "Status." }) status?: CaseStatus;
+  @Field(() => ID, { nullable: true, description: "Institution." }) institutionId?: string;
+  @Field(() => String, { nullable: true, description: "The entrusting agency's case number." }) agencyCaseNo?: string;
+  @Field(() => String, { nullable: true, description: "Code of the entrusting agency." }) entrustingAgencyCode?: string;
+}
+
+@ObjectType({ description: "A case's deadlines in working days (holiday calendar), computed from its history." })
+@Guard("authenticated")
+class CaseDeadlines {
+  @Field(() => String, { nullable: true, description: "Day by which the institution must accept or reject." }) acceptBy: string | null;
+  @Field(() => String, { nullable: true, description: "Day by which the opinion is due: acceptance + completion days + extensions, not counting paused days; null before acceptance or while paused." }) completeBy: string | null;
+  @Field(() => Boolean, { description: "True while materials are requested: the clock stands still." }) clockPaused: boolean;
+  @Field(() => Boolean, { description: "True when a deadline has passed and the step it governs has not happened." }) overdue: boolean;
+}
+
+@ObjectType({ description: "The outcome of entrustAppraisal." })
+@Guard("authenticated")
+class EntrustAppraisalPayload {
+  @Field(() => AppraisalCase, { description: "The case." }) appraisalCase: AppraisalCase;
+  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
+}
+
+@Resolver(() => AppraisalCase)
+export class AppraisalCaseResolver {
+  @Query(() => AppraisalCase, { nullable: true, description: "One case; null when it does not exist for the caller." })
+  @Guard("authenticated")
+  appraisalCase(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<AppraisalCase | null> {
+    return ctx.services.cases.byId(id);
+  }
+
+  @Query(() => AppraisalCaseConnection, { nullable: true, description: "Cases the caller may see, newest entrustment first." })
+  @Guard("authenticated")
+  async appraisalCases(@Arg("filter", () => AppraisalCaseFilter, { nullable: true }) filter: AppraisalCaseFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
+    return toConnection(await ctx.services.cases.list(filter ?? {}, page.first, page.after));
+  }
+
+  @Mutation(() => EntrustAppraisalPayload, { nullable: true, description: "Entrusts a listed institution with an appraisal. Idempotent per client system." })
+  @Guard("entruster")
+  async entrustAppraisal(@Arg("input", () => EntrustAppraisalInput) input: EntrustAppraisalInput, @Ctx() ctx: HubContext): Promise<EntrustAppraisalPayload> {
+    return ctx.services.cases.entrust(input);
+  }
+
+  @Mutation(() => AppraisalCase, {
+    nullable: true,
+    description: "Records a step of a case: the institution accepts, rejects, assigns appraisers, pauses for materials, submits for review and issues; the entrusting agency requests court appearance, records attendance, extends and closes; either may terminate.",
+  })
+  @Guard("caseParty")
+  recordCaseProgress(
+    @Arg("caseId", () => ID) caseId: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("input", () => CaseProgressInput) input: CaseProgressInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<AppraisalCase> {
+    return ctx.services.cases.recordProgress(caseId, expectedVersion, input);
+  }
+
+  @FieldResolver(() => Institution, { nullable: true, description: "The institution entrusted." })
+  @Guard("authenticated")
+  institution(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<Institution | null> {
+    return ctx.services.cases.institution(c);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: "The entrusting agency." })
+  @Guard("authenticated")
+  entrustingAgency(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<Agency | null> {
+    return ctx.loaders.agencyById.load(c.entrustingAgencyId);
+  }
+
+  @FieldResolver(() => [CaseAppraiser], { description: "Appraisers assigned, with their recusal declarations." })
+  @Guard("authenticated")
+  assignedAppraisers(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<CaseAppraiser[]> {
+    return ctx.services.cases.appraisers(c);
+  }
+
+  @FieldResolver(() => [CaseEvent], { description: "Every recorded step, oldest first: the case's trail." })
+  @Guard("authenticated")
+  history(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<CaseEvent[]> {
+    return ctx.services.cases.events(c);
+  }
+
+  @FieldResolver(() => CaseDeadlines, { description: "Deadlines in working days, and whether the case is overdue." })
+  @Guard("authenticated")
+  deadlines(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<CaseDeadlines> {
+    return ctx.services.cases.deadlines(c);
+  }
+}
+
+@Resolver(() => CaseAppraiser)
+export class CaseAppraiserResolver {
+  @FieldResolver(() => Appraiser, { nullable: true, description: "The appraiser." })
+  @Guard("authenticated")
+  appraiser(@Root() assignment: CaseAppraiser, @Ctx() ctx: HubContext): Promise<Appraiser | null> {
+    // The parties see who works on their case, even if the institution has since left the directory.
+    return ctx.loaders.appraiserById.load(assignment.appraiserId);
+  }
+}

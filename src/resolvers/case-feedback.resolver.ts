@@ -1,0 +1,160 @@
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Guard } from "../auth/guard";
+import type { HubContext } from "../context/context";
+import { ComplaintNextStep, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
+import { Appraiser } from "../entities/appraiser.entity";
+import { CaseFeedback } from "../entities/case-feedback.entity";
+import { ComplaintEvent } from "../entities/complaint-event.entity";
+import { Institution } from "../entities/institution.entity";
+import type { FeedbackSummaryView } from "../services/case-feedback.service";
+import { Connection, toConnection } from "./types/connection";
+import { PageArgs } from "./types/page-args";
+
+const CaseFeedbackConnection = Connection(CaseFeedback, "CaseFeedback", "feedback item");
+
+@InputType({ description: "Ratings from 1 (poor) to 5 (excellent); leave out what does not apply." })
+class RatingsInput {
+  @Field(() => Int, { nullable: true, description: "Timeliness." }) timeliness?: number;
+  @Field(() => Int, { nullable: true, description: "Professionalism." }) professionalism?: number;
+  @Field(() => Int, { nullable: true, description: "Quality of the report." }) reportQuality?: number;
+  @Field(() => Int, { nullable: true, description: "Conduct." }) conduct?: number;
+  @Field(() => Int, { nullable: true, description: "Performance in court." }) courtPerformance?: number;
+}
+
+@InputType({ description: "Feedback about an appraiser after one of your cases. The posting agency and time are set by the hub." })
+class PostCaseFeedbackInput {
+  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." }) idempotencyKey: string;
+  @Field(() => String, { description: "Your case number." }) agencyCaseNo: string;
+  @Field(() => ID, { nullable: true, description: "The hub case, when the appraisal was entrusted through the hub." }) caseId?: string;
+  @Field(() => ID, { description: "The appraiser." }) appraiserId: string;
+  @Field(() => FeedbackKind, { description: "Evaluation (needs a rating), complaint (needs a comment) or commendation." }) kind: FeedbackKind;
+  @Field(() => RatingsInput, { nullable: true, description: "Ratings 1–5." }) ratings?: RatingsInput;
+  @Field(() => Boolean, { nullable: true, description: "Whether the opinion was adopted." }) opinionAdopted?: boolean;
+  @Field(() => Boolean, { nullable: true, description: "Whether false appraisal is suspected." }) suspectedFalseAppraisal?: boolean;
+  @Field(() => String, { nullable: true, description: "Comment (at most 4000 characters)." }) comment?: string;
+}
+
+@InputType({ description: "A step in handling a complaint." })
+class HandleComplaintInput {
+  @Field(() => ComplaintStatus, { description: "The next status." }) to: ComplaintStatus;
+  @Field(() => String, { description: "What was done." }) note: string;
+  @Field(() => String, { nullable: true, description: "The resolution (required to resolve)." }) resolution?: string;
+  @Field(() => Boolean, { nullable: true, description: "Whether a violation was confirmed (required to resolve)." }) violationConfirmed?: boolean;
+}
+
+@InputType({ description: "Narrows the feedback list." })
+class CaseFeedbackFilter {
+  @Field(() => FeedbackKind, { nullable: true, description: "Kind." }) kind?: FeedbackKind;
+  @Field(() => ID, { nullable: true, description: "Institution." }) institutionId?: string;
+  @Field(() => ID, { nullable: true, description: "Appraiser." }) appraiserId?: string;
+  @Field(() => ID, { nullable: true, description: "Case." }) caseId?: string;
+  @Field(() => ComplaintStatus, { nullable: true, description: "Complaint status." }) complaintStatus?: ComplaintStatus;
+}
+
+@ObjectType({ description: "Average ratings (1–5); null where nothing was rated." })
+@Guard("agencyReader")
+class FeedbackAverages {
+  @Field(() => Float, { nullable: true, description: "Timeliness." }) timeliness: number | null;
+  @Field(() => Float, { nullable: true, description: "Professionalism." }) professionalism: number | null;
+  @Field(() => Float, { nullable: true, description: "Quality of the report." }) reportQuality: number | null;
+  @Field(() => Float, { nullable: true, description: "Conduct." }) conduct: number | null;
+  @Field(() => Float, { nullable: true, description: "Performance in court." }) courtPerformance: number | null;
+}
+
+@ObjectType({ description: "What agencies have fed back about an institution or appraiser: for agencies." })
+@Guard("agencyReader")
+export class FeedbackSummary {
+  @Field(() => Int, { description: "Feedback items of every kind." }) count: number;
+  @Field(() => FeedbackAverages, { description: "Average ratings." }) averages: FeedbackAverages;
+  @Field(() => Float, { nullable: true, description: "Share of opinions adopted, among feedback that says (0–1)." }) adoptionRate: number | null;
+  @Field(() => Int, { description: "Complaints posted in the last 12 months." }) complaintsLast12Months: number;
+  @Field(() => Int, { description: "Complaints posted in all." }) complaintsTotal: number;
+  @Field(() => Date, { nullable: true, description: "When the latest feedback was posted." }) lastFeedbackAt: Date | null;
+}
+
+@ObjectType({ description: "The outcome of postCaseFeedback." })
+@Guard("authenticated")
+class PostCaseFeedbackPayload {
+  @Field(() => CaseFeedback, { description: "The feedback." }) feedback: CaseFeedback;
+  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
+}
+
+@Resolver(() => CaseFeedback)
+export class CaseFeedbackResolver {
+  @Query(() => CaseFeedback, { nullable: true, description: "One feedback item: for the agency that posted it and the bureaus and associations covering the institution." })
+  @Guard("authenticated")
+  caseFeedback(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CaseFeedback | null> {
+    return ctx.services.feedback.byId(id);
+  }
+
+  @Query(() => CaseFeedbackConnection, { nullable: true, description: "Feedback the caller may see, newest first." })
+  @Guard("authenticated")
+  async caseFeedbacks(@Arg("filter", () => CaseFeedbackFilter, { nullable: true }) filter: CaseFeedbackFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
+    return toConnection(await ctx.services.feedback.list(filter ?? {}, page.first, page.after));
+  }
+
+  @Mutation(() => PostCaseFeedbackPayload, { nullable: true, description: "Posts feedback about an appraiser after a case. Idempotent per client system: retries never duplicate." })
+  @Guard("feedbackPoster")
+  postCaseFeedback(@Arg("input", () => PostCaseFeedbackInput) input: PostCaseFeedbackInput, @Ctx() ctx: HubContext): Promise<PostCaseFeedbackPayload> {
+    return ctx.services.feedback.post(input);
+  }
+
+  @Mutation(() => CaseFeedback, { nullable: true, description: "Moves a complaint: SUBMITTED → ACKNOWLEDGED → INVESTIGATING → RESOLVED, or DISMISSED. For the association or bureau covering the institution." })
+  @Guard("supervisor")
+  handleComplaint(
+    @Arg("id", () => ID) id: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("input", () => HandleComplaintInput) input: HandleComplaintInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<CaseFeedback> {
+    return ctx.services.feedback.handleComplaint(id, expectedVersion, input);
+  }
+
+  @FieldResolver(() => Appraiser, { nullable: true, description: "The appraiser." })
+  @Guard("authenticated")
+  appraiser(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext): Promise<Appraiser | null> {
+    return ctx.loaders.appraiserById.load(feedback.appraiserId);
+  }
+
+  @FieldResolver(() => Institution, { nullable: true, description: "The appraiser's institution when the feedback was posted." })
+  @Guard("authenticated")
+  institution(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext): Promise<Institution | null> {
+    return ctx.loaders.institutionById.load(feedback.institutionId);
+  }
+
+  @FieldResolver(() => [ComplaintEvent], { description: "For complaints: every handling step, oldest first." })
+  @Guard("authenticated")
+  complaintHistory(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext): Promise<ComplaintEvent[]> {
+    return ctx.services.feedback.complaintHistory(feedback);
+  }
+
+  @FieldResolver(() => Boolean, { description: "For complaints: past the response day and still open." })
+  @Guard("authenticated")
+  complaintOverdue(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext): boolean {
+    return ctx.services.feedback.complaintOverdue(feedback);
+  }
+
+  @FieldResolver(() => [ComplaintNextStep], { description: "For a resolved complaint with a confirmed violation: what comes next (a credit record, and for false appraisal a listing suspension)." })
+  @Guard("authenticated")
+  nextSteps(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext): ComplaintNextStep[] {
+    return ctx.services.feedback.nextSteps(feedback);
+  }
+}
+
+@Resolver(() => Institution)
+export class InstitutionFeedbackResolver {
+  @FieldResolver(() => FeedbackSummary, { nullable: true, description: "Summary of agencies' feedback (count, averages, adoption rate, complaints in 12 months): for agencies." })
+  @Guard("agencyReader")
+  feedbackSummary(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<FeedbackSummaryView> {
+    return ctx.services.feedback.summary("INSTITUTION", institution.id);
+  }
+}
+
+@Resolver(() => Appraiser)
+export class AppraiserFeedbackResolver {
+  @FieldResolver(() => FeedbackSummary, { nullable: true, description: "Summary of agencies' feedback about this appraiser: for agencies." })
+  @Guard("agencyReader")
+  feedbackSummary(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): Promise<FeedbackSummaryView> {
+    return ctx.services.feedback.summary("APPRAISER", appraiser.id);
+  }
+}

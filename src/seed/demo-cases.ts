@@ -1,0 +1,135 @@
+import type { DataSource } from "typeorm";
+import { CaseAction, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
+import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
+import { TechnicalField } from "../domain/directory-enums";
+import { AppraisalCase } from "../entities/appraisal-case.entity";
+import type { HubContext } from "../context/context";
+
+/**
+ * Demo cases, feedback, a handled complaint and supervision records, created through the services as the
+ * agencies would (so summaries, events and the audit trail are what real use produces). Skipped when any
+ * case exists.
+ */
+export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: string) => Promise<HubContext>): Promise<number> {
+  if ((await dataSource.getRepository(AppraisalCase).count()) > 0) return 0;
+  const ids = async (sql: string, params: unknown[]) => ((await dataSource.query(sql, params)) as Array<{ id: string }>).map((r) => r.id);
+  const [zhongyuan] = await ids(`SELECT id FROM institutions WHERE credit_code = $1`, ["91411500MA9F3K2L21"]);
+  const [chadu] = await ids(`SELECT id FROM institutions WHERE credit_code = $1`, ["91411502MA4X7Q1R0F"]);
+  const [zhangWei, liNa] = await ids(`SELECT id FROM appraisers WHERE name = ANY($1) ORDER BY name = '张伟' DESC`, [["张伟", "李娜"]]);
+  const [chenJing, yangFan] = await ids(`SELECT id FROM appraisers WHERE name = ANY($1) ORDER BY name = '陈静' DESC`, [["陈静", "杨帆"]]);
+  const [liuYang] = await ids(`SELECT id FROM appraisers WHERE name = '刘洋'`, []);
+
+  const court = await as("XY-COURT");
+  const police = await as("XY-PSB");
+  const zhongyuanSystem = await as("XY-ZYJD");
+  const chaduSystem = await as("XY-CDJD");
+
+  // A court case walked from entrustment to closing, with a court appearance.
+  const { appraisalCase: patentCase } = await court.services.cases.entrust({
+    idempotencyKey: "demo-case-1",
+    agencyCaseNo: "(2024)豫15知民初32号",
+    institutionId: zhongyuan,
+    technicalField: TechnicalField.PATENT,
+    matter: "专利侵权比对",
+    subject: "被诉侵权产品与ZL202010123456.7号发明专利权利要求1的技术特征比对",
+    entrustedOn: "2024-03-15",
+  });
+  let v = patentCase.version;
+  const step = async (ctx: HubContext, action: CaseAction, occurredOn: string, extra: Record<string, unknown> = {}) => {
+    v = (await ctx.services.cases.recordProgress(patentCase.id, v, { action, occurredOn, ...extra })).version;
+  };
+  await step(zhongyuanSystem, CaseAction.ACCEPT, "2024-03-19");
+  await step(zhongyuanSystem, CaseAction.ASSIGN_APPRAISERS, "2024-03-20", {
+    appraisers: [
+      { appraiserId: zhangWei, recusalDeclaration: "本人与案件当事人无利害关系，无应当回避情形。" },
+      { appraiserId: liNa, recusalDeclaration: "本人与案件当事人无利害关系，无应当回避情形。" },
+    ],
+  });
+  await step(zhongyuanSystem, CaseAction.REQUEST_MATERIALS, "2024-04-02", { note: "请补充被诉侵权产品实物及技术图纸" });
+  await step(court, CaseAction.RESUME, "2024-04-12", { note: "补充材料已送达" });
+  await step(zhongyuanSystem, CaseAction.SUBMIT_FOR_REVIEW, "2024-04-26");
+  await step(zhongyuanSystem, CaseAction.ISSUE, "2024-05-08", { opinionDocNo: "中原知鉴〔2024〕第015号", opinionSha256: "9f2c1e5b7a0d4c3e8b6a1f0e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4" });
+  await step(court, CaseAction.REQUEST_COURT_APPEARANCE, "2024-05-20");
+  await step(court, CaseAction.RECORD_APPEARANCE, "2024-06-04");
+  await step(court, CaseAction.CLOSE, "2024-06-10");
+  for (const [i, appraiserId] of [zhangWei, liNa].entries()) {
+    await court.services.feedback.post({
+      idempotencyKey: `demo-feedback-${i}`,
+      agencyCaseNo: "(2024)豫15知民初32号",
+      caseId: patentCase.id,
+      appraiserId,
+      kind: FeedbackKind.EVALUATION,
+      ratings: { timeliness: 4, professionalism: 5, reportQuality: 5 - i, conduct: 5, courtPerformance: 5 - i },
+      opinionAdopted: true,
+      comment: "鉴定意见论证充分，出庭答疑清楚。",
+    });
+  }
+
+  // A police case on 信阳毛尖 counterfeit goods, in progress.
+  const { appraisalCase: giCase } = await police.services.cases.entrust({
+    idempotencyKey: "demo-case-2",
+    agencyCaseNo: "信公经立字〔2025〕018号",
+    institutionId: chadu,
+    technicalField: TechnicalField.GEOGRAPHICAL_INDICATION,
+    matter: "地理标志产品真伪鉴定",
+    subject: "扣押的标注“信阳毛尖”字样茶叶120箱",
+  });
+  const accepted = await chaduSystem.services.cases.recordProgress(giCase.id, giCase.version, { action: CaseAction.ACCEPT });
+  await chaduSystem.services.cases.recordProgress(giCase.id, accepted.version, {
+    action: CaseAction.ASSIGN_APPRAISERS,
+    appraisers: [
+      { appraiserId: chenJing, recusalDeclaration: "无应当回避情形。" },
+      { appraiserId: yangFan, recusalDeclaration: "无应当回避情形。" },
+    ],
+  });
+  await police.services.feedback.post({
+    idempotencyKey: "demo-feedback-commendation",
+    agencyCaseNo: "信公经立字〔2025〕018号",
+    caseId: giCase.id,
+    appraiserId: chenJing,
+    kind: FeedbackKind.COMMENDATION,
+    ratings: { timeliness: 5 },
+    comment: "响应迅速，现场取样规范。",
+  });
+
+  // A police complaint about an appraiser of the suspended institution, handled to a confirmed violation.
+  const gsPolice = await as("GS-PSB");
+  const { feedback: complaint } = await gsPolice.services.feedback.post({
+    idempotencyKey: "demo-complaint-1",
+    agencyCaseNo: "固公经立字〔2024〕018号",
+    appraiserId: liuYang,
+    kind: FeedbackKind.COMPLAINT,
+    ratings: { professionalism: 1, conduct: 1 },
+    opinionAdopted: false,
+    suspectedFalseAppraisal: true,
+    comment: "鉴定意见与送检材料明显不符，涉嫌虚假鉴定。",
+  });
+  const association = await as("XY-IPAA");
+  let cv = complaint.version;
+  for (const [to, note, extra] of [
+    [ComplaintStatus.ACKNOWLEDGED, "已受理投诉", {}],
+    [ComplaintStatus.INVESTIGATING, "调取鉴定档案，约谈鉴定人", {}],
+    [ComplaintStatus.RESOLVED, "经核查属实", { resolution: "确认存在虚假鉴定行为，建议记入信用记录并暂停执业。", violationConfirmed: true }],
+  ] as const) {
+    cv = (await association.services.feedback.handleComplaint(complaint.id, cv, { to, note, ...extra })).version;
+  }
+
+  await association.services.supervision.record({
+    institutionId: zhongyuan,
+    kind: SupervisionKind.PRACTICE_INSPECTION,
+    conductedOn: "2025-06-18",
+    result: SupervisionResult.PASSED,
+    score: 92,
+    findings: "执业档案完整，鉴定流程规范。",
+  });
+  await association.services.supervision.record({
+    institutionId: chadu,
+    kind: SupervisionKind.DOCUMENT_QUALITY_REVIEW,
+    conductedOn: "2025-09-10",
+    result: SupervisionResult.RECTIFICATION_REQUIRED,
+    score: 74,
+    findings: "部分鉴定文书未载明检材来源。",
+    rectificationDeadline: "2025-10-31",
+  });
+  return 2;
+}

@@ -1,0 +1,270 @@
+import { EntityManager } from "typeorm";
+import { AgencyKind } from "../entities/agency-kind";
+import { AppraisalCase } from "../entities/appraisal-case.entity";
+import { Appraiser } from "../entities/appraiser.entity";
+import { AppraiserPractice } from "../entities/appraiser-practice.entity";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { CaseAppraiser } from "../entities/case-appraiser.entity";
+import { CaseEvent } from "../entities/case-event.entity";
+import { Institution } from "../entities/institution.entity";
+import { CASE_ACTIONS, CaseAction, CaseRejectionReason, CaseStatus } from "../domain/case-enums";
+import { AppraiserStatus, ListingStatus, TechnicalField } from "../domain/directory-enums";
+import { todayInChina } from "../domain/local-date";
+import { PausedSpan } from "../domain/working-days";
+import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { auditActor, RequestScope } from "../context/request-scope";
+import { canSeeCase, caseVisibilitySql } from "./case-visibility";
+import { runIdempotent } from "./idempotency";
+import { canSeeInstitution } from "./institution-visibility";
+import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import * as check from "./validate";
+import { assertVersion, updateVersioned } from "./versioned-update";
+
+export interface EntrustAppraisalInput {
+  idempotencyKey: string;
+  agencyCaseNo: string;
+  institutionId: string;
+  technicalField: TechnicalField;
+  matter: string;
+  subject?: string | null;
+  entrustedOn?: string | null;
+}
+
+export interface CaseProgressInput {
+  action: CaseAction;
+  occurredOn?: string | null;
+  note?: string | null;
+  rejectionReason?: CaseRejectionReason | null;
+  appraisers?: Array<{ appraiserId: string; recusalDeclaration: string }> | null;
+  opinionDocNo?: string | null;
+  opinionSha256?: string | null;
+  extensionWorkingDays?: number | null;
+}
+
+export interface CaseFilter {
+  status?: CaseStatus | null;
+  institutionId?: string | null;
+  agencyCaseNo?: string | null;
+  entrustingAgencyCode?: string | null;
+}
+
+export interface CaseDeadlines {
+  acceptBy: string | null;
+  completeBy: string | null;
+  clockPaused: boolean;
+  overdue: boolean;
+}
+
+const ENTRUSTERS = [AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION];
+const OPEN_FOR_COMPLETION = [CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS, CaseStatus.UNDER_REVIEW];
+
+/**
+ * Appraisal cases from entrustment to court (受理、鉴定、审核签发、出庭). Every step is an event with who and
+ * when; steps follow `CASE_ACTIONS` and are recorded by the institution or the entrusting agency as the
+ * table says. Deadlines are counted in working days from the calendar and are computed, not stored.
+ */
+export class AppraisalCaseService {
+  constructor(private readonly scope: RequestScope) {}
+
+  private get viewer() {
+    return this.scope.viewer;
+  }
+
+  async byId(id: string): Promise<AppraisalCase | null> {
+    if (!check.isUuid(id)) return null;
+    const found = await this.scope.loaders.caseById.load(id);
+    return found && canSeeCase(this.viewer, found) ? found : null;
+  }
+
+  async list(filter: CaseFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AppraisalCase>> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const visibility = caseVisibilitySql(this.viewer, "c");
+    const query = this.scope.dataSource.getRepository(AppraisalCase).createQueryBuilder("c").where(visibility.clause, visibility.params);
+    if (filter.status) query.andWhere("c.status = :status", { status: filter.status });
+    if (filter.institutionId) {
+      if (!check.isUuid(filter.institutionId)) throw new BadUserInputError("institutionId is not an id of this hub.", "filter.institutionId");
+      query.andWhere("c.institution_id = :institutionId", { institutionId: filter.institutionId });
+    }
+    if (filter.agencyCaseNo) query.andWhere("c.agency_case_no = :caseNo", { caseNo: filter.agencyCaseNo.trim() });
+    if (filter.entrustingAgencyCode) query.andWhere("c.entrusting_agency_code = :entruster", { entruster: filter.entrustingAgencyCode });
+    const totalCount = await query.clone().getCount();
+    // Newest entrustment first; the id breaks ties so the order is total.
+    if (cursor) query.andWhere("(c.entrusted_on, c.id) < (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });
+    const rows = await query.orderBy("c.entrusted_on", "DESC").addOrderBy("c.id", "DESC").limit(size + 1).getMany();
+    for (const row of rows) this.scope.loaders.caseById.prime(row.id, row);
+    return toPage(rows, size, (row) => [row.entrustedOn, row.id], totalCount);
+  }
+
+  events(c: AppraisalCase): Promise<CaseEvent[]> {
+    return this.scope.loaders.caseEventsByCaseId.load(c.id);
+  }
+
+  appraisers(c: AppraisalCase): Promise<CaseAppraiser[]> {
+    return this.scope.loaders.caseAppraisersByCaseId.load(c.id);
+  }
+
+  async institution(c: AppraisalCase): Promise<Institution | null> {
+    const institution = await this.scope.loaders.institutionById.load(c.institutionId);
+    // The parties to a case always see its institution, whatever its listing status since.
+    return institution && (canSeeInstitution(this.viewer, institution) || canSeeCase(this.viewer, c)) ? institution : null;
+  }
+
+  /** Acceptance within N working days of entrustment; completion within M of acceptance, plus extensions, minus pauses. */
+  async deadlines(c: AppraisalCase): Promise<CaseDeadlines> {
+    const [calendar, events] = await Promise.all([this.scope.loaders.calendar(), this.events(c)]);
+    const policy = this.scope.policy;
+    const acceptBy = calendar.addWorkingDays(c.entrustedOn, policy.caseAcceptanceWorkingDays) ?? null;
+    const pauses: PausedSpan[] = [];
+    for (const event of events) {
+      if (event.action === CaseAction.REQUEST_MATERIALS) pauses.push({ from: event.occurredOn, until: null });
+      if (event.action === CaseAction.RESUME && pauses.length > 0) pauses[pauses.length - 1].until = event.occurredOn;
+    }
+    const clockPaused = c.status === CaseStatus.MATERIALS_REQUESTED;
+    const completeBy = c.acceptedOn ? (calendar.addWorkingDays(c.acceptedOn, policy.caseCompletionWorkingDays + c.extensionWorkingDays, pauses) ?? null) : null;
+    const today = todayInChina(this.scope.now());
+    const overdue =
+      (c.status === CaseStatus.ENTRUSTED && !!acceptBy && today > acceptBy) || (OPEN_FOR_COMPLETION.includes(c.status) && !!completeBy && today > completeBy);
+    return { acceptBy, completeBy, clockPaused, overdue };
+  }
+
+  async entrust(input: EntrustAppraisalInput): Promise<{ appraisalCase: AppraisalCase; replayed: boolean }> {
+    const viewer = this.viewer;
+    if (!viewer.agency || !viewer.isKind(...ENTRUSTERS)) throw new ForbiddenError("Only courts, procuratorates, police and bureaus entrust appraisals.");
+    const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
+    const matter = check.text(input.matter, "input.matter", { max: 200, required: true });
+    const subject = check.text(input.subject, "input.subject", { max: 2000 });
+    const today = todayInChina(this.scope.now());
+    const entrustedOn = check.localDate(input.entrustedOn, "input.entrustedOn") ?? today;
+    if (entrustedOn > today) throw new BadUserInputError("entrustedOn cannot lie in the future.", "input.entrustedOn");
+    const agency = viewer.agency;
+
+    const result = await this.scope.dataSource.transaction(async (manager) => {
+      const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
+      if (!institution || !canSeeInstitution(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+      if (institution.listingStatus !== ListingStatus.LISTED) throw new BadUserInputError("Only institutions listed in the directory can be entrusted.", "input.institutionId");
+      if (!institution.technicalFields.includes(input.technicalField)) {
+        throw new BadUserInputError("The institution is not listed for this technical field.", "input.technicalField");
+      }
+      const fingerprint = { agencyCaseNo, institutionId: institution.id, technicalField: input.technicalField, matter, subject, entrustedOn };
+      return runIdempotent(manager, viewer, "entrustAppraisal", input.idempotencyKey, fingerprint, async () => {
+        const saved = await manager.getRepository(AppraisalCase).save(
+          manager.create(AppraisalCase, {
+            entrustingAgencyId: agency.id,
+            entrustingAgencyCode: agency.code,
+            entrustingRegionCode: agency.regionCode,
+            agencyCaseNo,
+            institutionId: institution.id,
+            institutionRegionCode: institution.regionCode,
+            technicalField: input.technicalField,
+            matter,
+            subject,
+            status: CaseStatus.ENTRUSTED,
+            entrustedOn,
+          }),
+        );
+        await this.appendEvent(manager, saved.id, "ENTRUST", CaseStatus.ENTRUSTED, CaseStatus.ENTRUSTED, entrustedOn, null, { agencyCaseNo });
+        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+          { operation: "entrustAppraisal", entityType: "AppraisalCase", entityId: saved.id, fields: Object.keys(fingerprint), outcome: AuditOutcome.SUCCESS },
+        ]);
+        return saved.id;
+      });
+    });
+    const appraisalCase = await this.scope.dataSource.getRepository(AppraisalCase).findOneByOrFail({ id: result.id });
+    return { appraisalCase, replayed: result.replayed };
+  }
+
+  async recordProgress(caseId: string, expectedVersion: number, input: CaseProgressInput): Promise<AppraisalCase> {
+    const rule = CASE_ACTIONS[input.action];
+    const note = check.optionalText(input.note, "input.note", 2000);
+    const today = todayInChina(this.scope.now());
+    const occurredOn = check.localDate(input.occurredOn, "input.occurredOn") ?? today;
+    if (occurredOn > today) throw new BadUserInputError("occurredOn cannot lie in the future.", "input.occurredOn");
+
+    return this.scope.dataSource.transaction(async (manager) => {
+      const current = check.isUuid(caseId) ? await manager.getRepository(AppraisalCase).findOneBy({ id: caseId }) : null;
+      if (!current || !canSeeCase(this.viewer, current)) throw new NotFoundError("Appraisal case");
+      this.assertActor(current, rule.by);
+      assertVersion(current, expectedVersion, "Appraisal case");
+      if (!rule.from.includes(current.status)) throw new InvalidStateTransitionError("The case", current.status, rule.to ?? `${current.status} (${input.action})`);
+      const [last] = await manager.getRepository(CaseEvent).find({ where: { caseId }, order: { seq: "DESC" }, take: 1 });
+      if (last && occurredOn < last.occurredOn) throw new BadUserInputError("occurredOn cannot be earlier than the case's previous step.", "input.occurredOn");
+
+      const changes: Partial<AppraisalCase> = rule.to ? { status: rule.to } : {};
+      const detail: Record<string, unknown> = {};
+      switch (input.action) {
+        case CaseAction.ACCEPT:
+          changes.acceptedOn = occurredOn;
+          break;
+        case CaseAction.REJECT:
+          if (!input.rejectionReason) throw new BadUserInputError("A rejection needs a rejectionReason.", "input.rejectionReason");
+          detail.rejectionReason = input.rejectionReason;
+          break;
+        case CaseAction.ASSIGN_APPRAISERS:
+          detail.appraiserIds = await this.assign(manager, current, input.appraisers ?? [], occurredOn);
+          break;
+        case CaseAction.ISSUE: {
+          const docNo = check.text(input.opinionDocNo, "input.opinionDocNo", { max: 100, required: true });
+          const sha = (input.opinionSha256 ?? "").trim().toLowerCase();
+          if (!/^[0-9a-f]{64}$/.test(sha)) throw new BadUserInputError("opinionSha256 must be the 64 hex digits of the opinion file's SHA-256.", "input.opinionSha256");
+          Object.assign(changes, { issuedOn: occurredOn, opinionDocNo: docNo, opinionSha256: sha });
+          Object.assign(detail, { opinionDocNo: docNo, opinionSha256: sha });
+          break;
+        }
+        case CaseAction.EXTEND_DEADLINE: {
+          const days = input.extensionWorkingDays;
+          if (!Number.isInteger(days) || days! < 1 || days! > 60) throw new BadUserInputError("extensionWorkingDays must be 1 to 60.", "input.extensionWorkingDays");
+          if (!note) throw new BadUserInputError("An extension needs a note giving its reason.", "input.note");
+          changes.extensionWorkingDays = current.extensionWorkingDays + days!;
+          detail.extensionWorkingDays = days;
+          break;
+        }
+        case CaseAction.TERMINATE:
+          if (!note) throw new BadUserInputError("Terminating a case needs a note giving its reason.", "input.note");
+          break;
+        default:
+          break;
+      }
+      const updated = await updateVersioned<AppraisalCase>(manager, AppraisalCase, "Appraisal case", current.id, expectedVersion, changes);
+      await this.appendEvent(manager, current.id, input.action, current.status, updated.status, occurredOn, note, detail);
+      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+        { operation: "recordCaseProgress", entityType: "AppraisalCase", entityId: current.id, fields: [`action:${input.action}`, ...Object.keys(changes)], outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+
+  /** At least two active appraisers with a post at the case's institution and the case's field, each with a recusal declaration. */
+  private async assign(manager: EntityManager, c: AppraisalCase, picks: NonNullable<CaseProgressInput["appraisers"]>, on: string): Promise<string[]> {
+    const ids = [...new Set(picks.map((p) => p.appraiserId))];
+    if (ids.length < 2 || ids.length !== picks.length) throw new BadUserInputError("Assign at least two different appraisers.", "input.appraisers");
+    if (!ids.every(check.isUuid)) throw new BadUserInputError("An appraiser does not exist.", "input.appraisers");
+    const appraisers = await manager.getRepository(Appraiser).findBy(ids.map((id) => ({ id })));
+    const posts = await manager.getRepository(AppraiserPractice).find({ where: ids.map((appraiserId) => ({ appraiserId, institutionId: c.institutionId })) });
+    for (const pick of picks) {
+      const appraiser = appraisers.find((a) => a.id === pick.appraiserId);
+      const hasPost = posts.some((p) => p.appraiserId === pick.appraiserId && p.endedOn === null);
+      if (!appraiser || !hasPost) throw new BadUserInputError("Every assigned appraiser must hold an active post at the institution.", "input.appraisers");
+      if (appraiser.status !== AppraiserStatus.ACTIVE) throw new BadUserInputError("Only ACTIVE appraisers can be assigned.", "input.appraisers");
+      if (!appraiser.technicalFields.includes(c.technicalField)) throw new BadUserInputError("Every assigned appraiser must practise in the case's field.", "input.appraisers");
+      check.text(pick.recusalDeclaration, "input.appraisers.recusalDeclaration", { max: 1000, required: true });
+    }
+    await manager.getRepository(CaseAppraiser).save(picks.map((p) => manager.create(CaseAppraiser, { caseId: c.id, appraiserId: p.appraiserId, recusalDeclaration: p.recusalDeclaration.trim(), assignedOn: on })));
+    return ids;
+  }
+
+  private assertActor(c: AppraisalCase, by: "INSTITUTION" | "ENTRUSTER" | "EITHER"): void {
+    const isInstitution = this.viewer.isInstitution(c.institutionId);
+    const isEntruster = this.viewer.agency?.id === c.entrustingAgencyId;
+    const allowed = by === "INSTITUTION" ? isInstitution : by === "ENTRUSTER" ? isEntruster : isInstitution || isEntruster;
+    if (!allowed) {
+      throw new ForbiddenError(by === "INSTITUTION" ? "Only the appraisal institution records this step." : by === "ENTRUSTER" ? "Only the entrusting agency records this step." : "Only the parties to the case record this step.");
+    }
+  }
+
+  private async appendEvent(manager: EntityManager, caseId: string, action: CaseAction | "ENTRUST", from: CaseStatus, to: CaseStatus, on: string, note: string | null, detail: Record<string, unknown>): Promise<void> {
+    await manager.getRepository(CaseEvent).save(
+      manager.create(CaseEvent, { caseId, action, fromStatus: from, toStatus: to, occurredOn: on, note, detail, actorAgencyCode: this.viewer.agency!.code, actorClientName: this.viewer.client?.name ?? null }),
+    );
+  }
+}

@@ -1,0 +1,283 @@
+import { EntityManager } from "typeorm";
+import { AgencyKind } from "../entities/agency-kind";
+import { AppraisalCase } from "../entities/appraisal-case.entity";
+import { Appraiser } from "../entities/appraiser.entity";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { CaseAppraiser } from "../entities/case-appraiser.entity";
+import { CaseFeedback } from "../entities/case-feedback.entity";
+import { ComplaintEvent } from "../entities/complaint-event.entity";
+import { Institution } from "../entities/institution.entity";
+import { COMPLAINT_TRANSITIONS, ComplaintNextStep, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
+import { todayInChina } from "../domain/local-date";
+import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { auditActor, RequestScope } from "../context/request-scope";
+import type { SummaryRow, SummarySubject } from "../loaders/case-feedback.loader";
+import { canSeeCase, canSeeFeedback, feedbackVisibilitySql } from "./case-visibility";
+import { runIdempotent } from "./idempotency";
+import { canSeeAppraiser } from "./institution-visibility";
+import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import * as check from "./validate";
+import { assertVersion, updateVersioned } from "./versioned-update";
+
+export interface Ratings {
+  timeliness?: number | null;
+  professionalism?: number | null;
+  reportQuality?: number | null;
+  conduct?: number | null;
+  courtPerformance?: number | null;
+}
+
+export interface PostCaseFeedbackInput {
+  idempotencyKey: string;
+  agencyCaseNo: string;
+  caseId?: string | null;
+  appraiserId: string;
+  kind: FeedbackKind;
+  ratings?: Ratings | null;
+  opinionAdopted?: boolean | null;
+  suspectedFalseAppraisal?: boolean | null;
+  comment?: string | null;
+}
+
+export interface HandleComplaintInput {
+  to: ComplaintStatus;
+  note: string;
+  resolution?: string | null;
+  violationConfirmed?: boolean | null;
+}
+
+export interface FeedbackFilter {
+  kind?: FeedbackKind | null;
+  institutionId?: string | null;
+  appraiserId?: string | null;
+  caseId?: string | null;
+  complaintStatus?: ComplaintStatus | null;
+}
+
+export interface FeedbackSummaryView {
+  count: number;
+  averages: Record<keyof Required<Ratings>, number | null>;
+  adoptionRate: number | null;
+  complaintsLast12Months: number;
+  complaintsTotal: number;
+  lastFeedbackAt: Date | null;
+}
+
+const POSTERS = [AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE];
+const RATING_COLUMNS: Record<keyof Required<Ratings>, string> = {
+  timeliness: "timeliness",
+  professionalism: "professionalism",
+  reportQuality: "report_quality",
+  conduct: "conduct",
+  courtPerformance: "court_performance",
+};
+
+/**
+ * Feedback from the agencies that used an appraisal (从业情况反馈机制), complaints and their handling, and the
+ * per-institution and per-appraiser summaries. Summaries are maintained in the same transaction as each
+ * post, so reading one is a single indexed row however many feedback rows exist.
+ */
+export class CaseFeedbackService {
+  constructor(private readonly scope: RequestScope) {}
+
+  private get viewer() {
+    return this.scope.viewer;
+  }
+
+  async byId(id: string): Promise<CaseFeedback | null> {
+    if (!check.isUuid(id)) return null;
+    const found = await this.scope.loaders.feedbackById.load(id);
+    return found && canSeeFeedback(this.viewer, found) ? found : null;
+  }
+
+  async list(filter: FeedbackFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CaseFeedback>> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const visibility = feedbackVisibilitySql(this.viewer, "f");
+    const query = this.scope.dataSource.getRepository(CaseFeedback).createQueryBuilder("f").where(visibility.clause, visibility.params);
+    for (const [key, column] of [["institutionId", "institution_id"], ["appraiserId", "appraiser_id"], ["caseId", "case_id"]] as const) {
+      const value = filter[key];
+      if (!value) continue;
+      if (!check.isUuid(value)) throw new BadUserInputError(`${key} is not an id of this hub.`, `filter.${key}`);
+      query.andWhere(`f.${column} = :${key}`, { [key]: value });
+    }
+    if (filter.kind) query.andWhere("f.kind = :kind", { kind: filter.kind });
+    if (filter.complaintStatus) query.andWhere("f.complaint_status = :cs", { cs: filter.complaintStatus });
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere("(f.posted_at, f.id) < (:afterAt, :afterId)", { afterAt: new Date(String(cursor[0])), afterId: String(cursor[1]) });
+    const rows = await query.orderBy("f.posted_at", "DESC").addOrderBy("f.id", "DESC").limit(size + 1).getMany();
+    return toPage(rows, size, (row) => [row.postedAt.toISOString(), row.id], totalCount);
+  }
+
+  async summary(subject: SummarySubject, id: string): Promise<FeedbackSummaryView> {
+    const row = await this.scope.loaders.feedbackSummary.load(`${subject}:${id}`);
+    return summaryView(row);
+  }
+
+  complaintHistory(feedback: CaseFeedback): Promise<ComplaintEvent[]> {
+    return this.scope.loaders.complaintEventsByFeedbackId.load(feedback.id);
+  }
+
+  /** A confirmed complaint calls for a credit record; a confirmed false appraisal also for a listing suspension. */
+  nextSteps(feedback: CaseFeedback): ComplaintNextStep[] {
+    if (feedback.complaintStatus !== ComplaintStatus.RESOLVED || !feedback.violationConfirmed) return [];
+    return feedback.suspectedFalseAppraisal ? [ComplaintNextStep.RECORD_CREDIT_EVENT, ComplaintNextStep.SUSPEND_LISTING] : [ComplaintNextStep.RECORD_CREDIT_EVENT];
+  }
+
+  /** Complaints not resolved or dismissed by their response day. */
+  complaintOverdue(feedback: CaseFeedback): boolean {
+    const open = feedback.complaintStatus && COMPLAINT_TRANSITIONS[feedback.complaintStatus].length > 0;
+    return !!open && !!feedback.complaintRespondBy && todayInChina(this.scope.now()) > feedback.complaintRespondBy;
+  }
+
+  async post(input: PostCaseFeedbackInput): Promise<{ feedback: CaseFeedback; replayed: boolean }> {
+    const viewer = this.viewer;
+    if (!viewer.agency || !viewer.isKind(...POSTERS)) throw new ForbiddenError("Courts, procuratorates and police post feedback.");
+    const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
+    const comment = check.text(input.comment, "input.comment", { max: 4000 });
+    const ratings = validRatings(input.ratings ?? {});
+    if (input.kind === FeedbackKind.EVALUATION && Object.values(ratings).every((r) => r === null)) {
+      throw new BadUserInputError("An evaluation needs at least one rating.", "input.ratings");
+    }
+    if (input.kind === FeedbackKind.COMPLAINT && comment.length === 0) throw new BadUserInputError("A complaint needs a comment saying what happened.", "input.comment");
+    if (!check.isUuid(input.appraiserId)) throw new BadUserInputError("The appraiser does not exist.", "input.appraiserId");
+    if (input.caseId && !check.isUuid(input.caseId)) throw new BadUserInputError("The case does not exist.", "input.caseId");
+    const calendar = input.kind === FeedbackKind.COMPLAINT ? await this.scope.loaders.calendar() : undefined;
+    const today = todayInChina(this.scope.now());
+    const agency = viewer.agency;
+
+    const fingerprint = { agencyCaseNo, caseId: input.caseId ?? null, appraiserId: input.appraiserId, kind: input.kind, ratings, opinionAdopted: input.opinionAdopted ?? null, suspectedFalseAppraisal: input.suspectedFalseAppraisal ?? false, comment };
+    const result = await this.scope.dataSource.transaction((manager) =>
+      runIdempotent(manager, viewer, "postCaseFeedback", input.idempotencyKey, fingerprint, async () => {
+        const appraiser = await manager.getRepository(Appraiser).findOneBy({ id: input.appraiserId });
+        const institution = appraiser?.institutionId ? await manager.getRepository(Institution).findOneBy({ id: appraiser.institutionId }) : null;
+        if (!appraiser || !institution || !canSeeAppraiser(viewer, appraiser, institution)) throw new BadUserInputError("The appraiser does not exist.", "input.appraiserId");
+        if (input.caseId) await this.assertCaseFits(manager, input.caseId, appraiser.id, agencyCaseNo);
+        const saved = await manager.getRepository(CaseFeedback).save(
+          manager.create(CaseFeedback, {
+            kind: input.kind,
+            postingAgencyId: agency.id,
+            postingAgencyCode: agency.code,
+            postingRegionCode: agency.regionCode,
+            agencyCaseNo,
+            caseId: input.caseId ?? null,
+            appraiserId: appraiser.id,
+            institutionId: institution.id,
+            institutionRegionCode: institution.regionCode,
+            ...ratings,
+            opinionAdopted: input.opinionAdopted ?? null,
+            suspectedFalseAppraisal: input.suspectedFalseAppraisal ?? false,
+            comment,
+            postedAt: this.scope.now(),
+            complaintStatus: input.kind === FeedbackKind.COMPLAINT ? ComplaintStatus.SUBMITTED : null,
+            complaintRespondBy: calendar ? (calendar.addWorkingDays(today, this.scope.policy.complaintResponseWorkingDays) ?? null) : null,
+          }),
+        );
+        await addToSummaries(manager, saved);
+        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+          { operation: "postCaseFeedback", entityType: "CaseFeedback", entityId: saved.id, fields: ["kind", "appraiserId", ...Object.keys(ratings).filter((k) => ratings[k as keyof Ratings] !== null)], outcome: AuditOutcome.SUCCESS },
+        ]);
+        return saved.id;
+      }),
+    );
+    const feedback = await this.scope.dataSource.getRepository(CaseFeedback).findOneByOrFail({ id: result.id });
+    return { feedback, replayed: result.replayed };
+  }
+
+  async handleComplaint(id: string, expectedVersion: number, input: HandleComplaintInput): Promise<CaseFeedback> {
+    const note = check.text(input.note, "input.note", { max: 2000, required: true });
+    const resolution = check.optionalText(input.resolution, "input.resolution", 4000);
+    if (input.to === ComplaintStatus.RESOLVED) {
+      if (!resolution) throw new BadUserInputError("Resolving a complaint needs a resolution.", "input.resolution");
+      if (input.violationConfirmed === null || input.violationConfirmed === undefined) {
+        throw new BadUserInputError("Resolving a complaint needs violationConfirmed (true or false).", "input.violationConfirmed");
+      }
+    }
+    return this.scope.dataSource.transaction(async (manager) => {
+      const current = check.isUuid(id) ? await manager.getRepository(CaseFeedback).findOneBy({ id }) : null;
+      if (!current || current.kind !== FeedbackKind.COMPLAINT || !canSeeFeedback(this.viewer, current)) throw new NotFoundError("Complaint");
+      if (!this.viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) || !this.viewer.covers(current.institutionRegionCode)) {
+        throw new ForbiddenError("Complaints are handled by the bureau or association whose jurisdiction covers the institution.");
+      }
+      assertVersion(current, expectedVersion, "Complaint");
+      if (!COMPLAINT_TRANSITIONS[current.complaintStatus!].includes(input.to)) throw new InvalidStateTransitionError("The complaint", current.complaintStatus!, input.to);
+      const changes: Partial<CaseFeedback> = { complaintStatus: input.to };
+      if (input.to === ComplaintStatus.RESOLVED) Object.assign(changes, { complaintResolution: resolution, violationConfirmed: input.violationConfirmed });
+      if (input.to === ComplaintStatus.DISMISSED) Object.assign(changes, { complaintResolution: resolution ?? note, violationConfirmed: false });
+      // Feedback rows have no updated_at: their history is the complaint log.
+      const updated = await updateVersioned<CaseFeedback>(manager, CaseFeedback, "Complaint", id, expectedVersion, changes, { touchUpdatedAt: false });
+      await manager.getRepository(ComplaintEvent).save(manager.create(ComplaintEvent, { feedbackId: id, fromStatus: current.complaintStatus!, toStatus: input.to, note, actorAgencyCode: this.viewer.agency!.code }));
+      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+        { operation: "handleComplaint", entityType: "CaseFeedback", entityId: id, fields: Object.keys(changes), outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+
+  /** Feedback linked to a case must come from the agency that entrusted it, about an appraiser on it, under its number. */
+  private async assertCaseFits(manager: EntityManager, caseId: string, appraiserId: string, agencyCaseNo: string): Promise<void> {
+    const c = await manager.getRepository(AppraisalCase).findOneBy({ id: caseId });
+    if (!c || !canSeeCase(this.viewer, c) || c.entrustingAgencyId !== this.viewer.agency!.id) throw new BadUserInputError("The case does not exist among your agency's cases.", "input.caseId");
+    if (c.agencyCaseNo !== agencyCaseNo) throw new BadUserInputError("agencyCaseNo differs from the case's number.", "input.agencyCaseNo");
+    const assigned = await manager.getRepository(CaseAppraiser).findBy({ caseId });
+    if (assigned.length > 0 && !assigned.some((a) => a.appraiserId === appraiserId)) {
+      throw new BadUserInputError("The appraiser was not assigned to this case.", "input.appraiserId");
+    }
+  }
+}
+
+function validRatings(ratings: Ratings): Record<keyof Required<Ratings>, number | null> {
+  const out = {} as Record<keyof Required<Ratings>, number | null>;
+  for (const key of Object.keys(RATING_COLUMNS) as Array<keyof Required<Ratings>>) {
+    const value = ratings[key] ?? null;
+    if (value !== null && !(Number.isInteger(value) && value >= 1 && value <= 5)) throw new BadUserInputError(`ratings.${key} must be a whole number from 1 to 5.`, `input.ratings.${key}`);
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Adds one feedback row to its institution's and appraiser's summaries (an upsert per subject). */
+async function addToSummaries(manager: EntityManager, f: CaseFeedback): Promise<void> {
+  const ratingValues = (Object.keys(RATING_COLUMNS) as Array<keyof Required<Ratings>>).flatMap((key) => [f[key] ?? 0, f[key] === null ? 0 : 1]);
+  const columns = Object.values(RATING_COLUMNS).flatMap((c) => [`${c}_sum`, `${c}_n`]);
+  const params = [
+    ...ratingValues,
+    f.opinionAdopted === true ? 1 : 0,
+    f.opinionAdopted === null ? 0 : 1,
+    f.kind === FeedbackKind.COMPLAINT ? 1 : 0,
+    f.postedAt,
+  ];
+  for (const [subject, id] of [["INSTITUTION", f.institutionId], ["APPRAISER", f.appraiserId]] as const) {
+    const allColumns = [...columns, "adopted_count", "adoption_known_count", "complaint_count"];
+    await manager.query(
+      `INSERT INTO feedback_summaries (subject_type, subject_id, feedback_count, ${allColumns.join(", ")}, last_feedback_at)
+       VALUES ($1, $2, 1, ${allColumns.map((_, i) => `$${i + 3}`).join(", ")}, $${allColumns.length + 3})
+       ON CONFLICT (subject_type, subject_id) DO UPDATE SET
+         feedback_count = feedback_summaries.feedback_count + 1,
+         ${allColumns.map((c) => `${c} = feedback_summaries.${c} + EXCLUDED.${c}`).join(",\n         ")},
+         last_feedback_at = GREATEST(feedback_summaries.last_feedback_at, EXCLUDED.last_feedback_at)`,
+      [subject, id, ...params],
+    );
+  }
+}
+
+function summaryView(row: SummaryRow | null): FeedbackSummaryView {
+  const avg = (sum: number, n: number) => (n > 0 ? Math.round((sum / n) * 100) / 100 : null);
+  if (!row) {
+    return { count: 0, averages: { timeliness: null, professionalism: null, reportQuality: null, conduct: null, courtPerformance: null }, adoptionRate: null, complaintsLast12Months: 0, complaintsTotal: 0, lastFeedbackAt: null };
+  }
+  return {
+    count: row.feedback_count,
+    averages: {
+      timeliness: avg(row.timeliness_sum, row.timeliness_n),
+      professionalism: avg(row.professionalism_sum, row.professionalism_n),
+      reportQuality: avg(row.report_quality_sum, row.report_quality_n),
+      conduct: avg(row.conduct_sum, row.conduct_n),
+      courtPerformance: avg(row.court_performance_sum, row.court_performance_n),
+    },
+    adoptionRate: row.adoption_known_count > 0 ? Math.round((row.adopted_count / row.adoption_known_count) * 1000) / 1000 : null,
+    complaintsLast12Months: row.complaints_last_12_months,
+    complaintsTotal: row.complaint_count,
+    lastFeedbackAt: row.last_feedback_at,
+  };
+}

@@ -1,0 +1,95 @@
+import { AgencyKind } from "../entities/agency-kind";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { Institution } from "../entities/institution.entity";
+import { SupervisionRecord } from "../entities/supervision-record.entity";
+import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
+import { todayInChina } from "../domain/local-date";
+import { BadUserInputError, ForbiddenError } from "../errors/errors";
+import { auditActor, RequestScope } from "../context/request-scope";
+import { canSeeSupervision, supervisionVisibilitySql } from "./case-visibility";
+import { runOptionallyIdempotent } from "./idempotency";
+import { canSeeInstitution } from "./institution-visibility";
+import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import * as check from "./validate";
+
+export interface RecordInspectionInput {
+  idempotencyKey?: string | null;
+  institutionId: string;
+  kind: SupervisionKind;
+  conductedOn: string;
+  result: SupervisionResult;
+  score?: number | null;
+  findings?: string | null;
+  rectificationDeadline?: string | null;
+}
+
+/**
+ * Supervision records (行业自律监管): practice inspections, document-quality reviews and circulars, recorded by
+ * the association or bureau whose jurisdiction covers the institution.
+ */
+export class SupervisionRecordService {
+  constructor(private readonly scope: RequestScope) {}
+
+  async forInstitution(institution: Institution): Promise<SupervisionRecord[]> {
+    const rows = await this.scope.loaders.supervisionRecordsByInstitutionId.load(institution.id);
+    return rows.filter((row) => canSeeSupervision(this.scope.viewer, row));
+  }
+
+  async list(filter: { institutionId?: string | null; kind?: SupervisionKind | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<SupervisionRecord>> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const visibility = supervisionVisibilitySql(this.scope.viewer, "r");
+    const query = this.scope.dataSource.getRepository(SupervisionRecord).createQueryBuilder("r").where(visibility.clause, visibility.params);
+    if (filter.institutionId) {
+      if (!check.isUuid(filter.institutionId)) throw new BadUserInputError("institutionId is not an id of this hub.", "filter.institutionId");
+      query.andWhere("r.institution_id = :institutionId", { institutionId: filter.institutionId });
+    }
+    if (filter.kind) query.andWhere("r.kind = :kind", { kind: filter.kind });
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere("(r.conducted_on, r.id) < (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });
+    const rows = await query.orderBy("r.conducted_on", "DESC").addOrderBy("r.id", "DESC").limit(size + 1).getMany();
+    return toPage(rows, size, (row) => [row.conductedOn, row.id], totalCount);
+  }
+
+  async record(input: RecordInspectionInput): Promise<SupervisionRecord> {
+    const viewer = this.scope.viewer;
+    if (!viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION)) throw new ForbiddenError("Associations and bureaus record supervision.");
+    const conductedOn = check.localDate(input.conductedOn, "input.conductedOn")!;
+    if (conductedOn > todayInChina(this.scope.now())) throw new BadUserInputError("conductedOn cannot lie in the future.", "input.conductedOn");
+    const findings = check.text(input.findings, "input.findings", { max: 8000 });
+    const deadline = check.localDate(input.rectificationDeadline, "input.rectificationDeadline");
+    if (input.result === SupervisionResult.RECTIFICATION_REQUIRED && !deadline) {
+      throw new BadUserInputError("A result requiring rectification needs a rectificationDeadline.", "input.rectificationDeadline");
+    }
+    if (deadline && deadline < conductedOn) throw new BadUserInputError("rectificationDeadline is before conductedOn.", "input.rectificationDeadline");
+    const score = input.score ?? null;
+    if (score !== null && !(score >= 0 && score <= 100)) throw new BadUserInputError("score must be between 0 and 100.", "input.score");
+
+    const result = await this.scope.dataSource.transaction(async (manager) => {
+      const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
+      if (!institution || !canSeeInstitution(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+      if (!viewer.covers(institution.regionCode)) throw new ForbiddenError("The institution is outside your jurisdiction.");
+      const fingerprint = { ...input, idempotencyKey: undefined };
+      return runOptionallyIdempotent(manager, viewer, "recordInspection", input.idempotencyKey, fingerprint, async () => {
+        const saved = await manager.getRepository(SupervisionRecord).save(
+          manager.create(SupervisionRecord, {
+            institutionId: institution.id,
+            institutionRegionCode: institution.regionCode,
+            kind: input.kind,
+            conductedOn,
+            result: input.result,
+            score,
+            findings,
+            rectificationDeadline: deadline,
+            recordedByAgencyCode: viewer.agency!.code,
+          }),
+        );
+        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+          { operation: "recordInspection", entityType: "SupervisionRecord", entityId: saved.id, fields: ["kind", "result", "score", "findings"], outcome: AuditOutcome.SUCCESS },
+        ]);
+        return saved.id;
+      });
+    });
+    return this.scope.dataSource.getRepository(SupervisionRecord).findOneByOrFail({ id: result.id });
+  }
+}
