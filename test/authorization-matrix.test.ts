@@ -12,15 +12,19 @@ beforeAll(async () => {
 });
 afterAll(() => hub.stop());
 
-type Caller = "anonymous" | "XY-COURT" | "XX-COURT" | "XY-PROC" | "XY-PSB" | "GS-PSB" | "XY-AMR" | "XX-AMR" | "HA-AMR" | "CNIPA" | "XY-IPAA";
-const CALLERS: Caller[] = ["anonymous", "XY-COURT", "XX-COURT", "XY-PROC", "XY-PSB", "GS-PSB", "XY-AMR", "XX-AMR", "HA-AMR", "CNIPA", "XY-IPAA"];
+type Caller = "anonymous" | "XY-COURT" | "XX-COURT" | "XY-PROC" | "XY-PSB" | "GS-PSB" | "XY-AMR" | "XX-AMR" | "HA-AMR" | "CNIPA" | "XY-IPAA" | "XY-ZYJD" | "XY-CDJD" | "XX-HXJD";
+const CALLERS: Caller[] = ["anonymous", "XY-COURT", "XX-COURT", "XY-PROC", "XY-PSB", "GS-PSB", "XY-AMR", "XX-AMR", "HA-AMR", "CNIPA", "XY-IPAA", "XY-ZYJD", "XY-CDJD", "XX-HXJD"];
+/** The appraisal institutions' own systems: 信阳中原 (411500), 信阳茶都 (411502), 新乡华信 (410700). */
+const INSTITUTIONS = { "XY-ZYJD": "denied", "XY-CDJD": "denied", "XX-HXJD": "denied" } as const;
+const INSTITUTIONS_HIDDEN = { "XY-ZYJD": "hidden", "XY-CDJD": "hidden", "XX-HXJD": "hidden" } as const;
 type Outcome = "ok" | "denied" | "hidden" | "allowed";
 
 async function probe(caller: Caller, query: string, path: string[], scopes: string[] = []): Promise<Outcome> {
   const res = await hub.graphql(query, caller === "anonymous" ? {} : { as: caller, scopes });
   expect(res.status).toBe(200);
   const errors = res.body.errors ?? [];
-  const onPath = errors.filter((e) => path.every((p, i) => String(e.path?.[i]) === p));
+  // An error on the probed path, below it, or on a parent of it (a denied list takes its items with it).
+  const onPath = errors.filter((e) => (e.path ?? []).every((p, i) => i >= path.length || String(p) === path[i]) && (e.path?.length ?? 0) > 0);
   if (onPath.length > 0) {
     const codes = onPath.map((e) => e.extensions.code);
     // Authorized, but refused for business reasons (a conflict, a state): the guard let it through.
@@ -60,7 +64,7 @@ const MATRIX: Array<{ what: string; query: string; path: string[]; scopes?: stri
     what: "the audit trail: courts, procuratorates, police and bureaus",
     query: `{ auditEvents(first: 5) { totalCount } }`,
     path: ["auditEvents"],
-    expected: row({ anonymous: "denied", "XY-IPAA": "denied" }, "ok"),
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied", ...INSTITUTIONS }, "ok"),
   },
   {
     what: "verifying the audit chain: bureaus at province level and above",
@@ -85,31 +89,31 @@ const MATRIX: Array<{ what: string; query: string; path: string[]; scopes?: stri
     what: "a listed institution's contact phone: agencies",
     query: `{ institution(creditCode: "91411500MA9F3K2L21") { contactPhone } }`,
     path: ["institution", "contactPhone"],
-    expected: row({ anonymous: "denied" }, "ok"),
+    expected: row({ anonymous: "denied", "XY-CDJD": "denied", "XX-HXJD": "denied" }, "ok"),
   },
   {
     what: "a listed institution's legal representative: agencies",
     query: `{ institution(creditCode: "91410700MA9G0T8C63") { legalRepresentative } }`,
     path: ["institution", "legalRepresentative"],
-    expected: row({ anonymous: "denied" }, "ok"),
+    expected: row({ anonymous: "denied", "XY-ZYJD": "denied", "XY-CDJD": "denied" }, "ok"),
   },
   {
     what: "a listed institution's listing history with reasons: agencies",
     query: `{ institution(creditCode: "91410700MA9G0T8C63") { listingHistory { reason } } }`,
     path: ["institution", "listingHistory"],
-    expected: row({ anonymous: "denied" }, "ok"),
+    expected: row({ anonymous: "denied", "XY-ZYJD": "denied", "XY-CDJD": "denied" }, "ok"),
   },
   {
     what: "a suspended 信阳 institution: enforcement everywhere, bureaus and associations in jurisdiction",
     query: `{ institution(creditCode: "52411500MJY123458K") { name listingStatus } }`,
     path: ["institution"],
-    expected: row({ anonymous: "hidden", "XX-AMR": "hidden" }, "ok"),
+    expected: row({ anonymous: "hidden", "XX-AMR": "hidden", ...INSTITUTIONS_HIDDEN }, "ok"),
   },
   {
     what: "a removed 新乡 institution: enforcement everywhere, bureaus in jurisdiction",
     query: `{ institution(creditCode: "91410783MA3W5N6P4P") { name } }`,
     path: ["institution"],
-    expected: row({ anonymous: "hidden", "XY-AMR": "hidden", "XY-IPAA": "hidden" }, "ok"),
+    expected: row({ anonymous: "hidden", "XY-AMR": "hidden", "XY-IPAA": "hidden", ...INSTITUTIONS_HIDDEN }, "ok"),
   },
   {
     what: "a recommended 固始 institution: bureaus and associations in jurisdiction only",
@@ -139,7 +143,8 @@ const MATRIX: Array<{ what: string; query: string; path: string[]; scopes?: stri
     what: "appraisers' qualifications and status: agencies",
     query: `{ appraisers(first: 1, filter: { regionCode: "410700" }) { edges { node { qualifications { kind certificateNo } status } } } }`,
     path: ["appraisers", "edges", "0", "node", "qualifications"],
-    expected: row({ anonymous: "denied" }, "ok"),
+    // The first appraiser in 新乡 by name is 吴婷 of 新乡华信: its own system may read her details.
+    expected: row({ anonymous: "denied", "XY-ZYJD": "denied", "XY-CDJD": "denied" }, "ok"),
   },
   {
     what: "appraisers' ID numbers: agencies (masked or in full, see appraiser.test.ts)",
@@ -157,7 +162,62 @@ const MATRIX: Array<{ what: string; query: string; path: string[]; scopes?: stri
     what: "registering a 信阳 institution: bureaus whose jurisdiction covers 信阳",
     query: `mutation { registerInstitution(input: { name: "x", creditCode: "91411500MA9F3K2L21", regionCode: "411500", technicalFields: [PATENT] }) { id } }`,
     path: ["registerInstitution"],
-    expected: row({ anonymous: "denied", "XY-COURT": "denied", "XX-COURT": "denied", "XY-PROC": "denied", "XY-PSB": "denied", "GS-PSB": "denied", "XY-IPAA": "denied", "XX-AMR": "denied" }, "allowed"),
+    expected: row({ anonymous: "denied", "XY-COURT": "denied", "XX-COURT": "denied", "XY-PROC": "denied", "XY-PSB": "denied", "GS-PSB": "denied", "XY-IPAA": "denied", "XX-AMR": "denied", ...INSTITUTIONS }, "allowed"),
+  },
+  // --- cases, feedback, complaints and supervision (contract.md policy rows) ---
+  {
+    what: "XY-COURT's demo case: the parties, and bureaus, associations and procuratorates covering it",
+    query: `{ appraisalCases(filter: { agencyCaseNo: "(2024)豫15知民初32号" }) { edges { node { status } } } }`,
+    path: ["appraisalCases", "edges", "0"],
+    expected: row({ anonymous: "denied", "XY-COURT": "ok", "XY-ZYJD": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-PROC": "ok", "XY-IPAA": "ok" }, "hidden"),
+  },
+  {
+    what: "entrusting an appraisal: courts, procuratorates, police and bureaus",
+    query: `mutation { entrustAppraisal(input: { idempotencyKey: "m-e", agencyCaseNo: "x", institutionId: "00000000-0000-4000-8000-000000000000", technicalField: PATENT, matter: "x" }) { replayed } }`,
+    path: ["entrustAppraisal"],
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied", ...INSTITUTIONS }, "allowed"),
+  },
+  {
+    what: "recording a case step: the parties' kinds (the service checks the party)",
+    query: `mutation { recordCaseProgress(caseId: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, input: { action: ACCEPT }) { id } }`,
+    path: ["recordCaseProgress"],
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied" }, "allowed"),
+  },
+  {
+    what: "individual evaluations: the poster (XY-COURT) and bureaus and associations covering the institution",
+    query: `{ caseFeedbacks(filter: { kind: EVALUATION }) { edges { node { agencyCaseNo comment } } } }`,
+    path: ["caseFeedbacks", "edges", "0"],
+    expected: row({ anonymous: "denied", "XY-COURT": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
+  },
+  {
+    what: "a complaint: the poster (GS-PSB) and bureaus and associations covering the institution",
+    query: `{ caseFeedbacks(filter: { kind: COMPLAINT }) { edges { node { complaintStatus nextSteps } } } }`,
+    path: ["caseFeedbacks", "edges", "0"],
+    expected: row({ anonymous: "denied", "GS-PSB": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
+  },
+  {
+    what: "an institution's feedback summary: agencies (not the public, not the institutions)",
+    query: `{ institution(creditCode: "91411500MA9F3K2L21") { feedbackSummary { count adoptionRate complaintsLast12Months } } }`,
+    path: ["institution", "feedbackSummary"],
+    expected: row({ anonymous: "denied", ...INSTITUTIONS }, "ok"),
+  },
+  {
+    what: "posting feedback: courts, procuratorates and police",
+    query: `mutation { postCaseFeedback(input: { idempotencyKey: "m-f", agencyCaseNo: "x", appraiserId: "00000000-0000-4000-8000-000000000000", kind: EVALUATION, ratings: { conduct: 3 } }) { replayed } }`,
+    path: ["postCaseFeedback"],
+    expected: row({ "XY-COURT": "allowed", "XX-COURT": "allowed", "XY-PROC": "allowed", "XY-PSB": "allowed", "GS-PSB": "allowed" }, "denied"),
+  },
+  {
+    what: "handling a complaint: bureaus and associations (jurisdiction checked per complaint)",
+    query: `mutation { handleComplaint(id: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, input: { to: ACKNOWLEDGED, note: "x" }) { id } }`,
+    path: ["handleComplaint"],
+    expected: row({ "XY-AMR": "allowed", "XX-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XY-IPAA": "allowed" }, "denied"),
+  },
+  {
+    what: "supervision records about 信阳 institutions: supervisors covering them and the institutions themselves",
+    query: `{ supervisionRecords { edges { node { kind result findings } } } }`,
+    path: ["supervisionRecords", "edges", "0"],
+    expected: row({ anonymous: "denied", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok", "XY-PROC": "ok", "XY-ZYJD": "ok", "XY-CDJD": "ok" }, "hidden"),
   },
 ];
 

@@ -5,7 +5,7 @@ import { PracticeKind } from "../domain/directory-enums";
 
 /** A post of an appraiser at an institution. At most one active full-time post (a unique index). */
 @ObjectType({ description: "A post of an appraiser at an institution: full-time or part-time, from when, until when." })
-@Guard("agencyReader")
+@Guard("authenticated")
 @Entity({ name: "appraiser_practices" })
 export class AppraiserPractice {
   @Field(() => ID, { description: "Id of the post." })

@@ -2,8 +2,9 @@ import { Field, ObjectType } from "type-graphql";
 import { Public, Guard } from "../auth/guard";
 
 /**
- * Small records kept as JSON inside institutions and appraisers. Their fields follow the guard of the field
- * that holds them; each type repeats that decision so it stands on its own.
+ * Small records kept as JSON inside institutions and appraisers. They are reached only through the field
+ * that holds them, whose guard decides who reads them (e.g. `Appraiser.qualifications`: agencies and the
+ * appraiser's own institution); the types themselves still refuse the anonymous public.
  */
 @ObjectType({ description: "A standard the institution complies with, as verified by a bureau or association." })
 @Public()
@@ -32,7 +33,7 @@ export class ProfessionalTitle {
 }
 
 @ObjectType({ description: "A qualification with its certificate (patent attorney, lawyer, judicial appraiser licence, examiner experience…)." })
-@Guard("agencyReader")
+@Guard("authenticated")
 export class Qualification {
   @Field(() => String, { description: "Kind, e.g. PATENT_ATTORNEY, LAWYER, JUDICIAL_APPRAISER, PATENT_EXAMINER." })
   kind: string;
@@ -51,7 +52,7 @@ export class Qualification {
 }
 
 @ObjectType({ description: "A training the appraiser completed." })
-@Guard("agencyReader")
+@Guard("authenticated")
 export class Training {
   @Field(() => String, { description: "Course title." })
   title: string;

@@ -5,7 +5,7 @@ import { ListingLevel, ListingStatus } from "../domain/directory-enums";
 
 /** One decision of the listing register (名录库动态调整). Append-only: the database refuses edits. */
 @ObjectType({ description: "A decision of the listing register: from which status to which, why, by whom, effective when." })
-@Guard("agencyReader")
+@Guard("authenticated")
 @Entity({ name: "listing_events" })
 export class ListingEvent {
   @Field(() => ID, { description: "Position in the register." })

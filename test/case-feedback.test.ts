@@ -1,0 +1,184 @@
+import { startTestHub, TestHub } from "./support/test-hub";
+import { usingServer } from "./support/test-database";
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub.stop());
+
+const one = async (sql: string, params: unknown[] = []) => (await hub.db.dataSource.query(sql, params))[0];
+const appraiserId = async (name: string) => (await one(`SELECT id FROM appraisers WHERE name = $1`, [name])).id as string;
+const institutionId = async (code: string) => (await one(`SELECT id FROM institutions WHERE credit_code = $1`, [code])).id as string;
+
+const POST = `mutation($input: PostCaseFeedbackInput!) { postCaseFeedback(input: $input) { replayed feedback { id kind postingAgencyCode complaintStatus complaintRespondBy version } } }`;
+const HANDLE = `mutation($id: ID!, $v: Int!, $input: HandleComplaintInput!) { handleComplaint(id: $id, expectedVersion: $v, input: $input) { complaintStatus version violationConfirmed nextSteps complaintHistory { toStatus actorAgencyCode } } }`;
+const SUMMARY = `query($id: ID!) { appraiser(id: $id) { feedbackSummary { count averages { timeliness professionalism reportQuality conduct courtPerformance } adoptionRate complaintsLast12Months complaintsTotal lastFeedbackAt } } }`;
+
+async function post(as: string, input: Record<string, unknown>) {
+  return hub.graphql(POST, { as, variables: { input: { agencyCaseNo: "(2025)豫15刑初7号", kind: "EVALUATION", ...input } } });
+}
+
+describe("posting feedback", () => {
+  it("records an evaluation with the poster and time set by the hub, and updates the summaries in the same transaction", async () => {
+    const id = await appraiserId("吴婷");
+    const before = (await hub.graphql(SUMMARY, { as: "XX-COURT", variables: { id } })).body.data.appraiser.feedbackSummary;
+    expect(before.count).toBe(0);
+    const res = await post("XX-PSB", { idempotencyKey: "fb-1", appraiserId: id, ratings: { timeliness: 4, professionalism: 5 }, opinionAdopted: true, comment: "很好" });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.postCaseFeedback.feedback).toMatchObject({ kind: "EVALUATION", postingAgencyCode: "XX-PSB", complaintStatus: null });
+    const after = (await hub.graphql(SUMMARY, { as: "XX-COURT", variables: { id } })).body.data.appraiser.feedbackSummary;
+    expect(after).toMatchObject({ count: 1, averages: { timeliness: 4, professionalism: 5, reportQuality: null }, adoptionRate: 1, complaintsLast12Months: 0 });
+  });
+
+  it("returns the first result for a replay and writes nothing; a changed payload with the same key answers CONFLICT", async () => {
+    const id = await appraiserId("周杰");
+    const input = { idempotencyKey: "fb-retry", appraiserId: id, ratings: { conduct: 3 } };
+    const first = await post("XX-PSB", input);
+    const again = await post("XX-PSB", input);
+    expect(again.body.data.postCaseFeedback).toEqual({ ...first.body.data.postCaseFeedback, replayed: true });
+    const changed = await post("XX-PSB", { ...input, ratings: { conduct: 1 } });
+    expect(changed.body.errors?.[0].extensions).toEqual({ code: "CONFLICT", field: "idempotencyKey" });
+    expect(await one(`SELECT count(*)::int AS n FROM case_feedback WHERE appraiser_id = $1`, [id])).toEqual({ n: 1 });
+    expect(await one(`SELECT feedback_count FROM feedback_summaries WHERE subject_type = 'APPRAISER' AND subject_id = $1`, [id])).toEqual({ feedback_count: 1 });
+  });
+
+  it(`creates exactly one record for 20 concurrent posts with the same key (${usingServer() ? "PostgreSQL server" : "PGlite"})`, async () => {
+    const id = await appraiserId("赵磊");
+    const input = { idempotencyKey: "fb-storm", appraiserId: id, ratings: { timeliness: 5 } };
+    const results = await Promise.all(Array.from({ length: 20 }, () => post("XX-PSB", input)));
+    expect(results.every((r) => r.status === 200 && !r.body.errors)).toBe(true);
+    expect(new Set(results.map((r) => r.body.data.postCaseFeedback.feedback.id)).size).toBe(1);
+    expect(results.filter((r) => !r.body.data.postCaseFeedback.replayed)).toHaveLength(1);
+    expect(await one(`SELECT count(*)::int AS n FROM case_feedback WHERE appraiser_id = $1 AND posting_agency_code = 'XX-PSB'`, [id])).toEqual({ n: 1 });
+    expect((await one(`SELECT timeliness_n FROM feedback_summaries WHERE subject_type = 'APPRAISER' AND subject_id = $1`, [id])).timeliness_n).toBe(1);
+  });
+
+  it.each([
+    ["a rating outside 1–5", { ratings: { timeliness: 6 } }, "input.ratings.timeliness"],
+    ["an evaluation without ratings", { ratings: {} }, "input.ratings"],
+    ["a complaint without a comment", { kind: "COMPLAINT", ratings: {} }, "input.comment"],
+    ["an unknown appraiser", { appraiserId: "00000000-0000-4000-8000-000000000000" }, "input.appraiserId"],
+    ["an oversized comment", { comment: "字".repeat(4001) }, "input.comment"],
+  ])("refuses %s with BAD_USER_INPUT and writes nothing", async (_label, override, field) => {
+    const before = await one(`SELECT count(*)::int AS n FROM case_feedback`);
+    const res = await post("XY-COURT", { idempotencyKey: `bad-${field}-${_label.length}`, appraiserId: await appraiserId("张伟"), ratings: { conduct: 4 }, ...override });
+    expect(res.body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field });
+    expect(await one(`SELECT count(*)::int AS n FROM case_feedback`)).toEqual(before);
+  });
+
+  it("lets only courts, procuratorates and police post", async () => {
+    for (const as of ["XY-AMR", "XY-IPAA", "XY-ZYJD"]) {
+      const res = await post(as, { idempotencyKey: `who-${as}`, appraiserId: await appraiserId("张伟"), ratings: { conduct: 4 } });
+      expect(res.body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+    }
+  });
+
+  it("keeps each summary equal to an aggregate of the rows it summarises", async () => {
+    const id = await appraiserId("张伟");
+    for (const [i, r] of [[3, 4], [5, 5], [2, null]].entries()) {
+      await post("XY-PROC", { idempotencyKey: `agg-${i}`, appraiserId: id, ratings: { reportQuality: r[0], courtPerformance: r[1] }, opinionAdopted: i !== 2 });
+    }
+    const summary = (await hub.graphql(SUMMARY, { as: "XY-AMR", variables: { id } })).body.data.appraiser.feedbackSummary;
+    const truth = await one(
+      `SELECT count(*)::int AS count, round(avg(rating_report_quality), 2)::float AS rq, round(avg(rating_court_performance), 2)::float AS cp,
+              round(avg(CASE WHEN opinion_adopted THEN 1.0 WHEN opinion_adopted = false THEN 0.0 END), 3)::float AS adoption
+         FROM case_feedback WHERE appraiser_id = $1`,
+      [id],
+    );
+    expect(summary.count).toBe(truth.count);
+    expect(summary.averages.reportQuality).toBeCloseTo(truth.rq, 2);
+    expect(summary.averages.courtPerformance).toBeCloseTo(truth.cp, 2);
+    expect(summary.adoptionRate).toBeCloseTo(truth.adoption, 3);
+  });
+});
+
+describe("who sees feedback", () => {
+  it("shows the poster its own, the bureau and association of the institution's region all, and others nothing but summaries", async () => {
+    const id = await appraiserId("李娜");
+    const posted = await post("XY-COURT", { idempotencyKey: "vis-1", appraiserId: id, ratings: { conduct: 5 } });
+    const feedbackId = posted.body.data.postCaseFeedback.feedback.id;
+    const sees = async (as?: string) => {
+      const res = await hub.graphql(`query($id: ID!) { caseFeedback(id: $id) { id } }`, { as, variables: { id: feedbackId } });
+      return res.body.errors?.[0]?.extensions.code ?? (res.body.data.caseFeedback ? "ok" : "hidden");
+    };
+    expect(await sees("XY-COURT")).toBe("ok");
+    expect(await sees("XY-AMR")).toBe("ok");
+    expect(await sees("XY-IPAA")).toBe("ok");
+    expect(await sees("HA-AMR")).toBe("ok");
+    expect(await sees("XX-COURT")).toBe("hidden");
+    expect(await sees("XY-PSB")).toBe("hidden");
+    expect(await sees("XX-AMR")).toBe("hidden");
+    expect(await sees("XY-ZYJD")).toBe("hidden");
+    expect(await sees()).toBe("FORBIDDEN");
+    const summary = await hub.graphql(SUMMARY, { as: "XX-COURT", variables: { id } });
+    expect(summary.body.data.appraiser.feedbackSummary.count).toBeGreaterThan(0);
+    const anonymous = await hub.graphql(SUMMARY, { variables: { id } });
+    expect(anonymous.body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("complaints", () => {
+  it("runs SUBMITTED → ACKNOWLEDGED → INVESTIGATING → RESOLVED with a response day, and offers the next steps for a confirmed false appraisal", async () => {
+    const posted = await post("GS-PSB", {
+      idempotencyKey: "complaint-1",
+      kind: "COMPLAINT",
+      appraiserId: await appraiserId("王强"),
+      ratings: {},
+      suspectedFalseAppraisal: true,
+      comment: "鉴定意见与检材不符。",
+    });
+    const complaint = posted.body.data.postCaseFeedback.feedback;
+    expect(complaint.complaintStatus).toBe("SUBMITTED");
+    expect(complaint.complaintRespondBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const skip = await hub.graphql(HANDLE, { as: "XY-IPAA", variables: { id: complaint.id, v: complaint.version, input: { to: "RESOLVED", note: "x", resolution: "x", violationConfirmed: true } } });
+    expect(skip.body.errors?.[0].extensions.code).toBe("INVALID_STATE_TRANSITION");
+    expect((await hub.graphql(HANDLE, { as: "XY-COURT", variables: { id: complaint.id, v: 1, input: { to: "ACKNOWLEDGED", note: "x" } } })).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+    expect((await hub.graphql(HANDLE, { as: "XX-AMR", variables: { id: complaint.id, v: 1, input: { to: "ACKNOWLEDGED", note: "x" } } })).body.errors?.[0].extensions.code).toBe("NOT_FOUND");
+
+    let v = complaint.version;
+    for (const input of [
+      { to: "ACKNOWLEDGED", note: "已受理" },
+      { to: "INVESTIGATING", note: "调查中" },
+    ]) {
+      const res = await hub.graphql(HANDLE, { as: "XY-IPAA", variables: { id: complaint.id, v, input } });
+      v = res.body.data.handleComplaint.version;
+    }
+    const noResolution = await hub.graphql(HANDLE, { as: "XY-AMR", variables: { id: complaint.id, v, input: { to: "RESOLVED", note: "核查完毕" } } });
+    expect(noResolution.body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.resolution" });
+    const resolved = await hub.graphql(HANDLE, { as: "XY-AMR", variables: { id: complaint.id, v, input: { to: "RESOLVED", note: "核查完毕", resolution: "虚假鉴定属实", violationConfirmed: true } } });
+    expect(resolved.body.data.handleComplaint).toMatchObject({
+      complaintStatus: "RESOLVED",
+      violationConfirmed: true,
+      nextSteps: ["RECORD_CREDIT_EVENT", "SUSPEND_LISTING"],
+      complaintHistory: [
+        { toStatus: "ACKNOWLEDGED", actorAgencyCode: "XY-IPAA" },
+        { toStatus: "INVESTIGATING", actorAgencyCode: "XY-IPAA" },
+        { toStatus: "RESOLVED", actorAgencyCode: "XY-AMR" },
+      ],
+    });
+    const summary = (await hub.graphql(`{ institution(creditCode: "91411500MA9F3K2L21") { feedbackSummary { complaintsLast12Months complaintsTotal } } }`, { as: "XY-COURT" })).body.data.institution.feedbackSummary;
+    expect(summary.complaintsLast12Months).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("supervision records", () => {
+  it("records an inspection for the institution's region and shows it to supervisors and the institution only", async () => {
+    const inst = await institutionId("91410700MA9G0T8C63");
+    const RECORD = `mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { id result score } }`;
+    const input = { institutionId: inst, kind: "PRACTICE_INSPECTION", conductedOn: "2025-08-01", result: "RECTIFICATION_REQUIRED", score: 71.5, findings: "档案不全" };
+    const noDeadline = await hub.graphql(RECORD, { as: "XX-AMR", variables: { input } });
+    expect(noDeadline.body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.rectificationDeadline" });
+    expect((await hub.graphql(RECORD, { as: "XY-AMR", variables: { input: { ...input, rectificationDeadline: "2025-09-01" } } })).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+    const ok = await hub.graphql(RECORD, { as: "XX-AMR", variables: { input: { ...input, rectificationDeadline: "2025-09-01" } } });
+    expect(ok.body.data.recordInspection).toMatchObject({ result: "RECTIFICATION_REQUIRED", score: 71.5 });
+    const records = async (as: string) =>
+      (await hub.graphql(`{ institution(creditCode: "91410700MA9G0T8C63") { supervisionRecords { findings } } }`, { as })).body.data.institution.supervisionRecords.length;
+    expect(await records("XX-AMR")).toBe(1);
+    expect(await records("XX-HXJD")).toBe(1);
+    expect(await records("HA-AMR")).toBe(1);
+    expect(await records("XX-COURT")).toBe(0);
+    expect(await records("XY-AMR")).toBe(0);
+  });
+});
