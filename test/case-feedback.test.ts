@@ -1,5 +1,6 @@
 import { startTestHub, TestHub } from "./support/test-hub";
 import { usingServer } from "./support/test-database";
+import { rebuildFeedbackSummaries } from "../src/services/feedback-summary";
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -90,6 +91,16 @@ describe("posting feedback", () => {
     expect(summary.averages.reportQuality).toBeCloseTo(truth.rq, 2);
     expect(summary.averages.courtPerformance).toBeCloseTo(truth.cp, 2);
     expect(summary.adoptionRate).toBeCloseTo(truth.adoption, 3);
+  });
+});
+
+describe("summary maintenance", () => {
+  it("matches what a rebuild from the rows computes, for every subject", async () => {
+    const read = () => hub.db.dataSource.query(`SELECT * FROM feedback_summaries ORDER BY subject_type, subject_id`);
+    const maintained = await read();
+    expect(maintained.length).toBeGreaterThan(5);
+    await rebuildFeedbackSummaries(hub.db.dataSource);
+    expect(await read()).toEqual(maintained);
   });
 });
 

@@ -23,6 +23,7 @@ import { importAppraisers } from "../exchange/appraiser-import";
 import { exportInstitutions, institutionsCsv } from "../exchange/institution-export";
 import { CsvFormatError } from "../exchange/csv-file";
 import { formatReport } from "../exchange/import-report";
+import { rebuildFeedbackSummaries } from "../services/feedback-summary";
 
 /** A failure the user can act on: printed as one line, exit code 1. */
 class CliError extends CommandError {}
@@ -157,6 +158,19 @@ program
       } finally {
         await contexts.close();
       }
+    });
+  });
+
+program
+  .command("feedback")
+  .description("feedback maintenance")
+  .command("rebuild-summaries")
+  .description("recompute every institution's and appraiser's feedback summary from the feedback rows (after a bulk load, or to repair)")
+  .action(async () => {
+    const config = loadConfig();
+    await withDatabase(config, async (db) => {
+      const subjects = await rebuildFeedbackSummaries(db.dataSource);
+      process.stdout.write(`feedback summaries rebuilt for ${subjects} institutions and appraisers\n`);
     });
   });
 

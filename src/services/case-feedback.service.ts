@@ -11,7 +11,8 @@ import { COMPLAINT_TRANSITIONS, ComplaintNextStep, ComplaintStatus, FeedbackKind
 import { todayInChina } from "../domain/local-date";
 import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
-import type { SummaryRow, SummarySubject } from "../loaders/case-feedback.loader";
+import type { SummarySubject } from "../loaders/case-feedback.loader";
+import { addToSummaries, FeedbackSummaryView, RATING_COLUMNS, Ratings, summaryView } from "./feedback-summary";
 import { canSeeCase, canSeeFeedback, feedbackVisibilitySql } from "./case-visibility";
 import { runIdempotent } from "./idempotency";
 import { canSeeAppraiser } from "./institution-visibility";
@@ -19,13 +20,8 @@ import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
 
-export interface Ratings {
-  timeliness?: number | null;
-  professionalism?: number | null;
-  reportQuality?: number | null;
-  conduct?: number | null;
-  courtPerformance?: number | null;
-}
+
+export type { FeedbackSummaryView, Ratings };
 
 export interface PostCaseFeedbackInput {
   idempotencyKey: string;
@@ -54,23 +50,8 @@ export interface FeedbackFilter {
   complaintStatus?: ComplaintStatus | null;
 }
 
-export interface FeedbackSummaryView {
-  count: number;
-  averages: Record<keyof Required<Ratings>, number | null>;
-  adoptionRate: number | null;
-  complaintsLast12Months: number;
-  complaintsTotal: number;
-  lastFeedbackAt: Date | null;
-}
 
 const POSTERS = [AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE];
-const RATING_COLUMNS: Record<keyof Required<Ratings>, string> = {
-  timeliness: "timeliness",
-  professionalism: "professionalism",
-  reportQuality: "report_quality",
-  conduct: "conduct",
-  courtPerformance: "court_performance",
-};
 
 /**
  * Feedback from the agencies that used an appraisal (从业情况反馈机制), complaints and their handling, and the
@@ -234,50 +215,4 @@ function validRatings(ratings: Ratings): Record<keyof Required<Ratings>, number 
     out[key] = value;
   }
   return out;
-}
-
-/** Adds one feedback row to its institution's and appraiser's summaries (an upsert per subject). */
-async function addToSummaries(manager: EntityManager, f: CaseFeedback): Promise<void> {
-  const ratingValues = (Object.keys(RATING_COLUMNS) as Array<keyof Required<Ratings>>).flatMap((key) => [f[key] ?? 0, f[key] === null ? 0 : 1]);
-  const columns = Object.values(RATING_COLUMNS).flatMap((c) => [`${c}_sum`, `${c}_n`]);
-  const params = [
-    ...ratingValues,
-    f.opinionAdopted === true ? 1 : 0,
-    f.opinionAdopted === null ? 0 : 1,
-    f.kind === FeedbackKind.COMPLAINT ? 1 : 0,
-    f.postedAt,
-  ];
-  for (const [subject, id] of [["INSTITUTION", f.institutionId], ["APPRAISER", f.appraiserId]] as const) {
-    const allColumns = [...columns, "adopted_count", "adoption_known_count", "complaint_count"];
-    await manager.query(
-      `INSERT INTO feedback_summaries (subject_type, subject_id, feedback_count, ${allColumns.join(", ")}, last_feedback_at)
-       VALUES ($1, $2, 1, ${allColumns.map((_, i) => `$${i + 3}`).join(", ")}, $${allColumns.length + 3})
-       ON CONFLICT (subject_type, subject_id) DO UPDATE SET
-         feedback_count = feedback_summaries.feedback_count + 1,
-         ${allColumns.map((c) => `${c} = feedback_summaries.${c} + EXCLUDED.${c}`).join(",\n         ")},
-         last_feedback_at = GREATEST(feedback_summaries.last_feedback_at, EXCLUDED.last_feedback_at)`,
-      [subject, id, ...params],
-    );
-  }
-}
-
-function summaryView(row: SummaryRow | null): FeedbackSummaryView {
-  const avg = (sum: number, n: number) => (n > 0 ? Math.round((sum / n) * 100) / 100 : null);
-  if (!row) {
-    return { count: 0, averages: { timeliness: null, professionalism: null, reportQuality: null, conduct: null, courtPerformance: null }, adoptionRate: null, complaintsLast12Months: 0, complaintsTotal: 0, lastFeedbackAt: null };
-  }
-  return {
-    count: row.feedback_count,
-    averages: {
-      timeliness: avg(row.timeliness_sum, row.timeliness_n),
-      professionalism: avg(row.professionalism_sum, row.professionalism_n),
-      reportQuality: avg(row.report_quality_sum, row.report_quality_n),
-      conduct: avg(row.conduct_sum, row.conduct_n),
-      courtPerformance: avg(row.court_performance_sum, row.court_performance_n),
-    },
-    adoptionRate: row.adoption_known_count > 0 ? Math.round((row.adopted_count / row.adoption_known_count) * 1000) / 1000 : null,
-    complaintsLast12Months: row.complaints_last_12_months,
-    complaintsTotal: row.complaint_count,
-    lastFeedbackAt: row.last_feedback_at,
-  };
 }
