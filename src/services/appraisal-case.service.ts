@@ -82,10 +82,7 @@ export class AppraisalCaseService {
     const visibility = caseVisibilitySql(this.viewer, "c");
     const query = this.scope.dataSource.getRepository(AppraisalCase).createQueryBuilder("c").where(visibility.clause, visibility.params);
     if (filter.status) query.andWhere("c.status = :status", { status: filter.status });
-    if (filter.institutionId) {
-      if (!check.isUuid(filter.institutionId)) throw new BadUserInputError("institutionId is not an id of this hub.", "filter.institutionId");
-      query.andWhere("c.institution_id = :institutionId", { institutionId: filter.institutionId });
-    }
+    if (filter.institutionId) query.andWhere("c.institution_id = :institutionId", { institutionId: check.idFilter(filter.institutionId, "filter.institutionId") });
     if (filter.agencyCaseNo) query.andWhere("c.agency_case_no = :caseNo", { caseNo: filter.agencyCaseNo.trim() });
     if (filter.entrustingAgencyCode) query.andWhere("c.entrusting_agency_code = :entruster", { entruster: filter.entrustingAgencyCode });
     const totalCount = await query.clone().getCount();

@@ -93,10 +93,7 @@ export class AppraiserService {
       .createQueryBuilder("a")
       .leftJoin(Institution, "i", "i.id = a.institution_id")
       .where(visibility.clause, visibility.params);
-    if (filter.institutionId) {
-      if (!check.isUuid(filter.institutionId)) throw new BadUserInputError("institutionId is not an id of this hub.", "filter.institutionId");
-      query.andWhere("a.institution_id = :institutionId", { institutionId: filter.institutionId });
-    }
+    if (filter.institutionId) query.andWhere("a.institution_id = :institutionId", { institutionId: check.idFilter(filter.institutionId, "filter.institutionId") });
     if (filter.regionCode) query.andWhere("a.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
     if (filter.technicalField) query.andWhere(":field = ANY(a.technical_fields)", { field: filter.technicalField });
     if (filter.status) query.andWhere("a.status = :status", { status: filter.status });

@@ -78,9 +78,7 @@ export class CaseFeedbackService {
     const query = this.scope.dataSource.getRepository(CaseFeedback).createQueryBuilder("f").where(visibility.clause, visibility.params);
     for (const [key, column] of [["institutionId", "institution_id"], ["appraiserId", "appraiser_id"], ["caseId", "case_id"]] as const) {
       const value = filter[key];
-      if (!value) continue;
-      if (!check.isUuid(value)) throw new BadUserInputError(`${key} is not an id of this hub.`, `filter.${key}`);
-      query.andWhere(`f.${column} = :${key}`, { [key]: value });
+      if (value) query.andWhere(`f.${column} = :${key}`, { [key]: check.idFilter(value, `filter.${key}`) });
     }
     if (filter.kind) query.andWhere("f.kind = :kind", { kind: filter.kind });
     if (filter.complaintStatus) query.andWhere("f.complaint_status = :cs", { cs: filter.complaintStatus });

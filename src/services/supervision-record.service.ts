@@ -40,10 +40,7 @@ export class SupervisionRecordService {
     const cursor = decodeCursor(after, 2);
     const visibility = supervisionVisibilitySql(this.scope.viewer, "r");
     const query = this.scope.dataSource.getRepository(SupervisionRecord).createQueryBuilder("r").where(visibility.clause, visibility.params);
-    if (filter.institutionId) {
-      if (!check.isUuid(filter.institutionId)) throw new BadUserInputError("institutionId is not an id of this hub.", "filter.institutionId");
-      query.andWhere("r.institution_id = :institutionId", { institutionId: filter.institutionId });
-    }
+    if (filter.institutionId) query.andWhere("r.institution_id = :institutionId", { institutionId: check.idFilter(filter.institutionId, "filter.institutionId") });
     if (filter.kind) query.andWhere("r.kind = :kind", { kind: filter.kind });
     const totalCount = await query.clone().getCount();
     if (cursor) query.andWhere("(r.conducted_on, r.id) < (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });

@@ -71,3 +71,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+/** An id given as a filter: a malformed one is BAD_USER_INPUT on `field` (a well-formed unknown one matches nothing). */
+export function idFilter(value: string, field: string): string {
+  if (!isUuid(value)) throw new BadUserInputError(`${field.split(".").pop()} is not an id of this hub.`, field);
+  return value;
+}
