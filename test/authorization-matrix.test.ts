@@ -214,6 +214,18 @@ const MATRIX: Array<{ what: string; query: string; path: string[]; scopes?: stri
     expected: row({ "XY-AMR": "allowed", "XX-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XY-IPAA": "allowed" }, "denied"),
   },
   {
+    what: "XY-AMR's case transfer to XY-PSB and XY-PROC (浉河区): its parties and the bureaus covering its region",
+    query: `{ collaborationRecords(filter: { kind: CASE_TRANSFER }) { edges { node { title timeline { kind } } } } }`,
+    path: ["collaborationRecords", "edges", "0"],
+    expected: row({ anonymous: "denied", "XY-AMR": "ok", "XY-PSB": "ok", "XY-PROC": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "hidden"),
+  },
+  {
+    what: "opening a collaboration: any agency",
+    query: `mutation { openCollaboration(input: { idempotencyKey: "m-c", kind: CONSULTATION, title: "x", participantAgencyCodes: ["NO-SUCH"] }) { replayed } }`,
+    path: ["openCollaboration"],
+    expected: row({ anonymous: "denied" }, "allowed"),
+  },
+  {
     what: "supervision records about 信阳 institutions: supervisors covering them and the institutions themselves",
     query: `{ supervisionRecords { edges { node { kind result findings } } } }`,
     path: ["supervisionRecords", "edges", "0"],

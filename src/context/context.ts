@@ -12,6 +12,7 @@ import { AppraiserService } from "../services/appraiser.service";
 import { AppraisalCaseService } from "../services/appraisal-case.service";
 import { CaseFeedbackService } from "../services/case-feedback.service";
 import { SupervisionRecordService } from "../services/supervision-record.service";
+import { CollaborationRecordService } from "../services/collaboration-record.service";
 import type { RequestMeta, RequestScope } from "./request-scope";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
@@ -36,6 +37,7 @@ export interface HubContext {
     readonly cases: AppraisalCaseService;
     readonly feedback: CaseFeedbackService;
     readonly supervision: SupervisionRecordService;
+    readonly collaboration: CollaborationRecordService;
   };
 }
 
@@ -68,6 +70,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       cases: new AppraisalCaseService(scope),
       feedback: new CaseFeedbackService(scope),
       supervision: new SupervisionRecordService(scope),
+      collaboration: new CollaborationRecordService(scope),
     },
   };
 }

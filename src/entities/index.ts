@@ -12,6 +12,7 @@ import { CaseEvent } from "./case-event.entity";
 import { CaseFeedback } from "./case-feedback.entity";
 import { ComplaintEvent } from "./complaint-event.entity";
 import { SupervisionRecord } from "./supervision-record.entity";
+import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } from "./collaboration-record.entity";
 
 /** Every TypeORM entity of the hub, for the data source. */
-export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord];
+export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent];

@@ -3,6 +3,7 @@ import { createAgencyLoaders } from "./agency.loader";
 import { createAppraisalCaseLoaders } from "./appraisal-case.loader";
 import { createAppraiserLoaders } from "./appraiser.loader";
 import { createCaseFeedbackLoaders } from "./case-feedback.loader";
+import { createCollaborationLoaders } from "./collaboration-record.loader";
 import { createInstitutionLoaders } from "./institution.loader";
 
 /** All loaders of one request. */
@@ -13,6 +14,7 @@ export function createLoaders(dataSource: DataSource) {
     ...createAppraiserLoaders(dataSource),
     ...createAppraisalCaseLoaders(dataSource),
     ...createCaseFeedbackLoaders(dataSource),
+    ...createCollaborationLoaders(dataSource),
   };
 }
 

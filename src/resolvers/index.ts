@@ -6,6 +6,7 @@ import { AppraiserFeedbackResolver, CaseFeedbackResolver, InstitutionFeedbackRes
 import { ClientSystemResolver } from "./client-system.resolver";
 import { InstitutionResolver } from "./institution.resolver";
 import { MeResolver } from "./me.resolver";
+import { CollaborationRecordResolver } from "./collaboration-record.resolver";
 import { InstitutionSupervisionResolver, SupervisionRecordResolver } from "./supervision-record.resolver";
 
 export const RESOLVERS = [
@@ -23,4 +24,5 @@ export const RESOLVERS = [
   AppraiserFeedbackResolver,
   SupervisionRecordResolver,
   InstitutionSupervisionResolver,
+  CollaborationRecordResolver,
 ] as const;

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { CaseAction, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
 import { TechnicalField } from "../domain/directory-enums";
+import { CollaborationEventKind, CollaborationKind } from "../domain/collaboration-enums";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import type { HubContext } from "../context/context";
 
@@ -131,5 +132,19 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     findings: "部分鉴定文书未载明检材来源。",
     rectificationDeadline: "2025-10-31",
   });
+  // A market-regulation bureau transfers a counterfeit 信阳毛尖 case to the police (行刑衔接).
+  const bureau = await as("XY-AMR");
+  const { record } = await bureau.services.collaboration.open({
+    idempotencyKey: "demo-collaboration-1",
+    kind: CollaborationKind.CASE_TRANSFER,
+    title: "涉嫌假冒“信阳毛尖”地理标志商标案移送",
+    participantAgencyCodes: ["XY-PSB", "XY-PROC"],
+    regionCode: "411502",
+    relatedInstitutionIds: [chadu],
+    relatedCaseIds: [giCase.id],
+    summary: "执法检查中查获标注“信阳毛尖”字样茶叶120箱，涉案金额超过刑事立案标准，依法移送公安机关。",
+  });
+  const transferAccepted = await police.services.collaboration.addEvent(record.id, record.version, { kind: CollaborationEventKind.ACCEPTED, note: "已受理，进入立案审查" });
+  await police.services.collaboration.addEvent(record.id, transferAccepted.version, { kind: CollaborationEventKind.REPLIED, note: "已立案侦查，委托鉴定机构开展地理标志产品鉴定" });
   return 2;
 }

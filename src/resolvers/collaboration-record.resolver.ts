@@ -1,0 +1,114 @@
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Guard } from "../auth/guard";
+import type { HubContext } from "../context/context";
+import { CollaborationEventKind, CollaborationKind, CollaborationOutcome, CollaborationStatus } from "../domain/collaboration-enums";
+import { AppraisalCase } from "../entities/appraisal-case.entity";
+import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } from "../entities/collaboration-record.entity";
+import { Institution } from "../entities/institution.entity";
+import { RegionCodeScalar } from "../scalars/scalars";
+import { Connection, toConnection } from "./types/connection";
+import { PageArgs } from "./types/page-args";
+
+const CollaborationRecordConnection = Connection(CollaborationRecord, "CollaborationRecord", "collaboration record");
+
+@InputType({ description: "A new collaboration record. The caller's agency is the initiator; the record is sent at once." })
+class OpenCollaborationInput {
+  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." }) idempotencyKey: string;
+  @Field(() => CollaborationKind, { description: "Kind." }) kind: CollaborationKind;
+  @Field(() => String, { description: "Title." }) title: string;
+  @Field(() => [String], { description: "Codes of the participant agencies." }) participantAgencyCodes: string[];
+  @Field(() => RegionCodeScalar, { nullable: true, description: "Region concerned (default: the initiator's)." }) regionCode?: string;
+  @Field(() => [ID], { nullable: true, description: "Related institutions." }) relatedInstitutionIds?: string[];
+  @Field(() => [ID], { nullable: true, description: "Related appraisal cases." }) relatedCaseIds?: string[];
+  @Field(() => String, { nullable: true, description: "Summary." }) summary?: string;
+}
+
+@InputType({ description: "A step on the timeline. Only the initiator sends and closes; closing needs an outcome." })
+class CollaborationEventInput {
+  @Field(() => CollaborationEventKind, { description: "The step." }) kind: CollaborationEventKind;
+  @Field(() => String, { nullable: true, description: "Note." }) note?: string;
+  @Field(() => CollaborationOutcome, { nullable: true, description: "Outcome, with CLOSED." }) outcome?: CollaborationOutcome;
+}
+
+@InputType({ description: "Narrows the collaboration records." })
+class CollaborationRecordFilter {
+  @Field(() => CollaborationKind, { nullable: true, description: "Kind." }) kind?: CollaborationKind;
+  @Field(() => CollaborationStatus, { nullable: true, description: "Status." }) status?: CollaborationStatus;
+  @Field(() => RegionCodeScalar, { nullable: true, description: "Region (sub-regions included)." }) regionCode?: string;
+}
+
+@ObjectType({ description: "How fast the participants answered, in hours from sending." })
+@Guard("authenticated")
+class CollaborationResponseTimes {
+  @Field(() => Float, { nullable: true, description: "Until the first acceptance by a participant." }) hoursToAccept: number | null;
+  @Field(() => Float, { nullable: true, description: "Until closing." }) hoursToClose: number | null;
+}
+
+@ObjectType({ description: "The outcome of openCollaboration." })
+@Guard("authenticated")
+class OpenCollaborationPayload {
+  @Field(() => CollaborationRecord, { description: "The record." }) record: CollaborationRecord;
+  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
+}
+
+@Resolver(() => CollaborationRecord)
+export class CollaborationRecordResolver {
+  @Query(() => CollaborationRecord, { nullable: true, description: "One collaboration record; null unless the caller is a party or a bureau covering its region." })
+  @Guard("authenticated")
+  collaborationRecord(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CollaborationRecord | null> {
+    return ctx.services.collaboration.byId(id);
+  }
+
+  @Query(() => CollaborationRecordConnection, { nullable: true, description: "Collaboration records the caller is party to, or supervises as the bureau covering their region; newest first." })
+  @Guard("authenticated")
+  async collaborationRecords(@Arg("filter", () => CollaborationRecordFilter, { nullable: true }) filter: CollaborationRecordFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
+    return toConnection(await ctx.services.collaboration.list(filter ?? {}, page.first, page.after));
+  }
+
+  @Mutation(() => OpenCollaborationPayload, { nullable: true, description: "Opens a collaboration record with the agencies involved (any agency may). Idempotent per client system." })
+  @Guard("authenticated")
+  async openCollaboration(@Arg("input", () => OpenCollaborationInput) input: OpenCollaborationInput, @Ctx() ctx: HubContext): Promise<OpenCollaborationPayload> {
+    return ctx.services.collaboration.open(input);
+  }
+
+  @Mutation(() => CollaborationRecord, { nullable: true, description: "Adds a step to a collaboration's timeline (parties only; only the initiator sends and closes)." })
+  @Guard("authenticated")
+  addCollaborationEvent(
+    @Arg("recordId", () => ID) recordId: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("input", () => CollaborationEventInput) input: CollaborationEventInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<CollaborationRecord> {
+    return ctx.services.collaboration.addEvent(recordId, expectedVersion, input);
+  }
+
+  @FieldResolver(() => [CollaborationParticipant], { description: "The parties." })
+  @Guard("authenticated")
+  participants(@Root() record: CollaborationRecord, @Ctx() ctx: HubContext): Promise<CollaborationParticipant[]> {
+    return ctx.services.collaboration.participants(record);
+  }
+
+  @FieldResolver(() => [CollaborationEvent], { description: "The timeline, oldest first." })
+  @Guard("authenticated")
+  timeline(@Root() record: CollaborationRecord, @Ctx() ctx: HubContext): Promise<CollaborationEvent[]> {
+    return ctx.services.collaboration.timeline(record);
+  }
+
+  @FieldResolver(() => [Institution], { description: "Related institutions the caller may see." })
+  @Guard("authenticated")
+  relatedInstitutions(@Root() record: CollaborationRecord, @Ctx() ctx: HubContext): Promise<Institution[]> {
+    return ctx.services.collaboration.relatedInstitutions(record);
+  }
+
+  @FieldResolver(() => [AppraisalCase], { description: "Related appraisal cases the caller may see." })
+  @Guard("authenticated")
+  relatedCases(@Root() record: CollaborationRecord, @Ctx() ctx: HubContext): Promise<AppraisalCase[]> {
+    return ctx.services.collaboration.relatedCases(record);
+  }
+
+  @FieldResolver(() => CollaborationResponseTimes, { description: "Response times, for statistics." })
+  @Guard("authenticated")
+  responseTimes(@Root() record: CollaborationRecord, @Ctx() ctx: HubContext): Promise<CollaborationResponseTimes> {
+    return ctx.services.collaboration.responseTimes(record);
+  }
+}

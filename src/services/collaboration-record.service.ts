@@ -1,0 +1,210 @@
+import { AgencyKind, RecordStatus } from "../entities/agency-kind";
+import { Agency } from "../entities/agency.entity";
+import { AppraisalCase } from "../entities/appraisal-case.entity";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } from "../entities/collaboration-record.entity";
+import { Institution } from "../entities/institution.entity";
+import { CollaborationEventKind, CollaborationKind, CollaborationOutcome, CollaborationStatus } from "../domain/collaboration-enums";
+import { regionValidOn } from "../domain/region-directory";
+import { todayInChina } from "../domain/local-date";
+import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { regionLikePattern } from "../auth/region";
+import { auditActor, RequestScope } from "../context/request-scope";
+import { canSeeCase } from "./case-visibility";
+import { runIdempotent } from "./idempotency";
+import { canSeeInstitution } from "./institution-visibility";
+import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import * as check from "./validate";
+import { assertVersion, updateVersioned } from "./versioned-update";
+
+export interface OpenCollaborationInput {
+  idempotencyKey: string;
+  kind: CollaborationKind;
+  title: string;
+  participantAgencyCodes: string[];
+  regionCode?: string | null;
+  relatedInstitutionIds?: string[] | null;
+  relatedCaseIds?: string[] | null;
+  summary?: string | null;
+}
+
+export interface CollaborationEventInput {
+  kind: CollaborationEventKind;
+  note?: string | null;
+  outcome?: CollaborationOutcome | null;
+}
+
+export interface CollaborationFilter {
+  kind?: CollaborationKind | null;
+  status?: CollaborationStatus | null;
+  regionCode?: string | null;
+}
+
+export interface ResponseTimes {
+  /** Hours from sending to the first acceptance by a participant. */
+  hoursToAccept: number | null;
+  /** Hours from sending to closing. */
+  hoursToClose: number | null;
+}
+
+const INITIATOR_ONLY = [CollaborationEventKind.SENT, CollaborationEventKind.CLOSED];
+
+/**
+ * Enforcement collaboration records (协商机制、区域执法协作、行刑衔接). Any agency opens one with the agencies
+ * it involves; the parties add steps to its timeline and only the initiator closes it, with an outcome.
+ * Parties and the market-regulation bureaus covering its region see it; to everyone else it does not exist.
+ */
+export class CollaborationRecordService {
+  constructor(private readonly scope: RequestScope) {}
+
+  private get viewer() {
+    return this.scope.viewer;
+  }
+
+  async byId(id: string): Promise<CollaborationRecord | null> {
+    if (!check.isUuid(id)) return null;
+    const record = await this.scope.loaders.collaborationById.load(id);
+    return record && (await this.canSee(record)) ? record : null;
+  }
+
+  private async canSee(record: CollaborationRecord): Promise<boolean> {
+    const viewer = this.viewer;
+    if (!viewer.agency) return false;
+    if (viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.covers(record.regionCode)) return true;
+    const parties = await this.scope.loaders.participantsByRecordId.load(record.id);
+    return parties.some((p) => p.agencyId === viewer.agency!.id);
+  }
+
+  async list(filter: CollaborationFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CollaborationRecord>> {
+    const viewer = this.viewer;
+    if (!viewer.agency) throw new ForbiddenError();
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const query = this.scope.dataSource.getRepository(CollaborationRecord).createQueryBuilder("r");
+    const party = `EXISTS (SELECT 1 FROM collaboration_participants p WHERE p.record_id = r.id AND p.agency_id = :vis_agency)`;
+    if (viewer.isKind(AgencyKind.MARKET_REGULATION)) {
+      query.where(`(${party} OR r.region_code LIKE :vis_region)`, { vis_agency: viewer.agency.id, vis_region: regionLikePattern(viewer.agency.regionCode) });
+    } else {
+      query.where(party, { vis_agency: viewer.agency.id });
+    }
+    if (filter.kind) query.andWhere("r.kind = :kind", { kind: filter.kind });
+    if (filter.status) query.andWhere("r.status = :status", { status: filter.status });
+    if (filter.regionCode) query.andWhere("r.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere("(r.opened_at, r.id) < (:afterAt, :afterId)", { afterAt: new Date(String(cursor[0])), afterId: String(cursor[1]) });
+    const rows = await query.orderBy("r.opened_at", "DESC").addOrderBy("r.id", "DESC").limit(size + 1).getMany();
+    for (const row of rows) this.scope.loaders.collaborationById.prime(row.id, row);
+    return toPage(rows, size, (row) => [row.openedAt.toISOString(), row.id], totalCount);
+  }
+
+  participants(record: CollaborationRecord): Promise<CollaborationParticipant[]> {
+    return this.scope.loaders.participantsByRecordId.load(record.id);
+  }
+
+  timeline(record: CollaborationRecord): Promise<CollaborationEvent[]> {
+    return this.scope.loaders.collaborationEventsByRecordId.load(record.id);
+  }
+
+  async relatedInstitutions(record: CollaborationRecord): Promise<Institution[]> {
+    const found = await this.scope.loaders.institutionById.loadMany(record.relatedInstitutionIds);
+    return found.filter((i): i is Institution => i instanceof Institution && canSeeInstitution(this.viewer, i));
+  }
+
+  async relatedCases(record: CollaborationRecord): Promise<AppraisalCase[]> {
+    const found = await this.scope.loaders.caseById.loadMany(record.relatedCaseIds);
+    return found.filter((c): c is AppraisalCase => c instanceof AppraisalCase && canSeeCase(this.viewer, c));
+  }
+
+  /** Sent → first acceptance by a participant, and sent → closed, in hours (for statistics). */
+  async responseTimes(record: CollaborationRecord): Promise<ResponseTimes> {
+    const events = await this.timeline(record);
+    const sent = record.openedAt.getTime();
+    const accepted = events.find((e) => e.kind === CollaborationEventKind.ACCEPTED && e.actorAgencyCode !== record.initiatorAgencyCode);
+    const hours = (at: Date | null | undefined) => (at ? Math.round(((at.getTime() - sent) / 3_600_000) * 10) / 10 : null);
+    return { hoursToAccept: hours(accepted?.occurredAt), hoursToClose: hours(record.closedAt) };
+  }
+
+  async open(input: OpenCollaborationInput): Promise<{ record: CollaborationRecord; replayed: boolean }> {
+    const viewer = this.viewer;
+    if (!viewer.agency) throw new ForbiddenError();
+    const initiator = viewer.agency;
+    const title = check.text(input.title, "input.title", { max: 200, required: true });
+    const summary = check.text(input.summary, "input.summary", { max: 8000 });
+    const regionCode = input.regionCode ? check.regionCode(input.regionCode, "input.regionCode") : initiator.regionCode;
+    if (!regionValidOn(regionCode, todayInChina(this.scope.now()))) throw new BadUserInputError("The region code is no longer valid.", "input.regionCode");
+    const codes = [...new Set(input.participantAgencyCodes.map((c) => c.trim()))].filter((c) => c !== initiator.code);
+    if (codes.length === 0 || codes.length > 30) throw new BadUserInputError("Name 1 to 30 participant agencies other than your own.", "input.participantAgencyCodes");
+    const institutionIds = [...new Set(input.relatedInstitutionIds ?? [])];
+    const caseIds = [...new Set(input.relatedCaseIds ?? [])];
+    if (![...institutionIds, ...caseIds].every(check.isUuid)) throw new BadUserInputError("A related record does not exist.", "input.relatedInstitutionIds");
+
+    const result = await this.scope.dataSource.transaction(async (manager) => {
+      const agencies = await manager.getRepository(Agency).findBy(codes.map((code) => ({ code })));
+      if (agencies.length !== codes.length || agencies.some((a) => a.status !== RecordStatus.ACTIVE)) {
+        throw new BadUserInputError("Every participant must be an active agency registered with the hub.", "input.participantAgencyCodes");
+      }
+      const institutions = institutionIds.length ? await manager.getRepository(Institution).findBy(institutionIds.map((id) => ({ id }))) : [];
+      if (institutions.length !== institutionIds.length || !institutions.every((i) => canSeeInstitution(viewer, i))) {
+        throw new BadUserInputError("A related institution does not exist.", "input.relatedInstitutionIds");
+      }
+      const cases = caseIds.length ? await manager.getRepository(AppraisalCase).findBy(caseIds.map((id) => ({ id }))) : [];
+      if (cases.length !== caseIds.length || !cases.every((c) => canSeeCase(viewer, c))) throw new BadUserInputError("A related case does not exist.", "input.relatedCaseIds");
+      const fingerprint = { kind: input.kind, title, summary, regionCode, participants: [...codes].sort(), institutionIds: [...institutionIds].sort(), caseIds: [...caseIds].sort() };
+      return runIdempotent(manager, viewer, "openCollaboration", input.idempotencyKey, fingerprint, async () => {
+        const now = this.scope.now();
+        const saved = await manager.getRepository(CollaborationRecord).save(
+          manager.create(CollaborationRecord, {
+            kind: input.kind,
+            title,
+            summary,
+            initiatorAgencyId: initiator.id,
+            initiatorAgencyCode: initiator.code,
+            regionCode,
+            status: CollaborationStatus.OPEN,
+            relatedInstitutionIds: institutionIds,
+            relatedCaseIds: caseIds,
+            openedAt: now,
+          }),
+        );
+        await manager.getRepository(CollaborationParticipant).save([
+          manager.create(CollaborationParticipant, { recordId: saved.id, agencyId: initiator.id, agencyCode: initiator.code, role: "INITIATOR" }),
+          ...agencies.map((a) => manager.create(CollaborationParticipant, { recordId: saved.id, agencyId: a.id, agencyCode: a.code, role: "PARTICIPANT" })),
+        ]);
+        await manager.getRepository(CollaborationEvent).save(manager.create(CollaborationEvent, { recordId: saved.id, kind: CollaborationEventKind.SENT, note: "", actorAgencyCode: initiator.code, occurredAt: now }));
+        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+          { operation: "openCollaboration", entityType: "CollaborationRecord", entityId: saved.id, fields: ["kind", "title", "participants", "regionCode"], outcome: AuditOutcome.SUCCESS },
+        ]);
+        return saved.id;
+      });
+    });
+    const record = await this.scope.dataSource.getRepository(CollaborationRecord).findOneByOrFail({ id: result.id });
+    return { record, replayed: result.replayed };
+  }
+
+  async addEvent(recordId: string, expectedVersion: number, input: CollaborationEventInput): Promise<CollaborationRecord> {
+    const viewer = this.viewer;
+    const note = check.text(input.note, "input.note", { max: 4000 });
+    if (input.kind === CollaborationEventKind.CLOSED && !input.outcome) throw new BadUserInputError("Closing needs an outcome.", "input.outcome");
+    if (input.kind !== CollaborationEventKind.CLOSED && input.outcome) throw new BadUserInputError("An outcome goes with CLOSED.", "input.outcome");
+    return this.scope.dataSource.transaction(async (manager) => {
+      const record = check.isUuid(recordId) ? await manager.getRepository(CollaborationRecord).findOneBy({ id: recordId }) : null;
+      const parties = record ? await manager.getRepository(CollaborationParticipant).findBy({ recordId }) : [];
+      const isParty = parties.some((p) => p.agencyId === viewer.agency?.id);
+      const supervises = !!record && viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.covers(record.regionCode);
+      if (!record || (!isParty && !supervises)) throw new NotFoundError("Collaboration record");
+      if (!isParty) throw new ForbiddenError("Only the parties add to a collaboration's timeline.");
+      if (INITIATOR_ONLY.includes(input.kind) && record.initiatorAgencyId !== viewer.agency!.id) throw new ForbiddenError("Only the initiator sends and closes.");
+      assertVersion(record, expectedVersion, "Collaboration record");
+      if (record.status === CollaborationStatus.CLOSED) throw new InvalidStateTransitionError("The collaboration", CollaborationStatus.CLOSED, input.kind);
+      const now = this.scope.now();
+      const changes: Partial<CollaborationRecord> =
+        input.kind === CollaborationEventKind.CLOSED ? { status: CollaborationStatus.CLOSED, outcome: input.outcome!, closedAt: now } : {};
+      const updated = await updateVersioned<CollaborationRecord>(manager, CollaborationRecord, "Collaboration record", record.id, expectedVersion, changes, { touchUpdatedAt: false });
+      await manager.getRepository(CollaborationEvent).save(manager.create(CollaborationEvent, { recordId: record.id, kind: input.kind, note, actorAgencyCode: viewer.agency!.code, occurredAt: now }));
+      await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+        { operation: "addCollaborationEvent", entityType: "CollaborationRecord", entityId: record.id, fields: [`event:${input.kind}`, ...Object.keys(changes)], outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+}
