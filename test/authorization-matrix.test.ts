@@ -220,6 +220,30 @@ const MATRIX: Array<{ what: string; query: string; path: string[]; scopes?: stri
     expected: row({ anonymous: "denied", "XY-AMR": "ok", "XY-PSB": "ok", "XY-PROC": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "hidden"),
   },
   {
+    what: "a published credit record (trademark agency, 2025-06-01 to 2027-05-31): everyone",
+    query: `{ creditRecords(filter: { behaviour: MALICIOUS_TRADEMARK_FILING }) { edges { node { subjectName status basis } } } }`,
+    path: ["creditRecords", "edges", "0"],
+    expected: row({}, "ok"),
+  },
+  {
+    what: "a credit record's repair particulars: the bureaus and associations covering the subject",
+    query: `{ creditRecords(filter: { behaviour: MALICIOUS_TRADEMARK_FILING }) { edges { node { version repairCommitment } } } }`,
+    path: ["creditRecords", "edges", "0", "node", "version"],
+    expected: row({ "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
+    what: "recording a credit event: market-regulation bureaus (jurisdiction checked per subject)",
+    query: `mutation { recordCreditEvent(input: { idempotencyKey: "m-cr", subjectAppraiserId: "00000000-0000-4000-8000-000000000000", severity: GENERAL, decisionDocNo: "x", basis: "x", behaviour: OUT_OF_SCOPE }) { replayed } }`,
+    path: ["recordCreditEvent"],
+    expected: row({ "XY-AMR": "allowed", "XX-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "requesting credit repair: associations and bureaus",
+    query: `mutation { requestCreditRepair(recordId: "00000000-0000-4000-8000-000000000000", input: { commitment: "x" }) { id } }`,
+    path: ["requestCreditRepair"],
+    expected: row({ "XY-AMR": "allowed", "XX-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XY-IPAA": "allowed" }, "denied"),
+  },
+  {
     what: "opening a collaboration: any agency",
     query: `mutation { openCollaboration(input: { idempotencyKey: "m-c", kind: CONSULTATION, title: "x", participantAgencyCodes: ["NO-SUCH"] }) { replayed } }`,
     path: ["openCollaboration"],

@@ -6,6 +6,7 @@ import type { Agency } from "../entities/agency.entity";
 import type { ClientSystem } from "../entities/client-system.entity";
 import type { Institution } from "../entities/institution.entity";
 import type { Appraiser } from "../entities/appraiser.entity";
+import type { CreditRecord } from "../entities/credit-record.entity";
 import { SCOPES } from "./scopes";
 import type { Viewer } from "./viewer";
 
@@ -89,6 +90,12 @@ export const RULES = {
 
   /** Handle complaints and record supervision: associations and bureaus (jurisdiction checked per record). */
   supervisor: aboutViewer("supervisor", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION)),
+
+  /** A credit record's non-public particulars: the bureaus and associations covering its subject. */
+  creditSupervisor: aboutRow<CreditRecord>("creditSupervisor", (record, { viewer }) => overseesDirectory(viewer, record.subjectRegionCode)),
+
+  /** Make credit determinations and decide repair: market-regulation bureaus (jurisdiction checked per record). */
+  creditDecider: aboutViewer("creditDecider", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION)),
 
   /** Read audit entries (rows are scoped by the service: own agency, or jurisdiction at province level). */
   auditReader: aboutViewer("auditReader", (viewer) =>

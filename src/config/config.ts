@@ -52,9 +52,25 @@ export interface HubPolicy {
   readonly caseCompletionWorkingDays: number;
   /** A complaint is resolved or dismissed within this many working days of submission. */
   readonly complaintResponseWorkingDays: number;
+  /** Repair may be requested this many months after the determination (commonly 6). */
+  readonly creditRepairWaitingMonths: number;
+  /** Whether SERIOUS records may be repaired at all. */
+  readonly seriousCreditRepairable: boolean;
+  /** Credit grades look back this many months at complaints and inspections. */
+  readonly creditGradeLookbackMonths: number;
+  /** This many active GENERAL records make grade D (fewer make C). */
+  readonly creditGradeDGeneralRecords: number;
 }
 
-export const DEFAULT_POLICY: HubPolicy = { caseAcceptanceWorkingDays: 7, caseCompletionWorkingDays: 30, complaintResponseWorkingDays: 15 };
+export const DEFAULT_POLICY: HubPolicy = {
+  caseAcceptanceWorkingDays: 7,
+  caseCompletionWorkingDays: 30,
+  complaintResponseWorkingDays: 15,
+  creditRepairWaitingMonths: 6,
+  seriousCreditRepairable: true,
+  creditGradeLookbackMonths: 12,
+  creditGradeDGeneralRecords: 3,
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -120,6 +136,10 @@ const envSchema = z.object({
   HUB_CASE_ACCEPTANCE_WORKING_DAYS: int(DEFAULT_POLICY.caseAcceptanceWorkingDays, 1, 60),
   HUB_CASE_COMPLETION_WORKING_DAYS: int(DEFAULT_POLICY.caseCompletionWorkingDays, 1, 365),
   HUB_COMPLAINT_RESPONSE_WORKING_DAYS: int(DEFAULT_POLICY.complaintResponseWorkingDays, 1, 120),
+  HUB_CREDIT_REPAIR_WAITING_MONTHS: int(DEFAULT_POLICY.creditRepairWaitingMonths, 0, 120),
+  HUB_CREDIT_SERIOUS_REPAIRABLE: bool(DEFAULT_POLICY.seriousCreditRepairable),
+  HUB_CREDIT_GRADE_LOOKBACK_MONTHS: int(DEFAULT_POLICY.creditGradeLookbackMonths, 1, 120),
+  HUB_CREDIT_GRADE_D_GENERAL_RECORDS: int(DEFAULT_POLICY.creditGradeDGeneralRecords, 1, 100),
   HUB_DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
 });
 
@@ -180,6 +200,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       caseAcceptanceWorkingDays: e.HUB_CASE_ACCEPTANCE_WORKING_DAYS,
       caseCompletionWorkingDays: e.HUB_CASE_COMPLETION_WORKING_DAYS,
       complaintResponseWorkingDays: e.HUB_COMPLAINT_RESPONSE_WORKING_DAYS,
+      creditRepairWaitingMonths: e.HUB_CREDIT_REPAIR_WAITING_MONTHS,
+      seriousCreditRepairable: e.HUB_CREDIT_SERIOUS_REPAIRABLE,
+      creditGradeLookbackMonths: e.HUB_CREDIT_GRADE_LOOKBACK_MONTHS,
+      creditGradeDGeneralRecords: e.HUB_CREDIT_GRADE_D_GENERAL_RECORDS,
     },
     log: { level: e.LOG_LEVEL, stacks: e.HUB_LOG_STACKS },
     audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE },

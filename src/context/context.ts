@@ -13,6 +13,7 @@ import { AppraisalCaseService } from "../services/appraisal-case.service";
 import { CaseFeedbackService } from "../services/case-feedback.service";
 import { SupervisionRecordService } from "../services/supervision-record.service";
 import { CollaborationRecordService } from "../services/collaboration-record.service";
+import { CreditRecordService } from "../services/credit-record.service";
 import type { RequestMeta, RequestScope } from "./request-scope";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
@@ -38,6 +39,7 @@ export interface HubContext {
     readonly feedback: CaseFeedbackService;
     readonly supervision: SupervisionRecordService;
     readonly collaboration: CollaborationRecordService;
+    readonly credit: CreditRecordService;
   };
 }
 
@@ -57,6 +59,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     policy: deps.policy ?? DEFAULT_POLICY,
     now: deps.now ?? (() => new Date()),
   };
+  const institutions = new InstitutionService(scope);
   return {
     viewer,
     request,
@@ -65,12 +68,13 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       agencies: new AgencyService(scope),
       clientSystems: new ClientSystemService(scope),
       auditEvents: new AuditEventService(scope),
-      institutions: new InstitutionService(scope),
+      institutions,
       appraisers: new AppraiserService(scope),
       cases: new AppraisalCaseService(scope),
       feedback: new CaseFeedbackService(scope),
       supervision: new SupervisionRecordService(scope),
       collaboration: new CollaborationRecordService(scope),
+      credit: new CreditRecordService(scope, institutions),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Guard, Public } from "../auth/guard";
-import { AppraiserStatus, TechnicalField } from "../domain/directory-enums";
+import { AppraiserStatus, CreditGrade, TechnicalField } from "../domain/directory-enums";
 import { ProfessionalTitle, Qualification, Training } from "./directory-records";
 
 /**
@@ -67,6 +67,14 @@ export class Appraiser {
   @Field(() => AppraiserStatus, { nullable: true, description: "Status: for agencies." })
   @Column({ type: "text" })
   status: AppraiserStatus;
+
+  @Field(() => CreditGrade, { nullable: true, description: "Credit grade (A–D) for graded supervision: for agencies." })
+  @Column({ type: "text", name: "credit_grade", nullable: true })
+  creditGrade: CreditGrade | null;
+
+  @Field(() => [String], { nullable: true, description: "What decided the credit grade: for agencies." })
+  @Column({ type: "jsonb", name: "credit_grade_why", default: () => "'[]'" })
+  creditGradeWhy: string[];
 
   @Field(() => Int, { nullable: true, description: "Optimistic-concurrency version: for the bureaus and associations of the appraiser's region." })
   @Guard("appraiserSupervisor")

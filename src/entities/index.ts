@@ -13,6 +13,7 @@ import { CaseFeedback } from "./case-feedback.entity";
 import { ComplaintEvent } from "./complaint-event.entity";
 import { SupervisionRecord } from "./supervision-record.entity";
 import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } from "./collaboration-record.entity";
+import { CreditRecord, CreditShare } from "./credit-record.entity";
 
 /** Every TypeORM entity of the hub, for the data source. */
-export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent];
+export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare];

@@ -84,6 +84,11 @@ export class Institution {
   @Column({ type: "text", name: "credit_grade", nullable: true })
   creditGrade: CreditGrade | null;
 
+  @Field(() => [String], { nullable: true, description: "What decided the credit grade (active records, complaints, inspections): for agencies." })
+  @Guard("institutionDetails")
+  @Column({ type: "jsonb", name: "credit_grade_why", default: () => "'[]'" })
+  creditGradeWhy: string[];
+
   @Field(() => CultivationStage, { nullable: true, description: "Stage in the cultivation plan: for the bureaus and associations of its region." })
   @Guard("institutionSupervisor")
   @Column({ type: "text", name: "cultivation_stage", nullable: true })

@@ -4,6 +4,7 @@ import { createAppraisalCaseLoaders } from "./appraisal-case.loader";
 import { createAppraiserLoaders } from "./appraiser.loader";
 import { createCaseFeedbackLoaders } from "./case-feedback.loader";
 import { createCollaborationLoaders } from "./collaboration-record.loader";
+import { createCreditRecordLoaders } from "./credit-record.loader";
 import { createInstitutionLoaders } from "./institution.loader";
 
 /** All loaders of one request. */
@@ -15,6 +16,7 @@ export function createLoaders(dataSource: DataSource) {
     ...createAppraisalCaseLoaders(dataSource),
     ...createCaseFeedbackLoaders(dataSource),
     ...createCollaborationLoaders(dataSource),
+    ...createCreditRecordLoaders(dataSource),
   };
 }
 

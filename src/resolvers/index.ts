@@ -7,6 +7,7 @@ import { ClientSystemResolver } from "./client-system.resolver";
 import { InstitutionResolver } from "./institution.resolver";
 import { MeResolver } from "./me.resolver";
 import { CollaborationRecordResolver } from "./collaboration-record.resolver";
+import { AppraiserCreditResolver, CreditRecordResolver, InstitutionCreditResolver } from "./credit-record.resolver";
 import { InstitutionSupervisionResolver, SupervisionRecordResolver } from "./supervision-record.resolver";
 
 export const RESOLVERS = [
@@ -25,4 +26,7 @@ export const RESOLVERS = [
   SupervisionRecordResolver,
   InstitutionSupervisionResolver,
   CollaborationRecordResolver,
+  CreditRecordResolver,
+  InstitutionCreditResolver,
+  AppraiserCreditResolver,
 ] as const;

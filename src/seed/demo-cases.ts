@@ -3,6 +3,7 @@ import { CaseAction, ComplaintStatus, FeedbackKind } from "../domain/case-enums"
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
 import { TechnicalField } from "../domain/directory-enums";
 import { CollaborationEventKind, CollaborationKind } from "../domain/collaboration-enums";
+import { CreditBehaviour, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import type { HubContext } from "../context/context";
 
@@ -115,6 +116,32 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     cv = (await association.services.feedback.handleComplaint(complaint.id, cv, { to, note, ...extra })).version;
   }
 
+  // The confirmed false appraisal becomes a serious credit record, shared for joint punishment.
+  const bureau = await as("XY-AMR");
+  await bureau.services.credit.record({
+    idempotencyKey: "demo-credit-1",
+    fromComplaintId: complaint.id,
+    severity: CreditSeverity.SERIOUS,
+    decisionDocNo: "信市监信〔2025〕3号",
+    basis: "经查，该鉴定人出具的鉴定意见与送检材料明显不符，构成虚假鉴定。",
+    measures: ["暂停执业六个月", "列入重点监管对象"],
+    shareWithAgencyCodes: ["XY-COURT", "XY-PROC"],
+  });
+  const province = await as("HA-AMR");
+  await province.services.credit.record({
+    idempotencyKey: "demo-credit-2",
+    subjectCreditCode: "91410000MA40KE7C5A",
+    subjectType: CreditSubjectType.TRADEMARK_AGENCY,
+    subjectName: "河南华标商标代理有限公司",
+    subjectRegionCode: "410000",
+    behaviour: CreditBehaviour.MALICIOUS_TRADEMARK_FILING,
+    severity: CreditSeverity.GENERAL,
+    decisionDocNo: "豫市监信〔2025〕21号",
+    basis: "代理恶意抢注“信阳毛尖”近似商标申请12件。",
+    publishFrom: "2025-06-01",
+    publishUntil: "2027-05-31",
+  });
+
   await association.services.supervision.record({
     institutionId: zhongyuan,
     kind: SupervisionKind.PRACTICE_INSPECTION,
@@ -133,7 +160,6 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     rectificationDeadline: "2025-10-31",
   });
   // A market-regulation bureau transfers a counterfeit 信阳毛尖 case to the police (行刑衔接).
-  const bureau = await as("XY-AMR");
   const { record } = await bureau.services.collaboration.open({
     idempotencyKey: "demo-collaboration-1",
     kind: CollaborationKind.CASE_TRANSFER,

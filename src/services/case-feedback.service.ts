@@ -12,6 +12,7 @@ import { todayInChina } from "../domain/local-date";
 import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import type { SummarySubject } from "../loaders/case-feedback.loader";
+import { recomputeCreditGrade } from "./credit-grade";
 import { addToSummaries, FeedbackSummaryView, RATING_COLUMNS, Ratings, summaryView } from "./feedback-summary";
 import { canSeeCase, canSeeFeedback, feedbackVisibilitySql } from "./case-visibility";
 import { runIdempotent } from "./idempotency";
@@ -153,6 +154,7 @@ export class CaseFeedbackService {
           }),
         );
         await addToSummaries(manager, saved);
+        if (saved.kind === FeedbackKind.COMPLAINT) await this.regrade(manager, saved);
         await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
           { operation: "postCaseFeedback", entityType: "CaseFeedback", entityId: saved.id, fields: ["kind", "appraiserId", ...Object.keys(ratings).filter((k) => ratings[k as keyof Ratings] !== null)], outcome: AuditOutcome.SUCCESS },
         ]);
@@ -186,11 +188,19 @@ export class CaseFeedbackService {
       // Feedback rows have no updated_at: their history is the complaint log.
       const updated = await updateVersioned<CaseFeedback>(manager, CaseFeedback, "Complaint", id, expectedVersion, changes, { touchUpdatedAt: false });
       await manager.getRepository(ComplaintEvent).save(manager.create(ComplaintEvent, { feedbackId: id, fromStatus: current.complaintStatus!, toStatus: input.to, note, actorAgencyCode: this.viewer.agency!.code }));
+      if (input.to === ComplaintStatus.RESOLVED) await this.regrade(manager, current);
       await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
         { operation: "handleComplaint", entityType: "CaseFeedback", entityId: id, fields: Object.keys(changes), outcome: AuditOutcome.SUCCESS },
       ]);
       return updated;
     });
+  }
+
+  /** Complaints weigh on the credit grade of the appraiser and the institution. */
+  private async regrade(manager: EntityManager, f: CaseFeedback): Promise<void> {
+    const today = todayInChina(this.scope.now());
+    await recomputeCreditGrade(manager, { type: "INSTITUTION", id: f.institutionId }, this.scope.policy, today);
+    await recomputeCreditGrade(manager, { type: "APPRAISER", id: f.appraiserId }, this.scope.policy, today);
   }
 
   /** Feedback linked to a case must come from the agency that entrusted it, about an appraiser on it, under its number. */

@@ -222,42 +222,55 @@ export class InstitutionService {
     return this.scope.dataSource.transaction(async (manager) => {
       const current = await this.lockedForWrite(manager, input.id);
       if (!this.viewer.covers(current.regionCode)) throw new ForbiddenError("The institution is outside your jurisdiction.");
-      assertVersion(current, input.expectedVersion, "Institution");
       if (this.viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION) && input.to !== ListingStatus.RECOMMENDED) {
         throw new ForbiddenError("An industry association may only recommend institutions; the bureau decides the rest.");
       }
-      if (!LISTING_TRANSITIONS[current.listingStatus].includes(input.to)) {
-        throw new InvalidStateTransitionError("The institution's listing", current.listingStatus, input.to);
-      }
-      const [last] = await manager.getRepository(ListingEvent).find({ where: { institutionId: current.id }, order: { effectiveOn: "DESC", seq: "DESC" }, take: 1 });
-      if (last && effectiveOn < last.effectiveOn) {
-        throw new BadUserInputError("effectiveOn cannot be earlier than the previous decision of the register.", "effectiveOn");
-      }
-      const listing: Partial<Institution> = { listingStatus: input.to };
-      if (input.to === ListingStatus.LISTED) {
-        listing.listedAt = effectiveOn;
-        listing.listingLevel = input.listingLevel ?? current.listingLevel ?? ListingLevel.MUNICIPAL;
-      } else if (input.to !== ListingStatus.SUSPENDED) {
-        listing.listedAt = null;
-      }
-      const updated = await updateVersioned<Institution>(manager, Institution, "Institution", current.id, input.expectedVersion, listing);
-      const event = await manager.getRepository(ListingEvent).save(
-        manager.create(ListingEvent, {
-          institutionId: current.id,
-          fromStatus: current.listingStatus,
-          toStatus: input.to,
-          listingLevel: input.to === ListingStatus.LISTED ? updated.listingLevel : null,
-          reason,
-          decisionDocNo,
-          decidingAgencyCode: this.viewer.agency!.code,
-          effectiveOn,
-        }),
-      );
-      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-        { operation: "changeListingStatus", entityType: "Institution", entityId: current.id, fields: ["listingStatus", `listingEvent:${event.seq}`], outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+      return this.applyListingChange(manager, current, { ...input, reason, decisionDocNo, effectiveOn });
     });
+  }
+
+  /**
+   * Writes one move of the register inside the caller's transaction: the decision, the new status and its
+   * audit entry. Callers have checked who may decide; this checks the machine, the version and the date.
+   * Also used by credit decisions that suspend a listing in the same transaction as the credit record.
+   */
+  async applyListingChange(
+    manager: EntityManager,
+    current: Institution,
+    move: { to: ListingStatus; expectedVersion: number; reason: string; decisionDocNo: string | null; effectiveOn: string; listingLevel?: ListingLevel | null },
+  ): Promise<Institution> {
+    assertVersion(current, move.expectedVersion, "Institution");
+    if (!LISTING_TRANSITIONS[current.listingStatus].includes(move.to)) {
+      throw new InvalidStateTransitionError("The institution's listing", current.listingStatus, move.to);
+    }
+    const [last] = await manager.getRepository(ListingEvent).find({ where: { institutionId: current.id }, order: { effectiveOn: "DESC", seq: "DESC" }, take: 1 });
+    if (last && move.effectiveOn < last.effectiveOn) {
+      throw new BadUserInputError("effectiveOn cannot be earlier than the previous decision of the register.", "effectiveOn");
+    }
+    const listing: Partial<Institution> = { listingStatus: move.to };
+    if (move.to === ListingStatus.LISTED) {
+      listing.listedAt = move.effectiveOn;
+      listing.listingLevel = move.listingLevel ?? current.listingLevel ?? ListingLevel.MUNICIPAL;
+    } else if (move.to !== ListingStatus.SUSPENDED) {
+      listing.listedAt = null;
+    }
+    const updated = await updateVersioned<Institution>(manager, Institution, "Institution", current.id, move.expectedVersion, listing);
+    const event = await manager.getRepository(ListingEvent).save(
+      manager.create(ListingEvent, {
+        institutionId: current.id,
+        fromStatus: current.listingStatus,
+        toStatus: move.to,
+        listingLevel: move.to === ListingStatus.LISTED ? updated.listingLevel : null,
+        reason: move.reason,
+        decisionDocNo: move.decisionDocNo,
+        decidingAgencyCode: this.viewer.agency!.code,
+        effectiveOn: move.effectiveOn,
+      }),
+    );
+    await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+      { operation: "changeListingStatus", entityType: "Institution", entityId: current.id, fields: ["listingStatus", `listingEvent:${event.seq}`], outcome: AuditOutcome.SUCCESS },
+    ]);
+    return updated;
   }
 
   /** The institution as the writer may see it; NOT_FOUND when it does not exist for the caller. */

@@ -7,6 +7,7 @@ import { todayInChina } from "../domain/local-date";
 import { BadUserInputError, ForbiddenError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { canSeeSupervision, supervisionVisibilitySql } from "./case-visibility";
+import { recomputeCreditGrade } from "./credit-grade";
 import { runOptionallyIdempotent } from "./idempotency";
 import { canSeeInstitution } from "./institution-visibility";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
@@ -81,6 +82,8 @@ export class SupervisionRecordService {
             recordedByAgencyCode: viewer.agency!.code,
           }),
         );
+        // Inspections weigh on the institution's credit grade.
+        await recomputeCreditGrade(manager, { type: "INSTITUTION", id: institution.id }, this.scope.policy, todayInChina(this.scope.now()));
         await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
           { operation: "recordInspection", entityType: "SupervisionRecord", entityId: saved.id, fields: ["kind", "result", "score", "findings"], outcome: AuditOutcome.SUCCESS },
         ]);

@@ -1,0 +1,134 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Guard, Public } from "../auth/guard";
+import type { HubContext } from "../context/context";
+import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
+import { Appraiser } from "../entities/appraiser.entity";
+import { CreditRecord, CreditShare } from "../entities/credit-record.entity";
+import { Institution } from "../entities/institution.entity";
+import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/scalars";
+import { Connection, toConnection } from "./types/connection";
+import { PageArgs } from "./types/page-args";
+
+const CreditRecordConnection = Connection(CreditRecord, "CreditRecord", "credit record");
+
+@InputType({ description: "A credit determination. Name the subject by subjectCreditCode or subjectAppraiserId, or turn a confirmed complaint into a record with fromComplaintId." })
+class RecordCreditEventInput {
+  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." }) idempotencyKey: string;
+  @Field(() => CreditCodeScalar, { nullable: true, description: "Subject's credit code (an institution of the directory, or another subject)." }) subjectCreditCode?: string;
+  @Field(() => ID, { nullable: true, description: "The appraiser, for appraiser subjects." }) subjectAppraiserId?: string;
+  @Field(() => CreditSubjectType, { nullable: true, description: "For subjects outside the directory: ENTERPRISE, PATENT_AGENCY or TRADEMARK_AGENCY." }) subjectType?: CreditSubjectType;
+  @Field(() => String, { nullable: true, description: "For subjects outside the directory: the name." }) subjectName?: string;
+  @Field(() => RegionCodeScalar, { nullable: true, description: "For subjects outside the directory: the region." }) subjectRegionCode?: string;
+  @Field(() => ID, { nullable: true, description: "A resolved complaint with a confirmed violation to turn into this record (once)." }) fromComplaintId?: string;
+  @Field(() => CreditBehaviour, { nullable: true, description: "Behaviour (FALSE_APPRAISAL by default for a complaint of suspected false appraisal)." }) behaviour?: CreditBehaviour;
+  @Field(() => CreditSeverity, { description: "Severity." }) severity: CreditSeverity;
+  @Field(() => String, { description: "Decision document number." }) decisionDocNo: string;
+  @Field(() => String, { description: "Facts and legal basis." }) basis: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: "Publication from (default today)." }) publishFrom?: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: "Publication until (default one year, three for SERIOUS)." }) publishUntil?: string;
+  @Field(() => [String], { nullable: true, description: "Measures taken." }) measures?: string[];
+  @Field(() => [String], { nullable: true, description: "SERIOUS only: agencies to share it with for joint punishment." }) shareWithAgencyCodes?: string[];
+  @Field(() => Boolean, { nullable: true, description: "SERIOUS only: suspend the subject institution's listing in the same transaction." }) suspendListing?: boolean;
+}
+
+@InputType({ description: "A request to repair a credit record (信用修复), on the subject's behalf." })
+class CreditRepairInput {
+  @Field(() => String, { description: "The subject's commitment (信用承诺)." }) commitment: string;
+  @Field(() => [String], { nullable: true, description: "References to evidence of rectification." }) evidence?: string[];
+}
+
+@InputType({ description: "Narrows the credit records." })
+class CreditRecordFilter {
+  @Field(() => CreditCodeScalar, { nullable: true, description: "Subject's credit code." }) subjectCreditCode?: string;
+  @Field(() => ID, { nullable: true, description: "Subject appraiser." }) subjectAppraiserId?: string;
+  @Field(() => CreditBehaviour, { nullable: true, description: "Behaviour." }) behaviour?: CreditBehaviour;
+  @Field(() => CreditSeverity, { nullable: true, description: "Severity." }) severity?: CreditSeverity;
+  @Field(() => CreditRecordStatus, { nullable: true, description: "Status (EXPIRED: active records past their window)." }) status?: CreditRecordStatus;
+}
+
+@ObjectType({ description: "The outcome of recordCreditEvent." })
+@Guard("authenticated")
+class RecordCreditEventPayload {
+  @Field(() => CreditRecord, { description: "The record." }) record: CreditRecord;
+  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
+}
+
+@Resolver(() => CreditRecord)
+export class CreditRecordResolver {
+  @Query(() => CreditRecordConnection, { description: "Credit records the caller may see: published ones for everyone; more for the subject's supervisors, agencies it was shared with, and the agencies whose cases involved the subject." })
+  @Public()
+  async creditRecords(@Arg("filter", () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
+    return toConnection(await ctx.services.credit.list(filter ?? {}, page.first, page.after));
+  }
+
+  @Query(() => CreditRecord, { nullable: true, description: "One credit record; null when it does not exist for the caller." })
+  @Public()
+  creditRecord(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CreditRecord | null> {
+    return ctx.services.credit.byId(id);
+  }
+
+  @Mutation(() => RecordCreditEventPayload, { nullable: true, description: "Records a credit determination (market-regulation bureau covering the subject). Idempotent per client system." })
+  @Guard("creditDecider")
+  recordCreditEvent(@Arg("input", () => RecordCreditEventInput) input: RecordCreditEventInput, @Ctx() ctx: HubContext): Promise<RecordCreditEventPayload> {
+    return ctx.services.credit.record(input);
+  }
+
+  @Mutation(() => CreditRecord, { nullable: true, description: "Requests repair of an ACTIVE record after the waiting period (association or bureau covering the subject)." })
+  @Guard("supervisor")
+  requestCreditRepair(
+    @Arg("recordId", () => ID) recordId: string,
+    @Arg("input", () => CreditRepairInput) input: CreditRepairInput,
+    @Arg("expectedVersion", () => Int, { nullable: true, description: "The version read; a stale one answers CONFLICT." }) expectedVersion: number | undefined,
+    @Ctx() ctx: HubContext,
+  ): Promise<CreditRecord> {
+    return ctx.services.credit.requestRepair(recordId, expectedVersion, input);
+  }
+
+  @Mutation(() => CreditRecord, { nullable: true, description: "Approves (REPAIRED: publication stops at once) or refuses (back to ACTIVE) a repair request. For the bureau covering the subject." })
+  @Guard("creditDecider")
+  decideCreditRepair(
+    @Arg("recordId", () => ID) recordId: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("approve", () => Boolean) approve: boolean,
+    @Arg("note", () => String) note: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<CreditRecord> {
+    return ctx.services.credit.decideRepair(recordId, expectedVersion, approve, note);
+  }
+
+  @Mutation(() => CreditShare, { nullable: true, description: "Acknowledges a serious record shared with the caller's agency for joint punishment." })
+  @Guard("authenticated")
+  acknowledgeCreditShare(@Arg("recordId", () => ID) recordId: string, @Ctx() ctx: HubContext): Promise<CreditShare> {
+    return ctx.services.credit.acknowledgeShare(recordId);
+  }
+
+  @FieldResolver(() => CreditRecordStatus, { description: "Status; EXPIRED once the publication window has passed." })
+  @Public()
+  status(@Root() record: CreditRecord, @Ctx() ctx: HubContext): CreditRecordStatus {
+    return ctx.services.credit.status(record);
+  }
+
+  @FieldResolver(() => [CreditShare], { nullable: true, description: "Joint punishment: the agencies it was shared with (all for the subject's supervisors; its own share for an agency it was shared with)." })
+  @Guard("authenticated")
+  sharedWith(@Root() record: CreditRecord, @Ctx() ctx: HubContext): Promise<CreditShare[]> {
+    return ctx.services.credit.shares(record);
+  }
+}
+
+@Resolver(() => Institution)
+export class InstitutionCreditResolver {
+  @FieldResolver(() => [CreditRecord], { description: "Credit records about the institution that the caller may see." })
+  @Public()
+  creditRecords(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<CreditRecord[]> {
+    return ctx.services.credit.forInstitution(institution);
+  }
+}
+
+@Resolver(() => Appraiser)
+export class AppraiserCreditResolver {
+  @FieldResolver(() => [CreditRecord], { description: "Credit records about the appraiser that the caller may see." })
+  @Public()
+  creditRecords(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): Promise<CreditRecord[]> {
+    return ctx.services.credit.forAppraiser(appraiser);
+  }
+}

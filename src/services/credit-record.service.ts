@@ -1,0 +1,341 @@
+import { EntityManager } from "typeorm";
+import { AgencyKind, RecordStatus } from "../entities/agency-kind";
+import { Agency } from "../entities/agency.entity";
+import { Appraiser } from "../entities/appraiser.entity";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { CaseFeedback } from "../entities/case-feedback.entity";
+import { CreditRecord, CreditShare } from "../entities/credit-record.entity";
+import { Institution } from "../entities/institution.entity";
+import { ComplaintStatus } from "../domain/case-enums";
+import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
+import { ListingStatus } from "../domain/directory-enums";
+import { todayInChina } from "../domain/local-date";
+import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { auditActor, RequestScope } from "../context/request-scope";
+import { canSeeCreditRecord, creditVisibilitySql, isPublished } from "./credit-visibility";
+import { GradedSubject, recomputeCreditGrade } from "./credit-grade";
+import { runIdempotent } from "./idempotency";
+import type { InstitutionService } from "./institution.service";
+import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import * as check from "./validate";
+import { assertVersion, updateVersioned } from "./versioned-update";
+
+export interface RecordCreditEventInput {
+  idempotencyKey: string;
+  subjectCreditCode?: string | null;
+  subjectAppraiserId?: string | null;
+  /** For subjects that are not in the directory (enterprises, patent or trademark agencies). */
+  subjectType?: CreditSubjectType | null;
+  subjectName?: string | null;
+  subjectRegionCode?: string | null;
+  /** Turn a resolved, confirmed complaint into this record (its appraiser is the subject unless one is given). */
+  fromComplaintId?: string | null;
+  behaviour?: CreditBehaviour | null;
+  severity: CreditSeverity;
+  decisionDocNo: string;
+  basis: string;
+  publishFrom?: string | null;
+  publishUntil?: string | null;
+  measures?: string[] | null;
+  /** SERIOUS only: agencies (by code) to share it with for joint punishment. */
+  shareWithAgencyCodes?: string[] | null;
+  /** SERIOUS only: suspend the subject institution's listing in the same transaction. */
+  suspendListing?: boolean | null;
+}
+
+export interface CreditFilter {
+  subjectCreditCode?: string | null;
+  subjectAppraiserId?: string | null;
+  behaviour?: CreditBehaviour | null;
+  severity?: CreditSeverity | null;
+  status?: CreditRecordStatus | null;
+}
+
+type Subject = { type: CreditSubjectType; creditCode: string | null; institutionId: string | null; appraiserId: string | null; name: string; regionCode: string };
+
+const addYears = (day: string, years: number) => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+
+/** `day` plus `months` calendar months (the 31st becomes the month's last day). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/**
+ * Credit supervision (信用监管): determinations by the bureau covering the subject, publication inside a
+ * window, repair after a waiting period, joint punishment by sharing serious records, and the credit grade
+ * of institutions and appraisers recomputed with every change that affects it.
+ */
+export class CreditRecordService {
+  constructor(
+    private readonly scope: RequestScope,
+    private readonly institutions: InstitutionService,
+  ) {}
+
+  private get viewer() {
+    return this.scope.viewer;
+  }
+
+  private today(): string {
+    return todayInChina(this.scope.now());
+  }
+
+  /** EXPIRED once the window has passed while still ACTIVE; otherwise the stored status. */
+  status(record: CreditRecord): CreditRecordStatus {
+    return record.storedStatus === CreditRecordStatus.ACTIVE && record.publishUntil < this.today() ? CreditRecordStatus.EXPIRED : record.storedStatus;
+  }
+
+  private async visible(records: CreditRecord[]): Promise<CreditRecord[]> {
+    const viewer = this.viewer;
+    const facts = viewer.agency ? await this.scope.loaders.creditViewerFacts(viewer.agency.id) : { sharedRecordIds: new Set<string>(), caseInstitutionIds: new Set<string>(), caseAppraiserIds: new Set<string>() };
+    return records.filter((r) => canSeeCreditRecord(viewer, r, this.today(), facts));
+  }
+
+  async byId(id: string): Promise<CreditRecord | null> {
+    if (!check.isUuid(id)) return null;
+    const record = await this.scope.loaders.creditRecordById.load(id);
+    return record ? ((await this.visible([record]))[0] ?? null) : null;
+  }
+
+  async forInstitution(institution: Institution): Promise<CreditRecord[]> {
+    return this.visible(await this.scope.loaders.creditRecordsByInstitutionId.load(institution.id));
+  }
+
+  async forAppraiser(appraiser: Appraiser): Promise<CreditRecord[]> {
+    return this.visible(await this.scope.loaders.creditRecordsByAppraiserId.load(appraiser.id));
+  }
+
+  async list(filter: CreditFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CreditRecord>> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const today = this.today();
+    const visibility = creditVisibilitySql(this.viewer, "r", today);
+    const query = this.scope.dataSource.getRepository(CreditRecord).createQueryBuilder("r").where(visibility.clause, visibility.params);
+    if (filter.subjectCreditCode) query.andWhere("r.subject_credit_code = :code", { code: check.creditCode(filter.subjectCreditCode, "filter.subjectCreditCode") });
+    if (filter.subjectAppraiserId) query.andWhere("r.subject_appraiser_id = :appraiser", { appraiser: check.idFilter(filter.subjectAppraiserId, "filter.subjectAppraiserId") });
+    if (filter.behaviour) query.andWhere("r.behaviour = :behaviour", { behaviour: filter.behaviour });
+    if (filter.severity) query.andWhere("r.severity = :severity", { severity: filter.severity });
+    if (filter.status === CreditRecordStatus.EXPIRED) query.andWhere("r.status = 'ACTIVE' AND r.publish_until < :today", { today });
+    else if (filter.status === CreditRecordStatus.ACTIVE) query.andWhere("r.status = 'ACTIVE' AND r.publish_until >= :today", { today });
+    else if (filter.status) query.andWhere("r.status = :status", { status: filter.status });
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere("(r.decided_on, r.id) < (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });
+    const rows = await query.orderBy("r.decided_on", "DESC").addOrderBy("r.id", "DESC").limit(size + 1).getMany();
+    return toPage(rows, size, (row) => [row.decidedOn, row.id], totalCount);
+  }
+
+  /** Supervisors of the subject see every share; an agency it was shared with sees its own. */
+  async shares(record: CreditRecord): Promise<CreditShare[]> {
+    const all = await this.scope.loaders.creditSharesByRecordId.load(record.id);
+    const viewer = this.viewer;
+    if (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) && viewer.covers(record.subjectRegionCode)) return all;
+    return all.filter((s) => s.agencyId === viewer.agency?.id);
+  }
+
+  async record(input: RecordCreditEventInput): Promise<{ record: CreditRecord; replayed: boolean }> {
+    const viewer = this.viewer;
+    if (!viewer.agency || !viewer.isKind(AgencyKind.MARKET_REGULATION)) throw new ForbiddenError("Market-regulation bureaus make credit determinations.");
+    const today = this.today();
+    const decisionDocNo = check.text(input.decisionDocNo, "input.decisionDocNo", { max: 100, required: true });
+    const basis = check.text(input.basis, "input.basis", { max: 8000, required: true });
+    const publishFrom = check.localDate(input.publishFrom, "input.publishFrom") ?? today;
+    const publishUntil = check.localDate(input.publishUntil, "input.publishUntil") ?? addYears(publishFrom, input.severity === CreditSeverity.SERIOUS ? 3 : 1);
+    if (publishUntil < publishFrom) throw new BadUserInputError("publishUntil is before publishFrom.", "input.publishUntil");
+    const measures = check.textList(input.measures, "input.measures", { maxItems: 20, maxLength: 200 });
+    const shareCodes = [...new Set(input.shareWithAgencyCodes ?? [])];
+    if ((shareCodes.length > 0 || input.suspendListing) && input.severity !== CreditSeverity.SERIOUS) {
+      throw new BadUserInputError("Only SERIOUS records are shared for joint punishment or suspend a listing.", shareCodes.length > 0 ? "input.shareWithAgencyCodes" : "input.suspendListing");
+    }
+
+    const result = await this.scope.dataSource.transaction(async (manager) => {
+      const complaint = input.fromComplaintId ? await this.confirmedComplaint(manager, input.fromComplaintId) : null;
+      const subject = await this.subject(manager, input, complaint);
+      if (!viewer.covers(subject.regionCode)) throw new ForbiddenError("The subject is outside your jurisdiction.");
+      const behaviour = input.behaviour ?? (complaint?.suspectedFalseAppraisal ? CreditBehaviour.FALSE_APPRAISAL : null);
+      if (!behaviour) throw new BadUserInputError("Name the behaviour.", "input.behaviour");
+      const sharedWith = shareCodes.length ? await manager.getRepository(Agency).findBy(shareCodes.map((code) => ({ code }))) : [];
+      if (sharedWith.length !== shareCodes.length || sharedWith.some((a) => a.status !== RecordStatus.ACTIVE)) {
+        throw new BadUserInputError("Every agency to share with must be an active agency of the hub.", "input.shareWithAgencyCodes");
+      }
+      const fingerprint = { subject, behaviour, severity: input.severity, decisionDocNo, basis, publishFrom, publishUntil, measures, shareCodes: [...shareCodes].sort(), complaint: complaint?.id ?? null, suspend: !!input.suspendListing };
+      return runIdempotent(manager, viewer, "recordCreditEvent", input.idempotencyKey, fingerprint, async () => {
+        if (complaint && (await manager.getRepository(CreditRecord).existsBy({ sourceComplaintId: complaint.id }))) {
+          throw new ConflictError("This complaint has already been turned into a credit record.", { field: "input.fromComplaintId" });
+        }
+        const saved = await manager.getRepository(CreditRecord).save(
+          manager.create(CreditRecord, {
+            subjectType: subject.type,
+            subjectCreditCode: subject.creditCode,
+            subjectInstitutionId: subject.institutionId,
+            subjectAppraiserId: subject.appraiserId,
+            subjectName: subject.name,
+            subjectRegionCode: subject.regionCode,
+            behaviour,
+            severity: input.severity,
+            decidingAgencyCode: viewer.agency!.code,
+            decisionDocNo,
+            basis,
+            decidedOn: today,
+            publishFrom,
+            publishUntil,
+            measures,
+            storedStatus: CreditRecordStatus.ACTIVE,
+            sourceComplaintId: complaint?.id ?? null,
+            repairEvidence: [],
+          }),
+        );
+        const now = this.scope.now();
+        if (sharedWith.length) {
+          await manager.getRepository(CreditShare).save(sharedWith.map((a) => manager.create(CreditShare, { recordId: saved.id, agencyId: a.id, agencyCode: a.code, sharedAt: now })));
+        }
+        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+          { operation: "recordCreditEvent", entityType: "CreditRecord", entityId: saved.id, fields: ["subject", "behaviour", "severity", ...(complaint ? ["fromComplaintId"] : [])], outcome: AuditOutcome.SUCCESS },
+          ...sharedWith.map((a) => ({ operation: "shareCreditRecord", entityType: "CreditRecord", entityId: saved.id, fields: [`agency:${a.code}`], outcome: AuditOutcome.SUCCESS })),
+        ]);
+        if (input.suspendListing) await this.suspendListing(manager, subject, decisionDocNo, today);
+        await this.regrade(manager, subject, today);
+        return saved.id;
+      });
+    });
+    const record = await this.scope.dataSource.getRepository(CreditRecord).findOneByOrFail({ id: result.id });
+    return { record, replayed: result.replayed };
+  }
+
+  /** Requested by the association or bureau covering the subject, on its behalf, after the waiting period. */
+  async requestRepair(recordId: string, expectedVersion: number | null | undefined, input: { commitment: string; evidence?: string[] | null }): Promise<CreditRecord> {
+    const commitment = check.text(input.commitment, "input.commitment", { max: 4000, required: true });
+    const evidence = check.textList(input.evidence, "input.evidence", { maxItems: 30, maxLength: 300 });
+    const today = this.today();
+    const policy = this.scope.policy;
+    return this.scope.dataSource.transaction(async (manager) => {
+      const record = await this.forWrite(manager, recordId, [AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION]);
+      if (expectedVersion !== null && expectedVersion !== undefined) assertVersion(record, expectedVersion, "Credit record");
+      const status = this.status(record);
+      if (status !== CreditRecordStatus.ACTIVE) throw new InvalidStateTransitionError("The credit record", status, CreditRecordStatus.REPAIR_REQUESTED);
+      if (record.severity === CreditSeverity.SERIOUS && !policy.seriousCreditRepairable) {
+        throw new InvalidStateTransitionError("A serious credit record (not repairable under the hub's policy)", status, CreditRecordStatus.REPAIR_REQUESTED);
+      }
+      const repairableFrom = addMonths(record.decidedOn, policy.creditRepairWaitingMonths);
+      if (today < repairableFrom) throw new BadUserInputError(`Repair can be requested from ${repairableFrom}, after the waiting period.`, "recordId");
+      const updated = await updateVersioned<CreditRecord>(manager, CreditRecord, "Credit record", record.id, record.version, {
+        storedStatus: CreditRecordStatus.REPAIR_REQUESTED,
+        repairCommitment: commitment,
+        repairEvidence: evidence,
+        repairRequestedOn: today,
+        repairRequestedBy: this.viewer.agency!.code,
+      }, { touchUpdatedAt: false });
+      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+        { operation: "requestCreditRepair", entityType: "CreditRecord", entityId: record.id, fields: ["status", "repairCommitment", "repairEvidence"], outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+
+  /** The bureau covering the subject approves (REPAIRED: publication stops at once) or refuses (back to ACTIVE). */
+  async decideRepair(recordId: string, expectedVersion: number, approve: boolean, note: string): Promise<CreditRecord> {
+    const why = check.text(note, "note", { max: 4000, required: true });
+    const today = this.today();
+    return this.scope.dataSource.transaction(async (manager) => {
+      const record = await this.forWrite(manager, recordId, [AgencyKind.MARKET_REGULATION]);
+      assertVersion(record, expectedVersion, "Credit record");
+      if (record.storedStatus !== CreditRecordStatus.REPAIR_REQUESTED) {
+        throw new InvalidStateTransitionError("The credit record", this.status(record), approve ? CreditRecordStatus.REPAIRED : CreditRecordStatus.ACTIVE);
+      }
+      const updated = await updateVersioned<CreditRecord>(manager, CreditRecord, "Credit record", record.id, expectedVersion, {
+        storedStatus: approve ? CreditRecordStatus.REPAIRED : CreditRecordStatus.ACTIVE,
+        repairDecidedOn: today,
+        repairDecisionNote: why,
+      }, { touchUpdatedAt: false });
+      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+        { operation: "decideCreditRepair", entityType: "CreditRecord", entityId: record.id, fields: ["status", approve ? "approved" : "refused"], outcome: AuditOutcome.SUCCESS },
+      ]);
+      await this.regrade(manager, { institutionId: record.subjectInstitutionId, appraiserId: record.subjectAppraiserId }, today);
+      return updated;
+    });
+  }
+
+  /** An agency a serious record was shared with acknowledges it (联合惩戒). */
+  async acknowledgeShare(recordId: string): Promise<CreditShare> {
+    const viewer = this.viewer;
+    if (!viewer.agency) throw new ForbiddenError();
+    return this.scope.dataSource.transaction(async (manager) => {
+      const share = check.isUuid(recordId) ? await manager.getRepository(CreditShare).findOneBy({ recordId, agencyId: viewer.agency!.id }) : null;
+      if (!share) throw new NotFoundError("Shared credit record");
+      if (share.acknowledgedAt) return share;
+      share.acknowledgedAt = this.scope.now();
+      await manager.getRepository(CreditShare).update({ recordId, agencyId: share.agencyId }, { acknowledgedAt: share.acknowledgedAt });
+      await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+        { operation: "acknowledgeCreditShare", entityType: "CreditRecord", entityId: recordId, fields: ["acknowledgedAt"], outcome: AuditOutcome.SUCCESS },
+      ]);
+      return share;
+    });
+  }
+
+  /**
+   * The record for a write by the subject's supervisors. Decided without a query (this runs inside the
+   * write's transaction): a non-supervisor gets FORBIDDEN for a published record and NOT_FOUND otherwise, as
+   * if it had read it first.
+   */
+  private async forWrite(manager: EntityManager, recordId: string, kinds: AgencyKind[]): Promise<CreditRecord> {
+    const record = check.isUuid(recordId) ? await manager.getRepository(CreditRecord).findOneBy({ id: recordId }) : null;
+    const supervises = !!record && this.viewer.isKind(...kinds) && this.viewer.covers(record.subjectRegionCode);
+    if (!record || (!supervises && !isPublished(record, this.today()))) throw new NotFoundError("Credit record");
+    if (!supervises) throw new ForbiddenError("The subject is outside your jurisdiction.");
+    return record;
+  }
+
+  private async confirmedComplaint(manager: EntityManager, id: string): Promise<CaseFeedback> {
+    const complaint = check.isUuid(id) ? await manager.getRepository(CaseFeedback).findOneBy({ id }) : null;
+    if (!complaint || complaint.complaintStatus !== ComplaintStatus.RESOLVED || !complaint.violationConfirmed) {
+      throw new BadUserInputError("fromComplaintId must name a resolved complaint with a confirmed violation.", "input.fromComplaintId");
+    }
+    return complaint;
+  }
+
+  /** Who the record is about: an appraiser, an institution of the directory, or another subject by credit code. */
+  private async subject(manager: EntityManager, input: RecordCreditEventInput, complaint: CaseFeedback | null): Promise<Subject> {
+    const appraiserId = input.subjectAppraiserId ?? (input.subjectCreditCode ? null : complaint?.appraiserId ?? null);
+    if (appraiserId) {
+      const appraiser = check.isUuid(appraiserId) ? await manager.getRepository(Appraiser).findOneBy({ id: appraiserId }) : null;
+      if (!appraiser) throw new BadUserInputError("The appraiser does not exist.", "input.subjectAppraiserId");
+      return { type: CreditSubjectType.APPRAISER, creditCode: null, institutionId: null, appraiserId: appraiser.id, name: appraiser.name, regionCode: appraiser.regionCode };
+    }
+    if (!input.subjectCreditCode) throw new BadUserInputError("Name the subject by subjectCreditCode or subjectAppraiserId.", "input.subjectCreditCode");
+    const creditCode = check.creditCode(input.subjectCreditCode, "input.subjectCreditCode");
+    const institution = await manager.getRepository(Institution).findOneBy({ creditCode });
+    if (institution) {
+      return { type: CreditSubjectType.INSTITUTION, creditCode, institutionId: institution.id, appraiserId: null, name: institution.name, regionCode: institution.regionCode };
+    }
+    if (!input.subjectType || input.subjectType === CreditSubjectType.INSTITUTION || input.subjectType === CreditSubjectType.APPRAISER) {
+      throw new BadUserInputError("For a subject outside the directory, give subjectType (ENTERPRISE, PATENT_AGENCY or TRADEMARK_AGENCY), subjectName and subjectRegionCode.", "input.subjectType");
+    }
+    const name = check.text(input.subjectName, "input.subjectName", { max: 200, required: true });
+    const regionCode = check.regionCode(input.subjectRegionCode ?? "", "input.subjectRegionCode");
+    return { type: input.subjectType, creditCode, institutionId: null, appraiserId: null, name, regionCode };
+  }
+
+  private async suspendListing(manager: EntityManager, subject: Subject, decisionDocNo: string, today: string): Promise<void> {
+    const institutionId = subject.institutionId ?? (subject.appraiserId ? (await manager.getRepository(Appraiser).findOneByOrFail({ id: subject.appraiserId })).institutionId : null);
+    const institution = institutionId ? await manager.getRepository(Institution).findOneBy({ id: institutionId }) : null;
+    if (!institution || institution.listingStatus !== ListingStatus.LISTED) {
+      throw new BadUserInputError("suspendListing needs a subject whose institution is LISTED.", "input.suspendListing");
+    }
+    await this.institutions.applyListingChange(manager, institution, {
+      to: ListingStatus.SUSPENDED,
+      expectedVersion: institution.version,
+      reason: "严重失信：依信用决定暂停执业",
+      decisionDocNo,
+      effectiveOn: today,
+    });
+  }
+
+  private async regrade(manager: EntityManager, subject: { institutionId: string | null; appraiserId: string | null }, today: string): Promise<void> {
+    const subjects: GradedSubject[] = [
+      ...(subject.institutionId ? [{ type: "INSTITUTION" as const, id: subject.institutionId }] : []),
+      ...(subject.appraiserId ? [{ type: "APPRAISER" as const, id: subject.appraiserId }] : []),
+    ];
+    for (const s of subjects) await recomputeCreditGrade(manager, s, this.scope.policy, today);
+  }
+}
