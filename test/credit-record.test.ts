@@ -109,7 +109,44 @@ describe("credit records", () => {
   });
 });
 
+describe("who sees unpublished credit records", () => {
+  it("shows a court the records about subjects of its own cases, and hides them from other courts", async () => {
+    clock = new Date("2026-06-01T02:00:00Z");
+    // 张伟 worked on XY-COURT's demo case (2024)豫15知民初32号.
+    const zhangWei = (await one(`SELECT id FROM appraisers WHERE name = '张伟'`)).id;
+    const created = (await record("XY-AMR", { idempotencyKey: "own-case-1", subjectAppraiserId: zhangWei, publishFrom: "2026-01-01", publishUntil: "2026-02-01" })).body.data.recordCreditEvent.record;
+    const sees = async (as?: string) => !!(await hub.graphql(`query($id: ID!) { creditRecord(id: $id) { id } }`, { as, variables: { id: created.id } })).body.data.creditRecord;
+    expect(await sees("XY-COURT")).toBe(true);
+    expect(await sees("XY-AMR")).toBe(true);
+    expect(await sees("XY-IPAA")).toBe(true);
+    expect(await sees("XX-COURT")).toBe(false);
+    expect(await sees("XX-AMR")).toBe(false);
+    expect(await sees()).toBe(false);
+  });
+
+  it("revokes a record: publication stops and the grade is recomputed", async () => {
+    clock = new Date("2026-06-02T02:00:00Z");
+    const inst = await freshInstitution();
+    const created = (await record("XY-AMR", { idempotencyKey: "revoke-1", subjectCreditCode: inst.code })).body.data.recordCreditEvent.record;
+    expect((await grade(inst.id)).credit_grade).toBe("C");
+    const REVOKE = `mutation($id: ID!, $v: Int!) { revokeCreditRecord(recordId: $id, expectedVersion: $v, reason: "行政复议撤销") { status } }`;
+    expect((await hub.graphql(REVOKE, { as: "XY-AMR", variables: { id: created.id, v: created.version } })).body.data.revokeCreditRecord.status).toBe("REVOKED");
+    expect((await grade(inst.id)).credit_grade).toBe("A");
+    expect((await hub.graphql(REVOKE, { as: "XY-AMR", variables: { id: created.id, v: created.version + 1 } })).body.errors?.[0].extensions.code).toBe("INVALID_STATE_TRANSITION");
+  });
+});
+
 describe("graded supervision", () => {
+  it("grades C after a failed inspection", async () => {
+    clock = new Date("2026-06-03T02:00:00Z");
+    const inst = await freshInstitution();
+    await hub.graphql(`mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { id } }`, {
+      as: "XY-AMR",
+      variables: { input: { institutionId: inst.id, kind: "DOCUMENT_QUALITY_REVIEW", conductedOn: "2026-06-01", result: "FAILED" } },
+    });
+    expect(await grade(inst.id)).toEqual({ credit_grade: "C", credit_grade_why: ["1 failed inspection(s) in 12 months"] });
+  });
+
   it("recomputes the grade for each rule of the default: A, B, C, D, and back after repair", async () => {
     clock = new Date("2026-05-01T02:00:00Z");
     const inst = await freshInstitution(true);

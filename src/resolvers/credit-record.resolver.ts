@@ -96,6 +96,17 @@ export class CreditRecordResolver {
     return ctx.services.credit.decideRepair(recordId, expectedVersion, approve, note);
   }
 
+  @Mutation(() => CreditRecord, { nullable: true, description: "Revokes a determination (撤销), with a reason. For the bureau covering the subject." })
+  @Guard("creditDecider")
+  revokeCreditRecord(
+    @Arg("recordId", () => ID) recordId: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("reason", () => String) reason: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<CreditRecord> {
+    return ctx.services.credit.revoke(recordId, expectedVersion, reason);
+  }
+
   @Mutation(() => CreditShare, { nullable: true, description: "Acknowledges a serious record shared with the caller's agency for joint punishment." })
   @Guard("authenticated")
   acknowledgeCreditShare(@Arg("recordId", () => ID) recordId: string, @Ctx() ctx: HubContext): Promise<CreditShare> {

@@ -256,6 +256,25 @@ export class CreditRecordService {
     });
   }
 
+  /** The bureau covering the subject revokes a determination (撤销): publication stops and the grade is recomputed. */
+  async revoke(recordId: string, expectedVersion: number, reason: string): Promise<CreditRecord> {
+    const why = check.text(reason, "reason", { max: 4000, required: true });
+    const today = this.today();
+    return this.scope.dataSource.transaction(async (manager) => {
+      const record = await this.forWrite(manager, recordId, [AgencyKind.MARKET_REGULATION]);
+      assertVersion(record, expectedVersion, "Credit record");
+      if (![CreditRecordStatus.ACTIVE, CreditRecordStatus.REPAIR_REQUESTED].includes(record.storedStatus)) {
+        throw new InvalidStateTransitionError("The credit record", this.status(record), CreditRecordStatus.REVOKED);
+      }
+      const updated = await updateVersioned<CreditRecord>(manager, CreditRecord, "Credit record", record.id, expectedVersion, { storedStatus: CreditRecordStatus.REVOKED, repairDecisionNote: why }, { touchUpdatedAt: false });
+      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+        { operation: "revokeCreditRecord", entityType: "CreditRecord", entityId: record.id, fields: ["status"], outcome: AuditOutcome.SUCCESS },
+      ]);
+      await this.regrade(manager, { institutionId: record.subjectInstitutionId, appraiserId: record.subjectAppraiserId }, today);
+      return updated;
+    });
+  }
+
   /** An agency a serious record was shared with acknowledges it (联合惩戒). */
   async acknowledgeShare(recordId: string): Promise<CreditShare> {
     const viewer = this.viewer;
