@@ -197,3 +197,20 @@ describe("graded supervision", () => {
     expect((await grade(inst.id)).credit_grade).toBe("C");
   });
 });
+
+describe("policy: serious records not repairable", () => {
+  let strict: TestHub;
+  beforeAll(async () => {
+    strict = await startTestHub({ env: { HUB_CREDIT_SERIOUS_REPAIRABLE: "false", HUB_CREDIT_REPAIR_WAITING_MONTHS: "0" } });
+  });
+  afterAll(() => strict.stop());
+
+  it("refuses repair of a serious record, and allows it for a general one", async () => {
+    const zhangWei = (await strict.db.dataSource.query(`SELECT id FROM appraisers WHERE name = '张伟'`))[0].id;
+    const make = async (key: string, severity: string) =>
+      (await strict.graphql(RECORD, { as: "XY-AMR", variables: { input: { idempotencyKey: key, subjectAppraiserId: zhangWei, severity, behaviour: "FAILED_RECUSAL", decisionDocNo: "x", basis: "y" } } })).body.data.recordCreditEvent.record;
+    const ask = async (id: string) => strict.graphql(REQUEST, { as: "XY-AMR", variables: { id, input: { commitment: "承诺" } } });
+    expect((await ask((await make("s-1", "SERIOUS")).id)).body.errors?.[0].extensions.code).toBe("INVALID_STATE_TRANSITION");
+    expect((await ask((await make("s-2", "GENERAL")).id)).body.data.requestCreditRepair.status).toBe("REPAIR_REQUESTED");
+  });
+});
