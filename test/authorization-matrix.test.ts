@@ -220,7 +220,7 @@ const MATRIX: Array<{ what: string; query: string; path: string[]; scopes?: stri
     expected: row({ anonymous: "denied", "XY-AMR": "ok", "XY-PSB": "ok", "XY-PROC": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "hidden"),
   },
   {
-    what: "a published credit record (trademark agency, 2025-06-01 to 2027-05-31): everyone",
+    what: "a published credit record (the demo trademark agency, published around the day the demo was loaded): everyone",
     query: `{ creditRecords(filter: { behaviour: MALICIOUS_TRADEMARK_FILING }) { edges { node { subjectName status basis } } } }`,
     path: ["creditRecords", "edges", "0"],
     expected: row({}, "ok"),

@@ -5,6 +5,8 @@ import { TechnicalField } from "../domain/directory-enums";
 import { CollaborationEventKind, CollaborationKind } from "../domain/collaboration-enums";
 import { CreditBehaviour, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
+import { todayInChina } from "../domain/local-date";
+import { addMonths } from "../services/credit-record.service";
 import type { HubContext } from "../context/context";
 
 /**
@@ -138,8 +140,9 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     severity: CreditSeverity.GENERAL,
     decisionDocNo: "豫市监信〔2025〕21号",
     basis: "代理恶意抢注“信阳毛尖”近似商标申请12件。",
-    publishFrom: "2025-06-01",
-    publishUntil: "2027-05-31",
+    // Relative to the day the demo is loaded, so the record is published whenever someone starts the hub.
+    publishFrom: addMonths(todayInChina(), -5),
+    publishUntil: addMonths(todayInChina(), 19),
   });
 
   await association.services.supervision.record({
