@@ -45,15 +45,3 @@ export function idNumberProblem(idNumber: string): string | undefined {
   if (idNumberCheckCharacter(idNumber.slice(0, 17)) !== idNumber[17]) return "The check digit of the resident ID number is wrong.";
   return undefined;
 }
-
-/** Patent application number: YYYY, type digit, 7 digits, '.', check (weights 2..9,2..5 mod 11; 10 is X). */
-export function patentApplicationNumberProblem(number: string): string | undefined {
-  const match = /^(\d{4})([12389])(\d{7})\.([\dX])$/.exec(number);
-  if (!match) return "A patent application number looks like 202410123456.0 (year, type, 7 digits, '.', check).";
-  const digits = `${match[1]}${match[2]}${match[3]}`;
-  const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
-  const sum = [...digits].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
-  const check = sum % 11 === 10 ? "X" : String(sum % 11);
-  if (check !== match[4]) return "The check character of the patent application number is wrong.";
-  return undefined;
-}

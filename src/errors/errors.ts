@@ -83,16 +83,8 @@ export class InvalidStateTransitionError extends HubError {
   }
 }
 
-export class RateLimitedError extends HubError {
-  readonly code = "RATE_LIMITED";
-}
-
 export class QueryTooComplexError extends HubError {
   readonly code = "QUERY_TOO_COMPLEX";
-}
-
-export class OperationNotAllowlistedError extends HubError {
-  readonly code = "OPERATION_NOT_ALLOWLISTED";
 }
 
 export class ServiceUnavailableError extends HubError {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { CultivationStage, InstitutionGrade, ListingLevel, ListingStatus, TechnicalField } from "../domain/directory-enums";
 import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/scalars";
 
@@ -62,10 +62,4 @@ export class UpdateInstitutionInput {
   @Field(() => [ComplianceStandardInput], { nullable: true, description: "Standards (replaces the list)." }) standards?: ComplianceStandardInput[];
   @Field(() => InstitutionGrade, { nullable: true, description: "Grade from the industry evaluation." }) grade?: InstitutionGrade;
   @Field(() => CultivationStage, { nullable: true, description: "Stage in the cultivation plan." }) cultivationStage?: CultivationStage;
-}
-
-@InputType({ description: "Look up one institution by exactly one of its keys." })
-export class InstitutionKey {
-  @Field(() => ID, { nullable: true }) id?: string;
-  @Field(() => CreditCodeScalar, { nullable: true }) creditCode?: string;
 }
