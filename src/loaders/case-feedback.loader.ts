@@ -1,9 +1,9 @@
 import DataLoader from "dataloader";
-import { DataSource, In } from "typeorm";
+import { DataSource } from "typeorm";
 import { CaseFeedback } from "../entities/case-feedback.entity";
 import { ComplaintEvent } from "../entities/complaint-event.entity";
 import { SupervisionRecord } from "../entities/supervision-record.entity";
-import { groupBy } from "./group-by";
+import { loadManyBy, loadOneBy } from "./entity-loaders";
 
 export type SummarySubject = "INSTITUTION" | "APPRAISER";
 
@@ -28,11 +28,7 @@ export interface SummaryRow {
  */
 export function createCaseFeedbackLoaders(dataSource: DataSource) {
   return {
-    feedbackById: new DataLoader<string, CaseFeedback | null>(async (ids) => {
-      const rows = await dataSource.getRepository(CaseFeedback).findBy({ id: In([...ids]) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    feedbackById: loadOneBy(dataSource, CaseFeedback, "id"),
     feedbackSummary: new DataLoader<string, SummaryRow | null>(async (keys) => {
       const bySubject = new Map<SummarySubject, string[]>();
       for (const key of keys) {
@@ -53,15 +49,7 @@ export function createCaseFeedbackLoaders(dataSource: DataSource) {
       }
       return keys.map((key) => found.get(key) ?? null);
     }),
-    complaintEventsByFeedbackId: new DataLoader<string, ComplaintEvent[]>(async (ids) => {
-      const rows = await dataSource.getRepository(ComplaintEvent).find({ where: { feedbackId: In([...ids]) }, order: { seq: "ASC" } });
-      const groups = groupBy(rows, (row) => row.feedbackId);
-      return ids.map((id) => groups.get(id) ?? []);
-    }),
-    supervisionRecordsByInstitutionId: new DataLoader<string, SupervisionRecord[]>(async (ids) => {
-      const rows = await dataSource.getRepository(SupervisionRecord).find({ where: { institutionId: In([...ids]) }, order: { conductedOn: "DESC" } });
-      const groups = groupBy(rows, (row) => row.institutionId);
-      return ids.map((id) => groups.get(id) ?? []);
-    }),
+    complaintEventsByFeedbackId: loadManyBy(dataSource, ComplaintEvent, "feedbackId", { seq: "ASC" }),
+    supervisionRecordsByInstitutionId: loadManyBy(dataSource, SupervisionRecord, "institutionId", { conductedOn: "DESC" }),
   };
 }

@@ -1,31 +1,16 @@
-import DataLoader from "dataloader";
-import { DataSource, In } from "typeorm";
+import { DataSource } from "typeorm";
 import { CreditRecord, CreditShare } from "../entities/credit-record.entity";
 import type { CreditViewerFacts } from "../services/credit-visibility";
-import { groupBy } from "./group-by";
+import { loadManyBy, loadOneBy } from "./entity-loaders";
 
 /** Batched fetches for credit records; no visibility applied. `creditViewerFacts` is read at most once per request. */
 export function createCreditRecordLoaders(dataSource: DataSource) {
   const facts = new Map<string, Promise<CreditViewerFacts>>();
-  const bySubject = (column: "subjectInstitutionId" | "subjectAppraiserId") =>
-    new DataLoader<string, CreditRecord[]>(async (ids) => {
-      const rows = await dataSource.getRepository(CreditRecord).find({ where: { [column]: In([...ids]) }, order: { decidedOn: "DESC" } });
-      const groups = groupBy(rows, (row) => row[column]!);
-      return ids.map((id) => groups.get(id) ?? []);
-    });
   return {
-    creditRecordById: new DataLoader<string, CreditRecord | null>(async (ids) => {
-      const rows = await dataSource.getRepository(CreditRecord).findBy({ id: In([...ids]) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    creditRecordsByInstitutionId: bySubject("subjectInstitutionId"),
-    creditRecordsByAppraiserId: bySubject("subjectAppraiserId"),
-    creditSharesByRecordId: new DataLoader<string, CreditShare[]>(async (ids) => {
-      const rows = await dataSource.getRepository(CreditShare).find({ where: { recordId: In([...ids]) }, order: { agencyCode: "ASC" } });
-      const groups = groupBy(rows, (row) => row.recordId);
-      return ids.map((id) => groups.get(id) ?? []);
-    }),
+    creditRecordById: loadOneBy(dataSource, CreditRecord, "id"),
+    creditRecordsByInstitutionId: loadManyBy(dataSource, CreditRecord, "subjectInstitutionId", { decidedOn: "DESC" }),
+    creditRecordsByAppraiserId: loadManyBy(dataSource, CreditRecord, "subjectAppraiserId", { decidedOn: "DESC" }),
+    creditSharesByRecordId: loadManyBy(dataSource, CreditShare, "recordId", { agencyCode: "ASC" }),
     /** What an agency's own dealings reveal to it: records shared with it, institutions and appraisers of its cases. */
     creditViewerFacts: (agencyId: string): Promise<CreditViewerFacts> => {
       let found = facts.get(agencyId);
