@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import type { AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
 import { DEFAULT_POLICY, HubPolicy } from "../config/config";
+import { todayInChina } from "../domain/local-date";
 import type { Viewer } from "../auth/viewer";
 import { createLoaders, Loaders } from "../loaders";
 import { AgencyService } from "../services/agency.service";
@@ -49,6 +50,7 @@ export interface HubContext {
  */
 export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMeta): HubContext {
   const loaders = createLoaders(deps.dataSource);
+  const now = deps.now ?? (() => new Date());
   const scope: RequestScope = {
     dataSource: deps.dataSource,
     viewer,
@@ -57,7 +59,8 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     trail: deps.trail,
     vault: deps.vault,
     policy: deps.policy ?? DEFAULT_POLICY,
-    now: deps.now ?? (() => new Date()),
+    now,
+    today: () => todayInChina(now()),
   };
   const institutions = new InstitutionService(scope);
   return {

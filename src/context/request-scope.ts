@@ -25,6 +25,8 @@ export interface RequestScope {
   readonly vault: PiiVault;
   readonly policy: HubPolicy;
   readonly now: () => Date;
+  /** Today's calendar day in China Standard Time, from `now`. */
+  readonly today: () => string;
 }
 
 /** The audit trail's record of who is acting in this request. */

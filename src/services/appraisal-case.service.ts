@@ -9,7 +9,6 @@ import { CaseEvent } from "../entities/case-event.entity";
 import { Institution } from "../entities/institution.entity";
 import { CASE_ACTIONS, CaseAction, CaseRejectionReason, CaseStatus } from "../domain/case-enums";
 import { AppraiserStatus, ListingStatus, TechnicalField } from "../domain/directory-enums";
-import { todayInChina } from "../domain/local-date";
 import { PausedSpan } from "../domain/working-days";
 import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
@@ -119,7 +118,7 @@ export class AppraisalCaseService {
     }
     const clockPaused = c.status === CaseStatus.MATERIALS_REQUESTED;
     const completeBy = c.acceptedOn ? (calendar.addWorkingDays(c.acceptedOn, policy.caseCompletionWorkingDays + c.extensionWorkingDays, pauses) ?? null) : null;
-    const today = todayInChina(this.scope.now());
+    const today = this.scope.today();
     const overdue =
       (c.status === CaseStatus.ENTRUSTED && !!acceptBy && today > acceptBy) || (OPEN_FOR_COMPLETION.includes(c.status) && !!completeBy && today > completeBy);
     return { acceptBy, completeBy, clockPaused, overdue };
@@ -131,7 +130,7 @@ export class AppraisalCaseService {
     const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
     const matter = check.text(input.matter, "input.matter", { max: 200, required: true });
     const subject = check.text(input.subject, "input.subject", { max: 2000 });
-    const today = todayInChina(this.scope.now());
+    const today = this.scope.today();
     const entrustedOn = check.localDate(input.entrustedOn, "input.entrustedOn") ?? today;
     if (entrustedOn > today) throw new BadUserInputError("entrustedOn cannot lie in the future.", "input.entrustedOn");
     const agency = viewer.agency;
@@ -174,7 +173,7 @@ export class AppraisalCaseService {
   async recordProgress(caseId: string, expectedVersion: number, input: CaseProgressInput): Promise<AppraisalCase> {
     const rule = CASE_ACTIONS[input.action];
     const note = check.optionalText(input.note, "input.note", 2000);
-    const today = todayInChina(this.scope.now());
+    const today = this.scope.today();
     const occurredOn = check.localDate(input.occurredOn, "input.occurredOn") ?? today;
     if (occurredOn > today) throw new BadUserInputError("occurredOn cannot lie in the future.", "input.occurredOn");
 

@@ -6,7 +6,6 @@ import { AuditOutcome } from "../entities/audit-event.entity";
 import { ProfessionalTitle, Qualification, Training } from "../entities/directory-records";
 import { Institution } from "../entities/institution.entity";
 import { APPRAISER_TRANSITIONS, AppraiserStatus, PracticeKind, TechnicalField } from "../domain/directory-enums";
-import { todayInChina } from "../domain/local-date";
 import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { maskIdNumber, maskPhone } from "../auth/mask";
 import { regionLikePattern } from "../auth/region";
@@ -173,7 +172,7 @@ export class AppraiserService {
       profile,
       institution,
       kind: input.practiceKind ?? PracticeKind.FULL_TIME,
-      startedOn: check.localDate(input.startedOn, "input.startedOn") ?? todayInChina(this.scope.now()),
+      startedOn: check.localDate(input.startedOn, "input.startedOn") ?? this.scope.today(),
     };
   }
 
@@ -220,7 +219,7 @@ export class AppraiserService {
   async update(id: string, expectedVersion: number, input: UpdateAppraiserInput): Promise<Appraiser> {
     const profile = this.validProfile(input, "input", { partial: true });
     if (Object.keys(profile).length === 0 && !input.newPost && !input.endPost) throw new BadUserInputError("Nothing to change.", "input");
-    const today = todayInChina(this.scope.now());
+    const today = this.scope.today();
     return this.scope.dataSource.transaction(async (manager) => {
       const current = await this.appraiserForWrite(manager, id);
       const changes: Partial<Appraiser> = { ...profile };

@@ -8,7 +8,6 @@ import { CaseFeedback } from "../entities/case-feedback.entity";
 import { ComplaintEvent } from "../entities/complaint-event.entity";
 import { Institution } from "../entities/institution.entity";
 import { COMPLAINT_TRANSITIONS, ComplaintNextStep, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
-import { todayInChina } from "../domain/local-date";
 import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import type { SummarySubject } from "../loaders/case-feedback.loader";
@@ -107,7 +106,7 @@ export class CaseFeedbackService {
   /** Complaints not resolved or dismissed by their response day. */
   complaintOverdue(feedback: CaseFeedback): boolean {
     const open = feedback.complaintStatus && COMPLAINT_TRANSITIONS[feedback.complaintStatus].length > 0;
-    return !!open && !!feedback.complaintRespondBy && todayInChina(this.scope.now()) > feedback.complaintRespondBy;
+    return !!open && !!feedback.complaintRespondBy && this.scope.today() > feedback.complaintRespondBy;
   }
 
   async post(input: PostCaseFeedbackInput): Promise<{ feedback: CaseFeedback; replayed: boolean }> {
@@ -123,7 +122,7 @@ export class CaseFeedbackService {
     if (!check.isUuid(input.appraiserId)) throw new BadUserInputError("The appraiser does not exist.", "input.appraiserId");
     if (input.caseId && !check.isUuid(input.caseId)) throw new BadUserInputError("The case does not exist.", "input.caseId");
     const calendar = input.kind === FeedbackKind.COMPLAINT ? await this.scope.loaders.calendar() : undefined;
-    const today = todayInChina(this.scope.now());
+    const today = this.scope.today();
     const agency = viewer.agency;
 
     const fingerprint = { agencyCaseNo, caseId: input.caseId ?? null, appraiserId: input.appraiserId, kind: input.kind, ratings, opinionAdopted: input.opinionAdopted ?? null, suspectedFalseAppraisal: input.suspectedFalseAppraisal ?? false, comment };
@@ -198,7 +197,7 @@ export class CaseFeedbackService {
 
   /** Complaints weigh on the credit grade of the appraiser and the institution. */
   private async regrade(manager: EntityManager, f: CaseFeedback): Promise<void> {
-    const today = todayInChina(this.scope.now());
+    const today = this.scope.today();
     await recomputeCreditGrade(manager, { type: "INSTITUTION", id: f.institutionId }, this.scope.policy, today);
     await recomputeCreditGrade(manager, { type: "APPRAISER", id: f.appraiserId }, this.scope.policy, today);
   }

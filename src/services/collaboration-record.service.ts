@@ -6,7 +6,6 @@ import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } fro
 import { Institution } from "../entities/institution.entity";
 import { CollaborationEventKind, CollaborationKind, CollaborationOutcome, CollaborationStatus } from "../domain/collaboration-enums";
 import { regionValidOn } from "../domain/region-directory";
-import { todayInChina } from "../domain/local-date";
 import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
 import { auditActor, RequestScope } from "../context/request-scope";
@@ -131,7 +130,7 @@ export class CollaborationRecordService {
     const title = check.text(input.title, "input.title", { max: 200, required: true });
     const summary = check.text(input.summary, "input.summary", { max: 8000 });
     const regionCode = input.regionCode ? check.regionCode(input.regionCode, "input.regionCode") : initiator.regionCode;
-    if (!regionValidOn(regionCode, todayInChina(this.scope.now()))) throw new BadUserInputError("The region code is no longer valid.", "input.regionCode");
+    if (!regionValidOn(regionCode, this.scope.today())) throw new BadUserInputError("The region code is no longer valid.", "input.regionCode");
     const codes = [...new Set(input.participantAgencyCodes.map((c) => c.trim()))].filter((c) => c !== initiator.code);
     if (codes.length === 0 || codes.length > 30) throw new BadUserInputError("Name 1 to 30 participant agencies other than your own.", "input.participantAgencyCodes");
     const institutionIds = [...new Set(input.relatedInstitutionIds ?? [])];

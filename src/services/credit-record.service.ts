@@ -9,7 +9,6 @@ import { Institution } from "../entities/institution.entity";
 import { ComplaintStatus } from "../domain/case-enums";
 import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { ListingStatus } from "../domain/directory-enums";
-import { todayInChina } from "../domain/local-date";
 import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { canSeeCreditRecord, creditVisibilitySql, isPublished } from "./credit-visibility";
@@ -78,19 +77,15 @@ export class CreditRecordService {
     return this.scope.viewer;
   }
 
-  private today(): string {
-    return todayInChina(this.scope.now());
-  }
-
   /** EXPIRED once the window has passed while still ACTIVE; otherwise the stored status. */
   status(record: CreditRecord): CreditRecordStatus {
-    return record.storedStatus === CreditRecordStatus.ACTIVE && record.publishUntil < this.today() ? CreditRecordStatus.EXPIRED : record.storedStatus;
+    return record.storedStatus === CreditRecordStatus.ACTIVE && record.publishUntil < this.scope.today() ? CreditRecordStatus.EXPIRED : record.storedStatus;
   }
 
   private async visible(records: CreditRecord[]): Promise<CreditRecord[]> {
     const viewer = this.viewer;
     const facts = viewer.agency ? await this.scope.loaders.creditViewerFacts(viewer.agency.id) : { sharedRecordIds: new Set<string>(), caseInstitutionIds: new Set<string>(), caseAppraiserIds: new Set<string>() };
-    return records.filter((r) => canSeeCreditRecord(viewer, r, this.today(), facts));
+    return records.filter((r) => canSeeCreditRecord(viewer, r, this.scope.today(), facts));
   }
 
   async byId(id: string): Promise<CreditRecord | null> {
@@ -110,7 +105,7 @@ export class CreditRecordService {
   async list(filter: CreditFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CreditRecord>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after, 2);
-    const today = this.today();
+    const today = this.scope.today();
     const visibility = creditVisibilitySql(this.viewer, "r", today);
     const query = this.scope.dataSource.getRepository(CreditRecord).createQueryBuilder("r").where(visibility.clause, visibility.params);
     if (filter.subjectCreditCode) query.andWhere("r.subject_credit_code = :code", { code: check.creditCode(filter.subjectCreditCode, "filter.subjectCreditCode") });
@@ -137,7 +132,7 @@ export class CreditRecordService {
   async record(input: RecordCreditEventInput): Promise<{ record: CreditRecord; replayed: boolean }> {
     const viewer = this.viewer;
     if (!viewer.agency || !viewer.isKind(AgencyKind.MARKET_REGULATION)) throw new ForbiddenError("Market-regulation bureaus make credit determinations.");
-    const today = this.today();
+    const today = this.scope.today();
     const decisionDocNo = check.text(input.decisionDocNo, "input.decisionDocNo", { max: 100, required: true });
     const basis = check.text(input.basis, "input.basis", { max: 8000, required: true });
     const publishFrom = check.localDate(input.publishFrom, "input.publishFrom") ?? today;
@@ -207,7 +202,7 @@ export class CreditRecordService {
   async requestRepair(recordId: string, expectedVersion: number | null | undefined, input: { commitment: string; evidence?: string[] | null }): Promise<CreditRecord> {
     const commitment = check.text(input.commitment, "input.commitment", { max: 4000, required: true });
     const evidence = check.textList(input.evidence, "input.evidence", { maxItems: 30, maxLength: 300 });
-    const today = this.today();
+    const today = this.scope.today();
     const policy = this.scope.policy;
     return this.scope.dataSource.transaction(async (manager) => {
       const record = await this.forWrite(manager, recordId, [AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION]);
@@ -236,7 +231,7 @@ export class CreditRecordService {
   /** The bureau covering the subject approves (REPAIRED: publication stops at once) or refuses (back to ACTIVE). */
   async decideRepair(recordId: string, expectedVersion: number, approve: boolean, note: string): Promise<CreditRecord> {
     const why = check.text(note, "note", { max: 4000, required: true });
-    const today = this.today();
+    const today = this.scope.today();
     return this.scope.dataSource.transaction(async (manager) => {
       const record = await this.forWrite(manager, recordId, [AgencyKind.MARKET_REGULATION]);
       assertVersion(record, expectedVersion, "Credit record");
@@ -259,7 +254,7 @@ export class CreditRecordService {
   /** The bureau covering the subject revokes a determination (撤销): publication stops and the grade is recomputed. */
   async revoke(recordId: string, expectedVersion: number, reason: string): Promise<CreditRecord> {
     const why = check.text(reason, "reason", { max: 4000, required: true });
-    const today = this.today();
+    const today = this.scope.today();
     return this.scope.dataSource.transaction(async (manager) => {
       const record = await this.forWrite(manager, recordId, [AgencyKind.MARKET_REGULATION]);
       assertVersion(record, expectedVersion, "Credit record");
@@ -300,7 +295,7 @@ export class CreditRecordService {
   private async forWrite(manager: EntityManager, recordId: string, kinds: AgencyKind[]): Promise<CreditRecord> {
     const record = check.isUuid(recordId) ? await manager.getRepository(CreditRecord).findOneBy({ id: recordId }) : null;
     const supervises = !!record && this.viewer.isKind(...kinds) && this.viewer.covers(record.subjectRegionCode);
-    if (!record || (!supervises && !isPublished(record, this.today()))) throw new NotFoundError("Credit record");
+    if (!record || (!supervises && !isPublished(record, this.scope.today()))) throw new NotFoundError("Credit record");
     if (!supervises) throw new ForbiddenError("The subject is outside your jurisdiction.");
     return record;
   }

@@ -12,7 +12,6 @@ import {
   ListingStatus,
   TechnicalField,
 } from "../domain/directory-enums";
-import { todayInChina } from "../domain/local-date";
 import { regionValidOn } from "../domain/region-directory";
 import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
@@ -139,7 +138,7 @@ export class InstitutionService {
     const details = this.validDetails(input, "input");
     const regionCode = details.regionCode!;
     this.assertRegistrarFor(regionCode);
-    if (!regionValidOn(regionCode, todayInChina(this.scope.now()))) {
+    if (!regionValidOn(regionCode, this.scope.today())) {
       throw new BadUserInputError("The region code is no longer valid: use the code that replaced it.", "input.regionCode");
     }
     return { ...details, creditCode };
@@ -174,11 +173,15 @@ export class InstitutionService {
    * change (empty when the edit changes nothing).
    */
   prepareUpdate(current: Institution, input: InstitutionDetailsInput): InstitutionDetails {
-    const details = this.validDetails(input, "input", { partial: true });
+    return this.changesFrom(current, this.validDetails(input, "input", { partial: true }));
+  }
+
+  /** Authorizes validated details against `current` and keeps only the fields that differ. */
+  private changesFrom(current: Institution, details: InstitutionDetails): InstitutionDetails {
     this.assertRegistrarFor(current.regionCode);
     if (details.regionCode && details.regionCode !== current.regionCode) {
       this.assertRegistrarFor(details.regionCode);
-      if (!regionValidOn(details.regionCode, todayInChina(this.scope.now()))) {
+      if (!regionValidOn(details.regionCode, this.scope.today())) {
         throw new BadUserInputError("The region code is no longer valid: use the code that replaced it.", "input.regionCode");
       }
     }
@@ -191,10 +194,11 @@ export class InstitutionService {
   }
 
   async update(id: string, expectedVersion: number, input: InstitutionDetailsInput): Promise<Institution> {
-    if (Object.keys(this.validDetails(input, "input", { partial: true })).length === 0) throw new BadUserInputError("Nothing to change.", "input");
+    const details = this.validDetails(input, "input", { partial: true });
+    if (Object.keys(details).length === 0) throw new BadUserInputError("Nothing to change.", "input");
     return this.scope.dataSource.transaction(async (manager) => {
       const current = await this.lockedForWrite(manager, id);
-      const changes = this.prepareUpdate(current, input);
+      const changes = this.changesFrom(current, details);
       assertVersion(current, expectedVersion, "Institution");
       // Nothing differs: no new version.
       if (Object.keys(changes).length === 0) return current;
@@ -214,7 +218,7 @@ export class InstitutionService {
   async changeListingStatus(input: ChangeListingStatusInput): Promise<Institution> {
     const reason = check.text(input.reason, "reason", { max: 1000, required: true });
     const decisionDocNo = check.optionalText(input.decisionDocNo, "decisionDocNo", 100);
-    const today = todayInChina(this.scope.now());
+    const today = this.scope.today();
     const effectiveOn = check.localDate(input.effectiveOn, "effectiveOn") ?? today;
     if (effectiveOn > today) throw new BadUserInputError("effectiveOn cannot lie in the future: record the decision when it takes effect.", "effectiveOn");
     if (input.listingLevel && input.to !== ListingStatus.LISTED) throw new BadUserInputError("listingLevel goes with a move to LISTED.", "listingLevel");

@@ -3,7 +3,6 @@ import { AuditOutcome } from "../entities/audit-event.entity";
 import { Institution } from "../entities/institution.entity";
 import { SupervisionRecord } from "../entities/supervision-record.entity";
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
-import { todayInChina } from "../domain/local-date";
 import { BadUserInputError, ForbiddenError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { canSeeSupervision, supervisionVisibilitySql } from "./case-visibility";
@@ -53,7 +52,7 @@ export class SupervisionRecordService {
     const viewer = this.scope.viewer;
     if (!viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION)) throw new ForbiddenError("Associations and bureaus record supervision.");
     const conductedOn = check.localDate(input.conductedOn, "input.conductedOn")!;
-    if (conductedOn > todayInChina(this.scope.now())) throw new BadUserInputError("conductedOn cannot lie in the future.", "input.conductedOn");
+    if (conductedOn > this.scope.today()) throw new BadUserInputError("conductedOn cannot lie in the future.", "input.conductedOn");
     const findings = check.text(input.findings, "input.findings", { max: 8000 });
     const deadline = check.localDate(input.rectificationDeadline, "input.rectificationDeadline");
     if (input.result === SupervisionResult.RECTIFICATION_REQUIRED && !deadline) {
@@ -83,7 +82,7 @@ export class SupervisionRecordService {
           }),
         );
         // Inspections weigh on the institution's credit grade.
-        await recomputeCreditGrade(manager, { type: "INSTITUTION", id: institution.id }, this.scope.policy, todayInChina(this.scope.now()));
+        await recomputeCreditGrade(manager, { type: "INSTITUTION", id: institution.id }, this.scope.policy, this.scope.today());
         await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
           { operation: "recordInspection", entityType: "SupervisionRecord", entityId: saved.id, fields: ["kind", "result", "score", "findings"], outcome: AuditOutcome.SUCCESS },
         ]);
