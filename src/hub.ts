@@ -16,6 +16,7 @@ import { createApp } from "./server/app";
 import { isEmpty, seedDemo, syncRegions } from "./seed/seed";
 import { syncShippedCalendar } from "./seed/calendar";
 import { seedDemoCases } from "./seed/demo-cases";
+import { seedDemoPatentsAndTrademarks } from "./seed/demo-patents-trademarks";
 import { registryLookup } from "./services/client-system.service";
 
 export interface Hub {
@@ -104,11 +105,13 @@ export async function loadDemoData(config: HubConfig, db: OpenDatabase): Promise
   const seeded = await seedDemo(db.dataSource, trail, loadPiiVault(config));
   await trail.close();
   const opened: Array<{ close(): Promise<void> }> = [];
-  const cases = await seedDemoCases(db.dataSource, async (code) => {
+  const as = async (code: string) => {
     const contexts = await commandContexts(config, db, code, "seed");
     opened.push(contexts);
     return contexts.newContext();
-  });
+  };
+  const cases = await seedDemoCases(db.dataSource, as);
+  await seedDemoPatentsAndTrademarks(db.dataSource, as);
   for (const contexts of opened) await contexts.close();
   return { ...seeded, cases };
 }

@@ -73,8 +73,9 @@ describe("hub command", () => {
     expect(intact.code).toBe(0);
     // 14 agencies and their client systems, 9 institutions, 14 appraisers; then 2 cases, 11 steps,
     // 3 feedback items, 1 complaint and its 3 handling steps, 2 inspections, 1 collaboration and 2 events,
-    // 2 credit records and the 2 shares of the serious one
-    expect(intact.stdout).toMatch(/^audit chain intact: 80 entries; head 80 [0-9a-f]{64}\n$/);
+    // 2 credit records and the 2 shares of the serious one (80); 2 abnormal-patent batch imports, 33 handling
+    // steps and the escalation's credit record, 5 marks placed under custody, 3 alerts and 1 handling step (45)
+    expect(intact.stdout).toMatch(/^audit chain intact: 125 entries; head 125 [0-9a-f]{64}\n$/);
     // Tamper as a superuser would, through the same database the CLI uses (it has exited, so PGlite is free).
     const target = database.url ? database.target : ({ kind: "pglite", dataDir: path.join(dataDir, "pglite") } as const);
     const dataSource = await createDataSource(target).initialize();

@@ -96,7 +96,7 @@ describe("errors", () => {
     const malformed = await fetch(`${hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({ errors: [{ message: "The request is malformed.", extensions: { code: "BAD_REQUEST" } }] });
-    const huge = await fetch(`${hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ me { anonymous } }`, variables: { pad: "x".repeat(200_000) } }) });
+    const huge = await fetch(`${hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ me { anonymous } }`, variables: { pad: "x".repeat(1_100_000) } }) });
     expect(huge.status).toBe(413);
   });
 

@@ -52,3 +52,13 @@ export function isProvinceLevelOrAbove(code: string): boolean {
   const level = regionLevel(code);
   return level === "NATIONAL" || level === "PROVINCE";
 }
+
+/** The region and every level above it, innermost first: 411525 → 411525, 411500, 410000, 100000. */
+export function enclosingRegions(code: string): string[] {
+  const chain = [code];
+  const level = regionLevel(code);
+  if (level === "COUNTY") chain.push(`${code.slice(0, 4)}00`);
+  if (level === "COUNTY" || level === "CITY") chain.push(`${code.slice(0, 2)}0000`);
+  if (level !== "NATIONAL") chain.push(NATIONAL_REGION);
+  return chain;
+}

@@ -7,6 +7,8 @@ import type { ClientSystem } from "../entities/client-system.entity";
 import type { Institution } from "../entities/institution.entity";
 import type { Appraiser } from "../entities/appraiser.entity";
 import type { CreditRecord } from "../entities/credit-record.entity";
+import type { AbnormalPatentItem } from "../entities/abnormal-patent.entity";
+import type { CustodyTrademark } from "../entities/custody-trademark.entity";
 import { SCOPES } from "./scopes";
 import type { Viewer } from "./viewer";
 
@@ -96,6 +98,21 @@ export const RULES = {
 
   /** Make credit determinations and decide repair: market-regulation bureaus (jurisdiction checked per record). */
   creditDecider: aboutViewer("creditDecider", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION)),
+
+  /** Abnormal patent batches and handling: market-regulation bureaus (rows scoped by the service to their jurisdiction). */
+  patentBureau: aboutViewer("patentBureau", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION)),
+
+  /** An abnormal patent item: the market-regulation bureaus covering the applicant's region. */
+  patentSupervisor: aboutRow<AbnormalPatentItem>("patentSupervisor", (item, { viewer }) => supervises(viewer, item.regionCode)),
+
+  /** Import a batch: market-regulation bureaus at province level and above, which pass batches on. */
+  patentImporter: aboutViewer("patentImporter", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.isProvinceLevelOrAbove),
+
+  /** A mark under custody: the bureaus and associations covering the owner's region, and its custodian. */
+  trademarkReader: aboutRow<CustodyTrademark>("trademarkReader", (mark, { viewer }) => overseesDirectory(viewer, mark.regionCode) || (!!viewer.agency && viewer.agency.id === mark.custodianAgencyId)),
+
+  /** Place marks under custody: market-regulation bureaus (jurisdiction checked per mark). */
+  trademarkRegistrar: aboutViewer("trademarkRegistrar", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION)),
 
   /** Read audit entries (rows are scoped by the service: own agency, or jurisdiction at province level). */
   auditReader: aboutViewer("auditReader", (viewer) =>

@@ -22,11 +22,15 @@ import { importInstitutions } from "../exchange/institution-import";
 import { importAppraisers } from "../exchange/appraiser-import";
 import { exportInstitutions, institutionsCsv } from "../exchange/institution-export";
 import { CsvFormatError } from "../exchange/csv-file";
+import { importAbnormalPatents } from "../exchange/abnormal-patent-import";
+import { HubError } from "../errors/errors";
 import { formatReport } from "../exchange/import-report";
 import { rebuildFeedbackSummaries } from "../services/feedback-summary";
 
 /** A failure the user can act on: printed as one line, exit code 1. */
 class CliError extends CommandError {}
+
+const IMPORT_KINDS = ["institutions", "appraisers", "abnormal-patents", "holidays"];
 
 const program = new Command("hub")
   .description("appraisal-hub: the GraphQL data-sharing hub for IP appraisal supervision (知识产权鉴定)")
@@ -91,12 +95,15 @@ program
 program
   .command("import")
   .description("import a CSV (UTF-8, UTF-8 with BOM, or GBK; Chinese or English headers) as a bureau; exit code 2 when rows were rejected")
-  .argument("<kind>", "institutions, appraisers, or holidays (the working-day calendar: day,kind,name,source)")
+  .argument("<kind>", "institutions, appraisers, abnormal-patents (one batch), or holidays (the working-day calendar: day,kind,name,source)")
   .argument("<file>", "the CSV file")
-  .option("--agency <code>", "the market-regulation bureau the import acts as, e.g. XY-AMR (institutions, appraisers)")
+  .option("--agency <code>", "the market-regulation bureau the import acts as, e.g. XY-AMR (institutions, appraisers) or HA-AMR (abnormal-patents)")
+  .option("--batch <batchNo>", "abnormal-patents: the batch number, e.g. 2024年第3批")
+  .option("--deadline <date>", "abnormal-patents: the batch's deadline, YYYY-MM-DD (default: received plus HUB_ABNORMAL_PATENT_DEADLINE_DAYS)")
+  .option("--received-on <date>", "abnormal-patents: the day the batch was received (default today)")
   .option("--dry-run", "check every row and report, write nothing")
-  .action(async (kind: string, file: string, options: { agency?: string; dryRun?: boolean }) => {
-    if (!["institutions", "appraisers", "holidays"].includes(kind)) throw new CliError(`cannot import ${kind}: institutions, appraisers or holidays`);
+  .action(async (kind: string, file: string, options: { agency?: string; batch?: string; deadline?: string; receivedOn?: string; dryRun?: boolean }) => {
+    if (!IMPORT_KINDS.includes(kind)) throw new CliError(`cannot import ${kind}: ${IMPORT_KINDS.join(", ")}`);
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
@@ -118,7 +125,8 @@ program
       });
       return;
     }
-    if (!options.agency) throw new CliError("--agency is required for importing institutions and appraisers");
+    if (!options.agency) throw new CliError(`--agency is required for importing ${kind}`);
+    if (kind === "abnormal-patents" && !options.batch) throw new CliError("--batch is required for importing abnormal-patents, e.g. --batch 2024年第3批");
     const agency = options.agency;
     await withDatabase(config, async (db) => {
       await migrate(db.dataSource);
@@ -128,7 +136,13 @@ program
         const report =
           kind === "institutions"
             ? await importInstitutions(contexts.newContext, bytes, { dryRun })
-            : await importAppraisers(contexts.newContext, bytes, { dryRun }, (sealed) => contexts.deps.vault.open(sealed));
+            : kind === "appraisers"
+              ? await importAppraisers(contexts.newContext, bytes, { dryRun }, (sealed) => contexts.deps.vault.open(sealed))
+              : await importAbnormalPatents(contexts.newContext(), bytes, { batchNo: options.batch!, deadline: options.deadline, receivedOn: options.receivedOn, dryRun }).catch((error: unknown) => {
+                  // A refusal of the whole batch (jurisdiction, deadline, size) is the user's to fix, not a crash.
+                  if (error instanceof HubError) throw new CliError(`${file}: ${error.message}`);
+                  throw error;
+                });
         process.stdout.write(formatReport(report));
         if (report.rejected.length > 0) process.exitCode = 2;
       } finally {

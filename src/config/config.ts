@@ -60,6 +60,12 @@ export interface HubPolicy {
   readonly creditGradeLookbackMonths: number;
   /** This many active GENERAL records make grade D (fewer make C). */
   readonly creditGradeDGeneralRecords: number;
+  /** Target withdrawal rate of abnormal patent applications (the credit plan's 90%). */
+  readonly abnormalPatentWithdrawalTarget: number;
+  /** Calendar days from a batch's receipt to its deadline, when the batch does not set one. */
+  readonly abnormalPatentDeadlineDays: number;
+  /** A mark under custody raises an EXPIRING alert this many months before its registration expires. */
+  readonly trademarkExpiryAlertMonths: number;
 }
 
 export const DEFAULT_POLICY: HubPolicy = {
@@ -70,6 +76,9 @@ export const DEFAULT_POLICY: HubPolicy = {
   seriousCreditRepairable: true,
   creditGradeLookbackMonths: 12,
   creditGradeDGeneralRecords: 3,
+  abnormalPatentWithdrawalTarget: 0.9,
+  abnormalPatentDeadlineDays: 30,
+  trademarkExpiryAlertMonths: 6,
 };
 
 export class ConfigError extends Error {
@@ -87,6 +96,21 @@ const bool = (fallback: boolean) => flag.transform((v) => v ?? fallback);
 
 const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
+
+/** A share between 0 and 1, written 0.9 or 90%. */
+const ratio = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return fallback;
+      const value = v.trim().endsWith("%") ? Number(v.trim().slice(0, -1)) / 100 : Number(v);
+      if (!Number.isFinite(value) || value <= 0 || value > 1) {
+        ctx.addIssue({ code: "custom", message: "expected a share such as 0.9 or 90%" });
+        return z.NEVER;
+      }
+      return value;
+    });
 
 const duration = (fallback: string) =>
   z
@@ -126,7 +150,7 @@ const envSchema = z.object({
   HUB_MAX_ALIASES: int(30, 1, 1000),
   HUB_MAX_DIRECTIVES: int(50, 1, 1000),
   HUB_MAX_TOKENS: int(2000, 100, 100_000),
-  HUB_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 100kb").optional().default("100kb"),
+  HUB_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 100kb").optional().default("1mb"),
   HUB_TRUST_PROXY: bool(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
   HUB_LOG_STACKS: bool(false),
@@ -140,6 +164,9 @@ const envSchema = z.object({
   HUB_CREDIT_SERIOUS_REPAIRABLE: bool(DEFAULT_POLICY.seriousCreditRepairable),
   HUB_CREDIT_GRADE_LOOKBACK_MONTHS: int(DEFAULT_POLICY.creditGradeLookbackMonths, 1, 120),
   HUB_CREDIT_GRADE_D_GENERAL_RECORDS: int(DEFAULT_POLICY.creditGradeDGeneralRecords, 1, 100),
+  HUB_ABNORMAL_PATENT_WITHDRAWAL_TARGET: ratio(DEFAULT_POLICY.abnormalPatentWithdrawalTarget),
+  HUB_ABNORMAL_PATENT_DEADLINE_DAYS: int(DEFAULT_POLICY.abnormalPatentDeadlineDays, 1, 365),
+  HUB_TRADEMARK_EXPIRY_ALERT_MONTHS: int(DEFAULT_POLICY.trademarkExpiryAlertMonths, 1, 24),
   HUB_DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
 });
 
@@ -204,6 +231,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       seriousCreditRepairable: e.HUB_CREDIT_SERIOUS_REPAIRABLE,
       creditGradeLookbackMonths: e.HUB_CREDIT_GRADE_LOOKBACK_MONTHS,
       creditGradeDGeneralRecords: e.HUB_CREDIT_GRADE_D_GENERAL_RECORDS,
+      abnormalPatentWithdrawalTarget: e.HUB_ABNORMAL_PATENT_WITHDRAWAL_TARGET,
+      abnormalPatentDeadlineDays: e.HUB_ABNORMAL_PATENT_DEADLINE_DAYS,
+      trademarkExpiryAlertMonths: e.HUB_TRADEMARK_EXPIRY_ALERT_MONTHS,
     },
     log: { level: e.LOG_LEVEL, stacks: e.HUB_LOG_STACKS },
     audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE },

@@ -15,6 +15,8 @@ import { CaseFeedbackService } from "../services/case-feedback.service";
 import { SupervisionRecordService } from "../services/supervision-record.service";
 import { CollaborationRecordService } from "../services/collaboration-record.service";
 import { CreditRecordService } from "../services/credit-record.service";
+import { AbnormalPatentService } from "../services/abnormal-patent.service";
+import { CustodyTrademarkService } from "../services/custody-trademark.service";
 import type { RequestMeta, RequestScope } from "./request-scope";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
@@ -41,6 +43,8 @@ export interface HubContext {
     readonly supervision: SupervisionRecordService;
     readonly collaboration: CollaborationRecordService;
     readonly credit: CreditRecordService;
+    readonly abnormalPatents: AbnormalPatentService;
+    readonly trademarks: CustodyTrademarkService;
   };
 }
 
@@ -63,6 +67,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     today: () => todayInChina(now()),
   };
   const institutions = new InstitutionService(scope);
+  const credit = new CreditRecordService(scope, institutions);
   return {
     viewer,
     request,
@@ -77,7 +82,9 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       feedback: new CaseFeedbackService(scope),
       supervision: new SupervisionRecordService(scope),
       collaboration: new CollaborationRecordService(scope),
-      credit: new CreditRecordService(scope, institutions),
+      credit,
+      abnormalPatents: new AbnormalPatentService(scope, credit),
+      trademarks: new CustodyTrademarkService(scope),
     },
   };
 }

@@ -45,3 +45,26 @@ export function idNumberProblem(idNumber: string): string | undefined {
   if (idNumberCheckCharacter(idNumber.slice(0, 17)) !== idNumber[17]) return "The check digit of the resident ID number is wrong.";
   return undefined;
 }
+
+const PATENT_WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+
+/** The check character of a 12-digit patent application number: Σ dᵢ·wᵢ mod 11, 10 written X. */
+export function patentCheckCharacter(first12: string): string {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * PATENT_WEIGHTS[i];
+  const check = sum % 11;
+  return check === 10 ? "X" : String(check);
+}
+
+/** Type digits of a patent application number: 1 invention, 2 utility model, 3 design, 8/9 PCT entering China. */
+export const PATENT_TYPE_DIGITS = ["1", "2", "3", "8", "9"] as const;
+
+/** Patent application number (专利申请号): YYYY, a type digit, 7 digits, '.', the check character. */
+export function patentApplicationNumberProblem(number: string): string | undefined {
+  if (!/^\d{12}\.[\dX]$/.test(number)) return "A patent application number is 12 digits, a dot and a check character, like 202410123456.0.";
+  const year = Number(number.slice(0, 4));
+  if (year < 2003 || year > new Date().getUTCFullYear() + 1) return "The year of the patent application number is out of range.";
+  if (!(PATENT_TYPE_DIGITS as readonly string[]).includes(number[4])) return "The type digit of the patent application number must be 1, 2, 3, 8 or 9.";
+  if (patentCheckCharacter(number.slice(0, 12)) !== number[13]) return "The check character of the patent application number is wrong.";
+  return undefined;
+}

@@ -46,3 +46,14 @@ export function regionValidOn(code: string, day: string): boolean {
   const region = findRegion(code);
   return !!region && region.validFrom <= day && (region.validUntil === null || day <= region.validUntil);
 }
+
+/** The code in use today for a division: a replaced code (410728 长垣县) leads to its successor (410783). */
+export function currentRegionCode(code: string): string {
+  let current = code;
+  for (let hops = 0; hops < 10; hops++) {
+    const next = findRegion(current)?.replacedBy;
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}

@@ -1,3 +1,5 @@
+import { addDays } from "./local-date";
+
 /**
  * Working days in mainland China: Monday to Friday, minus public holidays, plus the weekend days the State
  * Council declares make-up working days (调休上班). The calendar is data (`calendar_days`, loaded from
@@ -12,11 +14,6 @@ export interface PausedSpan {
   until: string | null;
 }
 
-const DAY_MS = 86_400_000;
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
 
 export class WorkingCalendar {
   constructor(private readonly special: ReadonlyMap<string, CalendarKind>) {}

@@ -83,6 +83,10 @@ export class CreditRecord {
   @Column({ type: "uuid", name: "source_complaint_id", nullable: true })
   sourceComplaintId: string | null;
 
+  /** The escalated abnormal patent item this record came from (unique: one record per item). */
+  @Column({ type: "uuid", name: "source_patent_item_id", nullable: true })
+  sourcePatentItemId: string | null;
+
   @Field(() => String, { nullable: true, description: "Repair commitment (信用承诺): for the supervisors of the subject." })
   @Guard("creditSupervisor")
   @Column({ type: "text", name: "repair_commitment", nullable: true })

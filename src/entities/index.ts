@@ -14,6 +14,8 @@ import { ComplaintEvent } from "./complaint-event.entity";
 import { SupervisionRecord } from "./supervision-record.entity";
 import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } from "./collaboration-record.entity";
 import { CreditRecord, CreditShare } from "./credit-record.entity";
+import { AbnormalPatentBatch, AbnormalPatentEvent, AbnormalPatentItem } from "./abnormal-patent.entity";
+import { CustodyTrademark, TrademarkAlert } from "./custody-trademark.entity";
 
 /** Every TypeORM entity of the hub, for the data source. */
-export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare];
+export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert];

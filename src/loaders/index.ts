@@ -6,6 +6,8 @@ import { createCaseFeedbackLoaders } from "./case-feedback.loader";
 import { createCollaborationLoaders } from "./collaboration-record.loader";
 import { createCreditRecordLoaders } from "./credit-record.loader";
 import { createInstitutionLoaders } from "./institution.loader";
+import { createAbnormalPatentLoaders } from "./abnormal-patent.loader";
+import { createCustodyTrademarkLoaders } from "./custody-trademark.loader";
 
 /** All loaders of one request. */
 export function createLoaders(dataSource: DataSource) {
@@ -17,6 +19,8 @@ export function createLoaders(dataSource: DataSource) {
     ...createCaseFeedbackLoaders(dataSource),
     ...createCollaborationLoaders(dataSource),
     ...createCreditRecordLoaders(dataSource),
+    ...createAbnormalPatentLoaders(dataSource),
+    ...createCustodyTrademarkLoaders(dataSource),
   };
 }
 

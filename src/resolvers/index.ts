@@ -9,6 +9,8 @@ import { MeResolver } from "./me.resolver";
 import { CollaborationRecordResolver } from "./collaboration-record.resolver";
 import { AppraiserCreditResolver, CreditRecordResolver, InstitutionCreditResolver } from "./credit-record.resolver";
 import { InstitutionSupervisionResolver, SupervisionRecordResolver } from "./supervision-record.resolver";
+import { AbnormalPatentBatchResolver, AbnormalPatentItemResolver } from "./abnormal-patent.resolver";
+import { CustodyTrademarkResolver } from "./custody-trademark.resolver";
 
 export const RESOLVERS = [
   MeResolver,
@@ -29,4 +31,7 @@ export const RESOLVERS = [
   CreditRecordResolver,
   InstitutionCreditResolver,
   AppraiserCreditResolver,
+  AbnormalPatentBatchResolver,
+  AbnormalPatentItemResolver,
+  CustodyTrademarkResolver,
 ] as const;

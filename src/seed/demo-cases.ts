@@ -6,7 +6,7 @@ import { CollaborationEventKind, CollaborationKind } from "../domain/collaborati
 import { CreditBehaviour, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { todayInChina } from "../domain/local-date";
-import { addMonths } from "../services/credit-record.service";
+import { addMonths } from "../domain/local-date";
 import type { HubContext } from "../context/context";
 
 /**

@@ -9,6 +9,7 @@ import { Institution } from "../entities/institution.entity";
 import { ComplaintStatus } from "../domain/case-enums";
 import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { ListingStatus } from "../domain/directory-enums";
+import { addMonths } from "../domain/local-date";
 import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { canSeeCreditRecord, creditVisibilitySql, isPublished } from "./credit-visibility";
@@ -50,17 +51,13 @@ export interface CreditFilter {
   status?: CreditRecordStatus | null;
 }
 
-type Subject = { type: CreditSubjectType; creditCode: string | null; institutionId: string | null; appraiserId: string | null; name: string; regionCode: string };
+export type CreditSubject = { type: CreditSubjectType; creditCode: string | null; institutionId: string | null; appraiserId: string | null; name: string; regionCode: string };
 
 const addYears = (day: string, years: number) => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
 
-/** `day` plus `months` calendar months (the 31st becomes the month's last day). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split("-").map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
-}
+/** Publication lasts a year for a GENERAL record and three for a SERIOUS one unless the decision says otherwise. */
+const defaultPublishUntil = (publishFrom: string, severity: CreditSeverity) => addYears(publishFrom, severity === CreditSeverity.SERIOUS ? 3 : 1);
+
 
 /**
  * Credit supervision (信用监管): determinations by the bureau covering the subject, publication inside a
@@ -136,7 +133,7 @@ export class CreditRecordService {
     const decisionDocNo = check.text(input.decisionDocNo, "input.decisionDocNo", { max: 100, required: true });
     const basis = check.text(input.basis, "input.basis", { max: 8000, required: true });
     const publishFrom = check.localDate(input.publishFrom, "input.publishFrom") ?? today;
-    const publishUntil = check.localDate(input.publishUntil, "input.publishUntil") ?? addYears(publishFrom, input.severity === CreditSeverity.SERIOUS ? 3 : 1);
+    const publishUntil = check.localDate(input.publishUntil, "input.publishUntil") ?? defaultPublishUntil(publishFrom, input.severity);
     if (publishUntil < publishFrom) throw new BadUserInputError("publishUntil is before publishFrom.", "input.publishUntil");
     const measures = check.textList(input.measures, "input.measures", { maxItems: 20, maxLength: 200 });
     const shareCodes = [...new Set(input.shareWithAgencyCodes ?? [])];
@@ -159,43 +156,89 @@ export class CreditRecordService {
         if (complaint && (await manager.getRepository(CreditRecord).existsBy({ sourceComplaintId: complaint.id }))) {
           throw new ConflictError("This complaint has already been turned into a credit record.", { field: "input.fromComplaintId" });
         }
-        const saved = await manager.getRepository(CreditRecord).save(
-          manager.create(CreditRecord, {
-            subjectType: subject.type,
-            subjectCreditCode: subject.creditCode,
-            subjectInstitutionId: subject.institutionId,
-            subjectAppraiserId: subject.appraiserId,
-            subjectName: subject.name,
-            subjectRegionCode: subject.regionCode,
-            behaviour,
-            severity: input.severity,
-            decidingAgencyCode: viewer.agency!.code,
-            decisionDocNo,
-            basis,
-            decidedOn: today,
-            publishFrom,
-            publishUntil,
-            measures,
-            storedStatus: CreditRecordStatus.ACTIVE,
-            sourceComplaintId: complaint?.id ?? null,
-            repairEvidence: [],
-          }),
-        );
-        const now = this.scope.now();
+        const saved = await this.insertRecord(manager, {
+          subject,
+          behaviour,
+          severity: input.severity,
+          decisionDocNo,
+          basis,
+          publishFrom,
+          publishUntil,
+          measures,
+          sourceComplaintId: complaint?.id ?? null,
+        });
         if (sharedWith.length) {
+          const now = this.scope.now();
           await manager.getRepository(CreditShare).save(sharedWith.map((a) => manager.create(CreditShare, { recordId: saved.id, agencyId: a.id, agencyCode: a.code, sharedAt: now })));
+          await this.scope.trail.append(
+            manager,
+            auditActor(viewer, this.scope.request),
+            sharedWith.map((a) => ({ operation: "shareCreditRecord", entityType: "CreditRecord", entityId: saved.id, fields: [`agency:${a.code}`], outcome: AuditOutcome.SUCCESS })),
+          );
         }
-        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-          { operation: "recordCreditEvent", entityType: "CreditRecord", entityId: saved.id, fields: ["subject", "behaviour", "severity", ...(complaint ? ["fromComplaintId"] : [])], outcome: AuditOutcome.SUCCESS },
-          ...sharedWith.map((a) => ({ operation: "shareCreditRecord", entityType: "CreditRecord", entityId: saved.id, fields: [`agency:${a.code}`], outcome: AuditOutcome.SUCCESS })),
-        ]);
-        if (input.suspendListing) await this.suspendListing(manager, subject, decisionDocNo, today);
-        await this.regrade(manager, subject, today);
+        if (input.suspendListing) {
+          await this.suspendListing(manager, subject, decisionDocNo, today);
+          await this.regrade(manager, subject, today);
+        }
         return saved.id;
       });
     });
     const record = await this.scope.dataSource.getRepository(CreditRecord).findOneByOrFail({ id: result.id });
     return { record, replayed: result.replayed };
+  }
+
+  /**
+   * Stores a determination by the calling bureau inside the caller's transaction, audits it and recomputes
+   * the subject's grade. `recordCreditEvent` and escalations of abnormal patent items both come through here;
+   * the caller has checked jurisdiction and idempotency.
+   */
+  async insertRecord(
+    manager: EntityManager,
+    r: {
+      subject: CreditSubject;
+      behaviour: CreditBehaviour;
+      severity: CreditSeverity;
+      decisionDocNo: string;
+      basis: string;
+      publishFrom?: string;
+      publishUntil?: string;
+      measures: string[];
+      sourceComplaintId?: string | null;
+      sourcePatentItemId?: string | null;
+    },
+  ): Promise<CreditRecord> {
+    const today = this.scope.today();
+    const publishFrom = r.publishFrom ?? today;
+    const publishUntil = r.publishUntil ?? defaultPublishUntil(publishFrom, r.severity);
+    const saved = await manager.getRepository(CreditRecord).save(
+      manager.create(CreditRecord, {
+        subjectType: r.subject.type,
+        subjectCreditCode: r.subject.creditCode,
+        subjectInstitutionId: r.subject.institutionId,
+        subjectAppraiserId: r.subject.appraiserId,
+        subjectName: r.subject.name,
+        subjectRegionCode: r.subject.regionCode,
+        behaviour: r.behaviour,
+        severity: r.severity,
+        decidingAgencyCode: this.viewer.agency!.code,
+        decisionDocNo: r.decisionDocNo,
+        basis: r.basis,
+        decidedOn: today,
+        publishFrom,
+        publishUntil,
+        measures: r.measures,
+        storedStatus: CreditRecordStatus.ACTIVE,
+        sourceComplaintId: r.sourceComplaintId ?? null,
+        sourcePatentItemId: r.sourcePatentItemId ?? null,
+        repairEvidence: [],
+      }),
+    );
+    const source = r.sourceComplaintId ? ["fromComplaintId"] : r.sourcePatentItemId ? ["fromAbnormalPatentItem"] : [];
+    await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
+      { operation: "recordCreditEvent", entityType: "CreditRecord", entityId: saved.id, fields: ["subject", "behaviour", "severity", ...source], outcome: AuditOutcome.SUCCESS },
+    ]);
+    await this.regrade(manager, r.subject, today);
+    return saved;
   }
 
   /** Requested by the association or bureau covering the subject, on its behalf, after the waiting period. */
@@ -309,7 +352,7 @@ export class CreditRecordService {
   }
 
   /** Who the record is about: an appraiser, an institution of the directory, or another subject by credit code. */
-  private async subject(manager: EntityManager, input: RecordCreditEventInput, complaint: CaseFeedback | null): Promise<Subject> {
+  private async subject(manager: EntityManager, input: RecordCreditEventInput, complaint: CaseFeedback | null): Promise<CreditSubject> {
     const appraiserId = input.subjectAppraiserId ?? (input.subjectCreditCode ? null : complaint?.appraiserId ?? null);
     if (appraiserId) {
       const appraiser = check.isUuid(appraiserId) ? await manager.getRepository(Appraiser).findOneBy({ id: appraiserId }) : null;
@@ -330,7 +373,7 @@ export class CreditRecordService {
     return { type: input.subjectType, creditCode, institutionId: null, appraiserId: null, name, regionCode };
   }
 
-  private async suspendListing(manager: EntityManager, subject: Subject, decisionDocNo: string, today: string): Promise<void> {
+  private async suspendListing(manager: EntityManager, subject: CreditSubject, decisionDocNo: string, today: string): Promise<void> {
     const institutionId = subject.institutionId ?? (subject.appraiserId ? (await manager.getRepository(Appraiser).findOneByOrFail({ id: subject.appraiserId })).institutionId : null);
     const institution = institutionId ? await manager.getRepository(Institution).findOneBy({ id: institutionId }) : null;
     if (!institution || institution.listingStatus !== ListingStatus.LISTED) {

@@ -1,0 +1,479 @@
+import DataLoader from "dataloader";
+import { EntityManager, In } from "typeorm";
+import { AgencyKind } from "../entities/agency-kind";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { AbnormalPatentBatch, AbnormalPatentEvent, AbnormalPatentItem } from "../entities/abnormal-patent.entity";
+import { CreditRecord } from "../entities/credit-record.entity";
+import {
+  ABNORMAL_PATENT_MOVES,
+  AbnormalPatentAction,
+  AbnormalPatentGrouping,
+  AbnormalPatentStatus,
+  AWAITING_APPLICANT,
+  EscalationSubject,
+} from "../domain/abnormal-patent-enums";
+import { CreditBehaviour, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
+import { addDays } from "../domain/local-date";
+import { findRegion } from "../domain/region-directory";
+import { BadUserInputError, ConflictError, ForbiddenError, HubError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { regionLikePattern } from "../auth/region";
+import { auditActor, RequestScope } from "../context/request-scope";
+import { AbnormalPatentItemInput, allocationTable, prepareItem, PreparedItem, sameItem } from "./abnormal-patent-items";
+import type { CreditRecordService, CreditSubject } from "./credit-record.service";
+import { runOptionallyIdempotent } from "./idempotency";
+import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import * as check from "./validate";
+import { assertVersion, updateVersioned } from "./versioned-update";
+
+export type { AbnormalPatentItemInput } from "./abnormal-patent-items";
+
+export interface ImportBatchInput {
+  batchNo: string;
+  receivedOn?: string | null;
+  deadline?: string | null;
+  items: AbnormalPatentItemInput[];
+  dryRun?: boolean | null;
+}
+
+/** A refused item: its position in the input (1-based), the item field at fault, the error code and message. */
+export interface ItemRejection {
+  index: number;
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface BatchImportResult {
+  batch: AbnormalPatentBatch | null;
+  created: number;
+  unchanged: number;
+  rejected: ItemRejection[];
+  dryRun: boolean;
+}
+
+export interface HandlingInput {
+  idempotencyKey?: string | null;
+  action: AbnormalPatentAction;
+  note?: string | null;
+  escalation?: { subject: EscalationSubject; decisionDocNo: string; basis?: string | null; severity?: CreditSeverity | null; measures?: string[] | null } | null;
+}
+
+export interface AbnormalPatentFilter {
+  batchId?: string | null;
+  regionCode?: string | null;
+  status?: AbnormalPatentStatus | null;
+  patentAgencyCode?: string | null;
+  allocatedAgencyCode?: string | null;
+  applicationNumber?: string | null;
+}
+
+/** Counts of one group of items and its withdrawal rate. */
+export interface WithdrawalRate {
+  key: string;
+  label: string;
+  itemCount: number;
+  withdrawnCount: number;
+  appealedCount: number;
+  appealUpheldCount: number;
+  overdueCount: number;
+  escalatedCount: number;
+  /** WITHDRAWN ÷ (ALL − APPEAL_UPHELD); null when every item's appeal was upheld (nothing to withdraw). */
+  withdrawalRate: number | null;
+  withdrawalTarget: number;
+  meetsTarget: boolean | null;
+}
+
+export const MAX_BATCH_ITEMS = 5000;
+
+/** Thrown inside the import's transaction to roll it back while still answering with the report. */
+class RollBack extends Error {
+  constructor(readonly result: BatchImportResult) {
+    super("roll back");
+  }
+}
+
+/**
+ * 非正常专利申请快速处置: a province-level bureau imports a batch; each item goes to the bureau of the
+ * applicant's county (or city); that bureau records notification, the result and the feedback, and escalates
+ * an item still waiting after the deadline into a credit record. Items exist only for the market-regulation
+ * bureaus covering the applicant's region, and every count is taken over the items the caller may see.
+ */
+export class AbnormalPatentService {
+  private readonly ratesByBatch = new Map<AbnormalPatentGrouping, DataLoader<string, WithdrawalRate[]>>();
+
+  constructor(
+    private readonly scope: RequestScope,
+    private readonly credit: CreditRecordService,
+  ) {}
+
+  private get viewer() {
+    return this.scope.viewer;
+  }
+
+  /** `i.region_code LIKE :vis` for a bureau; null (nothing visible) for anyone else. */
+  private visibilityPattern(): string | null {
+    const viewer = this.viewer;
+    return viewer.agency && viewer.isKind(AgencyKind.MARKET_REGULATION) ? regionLikePattern(viewer.agency.regionCode) : null;
+  }
+
+  status(item: AbnormalPatentItem, batch: AbnormalPatentBatch): AbnormalPatentStatus {
+    return AWAITING_APPLICANT.includes(item.storedStatus) && batch.deadline < this.scope.today() ? AbnormalPatentStatus.OVERDUE : item.storedStatus;
+  }
+
+  async batchOf(item: AbnormalPatentItem): Promise<AbnormalPatentBatch> {
+    const batch = await this.scope.loaders.abnormalPatentBatchById.load(item.batchId);
+    if (!batch) throw new NotFoundError("Abnormal patent batch");
+    return batch;
+  }
+
+  async effectiveStatus(item: AbnormalPatentItem): Promise<AbnormalPatentStatus> {
+    return this.status(item, await this.batchOf(item));
+  }
+
+  history(item: AbnormalPatentItem): Promise<AbnormalPatentEvent[]> {
+    return this.scope.loaders.abnormalPatentEventsByItemId.load(item.id);
+  }
+
+  async creditRecord(item: AbnormalPatentItem): Promise<CreditRecord | null> {
+    const record = await this.scope.loaders.creditRecordByPatentItemId.load(item.id);
+    return record ? this.credit.byId(record.id) : null;
+  }
+
+  async itemById(id: string): Promise<AbnormalPatentItem | null> {
+    const pattern = this.visibilityPattern();
+    if (!pattern || !check.isUuid(id)) return null;
+    const item = await this.scope.loaders.abnormalPatentItemById.load(id);
+    return item && this.viewer.covers(item.regionCode) ? item : null;
+  }
+
+  async batchById(id: string): Promise<AbnormalPatentBatch | null> {
+    if (!check.isUuid(id)) return null;
+    const page = await this.batches({ batchId: id }, 1, null);
+    return page.nodes[0] ?? null;
+  }
+
+  /** Batches the caller issued or has items of, newest first. */
+  async batches(filter: { batchId?: string | null; batchNo?: string | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentBatch>> {
+    const pattern = this.visibilityPattern();
+    if (!pattern) throw new ForbiddenError("Abnormal patent applications are for market-regulation bureaus.");
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const query = this.scope.dataSource
+      .getRepository(AbnormalPatentBatch)
+      .createQueryBuilder("b")
+      .where(`(b.region_code LIKE :vis OR EXISTS (SELECT 1 FROM abnormal_patent_items i WHERE i.batch_id = b.id AND i.region_code LIKE :vis))`, { vis: pattern });
+    if (filter.batchId) query.andWhere("b.id = :batchId", { batchId: check.idFilter(filter.batchId, "filter.batchId") });
+    if (filter.batchNo) query.andWhere("b.batch_no = :batchNo", { batchNo: filter.batchNo.trim() });
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere("(b.received_on, b.id) < (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });
+    const rows = await query.orderBy("b.received_on", "DESC").addOrderBy("b.id", "DESC").limit(size + 1).getMany();
+    for (const row of rows) this.scope.loaders.abnormalPatentBatchById.prime(row.id, row);
+    return toPage(rows, size, (row) => [row.receivedOn, row.id], totalCount);
+  }
+
+  async items(filter: AbnormalPatentFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentItem>> {
+    const pattern = this.visibilityPattern();
+    if (!pattern) throw new ForbiddenError("Abnormal patent applications are for market-regulation bureaus.");
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const query = this.scope.dataSource.getRepository(AbnormalPatentItem).createQueryBuilder("i").innerJoin(AbnormalPatentBatch, "b", "b.id = i.batch_id");
+    const where = this.filterSql(filter, pattern);
+    query.where(where.clause, where.params);
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere("(i.application_number, i.id) > (:afterNo, :afterId)", { afterNo: String(cursor[0]), afterId: String(cursor[1]) });
+    const rows = await query.orderBy("i.application_number", "ASC").addOrderBy("i.id", "ASC").limit(size + 1).getMany();
+    for (const row of rows) this.scope.loaders.abnormalPatentItemById.prime(row.id, row);
+    return toPage(rows, size, (row) => [row.applicationNumber, row.id], totalCount);
+  }
+
+  /** Withdrawal rates over the visible items matching `filter`, broken down by batch, region or patent agency. */
+  async rates(groupBy: AbnormalPatentGrouping, filter: AbnormalPatentFilter): Promise<WithdrawalRate[]> {
+    const pattern = this.visibilityPattern();
+    if (!pattern) throw new ForbiddenError("Abnormal patent applications are for market-regulation bureaus.");
+    const where = this.filterSql(filter, pattern);
+    return this.aggregate(groupBy, where.clause, where.params, false).then((rows) => rows.map((r) => r.rate));
+  }
+
+  /** The whole-batch figures (the BATCH group) or its breakdown, batched across the batches of one response. */
+  async batchRates(batch: AbnormalPatentBatch, groupBy: AbnormalPatentGrouping): Promise<WithdrawalRate[]> {
+    let loader = this.ratesByBatch.get(groupBy);
+    if (!loader) {
+      loader = new DataLoader<string, WithdrawalRate[]>(async (batchIds) => {
+        const pattern = this.visibilityPattern() ?? "";
+        const rows = await this.aggregate(groupBy, "i.batch_id = ANY(:batchIds) AND i.region_code LIKE :vis", { batchIds: [...batchIds], vis: pattern }, true);
+        return batchIds.map((id) => rows.filter((r) => r.batchId === id).map((r) => r.rate));
+      });
+      this.ratesByBatch.set(groupBy, loader);
+    }
+    return loader.load(batch.id);
+  }
+
+  async batchTotals(batch: AbnormalPatentBatch): Promise<WithdrawalRate> {
+    const [totals] = await this.batchRates(batch, AbnormalPatentGrouping.BATCH);
+    return totals ?? this.rate(batch.id, batch.batchNo, { items: 0, withdrawn: 0, appealed: 0, upheld: 0, overdue: 0, escalated: 0 });
+  }
+
+  private filterSql(filter: AbnormalPatentFilter, pattern: string): { clause: string; params: Record<string, unknown> } {
+    const clauses = ["i.region_code LIKE :vis"];
+    const params: Record<string, unknown> = { vis: pattern };
+    if (filter.batchId) {
+      clauses.push("i.batch_id = :batchId");
+      params.batchId = check.idFilter(filter.batchId, "filter.batchId");
+    }
+    if (filter.regionCode) {
+      clauses.push("i.region_code LIKE :region");
+      params.region = regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode"));
+    }
+    if (filter.patentAgencyCode) {
+      clauses.push("i.patent_agency_code = :agencyCode");
+      params.agencyCode = filter.patentAgencyCode.trim();
+    }
+    if (filter.allocatedAgencyCode) {
+      clauses.push("i.allocated_agency_code = :allocated");
+      params.allocated = filter.allocatedAgencyCode.trim();
+    }
+    if (filter.applicationNumber) {
+      clauses.push("i.application_number = :number");
+      params.number = filter.applicationNumber.trim().toUpperCase();
+    }
+    if (filter.status) {
+      const awaiting = AWAITING_APPLICANT.map((s) => `'${s}'`).join(",");
+      params.today = this.scope.today();
+      if (filter.status === AbnormalPatentStatus.OVERDUE) clauses.push(`i.status IN (${awaiting}) AND b.deadline < :today`);
+      else if (AWAITING_APPLICANT.includes(filter.status)) clauses.push(`i.status = :status AND b.deadline >= :today`);
+      else clauses.push("i.status = :status");
+      params.status = filter.status;
+    }
+    return { clause: clauses.join(" AND "), params };
+  }
+
+  private async aggregate(groupBy: AbnormalPatentGrouping, clause: string, params: Record<string, unknown>, perBatch: boolean) {
+    const key = { BATCH: "b.id::text", REGION: "i.region_code", PATENT_AGENCY: "coalesce(i.patent_agency_code, '')" }[groupBy];
+    const label = { BATCH: "min(b.batch_no)", REGION: "min(i.region_code)", PATENT_AGENCY: "coalesce(min(i.patent_agency_name), '')" }[groupBy];
+    const awaiting = AWAITING_APPLICANT.map((s) => `'${s}'`).join(",");
+    const query = this.scope.dataSource
+      .createQueryBuilder()
+      .from(AbnormalPatentItem, "i")
+      .innerJoin(AbnormalPatentBatch, "b", "b.id = i.batch_id")
+      .select(key, "key")
+      .addSelect(label, "label")
+      .addSelect("count(*)::int", "items")
+      .addSelect(`count(*) FILTER (WHERE i.status = 'WITHDRAWN')::int`, "withdrawn")
+      .addSelect(`count(*) FILTER (WHERE i.status = 'APPEALED')::int`, "appealed")
+      .addSelect(`count(*) FILTER (WHERE i.status = 'APPEAL_UPHELD')::int`, "upheld")
+      .addSelect(`count(*) FILTER (WHERE i.status IN (${awaiting}) AND b.deadline < :today)::int`, "overdue")
+      .addSelect(`count(*) FILTER (WHERE i.status = 'ESCALATED')::int`, "escalated")
+      .where(clause, { ...params, today: this.scope.today() })
+      .groupBy(key)
+      .orderBy(key, "ASC");
+    if (perBatch) query.addSelect("i.batch_id::text", "batch_id").addGroupBy("i.batch_id");
+    const rows: Array<{ key: string; label: string; batch_id?: string; items: number; withdrawn: number; appealed: number; upheld: number; overdue: number; escalated: number }> = await query.getRawMany();
+    return rows.map((r) => ({
+      batchId: r.batch_id,
+      rate: this.rate(
+        r.key,
+        groupBy === AbnormalPatentGrouping.REGION ? (findRegion(r.key)?.name ?? r.key) : groupBy === AbnormalPatentGrouping.PATENT_AGENCY && !r.key ? "（无代理机构）" : r.label,
+        r,
+      ),
+    }));
+  }
+
+  private rate(key: string, label: string, c: { items: number; withdrawn: number; appealed: number; upheld: number; overdue: number; escalated: number }): WithdrawalRate {
+    const denominator = Number(c.items) - Number(c.upheld);
+    const withdrawalRate = denominator > 0 ? Number(c.withdrawn) / denominator : null;
+    const target = this.scope.policy.abnormalPatentWithdrawalTarget;
+    return {
+      key,
+      label,
+      itemCount: Number(c.items),
+      withdrawnCount: Number(c.withdrawn),
+      appealedCount: Number(c.appealed),
+      appealUpheldCount: Number(c.upheld),
+      overdueCount: Number(c.overdue),
+      escalatedCount: Number(c.escalated),
+      withdrawalRate,
+      withdrawalTarget: target,
+      meetsTarget: withdrawalRate === null ? null : withdrawalRate >= target,
+    };
+  }
+
+  /**
+   * Imports a batch, or the items of a batch not yet imported. Every item is checked first; good items are
+   * written in one transaction with the batch and one audit entry, refused items are reported by position.
+   * An item already in the batch with the same particulars is `unchanged`; with other particulars it is
+   * refused (CONFLICT). When nothing new would be written (or with `dryRun`) the transaction is rolled back.
+   */
+  async importBatch(input: ImportBatchInput): Promise<BatchImportResult> {
+    const viewer = this.viewer;
+    if (!viewer.agency || !viewer.isKind(AgencyKind.MARKET_REGULATION) || !viewer.isProvinceLevelOrAbove) {
+      throw new ForbiddenError("Batches are imported by market-regulation bureaus at province level or above.");
+    }
+    const batchNo = check.text(input.batchNo, "input.batchNo", { max: 50, required: true });
+    const today = this.scope.today();
+    const receivedOn = check.localDate(input.receivedOn, "input.receivedOn");
+    if (receivedOn && receivedOn > today) throw new BadUserInputError("receivedOn is in the future.", "input.receivedOn");
+    const deadline = check.localDate(input.deadline, "input.deadline");
+    if (deadline && deadline < (receivedOn ?? today)) throw new BadUserInputError("The deadline is before the day the batch was received.", "input.deadline");
+    if (input.items.length === 0) throw new BadUserInputError("A batch needs at least one item.", "input.items");
+    if (input.items.length > MAX_BATCH_ITEMS) throw new BadUserInputError(`A batch holds at most ${MAX_BATCH_ITEMS} items per import.`, "input.items");
+    const dryRun = input.dryRun === true;
+
+    const rejected: ItemRejection[] = [];
+    const reject = (index: number, error: unknown, field?: string) => {
+      if (!(error instanceof HubError)) throw error;
+      const named = typeof error.extensions.field === "string" ? error.extensions.field : undefined;
+      rejected.push({ index: index + 1, field: field ?? named ?? "", code: String(error.extensions.code), message: error.message });
+    };
+    const prepared: Array<{ index: number; item: PreparedItem }> = [];
+    const seen = new Set<string>();
+    input.items.forEach((raw, index) => {
+      try {
+        const item = prepareItem(raw);
+        if (!viewer.covers(item.regionCode)) throw new ForbiddenError("The applicant's region is outside your jurisdiction.");
+        if (seen.has(item.applicationNumber)) throw new BadUserInputError("This application number already appeared earlier in the batch.", "applicationNumber");
+        seen.add(item.applicationNumber);
+        prepared.push({ index, item });
+      } catch (error) {
+        reject(index, error, error instanceof ForbiddenError ? "applicantRegionCode" : undefined);
+      }
+    });
+
+    try {
+      return await this.scope.dataSource.transaction(async (manager) => {
+        const { batch, isNew } = await this.lockBatch(manager, batchNo, receivedOn ?? today, deadline);
+        const numbers = prepared.map(({ item }) => item.applicationNumber);
+        const existing = numbers.length ? await manager.getRepository(AbnormalPatentItem).findBy({ batchId: batch.id, applicationNumber: In(numbers) }) : [];
+        const byNumber = new Map(existing.map((e) => [e.applicationNumber, e]));
+        const allocate = await allocationTable(manager);
+        let unchanged = 0;
+        const rows: Array<Partial<AbnormalPatentItem>> = [];
+        for (const { index, item } of prepared) {
+          const stored = byNumber.get(item.applicationNumber);
+          if (stored) {
+            if (sameItem(stored, item)) unchanged++;
+            else reject(index, new ConflictError("This application number is already in the batch with other particulars.", { field: "applicationNumber" }));
+            continue;
+          }
+          const bureau = allocate(item.regionCode);
+          if (!bureau) {
+            reject(index, new BadUserInputError("No market-regulation bureau covers the applicant's region.", "applicantRegionCode"));
+            continue;
+          }
+          rows.push({ ...item, batchId: batch.id, allocatedAgencyId: bureau.id, allocatedAgencyCode: bureau.code, allocatedRegionCode: bureau.regionCode, storedStatus: AbnormalPatentStatus.NOTIFIED });
+        }
+        rejected.sort((a, b) => a.index - b.index);
+        const result: BatchImportResult = { batch, created: rows.length, unchanged, rejected, dryRun };
+        if (dryRun || rows.length === 0) throw new RollBack({ ...result, batch: isNew ? null : batch });
+        for (let i = 0; i < rows.length; i += 500) {
+          await manager.createQueryBuilder().insert().into(AbnormalPatentItem).values(rows.slice(i, i + 500)).execute();
+        }
+        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+          { operation: "importAbnormalPatentBatch", entityType: "AbnormalPatentBatch", entityId: batch.id, fields: [`items+${rows.length}`, ...(isNew ? ["batch"] : [])], outcome: AuditOutcome.SUCCESS },
+        ]);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof RollBack) return error.result;
+      throw error;
+    }
+  }
+
+  /** The batch, created if new, locked for the rest of the transaction so two imports of one batch take turns. */
+  private async lockBatch(manager: EntityManager, batchNo: string, receivedOn: string, deadline: string | null): Promise<{ batch: AbnormalPatentBatch; isNew: boolean }> {
+    const viewer = this.viewer;
+    const inserted: Array<{ id: string }> = await manager.query(
+      `INSERT INTO abnormal_patent_batches (batch_no, region_code, issued_by_agency_code, received_on, deadline) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (batch_no) DO NOTHING RETURNING id`,
+      [batchNo, viewer.agency!.regionCode, viewer.agency!.code, receivedOn, deadline ?? addDays(receivedOn, this.scope.policy.abnormalPatentDeadlineDays)],
+    );
+    const batch = await manager.getRepository(AbnormalPatentBatch).createQueryBuilder("b").setLock("pessimistic_write").where("b.batch_no = :batchNo", { batchNo }).getOneOrFail();
+    if (inserted.length === 1) return { batch, isNew: true };
+    if (!viewer.covers(batch.regionCode)) throw new ForbiddenError("This batch was issued by a bureau outside your jurisdiction.");
+    if (deadline && deadline !== batch.deadline) throw new ConflictError("This batch exists with another deadline.", { field: "input.deadline" });
+    return { batch, isNew: false };
+  }
+
+  /**
+   * A handling step by the bureau the item is allocated to. Status moves follow ABNORMAL_PATENT_MOVES on the
+   * effective status (OVERDUE included); the first notification, result and feedback are timestamped once.
+   * ESCALATE creates the credit record in the same transaction; the version check, the optional idempotency
+   * key and a unique index on the record's source item make it happen once, however often it is retried.
+   */
+  async handle(itemId: string, expectedVersion: number, input: HandlingInput): Promise<{ item: AbnormalPatentItem; replayed: boolean }> {
+    const viewer = this.viewer;
+    if (!viewer.agency || !viewer.isKind(AgencyKind.MARKET_REGULATION)) throw new ForbiddenError("Abnormal patent applications are handled by market-regulation bureaus.");
+    const note = check.text(input.note, "input.note", { max: 2000 });
+    const move = ABNORMAL_PATENT_MOVES[input.action];
+    const escalation = input.action === AbnormalPatentAction.ESCALATE ? this.checkEscalation(input) : null;
+    if (input.action !== AbnormalPatentAction.ESCALATE && input.escalation) throw new BadUserInputError("escalation goes with ESCALATE.", "input.escalation");
+
+    const result = await this.scope.dataSource.transaction(async (manager) => {
+      const item = check.isUuid(itemId) ? await manager.getRepository(AbnormalPatentItem).findOneBy({ id: itemId }) : null;
+      if (!item || !viewer.covers(item.regionCode)) throw new NotFoundError("Abnormal patent item");
+      if (item.allocatedAgencyId !== viewer.agency!.id) throw new ForbiddenError("Only the bureau the item is allocated to records its handling.");
+      const fingerprint = { itemId, expectedVersion, action: input.action, note, escalation };
+      return runOptionallyIdempotent(manager, viewer, "recordAbnormalPatentHandling", input.idempotencyKey, fingerprint, async () => {
+        assertVersion(item, expectedVersion, "Abnormal patent item");
+        const batch = await manager.getRepository(AbnormalPatentBatch).findOneByOrFail({ id: item.batchId });
+        const from = this.status(item, batch);
+        const now = this.scope.now();
+        const changes: Partial<AbnormalPatentItem> = {};
+        if (move) {
+          if (!move.from.includes(from)) throw new InvalidStateTransitionError("The abnormal patent item", from, move.to);
+          changes.storedStatus = move.to;
+          if (!item.handledAt) changes.handledAt = now;
+        } else if (input.action === AbnormalPatentAction.NOTIFY) {
+          if (!AWAITING_APPLICANT.includes(item.storedStatus)) throw new InvalidStateTransitionError("The abnormal patent item", from, "NOTIFY");
+          if (!item.notifiedAt) changes.notifiedAt = now;
+        } else {
+          if (!item.handledAt) throw new InvalidStateTransitionError("The abnormal patent item (no result to feed back yet)", from, "FEED_BACK");
+          if (!item.fedBackAt) changes.fedBackAt = now;
+        }
+        const updated = await updateVersioned<AbnormalPatentItem>(manager, AbnormalPatentItem, "Abnormal patent item", item.id, expectedVersion, changes);
+        const record = escalation ? await this.escalate(manager, updated, batch, escalation) : null;
+        await manager.getRepository(AbnormalPatentEvent).save(
+          manager.create(AbnormalPatentEvent, { itemId: item.id, action: input.action, fromStatus: from, toStatus: move?.to ?? from, note, actorAgencyCode: viewer.agency!.code, creditRecordId: record?.id ?? null, occurredAt: now }),
+        );
+        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+          { operation: "recordAbnormalPatentHandling", entityType: "AbnormalPatentItem", entityId: item.id, fields: [`action:${input.action}`, ...Object.keys(changes)], outcome: AuditOutcome.SUCCESS },
+        ]);
+        return item.id;
+      });
+    });
+    const item = await this.scope.dataSource.getRepository(AbnormalPatentItem).findOneByOrFail({ id: result.id });
+    return { item, replayed: result.replayed };
+  }
+
+  private checkEscalation(input: HandlingInput) {
+    const e = input.escalation;
+    if (!e) throw new BadUserInputError("ESCALATE needs escalation: whom the credit record is about and the decision document.", "input.escalation");
+    return {
+      subject: e.subject,
+      decisionDocNo: check.text(e.decisionDocNo, "input.escalation.decisionDocNo", { max: 100, required: true }),
+      basis: check.text(e.basis, "input.escalation.basis", { max: 8000 }),
+      severity: e.severity ?? CreditSeverity.GENERAL,
+      measures: check.textList(e.measures, "input.escalation.measures", { maxItems: 20, maxLength: 200 }),
+    };
+  }
+
+  private async escalate(manager: EntityManager, item: AbnormalPatentItem, batch: AbnormalPatentBatch, e: ReturnType<AbnormalPatentService["checkEscalation"]>): Promise<CreditRecord> {
+    let subject: CreditSubject;
+    if (e.subject === EscalationSubject.APPLICANT) {
+      if (!item.applicantCreditCode) throw new BadUserInputError("The applicant is a natural person: escalate to its patent agency instead.", "input.escalation.subject");
+      subject = { type: CreditSubjectType.ENTERPRISE, creditCode: item.applicantCreditCode, institutionId: null, appraiserId: null, name: item.applicantName, regionCode: item.regionCode };
+    } else {
+      if (!item.patentAgencyCreditCode || !item.patentAgencyName) throw new BadUserInputError("The item names no patent agency with a credit code.", "input.escalation.subject");
+      subject = { type: CreditSubjectType.PATENT_AGENCY, creditCode: item.patentAgencyCreditCode, institutionId: null, appraiserId: null, name: item.patentAgencyName, regionCode: item.regionCode };
+    }
+    const basis = e.basis || `非正常专利申请（申请号 ${item.applicationNumber}，${batch.batchNo}）逾期（${batch.deadline}）未撤回，依规纳入信用监管。`;
+    return this.credit.insertRecord(manager, {
+      subject,
+      behaviour: CreditBehaviour.ABNORMAL_PATENT_APPLICATION,
+      severity: e.severity,
+      decisionDocNo: e.decisionDocNo,
+      basis,
+      measures: e.measures,
+      sourcePatentItemId: item.id,
+    });
+  }
+}

@@ -1,0 +1,415 @@
+import { EntityManager } from "typeorm";
+import { AgencyKind, RecordStatus } from "../entities/agency-kind";
+import { Agency } from "../entities/agency.entity";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { CustodyTrademark, TrademarkAlert } from "../entities/custody-trademark.entity";
+import { CustodyStatus, TRADEMARK_ALERT_TRANSITIONS, TrademarkAlertKind, TrademarkAlertStatus, TrademarkCategory } from "../domain/trademark-enums";
+import { addMonths } from "../domain/local-date";
+import { findRegion } from "../domain/region-directory";
+import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { regionLikePattern } from "../auth/region";
+import { auditActor, RequestScope } from "../context/request-scope";
+import { runIdempotent } from "./idempotency";
+import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { conflictOnDuplicate } from "./unique-violation";
+import * as check from "./validate";
+import { assertVersion, updateVersioned } from "./versioned-update";
+
+export interface PlaceUnderCustodyInput {
+  idempotencyKey: string;
+  registrationNumber: string;
+  niceClass: number;
+  markName: string;
+  category: TrademarkCategory;
+  ownerName: string;
+  ownerCreditCode: string;
+  regionCode?: string | null;
+  custodianAgencyCode: string;
+  registeredOn: string;
+  expiresOn: string;
+  note?: string | null;
+}
+
+export interface UpdateCustodyInput {
+  expiresOn?: string | null;
+  custodianAgencyCode?: string | null;
+  custodyStatus?: CustodyStatus | null;
+  note?: string | null;
+}
+
+export interface RaiseAlertInput {
+  idempotencyKey: string;
+  trademarkId: string;
+  kind: TrademarkAlertKind;
+  detail: string;
+  reference?: string | null;
+  dueOn?: string | null;
+}
+
+export interface TrademarkFilter {
+  regionCode?: string | null;
+  niceClass?: number | null;
+  category?: TrademarkCategory | null;
+  custodianAgencyCode?: string | null;
+  markContains?: string | null;
+  custodyStatus?: CustodyStatus | null;
+  expiringBefore?: string | null;
+}
+
+export interface TrademarkAlertFilter {
+  trademarkId?: string | null;
+  kind?: TrademarkAlertKind | null;
+  status?: TrademarkAlertStatus | null;
+  regionCode?: string | null;
+  /** OPEN and IN_PROGRESS only. */
+  unresolved?: boolean | null;
+}
+
+/** A computed EXPIRING alert is named by its mark and the expiry date it warns about. */
+const EXPIRING_ID = /^expiring:([0-9a-f-]{36}):(\d{4}-\d{2}-\d{2})$/;
+const expiringId = (trademarkId: string, dueOn: string) => `expiring:${trademarkId}:${dueOn}`;
+const HUB_RAISER = "hub";
+
+/**
+ * 重点商标监控及托管: bureaus place well-known and GI marks under custody with a custodian agency; the
+ * custodian enters alerts (similar filings, non-use cancellation) and handles them; EXPIRING alerts are
+ * computed from the expiry date and stored only when handled. A mark and its alerts exist for the bureaus and
+ * associations covering the owner's region and for the custodian.
+ */
+export class CustodyTrademarkService {
+  constructor(private readonly scope: RequestScope) {}
+
+  private get viewer() {
+    return this.scope.viewer;
+  }
+
+  canSee(mark: CustodyTrademark): boolean {
+    const viewer = this.viewer;
+    if (!viewer.agency) return false;
+    return (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) && viewer.covers(mark.regionCode)) || mark.custodianAgencyId === viewer.agency.id;
+  }
+
+  private visibilitySql(alias: string): { clause: string; params: Record<string, unknown> } {
+    const viewer = this.viewer;
+    if (!viewer.agency) throw new ForbiddenError();
+    if (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION)) {
+      return { clause: `(${alias}.region_code LIKE :vis OR ${alias}.custodian_agency_id = :visAgency)`, params: { vis: regionLikePattern(viewer.agency.regionCode), visAgency: viewer.agency.id } };
+    }
+    return { clause: `${alias}.custodian_agency_id = :visAgency`, params: { visAgency: viewer.agency.id } };
+  }
+
+  /** The last day whose expiry already raises an alert. */
+  private horizon(): string {
+    return addMonths(this.scope.today(), this.scope.policy.trademarkExpiryAlertMonths);
+  }
+
+  async byId(id: string): Promise<CustodyTrademark | null> {
+    if (!check.isUuid(id)) return null;
+    const mark = await this.scope.loaders.custodyTrademarkById.load(id);
+    return mark && this.canSee(mark) ? mark : null;
+  }
+
+  async list(filter: TrademarkFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CustodyTrademark>> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const visibility = this.visibilitySql("t");
+    const query = this.scope.dataSource.getRepository(CustodyTrademark).createQueryBuilder("t").where(visibility.clause, visibility.params);
+    if (filter.regionCode) query.andWhere("t.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
+    if (filter.niceClass) query.andWhere("t.nice_class = :niceClass", { niceClass: filter.niceClass });
+    if (filter.category) query.andWhere("t.category = :category", { category: filter.category });
+    if (filter.custodianAgencyCode) query.andWhere("t.custodian_agency_code = :custodian", { custodian: filter.custodianAgencyCode.trim() });
+    if (filter.markContains) query.andWhere("t.mark_name LIKE :mark", { mark: `%${filter.markContains.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.custodyStatus) query.andWhere("t.custody_status = :custodyStatus", { custodyStatus: filter.custodyStatus });
+    const expiringBefore = check.localDate(filter.expiringBefore, "filter.expiringBefore");
+    if (expiringBefore) query.andWhere("t.expires_on <= :expiringBefore", { expiringBefore });
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere("(t.expires_on, t.id) > (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });
+    const rows = await query.orderBy("t.expires_on", "ASC").addOrderBy("t.id", "ASC").limit(size + 1).getMany();
+    for (const row of rows) this.scope.loaders.custodyTrademarkById.prime(row.id, row);
+    return toPage(rows, size, (row) => [row.expiresOn, row.id], totalCount);
+  }
+
+  /** A mark's alerts, newest first: the stored ones plus the computed EXPIRING alert while it is unhandled. */
+  async alertsOf(mark: CustodyTrademark): Promise<TrademarkAlert[]> {
+    const stored = await this.scope.loaders.trademarkAlertsByTrademarkId.load(mark.id);
+    const computed = this.expiringAlert(mark, stored);
+    return computed ? [computed, ...stored] : stored;
+  }
+
+  private expiringAlert(mark: CustodyTrademark, stored: TrademarkAlert[]): TrademarkAlert | null {
+    if (mark.custodyStatus !== CustodyStatus.ACTIVE || mark.expiresOn > this.horizon()) return null;
+    if (stored.some((a) => a.kind === TrademarkAlertKind.EXPIRING && a.dueOn === mark.expiresOn)) return null;
+    return this.computedAlert(mark.id, mark.expiresOn);
+  }
+
+  private computedAlert(trademarkId: string, dueOn: string): TrademarkAlert {
+    return Object.assign(new TrademarkAlert(), {
+      id: expiringId(trademarkId, dueOn),
+      trademarkId,
+      kind: TrademarkAlertKind.EXPIRING,
+      detail: `注册商标专用权于 ${dueOn} 期满，请在期满前十二个月内办理续展（期满后另有六个月宽展期）。`,
+      reference: null,
+      dueOn,
+      raisedOn: addMonths(dueOn, -this.scope.policy.trademarkExpiryAlertMonths),
+      raisedByAgencyCode: HUB_RAISER,
+      status: TrademarkAlertStatus.OPEN,
+      handlingNote: null,
+      handledByAgencyCode: null,
+      handledAt: null,
+      version: 1,
+    });
+  }
+
+  /** Alerts of the visible marks, computed EXPIRING alerts included, newest first. */
+  async alerts(filter: TrademarkAlertFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<TrademarkAlert>> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const visibility = this.visibilitySql("t");
+    const params: Record<string, unknown> = { ...visibility.params, horizon: this.horizon(), months: this.scope.policy.trademarkExpiryAlertMonths };
+    const where: string[] = [];
+    if (filter.trademarkId) {
+      where.push("a.trademark_id = :trademarkId");
+      params.trademarkId = check.idFilter(filter.trademarkId, "filter.trademarkId");
+    }
+    if (filter.kind) {
+      where.push("a.kind = :kind");
+      params.kind = filter.kind;
+    }
+    if (filter.status) {
+      where.push("a.status = :status");
+      params.status = filter.status;
+    }
+    if (filter.unresolved) where.push("a.status IN ('OPEN','IN_PROGRESS')");
+    if (filter.regionCode) {
+      where.push("a.region_code LIKE :region");
+      params.region = regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode"));
+    }
+    const union = `
+      WITH t AS (SELECT * FROM custody_trademarks t WHERE ${visibility.clause}),
+      a AS (
+        SELECT s.id::text AS id, s.trademark_id, s.kind, s.detail, s.reference, s.due_on, s.raised_on, s.raised_by_agency_code, s.status,
+               s.handling_note, s.handled_by_agency_code, s.handled_at, s.version, t.region_code
+          FROM trademark_alerts s JOIN t ON t.id = s.trademark_id
+        UNION ALL
+        SELECT 'expiring:' || t.id::text || ':' || to_char(t.expires_on, 'YYYY-MM-DD'), t.id, 'EXPIRING', '', NULL, t.expires_on,
+               (t.expires_on - make_interval(months => :months))::date, '${HUB_RAISER}', 'OPEN', NULL, NULL, NULL, 1, t.region_code
+          FROM t
+         WHERE t.custody_status = 'ACTIVE' AND t.expires_on <= :horizon
+           AND NOT EXISTS (SELECT 1 FROM trademark_alerts x WHERE x.trademark_id = t.id AND x.kind = 'EXPIRING' AND x.due_on = t.expires_on)
+      )`;
+    const filtered = `${union} SELECT * FROM a${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
+    const [countSql, countParams] = this.scope.dataSource.driver.escapeQueryWithParameters(`SELECT count(*)::int AS n FROM (${filtered}) c`, params);
+    const [{ n: totalCount }] = await this.scope.dataSource.query(countSql, countParams);
+    if (cursor) {
+      where.push("(a.raised_on, a.id) < (:afterDay, :afterId)");
+      params.afterDay = String(cursor[0]);
+      params.afterId = String(cursor[1]);
+    }
+    params.limit = size + 1;
+    const pageSql = `${union} SELECT * FROM a${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY a.raised_on DESC, a.id DESC LIMIT :limit`;
+    const [sql, sqlParams] = this.scope.dataSource.driver.escapeQueryWithParameters(pageSql, params);
+    const raw: Array<Record<string, any>> = await this.scope.dataSource.query(sql, sqlParams);
+    const rows = raw.map((r) =>
+      r.raised_by_agency_code === HUB_RAISER && String(r.id).startsWith("expiring:")
+        ? this.computedAlert(r.trademark_id, r.due_on)
+        : Object.assign(new TrademarkAlert(), {
+            id: r.id,
+            trademarkId: r.trademark_id,
+            kind: r.kind,
+            detail: r.detail,
+            reference: r.reference,
+            dueOn: r.due_on,
+            raisedOn: r.raised_on,
+            raisedByAgencyCode: r.raised_by_agency_code,
+            status: r.status,
+            handlingNote: r.handling_note,
+            handledByAgencyCode: r.handled_by_agency_code,
+            handledAt: r.handled_at ? new Date(r.handled_at) : null,
+            version: Number(r.version),
+          }),
+    );
+    return toPage(rows, size, (row) => [row.raisedOn, row.id], Number(totalCount));
+  }
+
+  async placeUnderCustody(input: PlaceUnderCustodyInput): Promise<{ trademark: CustodyTrademark; replayed: boolean }> {
+    const viewer = this.viewer;
+    if (!viewer.agency || !viewer.isKind(AgencyKind.MARKET_REGULATION)) throw new ForbiddenError("Market-regulation bureaus place marks under custody.");
+    const registrationNumber = check.text(input.registrationNumber, "input.registrationNumber", { max: 11, required: true }).toUpperCase();
+    if (!/^G?[0-9]{4,10}$/.test(registrationNumber)) throw new BadUserInputError("A trademark registration number is 4 to 10 digits (G and digits for an international registration).", "input.registrationNumber");
+    if (!Number.isInteger(input.niceClass) || input.niceClass < 1 || input.niceClass > 45) throw new BadUserInputError("The Nice class is a number from 1 to 45.", "input.niceClass");
+    const markName = check.text(input.markName, "input.markName", { max: 100, required: true });
+    const ownerName = check.text(input.ownerName, "input.ownerName", { max: 200, required: true });
+    const ownerCreditCode = check.creditCode(input.ownerCreditCode, "input.ownerCreditCode");
+    const regionCode = input.regionCode ? check.regionCode(input.regionCode, "input.regionCode") : ownerCreditCode.slice(2, 8);
+    if (!findRegion(regionCode)) throw new BadUserInputError("The owner's credit code does not name a known region: give regionCode.", "input.regionCode");
+    const registeredOn = check.localDate(input.registeredOn, "input.registeredOn")!;
+    const expiresOn = check.localDate(input.expiresOn, "input.expiresOn")!;
+    if (!registeredOn || registeredOn > this.scope.today()) throw new BadUserInputError("registeredOn must be a past day.", "input.registeredOn");
+    if (!expiresOn || expiresOn <= registeredOn) throw new BadUserInputError("expiresOn must come after registeredOn.", "input.expiresOn");
+    if (!viewer.covers(regionCode)) throw new ForbiddenError("The owner's region is outside your jurisdiction.");
+    const note = check.text(input.note, "input.note", { max: 2000 });
+
+    const result = await conflictOnDuplicate(
+      () =>
+        this.scope.dataSource.transaction(async (manager) => {
+          const custodian = await this.activeAgency(manager, input.custodianAgencyCode, "input.custodianAgencyCode");
+          const fingerprint = { registrationNumber, niceClass: input.niceClass, markName, category: input.category, ownerName, ownerCreditCode, regionCode, custodian: custodian.code, registeredOn, expiresOn, note };
+          return runIdempotent(manager, viewer, "placeTrademarkUnderCustody", input.idempotencyKey, fingerprint, async () => {
+            const saved = await manager.getRepository(CustodyTrademark).save(
+              manager.create(CustodyTrademark, {
+                registrationNumber,
+                niceClass: input.niceClass,
+                markName,
+                category: input.category,
+                ownerName,
+                ownerCreditCode,
+                regionCode,
+                custodianAgencyId: custodian.id,
+                custodianAgencyCode: custodian.code,
+                registeredOn,
+                expiresOn,
+                custodyStatus: CustodyStatus.ACTIVE,
+                note,
+              }),
+            );
+            await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+              { operation: "placeTrademarkUnderCustody", entityType: "CustodyTrademark", entityId: saved.id, fields: ["registrationNumber", "niceClass", "markName", "custodian", "expiresOn"], outcome: AuditOutcome.SUCCESS },
+            ]);
+            return saved.id;
+          });
+        }),
+      "This registration number is already under custody.",
+      "input.registrationNumber",
+    );
+    const trademark = await this.scope.dataSource.getRepository(CustodyTrademark).findOneByOrFail({ id: result.id });
+    return { trademark, replayed: result.replayed };
+  }
+
+  /**
+   * Bureaus covering the owner's region change anything; the custodian records renewals (a new expiry) and
+   * notes. A renewal resolves the stored EXPIRING alerts about the old expiry date.
+   */
+  async update(id: string, expectedVersion: number, input: UpdateCustodyInput): Promise<CustodyTrademark> {
+    const viewer = this.viewer;
+    const expiresOn = check.localDate(input.expiresOn, "input.expiresOn");
+    const note = input.note === undefined || input.note === null ? null : check.text(input.note, "input.note", { max: 2000 });
+    return this.scope.dataSource.transaction(async (manager) => {
+      const mark = check.isUuid(id) ? await manager.getRepository(CustodyTrademark).findOneBy({ id }) : null;
+      if (!mark || !this.canSee(mark)) throw new NotFoundError("Trademark under custody");
+      const supervises = viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.covers(mark.regionCode);
+      if (!supervises && (input.custodianAgencyCode || input.custodyStatus)) throw new ForbiddenError("Only the bureau covering the owner's region changes the custodian or ends custody.");
+      if (!supervises && mark.custodianAgencyId !== viewer.agency!.id) throw new ForbiddenError("Only the custodian and the bureau covering the owner's region update a mark under custody.");
+      assertVersion(mark, expectedVersion, "Trademark under custody");
+      const changes: Partial<CustodyTrademark> = {};
+      if (expiresOn && expiresOn !== mark.expiresOn) {
+        if (expiresOn <= mark.registeredOn) throw new BadUserInputError("expiresOn must come after registeredOn.", "input.expiresOn");
+        changes.expiresOn = expiresOn;
+      }
+      if (input.custodianAgencyCode && input.custodianAgencyCode !== mark.custodianAgencyCode) {
+        const custodian = await this.activeAgency(manager, input.custodianAgencyCode, "input.custodianAgencyCode");
+        changes.custodianAgencyId = custodian.id;
+        changes.custodianAgencyCode = custodian.code;
+      }
+      if (input.custodyStatus && input.custodyStatus !== mark.custodyStatus) changes.custodyStatus = input.custodyStatus;
+      if (note !== null && note !== mark.note) changes.note = note;
+      if (Object.keys(changes).length === 0) return mark;
+      const updated = await updateVersioned<CustodyTrademark>(manager, CustodyTrademark, "Trademark under custody", mark.id, expectedVersion, changes);
+      if (changes.expiresOn) {
+        await manager.query(
+          `UPDATE trademark_alerts SET status = 'RESOLVED', handling_note = $3, handled_by_agency_code = $4, handled_at = $5, version = version + 1
+            WHERE trademark_id = $1 AND kind = 'EXPIRING' AND due_on = $2 AND status IN ('OPEN','IN_PROGRESS')`,
+          [mark.id, mark.expiresOn, `已续展，有效期至 ${changes.expiresOn}`, viewer.agency!.code, this.scope.now()],
+        );
+      }
+      await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+        { operation: "updateCustodyTrademark", entityType: "CustodyTrademark", entityId: mark.id, fields: Object.keys(changes), outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+
+  /** The custodian enters a similar filing or a non-use cancellation; EXPIRING alerts are the hub's to raise. */
+  async raiseAlert(input: RaiseAlertInput): Promise<{ alert: TrademarkAlert; replayed: boolean }> {
+    const viewer = this.viewer;
+    if (!viewer.agency) throw new ForbiddenError();
+    if (input.kind === TrademarkAlertKind.EXPIRING) throw new BadUserInputError("EXPIRING alerts are computed from the expiry date.", "input.kind");
+    const detail = check.text(input.detail, "input.detail", { max: 4000, required: true });
+    const reference = check.optionalText(input.reference, "input.reference", 100);
+    const dueOn = check.localDate(input.dueOn, "input.dueOn");
+    const result = await this.scope.dataSource.transaction(async (manager) => {
+      const mark = check.isUuid(input.trademarkId) ? await manager.getRepository(CustodyTrademark).findOneBy({ id: input.trademarkId }) : null;
+      if (!mark || !this.canSee(mark)) throw new NotFoundError("Trademark under custody");
+      if (mark.custodianAgencyId !== viewer.agency!.id) throw new ForbiddenError("Alerts are entered by the mark's custodian.");
+      if (mark.custodyStatus !== CustodyStatus.ACTIVE) throw new InvalidStateTransitionError("Custody", mark.custodyStatus, "alert");
+      const fingerprint = { trademarkId: mark.id, kind: input.kind, detail, reference, dueOn };
+      return runIdempotent(manager, viewer, "raiseTrademarkAlert", input.idempotencyKey, fingerprint, async () => {
+        const saved = await manager.getRepository(TrademarkAlert).save(
+          manager.create(TrademarkAlert, { trademarkId: mark.id, kind: input.kind, detail, reference, dueOn, raisedOn: this.scope.today(), raisedByAgencyCode: viewer.agency!.code, status: TrademarkAlertStatus.OPEN }),
+        );
+        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+          { operation: "raiseTrademarkAlert", entityType: "TrademarkAlert", entityId: saved.id, fields: ["kind", "detail", ...(reference ? ["reference"] : [])], outcome: AuditOutcome.SUCCESS },
+        ]);
+        return saved.id;
+      });
+    });
+    const alert = await this.scope.dataSource.getRepository(TrademarkAlert).findOneByOrFail({ id: result.id });
+    return { alert, replayed: result.replayed };
+  }
+
+  /** The custodian moves an alert along OPEN → IN_PROGRESS → RESOLVED / DISMISSED; a computed one is stored first. */
+  async handleAlert(alertId: string, expectedVersion: number, input: { status: TrademarkAlertStatus; note: string }): Promise<TrademarkAlert> {
+    const viewer = this.viewer;
+    if (!viewer.agency) throw new ForbiddenError();
+    const note = check.text(input.note, "input.note", { max: 2000, required: true });
+    return this.scope.dataSource.transaction(async (manager) => {
+      const alert = await this.storedAlert(manager, alertId);
+      const mark = alert ? await manager.getRepository(CustodyTrademark).findOneByOrFail({ id: alert.trademarkId }) : null;
+      if (!alert || !mark || !this.canSee(mark)) throw new NotFoundError("Trademark alert");
+      if (mark.custodianAgencyId !== viewer.agency!.id) throw new ForbiddenError("Alerts are handled by the mark's custodian.");
+      assertVersion(alert, expectedVersion, "Trademark alert");
+      if (!TRADEMARK_ALERT_TRANSITIONS[alert.status].includes(input.status)) throw new InvalidStateTransitionError("The trademark alert", alert.status, input.status);
+      const updated = await updateVersioned<TrademarkAlert>(
+        manager,
+        TrademarkAlert,
+        "Trademark alert",
+        alert.id,
+        expectedVersion,
+        { status: input.status, handlingNote: note, handledByAgencyCode: viewer.agency!.code, handledAt: this.scope.now() },
+        { touchUpdatedAt: false },
+      );
+      await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
+        { operation: "handleTrademarkAlert", entityType: "TrademarkAlert", entityId: alert.id, fields: ["status", "handlingNote"], outcome: AuditOutcome.SUCCESS },
+      ]);
+      return updated;
+    });
+  }
+
+  /**
+   * The stored alert an id names. A computed EXPIRING id is stored on first handling (once: a unique index
+   * per mark and expiry date), as long as it still describes the mark's current expiry inside the window.
+   */
+  private async storedAlert(manager: EntityManager, alertId: string): Promise<TrademarkAlert | null> {
+    if (check.isUuid(alertId)) return manager.getRepository(TrademarkAlert).findOneBy({ id: alertId });
+    const match = EXPIRING_ID.exec(alertId);
+    if (!match) return null;
+    const [, trademarkId, dueOn] = match;
+    const mark = check.isUuid(trademarkId) ? await manager.getRepository(CustodyTrademark).findOneBy({ id: trademarkId }) : null;
+    if (!mark) return null;
+    const existing = await manager.getRepository(TrademarkAlert).findOneBy({ trademarkId, kind: TrademarkAlertKind.EXPIRING, dueOn });
+    if (existing) return existing;
+    if (mark.expiresOn !== dueOn || mark.custodyStatus !== CustodyStatus.ACTIVE || dueOn > this.horizon()) return null;
+    const computed = this.computedAlert(trademarkId, dueOn);
+    await manager.query(
+      `INSERT INTO trademark_alerts (trademark_id, kind, detail, due_on, raised_on, raised_by_agency_code, status)
+       VALUES ($1, 'EXPIRING', $2, $3, $4, $5, 'OPEN') ON CONFLICT (trademark_id, due_on) WHERE kind = 'EXPIRING' DO NOTHING`,
+      [trademarkId, computed.detail, dueOn, computed.raisedOn, HUB_RAISER],
+    );
+    return manager.getRepository(TrademarkAlert).findOneBy({ trademarkId, kind: TrademarkAlertKind.EXPIRING, dueOn });
+  }
+
+  private async activeAgency(manager: EntityManager, code: string, field: string): Promise<Agency> {
+    const agency = await manager.getRepository(Agency).findOneBy({ code: code.trim() });
+    if (!agency || agency.status !== RecordStatus.ACTIVE) throw new BadUserInputError("The custodian must be an active agency registered with the hub.", field);
+    return agency;
+  }
+}
