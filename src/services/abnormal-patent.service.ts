@@ -313,7 +313,7 @@ export class AbnormalPatentService {
     const receivedOn = check.localDate(input.receivedOn, "input.receivedOn");
     if (receivedOn && receivedOn > today) throw new BadUserInputError("receivedOn is in the future.", "input.receivedOn");
     const deadline = check.localDate(input.deadline, "input.deadline");
-    if (deadline && deadline < (receivedOn ?? today)) throw new BadUserInputError("The deadline is before the day the batch was received.", "input.deadline");
+    if (deadline && receivedOn && deadline < receivedOn) throw new BadUserInputError("The deadline is before the day the batch was received.", "input.deadline");
     if (input.items.length === 0) throw new BadUserInputError("A batch needs at least one item.", "input.items");
     if (input.items.length > MAX_BATCH_ITEMS) throw new BadUserInputError(`A batch holds at most ${MAX_BATCH_ITEMS} items per import.`, "input.items");
     const dryRun = input.dryRun === true;
@@ -322,7 +322,7 @@ export class AbnormalPatentService {
     const reject = (index: number, error: unknown, field?: string) => {
       if (!(error instanceof HubError)) throw error;
       const named = typeof error.extensions.field === "string" ? error.extensions.field : undefined;
-      rejected.push({ index: index + 1, field: field ?? named ?? "", code: String(error.extensions.code), message: error.message });
+      rejected.push({ index: index + 1, field: field ?? named ?? "", code: error.code, message: error.message });
     };
     const prepared: Array<{ index: number; item: PreparedItem }> = [];
     const seen = new Set<string>();
@@ -381,16 +381,25 @@ export class AbnormalPatentService {
   /** The batch, created if new, locked for the rest of the transaction so two imports of one batch take turns. */
   private async lockBatch(manager: EntityManager, batchNo: string, receivedOn: string, deadline: string | null): Promise<{ batch: AbnormalPatentBatch; isNew: boolean }> {
     const viewer = this.viewer;
-    const inserted: Array<{ id: string }> = await manager.query(
-      `INSERT INTO abnormal_patent_batches (batch_no, region_code, issued_by_agency_code, received_on, deadline) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (batch_no) DO NOTHING RETURNING id`,
-      [batchNo, viewer.agency!.regionCode, viewer.agency!.code, receivedOn, deadline ?? addDays(receivedOn, this.scope.policy.abnormalPatentDeadlineDays)],
-    );
-    const batch = await manager.getRepository(AbnormalPatentBatch).createQueryBuilder("b").setLock("pessimistic_write").where("b.batch_no = :batchNo", { batchNo }).getOneOrFail();
-    if (inserted.length === 1) return { batch, isNew: true };
+    const find = () => manager.getRepository(AbnormalPatentBatch).createQueryBuilder("b").setLock("pessimistic_write").where("b.batch_no = :batchNo", { batchNo }).getOne();
+    let isNew = false;
+    let batch = await find();
+    if (!batch) {
+      const due = deadline ?? addDays(receivedOn, this.scope.policy.abnormalPatentDeadlineDays);
+      if (due < receivedOn) throw new BadUserInputError("The deadline is before the day the batch was received.", "input.deadline");
+      // A concurrent first import of the same batch may win the insert; this one then waits on its lock.
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO abnormal_patent_batches (batch_no, region_code, issued_by_agency_code, received_on, deadline) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (batch_no) DO NOTHING RETURNING id`,
+        [batchNo, viewer.agency!.regionCode, viewer.agency!.code, receivedOn, due],
+      );
+      isNew = inserted.length === 1;
+      batch = (await find())!;
+    }
+    if (isNew) return { batch, isNew };
     if (!viewer.covers(batch.regionCode)) throw new ForbiddenError("This batch was issued by a bureau outside your jurisdiction.");
     if (deadline && deadline !== batch.deadline) throw new ConflictError("This batch exists with another deadline.", { field: "input.deadline" });
-    return { batch, isNew: false };
+    return { batch, isNew };
   }
 
   /**
