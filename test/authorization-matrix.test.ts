@@ -255,6 +255,43 @@ const MATRIX: Array<{ what: string; query: string; path: string[]; scopes?: stri
     path: ["supervisionRecords", "edges", "0"],
     expected: row({ anonymous: "denied", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok", "XY-PROC": "ok", "XY-ZYJD": "ok", "XY-CDJD": "ok" }, "hidden"),
   },
+  // --- abnormal patents and trademark custody (issue 6) ---
+  {
+    what: "a Xinyang abnormal-patent item (固始县 applicant): the market-regulation bureaus covering it",
+    query: `{ abnormalPatentItems(filter: { regionCode: "411525", status: ESCALATED }) { edges { node { applicationNumber applicantName status allocatedAgencyCode } } } }`,
+    path: ["abnormalPatentItems", "edges", "0"],
+    expected: row({ "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XX-AMR": "hidden" }, "denied"),
+  },
+  {
+    what: "the demo batch 2024年第3批 and its rates: market-regulation bureaus with items in it",
+    query: `{ abnormalPatentBatches(filter: { batchNo: "2024年第3批" }) { edges { node { batchNo itemCount withdrawalRate byRegion { key withdrawalRate } } } } }`,
+    path: ["abnormalPatentBatches", "edges", "0"],
+    expected: row({ "XY-AMR": "ok", "XX-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
+    what: "importing a batch: market-regulation bureaus at province level and above",
+    query: `mutation { importAbnormalPatentBatch(input: { batchNo: "m-b", items: [{ applicationNumber: "x", applicantName: "x", applicantRegionCode: "411500" }], dryRun: true }) { created rejected { code } } }`,
+    path: ["importAbnormalPatentBatch"],
+    expected: row({ "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
+    what: "recording abnormal-patent handling: market-regulation bureaus (the service checks the allocated bureau)",
+    query: `mutation { recordAbnormalPatentHandling(itemId: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, input: { action: NOTIFY }) { replayed } }`,
+    path: ["recordAbnormalPatentHandling"],
+    expected: row({ "XY-AMR": "allowed", "XX-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "信阳毛尖 under custody: bureaus and associations covering 信阳, and its custodian (XY-IPAA)",
+    query: `{ custodyTrademarks(filter: { markContains: "信阳毛尖" }) { edges { node { markName ownerName expiresOn alerts { kind status } } } } }`,
+    path: ["custodyTrademarks", "edges", "0"],
+    expected: row({ anonymous: "denied", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
+  },
+  {
+    what: "placing a mark under custody: market-regulation bureaus (jurisdiction checked per mark)",
+    query: `mutation { placeTrademarkUnderCustody(input: { idempotencyKey: "m-t", registrationNumber: "x", niceClass: 30, markName: "x", category: KEY_INDUSTRY, ownerName: "x", ownerCreditCode: "91411500MA9F3K2L21", custodianAgencyCode: "XY-IPAA", registeredOn: "2020-01-01", expiresOn: "2030-01-01" }) { replayed } }`,
+    path: ["placeTrademarkUnderCustody"],
+    expected: row({ "XY-AMR": "allowed", "XX-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
 ];
 
 describe.each(MATRIX)("$what", ({ query, path, scopes, expected }) => {

@@ -5,6 +5,8 @@ import path from "node:path";
 import { decodeJwt } from "jose";
 import { createDataSource } from "../src/db/data-source";
 import { createTestDatabase } from "./support/test-database";
+import { patentCheckCharacter } from "../src/domain/identifiers";
+import { creditCodeFor } from "./support/directory";
 
 /**
  * The `hub` command as a user runs it: the compiled CLI (npm test builds it first) in a child process,
@@ -109,6 +111,35 @@ describe("hub command", () => {
     const court = hub(["import", "institutions", file, "--agency", "XY-COURT"]);
     expect(court.stdout).toMatch(/0 were created, 0 were updated, 0 unchanged, 2 rejected/);
     expect(hub(["import", "institutions", path.join(dataDir, "missing.csv"), "--agency", "XY-AMR"]).stderr).toBe(`hub: cannot read ${path.join(dataDir, "missing.csv")}\n`);
+  });
+
+  it("imports a 500-item abnormal-patent batch in one command with a report, and changes nothing the second time", () => {
+    const check = (first12: string) => `${first12}.${patentCheckCharacter(first12)}`;
+    const counties = ["411502", "411521", "411525", "410702", "410783"];
+    const rows = Array.from({ length: 500 }, (_, i) => {
+      const region = counties[i % counties.length];
+      const number = check(`20252${String(100000 + i).padStart(7, "0")}`);
+      return [number, "实用新型", `申请人${i}`, creditCodeFor(region, 5000 + i), "测试专利代理事务所", "41199", region];
+    });
+    rows[99][0] = rows[99][0].replace(/\.(.)$/, (_, c) => `.${c === "1" ? "2" : "1"}`);
+    rows[199][1] = "外观设计";
+    rows[299][6] = "999999";
+    const file = path.join(dataDir, "abnormal-patents.csv");
+    const header = "申请号,专利类型,申请人,申请人统一社会信用代码,代理机构,代理机构代码,申请人行政区划代码";
+    fs.writeFileSync(file, [header, ...rows.map((r) => r.join(","))].join("\n"));
+    const args = ["import", "abnormal-patents", file, "--batch", "2025年第7批", "--agency", "HA-AMR"];
+    const first = hub(args);
+    expect(first.code).toBe(2);
+    expect(first.stdout).toBe(
+      "abnormal patents (2025年第7批): 500 rows read (utf-8); 497 were created, 0 were updated, 0 unchanged, 3 rejected\n" +
+        "row 101, column 申请号: The check character of the patent application number is wrong.\n" +
+        "row 201, column 专利类型: patentType does not match the type digit of the application number.\n" +
+        "row 301, column 申请人行政区划代码: The region code is not in the hub's region table.\n",
+    );
+    expect(hub(args).stdout).toMatch(/^abnormal patents \(2025年第7批\): 500 rows read \(utf-8\); 0 were created, 0 were updated, 497 unchanged, 3 rejected\n/);
+    expect(hub(["import", "abnormal-patents", file, "--agency", "HA-AMR"]).stderr).toBe("hub: --batch is required for importing abnormal-patents, e.g. --batch 2024年第3批\n");
+    const city = hub(["import", "abnormal-patents", file, "--batch", "2025年第8批", "--agency", "XY-AMR"]);
+    expect(city).toMatchObject({ code: 1, stderr: `hub: ${file}: Batches are imported by market-regulation bureaus at province level or above.\n` });
   });
 
   it("says in one line why it cannot reach a database, without a stack trace", () => {

@@ -60,4 +60,37 @@ describe("nested lists are batched", () => {
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(5);
   });
+
+  it("runs abnormal-patent items with their batch, history and credit record, and batches with their rates, in constant statements", async () => {
+    // 60 more items of the demo batch, so a page of 70 would show any N+1.
+    const [{ id: batchId }] = await hub.db.dataSource.query(`SELECT id FROM abnormal_patent_batches WHERE batch_no = '2024年第3批'`);
+    const [{ id: bureauId }] = await hub.db.dataSource.query(`SELECT id FROM agencies WHERE code = 'XY-AMR'`);
+    await hub.db.dataSource.query(
+      `INSERT INTO abnormal_patent_items (batch_id, application_number, patent_type, applicant_name, applicant_kind, region_code, allocated_agency_id, allocated_agency_code, allocated_region_code)
+       SELECT $1, '2024200' || lpad(n::text, 5, '0') || '.0', 'UTILITY_MODEL', '批量申请人' || n, 'PERSON', '411502', $2, 'XY-AMR', '411500' FROM generate_series(1, 60) n`,
+      [batchId, bureauId],
+    );
+    const token = await hub.token("XY-AMR");
+    const run = async (query: string, n: number) => {
+      const counter = queryCounter(hub.db.dataSource);
+      const before = counter.count;
+      const res = await hub.graphql(query, { headers: { authorization: `Bearer ${token}` }, variables: { n } });
+      expect(res.body.errors).toBeUndefined();
+      return { statements: counter.count - before, data: res.body.data };
+    };
+    const ITEMS = `query($n: Int) { abnormalPatentItems(first: $n) { edges { node { applicationNumber status deadline batch { batchNo itemCount } history { action } creditRecord { id } } } } }`;
+    const small = await run(ITEMS, 3);
+    const large = await run(ITEMS, 70);
+    expect(large.data.abnormalPatentItems.edges).toHaveLength(70);
+    // registry, count, page, then one batch each: batches, their counts, histories, credit records
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(7);
+    const BATCHES = `query($n: Int) { abnormalPatentBatches(first: $n) { edges { node { batchNo itemCount withdrawalRate byRegion { key } byPatentAgency { key } } } } }`;
+    const one = await run(BATCHES, 1);
+    const all = await run(BATCHES, 20);
+    expect(all.data.abnormalPatentBatches.edges).toHaveLength(2);
+    // registry, count, page, then one statement per breakdown (totals, regions, agencies) for all batches
+    expect(all.statements).toBe(one.statements);
+    expect(all.statements).toBeLessThanOrEqual(6);
+  });
 });

@@ -136,7 +136,7 @@ export class AbnormalPatentService {
 
   async creditRecord(item: AbnormalPatentItem): Promise<CreditRecord | null> {
     const record = await this.scope.loaders.creditRecordByPatentItemId.load(item.id);
-    return record ? this.credit.byId(record.id) : null;
+    return record ? ((await this.credit.visible([record]))[0] ?? null) : null;
   }
 
   async itemById(id: string): Promise<AbnormalPatentItem | null> {

@@ -51,6 +51,8 @@ export interface CreditFilter {
   status?: CreditRecordStatus | null;
 }
 
+const NO_FACTS = { sharedRecordIds: new Set<string>(), caseInstitutionIds: new Set<string>(), caseAppraiserIds: new Set<string>() };
+
 export type CreditSubject = { type: CreditSubjectType; creditCode: string | null; institutionId: string | null; appraiserId: string | null; name: string; regionCode: string };
 
 const addYears = (day: string, years: number) => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
@@ -79,10 +81,17 @@ export class CreditRecordService {
     return record.storedStatus === CreditRecordStatus.ACTIVE && record.publishUntil < this.scope.today() ? CreditRecordStatus.EXPIRED : record.storedStatus;
   }
 
-  private async visible(records: CreditRecord[]): Promise<CreditRecord[]> {
+  /**
+   * The records the caller may see. What the caller's own dealings reveal (shares, its cases' subjects) is
+   * read only when publication and jurisdiction have not already decided every record.
+   */
+  async visible(records: CreditRecord[]): Promise<CreditRecord[]> {
     const viewer = this.viewer;
-    const facts = viewer.agency ? await this.scope.loaders.creditViewerFacts(viewer.agency.id) : { sharedRecordIds: new Set<string>(), caseInstitutionIds: new Set<string>(), caseAppraiserIds: new Set<string>() };
-    return records.filter((r) => canSeeCreditRecord(viewer, r, this.scope.today(), facts));
+    const today = this.scope.today();
+    const decided = records.filter((r) => canSeeCreditRecord(viewer, r, today, NO_FACTS));
+    if (decided.length === records.length || !viewer.agency) return decided;
+    const facts = await this.scope.loaders.creditViewerFacts(viewer.agency.id);
+    return records.filter((r) => canSeeCreditRecord(viewer, r, today, facts));
   }
 
   async byId(id: string): Promise<CreditRecord | null> {
