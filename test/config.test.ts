@@ -33,4 +33,13 @@ describe("configuration", () => {
     expect([parseDurationSeconds("900"), parseDurationSeconds("15m"), parseDurationSeconds("8h"), parseDurationSeconds("1d")]).toEqual([900, 900, 28800, 86400]);
     expect(parseDurationSeconds("soon")).toBeUndefined();
   });
+
+  it("reads the abnormal-patent withdrawal target as a share or a percentage, and refuses anything else", () => {
+    expect(loadConfig({}).policy).toMatchObject({ abnormalPatentWithdrawalTarget: 0.9, abnormalPatentDeadlineDays: 30, trademarkExpiryAlertMonths: 6 });
+    expect(loadConfig({ HUB_ABNORMAL_PATENT_WITHDRAWAL_TARGET: "95%" }).policy.abnormalPatentWithdrawalTarget).toBeCloseTo(0.95);
+    expect(loadConfig({ HUB_ABNORMAL_PATENT_WITHDRAWAL_TARGET: "0.85" }).policy.abnormalPatentWithdrawalTarget).toBe(0.85);
+    for (const bad of ["90", "0", "ninety"]) {
+      expect(() => loadConfig({ HUB_ABNORMAL_PATENT_WITHDRAWAL_TARGET: bad })).toThrow(/HUB_ABNORMAL_PATENT_WITHDRAWAL_TARGET: expected a share such as 0.9 or 90%/);
+    }
+  });
 });
