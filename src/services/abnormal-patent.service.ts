@@ -140,8 +140,7 @@ export class AbnormalPatentService {
   }
 
   async itemById(id: string): Promise<AbnormalPatentItem | null> {
-    const pattern = this.visibilityPattern();
-    if (!pattern || !check.isUuid(id)) return null;
+    if (!this.visibilityPattern() || !check.isUuid(id)) return null;
     const item = await this.scope.loaders.abnormalPatentItemById.load(id);
     return item && this.viewer.covers(item.regionCode) ? item : null;
   }

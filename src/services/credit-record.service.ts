@@ -60,7 +60,6 @@ const addYears = (day: string, years: number) => `${Number(day.slice(0, 4)) + ye
 /** Publication lasts a year for a GENERAL record and three for a SERIOUS one unless the decision says otherwise. */
 const defaultPublishUntil = (publishFrom: string, severity: CreditSeverity) => addYears(publishFrom, severity === CreditSeverity.SERIOUS ? 3 : 1);
 
-
 /**
  * Credit supervision (信用监管): determinations by the bureau covering the subject, publication inside a
  * window, repair after a waiting period, joint punishment by sharing serious records, and the credit grade
@@ -187,6 +186,7 @@ export class CreditRecordService {
         }
         if (input.suspendListing) {
           await this.suspendListing(manager, subject, decisionDocNo, today);
+          // The grade was computed with the record; the suspension it ordered counts too.
           await this.regrade(manager, subject, today);
         }
         return saved.id;
