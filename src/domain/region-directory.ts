@@ -41,6 +41,11 @@ export function findRegion(code: string): Region | undefined {
   return load().get(code);
 }
 
+/** The division's name, or the code itself when the table does not know it. */
+export function regionName(code: string): string {
+  return findRegion(code)?.name ?? code;
+}
+
 /** Whether the code was a valid division on `day` (YYYY-MM-DD). */
 export function regionValidOn(code: string, day: string): boolean {
   const region = findRegion(code);

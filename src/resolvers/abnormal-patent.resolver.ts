@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectT
 import { Guard } from "../auth/guard";
 import type { HubContext } from "../context/context";
 import { AbnormalPatentGrouping, AbnormalPatentStatus } from "../domain/abnormal-patent-enums";
-import { findRegion } from "../domain/region-directory";
+import { regionName } from "../domain/region-directory";
 import { AbnormalPatentBatch, AbnormalPatentEvent, AbnormalPatentItem } from "../entities/abnormal-patent.entity";
 import { CreditRecord } from "../entities/credit-record.entity";
 import { LocalDateScalar } from "../scalars/scalars";
@@ -169,7 +169,7 @@ export class AbnormalPatentItemResolver {
   @FieldResolver(() => String, { description: "Name of the applicant's region." })
   @Guard("patentSupervisor")
   regionName(@Root() item: AbnormalPatentItem): string {
-    return findRegion(item.regionCode)?.name ?? item.regionCode;
+    return regionName(item.regionCode);
   }
 
   @FieldResolver(() => [AbnormalPatentEvent], { description: "Handling steps, oldest first." })

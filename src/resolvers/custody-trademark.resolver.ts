@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Obj
 import { Guard } from "../auth/guard";
 import type { HubContext } from "../context/context";
 import { CustodyStatus, TrademarkAlertKind, TrademarkAlertStatus, TrademarkCategory } from "../domain/trademark-enums";
-import { findRegion } from "../domain/region-directory";
+import { regionName } from "../domain/region-directory";
 import { CustodyTrademark, TrademarkAlert } from "../entities/custody-trademark.entity";
 import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
@@ -142,7 +142,7 @@ export class CustodyTrademarkResolver {
   @FieldResolver(() => String, { description: "Name of the owner's region." })
   @Guard("trademarkReader")
   regionName(@Root() mark: CustodyTrademark): string {
-    return findRegion(mark.regionCode)?.name ?? mark.regionCode;
+    return regionName(mark.regionCode);
   }
 
   @FieldResolver(() => [TrademarkAlert], { description: "Its alerts, newest first, the computed EXPIRING alert included while unhandled." })

@@ -14,7 +14,7 @@ import {
 } from "../domain/abnormal-patent-enums";
 import { CreditBehaviour, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { addDays } from "../domain/local-date";
-import { findRegion } from "../domain/region-directory";
+import { regionName } from "../domain/region-directory";
 import { BadUserInputError, ConflictError, ForbiddenError, HubError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
 import { auditActor, RequestScope } from "../context/request-scope";
@@ -85,6 +85,9 @@ export interface WithdrawalRate {
 
 export const MAX_BATCH_ITEMS = 5000;
 
+/** `status` (below) in SQL, over items `i` joined to their batch `b`: still waiting after the deadline. */
+const OVERDUE_SQL = `i.status IN (${AWAITING_APPLICANT.map((s) => `'${s}'`).join(",")}) AND b.deadline < :today`;
+
 /** Thrown inside the import's transaction to roll it back while still answering with the report. */
 class RollBack extends Error {
   constructor(readonly result: BatchImportResult) {
@@ -110,12 +113,20 @@ export class AbnormalPatentService {
     return this.scope.viewer;
   }
 
-  /** `i.region_code LIKE :vis` for a bureau; null (nothing visible) for anyone else. */
+  /** The `LIKE` pattern of the regions a bureau covers; null (nothing visible) for anyone else. */
   private visibilityPattern(): string | null {
     const viewer = this.viewer;
     return viewer.agency && viewer.isKind(AgencyKind.MARKET_REGULATION) ? regionLikePattern(viewer.agency.regionCode) : null;
   }
 
+  /** The caller's pattern, or FORBIDDEN for a caller that is not a market-regulation bureau. */
+  private requirePattern(): string {
+    const pattern = this.visibilityPattern();
+    if (!pattern) throw new ForbiddenError("Abnormal patent applications are for market-regulation bureaus.");
+    return pattern;
+  }
+
+  /** The stored status, or OVERDUE while waiting for the applicant after the deadline (OVERDUE_SQL in SQL). */
   status(item: AbnormalPatentItem, batch: AbnormalPatentBatch): AbnormalPatentStatus {
     return AWAITING_APPLICANT.includes(item.storedStatus) && batch.deadline < this.scope.today() ? AbnormalPatentStatus.OVERDUE : item.storedStatus;
   }
@@ -153,8 +164,7 @@ export class AbnormalPatentService {
 
   /** Batches the caller issued or has items of, newest first. */
   async batches(filter: { batchId?: string | null; batchNo?: string | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentBatch>> {
-    const pattern = this.visibilityPattern();
-    if (!pattern) throw new ForbiddenError("Abnormal patent applications are for market-regulation bureaus.");
+    const pattern = this.requirePattern();
     const size = pageSize(first);
     const cursor = decodeCursor(after, 2);
     const query = this.scope.dataSource
@@ -171,8 +181,7 @@ export class AbnormalPatentService {
   }
 
   async items(filter: AbnormalPatentFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentItem>> {
-    const pattern = this.visibilityPattern();
-    if (!pattern) throw new ForbiddenError("Abnormal patent applications are for market-regulation bureaus.");
+    const pattern = this.requirePattern();
     const size = pageSize(first);
     const cursor = decodeCursor(after, 2);
     const query = this.scope.dataSource.getRepository(AbnormalPatentItem).createQueryBuilder("i").innerJoin(AbnormalPatentBatch, "b", "b.id = i.batch_id");
@@ -187,8 +196,7 @@ export class AbnormalPatentService {
 
   /** Withdrawal rates over the visible items matching `filter`, broken down by batch, region or patent agency. */
   async rates(groupBy: AbnormalPatentGrouping, filter: AbnormalPatentFilter): Promise<WithdrawalRate[]> {
-    const pattern = this.visibilityPattern();
-    if (!pattern) throw new ForbiddenError("Abnormal patent applications are for market-regulation bureaus.");
+    const pattern = this.requirePattern();
     const where = this.filterSql(filter, pattern);
     return this.aggregate(groupBy, where.clause, where.params, false).then((rows) => rows.map((r) => r.rate));
   }
@@ -198,8 +206,7 @@ export class AbnormalPatentService {
     let loader = this.ratesByBatch.get(groupBy);
     if (!loader) {
       loader = new DataLoader<string, WithdrawalRate[]>(async (batchIds) => {
-        const pattern = this.visibilityPattern() ?? "";
-        const rows = await this.aggregate(groupBy, "i.batch_id = ANY(:batchIds) AND i.region_code LIKE :vis", { batchIds: [...batchIds], vis: pattern }, true);
+        const rows = await this.aggregate(groupBy, "i.batch_id = ANY(:batchIds) AND i.region_code LIKE :vis", { batchIds: [...batchIds], vis: this.requirePattern() }, true);
         return batchIds.map((id) => rows.filter((r) => r.batchId === id).map((r) => r.rate));
       });
       this.ratesByBatch.set(groupBy, loader);
@@ -236,9 +243,8 @@ export class AbnormalPatentService {
       params.number = filter.applicationNumber.trim().toUpperCase();
     }
     if (filter.status) {
-      const awaiting = AWAITING_APPLICANT.map((s) => `'${s}'`).join(",");
       params.today = this.scope.today();
-      if (filter.status === AbnormalPatentStatus.OVERDUE) clauses.push(`i.status IN (${awaiting}) AND b.deadline < :today`);
+      if (filter.status === AbnormalPatentStatus.OVERDUE) clauses.push(OVERDUE_SQL);
       else if (AWAITING_APPLICANT.includes(filter.status)) clauses.push(`i.status = :status AND b.deadline >= :today`);
       else clauses.push("i.status = :status");
       params.status = filter.status;
@@ -249,7 +255,6 @@ export class AbnormalPatentService {
   private async aggregate(groupBy: AbnormalPatentGrouping, clause: string, params: Record<string, unknown>, perBatch: boolean) {
     const key = { BATCH: "b.id::text", REGION: "i.region_code", PATENT_AGENCY: "coalesce(i.patent_agency_code, '')" }[groupBy];
     const label = { BATCH: "min(b.batch_no)", REGION: "min(i.region_code)", PATENT_AGENCY: "coalesce(min(i.patent_agency_name), '')" }[groupBy];
-    const awaiting = AWAITING_APPLICANT.map((s) => `'${s}'`).join(",");
     const query = this.scope.dataSource
       .createQueryBuilder()
       .from(AbnormalPatentItem, "i")
@@ -260,7 +265,7 @@ export class AbnormalPatentService {
       .addSelect(`count(*) FILTER (WHERE i.status = 'WITHDRAWN')::int`, "withdrawn")
       .addSelect(`count(*) FILTER (WHERE i.status = 'APPEALED')::int`, "appealed")
       .addSelect(`count(*) FILTER (WHERE i.status = 'APPEAL_UPHELD')::int`, "upheld")
-      .addSelect(`count(*) FILTER (WHERE i.status IN (${awaiting}) AND b.deadline < :today)::int`, "overdue")
+      .addSelect(`count(*) FILTER (WHERE ${OVERDUE_SQL})::int`, "overdue")
       .addSelect(`count(*) FILTER (WHERE i.status = 'ESCALATED')::int`, "escalated")
       .where(clause, { ...params, today: this.scope.today() })
       .groupBy(key)
@@ -271,7 +276,7 @@ export class AbnormalPatentService {
       batchId: r.batch_id,
       rate: this.rate(
         r.key,
-        groupBy === AbnormalPatentGrouping.REGION ? (findRegion(r.key)?.name ?? r.key) : groupBy === AbnormalPatentGrouping.PATENT_AGENCY && !r.key ? "（无代理机构）" : r.label,
+        groupBy === AbnormalPatentGrouping.REGION ? regionName(r.key) : groupBy === AbnormalPatentGrouping.PATENT_AGENCY && !r.key ? "（无代理机构）" : r.label,
         r,
       ),
     }));
