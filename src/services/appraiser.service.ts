@@ -97,8 +97,7 @@ export class AppraiserService {
     if (filter.technicalField) query.andWhere(":field = ANY(a.technical_fields)", { field: filter.technicalField });
     if (filter.status) query.andWhere("a.status = :status", { status: filter.status });
     if (filter.nameContains) {
-      const fragment = check.text(filter.nameContains, "filter.nameContains", { max: 100 }).replace(/[\\%_]/g, (c) => `\\${c}`);
-      query.andWhere("a.name LIKE :name", { name: `%${fragment}%` });
+      query.andWhere("a.name LIKE :name", { name: check.containsPattern(filter.nameContains, "filter.nameContains") });
     }
     const totalCount = await query.clone().getCount();
     if (cursor) query.andWhere("(a.name, a.id) > (:afterName, :afterId)", { afterName: String(cursor[0]), afterId: String(cursor[1]) });

@@ -104,8 +104,7 @@ export class InstitutionService {
     if (filter.listingStatus) query.andWhere("i.listing_status = :status", { status: filter.listingStatus });
     if (filter.listingLevel) query.andWhere("i.listing_level = :level", { level: filter.listingLevel });
     if (filter.nameContains) {
-      const fragment = check.text(filter.nameContains, "filter.nameContains", { max: 100 }).replace(/[\\%_]/g, (c) => `\\${c}`);
-      query.andWhere("i.name LIKE :name", { name: `%${fragment}%` });
+      query.andWhere("i.name LIKE :name", { name: check.containsPattern(filter.nameContains, "filter.nameContains") });
     }
     if (filter.listedOn) {
       query.andWhere(

@@ -20,6 +20,11 @@ export function optionalText(value: string | null | undefined, field: string, ma
   return trimmed.length > 0 ? trimmed : null;
 }
 
+/** A `LIKE` pattern matching values that contain `value` literally (its `%`, `_` and `\\` escaped). */
+export function containsPattern(value: string, field: string): string {
+  return `%${text(value, field, { max: 100 }).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 export function textList(values: readonly string[] | null | undefined, field: string, options: { maxItems: number; maxLength: number }): string[] {
   const list = [...new Set((values ?? []).map((v) => text(v, field, { max: options.maxLength })).filter(Boolean))];
   if (list.length > options.maxItems) throw new BadUserInputError(`${field} may hold at most ${options.maxItems} items.`, field);
