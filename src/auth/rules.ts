@@ -9,6 +9,7 @@ import type { Appraiser } from "../entities/appraiser.entity";
 import type { CreditRecord } from "../entities/credit-record.entity";
 import type { AbnormalPatentItem } from "../entities/abnormal-patent.entity";
 import type { CustodyTrademark } from "../entities/custody-trademark.entity";
+import { canSeeTrademark } from "../services/trademark-visibility";
 import { SCOPES } from "./scopes";
 import type { Viewer } from "./viewer";
 
@@ -109,7 +110,7 @@ export const RULES = {
   patentImporter: aboutViewer("patentImporter", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.isProvinceLevelOrAbove),
 
   /** A mark under custody: the bureaus and associations covering the owner's region, and its custodian. */
-  trademarkReader: aboutRow<CustodyTrademark>("trademarkReader", (mark, { viewer }) => overseesDirectory(viewer, mark.regionCode) || (!!viewer.agency && viewer.agency.id === mark.custodianAgencyId)),
+  trademarkReader: aboutRow<CustodyTrademark>("trademarkReader", (mark, { viewer }) => canSeeTrademark(viewer, mark)),
 
   /** Place marks under custody: market-regulation bureaus (jurisdiction checked per mark). */
   trademarkRegistrar: aboutViewer("trademarkRegistrar", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION)),

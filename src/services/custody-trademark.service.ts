@@ -11,6 +11,7 @@ import { regionLikePattern } from "../auth/region";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { runIdempotent } from "./idempotency";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { canSeeTrademark, trademarkVisibilitySql } from "./trademark-visibility";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
@@ -84,18 +85,13 @@ export class CustodyTrademarkService {
   }
 
   canSee(mark: CustodyTrademark): boolean {
-    const viewer = this.viewer;
-    if (!viewer.agency) return false;
-    return (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) && viewer.covers(mark.regionCode)) || mark.custodianAgencyId === viewer.agency.id;
+    return canSeeTrademark(this.viewer, mark);
   }
 
   private visibilitySql(alias: string): { clause: string; params: Record<string, unknown> } {
-    const viewer = this.viewer;
-    if (!viewer.agency) throw new ForbiddenError();
-    if (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION)) {
-      return { clause: `(${alias}.region_code LIKE :vis OR ${alias}.custodian_agency_id = :visAgency)`, params: { vis: regionLikePattern(viewer.agency.regionCode), visAgency: viewer.agency.id } };
-    }
-    return { clause: `${alias}.custodian_agency_id = :visAgency`, params: { visAgency: viewer.agency.id } };
+    const visibility = trademarkVisibilitySql(this.viewer, alias);
+    if (!visibility) throw new ForbiddenError();
+    return visibility;
   }
 
   /** The last day whose expiry already raises an alert. */
@@ -118,7 +114,7 @@ export class CustodyTrademarkService {
     if (filter.niceClass) query.andWhere("t.nice_class = :niceClass", { niceClass: filter.niceClass });
     if (filter.category) query.andWhere("t.category = :category", { category: filter.category });
     if (filter.custodianAgencyCode) query.andWhere("t.custodian_agency_code = :custodian", { custodian: filter.custodianAgencyCode.trim() });
-    if (filter.markContains) query.andWhere("t.mark_name LIKE :mark", { mark: `%${filter.markContains.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.markContains) query.andWhere("t.mark_name LIKE :mark", { mark: check.containsPattern(filter.markContains, "filter.markContains") });
     if (filter.custodyStatus) query.andWhere("t.custody_status = :custodyStatus", { custodyStatus: filter.custodyStatus });
     const expiringBefore = check.localDate(filter.expiringBefore, "filter.expiringBefore");
     if (expiringBefore) query.andWhere("t.expires_on <= :expiringBefore", { expiringBefore });
