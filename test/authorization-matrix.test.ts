@@ -255,6 +255,13 @@ const MATRIX: Array<{ what: string; query: string; path: string[]; scopes?: stri
     path: ["supervisionRecords", "edges", "0"],
     expected: row({ anonymous: "denied", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok", "XY-PROC": "ok", "XY-ZYJD": "ok", "XY-CDJD": "ok" }, "hidden"),
   },
+  // --- statistics (issue 7) ---
+  {
+    what: "statistics of 信阳: agencies whose jurisdiction covers it, but not institutions (the service refuses other regions)",
+    query: `{ statistics(regionCode: "411500") { regionCode threshold collaboration { opened } } }`,
+    path: ["statistics"],
+    expected: row({ "XY-COURT": "ok", "XY-PROC": "ok", "XY-PSB": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "denied"),
+  },
   // --- abnormal patents and trademark custody (issue 6) ---
   {
     what: "a Xinyang abnormal-patent item (固始县 applicant): the market-regulation bureaus covering it",

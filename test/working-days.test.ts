@@ -26,6 +26,13 @@ describe("working days", () => {
     expect(calendar.addWorkingDays("2024-02-01", 30)).toBe("2024-03-19");
   });
 
+  it("counts working days between two days as the inverse of adding them", () => {
+    expect(calendar.workingDaysBetween("2024-02-01", "2024-03-19")).toBe(30);
+    expect(calendar.workingDaysBetween("2025-01-24", "2025-02-10")).toBe(7);
+    expect(calendar.workingDaysBetween("2025-01-24", "2025-01-24")).toBe(0);
+    expect(calendar.workingDaysBetween("2025-02-10", "2025-01-24")).toBe(0);
+  });
+
   it("does not count paused working days, and stops the clock while a pause is open", () => {
     const base = calendar.addWorkingDays("2025-03-03", 10);
     expect(base).toBe("2025-03-17");

@@ -115,6 +115,9 @@ export const RULES = {
   /** Place marks under custody: market-regulation bureaus (jurisdiction checked per mark). */
   trademarkRegistrar: aboutViewer("trademarkRegistrar", (viewer) => viewer.isKind(AgencyKind.MARKET_REGULATION)),
 
+  /** Statistics: courts, procuratorates, police, bureaus and associations (the service checks the region). */
+  statisticsReader: aboutViewer("statisticsReader", (viewer) => viewer.isKind(...READER_KINDS)),
+
   /** Read audit entries (rows are scoped by the service: own agency, or jurisdiction at province level). */
   auditReader: aboutViewer("auditReader", (viewer) =>
     viewer.isKind(AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION),

@@ -66,6 +66,11 @@ export interface HubPolicy {
   readonly abnormalPatentDeadlineDays: number;
   /** A mark under custody raises an EXPIRING alert this many months before its registration expires. */
   readonly trademarkExpiryAlertMonths: number;
+  /**
+   * Statistics for courts, procuratorates and police hide counts about identifiable people (and a single
+   * institution's complaints) below this many; 1 turns suppression off.
+   */
+  readonly statisticsMinimumCount: number;
 }
 
 export const DEFAULT_POLICY: HubPolicy = {
@@ -79,6 +84,7 @@ export const DEFAULT_POLICY: HubPolicy = {
   abnormalPatentWithdrawalTarget: 0.9,
   abnormalPatentDeadlineDays: 30,
   trademarkExpiryAlertMonths: 6,
+  statisticsMinimumCount: 3,
 };
 
 export class ConfigError extends Error {
@@ -167,6 +173,7 @@ const envSchema = z.object({
   HUB_ABNORMAL_PATENT_WITHDRAWAL_TARGET: ratio(DEFAULT_POLICY.abnormalPatentWithdrawalTarget),
   HUB_ABNORMAL_PATENT_DEADLINE_DAYS: int(DEFAULT_POLICY.abnormalPatentDeadlineDays, 1, 365),
   HUB_TRADEMARK_EXPIRY_ALERT_MONTHS: int(DEFAULT_POLICY.trademarkExpiryAlertMonths, 1, 24),
+  HUB_STATISTICS_MIN_COUNT: int(DEFAULT_POLICY.statisticsMinimumCount, 1, 100),
   HUB_DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
 });
 
@@ -234,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       abnormalPatentWithdrawalTarget: e.HUB_ABNORMAL_PATENT_WITHDRAWAL_TARGET,
       abnormalPatentDeadlineDays: e.HUB_ABNORMAL_PATENT_DEADLINE_DAYS,
       trademarkExpiryAlertMonths: e.HUB_TRADEMARK_EXPIRY_ALERT_MONTHS,
+      statisticsMinimumCount: e.HUB_STATISTICS_MIN_COUNT,
     },
     log: { level: e.LOG_LEVEL, stacks: e.HUB_LOG_STACKS },
     audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE },

@@ -1,3 +1,4 @@
+import { StatisticsService } from "../services/statistics/statistics.service";
 import type { DataSource } from "typeorm";
 import type { AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
@@ -45,6 +46,7 @@ export interface HubContext {
     readonly credit: CreditRecordService;
     readonly abnormalPatents: AbnormalPatentService;
     readonly trademarks: CustodyTrademarkService;
+    readonly statistics: StatisticsService;
   };
 }
 
@@ -85,6 +87,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       credit,
       abnormalPatents: new AbnormalPatentService(scope, credit),
       trademarks: new CustodyTrademarkService(scope),
+      statistics: new StatisticsService(scope),
     },
   };
 }

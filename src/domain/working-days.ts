@@ -29,6 +29,13 @@ export class WorkingCalendar {
    * The day on which the `n`-th working day after `from` falls (`from` itself does not count), skipping
    * working days inside paused spans. Undefined while a span is still open: the clock is stopped.
    */
+  /** Working days after `from` up to and including `to` (0 when `to` is not later): entrusted → issued. */
+  workingDaysBetween(from: string, to: string): number {
+    let count = 0;
+    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (this.isWorkingDay(day)) count++;
+    return count;
+  }
+
   addWorkingDays(from: string, n: number, paused: readonly PausedSpan[] = []): string | undefined {
     if (paused.some((span) => span.until === null)) return undefined;
     const isPaused = (day: string) => paused.some((span) => span.from <= day && day < span.until!);

@@ -53,7 +53,7 @@ class CaseFeedbackFilter {
 
 @ObjectType({ description: "Average ratings (1–5); null where nothing was rated." })
 @Guard("agencyReader")
-class FeedbackAverages {
+export class FeedbackAverages {
   @Field(() => Float, { nullable: true, description: "Timeliness." }) timeliness: number | null;
   @Field(() => Float, { nullable: true, description: "Professionalism." }) professionalism: number | null;
   @Field(() => Float, { nullable: true, description: "Quality of the report." }) reportQuality: number | null;

@@ -11,6 +11,7 @@ import { AppraiserCreditResolver, CreditRecordResolver, InstitutionCreditResolve
 import { InstitutionSupervisionResolver, SupervisionRecordResolver } from "./supervision-record.resolver";
 import { AbnormalPatentBatchResolver, AbnormalPatentItemResolver } from "./abnormal-patent.resolver";
 import { CustodyTrademarkResolver } from "./custody-trademark.resolver";
+import { FeedbackStatisticsResolver, StatisticsResolver } from "./statistics.resolver";
 
 export const RESOLVERS = [
   MeResolver,
@@ -34,4 +35,6 @@ export const RESOLVERS = [
   AbnormalPatentBatchResolver,
   AbnormalPatentItemResolver,
   CustodyTrademarkResolver,
+  StatisticsResolver,
+  FeedbackStatisticsResolver,
 ] as const;

@@ -36,8 +36,9 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
   // the error without a code).
   const tooComplex = { exposeLimits: true, propagateOnRejection: false, onReject: [reportTooComplex] };
   const armor = new ApolloArmor({
-    maxDepth: { n: config.graphql.maxDepth, ...tooComplex },
-    costLimit: { maxCost: config.graphql.maxCost, ...tooComplex },
+    // A fragment spread is not a level of nesting: flattened, a query costs the same with or without fragments.
+    maxDepth: { n: config.graphql.maxDepth, flattenFragments: true, ...tooComplex },
+    costLimit: { maxCost: config.graphql.maxCost, flattenFragments: true, ...tooComplex },
     maxAliases: { n: config.graphql.maxAliases, ...tooComplex },
     maxDirectives: { n: config.graphql.maxDirectives, ...tooComplex },
     // graphql-js enforces the token limit while parsing (parseOptions below), before any validation.

@@ -88,6 +88,44 @@ export const MAX_BATCH_ITEMS = 5000;
 /** `status` (below) in SQL, over items `i` joined to their batch `b`: still waiting after the deadline. */
 const OVERDUE_SQL = `i.status IN (${AWAITING_APPLICANT.map((s) => `'${s}'`).join(",")}) AND b.deadline < :today`;
 
+/** The counts behind a withdrawal rate, over items `i` joined to their batch `b` (needs `:today`). */
+export const WITHDRAWAL_COUNT_COLUMNS: ReadonlyArray<[string, keyof WithdrawalCounts]> = [
+  ["count(*)::int", "items"],
+  [`count(*) FILTER (WHERE i.status = 'WITHDRAWN')::int`, "withdrawn"],
+  [`count(*) FILTER (WHERE i.status = 'APPEALED')::int`, "appealed"],
+  [`count(*) FILTER (WHERE i.status = 'APPEAL_UPHELD')::int`, "upheld"],
+  [`count(*) FILTER (WHERE ${OVERDUE_SQL})::int`, "overdue"],
+  [`count(*) FILTER (WHERE i.status = 'ESCALATED')::int`, "escalated"],
+];
+
+export interface WithdrawalCounts {
+  items: number;
+  withdrawn: number;
+  appealed: number;
+  upheld: number;
+  overdue: number;
+  escalated: number;
+}
+
+/** A group's counts with its withdrawal rate = WITHDRAWN ÷ (ALL − APPEAL_UPHELD) against the target. */
+export function withdrawalRateOf(key: string, label: string, c: WithdrawalCounts, target: number): WithdrawalRate {
+  const denominator = Number(c.items) - Number(c.upheld);
+  const withdrawalRate = denominator > 0 ? Number(c.withdrawn) / denominator : null;
+  return {
+    key,
+    label,
+    itemCount: Number(c.items),
+    withdrawnCount: Number(c.withdrawn),
+    appealedCount: Number(c.appealed),
+    appealUpheldCount: Number(c.upheld),
+    overdueCount: Number(c.overdue),
+    escalatedCount: Number(c.escalated),
+    withdrawalRate,
+    withdrawalTarget: target,
+    meetsTarget: withdrawalRate === null ? null : withdrawalRate >= target,
+  };
+}
+
 /** Thrown inside the import's transaction to roll it back while still answering with the report. */
 class RollBack extends Error {
   constructor(readonly result: BatchImportResult) {
@@ -216,7 +254,7 @@ export class AbnormalPatentService {
 
   async batchTotals(batch: AbnormalPatentBatch): Promise<WithdrawalRate> {
     const [totals] = await this.batchRates(batch, AbnormalPatentGrouping.BATCH);
-    return totals ?? this.rate(batch.id, batch.batchNo, { items: 0, withdrawn: 0, appealed: 0, upheld: 0, overdue: 0, escalated: 0 });
+    return totals ?? withdrawalRateOf(batch.id, batch.batchNo, { items: 0, withdrawn: 0, appealed: 0, upheld: 0, overdue: 0, escalated: 0 }, this.scope.policy.abnormalPatentWithdrawalTarget);
   }
 
   private filterSql(filter: AbnormalPatentFilter, pattern: string): { clause: string; params: Record<string, unknown> } {
@@ -261,45 +299,23 @@ export class AbnormalPatentService {
       .innerJoin(AbnormalPatentBatch, "b", "b.id = i.batch_id")
       .select(key, "key")
       .addSelect(label, "label")
-      .addSelect("count(*)::int", "items")
-      .addSelect(`count(*) FILTER (WHERE i.status = 'WITHDRAWN')::int`, "withdrawn")
-      .addSelect(`count(*) FILTER (WHERE i.status = 'APPEALED')::int`, "appealed")
-      .addSelect(`count(*) FILTER (WHERE i.status = 'APPEAL_UPHELD')::int`, "upheld")
-      .addSelect(`count(*) FILTER (WHERE ${OVERDUE_SQL})::int`, "overdue")
-      .addSelect(`count(*) FILTER (WHERE i.status = 'ESCALATED')::int`, "escalated")
       .where(clause, { ...params, today: this.scope.today() })
       .groupBy(key)
       .orderBy(key, "ASC");
+    for (const [expression, alias] of WITHDRAWAL_COUNT_COLUMNS) query.addSelect(expression, alias);
     if (perBatch) query.addSelect("i.batch_id::text", "batch_id").addGroupBy("i.batch_id");
     const rows: Array<{ key: string; label: string; batch_id?: string; items: number; withdrawn: number; appealed: number; upheld: number; overdue: number; escalated: number }> = await query.getRawMany();
     return rows.map((r) => ({
       batchId: r.batch_id,
-      rate: this.rate(
+      rate: withdrawalRateOf(
         r.key,
         groupBy === AbnormalPatentGrouping.REGION ? regionName(r.key) : groupBy === AbnormalPatentGrouping.PATENT_AGENCY && !r.key ? "（无代理机构）" : r.label,
         r,
+        this.scope.policy.abnormalPatentWithdrawalTarget,
       ),
     }));
   }
 
-  private rate(key: string, label: string, c: { items: number; withdrawn: number; appealed: number; upheld: number; overdue: number; escalated: number }): WithdrawalRate {
-    const denominator = Number(c.items) - Number(c.upheld);
-    const withdrawalRate = denominator > 0 ? Number(c.withdrawn) / denominator : null;
-    const target = this.scope.policy.abnormalPatentWithdrawalTarget;
-    return {
-      key,
-      label,
-      itemCount: Number(c.items),
-      withdrawnCount: Number(c.withdrawn),
-      appealedCount: Number(c.appealed),
-      appealUpheldCount: Number(c.upheld),
-      overdueCount: Number(c.overdue),
-      escalatedCount: Number(c.escalated),
-      withdrawalRate,
-      withdrawalTarget: target,
-      meetsTarget: withdrawalRate === null ? null : withdrawalRate >= target,
-    };
-  }
 
   /**
    * Imports a batch, or the items of a batch not yet imported. Every item is checked first; good items are

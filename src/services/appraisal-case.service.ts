@@ -9,7 +9,7 @@ import { CaseEvent } from "../entities/case-event.entity";
 import { Institution } from "../entities/institution.entity";
 import { CASE_ACTIONS, CaseAction, CaseRejectionReason, CaseStatus } from "../domain/case-enums";
 import { AppraiserStatus, ListingStatus, TechnicalField } from "../domain/directory-enums";
-import { PausedSpan } from "../domain/working-days";
+import { caseDeadlines, CaseDeadlines } from "../domain/case-deadlines";
 import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { canSeeCase, caseVisibilitySql } from "./case-visibility";
@@ -47,15 +47,8 @@ export interface CaseFilter {
   entrustingAgencyCode?: string | null;
 }
 
-export interface CaseDeadlines {
-  acceptBy: string | null;
-  completeBy: string | null;
-  clockPaused: boolean;
-  overdue: boolean;
-}
 
 const ENTRUSTERS = [AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION];
-const OPEN_FOR_COMPLETION = [CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS, CaseStatus.UNDER_REVIEW];
 
 /**
  * Appraisal cases from entrustment to court (受理、鉴定、审核签发、出庭). Every step is an event with who and
@@ -106,22 +99,10 @@ export class AppraisalCaseService {
     return institution && (canSeeInstitution(this.viewer, institution) || canSeeCase(this.viewer, c)) ? institution : null;
   }
 
-  /** Acceptance within N working days of entrustment; completion within M of acceptance, plus extensions, minus pauses. */
+  /** Acceptance and completion deadlines in working days (`caseDeadlines`), and whether the case is overdue. */
   async deadlines(c: AppraisalCase): Promise<CaseDeadlines> {
     const [calendar, events] = await Promise.all([this.scope.loaders.calendar(), this.events(c)]);
-    const policy = this.scope.policy;
-    const acceptBy = calendar.addWorkingDays(c.entrustedOn, policy.caseAcceptanceWorkingDays) ?? null;
-    const pauses: PausedSpan[] = [];
-    for (const event of events) {
-      if (event.action === CaseAction.REQUEST_MATERIALS) pauses.push({ from: event.occurredOn, until: null });
-      if (event.action === CaseAction.RESUME && pauses.length > 0) pauses[pauses.length - 1].until = event.occurredOn;
-    }
-    const clockPaused = c.status === CaseStatus.MATERIALS_REQUESTED;
-    const completeBy = c.acceptedOn ? (calendar.addWorkingDays(c.acceptedOn, policy.caseCompletionWorkingDays + c.extensionWorkingDays, pauses) ?? null) : null;
-    const today = this.scope.today();
-    const overdue =
-      (c.status === CaseStatus.ENTRUSTED && !!acceptBy && today > acceptBy) || (OPEN_FOR_COMPLETION.includes(c.status) && !!completeBy && today > completeBy);
-    return { acceptBy, completeBy, clockPaused, overdue };
+    return caseDeadlines(c, events, calendar, this.scope.policy, this.scope.today());
   }
 
   async entrust(input: EntrustAppraisalInput): Promise<{ appraisalCase: AppraisalCase; replayed: boolean }> {

@@ -1,0 +1,85 @@
+import { breakdown, Count, StatBreakdown } from "./breakdown";
+import { keysOf, label } from "./labels";
+import { setOf, Sql } from "./sql";
+import type { StatisticsRequest } from "./statistics-request";
+
+export interface DirectoryStatistics {
+  institutionsByStatus: StatBreakdown;
+  institutionsByLevel: StatBreakdown;
+  institutionsByField: StatBreakdown;
+  institutionsByRegion: StatBreakdown;
+  cultivation: StatBreakdown;
+  institutionCreditGrades: StatBreakdown;
+  appraisersByField: StatBreakdown;
+  appraisersByTitleLevel: StatBreakdown;
+  appraisersByRegion: StatBreakdown;
+  appraiserCreditGrades: StatBreakdown;
+}
+
+type Row = { set: string; key: string | null; n: number };
+
+/** Counts per key of a dimension, every declared key listed (zeros included), unknown keys appended. */
+function dimension(rows: Row[], dim: Parameters<typeof keysOf>[0], nullKey = "NONE"): Count[] {
+  const counts = new Map<string, number>(keysOf(dim).map((k) => [k, 0]));
+  for (const row of rows) counts.set(row.key ?? nullKey, (counts.get(row.key ?? nullKey) ?? 0) + Number(row.n));
+  return [...counts].map(([key, n]) => ({ key, label: label(dim, key), n }));
+}
+
+// An appraiser's title level is the highest of their titles.
+const TITLE_LEVEL = `CASE WHEN a.titles @> '[{"level":"SENIOR"}]' THEN 'SENIOR' WHEN a.titles @> '[{"level":"INTERMEDIATE"}]' THEN 'INTERMEDIATE'
+  WHEN a.titles @> '[{"level":"JUNIOR"}]' THEN 'JUNIOR' ELSE 'NONE' END`;
+
+/**
+ * The directory as it stands today (the period does not apply): institutions by status, listing level,
+ * field, region, cultivation stage and credit grade; practising appraisers by field, title level, region
+ * and credit grade. Appraisers are people, so their counts are suppressed for callers with a threshold;
+ * institutions are a public register, so theirs are not.
+ */
+export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Promise<DirectoryStatistics> {
+  const [institutions, institutionFields, appraisers, appraiserFields] = await Promise.all([
+    sql<Row>(
+      `SELECT CASE WHEN GROUPING(listing_status) = 0 THEN 'status' WHEN GROUPING(listing_level) = 0 THEN 'level' WHEN GROUPING(region_code) = 0 THEN 'region'
+                   WHEN GROUPING(cultivation_stage) = 0 THEN 'cultivation' WHEN GROUPING(credit_grade) = 0 THEN 'grade' ELSE 'all' END AS set,
+              coalesce(listing_status, listing_level, region_code, cultivation_stage, credit_grade) AS key,
+              count(*)::int AS n, count(*) FILTER (WHERE listing_status = 'LISTED')::int AS listed
+       FROM institutions WHERE region_code LIKE :pattern
+       GROUP BY GROUPING SETS ((listing_status), (listing_level), (region_code), (cultivation_stage), (credit_grade))`,
+      { pattern: req.pattern },
+    ) as Promise<Array<Row & { listed: number }>>,
+    sql<Row>(
+      `SELECT 'field' AS set, f AS key, count(*)::int AS n FROM institutions i CROSS JOIN unnest(i.technical_fields) f
+       WHERE i.region_code LIKE :pattern AND i.listing_status = 'LISTED' GROUP BY f`,
+      { pattern: req.pattern },
+    ),
+    sql<Row>(
+      `SELECT CASE WHEN GROUPING(title_level) = 0 THEN 'title' WHEN GROUPING(region_code) = 0 THEN 'region' WHEN GROUPING(credit_grade) = 0 THEN 'grade' ELSE 'all' END AS set,
+              coalesce(title_level, region_code, credit_grade) AS key, count(*)::int AS n
+       FROM (SELECT ${TITLE_LEVEL} AS title_level, a.region_code, a.credit_grade FROM appraisers a WHERE a.region_code LIKE :pattern AND a.status = 'ACTIVE') a
+       GROUP BY GROUPING SETS ((title_level), (region_code), (credit_grade), ())`,
+      { pattern: req.pattern },
+    ),
+    sql<Row>(
+      `SELECT 'field' AS set, f AS key, count(*)::int AS n FROM appraisers a CROSS JOIN unnest(a.technical_fields) f
+       WHERE a.region_code LIKE :pattern AND a.status = 'ACTIVE' GROUP BY f`,
+      { pattern: req.pattern },
+    ),
+  ]);
+  // GROUPING SETS rows whose key is NULL (no level, no stage, no grade) belong to their set with key NONE.
+  const rowsOf = (set: string) => setOf(institutions, set);
+  const listedTotal = institutions.filter((r) => r.set === "status" && r.key === "LISTED").reduce((s, r) => s + r.n, 0);
+  const levelRows = rowsOf("level").map((r) => ({ ...r, n: r.listed }));
+  const appraiserTotal = setOf(appraisers, "all")[0]?.n ?? 0;
+  const t = req.threshold;
+  return {
+    institutionsByStatus: breakdown("listingStatus", "机构入库状态", dimension(rowsOf("status"), "listingStatus"), 1),
+    institutionsByLevel: breakdown("listingLevel", "入库机构层级", dimension(levelRows, "listingLevel").filter((c) => c.key !== "NONE" || c.n > 0), 1),
+    institutionsByField: breakdown("technicalField", "入库机构专业领域", dimension(institutionFields, "technicalField"), 1, listedTotal),
+    institutionsByRegion: breakdown("region", "机构地区分布", req.byChildRegion(rowsOf("region").map((r) => ({ region_code: r.key!, n: r.n }))), 1),
+    cultivation: breakdown("cultivationStage", "培育机构", dimension(rowsOf("cultivation").filter((r) => r.key !== null), "cultivationStage"), 1),
+    institutionCreditGrades: breakdown("creditGrade", "机构信用等级", dimension(rowsOf("grade"), "creditGrade"), 1),
+    appraisersByField: breakdown("technicalField", "执业鉴定人专业领域", dimension(appraiserFields, "technicalField"), t, appraiserTotal),
+    appraisersByTitleLevel: breakdown("titleLevel", "执业鉴定人职称", dimension(setOf(appraisers, "title"), "titleLevel"), t),
+    appraisersByRegion: breakdown("region", "执业鉴定人地区分布", req.byChildRegion(setOf(appraisers, "region").map((r) => ({ region_code: r.key!, n: r.n }))), t),
+    appraiserCreditGrades: breakdown("creditGrade", "鉴定人信用等级", dimension(setOf(appraisers, "grade"), "creditGrade"), t),
+  };
+}

@@ -1,0 +1,120 @@
+import { regionLevel, regionLikePattern, regionCovers } from "../../auth/region";
+import type { Viewer } from "../../auth/viewer";
+import { AgencyKind } from "../../entities/agency-kind";
+import { allRegions, currentRegionCode, findRegion, regionName } from "../../domain/region-directory";
+import { addDays, addMonths } from "../../domain/local-date";
+import { BadUserInputError, ForbiddenError } from "../../errors/errors";
+import * as check from "../validate";
+import type { Count } from "./breakdown";
+
+/** Callers whose statistics hide small counts about people (contract.md, "statistics"). */
+const SUPPRESSED_KINDS = [AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE];
+const READER_KINDS = [...SUPPRESSED_KINDS, AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION];
+/** Ten years of months: a dashboard's longest sensible view, and a bound on the work of one query. */
+const MAX_MONTHS = 120;
+
+/** A checked statistics request: the region (in the caller's jurisdiction), the period and the caller's threshold. */
+export class StatisticsRequest {
+  readonly pattern: string;
+  readonly regionName: string;
+  /** First days of the months the period touches, oldest first. */
+  readonly months: string[];
+  private readonly childCodes: string[];
+
+  constructor(
+    readonly regionCode: string,
+    readonly from: string,
+    readonly to: string,
+    /** The smallest count shown about people; 1 when nothing is suppressed for this caller. */
+    readonly threshold: number,
+    readonly today: string,
+  ) {
+    this.pattern = regionLikePattern(regionCode);
+    this.regionName = regionName(regionCode);
+    this.months = [];
+    for (let month = `${from.slice(0, 7)}-01`; month <= to; month = addMonths(month, 1)) this.months.push(month);
+    this.childCodes = childRegions(regionCode);
+  }
+
+  /** The row a record's region counts in: the child region containing it (the region itself for its own level). */
+  childOf(code: string): string {
+    const current = currentRegionCode(code);
+    const level = regionLevel(this.regionCode);
+    const candidate =
+      level === "NATIONAL" ? `${current.slice(0, 2)}0000` : level === "PROVINCE" ? `${current.slice(0, 4)}00` : level === "CITY" ? current : this.regionCode;
+    return findRegion(candidate) ? candidate : current;
+  }
+
+  /** Counts by child region, every child listed (zeros included), from counts by stored region code. */
+  byChildRegion(rows: ReadonlyArray<{ region_code: string; n: number | string }>): Count[] {
+    const totals = new Map<string, number>(this.childCodes.map((code) => [code, 0]));
+    for (const row of rows) {
+      const key = this.childOf(row.region_code);
+      totals.set(key, (totals.get(key) ?? 0) + Number(row.n));
+    }
+    return [...totals].map(([key, n]) => ({ key, label: this.childLabel(key), n }));
+  }
+
+  /** The child regions, in the region table's order. */
+  get childKeys(): readonly string[] {
+    return this.childCodes;
+  }
+
+  /** A child region's name; the region's own level reads 本级 (records filed at the region itself). */
+  childLabel(key: string): string {
+    return key === this.regionCode && regionLevel(key) !== "COUNTY" ? `${regionName(key)}本级` : regionName(key);
+  }
+
+  /** The period's months as `YYYY-MM` keys with Chinese labels. */
+  monthCounts(rows: ReadonlyArray<{ month: string; n: number | string }>): Count[] {
+    const totals = new Map<string, number>(this.months.map((m) => [m.slice(0, 7), 0]));
+    for (const row of rows) totals.set(row.month.slice(0, 7), (totals.get(row.month.slice(0, 7)) ?? 0) + Number(row.n));
+    return [...totals].map(([key, n]) => ({ key, label: monthLabel(key), n }));
+  }
+}
+
+export function monthLabel(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
+/** The regions one level below `code` that are valid today (for a county: itself). */
+function childRegions(code: string): string[] {
+  const level = regionLevel(code);
+  if (level === "COUNTY") return [code];
+  const children = allRegions().filter((r) => !r.validUntil && r.code !== code && regionCovers(code, r.code));
+  if (level === "NATIONAL") return children.filter((r) => regionLevel(r.code) === "PROVINCE").map((r) => r.code);
+  if (level === "PROVINCE") {
+    // Cities, and the county-level units a province administers directly (no city code above them).
+    return children.filter((r) => regionLevel(r.code) === "CITY" || (regionLevel(r.code) === "COUNTY" && !findRegion(`${r.code.slice(0, 4)}00`))).map((r) => r.code);
+  }
+  return children.map((r) => r.code);
+}
+
+/**
+ * Checks a statistics request: only agencies that read statistics, only a region in the caller's
+ * jurisdiction (FORBIDDEN otherwise), and a period of at most ten years. The period defaults to the twelve
+ * months up to today, the region to the caller's own.
+ */
+export function statisticsRequest(
+  viewer: Viewer,
+  args: { regionCode?: string | null; from?: string | null; to?: string | null },
+  minimumCount: number,
+  today: string,
+): StatisticsRequest {
+  if (!viewer.agency || !viewer.isKind(...READER_KINDS)) throw new ForbiddenError("Statistics are for courts, procuratorates, police, bureaus and associations.");
+  const regionCode = args.regionCode ? check.regionCode(args.regionCode, "regionCode") : viewer.agency.regionCode;
+  if (!viewer.covers(regionCode)) throw new ForbiddenError("The region lies outside your jurisdiction.");
+  const to = check.localDate(args.to, "to") ?? today;
+  const from = check.localDate(args.from, "from") ?? addMonths(`${to.slice(0, 7)}-01`, -11);
+  if (from > to) throw new BadUserInputError("from must not be later than to.", "from");
+  if (addMonths(from, MAX_MONTHS) <= to) throw new BadUserInputError(`A period spans at most ${MAX_MONTHS} months.`, "to");
+  return new StatisticsRequest(regionCode, from, to, viewer.isKind(...SUPPRESSED_KINDS) ? minimumCount : 1, today);
+}
+
+/** Midnight in China at the start of `day`, as a timestamp literal PostgreSQL reads exactly. */
+export function chinaMidnight(day: string): string {
+  return `${day}T00:00:00+08:00`;
+}
+
+/** The day after `day`: periods are inclusive of `to`, timestamps compare against the next midnight. */
+export const nextDay = (day: string) => addDays(day, 1);

@@ -1,0 +1,435 @@
+import { addBureau } from "./support/agencies";
+import { creditCodeFor } from "./support/directory";
+import { startTestHub, TestHub } from "./support/test-hub";
+
+/**
+ * statistics(regionCode, from, to) through the real schema, on a fixture in 南阳 (411300), where the demo
+ * has nothing: who may ask for which region, small-count suppression for courts, procuratorates and police
+ * (and not for bureaus and associations, nor when the threshold is 1), and the figures of every section
+ * against hand-computed values or the raw rows.
+ */
+let hub: TestHub;
+const ids: Record<string, string> = {};
+
+/**
+ * The whole statistics, asked section by section as the dashboard does: one query with every field of
+ * every section exceeds the query cost limit (5,000), which is the point of the limit.
+ */
+const HEADER = `regionCode regionName from to threshold`;
+const SECTIONS: Record<string, string> = {
+  directory: `directory {
+    institutionsByStatus { ...B } institutionsByLevel { ...B } institutionsByField { ...B } institutionsByRegion { ...B } cultivation { ...B }
+    institutionCreditGrades { ...B } appraisersByField { ...B } appraisersByTitleLevel { ...B } appraisersByRegion { ...B } appraiserCreditGrades { ...B } }`,
+  cases: `cases { entrustedByAgencyKind { ...B } entrustedByMonth { ...B } open overdue openByRegion { ...B } overdueByRegion { ...B } issued medianWorkingDays onTimeRate
+    courtAppearancesRequested courtAppearancesAttended courtAppearancesMissed opinionAdoptionRate }`,
+  feedback: `feedback { count averages { timeliness professionalism reportQuality conduct courtPerformance } adoptionRate feedbackByMonth { ...B }
+    ratingsByMonth { month count averages { timeliness } } complaintsByMonth { ...B } complaintsByRegion { ...B } complaintsResolvedByRegion { ...B }
+    institutions(first: 100) { institutionId name regionCode count averages { timeliness } complaints complaintsSuppressed } }`,
+  credit: `credit { activeByBehaviour { ...B } activeBySeverity { ...B } repairs { ...B } repairRate institutionGrades { ...B } appraiserGrades { ...B } }`,
+  abnormalPatents: `abnormalPatents { withdrawalTarget total { ...R } byBatch { ...R } byRegion { ...R } }`,
+  collaboration: `collaboration { opened closed byKind { ...B } flows { fromKind toKind count } responded averageResponseHours }`,
+};
+const FRAGMENTS: Record<string, string> = {
+  B: `fragment B on StatBreakdown { key total totalSuppressed cells { key value suppressed } }`,
+  R: `fragment R on StatisticsWithdrawalRate { key label itemCount withdrawnCount appealUpheldCount withdrawalRate meetsTarget suppressed }`,
+};
+const query = (selection: string) =>
+  `query($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) { ${HEADER} ${selection} } }
+   ${Object.entries(FRAGMENTS)
+     .filter(([name]) => selection.includes(`...${name}`))
+     .map(([, fragment]) => fragment)
+     .join("\n")}`;
+
+type Cell = { key: string; label: string; value: number | null; suppressed: boolean };
+type Breakdown = { key: string; total: number | null; totalSuppressed: boolean; cells: Cell[] };
+
+const cell = (b: Breakdown, key: string) => b.cells.find((c) => c.key === key)!;
+const values = (b: Breakdown) => Object.fromEntries(b.cells.filter((c) => c.value !== 0).map((c) => [c.key, c.value]));
+
+/** Every section for `as`, merged into one `statistics` object; the first errors if any answered with errors. */
+async function statistics(as: string, variables: Record<string, unknown>): Promise<{ data: any; errors?: any }> {
+  const bodies = await Promise.all(Object.values(SECTIONS).map((selection) => hub.graphql(query(selection), { as, variables }).then((r) => r.body)));
+  const failed = bodies.find((b) => b.errors);
+  if (failed) return failed as { data: any; errors?: any };
+  return { data: { statistics: Object.assign({}, ...bodies.map((b) => b.data.statistics)) } };
+}
+
+async function sql(text: string, params: unknown[] = []) {
+  return hub.db.dataSource.query(text, params);
+}
+
+/** Every breakdown in a response, wherever it sits. */
+function breakdowns(value: unknown, out: Breakdown[] = []): Breakdown[] {
+  if (Array.isArray(value)) value.forEach((v) => breakdowns(v, out));
+  else if (value && typeof value === "object") {
+    if ("cells" in value && "totalSuppressed" in value) out.push(value as Breakdown);
+    Object.values(value).forEach((v) => breakdowns(v, out));
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  for (const [code, kind, region] of [
+    ["NY-AMR", "MARKET_REGULATION", "411300"],
+    ["NY-COURT", "COURT", "411300"],
+    ["NY-PROC", "PROCURATORATE", "411300"],
+    ["NY-PSB", "POLICE", "411300"],
+    ["NY-IPAA", "INDUSTRY_ASSOCIATION", "411300"],
+    ["WC-COURT", "COURT", "411302"],
+  ]) {
+    await addBureau(hub, { code, name: `南阳 ${code}`, regionCode: region, kind });
+  }
+  for (const row of await sql(`SELECT id, code FROM agencies`)) ids[row.code] = row.id;
+
+  // Institutions: two listed (宛城区, 卧龙区), one under review (南召县), one removed at city level.
+  const institutions: Array<[string, string, string, string, string | null, string | null, string | null]> = [
+    ["I1", "411302", "LISTED", "{PATENT}", "MUNICIPAL", "A", "CULTIVATING"],
+    ["I2", "411303", "LISTED", "{PATENT,TRADEMARK}", "PROVINCIAL", "C", null],
+    ["I3", "411321", "UNDER_REVIEW", "{TRADEMARK}", null, null, "CANDIDATE"],
+    ["I4", "411300", "REMOVED", "{COPYRIGHT}", null, "D", null],
+  ];
+  for (const [name, region, status, fields, level, grade, stage] of institutions) {
+    const [{ id }] = await sql(
+      `INSERT INTO institutions (name, credit_code, region_code, listing_status, technical_fields, listing_level, credit_grade, cultivation_stage)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [`南阳机构${name}`, creditCodeFor(region, 900 + Number(name.slice(1))), region, status, fields, level, grade, stage],
+    );
+    ids[name] = id;
+  }
+  // Practising appraisers: 5 in 宛城区 (I1), 1 in 卧龙区 (I2), 4 in 南召县 without an institution; one retired.
+  const appraisers: Array<[string, string | null, number, string, string | null]> = [
+    ["411302", "I1", 5, `[{"title":"高级工程师","level":"SENIOR"}]`, null],
+    ["411303", "I2", 1, `[{"title":"工程师","level":"INTERMEDIATE"}]`, "D"],
+    ["411321", null, 4, `[]`, null],
+  ];
+  let n = 0;
+  for (const [region, institution, count, titles, grade] of appraisers) {
+    for (let i = 0; i < count; i++, n++) {
+      const [{ id }] = await sql(
+        `INSERT INTO appraisers (name, id_number_sealed, id_number_hash, id_number_masked, institution_id, region_code, technical_fields, titles, credit_grade)
+         VALUES ($1, 'sealed', md5($1) || md5($1 || 'x'), '411300********0000', $2, $3, '{PATENT}', $4::jsonb, $5) RETURNING id`,
+        [`南阳鉴定人${n}`, institution ? ids[institution] : null, region, titles, grade],
+      );
+      if (institution && !ids[`${institution}-appraiser`]) ids[`${institution}-appraiser`] = id;
+    }
+  }
+  await sql(`INSERT INTO appraisers (name, id_number_sealed, id_number_hash, id_number_masked, region_code, status) VALUES ('退休鉴定人', 's', md5('r') || md5('rr'), 'x', '411302', 'RETIRED')`);
+
+  // Feedback (2025) by 南阳's court about I1 and I2, at China-time month edges.
+  const feedback: Array<[string, string, string, number, boolean | null, string | null]> = [
+    ["I1", "EVALUATION", "2025-03-14T15:59:00Z", 5, true, null], // 2025-03-14 23:59 in China
+    ["I1", "EVALUATION", "2025-03-14T16:00:00Z", 4, true, null], // 2025-03-15 00:00
+    ["I1", "EVALUATION", "2025-04-30T16:30:00Z", 3, false, null], // 2025-05-01 00:30: May, not April
+    ["I1", "COMPLAINT", "2025-06-10T02:00:00Z", 1, null, "SUBMITTED"],
+    ["I1", "COMPLAINT", "2025-07-10T02:00:00Z", 2, null, "SUBMITTED"],
+    ["I2", "EVALUATION", "2025-08-01T02:00:00Z", 2, true, null],
+    ["I2", "COMPLAINT", "2025-09-01T02:00:00Z", 1, null, "SUBMITTED"],
+    ["I2", "COMPLAINT", "2025-09-02T02:00:00Z", 1, null, "SUBMITTED"],
+    ["I2", "COMPLAINT", "2025-10-10T15:00:00Z", 1, null, "SUBMITTED"], // 2025-10-10 23:00
+    ["I2", "COMPLAINT", "2025-10-10T16:00:00Z", 1, null, "SUBMITTED"], // 2025-10-11 00:00: after a period ending 10-10
+    ["I2", "COMPLAINT", "2025-11-20T02:00:00Z", 2, null, "SUBMITTED"],
+  ];
+  for (const [i, [institution, kind, at, rating, adopted, complaint]] of feedback.entries()) {
+    await sql(
+      `INSERT INTO case_feedback (kind, posting_agency_id, posting_agency_code, posting_region_code, agency_case_no, appraiser_id, institution_id,
+         institution_region_code, rating_timeliness, rating_professionalism, opinion_adopted, posted_at, complaint_status)
+       SELECT $1, $2, 'NY-COURT', '411300', $3, $4, i.id, i.region_code, $5, $5, $6, $7, $8 FROM institutions i WHERE i.id = $9`,
+      [kind, ids["NY-COURT"], `(2025)豫13知民初${i}号`, ids[`${institution}-appraiser`], rating, adopted, at, complaint, ids[institution]],
+    );
+  }
+  // One complaint is resolved later: the rollup follows updates.
+  await sql(`UPDATE case_feedback SET complaint_status = 'RESOLVED' WHERE posted_at = '2025-09-01T02:00:00Z'`);
+
+  // Cases of I1 entrusted by 南阳's court: three issued in 2025 (10, 4 and 43 working days; the last one late),
+  // one still waiting for acceptance since 2025-10-09 (overdue on any later day).
+  const cases: Array<[string, string, string | null, string | null]> = [
+    ["ISSUED", "2025-09-01", "2025-09-01", "2025-09-15"],
+    ["ISSUED", "2025-06-02", "2025-06-02", "2025-06-06"],
+    ["CLOSED", "2025-07-01", "2025-07-01", "2025-08-29"],
+    ["ENTRUSTED", "2025-10-09", null, null],
+  ];
+  for (const [i, [status, entrusted, accepted, issued]] of cases.entries()) {
+    const [{ id }] = await sql(
+      `INSERT INTO appraisal_cases (entrusting_agency_id, entrusting_agency_code, entrusting_region_code, agency_case_no, institution_id, institution_region_code,
+         technical_field, matter, status, entrusted_on, accepted_on, issued_on)
+       VALUES ($1, 'NY-COURT', '411300', $2, $3, '411302', 'PATENT', '专利侵权比对', $4, $5, $6, $7) RETURNING id`,
+      [ids["NY-COURT"], `(2025)豫13知民初${100 + i}号`, ids.I1, status, entrusted, accepted, issued],
+    );
+    ids[`case${i}`] = id;
+  }
+  for (const [to, day] of [["COURT_APPEARANCE_REQUESTED", "2025-09-20"], ["APPEARED", "2025-10-15"], ["COURT_APPEARANCE_REQUESTED", "2024-12-01"]]) {
+    await sql(`INSERT INTO case_events (case_id, action, from_status, to_status, occurred_on, actor_agency_code) VALUES ($1, 'X', 'ISSUED', $2, $3, 'NY-COURT')`, [
+      ids.case2,
+      to,
+      day,
+    ]);
+  }
+
+  // Credit: two active records about 宛城区 subjects, one serious; one repaired in 2025.
+  const records: Array<[string, string, string, string | null, string | null]> = [
+    ["FALSE_APPRAISAL", "SERIOUS", "ACTIVE", null, null],
+    ["UNJUSTIFIED_ABSENCE", "GENERAL", "ACTIVE", null, null],
+    ["UNJUSTIFIED_ABSENCE", "GENERAL", "REPAIRED", "2025-05-01", "2025-05-20"],
+  ];
+  for (const [i, [behaviour, severity, status, requested, decided]] of records.entries()) {
+    await sql(
+      `INSERT INTO credit_records (subject_type, subject_credit_code, subject_institution_id, subject_name, subject_region_code, behaviour, severity,
+         deciding_agency_code, decision_doc_no, basis, decided_on, publish_from, publish_until, status, repair_requested_on, repair_decided_on)
+       VALUES ('INSTITUTION', $1, $2, '南阳机构I1', '411302', $3, $4, 'NY-AMR', $5, '依据', '2025-01-10', '2025-01-10', '2099-01-10', $6, $7, $8)`,
+      [creditCodeFor("411302", 901), ids.I1, behaviour, severity, `宛市监信〔2025〕${i}号`, status, requested, decided],
+    );
+  }
+
+  // Collaboration: 南阳's bureau transfers a case to its police (answered 6 hours later) and to its procuratorate.
+  const [{ id: record }] = await sql(
+    `INSERT INTO collaboration_records (kind, title, initiator_agency_id, initiator_agency_code, region_code, opened_at)
+     VALUES ('CASE_TRANSFER', '移送涉嫌假冒专利案', $1, 'NY-AMR', '411300', '2025-04-01T02:00:00Z') RETURNING id`,
+    [ids["NY-AMR"]],
+  );
+  await sql(
+    `INSERT INTO collaboration_participants (record_id, agency_id, agency_code, role) VALUES ($1, $2, 'NY-AMR', 'INITIATOR'), ($1, $3, 'NY-PSB', 'PARTICIPANT'), ($1, $4, 'NY-PROC', 'PARTICIPANT')`,
+    [record, ids["NY-AMR"], ids["NY-PSB"], ids["NY-PROC"]],
+  );
+  await sql(
+    `INSERT INTO collaboration_events (record_id, kind, actor_agency_code, occurred_at) VALUES ($1, 'SENT', 'NY-AMR', '2025-04-01T02:00:00Z'), ($1, 'ACCEPTED', 'NY-PSB', '2025-04-01T08:00:00Z')`,
+    [record],
+  );
+}, 120_000);
+afterAll(() => hub?.stop());
+
+const YEAR_2025 = { region: "411300", from: "2025-01-01", to: "2025-12-31" };
+
+describe("who may ask for which region", () => {
+  // caller × region → FORBIDDEN, or the threshold that applies to the caller.
+  const MATRIX: Array<[string, string, "FORBIDDEN" | number]> = [
+    ["NY-COURT", "411300", 3],
+    ["NY-PROC", "411300", 3],
+    ["NY-PSB", "411300", 3],
+    ["NY-AMR", "411300", 1],
+    ["NY-IPAA", "411300", 1],
+    ["HA-AMR", "411300", 1],
+    ["CNIPA", "411300", 1],
+    ["WC-COURT", "411302", 3],
+    ["WC-COURT", "411300", "FORBIDDEN"],
+    ["NY-COURT", "411500", "FORBIDDEN"],
+    ["NY-PSB", "410000", "FORBIDDEN"],
+    ["XY-AMR", "411300", "FORBIDDEN"],
+    ["NY-IPAA", "411500", "FORBIDDEN"],
+    ["XY-ZYJD", "411500", "FORBIDDEN"],
+  ];
+  it.each(MATRIX)("%s asking for %s → %s", async (as, region, outcome) => {
+    const body = await statistics(as, { ...YEAR_2025, region });
+    if (outcome === "FORBIDDEN") {
+      expect(body.data?.statistics ?? null).toBeNull();
+      expect(body.errors!.map((e: any) => e.extensions.code)).toEqual(["FORBIDDEN"]);
+    } else {
+      expect(body.errors).toBeUndefined();
+      expect(body.data.statistics.threshold).toBe(outcome);
+      expect(body.data.statistics.regionCode).toBe(region);
+    }
+  });
+
+  it("refuses the anonymous public", async () => {
+    const res = await hub.graphql(`{ statistics { regionCode } }`);
+    expect(res.body.data?.statistics ?? null).toBeNull();
+    expect(res.body.errors![0].extensions.code).toBe("FORBIDDEN");
+  });
+
+  it("defaults to the caller's region and the last twelve months", async () => {
+    const body = await statistics("NY-AMR", {});
+    expect(body.data.statistics.regionCode).toBe("411300");
+    expect(body.data.statistics.regionName).toBe("南阳市");
+    const { from, to } = body.data.statistics;
+    expect(from.endsWith("-01")).toBe(true);
+    expect(Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)))).toBe(11);
+  });
+
+  it.each([
+    [{ region: "4113" }, "regionCode"],
+    [{ region: "999999" }, "regionCode"],
+    [{ region: "411300", from: "2025-05-01", to: "2025-04-30" }, "from"],
+    [{ region: "411300", from: "2014-01-01", to: "2025-01-01" }, "to"],
+  ])("answers BAD_USER_INPUT for %j", async (variables, field) => {
+    const body = await statistics("NY-AMR", variables);
+    expect(body.errors![0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(body.errors![0].extensions.field).toBe(field);
+  });
+});
+
+describe("small-count suppression", () => {
+  it("hides small counts about people from a court, with a second cell so the total gives nothing back", async () => {
+    const s = (await statistics("NY-COURT", YEAR_2025)).data.statistics;
+    // Appraisers by region: 宛城区 5, 卧龙区 1, 南召县 4 → 卧龙区 hidden, and 南召县 (the smallest other) with it.
+    expect(values(s.directory.appraisersByRegion)).toEqual({ "411302": 5, "411303": null, "411321": null });
+    expect(cell(s.directory.appraisersByRegion, "411303").suppressed).toBe(true);
+    expect(s.directory.appraisersByRegion.total).toBe(10);
+    // A single institution's complaints: I1 has 2 (hidden), I2 has 5 in 2025 (hidden as its complement).
+    const byName = Object.fromEntries(s.feedback.institutions.map((i: any) => [i.name, i]));
+    expect(byName["南阳机构I1"]).toMatchObject({ complaints: null, complaintsSuppressed: true, count: 5 });
+    expect(byName["南阳机构I2"]).toMatchObject({ complaints: null, complaintsSuppressed: true, count: 6 });
+    // Credit records about a subject: 1 serious, 1 general → both hidden, and the total of 2 too.
+    expect(s.credit.activeBySeverity).toMatchObject({ total: null, totalSuppressed: true });
+    expect(s.credit.activeBySeverity.cells.every((c: Cell) => c.value === null && c.suppressed)).toBe(true);
+    // Institutions are a public register: never suppressed.
+    expect(values(s.directory.institutionsByStatus)).toEqual({ LISTED: 2, UNDER_REVIEW: 1, REMOVED: 1 });
+  });
+
+  it("never shows a small count about people, nor a lone hidden cell beside a published total", async () => {
+    for (const as of ["NY-COURT", "NY-PROC", "NY-PSB"]) {
+      const s = (await statistics(as, YEAR_2025)).data.statistics;
+      const aboutPeople = [
+        s.directory.appraisersByField,
+        s.directory.appraisersByTitleLevel,
+        s.directory.appraisersByRegion,
+        s.directory.appraiserCreditGrades,
+        s.feedback.complaintsByMonth,
+        s.feedback.complaintsByRegion,
+        s.feedback.complaintsResolvedByRegion,
+        s.credit.activeByBehaviour,
+        s.credit.activeBySeverity,
+        s.credit.repairs,
+        s.credit.appraiserGrades,
+      ];
+      for (const b of aboutPeople as Breakdown[]) {
+        const hidden = b.cells.filter((c) => c.suppressed);
+        if (b.total !== null && hidden.length > 0) expect(hidden.length).toBeGreaterThanOrEqual(2);
+        for (const c of b.cells) expect(c.suppressed ? c.value === null : c.value === 0 || c.value! >= 3).toBe(true);
+      }
+    }
+  });
+
+  it("shows bureaus and associations every count", async () => {
+    for (const as of ["NY-AMR", "NY-IPAA"]) {
+      const s = (await statistics(as, YEAR_2025)).data.statistics;
+      expect(values(s.directory.appraisersByRegion)).toEqual({ "411302": 5, "411303": 1, "411321": 4 });
+      expect(values(s.credit.activeBySeverity)).toEqual({ SERIOUS: 1, GENERAL: 1 });
+      expect(breakdowns(s).flatMap((b) => b.cells).some((c) => c.suppressed)).toBe(false);
+    }
+  });
+});
+
+describe("the figures", () => {
+  it("counts the directory as it stands", async () => {
+    const d = (await statistics("NY-AMR", YEAR_2025)).data.statistics.directory;
+    expect(values(d.institutionsByLevel)).toEqual({ MUNICIPAL: 1, PROVINCIAL: 1 });
+    expect(values(d.institutionsByField)).toEqual({ PATENT: 2, TRADEMARK: 1 });
+    expect(d.institutionsByField.total).toBe(2);
+    expect(values(d.institutionsByRegion)).toEqual({ "411300": 1, "411302": 1, "411303": 1, "411321": 1 });
+
+    expect(values(d.cultivation)).toEqual({ CANDIDATE: 1, CULTIVATING: 1 });
+    expect(values(d.institutionCreditGrades)).toEqual({ A: 1, C: 1, D: 1, NONE: 1 });
+    expect(values(d.appraisersByTitleLevel)).toEqual({ SENIOR: 5, INTERMEDIATE: 1, NONE: 4 });
+    expect(values(d.appraisersByField)).toEqual({ PATENT: 10 });
+    expect(values(d.appraiserCreditGrades)).toEqual({ D: 1, NONE: 9 });
+  });
+
+  it("labels every key in Chinese", async () => {
+    const res = await hub.graphql(
+      `{ statistics(regionCode: "411300") { directory { institutionsByStatus { label cells { key label } } institutionsByRegion { cells { key label } } } } }`,
+      { as: "NY-AMR" },
+    );
+    const d = res.body.data.statistics.directory;
+    expect(d.institutionsByStatus.label).toBe("机构入库状态");
+    expect(cell(d.institutionsByStatus, "LISTED").label).toBe("已入库");
+    expect(cell(d.institutionsByRegion, "411300").label).toBe("南阳市本级");
+    expect(cell(d.institutionsByRegion, "411302").label).toBe("宛城区");
+  });
+
+  it("counts cases: entrustments by kind and month, open and overdue today, working days and on-time share", async () => {
+    const c = (await statistics("NY-AMR", YEAR_2025)).data.statistics.cases;
+    expect(values(c.entrustedByAgencyKind)).toEqual({ COURT: 4 });
+    expect(c.entrustedByMonth).toHaveLength(12);
+    expect(c.entrustedByMonth.filter((m: Breakdown) => m.total! > 0).map((m: Breakdown) => m.key)).toEqual(["2025-06", "2025-07", "2025-09", "2025-10"]);
+    expect(c).toMatchObject({ open: 1, overdue: 1, issued: 3, medianWorkingDays: 10, courtAppearancesRequested: 1, courtAppearancesAttended: 1, courtAppearancesMissed: 0 });
+    expect(c.onTimeRate).toBeCloseTo(2 / 3);
+    expect(values(c.overdueByRegion)).toEqual({ "411302": 1 });
+  });
+
+  it("reads feedback from the monthly rollup and the raw rows of partial months alike", async () => {
+    for (const [from, to] of [
+      ["2025-01-01", "2025-12-31"],
+      ["2025-03-15", "2025-10-10"],
+      ["2025-03-15", "2025-03-20"],
+      ["2025-05-01", "2025-05-31"],
+    ]) {
+      const f = (await statistics("NY-AMR", { region: "411300", from, to })).data.statistics.feedback;
+      const [raw] = await sql(
+        `SELECT count(*)::int AS n, avg(rating_timeliness)::float AS timeliness, count(*) FILTER (WHERE kind = 'COMPLAINT')::int AS complaints,
+                count(*) FILTER (WHERE complaint_status = 'RESOLVED')::int AS resolved,
+                (count(*) FILTER (WHERE opinion_adopted))::float / nullif(count(opinion_adopted), 0) AS adoption
+         FROM case_feedback WHERE institution_region_code LIKE '4113%' AND posted_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+           AND posted_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+        [from, to],
+      );
+      expect(f.count).toBe(raw.n);
+      expect(f.averages.timeliness ?? null).toBeCloseTo(raw.timeliness ?? 0);
+      expect(f.adoptionRate ?? 0).toBeCloseTo(raw.adoption ?? 0);
+      expect(f.complaintsByRegion.total).toBe(raw.complaints);
+      expect(f.complaintsResolvedByRegion.total).toBe(raw.resolved);
+      expect(f.feedbackByMonth.total).toBe(raw.n);
+    }
+    const f = (await statistics("NY-AMR", { region: "411300", from: "2025-03-15", to: "2025-10-10" })).data.statistics.feedback;
+    // 03-14 23:59 China time is outside; 05-01 00:30 China time counts in May; 10-11 00:00 is outside.
+    expect(values(f.feedbackByMonth)).toEqual({ "2025-03": 1, "2025-05": 1, "2025-06": 1, "2025-07": 1, "2025-08": 1, "2025-09": 2, "2025-10": 1 });
+    expect(values(f.complaintsByRegion)).toEqual({ "411302": 2, "411303": 3 });
+    expect(values(f.complaintsResolvedByRegion)).toEqual({ "411303": 1 });
+    expect(f.ratingsByMonth.find((m: any) => m.month === "2025-05").averages.timeliness).toBe(3);
+  });
+
+  it("keeps the rollup equal to the raw rows after inserts and updates", async () => {
+    const [diff] = await sql(
+      `SELECT count(*)::int AS n FROM (
+         SELECT institution_id, date_trunc('month', posted_at AT TIME ZONE 'Asia/Shanghai')::date AS month, kind, count(*)::int AS c,
+                count(*) FILTER (WHERE complaint_status IN ('RESOLVED','DISMISSED'))::int AS closed
+         FROM case_feedback GROUP BY 1, 2, 3
+         EXCEPT SELECT institution_id, month, kind, feedback_count, complaints_closed FROM feedback_monthly WHERE feedback_count <> 0) d`,
+    );
+    expect(diff.n).toBe(0);
+  });
+
+  it("counts credit records and repairs", async () => {
+    const c = (await statistics("NY-AMR", YEAR_2025)).data.statistics.credit;
+    expect(values(c.activeByBehaviour)).toEqual({ FALSE_APPRAISAL: 1, UNJUSTIFIED_ABSENCE: 1 });
+    expect(values(c.repairs)).toEqual({ GRANTED: 1 });
+    expect(c.repairRate).toBe(1);
+    expect(values(c.institutionGrades)).toEqual({ A: 1, C: 1, D: 1, NONE: 1 });
+  });
+
+  it("counts collaboration flows between agency kinds and the first response", async () => {
+    const c = (await statistics("NY-AMR", YEAR_2025)).data.statistics.collaboration;
+    expect(c).toMatchObject({ opened: 1, closed: 0, responded: 1, averageResponseHours: 6 });
+    expect(c.flows).toEqual([
+      { fromKind: "MARKET_REGULATION", toKind: "POLICE", count: 1 },
+      { fromKind: "MARKET_REGULATION", toKind: "PROCURATORATE", count: 1 },
+    ]);
+    expect(values(c.byKind)).toEqual({ CASE_TRANSFER: 1 });
+  });
+
+  it("gives the same withdrawal rates as the abnormal-patent queries, per batch and county", async () => {
+    const rates = await hub.graphql(`{ abnormalPatentWithdrawalRates(groupBy: REGION) { key itemCount withdrawnCount withdrawalRate } }`, { as: "XY-AMR" });
+    const body = await statistics("XY-AMR", { region: "411500", from: "2024-01-01", to: `${new Date().getFullYear() + 1}-12-31` });
+    const s = body.data.statistics.abnormalPatents;
+    expect(s.withdrawalTarget).toBe(0.9);
+    for (const r of rates.body.data.abnormalPatentWithdrawalRates) {
+      expect(s.byRegion.find((x: any) => x.key === r.key)).toMatchObject({ itemCount: r.itemCount, withdrawnCount: r.withdrawnCount, withdrawalRate: r.withdrawalRate });
+    }
+    const total = rates.body.data.abnormalPatentWithdrawalRates.reduce((sum: number, r: any) => sum + r.itemCount, 0);
+    expect(s.total.itemCount).toBe(total);
+    expect(s.byBatch.map((b: any) => b.label)).toContain("2024年第3批");
+  });
+});
+
+// Last: a second hub on the same test database server, started with suppression turned off.
+describe("with HUB_STATISTICS_MIN_COUNT=1", () => {
+  it("is off for everyone when the threshold is 1", async () => {
+    const open = await startTestHub({ env: { HUB_STATISTICS_MIN_COUNT: "1" } });
+    try {
+      const res = await open.graphql(`{ statistics { threshold credit { activeBySeverity { total cells { value suppressed } } } } }`, { as: "XY-COURT" });
+      expect(res.body.data.statistics.threshold).toBe(1);
+      expect(res.body.data.statistics.credit.activeBySeverity.cells.some((c: Cell) => c.suppressed)).toBe(false);
+    } finally {
+      await open.stop();
+    }
+  }, 60_000);
+});
