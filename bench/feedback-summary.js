@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 /**
- * Benchmark: the directory query with feedback summaries over a million feedback rows.
+ * Benchmarks over a million feedback rows: the directory query with feedback summaries, and the bureau
+ * dashboard's statistics.
  *
  *   npm run build && BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/feedback-summary.js [feedbackRows]
  *
- * Creates a scratch database on that server, loads the demo data plus 2,000 listed institutions with two
- * appraisers each and `feedbackRows` (default 1,000,000) feedback rows, rebuilds the summaries, starts the
- * hub on a loopback port and sends the query a court's system sends for a directory page for 10 seconds at
- * concurrency 8. Prints requests/s and latency percentiles, then drops the scratch database.
+ * Creates a scratch database on that server, loads the demo data plus 2,000 listed institutions with ten
+ * appraisers each (20,000) and `feedbackRows` (default 1,000,000) feedback rows over two years, rebuilds the
+ * summaries, and starts the hub on a loopback port. Then:
+ *  - sends the query a court's system sends for a directory page for 10 seconds at concurrency 8, and prints
+ *    requests/s and latency percentiles;
+ *  - loads the whole dashboard as /dashboard does (its six `statistics` section queries, in parallel) as
+ *    the Henan province bureau for the province and as the Xinyang bureau for its city, 30 times each, and
+ *    prints the latency of the whole dashboard (all six answered).
+ * Drops the scratch database at the end (BENCH_KEEP=1 keeps it).
  */
 require("reflect-metadata");
 const os = require("node:os");
@@ -24,6 +30,18 @@ const { rebuildFeedbackSummaries } = require("../dist/services/feedback-summary"
 const QUERY = `{ institutions(first: 20, filter: { listingStatus: LISTED }) { edges { node { name creditCode listingStatus
   feedbackSummary { count averages { professionalism reportQuality } adoptionRate complaintsLast12Months }
   appraisers { name feedbackSummary { count adoptionRate } } } } } }`;
+
+/** The six queries /dashboard sends (static/dashboard/dashboard.js), one per statistics section. */
+const B = "fragment B on StatBreakdown { key label total totalSuppressed cells { key label value suppressed } }";
+const HEAD = "query($region: String) { statistics(regionCode: $region) { regionCode regionName from to threshold ";
+const DASHBOARD_SECTIONS = [
+  `${HEAD} directory { institutionsByStatus { ...B } institutionsByField { ...B } institutionsByRegion { ...B } } } } ${B}`,
+  `${HEAD} cases { open overdue issued medianWorkingDays onTimeRate opinionAdoptionRate openByRegion { ...B } overdueByRegion { ...B } } } } ${B}`,
+  `${HEAD} feedback { count adoptionRate feedbackByMonth { ...B } ratingsByMonth { month label count averages { timeliness professionalism reportQuality conduct courtPerformance } } } } } ${B}`,
+  `${HEAD} credit { institutionGrades { ...B } appraiserGrades { ...B } } } } ${B}`,
+  `${HEAD} abnormalPatents { withdrawalTarget total { itemCount withdrawalRate suppressed } byRegion { key label itemCount withdrawnCount withdrawalRate suppressed } } } }`,
+  `${HEAD} collaboration { opened closed responded averageResponseHours flows { fromLabel toLabel count } } } }`,
+];
 
 async function main() {
   const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -51,7 +69,7 @@ async function main() {
     await db.dataSource.query(`
       INSERT INTO appraisers (name, id_number_sealed, id_number_hash, id_number_masked, institution_id, region_code, technical_fields)
       SELECT '基准鉴定人' || i.name || k, 'sealed', md5(i.id::text || k) || md5(k::text || i.id::text), '000000********0000', i.id, i.region_code, '{PATENT}'
-      FROM institutions i CROSS JOIN generate_series(1, 2) k WHERE i.name LIKE '基准机构%'`);
+      FROM institutions i CROSS JOIN generate_series(1, 10) k WHERE i.name LIKE '基准机构%'`);
     const [{ id: agencyId }] = await db.dataSource.query(`SELECT id FROM agencies WHERE code = 'XY-COURT'`);
     await db.dataSource.query(
       `WITH a AS (SELECT id, institution_id, region_code, row_number() OVER (ORDER BY id) AS k FROM appraisers),
@@ -67,7 +85,7 @@ async function main() {
     await rebuildFeedbackSummaries(db.dataSource);
     await db.dataSource.query(`ANALYZE`);
     const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM case_feedback`);
-    console.log(`loaded ${count} feedback rows, 2,000 extra institutions, 4,000 extra appraisers in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`loaded ${count} feedback rows, 2,000 extra institutions, 20,000 extra appraisers in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     const hub = await buildHub(config, silentLogger(), db);
     server = await new Promise((resolve) => {
@@ -92,6 +110,28 @@ async function main() {
     latencies.sort((a, b) => a - b);
     const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
     console.log(`directory page with summaries (20 institutions, their appraisers): ${(latencies.length / 10).toFixed(0)} requests/s at concurrency 8; p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms`);
+
+    for (const [agencyCode, regionCode] of [["HA-AMR", "410000"], ["XY-AMR", "411500"]]) {
+      const dashboardToken = await issueToken(hub.signingKey, config.jwt, { agencyCode, clientName: "default", scopes: [], lifetimeSeconds: 3600 });
+      const sendSection = async (query) => {
+        const res = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${dashboardToken}` }, body: JSON.stringify({ query, variables: { region: regionCode } }) });
+        const json = await res.json();
+        if (json.errors) throw new Error(JSON.stringify(json.errors[0]));
+        return json.data.statistics;
+      };
+      const loadDashboard = async () => {
+        const started = process.hrtime.bigint();
+        await Promise.all(DASHBOARD_SECTIONS.map(sendSection));
+        return Number(process.hrtime.bigint() - started) / 1e6;
+      };
+      for (let i = 0; i < 3; i++) await loadDashboard(); // warm-up
+      const times = [];
+      for (let i = 0; i < 30; i++) times.push(await loadDashboard());
+      times.sort((a, b) => a - b);
+      const at = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(0);
+      const [{ feedback }] = await db.dataSource.query(`SELECT count(*)::int AS feedback FROM case_feedback WHERE institution_region_code LIKE $1 AND posted_at >= now() - interval '1 year'`, [regionCode.replace(/0+$/, "") + "%"]);
+      console.log(`full dashboard (6 statistics queries in parallel) as ${agencyCode} for ${regionCode}, last 12 months (${feedback} feedback rows): p50 ${at(50)} ms, p95 ${at(95)} ms, max ${times[times.length - 1].toFixed(0)} ms over 30 loads`);
+    }
     await hub.stop();
   } finally {
     if (server) await new Promise((r) => { server.close(() => r()); server.closeAllConnections(); });

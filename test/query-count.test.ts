@@ -93,4 +93,36 @@ describe("nested lists are batched", () => {
     expect(all.statements).toBe(one.statements);
     expect(all.statements).toBeLessThanOrEqual(6);
   });
+  it("answers every statistics section in a fixed number of statements, however many rows it aggregates", async () => {
+    const token = await hub.token("XY-AMR");
+    const SECTIONS = [
+      `directory { institutionsByStatus { total } institutionsByField { total } appraisersByRegion { total } cultivation { total } }`,
+      `cases { open overdue medianWorkingDays entrustedByMonth { total } overdueByRegion { total } }`,
+      `feedback { count feedbackByMonth { total } complaintsByRegion { total } institutions(first: 100) { name complaints } }`,
+      `credit { activeByBehaviour { total } repairs { total } institutionGrades { total } }`,
+      `abnormalPatents { total { itemCount } byBatch { itemCount } byRegion { itemCount } }`,
+      `collaboration { opened flows { count } averageResponseHours }`,
+    ];
+    const statements = async () => {
+      const counter = queryCounter(hub.db.dataSource);
+      const before = counter.count;
+      const res = await hub.graphql(`{ statistics(regionCode: "411500") { regionCode ${SECTIONS.join(" ")} } }`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.body.errors).toBeUndefined();
+      return counter.count - before;
+    };
+    const before = await statements();
+    // 200 more feedback rows about 20 institutions: a per-row or per-institution query would show.
+    await hub.db.dataSource.query(
+      `INSERT INTO institutions (name, credit_code, region_code, listing_status) SELECT '计数机构' || n, 'C' || lpad(n::text, 17, '0'), '411502', 'LISTED' FROM generate_series(1, 20) n`,
+    );
+    await hub.db.dataSource.query(
+      `INSERT INTO case_feedback (kind, posting_agency_id, posting_agency_code, posting_region_code, agency_case_no, appraiser_id, institution_id, institution_region_code, posted_at)
+       SELECT 'EVALUATION', (SELECT id FROM agencies WHERE code = 'XY-COURT'), 'XY-COURT', '411500', 'n' || g, (SELECT id FROM appraisers LIMIT 1), i.id, i.region_code, now() - (g % 300) * interval '1 day'
+       FROM generate_series(1, 200) g JOIN (SELECT id, region_code, row_number() OVER () AS k FROM institutions WHERE name LIKE '计数机构%') i ON i.k = 1 + g % 20`,
+    );
+    const after = await statements();
+    expect(after).toBe(before);
+    // registry, then directory 4, cases 5 (calendar included), feedback 2, credit 2, abnormal patents 1, collaboration 3
+    expect(after).toBeLessThanOrEqual(18);
+  });
 });

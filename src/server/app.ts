@@ -14,6 +14,7 @@ import type { Logger } from "../logging/logger";
 import type { HubSchema } from "../schema/build-schema";
 import type { TokenVerifier } from "../auth/token";
 import { authenticate, Authenticated } from "./authenticate";
+import { dashboardRouter } from "./dashboard";
 import { graphiqlRouter } from "./graphiql";
 import { createMetrics, metricsPlugin } from "./metrics";
 import { requestPlugin } from "./request-plugin";
@@ -27,7 +28,7 @@ export interface AppParts {
 }
 
 /**
- * The HTTP application: `/graphql` (Apollo Server 5 behind Express 5), `/graphiql`, `/healthz`, `/readyz` and
+ * The HTTP application: `/graphql` (Apollo Server 5 behind Express 5), `/graphiql`, `/dashboard`, `/healthz`, `/readyz` and
  * `/metrics`. Returns the Express app and the Apollo server, started; `stop()` on the server drains it.
  */
 export async function createApp({ config, logger, deps, schema, verifier }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext> }> {
@@ -99,6 +100,7 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
     res.send(await metrics.registry.metrics());
   });
   app.use(graphiqlRouter());
+  app.use(dashboardRouter());
   app.use(
     "/graphql",
     express.json({ limit: config.http.bodyLimit }),
