@@ -207,9 +207,8 @@ export class StatisticsResolver {
 
   @FieldResolver(() => CreditStatistics, { nullable: true, description: "Active credit records, grades and repairs." })
   @Guard("statisticsReader")
-  async credit(@Root() req: StatisticsRequest, @Ctx() ctx: HubContext) {
-    const [credit, directory] = await Promise.all([ctx.services.statistics.credit(req), ctx.services.statistics.directory(req)]);
-    return { ...credit, institutionGrades: directory.institutionCreditGrades, appraiserGrades: directory.appraiserCreditGrades };
+  credit(@Root() req: StatisticsRequest, @Ctx() ctx: HubContext) {
+    return ctx.services.statistics.credit(req);
   }
 
   @FieldResolver(() => AbnormalPatentStatistics, { nullable: true, description: "Withdrawal rates of abnormal patent applications per batch and county." })

@@ -6,6 +6,7 @@ import { collaborationStatistics, CollaborationStatistics } from "./collaboratio
 import { creditStatistics, CreditStatistics } from "./credit-statistics";
 import { directoryStatistics, DirectoryStatistics } from "./directory-statistics";
 import { feedbackStatistics, FeedbackStatistics } from "./feedback-statistics";
+import type { StatBreakdown } from "./breakdown";
 import { Sql, sqlRunner } from "./sql";
 import { statisticsRequest, StatisticsRequest } from "./statistics-request";
 
@@ -49,8 +50,12 @@ export class StatisticsService {
     return this.once(req, "feedback", () => feedbackStatistics(this.sql, req, (institution) => canSeeInstitution(viewer, institution)));
   }
 
-  credit(req: StatisticsRequest): Promise<CreditStatistics> {
-    return this.once(req, "credit", () => creditStatistics(this.sql, req));
+  /** Credit records, with the grade distributions the directory section counts. */
+  credit(req: StatisticsRequest): Promise<CreditStatistics & { institutionGrades: StatBreakdown; appraiserGrades: StatBreakdown }> {
+    return this.once(req, "credit", async () => {
+      const [credit, directory] = await Promise.all([creditStatistics(this.sql, req), this.directory(req)]);
+      return { ...credit, institutionGrades: directory.institutionCreditGrades, appraiserGrades: directory.appraiserCreditGrades };
+    });
   }
 
   abnormalPatents(req: StatisticsRequest): Promise<AbnormalPatentStatistics> {
