@@ -25,10 +25,6 @@ export class WorkingCalendar {
     return weekday !== 0 && weekday !== 6;
   }
 
-  /**
-   * The day on which the `n`-th working day after `from` falls (`from` itself does not count), skipping
-   * working days inside paused spans. Undefined while a span is still open: the clock is stopped.
-   */
   /** Working days after `from` up to and including `to` (0 when `to` is not later): entrusted → issued. */
   workingDaysBetween(from: string, to: string): number {
     let count = 0;
@@ -36,6 +32,10 @@ export class WorkingCalendar {
     return count;
   }
 
+  /**
+   * The day on which the `n`-th working day after `from` falls (`from` itself does not count), skipping
+   * working days inside paused spans. Undefined while a span is still open: the clock is stopped.
+   */
   addWorkingDays(from: string, n: number, paused: readonly PausedSpan[] = []): string | undefined {
     if (paused.some((span) => span.until === null)) return undefined;
     const isPaused = (day: string) => paused.some((span) => span.from <= day && day < span.until!);

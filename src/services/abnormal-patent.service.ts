@@ -316,7 +316,6 @@ export class AbnormalPatentService {
     }));
   }
 
-
   /**
    * Imports a batch, or the items of a batch not yet imported. Every item is checked first; good items are
    * written in one transaction with the batch and one audit entry, refused items are reported by position.

@@ -47,7 +47,6 @@ export interface CaseFilter {
   entrustingAgencyCode?: string | null;
 }
 
-
 const ENTRUSTERS = [AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION];
 
 /**

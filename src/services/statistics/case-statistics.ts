@@ -3,7 +3,7 @@ import { CaseAction, CaseStatus } from "../../domain/case-enums";
 import type { HubPolicy } from "../../config/config";
 import type { WorkingCalendar } from "../../domain/working-days";
 import { breakdown, StatBreakdown } from "./breakdown";
-import { label } from "./labels";
+import { countsByKey } from "./labels";
 import type { Sql } from "./sql";
 import { monthLabel, StatisticsRequest } from "./statistics-request";
 
@@ -79,7 +79,10 @@ export async function caseStatistics(sql: Sql, req: StatisticsRequest, calendar:
       )
     : [];
   const eventsByCase = new Map<string, Array<{ action: string; occurredOn: string }>>();
-  for (const e of pauses) eventsByCase.set(e.case_id, [...(eventsByCase.get(e.case_id) ?? []), { action: e.action, occurredOn: e.occurred_on }]);
+  for (const e of pauses) {
+    if (!eventsByCase.has(e.case_id)) eventsByCase.set(e.case_id, []);
+    eventsByCase.get(e.case_id)!.push({ action: e.action, occurredOn: e.occurred_on });
+  }
 
   const open: CaseRow[] = [];
   const overdue: CaseRow[] = [];
@@ -105,7 +108,10 @@ export async function caseStatistics(sql: Sql, req: StatisticsRequest, calendar:
   const byRegion = (rows: CaseRow[]) => req.byChildRegion(rows.map((c) => ({ region_code: c.institution_region_code, n: 1 })));
   const appearance = (status: string) => appearances.find((a) => a.to_status === status)?.n ?? 0;
   const kindCounts = (rows: typeof entrusted) =>
-    ENTRUSTER_KINDS.map((kind) => ({ key: kind, label: label("agencyKind", kind), n: rows.filter((r) => r.kind === kind).reduce((s, r) => s + r.n, 0) }));
+    countsByKey(
+      "agencyKind",
+      rows.map((r) => ({ key: r.kind, n: r.n })),
+    ).filter((c) => ENTRUSTER_KINDS.includes(c.key));
   return {
     entrustedByAgencyKind: breakdown("agencyKind", "委托机关类别", kindCounts(entrusted), 1),
     entrustedByMonth: req.months.map((m) => breakdown(m.slice(0, 7), monthLabel(m), kindCounts(entrusted.filter((r) => r.month === m.slice(0, 7))), 1)),

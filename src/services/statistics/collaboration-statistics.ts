@@ -1,7 +1,8 @@
+import { addDays } from "../../domain/local-date";
 import { breakdown, StatBreakdown } from "./breakdown";
-import { keysOf, label } from "./labels";
+import { countsByKey, label } from "./labels";
 import type { Sql } from "./sql";
-import { chinaMidnight, nextDay, StatisticsRequest } from "./statistics-request";
+import { chinaMidnight, StatisticsRequest } from "./statistics-request";
 
 export interface CollaborationFlow {
   fromKind: string;
@@ -28,7 +29,7 @@ export interface CollaborationStatistics {
  * about people, and are not suppressed.
  */
 export async function collaborationStatistics(sql: Sql, req: StatisticsRequest): Promise<CollaborationStatistics> {
-  const params = { pattern: req.pattern, from: chinaMidnight(req.from), until: chinaMidnight(nextDay(req.to)) };
+  const params = { pattern: req.pattern, from: chinaMidnight(req.from), until: chinaMidnight(addDays(req.to, 1)) };
   const inPeriod = `r.region_code LIKE :pattern AND r.opened_at >= :from AND r.opened_at < :until`;
   const [kinds, flows, [timing]] = await Promise.all([
     sql<{ key: string; n: number; closed: number }>(
@@ -52,12 +53,7 @@ export async function collaborationStatistics(sql: Sql, req: StatisticsRequest):
       params,
     ),
   ]);
-  const byKind = breakdown(
-    "collaborationKind",
-    "协作类型",
-    keysOf("collaborationKind").map((key) => ({ key, label: label("collaborationKind", key), n: kinds.find((k) => k.key === key)?.n ?? 0 })),
-    1,
-  );
+  const byKind = breakdown("collaborationKind", "协作类型", countsByKey("collaborationKind", kinds), 1);
   return {
     opened: byKind.total ?? 0,
     closed: kinds.reduce((s, k) => s + k.closed, 0),

@@ -1,5 +1,5 @@
-import { breakdown, Count, StatBreakdown } from "./breakdown";
-import { keysOf, label } from "./labels";
+import { breakdown, StatBreakdown } from "./breakdown";
+import { countsByKey } from "./labels";
 import type { Sql } from "./sql";
 import type { StatisticsRequest } from "./statistics-request";
 
@@ -31,16 +31,14 @@ export async function creditStatistics(sql: Sql, req: StatisticsRequest): Promis
       { pattern: req.pattern, from: req.from, to: req.to },
     ),
   ]);
-  const counts = (rows: Array<{ key: string; n: number }>, dim: Parameters<typeof keysOf>[0]): Count[] =>
-    keysOf(dim).map((key) => ({ key, label: label(dim, key), n: rows.find((r) => r.key === key)?.n ?? 0 }));
   const t = req.threshold;
-  const repairBreakdown = breakdown("repairOutcome", "信用修复申请", counts(repairs, "repairOutcome"), t);
+  const repairBreakdown = breakdown("repairOutcome", "信用修复申请", countsByKey("repairOutcome", repairs), t);
   const granted = repairBreakdown.cells.find((c) => c.key === "GRANTED")!;
   const refused = repairBreakdown.cells.find((c) => c.key === "REFUSED")!;
   const decided = granted.value !== null && refused.value !== null ? granted.value + refused.value : 0;
   return {
-    activeByBehaviour: breakdown("creditBehaviour", "有效失信记录（按行为）", counts(active.filter((r) => r.set === "behaviour"), "creditBehaviour"), t),
-    activeBySeverity: breakdown("creditSeverity", "有效失信记录（按严重程度）", counts(active.filter((r) => r.set === "severity"), "creditSeverity"), t),
+    activeByBehaviour: breakdown("creditBehaviour", "有效失信记录（按行为）", countsByKey("creditBehaviour", active.filter((r) => r.set === "behaviour")), t),
+    activeBySeverity: breakdown("creditSeverity", "有效失信记录（按严重程度）", countsByKey("creditSeverity", active.filter((r) => r.set === "severity")), t),
     repairs: repairBreakdown,
     repairRate: decided > 0 ? granted.value! / decided : null,
   };

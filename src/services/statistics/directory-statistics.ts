@@ -1,5 +1,5 @@
-import { breakdown, Count, StatBreakdown } from "./breakdown";
-import { keysOf, label } from "./labels";
+import { breakdown, StatBreakdown } from "./breakdown";
+import { countsByKey } from "./labels";
 import { setOf, Sql } from "./sql";
 import type { StatisticsRequest } from "./statistics-request";
 
@@ -17,13 +17,6 @@ export interface DirectoryStatistics {
 }
 
 type Row = { set: string; key: string | null; n: number };
-
-/** Counts per key of a dimension, every declared key listed (zeros included), unknown keys appended. */
-function dimension(rows: Row[], dim: Parameters<typeof keysOf>[0], nullKey = "NONE"): Count[] {
-  const counts = new Map<string, number>(keysOf(dim).map((k) => [k, 0]));
-  for (const row of rows) counts.set(row.key ?? nullKey, (counts.get(row.key ?? nullKey) ?? 0) + Number(row.n));
-  return [...counts].map(([key, n]) => ({ key, label: label(dim, key), n }));
-}
 
 // An appraiser's title level is the highest of their titles.
 const TITLE_LEVEL = `CASE WHEN a.titles @> '[{"level":"SENIOR"}]' THEN 'SENIOR' WHEN a.titles @> '[{"level":"INTERMEDIATE"}]' THEN 'INTERMEDIATE'
@@ -71,15 +64,15 @@ export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Pro
   const appraiserTotal = setOf(appraisers, "all")[0]?.n ?? 0;
   const t = req.threshold;
   return {
-    institutionsByStatus: breakdown("listingStatus", "机构入库状态", dimension(rowsOf("status"), "listingStatus"), 1),
-    institutionsByLevel: breakdown("listingLevel", "入库机构层级", dimension(levelRows, "listingLevel").filter((c) => c.key !== "NONE" || c.n > 0), 1),
-    institutionsByField: breakdown("technicalField", "入库机构专业领域", dimension(institutionFields, "technicalField"), 1, listedTotal),
+    institutionsByStatus: breakdown("listingStatus", "机构入库状态", countsByKey("listingStatus", rowsOf("status")), 1),
+    institutionsByLevel: breakdown("listingLevel", "入库机构层级", countsByKey("listingLevel", levelRows).filter((c) => c.key !== "NONE" || c.n > 0), 1),
+    institutionsByField: breakdown("technicalField", "入库机构专业领域", countsByKey("technicalField", institutionFields), 1, listedTotal),
     institutionsByRegion: breakdown("region", "机构地区分布", req.byChildRegion(rowsOf("region").map((r) => ({ region_code: r.key!, n: r.n }))), 1),
-    cultivation: breakdown("cultivationStage", "培育机构", dimension(rowsOf("cultivation").filter((r) => r.key !== null), "cultivationStage"), 1),
-    institutionCreditGrades: breakdown("creditGrade", "机构信用等级", dimension(rowsOf("grade"), "creditGrade"), 1),
-    appraisersByField: breakdown("technicalField", "执业鉴定人专业领域", dimension(appraiserFields, "technicalField"), t, appraiserTotal),
-    appraisersByTitleLevel: breakdown("titleLevel", "执业鉴定人职称", dimension(setOf(appraisers, "title"), "titleLevel"), t),
+    cultivation: breakdown("cultivationStage", "培育机构", countsByKey("cultivationStage", rowsOf("cultivation").filter((r) => r.key !== null)), 1),
+    institutionCreditGrades: breakdown("creditGrade", "机构信用等级", countsByKey("creditGrade", rowsOf("grade")), 1),
+    appraisersByField: breakdown("technicalField", "执业鉴定人专业领域", countsByKey("technicalField", appraiserFields), t, appraiserTotal),
+    appraisersByTitleLevel: breakdown("titleLevel", "执业鉴定人职称", countsByKey("titleLevel", setOf(appraisers, "title")), t),
     appraisersByRegion: breakdown("region", "执业鉴定人地区分布", req.byChildRegion(setOf(appraisers, "region").map((r) => ({ region_code: r.key!, n: r.n }))), t),
-    appraiserCreditGrades: breakdown("creditGrade", "鉴定人信用等级", dimension(setOf(appraisers, "grade"), "creditGrade"), t),
+    appraiserCreditGrades: breakdown("creditGrade", "鉴定人信用等级", countsByKey("creditGrade", setOf(appraisers, "grade")), t),
   };
 }

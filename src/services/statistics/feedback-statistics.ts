@@ -1,8 +1,8 @@
 import { ListingStatus } from "../../domain/directory-enums";
-import { addMonths } from "../../domain/local-date";
+import { addDays, addMonths } from "../../domain/local-date";
 import { breakdown, hiddenRows, StatBreakdown } from "./breakdown";
 import type { Sql } from "./sql";
-import { chinaMidnight, monthLabel, nextDay, StatisticsRequest } from "./statistics-request";
+import { chinaMidnight, monthLabel, StatisticsRequest } from "./statistics-request";
 
 const RATINGS = { timeliness: "timeliness", professionalism: "professionalism", reportQuality: "report_quality", conduct: "conduct", courtPerformance: "court_performance" } as const;
 export type RatingAverages = Record<keyof typeof RATINGS, number | null>;
@@ -63,8 +63,8 @@ function averagesOf(row: Record<string, number> | undefined): RatingAverages {
  * The period split for the rollup: whole months come from `feedback_monthly`, the days of a partial month
  * at either end from `case_feedback` itself (its region-and-time index keeps that to at most two months).
  */
-export function periodSegments(from: string, to: string): { wholeFrom: string; wholeUntil: string; partial: Array<[string, string]> } {
-  const end = nextDay(to);
+function periodSegments(from: string, to: string): { wholeFrom: string; wholeUntil: string; partial: Array<[string, string]> } {
+  const end = addDays(to, 1);
   const wholeFrom = from.endsWith("-01") ? from : addMonths(`${from.slice(0, 7)}-01`, 1);
   const wholeUntil = end.endsWith("-01") ? end : `${end.slice(0, 7)}-01`;
   if (wholeFrom >= wholeUntil) return { wholeFrom, wholeUntil: wholeFrom, partial: [[from, end]] };

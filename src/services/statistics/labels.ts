@@ -1,3 +1,5 @@
+import type { Count } from "./breakdown";
+
 /**
  * Chinese labels for the keys statistics break down by, so every client (the dashboard included) shows the
  * same words. Region names come from the region table instead.
@@ -63,4 +65,14 @@ export function label(dimension: keyof typeof LABELS, key: string): string {
 /** The keys of a dimension in their declared order, for breakdowns that list every key, zeros included. */
 export function keysOf(dimension: keyof typeof LABELS): string[] {
   return Object.keys(LABELS[dimension]);
+}
+
+/**
+ * Counts per key of a dimension from grouped rows: every declared key in order, zeros included, then any key
+ * the dimension does not declare; a null key counts as `nullKey` (no grade, no level).
+ */
+export function countsByKey(dimension: keyof typeof LABELS, rows: ReadonlyArray<{ key: string | null; n: number | string }>, nullKey = "NONE"): Count[] {
+  const counts = new Map<string, number>(keysOf(dimension).map((k) => [k, 0]));
+  for (const row of rows) counts.set(row.key ?? nullKey, (counts.get(row.key ?? nullKey) ?? 0) + Number(row.n));
+  return [...counts].map(([key, n]) => ({ key, label: label(dimension, key), n }));
 }

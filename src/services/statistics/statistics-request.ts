@@ -2,7 +2,7 @@ import { regionLevel, regionLikePattern, regionCovers } from "../../auth/region"
 import type { Viewer } from "../../auth/viewer";
 import { AgencyKind } from "../../entities/agency-kind";
 import { allRegions, currentRegionCode, findRegion, regionName } from "../../domain/region-directory";
-import { addDays, addMonths } from "../../domain/local-date";
+import { addMonths } from "../../domain/local-date";
 import { BadUserInputError, ForbiddenError } from "../../errors/errors";
 import * as check from "../validate";
 import type { Count } from "./breakdown";
@@ -111,10 +111,7 @@ export function statisticsRequest(
   return new StatisticsRequest(regionCode, from, to, viewer.isKind(...SUPPRESSED_KINDS) ? minimumCount : 1, today);
 }
 
-/** Midnight in China at the start of `day`, as a timestamp literal PostgreSQL reads exactly. */
+/** Midnight in China at the start of `day`, as a timestamp literal PostgreSQL reads exactly (a period ends before the midnight after `to`). */
 export function chinaMidnight(day: string): string {
   return `${day}T00:00:00+08:00`;
 }
-
-/** The day after `day`: periods are inclusive of `to`, timestamps compare against the next midnight. */
-export const nextDay = (day: string) => addDays(day, 1);
