@@ -89,7 +89,7 @@ async function main() {
 
     const hub = await buildHub(config, silentLogger(), db);
     server = await new Promise((resolve) => {
-      const s = hub.app.listen(0, "127.0.0.1", () => resolve(s));
+      const s = hub.httpServer.listen(0, "127.0.0.1", () => resolve(s));
     });
     const endpoint = `http://127.0.0.1:${server.address().port}/graphql`;
     const token = await issueToken(hub.signingKey, config.jwt, { agencyCode: "XY-COURT", clientName: "default", scopes: [], lifetimeSeconds: 3600 });

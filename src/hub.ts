@@ -21,12 +21,17 @@ import { registryLookup } from "./services/client-system.service";
 
 export interface Hub {
   app: Express;
+  /** Serves `app`; not yet listening. */
+  httpServer: Server;
   apollo: ApolloServer<HubContext>;
   deps: HubDeps;
   schema: HubSchema;
   signingKey: SigningKey;
   verifier: TokenVerifier;
-  /** Drains GraphQL and flushes the audit trail; the database stays open for its owner to close. */
+  /**
+   * Stops accepting connections, lets requests in flight finish (up to `HUB_SHUTDOWN_GRACE_MS`), then
+   * flushes the audit trail; the database stays open for its owner to close.
+   */
   stop(): Promise<void>;
 }
 
@@ -46,9 +51,10 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
   );
   const schema = await hubSchema();
   const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config), policy: config.policy, now: options.now };
-  const { app, apollo } = await createApp({ config, logger, deps, schema, verifier });
+  const { app, apollo, httpServer } = await createApp({ config, logger, deps, schema, verifier });
   return {
     app,
+    httpServer,
     apollo,
     deps,
     schema,
@@ -75,7 +81,7 @@ export async function commandContexts(config: HubConfig, db: OpenDatabase, agenc
     if (!caller || !caller.agency.active || !caller.client.active) throw new CommandError(`agency ${agencyCode} is unknown or disabled`);
     viewer = Viewer.of(caller.agency, { id: caller.client.id, name: caller.client.name }, []);
   }
-  const request = { id: `${command}-${new Date().toISOString()}`, caseRef: null, endUser: null };
+  const request = { id: `${command}-${new Date().toISOString()}`, caseRef: null, caseRefProblem: "CASE_REF_MISSING" as const, endUser: null };
   return {
     deps,
     viewer,
@@ -116,36 +122,58 @@ export async function loadDemoData(config: HubConfig, db: OpenDatabase): Promise
   return { ...seeded, cases };
 }
 
-/** `hub serve`: opens the database, prepares it, serves HTTP, and shuts down cleanly on SIGINT/SIGTERM. */
+/**
+ * `hub serve`: opens the database, prepares it, serves HTTP. It owns SIGTERM and SIGINT (also as PID 1 in a
+ * container, where an unhandled signal would be ignored): it stops accepting, lets requests in flight finish
+ * within `HUB_SHUTDOWN_GRACE_MS`, flushes the audit trail, closes the database (releasing the embedded
+ * database's lock) and exits 0. A second signal during the drain changes nothing: the drain is bounded anyway.
+ */
 export async function serve(config: HubConfig, logger: Logger): Promise<void> {
-  const db = await openDatabase(config, logger);
   let hub: Hub | undefined;
-  let server: Server | undefined;
+  let db: OpenDatabase | undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
+  let started: Promise<void> = Promise.resolve();
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, "already shutting down; requests in flight are still being drained");
+      return;
+    }
     stopping = true;
-    logger.info({ signal }, "shutting down");
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await hub?.stop();
-    await db.close();
+    logger.info({ signal, graceMs: config.http.shutdownGraceMs }, "shutting down");
+    // A signal during start-up waits for it (a migration is never cut in half), then stops what started.
+    await started.catch(() => {});
+    let exitCode = 0;
+    for (const step of [() => hub?.stop(), () => db?.close()]) {
+      try {
+        await step();
+      } catch (error) {
+        exitCode = 1;
+        logger.error({ errorName: (error as Error)?.name }, "shutdown step failed");
+      }
+    }
+    logger.info({ exitCode }, "stopped");
     logger.flush?.();
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  try {
+  process.on("SIGINT", (signal) => void shutdown(signal));
+  process.on("SIGTERM", (signal) => void shutdown(signal));
+  started = (async () => {
+    db = await openDatabase(config, logger);
     await prepareDatabase(config, db, logger);
+    if (stopping) return;
     hub = await buildHub(config, logger, db);
-    const app = hub.app;
-    server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(config.port, config.host, () => resolve(listening));
-      listening.once("error", reject);
+    const server = hub.httpServer;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => resolve());
     });
+    logger.info({ url: `http://${config.host}:${config.port}/graphql`, database: db.target.kind }, "appraisal-hub listening");
+  })();
+  try {
+    await started;
   } catch (error) {
     await hub?.stop().catch(() => {});
-    await db.close().catch(() => {});
+    await db?.close().catch(() => {});
     throw error;
   }
-  logger.info({ url: `http://${config.host}:${config.port}/graphql`, database: db.target.kind }, "appraisal-hub listening");
 }

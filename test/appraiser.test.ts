@@ -68,6 +68,68 @@ describe("who sees an appraiser's ID number and phone", () => {
   });
 });
 
+describe("what justifies a full ID number", () => {
+  const QUERY = `query($id: ID!) { appraiser(id: $id) { idNumber } }`;
+  const pii = { as: "XY-AMR", scopes: ["pii:read"] };
+  const deniedWith = async (requestId: string) => {
+    await hub.hub.deps.trail.flush();
+    return hub.db.dataSource.query(`SELECT outcome, error_code, case_ref FROM audit_events WHERE request_id = $1 AND operation = 'read:Appraiser.idNumber'`, [requestId]);
+  };
+
+  // Blank once normalized: spaces, an ideographic space, a zero-width space, a tab; or invisible inside.
+  it.each([
+    ["two spaces", "%20%20"],
+    ["an ideographic space", "%E3%80%80"],
+    ["a zero-width space", "%E2%80%8B"],
+    ["a no-break space and a zero-width joiner", "%C2%A0%E2%80%8D"],
+    ["punctuation only", encodeURIComponent("（）-")],
+    ["a zero-width space inside a case number", encodeURIComponent("(2024)豫15\u200b知民初32号")],
+    ["a case number of 101 characters", encodeURIComponent("豫".repeat(101))],
+    ["bytes that are not UTF-8", "%E3%80"],
+  ])("masks the number and audits DENIED when X-Case-Ref is %s", async (label, header) => {
+    const requestId = `caseref-${label.replace(/\W+/g, "-")}`;
+    const res = await hub.graphql(QUERY, { ...pii, headers: { "x-case-ref": header, "x-request-id": requestId }, variables: { id: await appraiserId("张伟") } });
+    expect(res.status).toBe(200);
+    expect(res.body.data.appraiser.idNumber).toBe("411502********1232");
+    expect(res.body.extensions?.disclosure.masked).toEqual([expect.objectContaining({ reason: "CASE_REF_INVALID", paths: [["appraiser", "idNumber"]] })]);
+    expect(await deniedWith(requestId)).toEqual([expect.objectContaining({ outcome: "DENIED", error_code: "CASE_REF_INVALID" })]);
+  });
+
+  it("accepts a case number with full-width brackets and surrounding spaces, and audits it trimmed", async () => {
+    const res = await hub.graphql(QUERY, { ...pii, headers: { "x-case-ref": encodeURIComponent("\u3000（2024）豫15知民初32号 "), "x-request-id": "caseref-ok" }, variables: { id: await appraiserId("张伟") } });
+    expect(res.body.data.appraiser.idNumber).toBe(ZHANG_WEI);
+    expect(res.body.extensions?.disclosure).toBeUndefined();
+    expect(await deniedWith("caseref-ok")).toEqual([{ outcome: "SUCCESS", error_code: null, case_ref: "（2024）豫15知民初32号" }]);
+  });
+
+  it("tells a pii:read caller without X-Case-Ref why the numbers are masked, without failing the field", async () => {
+    const res = await hub.graphql(`{ appraisers(first: 100) { edges { node { name idNumber } } } }`, { ...pii, headers: { "x-request-id": "caseref-missing" } });
+    expect(res.body.errors).toBeUndefined();
+    const [note] = res.body.extensions?.disclosure.masked;
+    expect(note).toMatchObject({ reason: "CASE_REF_MISSING", message: expect.stringContaining("X-Case-Ref") });
+    const zhang = res.body.data.appraisers.edges.findIndex((e: any) => e.node.name === "张伟");
+    expect(note.paths).toContainEqual(["appraisers", "edges", zhang, "node", "idNumber"]);
+    // Appraisers of another city are masked for another reason: they are outside the jurisdiction.
+    expect(res.body.extensions?.disclosure.masked.map((m: any) => m.reason).sort()).toEqual(["CASE_REF_MISSING", "OUT_OF_JURISDICTION"]);
+    // A court (no pii:read) gets masked numbers as the deliberate outcome, with no note.
+    expect((await hub.graphql(QUERY, { as: "XY-COURT", variables: { id: await appraiserId("张伟") } })).body.extensions).toBeUndefined();
+  });
+
+  it("masks the value when its audit entry cannot be written", async () => {
+    const db = hub.db.dataSource;
+    await db.query(`CREATE FUNCTION audit_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit offline'; END $$`);
+    await db.query(`CREATE TRIGGER audit_refuse BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_refuse()`);
+    try {
+      const res = await hub.graphql(`query($id: ID!) { appraiser(id: $id) { idNumber phone } }`, { ...pii, headers: { "x-case-ref": "2024-32" }, variables: { id: await appraiserId("张伟") } });
+      expect(res.body.data.appraiser).toEqual({ idNumber: "411502********1232", phone: "138****1232" });
+      expect(res.body.extensions?.disclosure.masked).toEqual([expect.objectContaining({ reason: "AUDIT_UNAVAILABLE", paths: [["appraiser", "idNumber"], ["appraiser", "phone"]] })]);
+    } finally {
+      await db.query(`DROP TRIGGER audit_refuse ON audit_events`);
+      await db.query(`DROP FUNCTION audit_refuse()`);
+    }
+  });
+});
+
 describe("registering and editing appraisers", () => {
   it("registers an appraiser with a full-time post, and refuses the same ID number twice", async () => {
     const inst = await institutionId("91411502MA4X7Q1R0F");

@@ -21,9 +21,11 @@ const CHAIN_LOCK_KEY = 7_420_310_001;
  * Appends to the hash-chained audit trail.
  *
  * `append` writes inside the caller's transaction, so a change and its audit entry commit or roll back
- * together. Entries that belong to no transaction (reads of sensitive fields, denied or rejected attempts)
- * go through `enqueue`: they are written in small batches, and `close()` flushes what is left, so a clean
- * shutdown loses none.
+ * together. A disclosure of personal data goes through `appendDurably`, which resolves only once its entry
+ * is committed: the value may leave the hub only after that. Disclosures made in the same turn of the event
+ * loop (a page of appraisers, concurrent requests) share one transaction. Other entries that belong to no
+ * transaction (denied or rejected attempts) go through `enqueue`: they are written in small batches, and
+ * `close()` flushes what is left, so a clean shutdown loses none.
  *
  * Every append takes one transaction-scoped advisory lock, reads the chain head and inserts after it, so
  * concurrent requests, and several hub processes on one database, extend one chain and never fork it.
@@ -33,6 +35,7 @@ export class AuditTrail {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
+  private durable: Array<{ actor: AuditActor; entry: AuditEntry; at: Date; done: (error?: unknown) => void }> = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,6 +50,31 @@ export class AuditTrail {
   async append(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
     const at = this.now();
     await this.insertChained(manager, entries.map((entry) => ({ actor, entry, at })));
+  }
+
+  /**
+   * Writes an entry in its own transaction, batched with the others asked for in the same turn of the event
+   * loop, and resolves once it is committed. Rejects when it could not be written: the caller must then not
+   * disclose what the entry was to record.
+   */
+  appendDurably(actor: AuditActor, entry: AuditEntry): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.durable.length === 0) setImmediate(() => void this.writeDurable());
+      this.durable.push({ actor, entry, at: this.now(), done: (error) => (error === undefined ? resolve() : reject(error)) });
+    });
+  }
+
+  private async writeDurable(): Promise<void> {
+    const batch = this.durable;
+    this.durable = [];
+    try {
+      await this.dataSource.transaction((manager) => this.insertChained(manager, batch));
+    } catch (error) {
+      this.options.logger?.error({ entries: batch.length, pgCode: (error as { code?: string }).code }, "audit append failed; the disclosures were withheld");
+      for (const item of batch) item.done(error ?? new Error("audit append failed"));
+      return;
+    }
+    for (const item of batch) item.done();
   }
 
   /** Queues an entry that belongs to no transaction; it is written within `flushIntervalMs`. */

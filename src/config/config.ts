@@ -37,7 +37,12 @@ export interface HubConfig {
     readonly maxDirectives: number;
     readonly maxTokens: number;
   };
-  readonly http: { readonly bodyLimit: string; readonly trustProxy: boolean };
+  readonly http: {
+    readonly bodyLimit: string;
+    readonly trustProxy: boolean;
+    /** On SIGTERM/SIGINT, requests in flight get this long to finish before their connections are closed. */
+    readonly shutdownGraceMs: number;
+  };
   /** Local policy (deadlines in working days), kept as configuration. */
   readonly policy: HubPolicy;
   readonly log: { readonly level: string; readonly stacks: boolean };
@@ -158,6 +163,7 @@ const envSchema = z.object({
   HUB_MAX_TOKENS: int(2000, 100, 100_000),
   HUB_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 100kb").optional().default("1mb"),
   HUB_TRUST_PROXY: bool(false),
+  HUB_SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
   HUB_LOG_STACKS: bool(false),
   HUB_AUDIT_FLUSH_MS: int(500, 10, 60_000),
@@ -229,7 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxDirectives: e.HUB_MAX_DIRECTIVES,
       maxTokens: e.HUB_MAX_TOKENS,
     },
-    http: { bodyLimit: e.HUB_BODY_LIMIT, trustProxy: e.HUB_TRUST_PROXY },
+    http: { bodyLimit: e.HUB_BODY_LIMIT, trustProxy: e.HUB_TRUST_PROXY, shutdownGraceMs: e.HUB_SHUTDOWN_GRACE_MS },
     policy: {
       caseAcceptanceWorkingDays: e.HUB_CASE_ACCEPTANCE_WORKING_DAYS,
       caseCompletionWorkingDays: e.HUB_CASE_COMPLETION_WORKING_DAYS,

@@ -19,6 +19,7 @@ import { CreditRecordService } from "../services/credit-record.service";
 import { AbnormalPatentService } from "../services/abnormal-patent.service";
 import { CustodyTrademarkService } from "../services/custody-trademark.service";
 import type { RequestMeta, RequestScope } from "./request-scope";
+import { DisclosureNotes } from "../auth/disclosure";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -33,6 +34,7 @@ export interface HubContext {
   readonly viewer: Viewer;
   readonly request: RequestMeta;
   readonly loaders: Loaders;
+  readonly disclosures: DisclosureNotes;
   readonly services: {
     readonly agencies: AgencyService;
     readonly clientSystems: ClientSystemService;
@@ -57,12 +59,14 @@ export interface HubContext {
 export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMeta): HubContext {
   const loaders = createLoaders(deps.dataSource);
   const now = deps.now ?? (() => new Date());
+  const disclosures = new DisclosureNotes();
   const scope: RequestScope = {
     dataSource: deps.dataSource,
     viewer,
     request,
     loaders,
     trail: deps.trail,
+    disclosures,
     vault: deps.vault,
     policy: deps.policy ?? DEFAULT_POLICY,
     now,
@@ -74,6 +78,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     viewer,
     request,
     loaders,
+    disclosures,
     services: {
       agencies: new AgencyService(scope),
       clientSystems: new ClientSystemService(scope),

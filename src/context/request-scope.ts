@@ -4,6 +4,8 @@ import type { PiiVault } from "../auth/pii-vault";
 import type { HubPolicy } from "../config/config";
 import type { Viewer } from "../auth/viewer";
 import type { Loaders } from "../loaders";
+import type { CaseReference } from "../auth/case-reference";
+import type { DisclosureNotes } from "../auth/disclosure";
 
 /** Request headers that reach the context and the audit trail. */
 export interface RequestMeta {
@@ -11,6 +13,8 @@ export interface RequestMeta {
   readonly id: string;
   /** X-Case-Ref: the caller's case number that justifies a sensitive read. */
   readonly caseRef: string | null;
+  /** Why `caseRef` cannot justify a disclosure (absent, or blank once normalized); null when it can. */
+  readonly caseRefProblem: CaseReference["problem"];
   /** X-End-User: the person at the calling agency. */
   readonly endUser: string | null;
 }
@@ -22,6 +26,8 @@ export interface RequestScope {
   readonly request: RequestMeta;
   readonly loaders: Loaders;
   readonly trail: AuditTrail;
+  /** Values masked in this answer that the caller could have had in full, and why (`extensions.disclosure`). */
+  readonly disclosures: DisclosureNotes;
   readonly vault: PiiVault;
   readonly policy: HubPolicy;
   readonly now: () => Date;

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo, responsePathAsArray } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard, Public } from "../auth/guard";
 import type { HubContext } from "../context/context";
 import { AppraiserStatus } from "../domain/directory-enums";
@@ -60,17 +61,17 @@ export class AppraiserResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "Resident ID number. Masked (`411502********1232`) for agencies; in full only for a bureau or association in jurisdiction with scope `pii:read` and an X-Case-Ref, and each full read is audited. Not for the public.",
+    description: "Resident ID number. Masked (`411502********1232`) for agencies; in full only for a bureau or association in jurisdiction with scope `pii:read` and an X-Case-Ref, and each full read is audited before it is answered. A caller with `pii:read` who gets it masked finds the reason in `extensions.disclosure`. Not for the public.",
   })
   @Guard("authenticated")
-  idNumber(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): string {
-    return ctx.services.appraisers.idNumber(appraiser);
+  idNumber(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo): Promise<string> {
+    return ctx.services.appraisers.idNumber(appraiser, responsePathAsArray(info.path));
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Phone: in full (audited) for bureaus and associations in jurisdiction, masked for other agencies, not for the public." })
   @Guard("authenticated")
-  phone(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): string | null {
-    return ctx.services.appraisers.phone(appraiser);
+  phone(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo): Promise<string | null> {
+    return ctx.services.appraisers.phone(appraiser, responsePathAsArray(info.path));
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: "The institution of the appraiser's current post." })

@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import { createServer, Server } from "node:http";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express, { Express } from "express";
 import type { GraphQLError, ValidationContext } from "graphql";
@@ -16,6 +17,7 @@ import type { TokenVerifier } from "../auth/token";
 import { authenticate, Authenticated } from "./authenticate";
 import { dashboardRouter } from "./dashboard";
 import { graphiqlRouter } from "./graphiql";
+import { HttpDrain } from "./http-drain";
 import { createMetrics, metricsPlugin } from "./metrics";
 import { requestPlugin } from "./request-plugin";
 
@@ -29,10 +31,16 @@ export interface AppParts {
 
 /**
  * The HTTP application: `/graphql` (Apollo Server 5 behind Express 5), `/graphiql`, `/dashboard`, `/healthz`, `/readyz` and
- * `/metrics`. Returns the Express app and the Apollo server, started; `stop()` on the server drains it.
+ * `/metrics`. Returns the Express app, the HTTP server that serves it (not yet listening) and the Apollo
+ * server, started. `stop()` on the Apollo server drains the HTTP server: it stops accepting connections,
+ * lets requests in flight finish for up to `HUB_SHUTDOWN_GRACE_MS`, then closes what is left; from its
+ * first moment `/readyz` answers 503 so a load balancer stops sending.
  */
-export async function createApp({ config, logger, deps, schema, verifier }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext> }> {
+export async function createApp({ config, logger, deps, schema, verifier }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server }> {
   const metrics = createMetrics();
+  const app = express();
+  const httpServer = createServer(app);
+  const drain = new HttpDrain(httpServer);
   // Each limit reports a coded QUERY_TOO_COMPLEX validation error itself (armor's own report re-creates
   // the error without a code).
   const tooComplex = { exposeLimits: true, propagateOnRejection: false, onReject: [reportTooComplex] };
@@ -54,10 +62,23 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The hub owns SIGTERM/SIGINT (see `serve`): Apollo's own handler would stop and re-raise the signal
+    // before requests in flight and the audit trail are drained.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(logger, { logStacks: config.log.stacks }),
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     plugins: [
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              const graceful = await drain.drain(config.http.shutdownGraceMs);
+              if (!graceful) logger.warn({ graceMs: config.http.shutdownGraceMs }, "requests still running at the end of the shutdown grace period were cut off");
+            },
+          };
+        },
+      },
       ...armor.plugins,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
@@ -68,7 +89,6 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
   });
   await apollo.start();
 
-  const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.http.trustProxy);
   app.use(
@@ -92,6 +112,10 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
     res.json({ status: "ok" });
   });
   app.get("/readyz", async (_req, res) => {
+    if (drain.isDraining) {
+      res.status(503).json({ ok: false, database: "unknown", migrations: "unknown", shuttingDown: true });
+      return;
+    }
     const ready = await readiness(deps.dataSource);
     res.status(ready.ok ? 200 : 503).json(ready);
   });
@@ -122,7 +146,7 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
     if (status >= 500) logger.error({ errorName: (error as Error).name }, "http error");
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
   });
-  return { app, apollo };
+  return { app, apollo, httpServer };
 }
 
 function reportTooComplex(context: ValidationContext | null, error: GraphQLError): void {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { Viewer } from "../auth/viewer";
 import type { TokenVerifier } from "../auth/token";
+import { caseReference } from "../auth/case-reference";
 import type { RequestMeta } from "../context/request-scope";
 import { BadUserInputError, HubError, ServiceUnavailableError, UnauthenticatedError } from "../errors/errors";
 import type { Logger } from "../logging/logger";
@@ -29,9 +30,14 @@ export function authenticate(verifier: TokenVerifier, logger: Logger, metrics: M
     const requestId = requestIdHeader && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
     res.setHeader("X-Request-Id", requestId);
     try {
+      // A case reference that cannot justify a disclosure does not fail the request: the disclosure is
+      // refused (masked, audited as DENIED with the reason) and the rest is answered.
+      const caseRefHeader = decodedHeader(req.get("x-case-ref"));
+      const caseRef = caseReference(caseRefHeader === null ? "" : caseRefHeader);
       const request: RequestMeta = {
         id: requestId,
-        caseRef: contextHeader(req.get("x-case-ref"), "X-Case-Ref", 200),
+        caseRef: caseRef.value,
+        caseRefProblem: caseRef.problem,
         endUser: contextHeader(req.get("x-end-user"), "X-End-User", 100),
       };
       const authorization = req.get("authorization");
@@ -60,19 +66,26 @@ export function authenticate(verifier: TokenVerifier, logger: Logger, metrics: M
   };
 }
 
-function contextHeader(raw: string | undefined, name: string, maxLength: number): string | null {
-  if (raw === undefined) return null;
-  let value = raw.trim();
+/** A header's text: percent-encoded UTF-8 decoded, raw UTF-8 bytes read as UTF-8; null when it cannot be decoded. */
+function decodedHeader(raw: string | undefined): string | null | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.trim();
   if (/%[0-9A-Fa-f]{2}/.test(value)) {
     try {
-      value = decodeURIComponent(value);
+      return decodeURIComponent(value);
     } catch {
-      throw new BadUserInputError(`${name} is not valid percent-encoded UTF-8.`, name);
+      return null;
     }
-  } else if (/[^\x00-\x7f]/.test(value)) {
-    // Node hands raw UTF-8 header bytes over as Latin-1 characters.
-    value = Buffer.from(value, "latin1").toString("utf8");
   }
+  // Node hands raw UTF-8 header bytes over as Latin-1 characters.
+  return /[^\x00-\x7f]/.test(value) ? Buffer.from(value, "latin1").toString("utf8") : value;
+}
+
+function contextHeader(raw: string | undefined, name: string, maxLength: number): string | null {
+  const decoded = decodedHeader(raw);
+  if (decoded === null) throw new BadUserInputError(`${name} is not valid percent-encoded UTF-8.`, name);
+  if (decoded === undefined) return null;
+  const value = decoded.trim();
   if (value.length === 0) return null;
   if (value.length > maxLength || /[\x00-\x1f\x7f]/.test(value)) {
     throw new BadUserInputError(`${name} must be at most ${maxLength} characters without control characters.`, name);

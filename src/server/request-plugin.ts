@@ -13,7 +13,7 @@ const DENIED_CODES = new Set(["FORBIDDEN", "UNAUTHENTICATED"]);
  * Per request: one log line (request id, agency, operation, outcome, duration; never variables or data),
  * and an audit entry for every mutation field that failed. Successful changes are audited by the services
  * inside their transactions; a failed one rolled back, so its trace (DENIED or REJECTED, with the error
- * code) is queued here instead.
+ * code) is queued here instead. Masked disclosures the caller could have had go into `extensions.disclosure`.
  */
 export function requestPlugin(trail: AuditTrail, logger: Logger): ApolloServerPlugin<HubContext> {
   return {
@@ -22,6 +22,9 @@ export function requestPlugin(trail: AuditTrail, logger: Logger): ApolloServerPl
       return {
         async willSendResponse(requestContext) {
           const errors = requestContext.errors ?? [];
+          const disclosure = contextValue.disclosures.toExtension();
+          const body = requestContext.response.body;
+          if (disclosure && body.kind === "single") body.singleResult.extensions = { ...body.singleResult.extensions, disclosure };
           if (requestContext.operation?.operation === "mutation") {
             for (const error of errors) {
               const field = error.path?.[0];

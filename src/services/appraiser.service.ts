@@ -10,6 +10,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitio
 import { maskIdNumber, maskPhone } from "../auth/mask";
 import { regionLikePattern } from "../auth/region";
 import { SCOPES } from "../auth/scopes";
+import type { DisclosureRefusal, ResponsePath } from "../auth/disclosure";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { runOptionallyIdempotent } from "./idempotency";
 import { appraiserVisibilitySql, canSeeAppraiser, canSeeInstitution } from "./institution-visibility";
@@ -126,36 +127,59 @@ export class AppraiserService {
     return this.scope.loaders.practicesByAppraiserId.load(appraiser.id);
   }
 
-  /** The ID number as this caller may see it: in full (audited) or masked. Anonymous callers never get here. */
-  idNumber(appraiser: Appraiser): string {
+  /**
+   * The ID number as this caller may see it: in full for a bureau or association with `pii:read`, in
+   * jurisdiction, naming a case in X-Case-Ref; masked otherwise. A full value leaves only once its audit
+   * entry is committed; a refused attempt is audited as DENIED with the reason, and a caller with
+   * `pii:read` is told why in `extensions.disclosure`. Anonymous callers never get here.
+   */
+  async idNumber(appraiser: Appraiser, path: ResponsePath): Promise<string> {
     const viewer = this.viewer;
-    if (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) && viewer.hasScope(SCOPES.PII_READ)) {
-      const allowed = viewer.covers(appraiser.regionCode) && !!this.scope.request.caseRef;
-      this.auditRead(appraiser, "idNumber", allowed);
-      if (allowed) return this.scope.vault.open(appraiser.idNumberSealed);
+    if (!viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) || !viewer.hasScope(SCOPES.PII_READ)) return appraiser.idNumberMasked;
+    const refusal = !viewer.covers(appraiser.regionCode) ? "OUT_OF_JURISDICTION" : this.scope.request.caseRefProblem;
+    if (refusal) {
+      this.auditRefusedRead(appraiser, "idNumber", refusal);
+      this.scope.disclosures.note(refusal, path);
+      return appraiser.idNumberMasked;
     }
-    return appraiser.idNumberMasked;
+    return (await this.disclose(appraiser, "idNumber", appraiser.idNumberSealed, appraiser.idNumberMasked, path)) ?? appraiser.idNumberMasked;
   }
 
-  /** The phone: in full (audited) for bureaus and associations in jurisdiction, masked for other agencies. */
-  phone(appraiser: Appraiser): string | null {
+  /** The phone: in full (audited before it leaves) for bureaus and associations in jurisdiction, masked for other agencies. */
+  async phone(appraiser: Appraiser, path: ResponsePath): Promise<string | null> {
     if (!appraiser.phoneSealed) return null;
     const viewer = this.viewer;
     if (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) && viewer.covers(appraiser.regionCode)) {
-      this.auditRead(appraiser, "phone", true);
-      return this.scope.vault.open(appraiser.phoneSealed);
+      return this.disclose(appraiser, "phone", appraiser.phoneSealed, appraiser.phoneMasked, path);
     }
     return appraiser.phoneMasked;
   }
 
-  private auditRead(appraiser: Appraiser, field: string, disclosed: boolean): void {
+  /** Opens a sealed value once its audit entry is durable; masked when the entry cannot be written. */
+  private async disclose(appraiser: Appraiser, field: string, sealed: string, masked: string | null, path: ResponsePath): Promise<string | null> {
+    try {
+      await this.scope.trail.appendDurably(auditActor(this.viewer, this.scope.request), {
+        operation: `read:Appraiser.${field}`,
+        entityType: "Appraiser",
+        entityId: appraiser.id,
+        fields: [field],
+        outcome: AuditOutcome.SUCCESS,
+      });
+    } catch {
+      this.scope.disclosures.note("AUDIT_UNAVAILABLE", path);
+      return masked;
+    }
+    return this.scope.vault.open(sealed);
+  }
+
+  private auditRefusedRead(appraiser: Appraiser, field: string, reason: DisclosureRefusal): void {
     this.scope.trail.enqueue(auditActor(this.viewer, this.scope.request), {
       operation: `read:Appraiser.${field}`,
       entityType: "Appraiser",
       entityId: appraiser.id,
       fields: [field],
-      outcome: disclosed ? AuditOutcome.SUCCESS : AuditOutcome.DENIED,
-      errorCode: disclosed ? null : "FORBIDDEN",
+      outcome: AuditOutcome.DENIED,
+      errorCode: reason,
     });
   }
 

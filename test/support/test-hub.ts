@@ -13,7 +13,7 @@ import { createTestDatabase } from "./test-database";
 export interface GraphqlResponse<T = any> {
   status: number;
   headers: Headers;
-  body: { data?: T; errors?: Array<{ message: string; path?: Array<string | number>; extensions: Record<string, any> }> };
+  body: { data?: T; errors?: Array<{ message: string; path?: Array<string | number>; extensions: Record<string, any> }>; extensions?: Record<string, any> };
 }
 
 export interface TestHub {
@@ -42,9 +42,8 @@ export async function startTestHub(options: { env?: Record<string, string>; now?
   const db = await openDatabase(config, logger, database.target);
   await prepareDatabase(config, db, logger);
   const hub = await buildHub(config, logger, db, { now: options.now });
-  const server: Server = await new Promise((resolve) => {
-    const s = hub.app.listen(0, "127.0.0.1", () => resolve(s));
-  });
+  const server: Server = hub.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const token: TestHub["token"] = (agency, o = {}) =>

@@ -1,0 +1,31 @@
+/**
+ * X-Case-Ref: the caller's case number that justifies a full disclosure of personal data. A reference that
+ * is blank once normalized (spaces, an ideographic space, a zero-width space) justifies nothing: it would
+ * unlock the value while the audit trail recorded no case.
+ */
+
+/** The most characters a case number plausibly has (`（2024）豫15知民初32号` has 15). */
+export const CASE_REF_MAX_LENGTH = 100;
+
+export interface CaseReference {
+  /** The reference as the audit trail records it: NFC, trimmed, at most the maximum length; null when absent. */
+  readonly value: string | null;
+  /** Why it cannot justify a disclosure; null when it can. */
+  readonly problem: "CASE_REF_MISSING" | "CASE_REF_INVALID" | null;
+}
+
+// Trimmed from both ends: every Unicode space (U+3000 included) and invisible format characters.
+const EDGES = /^[\p{White_Space}\p{Cf}]+|[\p{White_Space}\p{Cf}]+$/gu;
+// Never inside a case number: control, format (zero-width), private-use, unassigned, line and paragraph separators.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u;
+// A case number has at least one letter or digit (any script: 豫, 15, 知).
+const VISIBLE = /[\p{L}\p{N}]/u;
+
+/** Reads the header as sent (already percent-decoded, or undefined when absent). */
+export function caseReference(raw: string | undefined): CaseReference {
+  if (raw === undefined) return { value: null, problem: "CASE_REF_MISSING" };
+  const value = raw.normalize("NFC").replace(EDGES, "");
+  const recorded = value.length > 0 ? [...value].slice(0, CASE_REF_MAX_LENGTH).join("") : null;
+  const valid = value.length > 0 && [...value].length <= CASE_REF_MAX_LENGTH && !INVISIBLE.test(value) && VISIBLE.test(value);
+  return { value: recorded, problem: valid ? null : "CASE_REF_INVALID" };
+}
