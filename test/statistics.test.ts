@@ -151,9 +151,9 @@ beforeAll(async () => {
   ];
   for (const [i, [status, entrusted, accepted, issued]] of cases.entries()) {
     const [{ id }] = await sql(
-      `INSERT INTO appraisal_cases (entrusting_agency_id, entrusting_agency_code, entrusting_region_code, agency_case_no, institution_id, institution_region_code,
+      `INSERT INTO appraisal_cases (entrusting_agency_id, entrusting_agency_code, entrusting_region_code, agency_case_no, agency_case_no_key, institution_id, institution_region_code,
          technical_field, matter, status, entrusted_on, accepted_on, issued_on)
-       VALUES ($1, 'NY-COURT', '411300', $2, $3, '411302', 'PATENT', '专利侵权比对', $4, $5, $6, $7) RETURNING id`,
+       VALUES ($1, 'NY-COURT', '411300', $2, $2, $3, '411302', 'PATENT', '专利侵权比对', $4, $5, $6, $7) RETURNING id`,
       [ids["NY-COURT"], `(2025)豫13知民初${100 + i}号`, ids.I1, status, entrusted, accepted, issued],
     );
     ids[`case${i}`] = id;
@@ -260,10 +260,11 @@ describe("who may ask for which region", () => {
 describe("small-count suppression", () => {
   it("hides small counts about people from a court, with a second cell so the total gives nothing back", async () => {
     const s = (await statistics("NY-COURT", YEAR_2025)).data.statistics;
-    // Appraisers by region: 宛城区 5, 卧龙区 1, 南召县 4 → 卧龙区 hidden, and 南召县 (the smallest other) with it.
-    expect(values(s.directory.appraisersByRegion)).toEqual({ "411302": 5, "411303": null, "411321": null });
+    // Appraisers by region as a court sees them: 宛城区 5 (I1), 卧龙区 1 (I2); the 4 in 南召县 have no
+    // institution, so they do not exist for a court → 卧龙区 hidden, and 宛城区 (the smallest other non-zero) with it.
+    expect(values(s.directory.appraisersByRegion)).toEqual({ "411302": null, "411303": null });
     expect(cell(s.directory.appraisersByRegion, "411303").suppressed).toBe(true);
-    expect(s.directory.appraisersByRegion.total).toBe(10);
+    expect(s.directory.appraisersByRegion.total).toBe(6);
     // A single institution's complaints: I1 has 2 (hidden), I2 has 5 in 2025 (hidden as its complement).
     const byName = Object.fromEntries(s.feedback.institutions.map((i: any) => [i.name, i]));
     expect(byName["南阳机构I1"]).toMatchObject({ complaints: null, complaintsSuppressed: true, count: 5 });
@@ -271,8 +272,9 @@ describe("small-count suppression", () => {
     // Credit records about a subject: 1 serious, 1 general → both hidden, and the total of 2 too.
     expect(s.credit.activeBySeverity).toMatchObject({ total: null, totalSuppressed: true });
     expect(s.credit.activeBySeverity.cells.every((c: Cell) => c.value === null && c.suppressed)).toBe(true);
-    // Institutions are a public register: never suppressed.
-    expect(values(s.directory.institutionsByStatus)).toEqual({ LISTED: 2, UNDER_REVIEW: 1, REMOVED: 1 });
+    // Institutions are a public register: never suppressed. A court counts only those it can see: I3,
+    // under review, does not exist for it.
+    expect(values(s.directory.institutionsByStatus)).toEqual({ LISTED: 2, REMOVED: 1 });
   });
 
   it("never shows a small count about people, nor a lone hidden cell beside a published total", async () => {
@@ -306,6 +308,25 @@ describe("small-count suppression", () => {
       expect(values(s.credit.activeBySeverity)).toEqual({ SERIOUS: 1, GENERAL: 1 });
       expect(breakdowns(s).flatMap((b) => b.cells).some((c) => c.suppressed)).toBe(false);
     }
+  });
+});
+
+describe("counts follow the caller's row visibility", () => {
+  it("counts for a court only the institutions it can list, and their appraisers", async () => {
+    const q = `{ statistics(regionCode: "411500") { directory { institutionsByStatus { total cells { key value } } cultivation { total } appraisersByRegion { total } } } }`;
+    const court = (await hub.graphql(q, { as: "XY-COURT" })).body.data.statistics.directory;
+    const bureau = (await hub.graphql(q, { as: "XY-AMR" })).body.data.statistics.directory;
+    const listed = (await sql(`SELECT listing_status, count(*)::int AS n FROM institutions WHERE region_code LIKE '4115%' GROUP BY 1`)) as Array<{ listing_status: string; n: number }>;
+    const expected = (statuses: string[]) => Object.fromEntries(listed.filter((r) => statuses.includes(r.listing_status)).map((r) => [r.listing_status, r.n]));
+    expect(values(court.institutionsByStatus)).toEqual(expected(["LISTED", "SUSPENDED", "REMOVED"]));
+    expect(values(bureau.institutionsByStatus)).toEqual(expected(listed.map((r) => r.listing_status)));
+    // The demo has institutions in Xinyang that a court cannot see (recommended, not listed).
+    expect(bureau.institutionsByStatus.total).toBeGreaterThan(court.institutionsByStatus.total);
+    // What a court counts equals what it can list.
+    const page = (await hub.graphql(`{ institutions(first: 100, filter: { regionCode: "411500" }) { totalCount } }`, { as: "XY-COURT" })).body.data.institutions;
+    expect(court.institutionsByStatus.total).toBe(page.totalCount);
+    const appraisers = (await hub.graphql(`{ appraisers(first: 100, filter: { regionCode: "411500" }) { edges { node { status } } } }`, { as: "XY-COURT" })).body.data.appraisers;
+    expect(court.appraisersByRegion.total).toBe(appraisers.edges.filter((e: any) => e.node.status === "ACTIVE").length);
   });
 });
 

@@ -25,19 +25,21 @@ const TITLE_LEVEL = `CASE WHEN a.titles @> '[{"level":"SENIOR"}]' THEN 'SENIOR' 
 /**
  * The directory as it stands today (the period does not apply): institutions by status, listing level,
  * field, region, cultivation stage and credit grade; practising appraisers by field, title level, region
- * and credit grade. Appraisers are people, so their counts are suppressed for callers with a threshold;
+ * and credit grade, counting only the institutions and appraisers that exist for the caller. Appraisers are people, so their counts are suppressed for callers with a threshold;
  * institutions are a public register, so theirs are not.
  */
 export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Promise<DirectoryStatistics> {
+  const institution = req.visibleInstitutions("i");
+  const appraiser = req.visibleAppraisers("a", "i");
   const [institutions, institutionFields, appraisers, appraiserFields] = await Promise.all([
     sql<Row>(
       `SELECT CASE WHEN GROUPING(listing_status) = 0 THEN 'status' WHEN GROUPING(listing_level) = 0 THEN 'level' WHEN GROUPING(region_code) = 0 THEN 'region'
                    WHEN GROUPING(cultivation_stage) = 0 THEN 'cultivation' WHEN GROUPING(credit_grade) = 0 THEN 'grade' ELSE 'all' END AS set,
               coalesce(listing_status, listing_level, region_code, cultivation_stage, credit_grade) AS key,
               count(*)::int AS n, count(*) FILTER (WHERE listing_status = 'LISTED')::int AS listed
-       FROM institutions WHERE region_code LIKE :pattern
+       FROM institutions i WHERE i.region_code LIKE :pattern AND ${institution.clause}
        GROUP BY GROUPING SETS ((listing_status), (listing_level), (region_code), (cultivation_stage), (credit_grade))`,
-      { pattern: req.pattern },
+      { pattern: req.pattern, ...institution.params },
     ) as Promise<Array<Row & { listed: number }>>,
     sql<Row>(
       `SELECT 'field' AS set, f AS key, count(*)::int AS n FROM institutions i CROSS JOIN unnest(i.technical_fields) f
@@ -47,14 +49,15 @@ export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Pro
     sql<Row>(
       `SELECT CASE WHEN GROUPING(title_level) = 0 THEN 'title' WHEN GROUPING(region_code) = 0 THEN 'region' WHEN GROUPING(credit_grade) = 0 THEN 'grade' ELSE 'all' END AS set,
               coalesce(title_level, region_code, credit_grade) AS key, count(*)::int AS n
-       FROM (SELECT ${TITLE_LEVEL} AS title_level, a.region_code, a.credit_grade FROM appraisers a WHERE a.region_code LIKE :pattern AND a.status = 'ACTIVE') a
+       FROM (SELECT ${TITLE_LEVEL} AS title_level, a.region_code, a.credit_grade FROM appraisers a LEFT JOIN institutions i ON i.id = a.institution_id
+             WHERE a.region_code LIKE :pattern AND a.status = 'ACTIVE' AND ${appraiser.clause}) a
        GROUP BY GROUPING SETS ((title_level), (region_code), (credit_grade), ())`,
-      { pattern: req.pattern },
+      { pattern: req.pattern, ...appraiser.params },
     ),
     sql<Row>(
-      `SELECT 'field' AS set, f AS key, count(*)::int AS n FROM appraisers a CROSS JOIN unnest(a.technical_fields) f
-       WHERE a.region_code LIKE :pattern AND a.status = 'ACTIVE' GROUP BY f`,
-      { pattern: req.pattern },
+      `SELECT 'field' AS set, f AS key, count(*)::int AS n FROM appraisers a LEFT JOIN institutions i ON i.id = a.institution_id CROSS JOIN unnest(a.technical_fields) f
+       WHERE a.region_code LIKE :pattern AND a.status = 'ACTIVE' AND ${appraiser.clause} GROUP BY f`,
+      { pattern: req.pattern, ...appraiser.params },
     ),
   ]);
   // GROUPING SETS rows whose key is NULL (no level, no stage, no grade) belong to their set with key NONE.

@@ -5,6 +5,7 @@ import { allRegions, currentRegionCode, findRegion, regionName } from "../../dom
 import { addMonths } from "../../domain/local-date";
 import { BadUserInputError, ForbiddenError } from "../../errors/errors";
 import * as check from "../validate";
+import { appraiserVisibilitySql, institutionVisibilitySql } from "../institution-visibility";
 import type { Count } from "./breakdown";
 
 /** Callers whose statistics hide small counts about people (contract.md, "statistics"). */
@@ -28,12 +29,26 @@ export class StatisticsRequest {
     /** The smallest count shown about people; 1 when nothing is suppressed for this caller. */
     readonly threshold: number,
     readonly today: string,
+    private readonly viewer: Viewer,
   ) {
     this.pattern = regionLikePattern(regionCode);
     this.regionName = regionName(regionCode);
     this.months = [];
     for (let month = `${from.slice(0, 7)}-01`; month <= to; month = addMonths(month, 1)) this.months.push(month);
     this.childCodes = childRegions(regionCode);
+  }
+
+  /**
+   * Counts follow the caller's row visibility (contract.md: "a count leaves them out"): a court counts the
+   * institutions it can list (listed, suspended, removed), and the appraisers of those.
+   */
+  visibleInstitutions(alias: string): { clause: string; params: Record<string, unknown> } {
+    return institutionVisibilitySql(this.viewer, alias);
+  }
+
+  /** Appraisers the caller can see; `institutionAlias` is LEFT JOINed on the appraiser's current institution. */
+  visibleAppraisers(appraiserAlias: string, institutionAlias: string): { clause: string; params: Record<string, unknown> } {
+    return appraiserVisibilitySql(this.viewer, appraiserAlias, institutionAlias);
   }
 
   /** The row a record's region counts in: the child region containing it (the region itself for its own level). */
@@ -108,7 +123,7 @@ export function statisticsRequest(
   const from = check.localDate(args.from, "from") ?? addMonths(`${to.slice(0, 7)}-01`, -11);
   if (from > to) throw new BadUserInputError("from must not be later than to.", "from");
   if (addMonths(from, MAX_MONTHS) <= to) throw new BadUserInputError(`A period spans at most ${MAX_MONTHS} months.`, "to");
-  return new StatisticsRequest(regionCode, from, to, viewer.isKind(...SUPPRESSED_KINDS) ? minimumCount : 1, today);
+  return new StatisticsRequest(regionCode, from, to, viewer.isKind(...SUPPRESSED_KINDS) ? minimumCount : 1, today, viewer);
 }
 
 /** Midnight in China at the start of `day`, as a timestamp literal PostgreSQL reads exactly (a period ends before the midnight after `to`). */
