@@ -1,3 +1,5 @@
+import { CaseNumberKeys1764400000000 } from "../src/db/migrations/1764400000000-case-number-keys";
+import { caseNumberKey } from "../src/domain/case-number";
 import { startTestHub, TestHub } from "./support/test-hub";
 
 let hub: TestHub;
@@ -100,6 +102,48 @@ describe("an appraisal case from entrustment to court", () => {
     const changed = await entrust("XY-PSB", { ...input, matter: "另一事项" });
     expect(changed.body.errors?.[0].extensions.code).toBe("CONFLICT");
     expect((await hub.graphql(ENTRUST, { as: "XY-IPAA", variables: { input: { ...input, technicalField: "PATENT", matter: "x", idempotencyKey: "e-4" } } })).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("case numbers across their usual spellings", () => {
+  const CASES = `query($no: String) { appraisalCases(filter: { agencyCaseNo: $no }) { totalCount edges { node { id agencyCaseNo } } } }`;
+
+  it("finds a case entrusted as (2026)豫15知民初101号 by its full-width, 〔〕 and spaced spellings, and returns it as written", async () => {
+    const zhongyuan = await institutionId("91411500MA9F3K2L21");
+    const created = await entrust("XY-COURT", { idempotencyKey: "spell-1", agencyCaseNo: "(2026)豫15知民初101号", institutionId: zhongyuan });
+    expect(created.body.errors).toBeUndefined();
+    await entrust("XY-COURT", { idempotencyKey: "spell-2", agencyCaseNo: "(2026)豫15知民初1010号", institutionId: zhongyuan });
+    const { id } = created.body.data.entrustAppraisal.appraisalCase;
+    for (const spelling of ["(2026)豫15知民初101号", "（2026）豫15知民初101号", "〔2026〕豫15知民初101号", " (２０２６)豫15知民初101号 ", "【2026】豫 15 知民初 101 号"]) {
+      const found = await hub.graphql(CASES, { as: "XY-COURT", variables: { no: spelling } });
+      expect([spelling, found.body.data.appraisalCases]).toEqual([spelling, { totalCount: 1, edges: [{ node: { id, agencyCaseNo: "(2026)豫15知民初101号" } }] }]);
+    }
+  });
+
+  it("fills the key of the cases recorded before the migration", async () => {
+    const migration = new CaseNumberKeys1764400000000();
+    const runner = hub.db.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows: Array<{ agency_case_no: string; agency_case_no_key: string }> = await hub.db.dataSource.query(`SELECT agency_case_no, agency_case_no_key FROM appraisal_cases`);
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.filter((r) => r.agency_case_no_key !== caseNumberKey(r.agency_case_no))).toEqual([]);
+    const demo = await hub.graphql(`{ appraisalCases(filter: { agencyCaseNo: "（2024）豫15知民初32号" }) { edges { node { agencyCaseNo } } } }`, { as: "XY-COURT" });
+    expect(demo.body.data.appraisalCases.edges).toEqual([{ node: { agencyCaseNo: "(2024)豫15知民初32号" } }]);
+  });
+
+  it("accepts feedback on a case under another spelling of its number", async () => {
+    const zhongyuan = await institutionId("91411500MA9F3K2L21");
+    const created = await entrust("XY-COURT", { idempotencyKey: "spell-3", agencyCaseNo: "(2026)豫15知民初102号", institutionId: zhongyuan });
+    const posted = await hub.graphql(`mutation($input: PostCaseFeedbackInput!) { postCaseFeedback(input: $input) { feedback { id } } }`, {
+      as: "XY-COURT",
+      variables: { input: { idempotencyKey: "spell-fb-1", agencyCaseNo: "（2026）豫15知民初102号", caseId: created.body.data.entrustAppraisal.appraisalCase.id, appraiserId: await appraiserId("张伟"), kind: "EVALUATION", ratings: { conduct: 4 } } },
+    });
+    expect(posted.body.errors).toBeUndefined();
   });
 });
 

@@ -44,6 +44,44 @@ describe("posting feedback", () => {
     expect(await one(`SELECT feedback_count FROM feedback_summaries WHERE subject_type = 'APPRAISER' AND subject_id = $1`, [id])).toEqual({ feedback_count: 1 });
   });
 
+  it("accepts the README's Chinese idempotency key and replays a retry", async () => {
+    const example = { idempotencyKey: "固公-2024-018-张伟", agencyCaseNo: "固公经立字〔2024〕018号", appraiserId: await appraiserId("张伟"), kind: "EVALUATION", ratings: { timeliness: 4, professionalism: 5 }, opinionAdopted: true };
+    const first = await hub.graphql(POST, { as: "GS-PSB", variables: { input: example } });
+    expect(first.body.errors).toBeUndefined();
+    const again = await hub.graphql(POST, { as: "GS-PSB", variables: { input: example } });
+    expect(again.body.data.postCaseFeedback).toEqual({ ...first.body.data.postCaseFeedback, replayed: true });
+  });
+
+  it("treats the NFC and NFD spellings of a key as the same key", async () => {
+    const nfc = "Dossier-é-证据".normalize("NFC");
+    const nfd = nfc.normalize("NFD");
+    expect(nfd).not.toBe(nfc);
+    const input = { appraiserId: await appraiserId("张伟"), ratings: { conduct: 4 } };
+    const first = await post("XY-COURT", { ...input, idempotencyKey: nfd });
+    expect(first.body.errors).toBeUndefined();
+    const again = await post("XY-COURT", { ...input, idempotencyKey: nfc });
+    expect(again.body.data.postCaseFeedback).toEqual({ ...first.body.data.postCaseFeedback, replayed: true });
+    expect(await one(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key IN ($1, $2)`, [nfc, nfd])).toEqual({ n: 1 });
+  });
+
+  it("counts a key's length in characters: 200 CJK characters, even outside the BMP, are a valid key", async () => {
+    const res = await post("XY-COURT", { idempotencyKey: "𠀀".repeat(200), appraiserId: await appraiserId("张伟"), ratings: { conduct: 4 } });
+    expect(res.body.errors).toBeUndefined();
+  });
+
+  it.each([
+    ["a zero-width space", "固公-2024\u200b-018"],
+    ["a control character", "固公-2024\u0007-018"],
+    ["a line feed", "固公-2024\n-018"],
+    ["201 characters", "键".repeat(201)],
+    ["an empty key", ""],
+    ["only spaces", "   "],
+    ["a trailing space", "固公-2024-018 "],
+  ])("refuses an idempotency key with %s", async (_label, key) => {
+    const res = await post("XY-COURT", { idempotencyKey: key, appraiserId: await appraiserId("张伟"), ratings: { conduct: 4 } });
+    expect(res.body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "idempotencyKey" });
+  });
+
   it(`creates exactly one record for 20 concurrent posts with the same key (${usingServer() ? "PostgreSQL server" : "PGlite"})`, async () => {
     const id = await appraiserId("赵磊");
     const input = { idempotencyKey: "fb-storm", appraiserId: id, ratings: { timeliness: 5 } };

@@ -81,6 +81,19 @@ describe("credit records", () => {
     expect(refused.body.data.decideCreditRepair.status).toBe("ACTIVE");
   });
 
+  it("publishes a record from 29 February until the 28th of the next year, as PostgreSQL counts a year", async () => {
+    clock = new Date("2026-02-20T02:00:00Z");
+    const inst = await freshInstitution();
+    const res = await hub.graphql(`mutation($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { record { id publishFrom publishUntil } } }`, {
+      as: "XY-AMR",
+      variables: { input: { idempotencyKey: "leap-1", subjectCreditCode: inst.code, severity: "GENERAL", behaviour: "OUT_OF_SCOPE", decisionDocNo: "信市监信〔2026〕9号", basis: "事实与依据", publishFrom: "2024-02-29" } },
+    });
+    expect(res.body.errors).toBeUndefined();
+    const expected = await one(`SELECT (date '2024-02-29' + interval '1 year')::date::text AS until`);
+    expect(res.body.data.recordCreditEvent.record).toMatchObject({ publishFrom: "2024-02-29", publishUntil: expected.until });
+    expect(expected.until).toBe("2025-02-28");
+  });
+
   it("suspends the institution's listing with a serious record, in the same transaction, both audited", async () => {
     clock = new Date("2026-03-01T02:00:00Z");
     const inst = await freshInstitution(true);

@@ -23,10 +23,18 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** `day` plus `months` calendar months (the 31st becomes the month's last day). */
+/**
+ * `day` plus `months` calendar months (negative to go back). A day the target month lacks becomes its last day
+ * (31 March − 1 month = 29 February in a leap year), as PostgreSQL's `date + interval` does.
+ */
 export function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split("-").map(Number);
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** `day` plus `years` years: 29 February becomes 28 February in a common year, as in PostgreSQL. */
+export function addYears(day: string, years: number): string {
+  return addMonths(day, 12 * years);
 }

@@ -31,6 +31,10 @@ export class AppraisalCase {
   @Column({ type: "text", name: "agency_case_no" })
   agencyCaseNo: string;
 
+  /** `caseNumberKey(agencyCaseNo)`: what the case-number filter matches. */
+  @Column({ type: "text", name: "agency_case_no_key" })
+  agencyCaseNoKey: string;
+
   @Column({ type: "uuid", name: "institution_id" })
   institutionId: string;
 

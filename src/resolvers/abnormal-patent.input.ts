@@ -2,6 +2,7 @@ import { Field, ID, InputType } from "type-graphql";
 import { AbnormalPatentAction, AbnormalPatentStatus, ApplicantKind, EscalationSubject, PatentType } from "../domain/abnormal-patent-enums";
 import { CreditSeverity } from "../domain/credit-enums";
 import { LocalDateScalar, RegionCodeScalar } from "../scalars/scalars";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
 /**
  * Items are plain strings, checked one by one by the service: a bad application number or region refuses
@@ -41,7 +42,7 @@ export class AbnormalPatentEscalationInput {
 
 @InputType({ description: "A handling step by the bureau the item is allocated to." })
 export class AbnormalPatentHandlingInput {
-  @Field(() => String, { nullable: true, description: "Retrying with the same key and input returns the first result and writes nothing; other input with the same key answers CONFLICT." }) idempotencyKey?: string;
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription("Retrying with the same key and input returns the first result and writes nothing; other input with the same key answers CONFLICT.") }) idempotencyKey?: string;
   @Field(() => AbnormalPatentAction, { description: "What to record." }) action: AbnormalPatentAction;
   @Field(() => String, { nullable: true, description: "Note." }) note?: string;
   @Field(() => AbnormalPatentEscalationInput, { nullable: true, description: "With ESCALATE only." }) escalation?: AbnormalPatentEscalationInput;

@@ -12,12 +12,13 @@ import { Institution } from "../entities/institution.entity";
 import { LocalDateScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
 const AppraisalCaseConnection = Connection(AppraisalCase, "AppraisalCase", "appraisal case");
 
 @InputType({ description: "A new appraisal case. Retrying with the same idempotencyKey returns the first case." })
 class EntrustAppraisalInput {
-  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." }) idempotencyKey: string;
+  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
   @Field(() => String, { description: "Your own case number, e.g. (2024)豫15知民初32号 or 固公经立字〔2024〕018号." }) agencyCaseNo: string;
   @Field(() => ID, { description: "A LISTED institution listed for the technical field." }) institutionId: string;
   @Field(() => TechnicalField, { description: "Technical field of the appraisal." }) technicalField: TechnicalField;
@@ -48,7 +49,7 @@ class CaseProgressInput {
 class AppraisalCaseFilter {
   @Field(() => CaseStatus, { nullable: true, description: "Status." }) status?: CaseStatus;
   @Field(() => ID, { nullable: true, description: "Institution." }) institutionId?: string;
-  @Field(() => String, { nullable: true, description: "The entrusting agency's case number." }) agencyCaseNo?: string;
+  @Field(() => String, { nullable: true, description: "The entrusting agency's case number, in any of its usual spellings: full-width or half-width digits and brackets, （）〔〕[]【】 alike for the year, spaces ignored." }) agencyCaseNo?: string;
   @Field(() => String, { nullable: true, description: "Code of the entrusting agency." }) entrustingAgencyCode?: string;
 }
 

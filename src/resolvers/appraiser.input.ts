@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from "type-graphql";
 import { AppraiserStatus, PracticeKind, TechnicalField } from "../domain/directory-enums";
 import { LocalDateScalar, RegionCodeScalar, ResidentIdNumberScalar } from "../scalars/scalars";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
 @InputType({ description: "Narrows the appraiser list. All given conditions apply." })
 export class AppraiserFilter {
@@ -36,7 +37,7 @@ export class TrainingInput {
 
 @InputType({ description: "A new appraiser of an institution. For the market-regulation bureau of the institution's region." })
 export class RegisterAppraiserInput {
-  @Field(() => String, { nullable: true, description: "Optional: retrying with the same key and input returns the first result." }) idempotencyKey?: string;
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription("Optional: retrying with the same key and input returns the first result.") }) idempotencyKey?: string;
   @Field(() => ID, { description: "The institution of the post." }) institutionId: string;
   @Field(() => String, { description: "Name." }) name: string;
   @Field(() => ResidentIdNumberScalar, { description: "Resident ID number; sealed at rest and never shown in full but to authorised bureaus." }) idNumber: string;

@@ -9,6 +9,7 @@ import { Institution } from "../entities/institution.entity";
 import type { FeedbackSummaryView } from "../services/case-feedback.service";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
 const CaseFeedbackConnection = Connection(CaseFeedback, "CaseFeedback", "feedback item");
 
@@ -23,7 +24,7 @@ class RatingsInput {
 
 @InputType({ description: "Feedback about an appraiser after one of your cases. The posting agency and time are set by the hub." })
 class PostCaseFeedbackInput {
-  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." }) idempotencyKey: string;
+  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
   @Field(() => String, { description: "Your case number." }) agencyCaseNo: string;
   @Field(() => ID, { nullable: true, description: "The hub case, when the appraisal was entrusted through the hub." }) caseId?: string;
   @Field(() => ID, { description: "The appraiser." }) appraiserId: string;

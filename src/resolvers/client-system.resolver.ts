@@ -3,10 +3,11 @@ import { Guard, Public } from "../auth/guard";
 import type { HubContext } from "../context/context";
 import { RecordStatus } from "../entities/agency-kind";
 import { ClientSystem } from "../entities/client-system.entity";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
 @InputType({ description: "A new client system of the caller's own agency." })
 class RegisterClientSystemInput {
-  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." })
+  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") })
   idempotencyKey: string;
 
   @Field(() => String, { description: "Name, unique within the agency: lower-case letters, digits and dashes." })

@@ -8,12 +8,13 @@ import { Institution } from "../entities/institution.entity";
 import { RegionCodeScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
 const CollaborationRecordConnection = Connection(CollaborationRecord, "CollaborationRecord", "collaboration record");
 
 @InputType({ description: "A new collaboration record. The caller's agency is the initiator; the record is sent at once." })
 class OpenCollaborationInput {
-  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." }) idempotencyKey: string;
+  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
   @Field(() => CollaborationKind, { description: "Kind." }) kind: CollaborationKind;
   @Field(() => String, { description: "Title." }) title: string;
   @Field(() => [String], { description: "Codes of the participant agencies." }) participantAgencyCodes: string[];

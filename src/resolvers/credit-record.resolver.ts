@@ -8,12 +8,13 @@ import { Institution } from "../entities/institution.entity";
 import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
 const CreditRecordConnection = Connection(CreditRecord, "CreditRecord", "credit record");
 
 @InputType({ description: "A credit determination. Name the subject by subjectCreditCode or subjectAppraiserId, or turn a confirmed complaint into a record with fromComplaintId." })
 class RecordCreditEventInput {
-  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." }) idempotencyKey: string;
+  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
   @Field(() => CreditCodeScalar, { nullable: true, description: "Subject's credit code (an institution of the directory, or another subject)." }) subjectCreditCode?: string;
   @Field(() => ID, { nullable: true, description: "The appraiser, for appraiser subjects." }) subjectAppraiserId?: string;
   @Field(() => CreditSubjectType, { nullable: true, description: "For subjects outside the directory: ENTERPRISE, PATENT_AGENCY or TRADEMARK_AGENCY." }) subjectType?: CreditSubjectType;

@@ -7,13 +7,14 @@ import { CustodyTrademark, TrademarkAlert } from "../entities/custody-trademark.
 import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
 const TrademarkConnection = Connection(CustodyTrademark, "CustodyTrademark", "trademark under custody", "trademarks under custody");
 const AlertConnection = Connection(TrademarkAlert, "TrademarkAlert", "trademark alert");
 
 @InputType({ description: "A mark to place under monitoring and custody." })
 class PlaceTrademarkUnderCustodyInput {
-  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." }) idempotencyKey: string;
+  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
   @Field(() => String, { description: "Registration number (注册号)." }) registrationNumber: string;
   @Field(() => Int, { description: "Nice class, 1 to 45." }) niceClass: number;
   @Field(() => String, { description: "The mark." }) markName: string;
@@ -37,7 +38,7 @@ class UpdateCustodyTrademarkInput {
 
 @InputType({ description: "An alert entered by the custodian." })
 class RaiseTrademarkAlertInput {
-  @Field(() => String, { description: "Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT." }) idempotencyKey: string;
+  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
   @Field(() => ID, { description: "The mark." }) trademarkId: string;
   @Field(() => TrademarkAlertKind, { description: "SIMILAR_FILING or NON_USE_CANCELLATION (EXPIRING is computed)." }) kind: TrademarkAlertKind;
   @Field(() => String, { description: "What was found." }) detail: string;

@@ -1,6 +1,7 @@
 import { Field, InputType } from "type-graphql";
 import { CultivationStage, InstitutionGrade, ListingLevel, ListingStatus, TechnicalField } from "../domain/directory-enums";
 import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/scalars";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
 @InputType({ description: "Narrows the institution list. All given conditions apply." })
 export class InstitutionFilter {
@@ -33,7 +34,7 @@ export class ComplianceStandardInput {
 
 @InputType({ description: "A new institution; it starts NOT_LISTED. For the market-regulation bureau of its region." })
 export class RegisterInstitutionInput {
-  @Field(() => String, { nullable: true, description: "Optional: retrying with the same key and input returns the first result." })
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription("Optional: retrying with the same key and input returns the first result.") })
   idempotencyKey?: string;
 
   @Field(() => String, { description: "Registered name." }) name: string;

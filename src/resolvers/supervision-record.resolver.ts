@@ -7,12 +7,13 @@ import { SupervisionRecord } from "../entities/supervision-record.entity";
 import { LocalDateScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
 const SupervisionRecordConnection = Connection(SupervisionRecord, "SupervisionRecord", "supervision record");
 
 @InputType({ description: "An inspection, document-quality review or circular about an institution in your jurisdiction." })
 class RecordInspectionInput {
-  @Field(() => String, { nullable: true, description: "Optional: retrying with the same key and input returns the first result." }) idempotencyKey?: string;
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription("Optional: retrying with the same key and input returns the first result.") }) idempotencyKey?: string;
   @Field(() => ID, { description: "The institution." }) institutionId: string;
   @Field(() => SupervisionKind, { description: "Kind." }) kind: SupervisionKind;
   @Field(() => LocalDateScalar, { description: "Day it was conducted." }) conductedOn: string;

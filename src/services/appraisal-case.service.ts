@@ -10,6 +10,7 @@ import { Institution } from "../entities/institution.entity";
 import { CASE_ACTIONS, CaseAction, CaseRejectionReason, CaseStatus } from "../domain/case-enums";
 import { AppraiserStatus, ListingStatus, TechnicalField } from "../domain/directory-enums";
 import { caseDeadlines, CaseDeadlines } from "../domain/case-deadlines";
+import { caseNumberKey } from "../domain/case-number";
 import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { canSeeCase, caseVisibilitySql } from "./case-visibility";
@@ -74,7 +75,7 @@ export class AppraisalCaseService {
     const query = this.scope.dataSource.getRepository(AppraisalCase).createQueryBuilder("c").where(visibility.clause, visibility.params);
     if (filter.status) query.andWhere("c.status = :status", { status: filter.status });
     if (filter.institutionId) query.andWhere("c.institution_id = :institutionId", { institutionId: check.idFilter(filter.institutionId, "filter.institutionId") });
-    if (filter.agencyCaseNo) query.andWhere("c.agency_case_no = :caseNo", { caseNo: filter.agencyCaseNo.trim() });
+    if (filter.agencyCaseNo) query.andWhere("c.agency_case_no_key = :caseNoKey", { caseNoKey: caseNumberKey(filter.agencyCaseNo) });
     if (filter.entrustingAgencyCode) query.andWhere("c.entrusting_agency_code = :entruster", { entruster: filter.entrustingAgencyCode });
     const totalCount = await query.clone().getCount();
     // Newest entrustment first; the id breaks ties so the order is total.
@@ -130,6 +131,7 @@ export class AppraisalCaseService {
             entrustingAgencyCode: agency.code,
             entrustingRegionCode: agency.regionCode,
             agencyCaseNo,
+            agencyCaseNoKey: caseNumberKey(agencyCaseNo),
             institutionId: institution.id,
             institutionRegionCode: institution.regionCode,
             technicalField: input.technicalField,

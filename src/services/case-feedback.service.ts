@@ -8,6 +8,7 @@ import { CaseFeedback } from "../entities/case-feedback.entity";
 import { ComplaintEvent } from "../entities/complaint-event.entity";
 import { Institution } from "../entities/institution.entity";
 import { COMPLAINT_TRANSITIONS, ComplaintNextStep, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
+import { caseNumberKey } from "../domain/case-number";
 import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import type { SummarySubject } from "../loaders/case-feedback.loader";
@@ -206,7 +207,7 @@ export class CaseFeedbackService {
   private async assertCaseFits(manager: EntityManager, caseId: string, appraiserId: string, agencyCaseNo: string): Promise<void> {
     const c = await manager.getRepository(AppraisalCase).findOneBy({ id: caseId });
     if (!c || !canSeeCase(this.viewer, c) || c.entrustingAgencyId !== this.viewer.agency!.id) throw new BadUserInputError("The case does not exist among your agency's cases.", "input.caseId");
-    if (c.agencyCaseNo !== agencyCaseNo) throw new BadUserInputError("agencyCaseNo differs from the case's number.", "input.agencyCaseNo");
+    if (c.agencyCaseNoKey !== caseNumberKey(agencyCaseNo)) throw new BadUserInputError("agencyCaseNo differs from the case's number.", "input.agencyCaseNo");
     const assigned = await manager.getRepository(CaseAppraiser).findBy({ caseId });
     if (assigned.length > 0 && !assigned.some((a) => a.appraiserId === appraiserId)) {
       throw new BadUserInputError("The appraiser was not assigned to this case.", "input.appraiserId");

@@ -9,7 +9,7 @@ import { Institution } from "../entities/institution.entity";
 import { ComplaintStatus } from "../domain/case-enums";
 import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { ListingStatus } from "../domain/directory-enums";
-import { addMonths } from "../domain/local-date";
+import { addMonths, addYears } from "../domain/local-date";
 import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { canSeeCreditRecord, creditVisibilitySql, isPublished } from "./credit-visibility";
@@ -54,8 +54,6 @@ export interface CreditFilter {
 const NO_FACTS = { sharedRecordIds: new Set<string>(), caseInstitutionIds: new Set<string>(), caseAppraiserIds: new Set<string>() };
 
 export type CreditSubject = { type: CreditSubjectType; creditCode: string | null; institutionId: string | null; appraiserId: string | null; name: string; regionCode: string };
-
-const addYears = (day: string, years: number) => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
 
 /** Publication lasts a year for a GENERAL record and three for a SERIOUS one unless the decision says otherwise. */
 const defaultPublishUntil = (publishFrom: string, severity: CreditSeverity) => addYears(publishFrom, severity === CreditSeverity.SERIOUS ? 3 : 1);

@@ -1,6 +1,7 @@
 import { EntityManager } from "typeorm";
 import { BadUserInputError, ConflictError, ForbiddenError } from "../errors/errors";
 import type { Viewer } from "../auth/viewer";
+import { IDEMPOTENCY_KEY_RULE, normalizeIdempotencyKey } from "../domain/idempotency-key";
 import { canonicalJson, sha256Hex } from "./canonical-json";
 
 export interface IdempotentResult {
@@ -10,8 +11,6 @@ export interface IdempotentResult {
   replayed: boolean;
 }
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
-
 /**
  * Runs a creating mutation at most once per idempotency key and client system.
  *
@@ -19,20 +18,20 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
  * `ON CONFLICT DO NOTHING`: a concurrent call with the same key waits on the primary key until the first
  * transaction commits, then finds the row. The same key with the same input (same operation, same canonical
  * input) returns the first result and writes nothing; with other input it answers `CONFLICT`. Because the
- * key row commits or rolls back with the record, a failed first attempt leaves no key behind.
+ * key row commits or rolls back with the record, a failed first attempt leaves no key behind. Keys are
+ * compared and stored in NFC form; one that breaks `IDEMPOTENCY_KEY_RULE` answers `BAD_USER_INPUT`.
  */
 export async function runIdempotent(
   manager: EntityManager,
   viewer: Viewer,
   operation: string,
-  key: string,
+  rawKey: string,
   input: unknown,
   create: () => Promise<string>,
 ): Promise<IdempotentResult> {
   if (!viewer.client) throw new ForbiddenError();
-  if (!KEY_PATTERN.test(key)) {
-    throw new BadUserInputError("idempotencyKey must be 1 to 200 printable ASCII characters without spaces.", "idempotencyKey");
-  }
+  const key = normalizeIdempotencyKey(rawKey);
+  if (key === undefined) throw new BadUserInputError(`idempotencyKey must be ${IDEMPOTENCY_KEY_RULE}.`, "idempotencyKey");
   const requestHash = sha256Hex(canonicalJson({ operation, input }));
   const inserted: Array<{ key: string }> = await manager.query(
     `INSERT INTO idempotency_keys (client_system_id, key, operation, request_hash)
