@@ -10,11 +10,12 @@ import { createContext, HubContext, HubDeps } from "./context/context";
 import { Viewer } from "./auth/viewer";
 import { DEFAULT_CLIENT_NAME } from "./entities/client-system.entity";
 import { migrate, openDatabase, OpenDatabase } from "./db/database";
+import { EmbeddedDatabaseServer, serveEmbeddedDatabase } from "./db/embedded-database-server";
 import type { Logger } from "./logging/logger";
 import { hubSchema, HubSchema } from "./schema/build-schema";
 import { createApp } from "./server/app";
 import { isEmpty, seedDemo, syncRegions } from "./seed/seed";
-import { syncShippedCalendar } from "./seed/calendar";
+import { syncShippedCalendar, warnWhenCalendarEndsSoon } from "./seed/calendar";
 import { seedDemoCases } from "./seed/demo-cases";
 import { seedDemoPatentsAndTrademarks } from "./seed/demo-patents-trademarks";
 import { registryLookup } from "./services/client-system.service";
@@ -50,7 +51,14 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     registryLookup(db.dataSource),
   );
   const schema = await hubSchema();
-  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config), policy: config.policy, now: options.now };
+  const deps: HubDeps = {
+    dataSource: db.dataSource,
+    trail,
+    vault: loadPiiVault(config),
+    policy: config.policy,
+    now: options.now,
+    maxResponseValues: config.graphql.maxResponseValues,
+  };
   const { app, apollo, httpServer } = await createApp({ config, logger, deps, schema, verifier });
   return {
     app,
@@ -74,7 +82,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
  */
 export async function commandContexts(config: HubConfig, db: OpenDatabase, agencyCode: string | undefined, command: string) {
   const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize });
-  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config), policy: config.policy };
+  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config, { create: false }), policy: config.policy };
   let viewer = Viewer.anonymous();
   if (agencyCode) {
     const caller = await registryLookup(db.dataSource)(agencyCode, DEFAULT_CLIENT_NAME);
@@ -99,6 +107,7 @@ export async function prepareDatabase(config: HubConfig, db: OpenDatabase, logge
   if (ran.length > 0) logger.info({ migrations: ran }, "migrations applied");
   await syncRegions(db.dataSource);
   await syncShippedCalendar(db.dataSource);
+  await warnWhenCalendarEndsSoon(db.dataSource, logger);
   if (config.demoData && (await isEmpty(db.dataSource))) {
     const seeded = await loadDemoData(config, db);
     logger.info(seeded, "demo data loaded");
@@ -126,11 +135,15 @@ export async function loadDemoData(config: HubConfig, db: OpenDatabase): Promise
  * `hub serve`: opens the database, prepares it, serves HTTP. It owns SIGTERM and SIGINT (also as PID 1 in a
  * container, where an unhandled signal would be ignored): it stops accepting, lets requests in flight finish
  * within `HUB_SHUTDOWN_GRACE_MS`, flushes the audit trail, closes the database (releasing the embedded
- * database's lock) and exits 0. A second signal during the drain changes nothing: the drain is bounded anyway.
+ * database's lock) and exits 0. On the embedded database it also serves that database to the `hub` commands
+ * on this machine through a Unix socket in its directory, from when it is prepared until shutdown begins
+ * (their open transactions are then rolled back). A second signal during the drain changes nothing: the
+ * drain is bounded anyway.
  */
 export async function serve(config: HubConfig, logger: Logger): Promise<void> {
   let hub: Hub | undefined;
   let db: OpenDatabase | undefined;
+  let local: EmbeddedDatabaseServer | undefined;
   let stopping = false;
   let started: Promise<void> = Promise.resolve();
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -143,7 +156,7 @@ export async function serve(config: HubConfig, logger: Logger): Promise<void> {
     // A signal during start-up waits for it (a migration is never cut in half), then stops what started.
     await started.catch(() => {});
     let exitCode = 0;
-    for (const step of [() => hub?.stop(), () => db?.close()]) {
+    for (const step of [() => local?.stop(), () => hub?.stop(), () => db?.close()]) {
       try {
         await step();
       } catch (error) {
@@ -161,6 +174,10 @@ export async function serve(config: HubConfig, logger: Logger): Promise<void> {
     db = await openDatabase(config, logger);
     await prepareDatabase(config, db, logger);
     if (stopping) return;
+    if (db.target.kind === "pglite" && db.target.dataDir) {
+      local = await serveEmbeddedDatabase(db.target.dataDir, logger);
+      if (local) logger.info({ socket: local.socketPath }, "embedded database served to local hub commands");
+    }
     hub = await buildHub(config, logger, db);
     const server = hub.httpServer;
     await new Promise<void>((resolve, reject) => {
@@ -172,6 +189,7 @@ export async function serve(config: HubConfig, logger: Logger): Promise<void> {
   try {
     await started;
   } catch (error) {
+    await local?.stop().catch(() => {});
     await hub?.stop().catch(() => {});
     await db?.close().catch(() => {});
     throw error;

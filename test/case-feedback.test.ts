@@ -1,6 +1,10 @@
 import { startTestHub, TestHub } from "./support/test-hub";
 import { usingServer } from "./support/test-database";
 import { rebuildFeedbackSummaries } from "../src/services/feedback-summary";
+import { CalendarYears1764500000000 } from "../src/db/migrations/1764500000000-calendar-years";
+import { addDays } from "../src/domain/local-date";
+import { createLogger } from "../src/logging/logger";
+import { parseCalendar, syncShippedCalendar, warnWhenCalendarEndsSoon, writeCalendar } from "../src/seed/calendar";
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -231,3 +235,95 @@ describe("supervision records", () => {
     expect(await records("XY-AMR")).toBe(0);
   });
 });
+
+describe("complaint deadlines and the working-day calendar", () => {
+  /** A made-up 2028 notice (the real one is not published yet): Spring Festival Tue 01-25 … Wed 02-02, no make-up days. */
+  const NOTICE_2028 = [
+    "day,kind,name,source",
+    "2028-01-01,HOLIDAY,元旦,测试用2028年通知（虚构）",
+    ...Array.from({ length: 9 }, (_, i) => `${addDays("2028-01-25", i)},HOLIDAY,春节,测试用2028年通知（虚构）`),
+  ].join("\n");
+  const DEADLINES = `query($id: ID!) { appraisalCase(id: $id) { deadlines { acceptBy provisional provisionalYears } } }`;
+
+  it("marks the stored years by their notices and keeps each complaint's working days when migrating; the shipped file then confirms 2026", async () => {
+    const ds = hub.db.dataSource;
+    const posted = await post("XY-COURT", { idempotencyKey: "calendar-migration-1", kind: "COMPLAINT", appraiserId: await appraiserId("张伟"), ratings: {}, comment: "报告迟交。" });
+    const id = posted.body.data.postCaseFeedback.feedback.id;
+    const migration = new CalendarYears1764500000000();
+    const runner = ds.createQueryRunner();
+    try {
+      await migration.down(runner);
+      // The database as the hub left it before issue 12: 2026 still "to be checked", 2027 statutory days only, and a
+      // complaint filed Fri 2025-01-24 whose response day, 7 working days on, crosses the 2025 Spring Festival.
+      await runner.query(`UPDATE calendar_days SET source = '2026年部分节假日安排（待核对）' WHERE day BETWEEN '2026-01-01' AND '2026-12-31'`);
+      await runner.query(`INSERT INTO calendar_days (day, kind, name, source) VALUES ('2027-02-05', 'HOLIDAY', '春节', '法定节假日（暂定：2027年安排公布前仅含法定假日，无调休）')`);
+      await runner.query(`UPDATE case_feedback SET posted_at = '2025-01-24T02:00:00Z', complaint_respond_by = '2025-02-10' WHERE id = $1`, [id]);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await ds.query(`SELECT year, status FROM calendar_years WHERE year <= 2026 ORDER BY year`)).toEqual([
+      { year: 2024, status: "CONFIRMED" },
+      { year: 2025, status: "CONFIRMED" },
+      { year: 2026, status: "PROVISIONAL" },
+    ]);
+    expect(await one(`SELECT count(*)::int AS n FROM calendar_days WHERE source LIKE '法定节假日（暂定%'`)).toEqual({ n: 0 });
+    expect(await one(`SELECT complaint_response_working_days AS n FROM case_feedback WHERE id = $1`, [id])).toEqual({ n: 7 });
+
+    await syncShippedCalendar(ds);
+    expect(await one(`SELECT status, source FROM calendar_years WHERE year = 2026`)).toEqual({ status: "CONFIRMED", source: "国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）" });
+    expect(await one(`SELECT count(*)::int AS n FROM calendar_days WHERE source LIKE '%待核对%'`)).toEqual({ n: 0 });
+    expect(await one(`SELECT to_char(complaint_respond_by, 'YYYY-MM-DD') AS d FROM case_feedback WHERE id = $1`, [id])).toEqual({ d: "2025-02-10" });
+  });
+
+  it("recomputes a stored complaint deadline when the calendar is synced or a notice imported; importing a year's notice confirms it", async () => {
+    const ds = hub.db.dataSource;
+    const posted = await post("XY-COURT", { idempotencyKey: "calendar-complaint-1", kind: "COMPLAINT", appraiserId: await appraiserId("张伟"), ratings: {}, comment: "出庭迟到。" });
+    expect(posted.body.errors).toBeUndefined();
+    const id = posted.body.data.postCaseFeedback.feedback.id;
+    const respondBy = async () => (await one(`SELECT to_char(complaint_respond_by, 'YYYY-MM-DD') AS d FROM case_feedback WHERE id = $1`, [id])).d;
+    // As if filed on Thu 2028-01-20 with 15 working days counted as before issue 12, with no 2028 holiday at all.
+    await ds.query(`UPDATE case_feedback SET posted_at = '2028-01-20T02:00:00Z', complaint_respond_by = '2028-02-10' WHERE id = $1`, [id]);
+
+    // Start-up: 2028 has no notice, so its Spring Festival is estimated (除夕 01-25 … 02-01): 15 working days end on 02-18.
+    await syncShippedCalendar(ds);
+    expect(await respondBy()).toBe("2028-02-18");
+    expect(await one(`SELECT count(*)::int AS n FROM calendar_years WHERE year = 2028`)).toEqual({ n: 0 });
+
+    // A case entrusted on the same day rests on the estimate too, and says so.
+    const entrusted = await hub.graphql(`mutation($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id } } }`, {
+      as: "XY-COURT",
+      variables: { input: { idempotencyKey: "calendar-case-1", agencyCaseNo: "(2025)豫15知民初2028号", institutionId: (await one(`SELECT id FROM institutions WHERE credit_code = '91411500MA9F3K2L21'`)).id, technicalField: "PATENT", matter: "专利侵权比对" } },
+    });
+    expect(entrusted.body.errors).toBeUndefined();
+    const caseId = entrusted.body.data.entrustAppraisal.appraisalCase.id;
+    await ds.query(`UPDATE appraisal_cases SET entrusted_on = '2028-01-20' WHERE id = $1`, [caseId]);
+    const deadlines = async () => (await hub.graphql(DEADLINES, { as: "XY-COURT", variables: { id: caseId } })).body.data.appraisalCase.deadlines;
+    expect(await deadlines()).toEqual({ acceptBy: "2028-02-08", provisional: true, provisionalYears: [2028] });
+
+    // `hub import holidays` with the notice: 2028 becomes confirmed, and the stored day moves to 02-21.
+    const result = await writeCalendar(ds, parseCalendar(NOTICE_2028), { overwrite: true });
+    expect(result).toMatchObject({ daysWritten: 10, years: [{ year: 2028, status: "CONFIRMED" }] });
+    expect(result.complaintDeadlinesMoved).toBeGreaterThanOrEqual(1);
+    expect(await one(`SELECT status FROM calendar_years WHERE year = 2028`)).toEqual({ status: "CONFIRMED" });
+    expect(await respondBy()).toBe("2028-02-21");
+    expect(await deadlines()).toEqual({ acceptBy: "2028-02-09", provisional: false, provisionalYears: [] });
+    const complaint = await hub.graphql(`query($id: ID!) { caseFeedback(id: $id) { complaintRespondBy version } }`, { as: "XY-COURT", variables: { id } });
+    expect(complaint.body.data.caseFeedback).toEqual({ complaintRespondBy: "2028-02-21", version: posted.body.data.postCaseFeedback.feedback.version });
+
+    // The next start-up keeps the imported notice and the day it gave.
+    await syncShippedCalendar(ds);
+    expect(await respondBy()).toBe("2028-02-21");
+  });
+
+  it("warns at start when the confirmed calendar ends within 12 months", async () => {
+    const lines: string[] = [];
+    const logger = createLogger("warn", { write: (line: string) => void lines.push(line) });
+    const warning = await warnWhenCalendarEndsSoon(hub.db.dataSource, logger, "2026-11-26");
+    expect(warning).toBe("the working-day calendar is confirmed only until 2026-12-31; import the State Council notice with hub import holidays");
+    expect(lines.map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ level: "warn", msg: warning, confirmedUntil: "2026-12-31" })]);
+    expect(await warnWhenCalendarEndsSoon(hub.db.dataSource, logger, "2025-11-26")).toBeNull();
+    expect(lines).toHaveLength(1);
+  });
+});
+

@@ -25,14 +25,42 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function hub(args: string[], env: Record<string, string> = {}) {
+function hub(args: string[], env: Record<string, string> = {}, options: { dataDir?: string; embedded?: boolean } = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH, HUB_DATA_DIR: dataDir, ...(database.url ? { DATABASE_URL: database.url } : {}), ...env },
+    env: { PATH: process.env.PATH, HUB_DATA_DIR: options.dataDir ?? dataDir, ...(database.url && !options.embedded ? { DATABASE_URL: database.url } : {}), ...env },
     encoding: "utf8",
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The line every command that uses the database prints on stderr first. */
+function databaseLine(): string {
+  if (!database.url) return `hub: database: PGlite at ${path.join(dataDir, "pglite")}\n`;
+  const url = new URL(database.url);
+  return `hub: database: PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}\n`;
+}
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true }).map(String);
+}
+
+describe("a command run against a directory that holds no hub", () => {
+  let empty: string;
+  beforeEach(() => (empty = fs.mkdtempSync(path.join(os.tmpdir(), "hub-cli-empty-"))));
+  afterEach(() => fs.rmSync(empty, { recursive: true, force: true }));
+  const missing = () => `hub: no hub database at ${path.join(empty, "pglite")}; run \`hub init\` or \`hub serve\` first (or set HUB_DATA_DIR to the hub's data directory, or DATABASE_URL)\n`;
+
+  it("exports nothing, says in one line which database is missing, and creates no file", () => {
+    expect(hub(["export", "institutions"], {}, { dataDir: empty, embedded: true })).toEqual({ code: 1, stdout: "", stderr: missing() });
+    expect(listFiles(empty)).toEqual([]);
+  });
+
+  it("issues no token, says in one line which database is missing, and makes no key", () => {
+    expect(hub(["token", "--agency", "XY-COURT"], {}, { dataDir: empty, embedded: true })).toEqual({ code: 1, stdout: "", stderr: missing() });
+    expect(listFiles(empty)).toEqual([]);
+  });
+});
 
 describe("hub command", () => {
   it("lists its commands with --help, and each command has its own help", () => {
@@ -43,8 +71,28 @@ describe("hub command", () => {
     expect(hub(["audit", "verify", "--help"]).code).toBe(0);
   });
 
-  it("migrates and seeds the demo data idempotently", () => {
-    expect(hub(["migrate"]).stdout).toMatch(/applied: Foundation\d+, Directory\d+/);
+  it("creates an embedded database and keys only with hub init (or serve), then migrates and seeds the demo data idempotently", () => {
+    const noData = { HUB_DEMO_DATA: "false" };
+    if (database.url) {
+      // The server's database exists: migrate works as before; seeding needs the PII key, which only init makes.
+      const migrated = hub(["migrate"]);
+      expect(migrated.stdout).toMatch(/applied: Foundation\d+, Directory\d+/);
+      expect(migrated.stderr).toBe(databaseLine());
+      expect(hub(["seed", "--demo"])).toMatchObject({ code: 1, stderr: `hub: no PII key at ${path.join(dataDir, "keys", "pii.key")}; run \`hub init\` or \`hub serve\` first, or set HUB_PII_KEY_FILE (\`hub keys generate\` makes one)\n` });
+    } else {
+      for (const command of [["migrate"], ["seed", "--demo"]]) {
+        expect(hub(command)).toEqual({ code: 1, stdout: "", stderr: `hub: no hub database at ${path.join(dataDir, "pglite")}; run \`hub init\` or \`hub serve\` first (or set HUB_DATA_DIR to the hub's data directory, or DATABASE_URL)\n` });
+      }
+    }
+    expect(listFiles(dataDir)).toEqual([]);
+    const init = hub(["init"], noData);
+    expect(init.code).toBe(0);
+    expect(init.stderr).toBe(databaseLine());
+    expect(init.stdout).toMatch(new RegExp(`^signing key: ${path.join(dataDir, "keys", "hub-signing-key.jwk.json")} \\(made\\)\nPII key: ${path.join(dataDir, "keys", "pii.key")} \\(made\\)\n`));
+    expect(init.stdout).toMatch(database.url ? /no pending migrations\nempty database \(HUB_DEMO_DATA=false\)\n$/ : /migrations applied: Foundation\d+, Directory\d+.*\nempty database \(HUB_DEMO_DATA=false\)\n$/);
+    expect(fs.statSync(path.join(dataDir, "keys", "pii.key")).mode & 0o777).toBe(0o600);
+    expect(hub(["init"], noData).stdout).toMatch(/\(kept\)\nPII key: .*\(kept\)\nno pending migrations\nempty database/);
+    expect(hub(["migrate"])).toEqual({ code: 0, stdout: "no pending migrations\n", stderr: databaseLine() });
     expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 14 agencies, 9 institutions, 14 appraisers, 2 cases created\n");
     expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 0 agencies, 0 institutions, 0 appraisers, 0 cases created\n");
   });
@@ -52,7 +100,7 @@ describe("hub command", () => {
   it("prints a token and nothing else on stdout", () => {
     const { code, stdout, stderr } = hub(["token", "--agency", "XY-COURT", "--expires-in", "15m"]);
     expect(code).toBe(0);
-    expect(stderr).toBe("");
+    expect(stderr).toBe(databaseLine());
     expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const claims = decodeJwt(stdout.trim());
     expect(claims.sub).toBe("XY-COURT/default");
@@ -63,7 +111,7 @@ describe("hub command", () => {
     const unknown = hub(["token", "--agency", "NOPE"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toBe("");
-    expect(unknown.stderr.trim().split("\n")).toHaveLength(1);
+    expect(unknown.stderr).toBe(`${databaseLine()}hub: no client system default of agency NOPE in the registry\n`);
     const scope = hub(["token", "--agency", "XY-COURT", "--scopes", "pii:read"]);
     expect(scope.code).toBe(1);
     expect(scope.stderr).toMatch(/scopes not allowed .*pii:read/);
@@ -139,13 +187,46 @@ describe("hub command", () => {
     expect(hub(args).stdout).toMatch(/^abnormal patents \(2025年第7批\): 500 rows read \(utf-8\); 0 were created, 0 were updated, 497 unchanged, 3 rejected\n/);
     expect(hub(["import", "abnormal-patents", file, "--agency", "HA-AMR"]).stderr).toBe("hub: --batch is required for importing abnormal-patents, e.g. --batch 2024年第3批\n");
     const city = hub(["import", "abnormal-patents", file, "--batch", "2025年第8批", "--agency", "XY-AMR"]);
-    expect(city).toMatchObject({ code: 1, stderr: `hub: ${file}: Batches are imported by market-regulation bureaus at province level or above.\n` });
+    expect(city).toMatchObject({ code: 1, stderr: `${databaseLine()}hub: ${file}: Batches are imported by market-regulation bureaus at province level or above.\n` });
   });
 
   it("says in one line why it cannot reach a database, without a stack trace", () => {
     const res = hub(["migrate"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere" });
     expect(res.code).toBe(1);
-    expect(res.stderr).toBe("hub: cannot connect to PostgreSQL at 127.0.0.1:1/nowhere: connection refused (is PostgreSQL running?)\n");
+    expect(res.stderr).toBe("hub: database: PostgreSQL at 127.0.0.1:1/nowhere\nhub: cannot connect to PostgreSQL at 127.0.0.1:1/nowhere: connection refused (is PostgreSQL running?)\n");
+  });
+
+  it("never issues a token without the hub's signing key, and never makes one", () => {
+    const key = path.join(dataDir, "keys", "hub-signing-key.jwk.json");
+    fs.renameSync(key, `${key}.away`);
+    try {
+      const res = hub(["token", "--agency", "XY-COURT"]);
+      expect(res).toEqual({ code: 1, stdout: "", stderr: `hub: no signing key at ${key}; run \`hub init\` or \`hub serve\` first, or set HUB_SIGNING_KEY_FILE (\`hub keys generate\` makes one)\n` });
+      expect(fs.existsSync(key)).toBe(false);
+    } finally {
+      fs.renameSync(`${key}.away`, key);
+    }
+  });
+
+  it("makes production keys with keys generate, mode 0600, never overwriting them, and prints the settings", () => {
+    const out = path.join(dataDir, "production-keys");
+    const made = hub(["keys", "generate", "--out", out]);
+    expect(made.code).toBe(0);
+    const signing = path.join(out, "hub-signing-key.pem");
+    const pii = path.join(out, "hub-pii.key");
+    expect(made.stdout).toBe(`HUB_SIGNING_KEY_FILE=${signing}\nHUB_PII_KEY_FILE=${pii}\n`);
+    expect(fs.readFileSync(signing, "utf8")).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(Buffer.from(fs.readFileSync(pii, "utf8"), "base64")).toHaveLength(32);
+    for (const file of [signing, pii]) expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const before = fs.readFileSync(signing, "utf8");
+    expect(hub(["keys", "generate", "--out", out])).toEqual({ code: 1, stdout: "", stderr: `hub: ${signing} exists; refusing to overwrite a key (choose another --out)\n` });
+    expect(fs.readFileSync(signing, "utf8")).toBe(before);
+    // Production takes both; the PEM key signs a token, which the registry check lets through.
+    const production = { HUB_ENV: "production", HUB_SIGNING_KEY_FILE: signing };
+    expect(hub(["token", "--agency", "XY-COURT"], production).stderr).toMatch(/HUB_PII_KEY_FILE: required when HUB_ENV=production/);
+    const token = hub(["token", "--agency", "XY-COURT"], { ...production, HUB_PII_KEY_FILE: pii });
+    expect(token.code).toBe(0);
+    expect(decodeJwt(token.stdout.trim()).sub).toBe("XY-COURT/default");
   });
 
   it("lists every configuration problem at once", () => {

@@ -31,11 +31,45 @@ describeIfBrowser("the dashboard in Chromium", () => {
       args: ["--lang=zh-CN", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     fs.mkdirSync(OUTPUT, { recursive: true });
+    // The README's example: a court entrusts 信阳中原知识产权鉴定中心, an institution of the city itself (411500),
+    // so open cases count in the row 信阳市本级, which has no overdue case (entrusted today).
+    const institutions = await hub.graphql(`{ institutions(first: 20, filter: { regionCode: "411500" }) { edges { node { id name } } } }`, { as: "XY-COURT" });
+    const zhongyuan = institutions.body.data.institutions.edges.find((e: any) => e.node.name === "信阳中原知识产权鉴定中心").node.id;
+    const entrusted = await hub.graphql(`mutation($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id } } }`, {
+      as: "XY-COURT",
+      variables: { input: { idempotencyKey: "2025-88-1", agencyCaseNo: "(2025)豫15知民初88号", institutionId: zhongyuan, technicalField: "PATENT", matter: "专利侵权比对" } },
+    });
+    expect(entrusted.body.errors).toBeUndefined();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await hub?.stop();
   });
+
+  /** The page signed in with `token` (put in localStorage before the page runs), once its first load is done. */
+  async function openAs(token: string, expected: "true" | "error" | null = "true") {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const consoleErrors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    await page.addInitScript((t) => window.localStorage.setItem("hub.token", t), token);
+    await page.goto(`${hub.url}/dashboard`);
+    await page.waitForFunction(() => document.getElementById("who")!.textContent !== "", undefined, { timeout: 30_000 });
+    if (expected) await page.waitForSelector(`body[data-loaded=${expected}]`, { timeout: 30_000 });
+    return { page, consoleErrors };
+  }
+
+  /** What is drawn: cards, live Chart.js charts, table rows and key figures. */
+  const drawnState = (page: import("playwright-core").Page) =>
+    page.evaluate(() => ({
+      cards: document.querySelectorAll(".card").length,
+      charts: [...document.querySelectorAll("canvas")].filter((c) => (window as any).Chart.getChart(c)).length,
+      rows: document.querySelectorAll("table tr[data-key]").length,
+      kpis: document.querySelectorAll("#kpis .kpi").length,
+    }));
+  const NOTHING = { cards: 0, charts: 0, rows: 0, kpis: 0 };
 
   it("serves the page and its scripts from the hub itself under a CSP without inline scripts", async () => {
     const res = await fetch(`${hub.url}/dashboard`);
@@ -64,7 +98,7 @@ describeIfBrowser("the dashboard in Chromium", () => {
     await page.fill("#token", await hub.token("XY-AMR"));
     await page.click("#token-bar button[type=submit]");
     await page.waitForSelector("body[data-loaded]", { timeout: 30_000 });
-    expect(await page.getAttribute("body", "data-loaded")).toBe("true");
+    expect({ loaded: await page.getAttribute("body", "data-loaded"), status: await page.textContent("#status") }).toEqual({ loaded: "true", status: expect.not.stringContaining("无法加载") });
     expect(await page.textContent("#who")).toContain("XY-AMR");
 
     // Every chart exists in Chart.js with data, and its canvas has a size.
@@ -91,7 +125,7 @@ describeIfBrowser("the dashboard in Chromium", () => {
         feedback { feedbackByMonth { cells { key value } } }
         abnormalPatents { byRegion { key itemCount withdrawnCount } }
         collaboration { flows { fromLabel toLabel count } }
-        cases { overdueByRegion { cells { key value } } } } }`,
+        cases { openByRegion { cells { key value } } overdueByRegion { cells { key value } } } } }`,
       { as: "XY-AMR", variables: { from: `${period.from}-01`, to: `${period.to}-${lastDay}` } },
     );
     const s = res.body.data.statistics;
@@ -116,7 +150,10 @@ describeIfBrowser("the dashboard in Chromium", () => {
     const flows = await table("collaborationFlows");
     expect(Object.values(flows).map((v) => v[0])).toEqual(s.collaboration.flows.map((f: any) => String(f.count)));
     const cases = await table("overdueCases");
-    for (const [key, [, overdue]] of Object.entries(cases)) expect(overdue).toBe(String(s.cases.overdueByRegion.cells.find((c: any) => c.key === key).value));
+    const caseCell = (list: string, key: string) => String(s.cases[list].cells.find((c: any) => c.key === key).value);
+    for (const [key, [open, overdue]] of Object.entries(cases)) expect([key, open, overdue]).toEqual([key, caseCell("openByRegion", key), caseCell("overdueByRegion", key)]);
+    expect(Object.keys(cases).sort()).toEqual(s.cases.openByRegion.cells.filter((c: any) => c.value !== 0).map((c: any) => c.key).sort());
+    expect(cases["411500"]).toBeDefined();
     expect(Number((await page.textContent("#card-institutionsByStatus td[data-column]"))!.trim())).not.toBeNaN();
 
     // Nothing left the hub, nothing failed in the page, and the page fits the width it is shown at.
@@ -149,7 +186,114 @@ describeIfBrowser("the dashboard in Chromium", () => {
     await page.evaluate(() => delete document.body.dataset.loaded);
     await page.click("#filters button[type=submit]");
     await page.waitForSelector("body[data-loaded=error]", { timeout: 30_000 });
-    expect(await page.textContent("#status")).toContain("FORBIDDEN");
+    expect(await page.textContent("#status")).toBe("无法加载：该地区不在您的管辖范围内（FORBIDDEN）");
+    // The previous region's charts do not stay under the error.
+    expect(await drawnState(page)).toEqual(NOTHING);
+    await page.close();
+  }, 60_000);
+
+  it.each(["XY-AMR", "XY-PSB"])("shows %s the open cases of a city-level institution in the row 信阳市本级", async (agency) => {
+    const { page, consoleErrors } = await openAs(await hub.token(agency));
+    expect(await page.textContent("#status")).not.toContain("无法加载");
+    const row = await page.evaluate(() => {
+      const tr = document.querySelector('table[data-chart="overdueCases"] tr[data-key="411500"]');
+      return tr && [...tr.querySelectorAll("td")].map((td) => td.textContent);
+    });
+    expect(row).not.toBeNull();
+    expect(row![0]).toBe("信阳市本级");
+    expect(Number(row![1])).toBeGreaterThanOrEqual(1);
+    expect(row![2]).toBe("0");
+    const chart = await page.evaluate(() => {
+      const c = (window as any).Chart.getChart(document.querySelector("#card-overdueCases canvas"));
+      return { labels: c.data.labels, datasets: c.data.datasets.map((d: any) => d.data.length) };
+    });
+    expect(chart.labels).toContain("信阳市本级");
+    expect(chart.datasets).toEqual([chart.labels.length, chart.labels.length]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("clears the charts, tables and key figures on sign-out", async () => {
+    const { page } = await openAs(await hub.token("XY-AMR"));
+    expect((await drawnState(page)).charts).toBe(8);
+    await page.click("#sign-out");
+    await page.waitForFunction(() => !document.getElementById("who")!.textContent!.includes("XY-AMR"), undefined, { timeout: 30_000 });
+    expect(await drawnState(page)).toEqual(NOTHING);
+    expect(await page.evaluate(() => window.localStorage.getItem("hub.token"))).toBeNull();
+    expect(await page.textContent("#who")).toBe("未登录：请粘贴令牌");
+    expect(await page.textContent("#status")).toBe("");
+    expect(await page.getAttribute("body", "data-auth")).toBe("anonymous");
+    await page.close();
+  }, 60_000);
+
+  it.each([
+    ["an expired token", async () => hub.token("XY-AMR", { now: new Date(Date.now() - 3_600_000) }), "登录已过期，请重新获取令牌"],
+    ["a malformed token", async () => "not-a-token", "令牌格式不正确，请粘贴完整的令牌"],
+  ])("gives the hub's reason in Chinese for %s", async (_what, make, reason) => {
+    const { page } = await openAs(await make(), null);
+    expect(await page.textContent("#who")).toBe(reason);
+    expect(await drawnState(page)).toEqual(NOTHING);
+    expect(await page.getAttribute("body", "data-auth")).toBe("refused");
+    await page.close();
+  }, 60_000);
+
+  it("clears the charts when a new token is refused", async () => {
+    const { page } = await openAs(await hub.token("XY-AMR"));
+    expect((await drawnState(page)).charts).toBe(8);
+    await page.fill("#token", await hub.token("XY-AMR", { now: new Date(Date.now() - 3_600_000) }));
+    await page.click("#token-bar button[type=submit]");
+    await page.waitForFunction(() => !document.getElementById("who")!.textContent!.includes("XY-AMR"), undefined, { timeout: 30_000 });
+    expect(await page.textContent("#who")).toBe("登录已过期，请重新获取令牌");
+    expect(await drawnState(page)).toEqual(NOTHING);
+    expect(await page.getAttribute("body", "data-auth")).toBe("refused");
+    await page.close();
+  }, 60_000);
+
+  it("is a Chinese page whose month pickers read in Chinese whatever the browser's language", async () => {
+    // Playwright's Chromium runs in en-US here: a type=month input would read "June 2025".
+    const { page } = await openAs(await hub.token("XY-AMR"));
+    const form = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      navigator: navigator.language,
+      months: ["from", "to"].map((id) => {
+        const select = document.getElementById(id) as HTMLSelectElement;
+        return {
+          tag: select.tagName,
+          label: select.labels[0].firstChild!.textContent!.trim(),
+          options: [...select.options].map((o) => o.textContent),
+          groups: [...select.querySelectorAll("optgroup")].map((g) => g.label),
+          shown: select.selectedOptions[0].textContent,
+          value: select.value,
+        };
+      }),
+    }));
+    expect(form.lang).toBe("zh-CN");
+    expect(form.months.map((m) => [m.tag, m.label])).toEqual([
+      ["SELECT", "起始月份"],
+      ["SELECT", "截止月份"],
+    ]);
+    const now = new Date();
+    const thisMonth = `${now.getFullYear()}年${now.getMonth() + 1}月`;
+    for (const m of form.months) {
+      expect(m.options).toHaveLength(120);
+      expect(m.options[0]).toBe(thisMonth);
+      for (const option of m.options) expect(option).toMatch(/^\d{4}年([1-9]|1[0-2])月$/);
+      for (const group of m.groups) expect(group).toMatch(/^\d{4}年$/);
+      expect(m.value).toMatch(/^\d{4}-\d{2}$/);
+    }
+    // The default period: the twelve months up to this one.
+    expect(form.months[1].shown).toBe(thisMonth);
+    expect(form.months[0].options.indexOf(form.months[0].shown)).toBe(11);
+    // Picking a period asks the hub for it.
+    await page.evaluate(() => delete document.body.dataset.loaded);
+    await page.selectOption("#from", "2025-01");
+    await page.selectOption("#to", "2025-06");
+    await page.click("#filters button[type=submit]");
+    await page.waitForSelector("body[data-loaded=true]", { timeout: 30_000 });
+    expect(await page.textContent("#status")).toContain("2025-01-01 至 2025-06-30");
+    expect(await page.evaluate(() => [...document.querySelectorAll('table[data-chart="feedbackTrend"] tr[data-key]')].map((tr) => tr.firstChild!.textContent))).toEqual(
+      ["2025年1月", "2025年2月", "2025年3月", "2025年4月", "2025年5月", "2025年6月"],
+    );
     await page.close();
   }, 60_000);
 });

@@ -1,19 +1,12 @@
-import { Writable } from "node:stream";
-import { createLogger } from "../src/logging/logger";
+import { capturedLogger } from "./support/log-capture";
 import { startTestHub, TestHub } from "./support/test-hub";
 
 const ID_NUMBER = "411502198003121232";
-const logLines: string[] = [];
-const logSink = new Writable({
-  write(chunk, _enc, done) {
-    logLines.push(chunk.toString());
-    done();
-  },
-});
+const { logger, lines: logLines } = capturedLogger("info");
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ env: { HUB_MAX_QUERY_DEPTH: "4", LOG_LEVEL: "info", HUB_INTROSPECTION: "false" }, logger: createLogger("info", logSink) });
+  hub = await startTestHub({ env: { HUB_MAX_QUERY_DEPTH: "4", LOG_LEVEL: "info", HUB_INTROSPECTION: "false" }, logger });
 });
 afterAll(() => hub.stop());
 
@@ -76,9 +69,16 @@ describe("errors", () => {
   });
 
   it("caps first at 100", async () => {
-    const res = await hub.graphql(`query($n: Int) { agencies(first: $n) { edges { cursor } } }`, { variables: { n: 5000 } });
+    // More listed institutions than one page holds, so a cap above 100 would show.
+    await hub.db.dataSource.query(
+      `INSERT INTO institutions (name, credit_code, region_code, listing_status, technical_fields)
+       SELECT '分页测试机构' || n, '91411300MA' || lpad(n::text, 6, '0') || 'X' || n % 10, '411302', 'LISTED', '{PATENT}' FROM generate_series(1, 130) n`,
+    );
+    const res = await hub.graphql(`query($n: Int) { institutions(first: $n) { totalCount pageInfo { hasNextPage } edges { cursor } } }`, { variables: { n: 5000 } });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.agencies.edges.length).toBeLessThanOrEqual(100);
+    expect(res.body.data.institutions.totalCount).toBeGreaterThan(130);
+    expect(res.body.data.institutions.edges).toHaveLength(100);
+    expect(res.body.data.institutions.pageInfo.hasNextPage).toBe(true);
   });
 
   it("pages with opaque cursors in a stable order", async () => {
@@ -100,10 +100,17 @@ describe("errors", () => {
     expect(huge.status).toBe(413);
   });
 
-  it("refuses an X-Case-Ref with control characters", async () => {
-    const res = await hub.graphql(`{ me { anonymous } }`, { headers: { "x-case-ref": "abc%0Adef" } });
+  it("answers a request whose X-Case-Ref has control characters, and lets that reference justify nothing", async () => {
+    const res = await hub.graphql(`{ appraisers(first: 100) { edges { node { idNumber } } } }`, { as: "XY-AMR", scopes: ["pii:read"], headers: { "x-case-ref": "abc%0Adef" } });
+    expect(res.status).toBe(200);
+    expect(res.body.data.appraisers.edges.every((e: any) => e.node.idNumber.includes("*"))).toBe(true);
+    expect(res.body.extensions?.disclosure.masked.map((m: any) => m.reason)).toContain("CASE_REF_INVALID");
+  });
+
+  it("refuses an X-End-User with control characters", async () => {
+    const res = await hub.graphql(`{ me { anonymous } }`, { headers: { "x-end-user": "abc%0Adef" } });
     expect(res.status).toBe(400);
-    expect(res.body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "X-Case-Ref" });
+    expect(res.body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "X-End-User" });
   });
 
   it("writes no personal data or token into the request log", async () => {

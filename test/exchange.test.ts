@@ -1,6 +1,7 @@
 import iconv from "iconv-lite";
 import { importAppraisers } from "../src/exchange/appraiser-import";
 import { exportInstitutions, institutionsCsv } from "../src/exchange/institution-export";
+import { formatReport } from "../src/exchange/import-report";
 import { importInstitutions } from "../src/exchange/institution-import";
 import { commandContexts } from "../src/hub";
 import { creditCodeFor, idNumberFor } from "./support/directory";
@@ -103,6 +104,20 @@ describe("importing institutions", () => {
     expect(row).toEqual({ address: "信阳市新地址1号", version: 2 });
   });
 
+  it("reports every problem of a row, naming an unknown field value", async () => {
+    const csv = `名称,统一社会信用代码,行政区划代码,技术领域,联系电话\n,91411500MA45XXXX0Y,999999,专利；区块链,12\n`;
+    const report = await runImport("institutions", Buffer.from(csv, "utf8"), true);
+    expect(report.rejected.map(({ row, column }) => [row, column])).toEqual([
+      [2, "技术领域"],
+      [2, "统一社会信用代码"],
+      [2, "名称"],
+      [2, "行政区划代码"],
+      [2, "联系电话"],
+    ]);
+    expect(report.rejected[0].message).toMatch(/unknown value 区块链/);
+    expect(formatReport(report)).toMatch(/^institutions: 1 rows read \(utf-8\); 0 would be created, 0 would be updated, 0 unchanged, 1 rejected/);
+  });
+
   it("refuses a file without the required columns, as a whole", async () => {
     await expect(runImport("institutions", Buffer.from("名称,地址\n甲,乙\n"))).rejects.toThrow(/missing columns: creditCode/);
   });
@@ -158,6 +173,13 @@ describe("exporting institutions", () => {
   it("writes CSV with a BOM and Chinese headers that the importer reads back", async () => {
     const csv = institutionsCsv(await exportAs("XY-AMR"));
     expect(csv.startsWith("\ufeff名称,统一社会信用代码,行政区划代码")).toBe(true);
+    // Status and level in Chinese for people, with the codes in their own columns for systems.
+    const [header, ...lines] = csv.slice(1).split("\r\n");
+    const columns = header.split(",");
+    const suspended = lines.find((line) => line.includes("52411500MJY123458K"))!.split(",");
+    expect(suspended[columns.indexOf("名录状态")]).toBe("暂停");
+    expect(suspended[columns.indexOf("名录状态代码")]).toBe("SUSPENDED");
+    expect(columns).toContain("名录级别代码");
     const xinyang = csv.split("\r\n").filter((line, i) => i === 0 || line.includes(",4115"));
     const report = await runImport("institutions", Buffer.from(xinyang.join("\r\n"), "utf8"), true);
     expect(report.rejected).toEqual([]);

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { startTestHub, TestHub } from "./support/test-hub";
 
 let hub: TestHub;
@@ -34,7 +36,7 @@ describe("HTTP endpoints", () => {
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(assets.length).toBeGreaterThanOrEqual(5);
     for (const asset of assets) {
-      expect(asset.startsWith("/graphiql/assets/")).toBe(true);
+      expect(asset.startsWith("/graphiql/assets/") || ["/", "/favicon.svg"].includes(asset)).toBe(true);
       expect((await fetch(`${hub.url}${asset}`)).status).toBe(200);
     }
     expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
@@ -73,5 +75,31 @@ describe("HTTP endpoints", () => {
     expect(anonymous.body.errors?.[0].extensions.code).toBe("FORBIDDEN");
     const agency = await hub.graphql(`{ _service { sdl } }`, { as: "XY-AMR" });
     expect(agency.body.data._service.sdl).toContain('@key(fields: "code")');
+  });
+
+  it("GET / is a Chinese landing page whose links all answer, with a favicon", async () => {
+    const page = await fetch(`${hub.url}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("知识产权鉴定数据共享平台");
+    const links = [...html.matchAll(/(?:href)="(\/[^"]*)"/g)].map((m) => m[1]);
+    expect(links).toEqual(expect.arrayContaining(["/graphiql", "/dashboard", "/schema.graphql", "/docs/errors.md", "/favicon.svg"]));
+    for (const link of links) expect([link, (await fetch(`${hub.url}${link}`)).status]).toEqual([link, 200]);
+    const icon = await fetch(`${hub.url}/favicon.ico`);
+    expect([icon.status, icon.headers.get("content-type")]).toEqual([200, "image/svg+xml"]);
+  });
+
+  it("serves the schema file and the shipped docs, and nothing else from the docs folder", async () => {
+    const sdl = await fetch(`${hub.url}/schema.graphql`);
+    expect(await sdl.text()).toBe(fs.readFileSync(path.join(__dirname, "..", "schema.graphql"), "utf8"));
+    expect((await fetch(`${hub.url}/docs/errors.md`)).headers.get("content-type")).toMatch(/^text\/markdown/);
+    for (const probe of ["/docs/dashboard.png", "/docs/..%2Fpackage.json", "/docs/%2e%2e%2fpackage.json", "/docs/missing.md"]) {
+      expect([probe, (await fetch(`${hub.url}${probe}`)).status]).toEqual([probe, 404]);
+    }
+  });
+
+  it("says nothing about field names in a validation error, not even that it hid a suggestion", async () => {
+    const res = await hub.graphql(`{ agenci { totalCount } }`);
+    expect(res.body.errors?.[0].message).toBe('Cannot query field "agenci" on type "Query".');
   });
 });

@@ -1,7 +1,6 @@
-import { ChildProcess, spawn } from "node:child_process";
+import { ChildProcess, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { loadSigningKey } from "../src/auth/signing-key";
@@ -9,6 +8,7 @@ import { issueToken } from "../src/auth/token";
 import { loadConfig } from "../src/config/config";
 import { createDataSource } from "../src/db/data-source";
 import { createTestDatabase } from "./support/test-database";
+import { startHubProcess } from "./support/hub-process";
 
 /**
  * `hub serve` as an operator runs it, stopped the way a container runtime stops it: SIGTERM while requests
@@ -16,7 +16,6 @@ import { createTestDatabase } from "./support/test-database";
  * is answered, every full value that left has its audit entry, the process exits 0 and releases the
  * embedded database's lock.
  */
-const CLI = path.join(__dirname, "..", "bin", "hub.js");
 const QUERY = `{ appraisers(first: 100) { edges { node { id idNumber } } } }`;
 
 let dataDir: string;
@@ -33,36 +32,18 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the hub did not become ready");
-}
+const hubEnv = (): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  HUB_DATA_DIR: dataDir,
+  LOG_LEVEL: "info",
+  HUB_AUDIT_FLUSH_MS: "60000",
+  ...(database.url ? { DATABASE_URL: database.url } : {}),
+});
 
 it("drains requests in flight on SIGTERM, audits every full ID number it served, exits 0 and releases the lock", async () => {
-  const port = await freePort();
-  const env = { PATH: process.env.PATH, HUB_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info", HUB_AUDIT_FLUSH_MS: "60000", ...(database.url ? { DATABASE_URL: database.url } : {}) };
-  child = spawn(process.execPath, [CLI, "serve"], { env, stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child!.once("exit", (code, signal) => resolve({ code, signal })));
-  const url = `http://127.0.0.1:${port}`;
-  await waitReady(url, Date.now() + 120_000);
+  const started = await startHubProcess(hubEnv());
+  child = started.child;
+  const { url, exited } = started;
 
   const config = loadConfig({ HUB_DATA_DIR: dataDir });
   const token = await issueToken(await loadSigningKey(config), config.jwt, { agencyCode: "XY-AMR", clientName: "default", scopes: ["pii:read"], lifetimeSeconds: 600 });
@@ -87,15 +68,23 @@ it("drains requests in flight on SIGTERM, audits every full ID number it served,
   child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 20));
   child.kill("SIGTERM");
+  // While it drains, a load balancer asking /readyz is told to stop sending.
+  const readyz = await new Promise<number>((resolve) => {
+    http.get(`${url}/readyz`, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on("error", () => resolve(0));
+  });
   const answers = await Promise.all(requests);
   const { code, signal } = await exited;
   child = undefined;
 
-  expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+  expect(answers.filter((a) => a.status !== 200)).toEqual([]);
   expect({ code, signal }).toEqual({ code: 0, signal: null });
+  expect(readyz).toBe(503);
   expect(fs.existsSync(path.join(dataDir, "pglite", "hub.pid"))).toBe(false);
-  expect(stderr).toMatch(/"msg":"shutting down"/);
-  expect(stderr).toMatch(/already shutting down/);
+  expect(started.log()).toMatch(/"msg":"shutting down"/);
+  expect(started.log()).toMatch(/already shutting down/);
 
   let served = 0;
   for (const answer of answers) {
@@ -112,4 +101,27 @@ it("drains requests in flight on SIGTERM, audits every full ID number it served,
   } finally {
     await dataSource.destroy();
   }
+}, 240_000);
+
+/** `unshare` can give the hub a PID namespace of its own only to root (as in CI and containers). */
+const canRunAsPid1 = (() => {
+  try {
+    return process.getuid?.() === 0 && execFileSync("unshare", ["--fork", "--pid", "--mount-proc", "true"]).length >= 0;
+  } catch {
+    return false;
+  }
+})();
+
+// As PID 1 (a container's first process), a signal with no handler is ignored: the hub must handle it itself.
+(canRunAsPid1 ? it : it.skip)("stops the same way as PID 1 of its own PID namespace, as in a container", async () => {
+  const started = await startHubProcess(hubEnv(), { wrapper: ["unshare", "--fork", "--pid", "--mount-proc"] });
+  child = started.child;
+  // The hub is the only child of `unshare`; inside its namespace it is PID 1.
+  const hubPid = Number(fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim());
+  expect(fs.readFileSync(`/proc/${hubPid}/status`, "utf8")).toMatch(/^NSpid:\s+\d+\s+1$/m);
+  process.kill(hubPid, "SIGTERM");
+  expect(await started.exited).toEqual({ code: 0, signal: null });
+  child = undefined;
+  expect(started.log()).toMatch(/"exitCode":0,"msg":"stopped"/);
+  expect(fs.existsSync(path.join(dataDir, "pglite", "hub.pid"))).toBe(false);
 }, 240_000);

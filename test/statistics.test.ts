@@ -1,3 +1,10 @@
+import { regionCovers, regionLevel } from "../src/auth/region";
+import { CollaborationKind } from "../src/domain/collaboration-enums";
+import { CreditBehaviour, CreditSeverity } from "../src/domain/credit-enums";
+import { CreditGrade, CultivationStage, ListingLevel, ListingStatus, TechnicalField } from "../src/domain/directory-enums";
+import { allRegions, findRegion } from "../src/domain/region-directory";
+import { AgencyKind } from "../src/entities/agency-kind";
+import { LABELS } from "../src/services/statistics/labels";
 import { addBureau } from "./support/agencies";
 import { creditCodeFor } from "./support/directory";
 import { startTestHub, TestHub } from "./support/test-hub";
@@ -11,10 +18,7 @@ import { startTestHub, TestHub } from "./support/test-hub";
 let hub: TestHub;
 const ids: Record<string, string> = {};
 
-/**
- * The whole statistics, asked section by section as the dashboard does: one query with every field of
- * every section exceeds the query cost limit (5,000), which is the point of the limit.
- */
+/** The whole statistics, asked section by section and in parallel, as the dashboard does. */
 const HEADER = `regionCode regionName from to threshold`;
 const SECTIONS: Record<string, string> = {
   directory: `directory {
@@ -438,6 +442,118 @@ describe("the figures", () => {
     const total = rates.body.data.abnormalPatentWithdrawalRates.reduce((sum: number, r: any) => sum + r.itemCount, 0);
     expect(s.total.itemCount).toBe(total);
     expect(s.byBatch.map((b: any) => b.label)).toContain("2024年第3批");
+  });
+});
+
+/**
+ * The key lists of every breakdown in a `statistics` answer, by path (`cases.openByRegion`,
+ * `cases.entrustedByMonth.3`), and of the abnormal-patent rows per region.
+ */
+function keyLists(value: unknown, path = "", out: Record<string, string[]> = {}): Record<string, string[]> {
+  if (Array.isArray(value)) value.forEach((v, i) => keyLists(v, `${path}.${i}`, out));
+  else if (value && typeof value === "object") {
+    if ("cells" in value && "totalSuppressed" in value) out[path] = (value as Breakdown).cells.map((c) => c.key);
+    for (const [k, v] of Object.entries(value)) if (k !== "cells" && k !== "byBatch" && k !== "flows" && k !== "institutions") keyLists(v, path ? `${path}.${k}` : k, out);
+  }
+  if (path === "abnormalPatents.byRegion") out[path] = (value as Array<{ key: string }>).map((r) => r.key);
+  return out;
+}
+
+/**
+ * The rows a region breakdown must list, read from the region table: the region's own row (本级: records
+ * filed at the region itself) first, unless it is a county, then its children valid today.
+ */
+function expectedRegionKeys(code: string): string[] {
+  const level = regionLevel(code);
+  if (level === "COUNTY") return [code];
+  const children = allRegions().filter((r) => !r.validUntil && r.code !== code && regionCovers(code, r.code));
+  const below =
+    level === "PROVINCE"
+      ? children.filter((r) => regionLevel(r.code) === "CITY" || (regionLevel(r.code) === "COUNTY" && !findRegion(`${r.code.slice(0, 4)}00`)))
+      : level === "NATIONAL"
+        ? children.filter((r) => regionLevel(r.code) === "PROVINCE")
+        : children;
+  return [code, ...below.map((r) => r.code)];
+}
+
+const isRegionList = (path: string) => /ByRegion$|^abnormalPatents\.byRegion$/.test(path);
+
+describe("every breakdown lists its declared keys, whatever the data", () => {
+  it("lists the same keys for a region full of records and for one without any", async () => {
+    // 南阳 (411300) holds the fixture; 商丘 (411400) holds nothing, in the demo or here.
+    const full = (await statistics("HA-AMR", YEAR_2025)).data.statistics;
+    const empty = (await statistics("HA-AMR", { ...YEAR_2025, region: "411400" })).data.statistics;
+    expect(full.directory.institutionsByStatus.total).toBeGreaterThan(0);
+    expect(full.cases.open).toBeGreaterThan(0);
+    expect([empty.directory.institutionsByStatus.total, empty.cases.open, empty.feedback.count, empty.credit.repairs.total, empty.collaboration.opened]).toEqual([0, 0, 0, 0, 0]);
+    const fullKeys = keyLists(full);
+    const emptyKeys = keyLists(empty);
+    expect(Object.keys(emptyKeys).sort()).toEqual(Object.keys(fullKeys).sort());
+    expect(Object.keys(fullKeys).filter(isRegionList).sort()).toEqual(
+      [
+        "abnormalPatents.byRegion",
+        "cases.openByRegion",
+        "cases.overdueByRegion",
+        "directory.appraisersByRegion",
+        "directory.institutionsByRegion",
+        "feedback.complaintsByRegion",
+        "feedback.complaintsResolvedByRegion",
+      ].sort(),
+    );
+    for (const [path, keys] of Object.entries(fullKeys)) {
+      if (isRegionList(path)) {
+        expect([path, keys]).toEqual([path, expectedRegionKeys("411300")]);
+        expect([path, emptyKeys[path]]).toEqual([path, expectedRegionKeys("411400")]);
+      } else {
+        expect([path, emptyKeys[path]]).toEqual([path, keys]);
+      }
+    }
+    // Listed institutions without a level: a declared key, listed at zero too.
+    expect(cell(full.directory.institutionsByLevel, "NONE")).toMatchObject({ value: 0, suppressed: false });
+  });
+
+  it.each([
+    ["a province", "HA-AMR", "410000"],
+    ["a county", "WC-COURT", "411302"],
+  ])("lists every region row for %s, its own level included", async (_level, as, region) => {
+    const s = (await statistics(as, { ...YEAR_2025, region })).data.statistics;
+    const keys = keyLists(s);
+    for (const path of Object.keys(keys).filter(isRegionList)) expect([path, keys[path]]).toEqual([path, expectedRegionKeys(region)]);
+  });
+
+  it("lists the city's own row (本级) beside its counties for open and overdue cases alike", async () => {
+    // The README's example: a court entrusts 信阳中原知识产权鉴定中心, an institution at the city itself.
+    // Entrusted today, the case is open and not yet overdue.
+    const [{ id }] = await sql(`SELECT id FROM institutions WHERE credit_code = '91411500MA9F3K2L21'`);
+    const entrusted = await hub.graphql(
+      `mutation($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id } } }`,
+      { as: "XY-COURT", variables: { input: { idempotencyKey: "statistics-keys-1", agencyCaseNo: "(2026)豫15知民初88号", institutionId: id, technicalField: "PATENT", matter: "专利侵权比对" } } },
+    );
+    expect(entrusted.body.errors).toBeUndefined();
+    for (const as of ["XY-AMR", "XY-PSB"]) {
+      const c = (await hub.graphql(`{ statistics(regionCode: "411500") { cases { openByRegion { ...B } overdueByRegion { ...B } } } } ${FRAGMENTS.B}`, { as })).body.data.statistics.cases;
+      expect(c.openByRegion.cells.map((x: Cell) => x.key)).toEqual(c.overdueByRegion.cells.map((x: Cell) => x.key));
+      expect(c.openByRegion.cells.map((x: Cell) => x.key)).toEqual(expectedRegionKeys("411500"));
+      expect(cell(c.openByRegion, "411500").value).toBeGreaterThanOrEqual(1);
+      expect(cell(c.overdueByRegion, "411500").value).toBe(0);
+    }
+    const labels = (await hub.graphql(`{ statistics(regionCode: "411500") { cases { openByRegion { cells { key label } } } } }`, { as: "XY-AMR" })).body.data.statistics.cases;
+    expect(cell(labels.openByRegion, "411500").label).toBe("信阳市本级");
+  });
+
+  it("declares a label for every value of the enumerations it breaks down by", () => {
+    const declared: Array<[string, string[]]> = [
+      ["listingStatus", Object.values(ListingStatus)],
+      ["listingLevel", [...Object.values(ListingLevel), "NONE"]],
+      ["technicalField", Object.values(TechnicalField)],
+      ["cultivationStage", Object.values(CultivationStage)],
+      ["agencyKind", Object.values(AgencyKind)],
+      ["creditGrade", [...Object.values(CreditGrade), "NONE"]],
+      ["creditSeverity", Object.values(CreditSeverity)],
+      ["creditBehaviour", Object.values(CreditBehaviour)],
+      ["collaborationKind", Object.values(CollaborationKind)],
+    ];
+    for (const [dimension, values] of declared) expect([dimension, Object.keys(LABELS[dimension]).sort()]).toEqual([dimension, [...values].sort()]);
   });
 });
 

@@ -35,14 +35,25 @@ describe("idempotency keys", () => {
     expect(await count("shared-key")).toBe(2);
   });
 
-  it("leaves no key behind when the first attempt fails, so a corrected retry succeeds", async () => {
+  it("leaves no key behind when the first attempt fails inside its transaction, so a corrected retry with the same key succeeds", async () => {
+    await register({ idempotencyKey: "idem-5", name: "taken-name" });
+    // The key row is written first in the transaction; the duplicate name is found after it, and both roll back.
+    const duplicate = await register({ idempotencyKey: "idem-6", name: "taken-name" });
+    expect(duplicate.body.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.name" });
+    const keys = async () => (await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'idem-6'`))[0].n;
+    expect(await keys()).toBe(0);
+    const retry = await register({ idempotencyKey: "idem-6", name: "corrected-name" });
+    expect(retry.body.errors).toBeUndefined();
+    expect(retry.body.data.registerClientSystem).toMatchObject({ replayed: false, clientSystem: { name: "corrected-name" } });
+    expect(await count("corrected-name")).toBe(1);
+    expect(await keys()).toBe(1);
+  });
+
+  it("refuses bad input before any key is taken, so the corrected retry with the same key succeeds", async () => {
     const bad = await register({ idempotencyKey: "idem-4", name: "Bad Name!" });
     expect(bad.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.name" });
-    await register({ idempotencyKey: "idem-5", name: "taken-name" });
-    const duplicate = await register({ idempotencyKey: "idem-6", name: "taken-name" });
-    expect(duplicate.body.errors?.[0].extensions.code).toBe("CONFLICT");
-    const [{ n }] = await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key IN ('idem-4', 'idem-6')`);
-    expect(n).toBe(0);
+    const retry = await register({ idempotencyKey: "idem-4", name: "good-name" });
+    expect(retry.body.data.registerClientSystem).toMatchObject({ replayed: false, clientSystem: { name: "good-name" } });
   });
 
   it(`creates exactly one record for 20 concurrent posts with the same key (${usingServer() ? "PostgreSQL server" : "PGlite"})`, async () => {

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
 import fs from "node:fs";
 import path from "node:path";
 import type { HubConfig } from "../config/config";
+import { MissingKeyError } from "./signing-key";
 
 /**
  * Encryption of personal information at rest (PIPL: ID numbers and phones), so a database dump does not
@@ -42,16 +43,25 @@ export class PiiVault {
   }
 }
 
+/** Where the PII key is read from: `HUB_PII_KEY_FILE`, else the development key under `<dataDir>/keys/`. */
+export function piiKeyPath(config: HubConfig): string {
+  return config.piiKeyFile ?? path.join(config.dataDir, "keys", "pii.key");
+}
+
 /**
  * Reads the master key from `HUB_PII_KEY_FILE` (32 bytes, base64 or hex). Outside production, without one,
  * makes one once under `<dataDir>/keys/` (mode 0600). Losing the key loses the sealed values: back it up.
+ * Only the hub itself (`hub serve`, `hub init`) makes that key: the other commands pass `create: false` and
+ * get a `MissingKeyError`, since a new key would leave every value sealed under the old one unreadable.
  */
-export function loadPiiVault(config: HubConfig): PiiVault {
-  const file = config.piiKeyFile ?? path.join(config.dataDir, "keys", "pii.key");
+export function loadPiiVault(config: HubConfig, options: { create?: boolean } = {}): PiiVault {
+  const file = piiKeyPath(config);
   if (!config.piiKeyFile && !fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (options.create === false) {
+      throw new MissingKeyError(`no PII key at ${file}; run \`hub init\` or \`hub serve\` first, or set HUB_PII_KEY_FILE (\`hub keys generate\` makes one)`);
+    }
     try {
-      fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
+      writeNewPiiKey(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
@@ -65,4 +75,10 @@ export function loadPiiVault(config: HubConfig): PiiVault {
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
   if (key.length !== 32) throw new Error(`the PII key file ${file} must hold 32 bytes as base64 or hex`);
   return new PiiVault(key);
+}
+
+/** Writes a new random 32-byte key, base64, with mode 0600 (its folder 0700 when made here). Never overwrites (`EEXIST`). */
+export function writeNewPiiKey(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
 }

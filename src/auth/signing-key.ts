@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importPKCS8, JWK, KeyLike } from "jose";
+import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importJWK, importPKCS8, JWK, KeyLike } from "jose";
 import type { HubConfig } from "../config/config";
 
 export const TOKEN_ALGORITHM = "ES256";
@@ -13,25 +13,49 @@ export interface SigningKey {
   readonly publicJwk: JWK;
 }
 
+/** A key the hub needs is missing and this command may not make it. The message names the file and the way out. */
+export class MissingKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MissingKeyError";
+  }
+}
+
+/** Where the signing key is read from: `HUB_SIGNING_KEY_FILE`, else the development key under `<dataDir>/keys/`. */
+export function signingKeyPath(config: HubConfig): string {
+  return config.jwt.signingKeyFile ?? path.join(config.dataDir, "keys", "hub-signing-key.jwk.json");
+}
+
 /**
  * Loads the key from `HUB_SIGNING_KEY_FILE` (a PKCS#8 PEM or a private JWK). Without one, outside
  * production, it makes a key once and keeps it under `<dataDir>/keys/` (mode 0600), so tokens survive
- * restarts of a development hub.
+ * restarts of a development hub. Only the hub itself (`hub serve`, `hub init`) makes that key: the other
+ * commands pass `create: false` and get a `MissingKeyError` instead, so a command run against the wrong
+ * directory never mints a second hub's key.
  */
-export async function loadSigningKey(config: HubConfig): Promise<SigningKey> {
+export async function loadSigningKey(config: HubConfig, options: { create?: boolean } = {}): Promise<SigningKey> {
   if (config.jwt.signingKeyFile) return readKeyFile(config.jwt.signingKeyFile);
-  const file = path.join(config.dataDir, "keys", "hub-signing-key.jwk.json");
+  const file = signingKeyPath(config);
   if (fs.existsSync(file)) return readKeyFile(file);
-  const { privateKey } = await generateKeyPair(TOKEN_ALGORITHM, { extractable: true });
-  const jwk = await exportJWK(privateKey);
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  // `wx`: if another process made the key in the meantime, keep theirs.
-  try {
-    fs.writeFileSync(file, JSON.stringify({ ...jwk, alg: TOKEN_ALGORITHM }), { mode: 0o600, flag: "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  if (options.create === false) {
+    throw new MissingKeyError(`no signing key at ${file}; run \`hub init\` or \`hub serve\` first, or set HUB_SIGNING_KEY_FILE (\`hub keys generate\` makes one)`);
   }
+  // `wx`: if another process made the key in the meantime, keep theirs.
+  await writeNewSigningKey(file, "jwk").catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
   return readKeyFile(file);
+}
+
+/**
+ * Writes a new ES256 (P-256) private key to `file`, as a private JWK or a PKCS#8 PEM, with mode 0600 (its
+ * folder 0700 when made here). Never overwrites: an existing file fails with `EEXIST`.
+ */
+export async function writeNewSigningKey(file: string, format: "jwk" | "pem"): Promise<void> {
+  const { privateKey } = await generateKeyPair(TOKEN_ALGORITHM, { extractable: true });
+  const text = format === "pem" ? await exportPKCS8(privateKey) : JSON.stringify({ ...(await exportJWK(privateKey)), alg: TOKEN_ALGORITHM });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, text, { mode: 0o600, flag: "wx" });
 }
 
 async function readKeyFile(file: string): Promise<SigningKey> {

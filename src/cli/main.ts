@@ -3,20 +3,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { ConfigError, HubConfig, loadConfig, parseDurationSeconds } from "../config/config";
-import { DatabaseUnavailableError, databaseTarget } from "../db/data-source";
-import { EmbeddedDatabaseBusyError, embeddedDatabaseHolder } from "../db/data-dir-lock";
-import { migrate, openDatabase } from "../db/database";
-import { loadSigningKey } from "../auth/signing-key";
+import { DatabaseUnavailableError, databaseTarget, describeTarget } from "../db/data-source";
+import { EmbeddedDatabaseBusyError } from "../db/data-dir-lock";
+import { locateDatabase, migrate, NoHubDatabaseError, openDatabase } from "../db/database";
+import { loadSigningKey, MissingKeyError, signingKeyPath, writeNewSigningKey } from "../auth/signing-key";
+import { loadPiiVault, piiKeyPath, writeNewPiiKey } from "../auth/pii-vault";
 import { issueToken } from "../auth/token";
 import { isKnownScope } from "../auth/scopes";
 import { DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 import { RecordStatus } from "../entities/agency-kind";
 import { createLogger, silentLogger } from "../logging/logger";
 import { hubSchema, printHubSchema } from "../schema/build-schema";
-import { syncRegions } from "../seed/seed";
+import { isEmpty, syncRegions } from "../seed/seed";
 import { registryLookup } from "../services/client-system.service";
 import { verifyAuditChain } from "../services/audit-event.service";
-import { commandContexts, CommandError, loadDemoData, serve } from "../hub";
+import { commandContexts, CommandError, loadDemoData, prepareDatabase, serve } from "../hub";
 import { parseCalendar, syncShippedCalendar, writeCalendar } from "../seed/calendar";
 import { importInstitutions } from "../exchange/institution-import";
 import { importAppraisers } from "../exchange/appraiser-import";
@@ -42,7 +43,34 @@ program
   .description("run the hub: migrations at start, demo data on an empty database (HUB_DEMO_DATA=false turns that off)")
   .action(async () => {
     const config = loadConfig();
-    await serve(config, createLogger(config.log.level));
+    const logger = createLogger(config.log.level);
+    // The JSON log is this command's stderr: the database it uses is said there, first.
+    logger.info({ database: describeTarget(databaseTarget(config)) }, "database");
+    await serve(config, logger);
+  });
+
+program
+  .command("init")
+  .description("create what `hub serve` would at first start, without serving: the data directory, development keys (unless configured), the database with migrations and, when empty, the demo data")
+  .action(async () => {
+    const config = loadConfig();
+    const signingKeyMade = !config.jwt.signingKeyFile && !fs.existsSync(signingKeyPath(config));
+    const piiKeyMade = !config.piiKeyFile && !fs.existsSync(piiKeyPath(config));
+    await loadSigningKey(config);
+    loadPiiVault(config);
+    const made = (yes: boolean) => (yes ? "made" : "kept");
+    process.stdout.write(`signing key: ${signingKeyPath(config)} (${made(signingKeyMade)})\nPII key: ${piiKeyPath(config)} (${made(piiKeyMade)})\n`);
+    await withDatabase(
+      config,
+      async (db) => {
+        const ran = await migrate(db.dataSource);
+        const empty = await isEmpty(db.dataSource);
+        await prepareDatabase(config, db, silentLogger());
+        process.stdout.write(ran.length ? `migrations applied: ${ran.join(", ")}\n` : "no pending migrations\n");
+        process.stdout.write(empty && config.demoData ? "demo data loaded\n" : empty ? "empty database (HUB_DEMO_DATA=false)\n" : "database already holds data\n");
+      },
+      { create: true },
+    );
   });
 
 program
@@ -63,13 +91,17 @@ program
   .action(async (options: { demo?: boolean }) => {
     if (!options.demo) throw new CliError("nothing to seed: pass --demo");
     const config = loadConfig();
-    await withDatabase(config, async (db) => {
-      await migrate(db.dataSource);
-      await syncRegions(db.dataSource);
-      await syncShippedCalendar(db.dataSource);
-      const seeded = await loadDemoData(config, db);
-      process.stdout.write(`demo data: ${seeded.agencies} agencies, ${seeded.institutions} institutions, ${seeded.appraisers} appraisers, ${seeded.cases} cases created\n`);
-    });
+    await withDatabase(
+      config,
+      async (db) => {
+        await migrate(db.dataSource);
+        await syncRegions(db.dataSource);
+        await syncShippedCalendar(db.dataSource);
+        const seeded = await loadDemoData(config, db);
+        process.stdout.write(`demo data: ${seeded.agencies} agencies, ${seeded.institutions} institutions, ${seeded.appraisers} appraisers, ${seeded.cases} cases created\n`);
+      },
+      { preflight: () => loadPiiVault(config, { create: false }) },
+    );
   });
 
 program
@@ -86,8 +118,7 @@ program
     const lifetime = options.expiresIn === undefined ? config.jwt.defaultLifetimeSeconds : parseDurationSeconds(options.expiresIn);
     if (!lifetime || lifetime < 1) throw new CliError("--expires-in must be a duration such as 900, 15m or 8h");
     if (lifetime > config.jwt.maxLifetimeSeconds) throw new CliError(`--expires-in exceeds HUB_JWT_MAX_LIFETIME (${config.jwt.maxLifetimeSeconds}s)`);
-    await checkRegistry(config, options.agency, options.client, scopes);
-    const key = await loadSigningKey(config);
+    const key = await checkRegistry(config, options.agency, options.client, scopes, () => loadSigningKey(config, { create: false }));
     const token = await issueToken(key, config.jwt, { agencyCode: options.agency, clientName: options.client, scopes, lifetimeSeconds: lifetime });
     process.stdout.write(`${token}\n`);
   });
@@ -95,7 +126,7 @@ program
 program
   .command("import")
   .description("import a CSV (UTF-8, UTF-8 with BOM, or GBK; Chinese or English headers) as a bureau; exit code 2 when rows were rejected")
-  .argument("<kind>", "institutions, appraisers, abnormal-patents (one batch), or holidays (the working-day calendar: day,kind,name,source)")
+  .argument("<kind>", "institutions, appraisers, abnormal-patents (one batch), or holidays (the working-day calendar: day,kind,name,source[,status]; status CONFIRMED, the default, or PROVISIONAL per year)")
   .argument("<file>", "the CSV file")
   .option("--agency <code>", "the market-regulation bureau the import acts as, e.g. XY-AMR (institutions, appraisers) or HA-AMR (abnormal-patents)")
   .option("--batch <batchNo>", "abnormal-patents: the batch number, e.g. 2024年第3批")
@@ -120,35 +151,44 @@ program
       }
       await withDatabase(config, async (db) => {
         await migrate(db.dataSource);
-        const written = options.dryRun ? 0 : await writeCalendar(db.dataSource, rows, { overwrite: true });
-        process.stdout.write(`holidays: ${rows.length} days read; ${options.dryRun ? "dry run: nothing written" : `${written} written`}\n`);
+        if (options.dryRun) {
+          process.stdout.write(`holidays: ${rows.length} days read; dry run: nothing written\n`);
+          return;
+        }
+        const result = await writeCalendar(db.dataSource, rows, { overwrite: true });
+        const years = result.years.map((y) => `${y.year} ${y.status}`).join(", ");
+        process.stdout.write(`holidays: ${rows.length} days read; ${result.daysWritten} written; years: ${years || "none"}; complaint deadlines moved: ${result.complaintDeadlinesMoved}\n`);
       });
       return;
     }
     if (!options.agency) throw new CliError(`--agency is required for importing ${kind}`);
     if (kind === "abnormal-patents" && !options.batch) throw new CliError("--batch is required for importing abnormal-patents, e.g. --batch 2024年第3批");
     const agency = options.agency;
-    await withDatabase(config, async (db) => {
-      await migrate(db.dataSource);
-      const contexts = await commandContexts(config, db, agency, `import-${kind}`);
-      try {
-        const dryRun = options.dryRun === true;
-        const report =
-          kind === "institutions"
-            ? await importInstitutions(contexts.newContext, bytes, { dryRun })
-            : kind === "appraisers"
-              ? await importAppraisers(contexts.newContext, bytes, { dryRun }, (sealed) => contexts.deps.vault.open(sealed))
-              : await importAbnormalPatents(contexts.newContext(), bytes, { batchNo: options.batch!, deadline: options.deadline, receivedOn: options.receivedOn, dryRun }).catch((error: unknown) => {
-                  // A refusal of the whole batch (jurisdiction, deadline, size) is the user's to fix, not a crash.
-                  if (error instanceof HubError) throw new CliError(`${file}: ${error.message}`);
-                  throw error;
-                });
-        process.stdout.write(formatReport(report));
-        if (report.rejected.length > 0) process.exitCode = 2;
-      } finally {
-        await contexts.close();
-      }
-    });
+    await withDatabase(
+      config,
+      async (db) => {
+        await migrate(db.dataSource);
+        const contexts = await commandContexts(config, db, agency, `import-${kind}`);
+        try {
+          const dryRun = options.dryRun === true;
+          const report =
+            kind === "institutions"
+              ? await importInstitutions(contexts.newContext, bytes, { dryRun })
+              : kind === "appraisers"
+                ? await importAppraisers(contexts.newContext, bytes, { dryRun }, (sealed) => contexts.deps.vault.open(sealed))
+                : await importAbnormalPatents(contexts.newContext(), bytes, { batchNo: options.batch!, deadline: options.deadline, receivedOn: options.receivedOn, dryRun }).catch((error: unknown) => {
+                    // A refusal of the whole batch (jurisdiction, deadline, size) is the user's to fix, not a crash.
+                    if (error instanceof HubError) throw new CliError(`${file}: ${error.message}`);
+                    throw error;
+                  });
+          process.stdout.write(formatReport(report));
+          if (report.rejected.length > 0) process.exitCode = 2;
+        } finally {
+          await contexts.close();
+        }
+      },
+      { preflight: () => loadPiiVault(config, { create: false }) },
+    );
   });
 
 program
@@ -162,17 +202,21 @@ program
     if (kind !== "institutions") throw new CliError(`cannot export ${kind}: institutions`);
     if (options.format !== "csv" && options.format !== "json") throw new CliError("--format must be csv or json");
     const config = loadConfig();
-    await withDatabase(config, async (db) => {
-      const contexts = await commandContexts(config, db, options.agency, "export-institutions");
-      try {
-        const rows = await exportInstitutions(await hubSchema(), contexts.newContext);
-        const text = options.format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : institutionsCsv(rows);
-        if (options.out) fs.writeFileSync(options.out, text);
-        else process.stdout.write(text);
-      } finally {
-        await contexts.close();
-      }
-    });
+    await withDatabase(
+      config,
+      async (db) => {
+        const contexts = await commandContexts(config, db, options.agency, "export-institutions");
+        try {
+          const rows = await exportInstitutions(await hubSchema(), contexts.newContext);
+          const text = options.format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : institutionsCsv(rows);
+          if (options.out) fs.writeFileSync(options.out, text);
+          else process.stdout.write(text);
+        } finally {
+          await contexts.close();
+        }
+      },
+      { preflight: () => loadPiiVault(config, { create: false }) },
+    );
   });
 
 program
@@ -207,6 +251,23 @@ audit
   });
 
 program
+  .command("keys")
+  .description("key files for HUB_SIGNING_KEY_FILE and HUB_PII_KEY_FILE (both required with HUB_ENV=production)")
+  .command("generate")
+  .description("write a new ES256 signing key (PKCS#8 PEM) and a new 32-byte PII key (base64), mode 0600, never overwriting; print the settings that use them")
+  .option("--out <dir>", "the directory to write them to", path.join("data", "keys"))
+  .action(async (options: { out: string }) => {
+    const dir = path.resolve(options.out);
+    const signingFile = path.join(dir, "hub-signing-key.pem");
+    const piiFile = path.join(dir, "hub-pii.key");
+    for (const file of [signingFile, piiFile]) if (fs.existsSync(file)) throw new CliError(`${file} exists; refusing to overwrite a key (choose another --out)`);
+    await writeNewSigningKey(signingFile, "pem");
+    writeNewPiiKey(piiFile);
+    process.stderr.write(`hub: wrote a new signing key and PII key (mode 0600); keep both secret and back up the PII key: without it the ID numbers and phones sealed with it cannot be read\n`);
+    process.stdout.write(`HUB_SIGNING_KEY_FILE=${signingFile}\nHUB_PII_KEY_FILE=${piiFile}\n`);
+  });
+
+program
   .command("schema")
   .description("print the GraphQL schema (SDL) of the subgraph")
   .option("--write [file]", "write it to a file instead (default schema.graphql)")
@@ -222,28 +283,45 @@ program
   });
 
 /**
- * Checks that the agency and client system exist, are active, and allow the scopes. With the embedded
- * database held by a running hub, it cannot look (PGlite admits one process): the hub checks the token on
- * every request anyway, so the token is issued and a note goes to stderr.
+ * Checks that the agency and client system exist, are active, and allow the scopes (beside a running hub,
+ * through its socket), and returns what `preflight` returns (the signing key, checked before the database opens).
  */
-async function checkRegistry(config: HubConfig, agencyCode: string, clientName: string, scopes: string[]): Promise<void> {
-  const target = databaseTarget(config);
-  if (target.kind === "pglite" && target.dataDir && embeddedDatabaseHolder(target.dataDir) !== undefined) {
-    process.stderr.write("note: the hub is running on the embedded database, so the registry was not checked here; it checks the token on use\n");
-    return;
-  }
-  await withDatabase(config, async (db) => {
-    await migrate(db.dataSource);
-    const caller = await registryLookup(db.dataSource)(agencyCode, clientName);
-    if (!caller) throw new CliError(`no client system ${clientName} of agency ${agencyCode} in the registry`);
-    if (!caller.agency.active || !caller.client.active) throw new CliError(`agency ${agencyCode} or its client system ${clientName} is ${RecordStatus.DISABLED}`);
-    const refused = scopes.filter((scope) => !caller.client.allowedScopes.includes(scope));
-    if (refused.length) throw new CliError(`scopes not allowed for ${agencyCode}/${clientName}: ${refused.join(", ")} (allowed: ${caller.client.allowedScopes.join(", ") || "none"})`);
-  });
+async function checkRegistry<K>(config: HubConfig, agencyCode: string, clientName: string, scopes: string[], preflight: () => Promise<K>): Promise<K> {
+  let key!: K;
+  await withDatabase(
+    config,
+    async (db) => {
+      await migrate(db.dataSource);
+      const caller = await registryLookup(db.dataSource)(agencyCode, clientName);
+      if (!caller) throw new CliError(`no client system ${clientName} of agency ${agencyCode} in the registry`);
+      if (!caller.agency.active || !caller.client.active) throw new CliError(`agency ${agencyCode} or its client system ${clientName} is ${RecordStatus.DISABLED}`);
+      const refused = scopes.filter((scope) => !caller.client.allowedScopes.includes(scope));
+      if (refused.length) throw new CliError(`scopes not allowed for ${agencyCode}/${clientName}: ${refused.join(", ")} (allowed: ${caller.client.allowedScopes.join(", ") || "none"})`);
+    },
+    { preflight: async () => (key = await preflight()) },
+  );
+  return key;
 }
 
-async function withDatabase<T>(config: HubConfig, work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const db = await openDatabase(config, silentLogger());
+/**
+ * Runs `work` on the configured database and closes it. First it finds the database without creating
+ * anything (an embedded database that a running hub holds is reached through the hub's socket; a missing one
+ * is an error naming its path unless `create`, for `hub init` only), runs `preflight` (the keys a command
+ * needs, which are never made here either), then says on stderr which database it uses: one line, no
+ * credentials.
+ */
+async function withDatabase<T>(
+  config: HubConfig,
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+  options: { create?: boolean; preflight?: () => unknown } = {},
+): Promise<T> {
+  const target = await locateDatabase(config, {
+    create: options.create,
+    onWait: (pid) => process.stderr.write(`hub: waiting for hub process ${pid} to open the database\n`),
+  });
+  await options.preflight?.();
+  process.stderr.write(`hub: database: ${describeTarget(target)}\n`);
+  const db = await openDatabase(config, silentLogger(), target);
   try {
     return await work(db);
   } finally {
@@ -254,7 +332,14 @@ async function withDatabase<T>(config: HubConfig, work: (db: Awaited<ReturnType<
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`hub: configuration problems:\n${error.problems.map((p) => `  - ${p}`).join("\n")}\n`);
-  } else if (error instanceof CommandError || error instanceof CsvFormatError || error instanceof DatabaseUnavailableError || error instanceof EmbeddedDatabaseBusyError) {
+  } else if (
+    error instanceof CommandError ||
+    error instanceof CsvFormatError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof EmbeddedDatabaseBusyError ||
+    error instanceof NoHubDatabaseError ||
+    error instanceof MissingKeyError
+  ) {
     process.stderr.write(`hub: ${error.message}\n`);
   } else if (error instanceof InvalidArgumentError) {
     process.stderr.write(`hub: ${error.message}\n`);

@@ -32,7 +32,12 @@ export interface HubConfig {
   readonly graphql: {
     readonly introspection: boolean;
     readonly maxDepth: number;
+    /** Objects an answer may hold, estimated before it runs (see `query-cost.ts`). */
     readonly maxCost: number;
+    /** Representations one request may pass to `_entities`. */
+    readonly maxRepresentations: number;
+    /** Values an answer may hold while it is built (list items times the fields selected on them). */
+    readonly maxResponseValues: number;
     readonly maxAliases: number;
     readonly maxDirectives: number;
     readonly maxTokens: number;
@@ -157,7 +162,9 @@ const envSchema = z.object({
   HUB_PII_KEY_FILE: z.string().min(1).optional(),
   HUB_INTROSPECTION: flag,
   HUB_MAX_QUERY_DEPTH: int(10, 2, 50),
-  HUB_MAX_QUERY_COST: int(5000, 100, 1_000_000),
+  HUB_MAX_QUERY_COST: int(20_000, 100, 10_000_000),
+  HUB_MAX_REPRESENTATIONS: int(200, 1, 100_000),
+  HUB_MAX_RESPONSE_VALUES: int(200_000, 1_000, 100_000_000),
   HUB_MAX_ALIASES: int(30, 1, 1000),
   HUB_MAX_DIRECTIVES: int(50, 1, 1000),
   HUB_MAX_TOKENS: int(2000, 100, 100_000),
@@ -231,6 +238,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       introspection: e.HUB_INTROSPECTION ?? e.HUB_ENV !== "production",
       maxDepth: e.HUB_MAX_QUERY_DEPTH,
       maxCost: e.HUB_MAX_QUERY_COST,
+      maxRepresentations: e.HUB_MAX_REPRESENTATIONS,
+      maxResponseValues: e.HUB_MAX_RESPONSE_VALUES,
       maxAliases: e.HUB_MAX_ALIASES,
       maxDirectives: e.HUB_MAX_DIRECTIVES,
       maxTokens: e.HUB_MAX_TOKENS,

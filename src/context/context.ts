@@ -20,6 +20,7 @@ import { AbnormalPatentService } from "../services/abnormal-patent.service";
 import { CustodyTrademarkService } from "../services/custody-trademark.service";
 import type { RequestMeta, RequestScope } from "./request-scope";
 import { DisclosureNotes } from "../auth/disclosure";
+import { ResponseBudget } from "../server/response-budget";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -28,6 +29,8 @@ export interface HubDeps {
   readonly vault: PiiVault;
   readonly policy?: HubPolicy;
   readonly now?: () => Date;
+  /** Values one answer may hold (`HUB_MAX_RESPONSE_VALUES`); unbounded when absent (commands). */
+  readonly maxResponseValues?: number;
 }
 
 export interface HubContext {
@@ -35,6 +38,7 @@ export interface HubContext {
   readonly request: RequestMeta;
   readonly loaders: Loaders;
   readonly disclosures: DisclosureNotes;
+  readonly budget: ResponseBudget;
   readonly services: {
     readonly agencies: AgencyService;
     readonly clientSystems: ClientSystemService;
@@ -79,6 +83,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     request,
     loaders,
     disclosures,
+    budget: new ResponseBudget(deps.maxResponseValues ?? Number.POSITIVE_INFINITY),
     services: {
       agencies: new AgencyService(scope),
       clientSystems: new ClientSystemService(scope),

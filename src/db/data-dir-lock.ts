@@ -3,7 +3,8 @@ import path from "node:path";
 
 /**
  * The embedded PGlite database may be opened by one process at a time: two would corrupt it. A process that
- * opens it writes its pid into `<dir>/hub.pid`; another finds a live pid there and stays out.
+ * opens it writes its pid into `<dir>/hub.pid`; another finds a live pid there and stays out (a `hub` command
+ * then reaches the database through the running hub's socket, `embedded-database-server.ts`).
  */
 export function embeddedDatabaseHolder(dir: string): number | undefined {
   const file = path.join(dir, "hub.pid");

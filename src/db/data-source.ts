@@ -12,8 +12,14 @@ import { PGlitePool } from "./pglite-pool";
 // dates as calendar days: keep them as `YYYY-MM-DD` strings, as the PGlite pool does.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
-/** Where the database lives: a server URL, or a PGlite directory (undefined = in memory, for tests). */
-export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | undefined };
+/**
+ * Where the database lives: a server URL, or a PGlite directory (undefined = in memory, for tests). A
+ * `postgres` target with `hubSocket` is the embedded database of a running hub, reached through the Unix
+ * socket it serves in that directory (`embedded-database-server.ts`): one connection, no server settings.
+ */
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; hubSocket?: { path: string; pid: number } }
+  | { kind: "pglite"; dataDir: string | undefined };
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
   return config.databaseUrl
@@ -57,7 +63,22 @@ export function createDataSource(target: DatabaseTarget, options: { poolSize?: n
     maxQueryExecutionTime: 1000,
   };
   let config: DataSourceOptions;
-  if (target.kind === "postgres") {
+  if (target.kind === "postgres" && target.hubSocket) {
+    config = {
+      ...common,
+      // The hub serializes its socket's clients with its own requests, a transaction at a time: more than
+      // one connection here would only queue there, and could wait for itself.
+      host: path.dirname(target.hubSocket.path),
+      port: 5432,
+      username: "postgres",
+      database: "postgres",
+      poolSize: 1,
+      connectTimeoutMS: 5000,
+      uuidExtension: "pgcrypto",
+      installExtensions: false,
+      poolErrorHandler: (error: Error) => options.logger?.warn({ err: error.message }, "connection to the hub's socket lost"),
+    };
+  } else if (target.kind === "postgres") {
     config = {
       ...common,
       url: target.url,
@@ -102,16 +123,33 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/**
+ * Names the database for people, without credentials: `PGlite at /abs/dir`, `PGlite at /abs/dir, through the
+ * running hub (pid 123)`, `PostgreSQL at host:port/db`.
+ */
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "pglite") return `PGlite at ${target.dataDir ?? "memory"}`;
+  if (target.hubSocket) return `PGlite at ${path.dirname(target.hubSocket.path)}, through the running hub (pid ${target.hubSocket.pid})`;
+  const where = serverAddress(target.url);
+  return where ? `PostgreSQL at ${where}` : "PostgreSQL at an invalid DATABASE_URL";
+}
+
+function serverAddress(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    const host = parsed.hostname || parsed.searchParams.get("host") || "localhost";
+    return `${host}:${parsed.port || 5432}/${parsed.pathname.replace(/^\//, "")}`;
+  } catch {
+    return undefined;
+  }
+}
+
 function describeConnectError(error: unknown, target: DatabaseTarget): string {
   const e = error as { code?: string; message?: string };
   if (target.kind === "pglite") return `cannot open the embedded database under ${target.dataDir ?? "memory"}: ${e.message ?? e}`;
-  let where = "the DATABASE_URL server";
-  try {
-    const url = new URL(target.url);
-    where = `${url.hostname}:${url.port || 5432}/${url.pathname.replace(/^\//, "")}`;
-  } catch {
-    return "DATABASE_URL is not a valid URL";
-  }
+  if (target.hubSocket) return `cannot reach the running hub's database through ${target.hubSocket.path}: ${e.code ?? e.message ?? e}`;
+  const where = serverAddress(target.url);
+  if (!where) return "DATABASE_URL is not a valid URL";
   const reasons: Record<string, string> = {
     ECONNREFUSED: "connection refused (is PostgreSQL running?)",
     ENOTFOUND: "host not found",

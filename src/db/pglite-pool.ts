@@ -8,14 +8,16 @@ import { PGlite, types } from "@electric-sql/pglite";
  * interleave their statements: one runner's `BEGIN`/`ROLLBACK` would swallow the other's writes. So this
  * pool behaves like a `pg.Pool` with `max: 1`: `connect()` waits until the previous holder releases the
  * connection. Code must therefore never query through the data source while it holds a transaction (it
- * would wait for itself), the same discipline a size-1 server pool enforces.
+ * would wait for itself), the same discipline a size-1 server pool enforces. The wait is on the database's
+ * `SessionLock`, which every user of the instance shares: other pools on the same directory, and the
+ * clients of the running hub's local socket (`embedded-database-server.ts`).
  *
  * Results are shaped like `pg`'s (`rows`, `rowCount`, `command`) and values parse like `pg`'s defaults
  * (int8 and numeric as strings, dates as `YYYY-MM-DD` strings), so code behaves the same on both databases.
  */
 export class PGlitePool extends EventEmitter {
   private static instances = new Map<string, Promise<PGlite>>();
-  private queue: Promise<void> = Promise.resolve();
+  private static locks = new Map<string, SessionLock>();
   private readonly dataDir: string | undefined;
 
   constructor(options: { pgliteDataDir?: string }) {
@@ -44,29 +46,40 @@ export class PGlitePool extends EventEmitter {
     const key = dataDir ?? "memory://";
     const instance = PGlitePool.instances.get(key);
     PGlitePool.instances.delete(key);
+    PGlitePool.locks.delete(key);
     if (instance) await (await instance).close();
   }
 
+  /** The lock on the single session of the database in `dataDir` (one per directory per process). */
+  static sessionLock(dataDir: string | undefined): SessionLock {
+    const key = dataDir ?? "memory://";
+    let lock = PGlitePool.locks.get(key);
+    if (!lock) {
+      lock = new SessionLock();
+      PGlitePool.locks.set(key, lock);
+    }
+    return lock;
+  }
+
   connect(callback: (err: Error | null, client?: PGliteClient, release?: (err?: Error) => void) => void): void {
-    let release!: () => void;
-    const previous = this.queue;
-    this.queue = new Promise<void>((resolve) => (release = resolve));
-    previous
-      .then(() => PGlitePool.open(this.dataDir))
-      .then(
-        (db) => {
-          let released = false;
-          callback(null, new PGliteClient(db), () => {
-            if (!released) {
-              released = true;
-              release();
-            }
-          });
-        },
-        (error: Error) => {
-          release();
-          callback(error);
-        },
+    PGlitePool.sessionLock(this.dataDir)
+      .acquire()
+      .then((release) =>
+        PGlitePool.open(this.dataDir).then(
+          (db) => {
+            let released = false;
+            callback(null, new PGliteClient(db), () => {
+              if (!released) {
+                released = true;
+                release();
+              }
+            });
+          },
+          (error: Error) => {
+            release();
+            callback(error);
+          },
+        ),
       );
   }
 
@@ -75,6 +88,21 @@ export class PGlitePool extends EventEmitter {
       () => callback?.(),
       (error: Error) => callback?.(error),
     );
+  }
+}
+
+/**
+ * Whoever holds it owns PGlite's one session: its transaction, its unnamed statement and portal. Holders
+ * queue in order of arrival; `acquire()` resolves with the release function once the previous holder let go.
+ */
+export class SessionLock {
+  private tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const previous = this.tail;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    return previous.then(() => release);
   }
 }
 

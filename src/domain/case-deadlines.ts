@@ -7,6 +7,10 @@ export interface CaseDeadlines {
   completeBy: string | null;
   clockPaused: boolean;
   overdue: boolean;
+  /** True when `acceptBy` or `completeBy` is counted across a year without a confirmed State Council notice. */
+  provisional: boolean;
+  /** Those years, ascending; empty when both rest on confirmed years. */
+  provisionalYears: number[];
 }
 
 /** The states in which the institution owes the opinion (MATERIALS_REQUESTED stops the clock instead). */
@@ -20,7 +24,8 @@ type DeadlinePolicy = Pick<HubPolicy, "caseAcceptanceWorkingDays" | "caseComplet
 /**
  * Acceptance within N working days of entrustment; completion within M of acceptance, plus extensions,
  * minus the spans in which materials were awaited. `events` are the case's events in order. One rule for
- * a case's `deadlines` field and for the statistics' overdue and on-time counts.
+ * a case's `deadlines` field and for the statistics' overdue and on-time counts. A due date counted across a
+ * year without a confirmed holiday notice is an estimate, and says so in `provisional` and `provisionalYears`.
  */
 export function caseDeadlines(
   c: { status: CaseStatus; entrustedOn: string; acceptedOn: string | null; extensionWorkingDays: number },
@@ -39,5 +44,11 @@ export function caseDeadlines(
   const completeBy = c.acceptedOn ? (calendar.addWorkingDays(c.acceptedOn, policy.caseCompletionWorkingDays + c.extensionWorkingDays, pauses) ?? null) : null;
   const overdue =
     (c.status === CaseStatus.ENTRUSTED && !!acceptBy && today > acceptBy) || (OPEN_FOR_COMPLETION.includes(c.status) && !!completeBy && today > completeBy);
-  return { acceptBy, completeBy, clockPaused, overdue };
+  const provisionalYears = [
+    ...new Set([
+      ...(acceptBy ? calendar.provisionalYearsBetween(c.entrustedOn, acceptBy) : []),
+      ...(c.acceptedOn && completeBy ? calendar.provisionalYearsBetween(c.acceptedOn, completeBy) : []),
+    ]),
+  ].sort((a, b) => a - b);
+  return { acceptBy, completeBy, clockPaused, overdue, provisional: provisionalYears.length > 0, provisionalYears };
 }

@@ -90,6 +90,10 @@ export class CaseFeedback {
   @Column({ type: "date", name: "complaint_respond_by", nullable: true })
   complaintRespondBy: string | null;
 
+  /** For complaints: the working days given at filing; `complaintRespondBy` is recomputed from them when the calendar changes. */
+  @Column({ type: "int", name: "complaint_response_working_days", nullable: true })
+  complaintResponseWorkingDays: number | null;
+
   @Field(() => String, { nullable: true, description: "For complaints: the resolution." })
   @Column({ type: "text", name: "complaint_resolution", nullable: true })
   complaintResolution: string | null;

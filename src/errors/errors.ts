@@ -36,7 +36,9 @@ export abstract class HubError extends GraphQLError {
   }
   /** The extensions a client sees: the code plus the safe details this error chose to carry. */
   publicExtensions(): Record<string, unknown> {
-    return { ...this.extensions, code: this.code };
+    // `http` tells Apollo the status of an error thrown before execution; it is not for the client.
+    const { http: _http, ...extensions } = this.extensions;
+    return { ...extensions, code: this.code };
   }
   get httpStatus(): number | undefined {
     return HTTP_STATUS[this.code];
@@ -64,11 +66,23 @@ export class NotFoundError extends HubError {
   }
 }
 
+export interface InputProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
 export class BadUserInputError extends HubError {
   readonly code = "BAD_USER_INPUT";
   /** `field` names the offending input field (`input.creditCode`), so a client can point its user at it. */
-  constructor(message: string, field?: string) {
-    super(message, field ? { field } : {});
+  constructor(message: string, field?: string, problems?: readonly InputProblem[]) {
+    super(message, { ...(field ? { field } : {}), ...(problems && problems.length > 1 ? { problems } : {}) });
+  }
+
+  /** Every problem this error reports: the one it names, or all of `extensions.problems`. */
+  get problems(): InputProblem[] {
+    const listed = this.extensions.problems as InputProblem[] | undefined;
+    if (listed) return listed;
+    return [{ field: typeof this.extensions.field === "string" ? this.extensions.field : "", message: this.message }];
   }
 }
 

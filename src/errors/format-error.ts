@@ -97,6 +97,7 @@ function variablePrefix(message: string): string {
 export function stripValues(message: string): string {
   if (isVariableError(message)) return `${variablePrefix(message)}${variableReason(message)}`;
   return message
+    .replace(/\s*Did you mean [\s\S]*?\?$/, "")
     .replace(/, found [\s\S]*?(?=(;|\.$|$))/, "")
     .replace(/(cannot represent [^:]*value):[\s\S]*$/, "$1.");
 }

@@ -4,6 +4,7 @@ import { BadUserInputError } from "../errors/errors";
 import type { HubContext } from "../context/context";
 import { parseTechnicalFields, readCsv, splitList } from "./csv-file";
 import { ImportReport, importRows } from "./import-report";
+import { idNumber as idNumberCheck, InputProblems } from "../services/validate";
 import { canonicalJson } from "../services/canonical-json";
 
 export const APPRAISER_COLUMNS: Record<string, string[]> = {
@@ -26,7 +27,7 @@ function parseTitles(cell: string | undefined): Array<{ title: string; level: st
     const match = /^(.+?)[(（]([^)）]+)[)）]$/.exec(item);
     if (!match) return { title: item, level: null };
     const level = TITLE_LEVELS[match[2].trim().toUpperCase()] ?? TITLE_LEVELS[match[2].trim()];
-    if (!level) throw new BadUserInputError("titles.level must be 正高, 副高, 高级, 中级 or 初级.", "input.titles");
+    if (!level) throw new BadUserInputError(`titles: unknown level ${match[2].trim().slice(0, 20)} (known: 正高、副高、高级、中级、初级).`, "input.titles");
     return { title: match[1].trim(), level };
   });
 }
@@ -40,22 +41,33 @@ function parseTitles(cell: string | undefined): Array<{ title: string; level: st
 export function importAppraisers(newContext: () => HubContext, bytes: Buffer, options: { dryRun: boolean }, open: (sealed: string) => string): Promise<ImportReport> {
   const table = readCsv(bytes, APPRAISER_COLUMNS, ["name", "idNumber", "institutionCreditCode", "technicalFields"]);
   return importRows("appraisers", table, { dryRun: options.dryRun, scopeField: "institutionCreditCode" }, newContext, async (ctx, values, claim) => {
+    // Problems of the cells and of the service's checks are reported together.
+    const problems = new InputProblems();
     const kindCell = (values.practiceKind ?? "").trim();
     const practiceKind = kindCell ? PRACTICE_KINDS[kindCell.toUpperCase()] ?? PRACTICE_KINDS[kindCell] : PracticeKind.FULL_TIME;
-    if (!practiceKind) throw new BadUserInputError("practiceKind must be 专职 or 兼职.", "input.practiceKind");
+    if (!practiceKind) problems.add("input.practiceKind", `practiceKind: unknown value ${kindCell.slice(0, 20)} (known: 专职、兼职).`);
     const institution = await ctx.services.institutions.byCreditCode(values.institutionCreditCode ?? "");
-    if (!institution) throw new BadUserInputError("No institution with this credit code exists for you.", "input.institutionCreditCode");
+    if (!institution) problems.add("input.institutionCreditCode", "No institution with this credit code exists for you.");
     const input = {
-      institutionId: institution.id,
+      institutionId: institution?.id ?? "",
       name: values.name,
       idNumber: values.idNumber ?? "",
       phone: values.phone || undefined,
-      technicalFields: parseTechnicalFields(values.technicalFields),
-      titles: values.titles === undefined ? undefined : parseTitles(values.titles),
+      technicalFields: problems.check(() => parseTechnicalFields(values.technicalFields)) ?? [],
+      titles: values.titles === undefined ? undefined : problems.check(() => parseTitles(values.titles)),
       practiceKind,
       startedOn: values.startedOn || undefined,
     };
-    const { idNumberHash } = await ctx.services.appraisers.prepareRegistration(input);
+    if (!institution) {
+      // The service's own checks need the institution; report the cells' problems with it.
+      problems.check(() => idNumberCheck(input.idNumber, "input.idNumber"));
+      problems.check(() => ctx.services.appraisers.validProfile(input, "input"));
+      problems.done();
+    }
+    const prepared = await problems.checkAsync(() => ctx.services.appraisers.prepareRegistration(input));
+    problems.done();
+    const { idNumberHash } = prepared!;
+    const institutionId = input.institutionId;
     claim(idNumberHash, "input.idNumber");
     const current = await ctx.services.appraisers.byIdNumberHash(idNumberHash);
     if (!current) {
@@ -63,10 +75,10 @@ export function importAppraisers(newContext: () => HubContext, bytes: Buffer, op
       return "created";
     }
     const changes = profileChanges(current, input, open);
-    const moves = current.institutionId !== institution.id;
+    const moves = current.institutionId !== institutionId;
     if (Object.keys(changes).length === 0 && !moves) return "unchanged";
     if (!options.dryRun) {
-      const newPost = moves ? { institutionId: institution.id, kind: practiceKind, startedOn: input.startedOn } : undefined;
+      const newPost = moves ? { institutionId, kind: practiceKind, startedOn: input.startedOn } : undefined;
       await ctx.services.appraisers.update(current.id, current.version, { ...changes, newPost });
     }
     return "updated";

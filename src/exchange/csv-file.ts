@@ -99,11 +99,19 @@ export const TECHNICAL_FIELD_LABELS: Record<TechnicalField, string> = Object.fro
   Object.entries(FIELD_LABELS).filter(([label]) => label !== "版权").map(([label, field]) => [field, label]),
 ) as Record<TechnicalField, string>;
 
-/** Technical fields from a cell of Chinese labels or enum names; an unknown entry is BAD_USER_INPUT. */
+/**
+ * Technical fields from a cell of Chinese labels or enum names. Unknown entries are BAD_USER_INPUT naming
+ * them (a vocabulary word, never personal data) and the known labels, so the user can correct the cell.
+ */
 export function parseTechnicalFields(cell: string | undefined): TechnicalField[] {
-  return splitList(cell).map((item) => {
+  const unknown: string[] = [];
+  const fields = splitList(cell).flatMap((item) => {
     const field = FIELD_LABELS[item] ?? (Object.values(TechnicalField) as string[]).find((f) => f === item.toUpperCase());
-    if (!field) throw new BadUserInputError("technicalFields has an unknown value.", "input.technicalFields");
-    return field as TechnicalField;
+    if (!field) unknown.push(item.slice(0, 20));
+    return field ? [field as TechnicalField] : [];
   });
+  if (unknown.length > 0) {
+    throw new BadUserInputError(`technicalFields: unknown value ${unknown.join("、")} (known: ${Object.values(TECHNICAL_FIELD_LABELS).join("、")}).`, "input.technicalFields");
+  }
+  return fields;
 }

@@ -11,6 +11,7 @@ export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** One entry per problem: a row with two bad cells has two entries. */
   rejected: Array<{ row: number; column: string; message: string }>;
 }
 
@@ -25,18 +26,27 @@ export function emptyReport(kind: string, encoding: string, dryRun: boolean, row
  */
 function rejectRow(report: ImportReport, row: number, error: unknown, headers: Record<string, string>, scopeField: string): void {
   if (!(error instanceof HubError)) throw error;
-  const field = typeof error.extensions.field === "string" ? error.extensions.field.replace(/^input\./, "").split(/[.[]/)[0] : scopeField;
-  report.rejected.push({ row, column: headers[field] ?? field, message: error.message });
+  // A row with several bad cells reports each of them (one line per problem), not only the first.
+  const problems = error instanceof BadUserInputError ? error.problems : [{ field: typeof error.extensions.field === "string" ? error.extensions.field : "", message: error.message }];
+  for (const problem of problems) {
+    const field = problem.field ? problem.field.replace(/^input\./, "").split(/[.[]/)[0] : scopeField;
+    report.rejected.push({ row, column: headers[field] ?? field, message: problem.message });
+  }
 }
 
 /** The report as lines for a terminal: a summary, then one line per refused row. */
 export function formatReport(report: ImportReport): string {
   const verb = report.dryRun ? "would be" : "were";
   const lines = [
-    `${report.kind}: ${report.rows} rows read (${report.encoding}); ${report.created} ${verb} created, ${report.updated} ${verb} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected${report.dryRun ? " (dry run: nothing written)" : ""}`,
+    `${report.kind}: ${report.rows} rows read (${report.encoding}); ${report.created} ${verb} created, ${report.updated} ${verb} updated, ${report.unchanged} unchanged, ${rejectedRows(report)} rejected${report.dryRun ? " (dry run: nothing written)" : ""}`,
     ...report.rejected.map((r) => `row ${r.row}, column ${r.column || "-"}: ${r.message}`),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** Rows refused (a row with several problems counts once). */
+export function rejectedRows(report: ImportReport): number {
+  return new Set(report.rejected.map((r) => r.row)).size;
 }
 
 export type RowOutcome = "created" | "updated" | "unchanged";

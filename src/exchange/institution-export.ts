@@ -3,6 +3,7 @@ import type { HubContext } from "../context/context";
 import type { HubSchema } from "../schema/build-schema";
 import { TECHNICAL_FIELD_LABELS, writeCsv } from "./csv-file";
 import { TechnicalField } from "../domain/directory-enums";
+import { LABELS } from "../services/statistics/labels";
 
 /**
  * `npx hub export institutions`: what one agency (or the anonymous public) may see, obtained by running the
@@ -36,34 +37,39 @@ export async function exportInstitutions(schema: HubSchema, newContext: () => Hu
   return rows;
 }
 
-const CSV_COLUMNS: Array<[string, string]> = [
-  ["name", "名称"],
-  ["creditCode", "统一社会信用代码"],
-  ["regionCode", "行政区划代码"],
-  ["regionName", "行政区划"],
-  ["address", "地址"],
-  ["legalRepresentative", "法定代表人"],
-  ["contactPhone", "联系电话"],
-  ["technicalFields", "技术领域"],
-  ["businessScope", "经营范围"],
-  ["appraisalMatters", "鉴定事项"],
-  ["listingStatus", "名录状态"],
-  ["listingLevel", "名录级别"],
-  ["listedAt", "入库日期"],
-  ["grade", "等级"],
+/** Each column: its Chinese header and how a row's value is written (codes also get a column of their own). */
+const CSV_COLUMNS: Array<[string, (row: Row) => string | null]> = [
+  ["名称", (row) => text(row.name)],
+  ["统一社会信用代码", (row) => text(row.creditCode)],
+  ["行政区划代码", (row) => text(row.regionCode)],
+  ["行政区划", (row) => text(row.regionName)],
+  ["地址", (row) => text(row.address)],
+  ["法定代表人", (row) => text(row.legalRepresentative)],
+  ["联系电话", (row) => text(row.contactPhone)],
+  ["技术领域", (row) => ((row.technicalFields as TechnicalField[] | null) ?? []).map((f) => TECHNICAL_FIELD_LABELS[f] ?? f).join("；")],
+  ["经营范围", (row) => text(row.businessScope)],
+  ["鉴定事项", (row) => ((row.appraisalMatters as string[] | null) ?? []).join("；")],
+  ["名录状态", (row) => label("listingStatus", row.listingStatus)],
+  ["名录状态代码", (row) => text(row.listingStatus)],
+  ["名录级别", (row) => label("listingLevel", row.listingLevel)],
+  ["名录级别代码", (row) => text(row.listingLevel)],
+  ["入库日期", (row) => text(row.listedAt)],
+  ["等级", (row) => text(row.grade)],
 ];
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** The Chinese word a person reads (已入库, 市级); the code stays in the column beside it for systems. */
+function label(dimension: string, code: unknown): string | null {
+  return typeof code === "string" ? LABELS[dimension]?.[code] ?? code : null;
+}
 
 /** CSV with Chinese headers (which `hub import institutions` reads back) and a BOM for Excel. */
 export function institutionsCsv(rows: Row[]): string {
   return writeCsv(
-    CSV_COLUMNS.map(([, header]) => header),
-    rows.map((row) =>
-      CSV_COLUMNS.map(([key]) => {
-        const value = row[key];
-        if (key === "technicalFields") return ((value as TechnicalField[] | null) ?? []).map((f) => TECHNICAL_FIELD_LABELS[f] ?? f).join("；");
-        if (Array.isArray(value)) return value.join("；");
-        return value as string | null;
-      }),
-    ),
+    CSV_COLUMNS.map(([header]) => header),
+    rows.map((row) => CSV_COLUMNS.map(([, value]) => value(row))),
   );
 }

@@ -1,6 +1,7 @@
 import type { HubContext } from "../context/context";
 import { parseTechnicalFields, readCsv, splitList } from "./csv-file";
 import { ImportReport, importRows } from "./import-report";
+import { InputProblems } from "../services/validate";
 
 /** Accepted headers per field, Chinese and English. */
 export const INSTITUTION_COLUMNS: Record<string, string[]> = {
@@ -24,6 +25,9 @@ export const INSTITUTION_COLUMNS: Record<string, string[]> = {
 export function importInstitutions(newContext: () => HubContext, bytes: Buffer, options: { dryRun: boolean }): Promise<ImportReport> {
   const table = readCsv(bytes, INSTITUTION_COLUMNS, ["name", "creditCode", "regionCode", "technicalFields"]);
   return importRows("institutions", table, { dryRun: options.dryRun, scopeField: "regionCode" }, newContext, async (ctx, values, claim) => {
+    // Problems of the cells and of the service's checks are reported together.
+    const problems = new InputProblems();
+    const technicalFields = problems.check(() => parseTechnicalFields(values.technicalFields)) ?? [];
     const input = {
       name: values.name,
       creditCode: values.creditCode ?? "",
@@ -31,11 +35,13 @@ export function importInstitutions(newContext: () => HubContext, bytes: Buffer, 
       address: values.address,
       legalRepresentative: values.legalRepresentative,
       contactPhone: values.contactPhone,
-      technicalFields: parseTechnicalFields(values.technicalFields),
+      technicalFields,
       businessScope: values.businessScope,
       appraisalMatters: values.appraisalMatters === undefined ? undefined : splitList(values.appraisalMatters),
     };
-    const { creditCode } = ctx.services.institutions.prepareRegistration(input);
+    const prepared = problems.check(() => ctx.services.institutions.prepareRegistration(input));
+    problems.done();
+    const { creditCode } = prepared!;
     claim(creditCode, "input.creditCode");
     const current = await ctx.loaders.institutionByCreditCode.load(creditCode);
     if (!current) {

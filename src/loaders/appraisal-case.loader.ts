@@ -2,7 +2,8 @@ import { DataSource } from "typeorm";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { CaseAppraiser } from "../entities/case-appraiser.entity";
 import { CaseEvent } from "../entities/case-event.entity";
-import { CalendarKind, WorkingCalendar } from "../domain/working-days";
+import type { WorkingCalendar } from "../domain/working-days";
+import { loadWorkingCalendar } from "../seed/calendar";
 import { loadManyBy, loadOneBy } from "./entity-loaders";
 
 /** Batched fetches for cases, and the working calendar (read at most once per request). */
@@ -14,9 +15,7 @@ export function createAppraisalCaseLoaders(dataSource: DataSource) {
     caseEventsByCaseId: loadManyBy(dataSource, CaseEvent, "caseId", { seq: "ASC" }),
     caseAppraisersByCaseId: loadManyBy(dataSource, CaseAppraiser, "caseId", { assignedOn: "ASC" }),
     calendar: (): Promise<WorkingCalendar> => {
-      calendar ??= dataSource
-        .query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_days`)
-        .then((rows: Array<{ day: string; kind: CalendarKind }>) => new WorkingCalendar(new Map(rows.map((r) => [r.day, r.kind]))));
+      calendar ??= loadWorkingCalendar(dataSource);
       return calendar;
     },
   };

@@ -60,6 +60,13 @@ class CaseDeadlines {
   @Field(() => String, { nullable: true, description: "Day by which the opinion is due: acceptance + completion days + extensions, not counting paused days; null before acceptance or while paused." }) completeBy: string | null;
   @Field(() => Boolean, { description: "True while materials are requested: the clock stands still." }) clockPaused: boolean;
   @Field(() => Boolean, { description: "True when a deadline has passed and the step it governs has not happened." }) overdue: boolean;
+  @Field(() => Boolean, {
+    description:
+      "True when acceptBy or completeBy is counted across a year whose State Council holiday notice is not yet in the hub's calendar: its holidays are estimated (Spring Festival 8 days from New Year's Eve, Labour Day 1–5 May, National Day 1–7 October, the other festivals one day each; no make-up working days), and the day may move when the notice is imported.",
+  })
+  provisional: boolean;
+  @Field(() => [Int], { description: "The years without a confirmed notice that acceptBy or completeBy is counted across, ascending; empty when provisional is false." })
+  provisionalYears: number[];
 }
 
 @ObjectType({ description: "The outcome of entrustAppraisal." })

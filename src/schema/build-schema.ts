@@ -5,6 +5,8 @@ import { buildSchema, createResolversMap } from "type-graphql";
 import { applyGuards, Decisions, FEDERATION_DECISIONS, readGuardDeclarations, UnguardedSchemaError } from "../auth/shield";
 import type { HubContext } from "../context/context";
 import { RESOLVERS } from "../resolvers";
+import { chargeListsToBudget } from "../server/response-budget";
+import { checkEntityRepresentations } from "./entity-representations";
 
 /** Federation 2 directives the subgraph uses. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])`;
@@ -54,7 +56,8 @@ async function build(): Promise<HubSchema> {
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`),
     resolvers: mergeResolvers(createResolversMap(typeGraphqlSchema) as Record<string, object>, REFERENCE_RESOLVERS) as never,
   });
-  return { schema: applyGuards(unguarded, decisions), unguarded, decisions };
+  checkEntityRepresentations(unguarded);
+  return { schema: chargeListsToBudget(applyGuards(unguarded, decisions)), unguarded, decisions };
 }
 
 function mergeResolvers(base: Record<string, object>, extra: Record<string, object>): Record<string, object> {

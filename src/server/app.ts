@@ -12,12 +12,15 @@ import { createContext, HubContext, HubDeps } from "../context/context";
 import { createFormatError } from "../errors/format-error";
 import { QueryTooComplexError } from "../errors/errors";
 import type { Logger } from "../logging/logger";
-import type { HubSchema } from "../schema/build-schema";
+import { HubSchema, printHubSchema } from "../schema/build-schema";
 import type { TokenVerifier } from "../auth/token";
 import { authenticate, Authenticated } from "./authenticate";
 import { dashboardRouter } from "./dashboard";
 import { graphiqlRouter } from "./graphiql";
 import { HttpDrain } from "./http-drain";
+import { homeRouter } from "./home";
+import { queryCostPlugin } from "./query-cost";
+import { responseBudgetPlugin } from "./response-budget";
 import { createMetrics, metricsPlugin } from "./metrics";
 import { requestPlugin } from "./request-plugin";
 
@@ -47,13 +50,15 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
   const armor = new ApolloArmor({
     // A fragment spread is not a level of nesting: flattened, a query costs the same with or without fragments.
     maxDepth: { n: config.graphql.maxDepth, flattenFragments: true, ...tooComplex },
-    costLimit: { maxCost: config.graphql.maxCost, flattenFragments: true, ...tooComplex },
+    // The cost of a query is estimated with its variables by queryCostPlugin (armor's rule cannot see them).
+    costLimit: { enabled: false },
     maxAliases: { n: config.graphql.maxAliases, ...tooComplex },
     maxDirectives: { n: config.graphql.maxDirectives, ...tooComplex },
     // graphql-js enforces the token limit while parsing (parseOptions below), before any validation.
     maxTokens: { enabled: false },
-    // Field suggestions ("Did you mean …?") would list fields a caller may not read.
-    blockFieldSuggestion: { enabled: true },
+    // Field suggestions ("Did you mean …?") would list fields a caller may not read: formatError removes
+    // them whole (armor's mask leaves a placeholder or a stray "?" behind).
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 
   const apollo = new ApolloServer<HubContext>({
@@ -80,6 +85,8 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
         },
       },
       ...armor.plugins,
+      queryCostPlugin({ maxCost: config.graphql.maxCost, maxRepresentations: config.graphql.maxRepresentations }),
+      responseBudgetPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
@@ -123,6 +130,8 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
     res.setHeader("Content-Type", metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+  // The SDL is as public as introspection: the same setting decides both.
+  app.use(homeRouter(config.graphql.introspection ? printHubSchema(schema) : undefined));
   app.use(graphiqlRouter());
   app.use(dashboardRouter());
   app.use(

@@ -24,10 +24,11 @@ export class HttpDrain {
       this.inFlight.set(socket, 0);
       socket.once("close", () => this.inFlight.delete(socket));
     });
-    server.on("request", (req, res) => {
+    // Before the app's own listener, which may answer at once (/readyz while draining).
+    server.prependListener("request", (req, res) => {
       const socket = req.socket;
       this.inFlight.set(socket, (this.inFlight.get(socket) ?? 0) + 1);
-      if (this.draining) res.setHeader("Connection", "close");
+      if (this.draining && !res.headersSent) res.setHeader("Connection", "close");
       res.once("close", () => {
         const left = Math.max(0, (this.inFlight.get(socket) ?? 1) - 1);
         this.inFlight.set(socket, left);

@@ -204,7 +204,7 @@ export class AbnormalPatentService {
   async batches(filter: { batchId?: string | null; batchNo?: string | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentBatch>> {
     const pattern = this.requirePattern();
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["date", "uuid"]);
     const query = this.scope.dataSource
       .getRepository(AbnormalPatentBatch)
       .createQueryBuilder("b")
@@ -221,7 +221,7 @@ export class AbnormalPatentService {
   async items(filter: AbnormalPatentFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentItem>> {
     const pattern = this.requirePattern();
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["text", "uuid"]);
     const query = this.scope.dataSource.getRepository(AbnormalPatentItem).createQueryBuilder("i").innerJoin(AbnormalPatentBatch, "b", "b.id = i.batch_id");
     const where = this.filterSql(filter, pattern);
     query.where(where.clause, where.params);

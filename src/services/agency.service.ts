@@ -39,7 +39,7 @@ export class AgencyService {
 
   async list(filter: AgencyFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Agency>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 1);
+    const cursor = decodeCursor(after, ["text"]);
     if (filter.regionCode && !isRegionCodeShape(filter.regionCode)) {
       throw new BadUserInputError("regionCode must be a 6-digit administrative division code.", "filter.regionCode");
     }

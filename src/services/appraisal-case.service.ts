@@ -70,7 +70,7 @@ export class AppraisalCaseService {
 
   async list(filter: CaseFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AppraisalCase>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["date", "uuid"]);
     const visibility = caseVisibilitySql(this.viewer, "c");
     const query = this.scope.dataSource.getRepository(AppraisalCase).createQueryBuilder("c").where(visibility.clause, visibility.params);
     if (filter.status) query.andWhere("c.status = :status", { status: filter.status });

@@ -17,6 +17,7 @@ import { appraiserVisibilitySql, canSeeAppraiser, canSeeInstitution } from "./in
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
+import { InputProblems } from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
 
 export interface AppraiserFilter {
@@ -86,7 +87,7 @@ export class AppraiserService {
 
   async list(filter: AppraiserFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Appraiser>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["text", "uuid"]);
     const visibility = appraiserVisibilitySql(this.viewer, "a", "i");
     const query = this.scope.dataSource
       .getRepository(Appraiser)
@@ -185,9 +186,12 @@ export class AppraiserService {
 
   /** Validates and authorizes a registration without writing. */
   async prepareRegistration(input: RegisterAppraiserInput): Promise<{ idNumber: string; idNumberHash: string; profile: AppraiserProfile; institution: Institution; kind: PracticeKind; startedOn: string }> {
-    const idNumber = check.idNumber(input.idNumber, "input.idNumber");
-    const profile = this.validProfile(input, "input");
-    if (!profile.technicalFields?.length) throw new BadUserInputError("input.technicalFields must name at least one value.", "input.technicalFields");
+    const problems = new InputProblems();
+    const idNumber = problems.check(() => check.idNumber(input.idNumber, "input.idNumber"))!;
+    problems.check(() => {
+      if (!input.technicalFields?.length) throw new BadUserInputError("input.technicalFields must name at least one value.", "input.technicalFields");
+    });
+    const profile = this.validProfile(input, "input", {}, problems);
     const institution = await this.institutionForWrite(this.scope.dataSource.manager, input.institutionId, "input.institutionId");
     return {
       idNumber,
@@ -320,20 +324,26 @@ export class AppraiserService {
     }
   }
 
-  validProfile(input: AppraiserProfileInput, prefix: string, options: { partial?: boolean } = {}): AppraiserProfile {
+  validProfile(input: AppraiserProfileInput, prefix: string, options: { partial?: boolean } = {}, problems = new InputProblems()): AppraiserProfile {
     const out: AppraiserProfile = {};
     const given = (value: unknown) => value !== undefined && value !== null;
     const field = (name: string) => `${prefix}.${name}`;
-    if (!options.partial || given(input.name)) out.name = check.text(input.name, field("name"), { max: 100, required: true });
+    const set = <K extends keyof AppraiserProfile>(key: K, value: AppraiserProfile[K] | undefined) => {
+      if (value !== undefined) out[key] = value;
+    };
+    if (!options.partial || given(input.name)) set("name", problems.check(() => check.text(input.name, field("name"), { max: 100, required: true })));
     if (given(input.phone)) {
-      const phone = check.phone(input.phone, field("phone"));
-      out.phoneSealed = phone ? this.scope.vault.seal(phone) : null;
-      out.phoneMasked = maskPhone(phone);
+      const phone = problems.check(() => check.phone(input.phone, field("phone")));
+      if (phone !== undefined) {
+        out.phoneSealed = phone ? this.scope.vault.seal(phone) : null;
+        out.phoneMasked = maskPhone(phone);
+      }
     }
-    if (!options.partial || given(input.technicalFields)) out.technicalFields = check.enumList(input.technicalFields, TechnicalField, field("technicalFields"));
-    if (given(input.titles)) out.titles = validTitles(input.titles!, field("titles"));
-    if (given(input.qualifications)) out.qualifications = validQualifications(input.qualifications!, field("qualifications"));
-    if (given(input.trainings)) out.trainings = validTrainings(input.trainings!, field("trainings"));
+    if (!options.partial || given(input.technicalFields)) set("technicalFields", problems.check(() => check.enumList(input.technicalFields, TechnicalField, field("technicalFields"))));
+    if (given(input.titles)) set("titles", problems.check(() => validTitles(input.titles!, field("titles"))));
+    if (given(input.qualifications)) set("qualifications", problems.check(() => validQualifications(input.qualifications!, field("qualifications"))));
+    if (given(input.trainings)) set("trainings", problems.check(() => validTrainings(input.trainings!, field("trainings"))));
+    problems.done();
     return out;
   }
 }

@@ -39,7 +39,7 @@ export class AuditEventService {
     const { viewer, dataSource } = this.scope;
     if (!viewer.agency) throw new ForbiddenError();
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 1);
+    const cursor = decodeCursor(after, ["seq"]);
     const query = dataSource.getRepository(AuditEvent).createQueryBuilder("e");
     if (viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.isProvinceLevelOrAbove) {
       query.andWhere("e.region_code LIKE :region", { region: regionLikePattern(viewer.agency.regionCode) });

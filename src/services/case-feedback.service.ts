@@ -9,6 +9,8 @@ import { ComplaintEvent } from "../entities/complaint-event.entity";
 import { Institution } from "../entities/institution.entity";
 import { COMPLAINT_TRANSITIONS, ComplaintNextStep, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
 import { caseNumberKey } from "../domain/case-number";
+import { todayInChina } from "../domain/local-date";
+import type { WorkingCalendar } from "../domain/working-days";
 import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import type { SummarySubject } from "../loaders/case-feedback.loader";
@@ -74,7 +76,7 @@ export class CaseFeedbackService {
 
   async list(filter: FeedbackFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CaseFeedback>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["timestamp", "uuid"]);
     const visibility = feedbackVisibilitySql(this.viewer, "f");
     const query = this.scope.dataSource.getRepository(CaseFeedback).createQueryBuilder("f").where(visibility.clause, visibility.params);
     for (const [key, column] of [["institutionId", "institution_id"], ["appraiserId", "appraiser_id"], ["caseId", "case_id"]] as const) {
@@ -150,7 +152,8 @@ export class CaseFeedbackService {
             comment,
             postedAt: this.scope.now(),
             complaintStatus: input.kind === FeedbackKind.COMPLAINT ? ComplaintStatus.SUBMITTED : null,
-            complaintRespondBy: calendar ? (calendar.addWorkingDays(today, this.scope.policy.complaintResponseWorkingDays) ?? null) : null,
+            complaintRespondBy: calendar ? complaintRespondBy(calendar, today, this.scope.policy.complaintResponseWorkingDays) : null,
+            complaintResponseWorkingDays: calendar ? this.scope.policy.complaintResponseWorkingDays : null,
           }),
         );
         await addToSummaries(manager, saved);
@@ -213,6 +216,37 @@ export class CaseFeedbackService {
       throw new BadUserInputError("The appraiser was not assigned to this case.", "input.appraiserId");
     }
   }
+}
+
+/** A complaint's response day: `workingDays` working days after the day it was filed. */
+export function complaintRespondBy(calendar: WorkingCalendar, filedOn: string, workingDays: number): string | null {
+  return calendar.addWorkingDays(filedOn, workingDays) ?? null;
+}
+
+/**
+ * Recomputes every complaint's stored response day from its filing day (the posting day in China Standard Time)
+ * and the working days it was given at filing, with `calendar`. Run in the transaction that changes the
+ * calendar (an imported notice, the shipped calendar at start), so a day counted across an estimated year moves
+ * to the one the notice gives, as a case's computed deadlines do. The day follows from the calendar and is not an
+ * edit: the version and the audit trail stay as they are. Returns the number of complaints whose day moved.
+ */
+export async function recomputeComplaintDeadlines(manager: EntityManager, calendar: WorkingCalendar): Promise<number> {
+  const rows: Array<{ id: string; posted_at: Date | string; n: number; due: string | null }> = await manager.query(
+    `SELECT id, posted_at, complaint_response_working_days AS n, to_char(complaint_respond_by, 'YYYY-MM-DD') AS due
+     FROM case_feedback WHERE kind = 'COMPLAINT' AND complaint_response_working_days IS NOT NULL`,
+  );
+  const moved: Array<{ id: string; due: string | null }> = [];
+  for (const row of rows) {
+    const due = complaintRespondBy(calendar, todayInChina(new Date(row.posted_at)), Number(row.n));
+    if (due !== row.due) moved.push({ id: row.id, due });
+  }
+  if (moved.length > 0) {
+    await manager.query(`UPDATE case_feedback f SET complaint_respond_by = m.due FROM unnest($1::uuid[], $2::date[]) AS m(id, due) WHERE f.id = m.id`, [
+      moved.map((m) => m.id),
+      moved.map((m) => m.due),
+    ]);
+  }
+  return moved.length;
 }
 
 function validRatings(ratings: Ratings): Record<keyof Required<Ratings>, number | null> {

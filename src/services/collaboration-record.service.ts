@@ -78,7 +78,7 @@ export class CollaborationRecordService {
     const viewer = this.viewer;
     if (!viewer.agency) throw new ForbiddenError();
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["timestamp", "uuid"]);
     const query = this.scope.dataSource.getRepository(CollaborationRecord).createQueryBuilder("r");
     const party = `EXISTS (SELECT 1 FROM collaboration_participants p WHERE p.record_id = r.id AND p.agency_id = :vis_agency)`;
     if (viewer.isKind(AgencyKind.MARKET_REGULATION)) {

@@ -107,7 +107,7 @@ export class CreditRecordService {
 
   async list(filter: CreditFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CreditRecord>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["date", "uuid"]);
     const today = this.scope.today();
     const visibility = creditVisibilitySql(this.viewer, "r", today);
     const query = this.scope.dataSource.getRepository(CreditRecord).createQueryBuilder("r").where(visibility.clause, visibility.params);

@@ -107,7 +107,7 @@ export class CustodyTrademarkService {
 
   async list(filter: TrademarkFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CustodyTrademark>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["date", "uuid"]);
     const visibility = this.visibilitySql("t");
     const query = this.scope.dataSource.getRepository(CustodyTrademark).createQueryBuilder("t").where(visibility.clause, visibility.params);
     if (filter.regionCode) query.andWhere("t.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
@@ -159,7 +159,7 @@ export class CustodyTrademarkService {
   /** Alerts of the visible marks, computed EXPIRING alerts included, newest first. */
   async alerts(filter: TrademarkAlertFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<TrademarkAlert>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["date", "uuid"]);
     const visibility = this.visibilitySql("t");
     const params: Record<string, unknown> = { ...visibility.params, horizon: this.horizon(), months: this.scope.policy.trademarkExpiryAlertMonths };
     const where: string[] = [];

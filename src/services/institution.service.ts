@@ -22,6 +22,7 @@ import { canSeeInstitution, institutionVisibilitySql } from "./institution-visib
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
+import { InputProblems } from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
 
 export interface InstitutionFilter {
@@ -96,7 +97,7 @@ export class InstitutionService {
 
   async list(filter: InstitutionFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Institution>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["text", "uuid"]);
     const visibility = institutionVisibilitySql(this.viewer, "i");
     const query = this.scope.dataSource.getRepository(Institution).createQueryBuilder("i").where(visibility.clause, visibility.params);
     if (filter.regionCode) query.andWhere("i.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
@@ -133,8 +134,9 @@ export class InstitutionService {
 
   /** Validates and authorizes a registration without writing: what `register` would store. */
   prepareRegistration(input: RegisterInstitutionInput): InstitutionDetails & { creditCode: string } {
-    const creditCode = check.creditCode(input.creditCode, "input.creditCode");
-    const details = this.validDetails(input, "input");
+    const problems = new InputProblems();
+    const creditCode = problems.check(() => check.creditCode(input.creditCode, "input.creditCode"))!;
+    const details = this.validDetails(input, "input", {}, problems);
     const regionCode = details.regionCode!;
     this.assertRegistrarFor(regionCode);
     if (!regionValidOn(regionCode, this.scope.today())) {
@@ -290,21 +292,26 @@ export class InstitutionService {
   }
 
   /** Validates and normalises institution details; with `partial`, only the fields given. */
-  validDetails(input: InstitutionDetailsInput, prefix: string, options: { partial?: boolean } = {}): InstitutionDetails {
+  validDetails(input: InstitutionDetailsInput, prefix: string, options: { partial?: boolean } = {}, problems = new InputProblems()): InstitutionDetails {
     const out: InstitutionDetails = {};
     const given = (value: unknown) => value !== undefined && value !== null;
     const field = (name: string) => `${prefix}.${name}`;
-    if (!options.partial || given(input.name)) out.name = check.text(input.name, field("name"), { max: 200, required: true });
-    if (!options.partial || given(input.regionCode)) out.regionCode = check.regionCode(input.regionCode ?? "", field("regionCode"));
-    if (!options.partial || given(input.address)) out.address = check.text(input.address, field("address"), { max: 300 });
-    if (!options.partial || given(input.legalRepresentative)) out.legalRepresentative = check.text(input.legalRepresentative, field("legalRepresentative"), { max: 100 });
-    if (!options.partial || given(input.contactPhone)) out.contactPhone = check.phone(input.contactPhone, field("contactPhone")) ?? "";
-    if (!options.partial || given(input.technicalFields)) out.technicalFields = check.enumList(input.technicalFields, TechnicalField, field("technicalFields"), { required: true });
-    if (!options.partial || given(input.businessScope)) out.businessScope = check.text(input.businessScope, field("businessScope"), { max: 2000 });
-    if (!options.partial || given(input.appraisalMatters)) out.appraisalMatters = check.textList(input.appraisalMatters, field("appraisalMatters"), { maxItems: 50, maxLength: 100 });
-    if (!options.partial || given(input.standards)) out.standards = validStandards(input.standards ?? [], field("standards"));
+    const wanted = (value: unknown) => !options.partial || given(value);
+    const set = <K extends keyof InstitutionDetails>(key: K, value: InstitutionDetails[K] | undefined) => {
+      if (value !== undefined) out[key] = value;
+    };
+    if (wanted(input.name)) set("name", problems.check(() => check.text(input.name, field("name"), { max: 200, required: true })));
+    if (wanted(input.regionCode)) set("regionCode", problems.check(() => check.regionCode(input.regionCode ?? "", field("regionCode"))));
+    if (wanted(input.address)) set("address", problems.check(() => check.text(input.address, field("address"), { max: 300 })));
+    if (wanted(input.legalRepresentative)) set("legalRepresentative", problems.check(() => check.text(input.legalRepresentative, field("legalRepresentative"), { max: 100 })));
+    if (wanted(input.contactPhone)) set("contactPhone", problems.check(() => check.phone(input.contactPhone, field("contactPhone")) ?? ""));
+    if (wanted(input.technicalFields)) set("technicalFields", problems.check(() => check.enumList(input.technicalFields, TechnicalField, field("technicalFields"), { required: true })));
+    if (wanted(input.businessScope)) set("businessScope", problems.check(() => check.text(input.businessScope, field("businessScope"), { max: 2000 })));
+    if (wanted(input.appraisalMatters)) set("appraisalMatters", problems.check(() => check.textList(input.appraisalMatters, field("appraisalMatters"), { maxItems: 50, maxLength: 100 })));
+    if (wanted(input.standards)) set("standards", problems.check(() => validStandards(input.standards ?? [], field("standards"))));
     if (given(input.grade)) out.grade = input.grade!;
     if (given(input.cultivationStage)) out.cultivationStage = input.cultivationStage!;
+    problems.done();
     return out;
   }
 }

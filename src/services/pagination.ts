@@ -22,12 +22,28 @@ export function encodeCursor(key: ReadonlyArray<string | number>): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-/** Decodes a cursor made by `encodeCursor` with `arity` key parts; a forged or foreign cursor is BAD_USER_INPUT. */
-export function decodeCursor(cursor: string | null | undefined, arity: number): Array<string | number> | undefined {
+/** What each part of a list's sort key is; a cursor's parts must be of these kinds before they reach SQL. */
+export type CursorPart = "text" | "uuid" | "date" | "timestamp" | "seq";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PART_CHECKS: Record<CursorPart, (part: unknown) => boolean> = {
+  text: (part) => typeof part === "string" && part.length <= 1_000,
+  uuid: (part) => typeof part === "string" && UUID.test(part),
+  date: (part) => typeof part === "string" && /^\d{4}-\d{2}-\d{2}$/.test(part) && !Number.isNaN(Date.parse(`${part}T00:00:00Z`)),
+  timestamp: (part) => typeof part === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(part) && !Number.isNaN(Date.parse(part)),
+  seq: (part) => (typeof part === "string" && /^\d{1,18}$/.test(part)) || (typeof part === "number" && Number.isSafeInteger(part) && part >= 0),
+};
+
+/**
+ * Decodes a cursor made by `encodeCursor` for a list sorted by `shape`. A forged or foreign cursor, including a
+ * well-formed one whose parts are of the wrong kind (`["x","y"]` where a uuid belongs), is BAD_USER_INPUT: it
+ * never reaches SQL as a value the database would refuse.
+ */
+export function decodeCursor(cursor: string | null | undefined, shape: readonly CursorPart[]): Array<string | number> | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === "string" || typeof part === "number")) {
+    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => PART_CHECKS[shape[i]](part))) {
       return key as Array<string | number>;
     }
   } catch {

@@ -37,7 +37,7 @@ export class SupervisionRecordService {
 
   async list(filter: { institutionId?: string | null; kind?: SupervisionKind | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<SupervisionRecord>> {
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ["date", "uuid"]);
     const visibility = supervisionVisibilitySql(this.scope.viewer, "r");
     const query = this.scope.dataSource.getRepository(SupervisionRecord).createQueryBuilder("r").where(visibility.clause, visibility.params);
     if (filter.institutionId) query.andWhere("r.institution_id = :institutionId", { institutionId: check.idFilter(filter.institutionId, "filter.institutionId") });

@@ -1,7 +1,53 @@
-import { BadUserInputError } from "../errors/errors";
+import { BadUserInputError, InputProblem } from "../errors/errors";
 import { creditCodeProblem, idNumberProblem } from "../domain/identifiers";
 import { isLocalDate } from "../domain/local-date";
 import { findRegion } from "../domain/region-directory";
+
+/**
+ * Runs several checks and reports every problem at once instead of the first: a user fixing a spreadsheet
+ * row or a form sees all that is wrong with it. `check` returns the checked value, or undefined when it was
+ * refused; `done` throws one BAD_USER_INPUT naming the first field, with `extensions.problems` listing all
+ * when there are several. A field is reported once, by the first check that refused it.
+ */
+export class InputProblems {
+  private readonly list: InputProblem[] = [];
+
+  check<T>(run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (error) {
+      return this.absorb(error);
+    }
+  }
+
+  async checkAsync<T>(run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (error) {
+      return this.absorb(error);
+    }
+  }
+
+  add(field: string, message: string): void {
+    if (!this.list.some((p) => p.field === field)) this.list.push({ field, message });
+  }
+
+  private absorb(error: unknown): undefined {
+    if (!(error instanceof BadUserInputError)) throw error;
+    for (const problem of error.problems) this.add(problem.field, problem.message);
+    return undefined;
+  }
+
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+
+  done(): void {
+    if (this.list.length === 0) return;
+    const [first] = this.list;
+    throw new BadUserInputError(this.list.length === 1 ? first.message : `${first.message} (and ${this.list.length - 1} more problems)`, first.field, this.list);
+  }
+}
 
 /**
  * Field checks shared by the GraphQL services and the CSV importer, so a value is judged the same way

@@ -6,15 +6,15 @@
   var KEY = "hub.token";
   var COLORS = ["#2f6fb0", "#e07b39", "#3a9d5d", "#c0392b", "#8e6bbf", "#d4a72c", "#4aa3a2", "#7f8c8d"];
   var charts = {};
+  // Bumped whenever what is shown is replaced or cleared: an answer that arrives for an older generation
+  // (a load started before sign-out, or before a newer load) is dropped.
+  var generation = 0;
 
   function token() { return window.localStorage.getItem(KEY) || ""; }
   function $(id) { return document.getElementById(id); }
 
-  function post(query, variables) {
-    var headers = { "Content-Type": "application/json", Accept: "application/json" };
-    if (token()) headers.Authorization = "Bearer " + token();
-    return fetch("/graphql", { method: "POST", headers: headers, body: JSON.stringify({ query: query, variables: variables }) }).then(function (r) { return r.json(); });
-  }
+  /** A failure to show: `text` in Chinese, the hub's error `code` when the hub answered with one. */
+  function Failure(text, code) { this.text = text; this.code = code || null; }
 
   var B = "fragment B on StatBreakdown { key label total totalSuppressed cells { key label value suppressed } }";
   var HEAD = "query($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) { regionCode regionName from to threshold ";
@@ -28,17 +28,105 @@
     collaboration: HEAD + "collaboration { opened closed responded averageResponseHours flows { fromLabel toLabel count } } } }",
   };
 
+  /* ---- the hub's errors in Chinese ---- */
+
+  // The hub's messages (src/auth/token.ts, src/server/authenticate.ts, the statistics request checks), then
+  // one message per error code of docs/errors.md for anything else. The hub's own English text is never shown.
+  var MESSAGES = [
+    [/^The bearer token has expired\./, "登录已过期，请重新获取令牌"],
+    [/^The bearer token is malformed\.|^The Authorization header must be/, "令牌格式不正确，请粘贴完整的令牌"],
+    [/^The bearer token must be signed with (\w+)/, "令牌须使用 $1 算法签名，请重新获取令牌"],
+    [/^The bearer token's subject must be/, "令牌的主体格式不正确（应为“机关代码/客户端名称”）"],
+    [/^The agency or client system of this token is unknown or disabled\./, "令牌所属的机关或客户端系统未登记或已停用"],
+    [/^This client system has no registered keys/, "该客户端系统未登记公钥，请使用本中心签发的令牌"],
+    [/^The bearer token's signature or claims are not valid\./, "令牌的签名或声明无效，请重新获取令牌"],
+    [/^The bearer token was issued in the future\./, "令牌的签发时间晚于当前时间，请检查系统时钟"],
+    [/^The bearer token's lifetime exceeds/, "令牌有效期超过本中心允许的上限，请重新获取令牌"],
+    [/^The region lies outside your jurisdiction\./, "该地区不在您的管辖范围内"],
+    [/^Statistics are for /, "统计数据仅向法院、检察院、公安、市场监管部门和行业协会提供"],
+    [/^A region code has 6 digits\./, "地区代码应为 6 位数字"],
+    [/^The region code is not in the hub's region table\./, "没有这个地区代码"],
+    [/^from must not be later than to\./, "起始月份不能晚于截止月份"],
+    [/^A period spans at most (\d+) months\./, "查询期间最长 $1 个月"],
+  ];
+  var BY_CODE = {
+    UNAUTHENTICATED: "令牌无效，请重新获取令牌",
+    FORBIDDEN: "无权查看这些统计数据",
+    BAD_USER_INPUT: "查询条件有误",
+    QUERY_TOO_COMPLEX: "查询过于复杂，已被拒绝",
+    RATE_LIMITED: "请求过于频繁，请稍后再试",
+    SERVICE_UNAVAILABLE: "服务暂时不可用，请稍后再试",
+    INTERNAL_SERVER_ERROR: "服务器内部错误，请稍后再试或联系管理员",
+    NOT_FOUND: "没有找到所查的记录",
+    OPERATION_NOT_ALLOWLISTED: "中心只执行已登记的查询，本页面的查询未登记",
+    GRAPHQL_PARSE_FAILED: "查询与中心的接口不符，请刷新页面后重试",
+    GRAPHQL_VALIDATION_FAILED: "查询与中心的接口不符，请刷新页面后重试",
+    BAD_REQUEST: "请求格式不正确",
+  };
+
+  /** A GraphQL error of the hub as a Failure in Chinese. */
+  function failureOf(error) {
+    var code = (error && error.extensions && error.extensions.code) || "INTERNAL_SERVER_ERROR";
+    var message = (error && error.message) || "";
+    for (var i = 0; i < MESSAGES.length; i++) {
+      var match = MESSAGES[i][0].exec(message);
+      if (match) return new Failure(MESSAGES[i][1].replace(/\$(\d)/g, function (_, n) { return match[Number(n)]; }), code);
+    }
+    return new Failure(BY_CODE[code] || "请求未能完成", code);
+  }
+
+  /** POSTs a query; answers the JSON body, or rejects with a Failure when the hub cannot be reached or read. */
+  function post(query, variables) {
+    var headers = { "Content-Type": "application/json", Accept: "application/json" };
+    if (token()) headers.Authorization = "Bearer " + token();
+    return fetch("/graphql", { method: "POST", headers: headers, body: JSON.stringify({ query: query, variables: variables }) }).then(
+      function (r) {
+        return r.json().catch(function () { throw new Failure("中心的应答无法识别（HTTP " + r.status + "）"); });
+      },
+      function () { throw new Failure("无法连接到中心，请检查网络后重试"); },
+    );
+  }
+
+  /* ---- who is signed in ---- */
+
+  /** Empties the page of every figure: charts, tables, key figures, the region list. */
+  function clearResults() {
+    generation++;
+    Object.keys(charts).forEach(function (id) { charts[id].destroy(); delete charts[id]; });
+    $("charts").innerHTML = "";
+    $("kpis").innerHTML = "";
+    $("regions").innerHTML = "";
+  }
+
+  /** `state`: signed-in, anonymous, refused (the hub refused the token) or unreachable; `text` says which and why. */
+  function setWho(state, text) {
+    $("who").textContent = text;
+    $("who").className = state === "refused" || state === "unreachable" ? "error" : "";
+    document.body.dataset.auth = state;
+  }
+
   function showWho() {
+    if (!token()) {
+      clearResults();
+      setWho("anonymous", "未登录：请粘贴令牌");
+      return Promise.resolve(false);
+    }
     return post("{ me { anonymous agency { code name regionCode } clientSystem } }").then(function (result) {
       var me = result && result.data && result.data.me;
       if (me && !me.anonymous && me.agency) {
-        $("who").textContent = me.agency.name + "（" + me.agency.code + "）";
+        setWho("signed-in", me.agency.name + "（" + me.agency.code + "）");
         if (!$("region").value) $("region").value = me.agency.regionCode;
         return true;
       }
-      $("who").textContent = "未登录：请粘贴令牌";
+      clearResults();
+      if (result && result.errors && result.errors.length) setWho("refused", failureOf(result.errors[0]).text);
+      else setWho("anonymous", "未登录：请粘贴令牌");
       return false;
-    }).catch(function () { $("who").textContent = ""; return false; });
+    }).catch(function (failure) {
+      clearResults();
+      setWho("unreachable", failure instanceof Failure ? failure.text : "无法确认登录身份");
+      return false;
+    });
   }
 
   function monthStart(value) { return value ? value + "-01" : null; }
@@ -49,13 +137,29 @@
     return value + "-" + String(last).padStart(2, "0");
   }
 
-  function setDefaultPeriod() {
+  /** The months one can pick, newest first in Chinese (2025年6月) grouped by year: 120 months, the longest period the hub answers. */
+  function fillMonths() {
     var now = new Date();
-    var to = new Date(now.getFullYear(), now.getMonth(), 1);
-    var from = new Date(now.getFullYear(), now.getMonth() - 11, 1);
     var fmt = function (d) { return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0"); };
-    if (!$("from").value) $("from").value = fmt(from);
-    if (!$("to").value) $("to").value = fmt(to);
+    ["from", "to"].forEach(function (id) {
+      var select = $(id);
+      var group = null;
+      for (var i = 0; i < 120; i++) {
+        var d = new Date(now.getFullYear(), now.getMonth() - i, 1);
+        if (!group || group.label !== d.getFullYear() + "年") {
+          group = document.createElement("optgroup");
+          group.label = d.getFullYear() + "年";
+          select.appendChild(group);
+        }
+        var option = document.createElement("option");
+        option.value = fmt(d);
+        option.textContent = d.getFullYear() + "年" + (d.getMonth() + 1) + "月";
+        group.appendChild(option);
+      }
+    });
+    // The default period: the twelve months up to this one, as the hub's own default.
+    $("from").value = fmt(new Date(now.getFullYear(), now.getMonth() - 11, 1));
+    $("to").value = fmt(new Date(now.getFullYear(), now.getMonth(), 1));
   }
 
   function percent(x) { return x === null || x === undefined ? "—" : (x * 100).toFixed(1) + "%"; }
@@ -129,6 +233,26 @@
     if (charts[id]) charts[id].destroy();
     config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: config.data.datasets.length > 1 } } }, config.options || {});
     charts[id] = new window.Chart(el.querySelector("canvas"), config);
+  }
+
+  /**
+   * Rows joining several breakdowns by cell key (never by position): every key of any of them, in the order
+   * first met; a key one breakdown lacks shows "—" in its column.
+   */
+  function joinByKey(list) {
+    var rows = [];
+    var byKey = {};
+    list.forEach(function (b, column) {
+      b.cells.forEach(function (cell) {
+        var row = byKey[cell.key];
+        if (!row) {
+          row = byKey[cell.key] = { key: cell.key, label: cell.label, values: list.map(function () { return { value: null, suppressed: false }; }) };
+          rows.push(row);
+        }
+        row.values[column] = { value: cell.value, suppressed: cell.suppressed };
+      });
+    });
+    return rows;
   }
 
   function breakdownTable(b, column) {
@@ -221,21 +345,15 @@
     });
 
     var gradeEl = $("card-creditGrades") || card("creditGrades", "信用等级分布");
-    var gradeKeys = c.institutionGrades.cells;
-    renderTable(gradeEl, {
-      columns: ["机构", "鉴定人"],
-      rows: gradeKeys.map(function (g, i) {
-        var a = c.appraiserGrades.cells[i];
-        return { key: g.key, label: g.label, values: [{ value: g.value, suppressed: g.suppressed }, { value: a.value, suppressed: a.suppressed }] };
-      }),
-    });
+    var gradeRows = joinByKey([c.institutionGrades, c.appraiserGrades]);
+    renderTable(gradeEl, { columns: ["机构", "鉴定人"], rows: gradeRows });
     draw("creditGrades", {
       type: "bar",
       data: {
-        labels: gradeKeys.map(function (g) { return g.label; }),
+        labels: gradeRows.map(function (r) { return r.label; }),
         datasets: [
-          { label: "机构", data: c.institutionGrades.cells.map(function (x) { return x.value; }), backgroundColor: COLORS[0] },
-          { label: "鉴定人", data: c.appraiserGrades.cells.map(function (x) { return x.value; }), backgroundColor: COLORS[1] },
+          { label: "机构", data: gradeRows.map(function (r) { return r.values[0].value; }), backgroundColor: COLORS[0] },
+          { label: "鉴定人", data: gradeRows.map(function (r) { return r.values[1].value; }), backgroundColor: COLORS[1] },
         ],
       },
     });
@@ -250,10 +368,8 @@
     });
 
     var caseEl = $("card-overdueCases") || card("overdueCases", "在办与超期案件（按地区）");
-    var caseRows = cs.openByRegion.cells.map(function (o, i) {
-      var late = cs.overdueByRegion.cells[i];
-      return { key: o.key, label: o.label, values: [{ value: o.value, suppressed: o.suppressed }, { value: late.value, suppressed: late.suppressed }] };
-    }).filter(function (r) { return r.values[0].value !== 0; });
+    // Only regions with open or overdue cases: a province has well over a hundred counties.
+    var caseRows = joinByKey([cs.openByRegion, cs.overdueByRegion]).filter(function (r) { return r.values[0].value !== 0 || r.values[1].value !== 0; });
     renderTable(caseEl, { columns: ["在办", "超期"], rows: caseRows });
     draw("overdueCases", {
       type: "bar",
@@ -277,22 +393,35 @@
   }
 
   function load() {
+    var mine = ++generation;
     var status = $("status");
     status.className = "";
     status.textContent = "加载中…";
+    delete document.body.dataset.loaded;
     var variables = { region: $("region").value.trim() || null, from: monthStart($("from").value), to: monthEnd($("to").value) };
     var names = Object.keys(SECTIONS);
     return Promise.all(names.map(function (name) { return post(SECTIONS[name], variables); })).then(function (results) {
-      var failed = results.filter(function (r) { return r.errors && r.errors.length; })[0];
-      if (failed) throw new Error(failed.errors[0].message + (failed.errors[0].extensions ? "（" + failed.errors[0].extensions.code + "）" : ""));
+      if (mine !== generation) return;
+      var failed = results.filter(function (r) { return !r.data || (r.errors && r.errors.length); })[0];
+      if (failed) throw failed.errors && failed.errors.length ? failureOf(failed.errors[0]) : new Failure("中心没有返回统计数据");
       var s = {};
       results.forEach(function (r) { Object.assign(s, r.data.statistics); });
-      render(s);
+      try {
+        render(s);
+      } catch (error) {
+        window.console.error(error);
+        throw new Failure("页面无法显示这些统计数据");
+      }
       status.textContent = s.regionName + "（" + s.regionCode + "） " + s.from + " 至 " + s.to + (s.threshold > 1 ? "；小于 " + s.threshold + " 的涉及个人的数字已隐藏" : "");
       document.body.dataset.loaded = "true";
     }).catch(function (error) {
+      if (mine !== generation) return;
+      var failure = error instanceof Failure ? error : new Failure("页面出错，请刷新后重试");
+      // Nothing of an earlier region or period stays on the page under the error.
+      clearResults();
+      if (failure.code === "UNAUTHENTICATED") setWho("refused", failure.text);
       status.className = "error";
-      status.textContent = "无法加载：" + error.message;
+      status.textContent = "无法加载：" + failure.text + (failure.code ? "（" + failure.code + "）" : "");
       document.body.dataset.loaded = "error";
     });
   }
@@ -306,6 +435,11 @@
   });
   $("sign-out").addEventListener("click", function () {
     window.localStorage.removeItem(KEY);
+    // The next token may be another agency's: its own region, not this one's, is the default.
+    $("region").value = "";
+    $("status").className = "";
+    $("status").textContent = "";
+    delete document.body.dataset.loaded;
     showWho();
   });
   $("filters").addEventListener("submit", function (event) {
@@ -314,6 +448,6 @@
   });
 
   window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  setDefaultPeriod();
+  fillMonths();
   showWho().then(function (ok) { if (ok) load(); });
 })();

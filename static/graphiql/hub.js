@@ -14,12 +14,24 @@
     return fetch("/graphql", { method: "POST", headers: headers, body: JSON.stringify(body) }).then(function (r) { return r.json(); });
   }
 
+  /** The hub's reason for refusing the token, in Chinese. */
+  function reason(error) {
+    if (!error) return "";
+    var code = error.extensions && error.extensions.code;
+    if (code === "UNAUTHENTICATED") {
+      if (/expired|"exp"/i.test(error.message)) return "令牌已过期，请重新获取";
+      return "令牌无效：" + error.message;
+    }
+    if (code === "SERVICE_UNAVAILABLE") return "平台暂时无法访问，请稍后重试";
+    return error.message;
+  }
+
   function showWho() {
     post({ query: "{ me { anonymous agency { code name } clientSystem } }" }).then(function (result) {
       var me = result && result.data && result.data.me;
-      if (me && !me.anonymous && me.agency) who.textContent = me.agency.name + " (" + me.agency.code + "/" + me.clientSystem + ")";
-      else if (me) who.textContent = "anonymous public";
-      else who.textContent = (result.errors && result.errors[0] && result.errors[0].message) || "";
+      if (me && !me.anonymous && me.agency) who.textContent = "当前身份：" + me.agency.name + "（" + me.agency.code + "/" + me.clientSystem + "）";
+      else if (me) who.textContent = "当前身份：匿名公众";
+      else who.textContent = reason(result.errors && result.errors[0]);
     }).catch(function () { who.textContent = ""; });
   }
 
@@ -36,7 +48,8 @@
   });
 
   var defaultQuery = [
-    "# Paste a token above (npx hub token --agency XY-COURT) to act as an agency.",
+    "# 在上方粘贴令牌（npx hub token --agency XY-COURT），",
+    "# 即以该机构身份查询；不粘贴则为匿名公众。",
     "query Me {",
     "  me {",
     "    anonymous",

@@ -60,7 +60,7 @@ export async function abnormalPatentStatistics(sql: Sql, req: StatisticsRequest,
     const batch = batches.get(row.batch_id) ?? { label: row.batch_no, counts: ZERO };
     batches.set(row.batch_id, { label: batch.label, counts: add(batch.counts, row) });
     const region = req.childOf(row.region_code);
-    regions.set(region, add(regions.get(region) ?? ZERO, row));
+    regions.set(region, add(regions.get(region)!, row));
     total = add(total, row);
   }
   const shown = (groups: Array<{ key: string; label: string; counts: WithdrawalCounts }>): StatisticsWithdrawalRate[] => {

@@ -68,7 +68,7 @@ export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Pro
   const t = req.threshold;
   return {
     institutionsByStatus: breakdown("listingStatus", "机构入库状态", countsByKey("listingStatus", rowsOf("status")), 1),
-    institutionsByLevel: breakdown("listingLevel", "入库机构层级", countsByKey("listingLevel", levelRows).filter((c) => c.key !== "NONE" || c.n > 0), 1),
+    institutionsByLevel: breakdown("listingLevel", "入库机构层级", countsByKey("listingLevel", levelRows), 1),
     institutionsByField: breakdown("technicalField", "入库机构专业领域", countsByKey("technicalField", institutionFields), 1, listedTotal),
     institutionsByRegion: breakdown("region", "机构地区分布", req.byChildRegion(rowsOf("region").map((r) => ({ region_code: r.key!, n: r.n }))), 1),
     cultivation: breakdown("cultivationStage", "培育机构", countsByKey("cultivationStage", rowsOf("cultivation").filter((r) => r.key !== null)), 1),

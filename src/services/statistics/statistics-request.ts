@@ -20,7 +20,9 @@ export class StatisticsRequest {
   readonly regionName: string;
   /** First days of the months the period touches, oldest first. */
   readonly months: string[];
-  private readonly childCodes: string[];
+  /** The rows of every region breakdown (see `childKeys`). */
+  private readonly regionRows: string[];
+  private readonly regionRowSet: ReadonlySet<string>;
 
   constructor(
     readonly regionCode: string,
@@ -35,7 +37,11 @@ export class StatisticsRequest {
     this.regionName = regionName(regionCode);
     this.months = [];
     for (let month = `${from.slice(0, 7)}-01`; month <= to; month = addMonths(month, 1)) this.months.push(month);
-    this.childCodes = childRegions(regionCode);
+    // The region's own row (本级) first, then its children: declared, so every region breakdown lists the
+    // same rows whatever the data (a dashboard joins open and overdue cases by these keys).
+    const children = childRegions(regionCode);
+    this.regionRows = regionLevel(regionCode) === "COUNTY" ? children : [regionCode, ...children];
+    this.regionRowSet = new Set(this.regionRows);
   }
 
   /**
@@ -51,28 +57,38 @@ export class StatisticsRequest {
     return appraiserVisibilitySql(this.viewer, appraiserAlias, institutionAlias);
   }
 
-  /** The row a record's region counts in: the child region containing it (the region itself for its own level). */
+  /**
+   * The row a record's region counts in: the child region containing it today, or the region's own row
+   * (本级) for records filed at the region itself or at a code no current child region covers. Always one
+   * of `childKeys`.
+   */
   childOf(code: string): string {
     const current = currentRegionCode(code);
     const level = regionLevel(this.regionCode);
     const candidate =
       level === "NATIONAL" ? `${current.slice(0, 2)}0000` : level === "PROVINCE" ? `${current.slice(0, 4)}00` : level === "CITY" ? current : this.regionCode;
-    return findRegion(candidate) ? candidate : current;
+    // A county a province administers directly has no city above it: it is a row of its own.
+    const row = findRegion(candidate) ? candidate : current;
+    return this.regionRowSet.has(row) ? row : this.regionCode;
   }
 
-  /** Counts by child region, every child listed (zeros included), from counts by stored region code. */
+  /** Counts by child region from counts by stored region code: every row of `childKeys`, in order, zeros included. */
   byChildRegion(rows: ReadonlyArray<{ region_code: string; n: number | string }>): Count[] {
-    const totals = new Map<string, number>(this.childCodes.map((code) => [code, 0]));
+    const totals = new Map<string, number>(this.regionRows.map((code) => [code, 0]));
     for (const row of rows) {
       const key = this.childOf(row.region_code);
-      totals.set(key, (totals.get(key) ?? 0) + Number(row.n));
+      totals.set(key, totals.get(key)! + Number(row.n));
     }
     return [...totals].map(([key, n]) => ({ key, label: this.childLabel(key), n }));
   }
 
-  /** The child regions, in the region table's order. */
+  /**
+   * The rows of a breakdown by region, the same whatever the data: the region's own row (本级) first, unless
+   * it is a county, then the child regions valid today in the region table's order (a province's cities and
+   * the county-level units it administers directly, a city's counties).
+   */
   get childKeys(): readonly string[] {
-    return this.childCodes;
+    return this.regionRows;
   }
 
   /** A child region's name; the region's own level reads 本级 (records filed at the region itself). */

@@ -1,0 +1,163 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  ArgumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  GraphQLCompositeType,
+  GraphQLSchema,
+  isCompositeType,
+  isListType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValueNode,
+} from "graphql";
+import { QueryTooComplexError } from "../errors/errors";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../services/pagination";
+
+/**
+ * The cost of a query: how many objects its answer can hold, estimated before it runs, with the variables
+ * it came with.
+ *
+ * - An object field counts once per parent object it is resolved on.
+ * - A connection counts its page: `first` (literal or variable; default 20, capped at 100 as the lists cap
+ *   it) applies to the `edges` / `nodes` lists inside it.
+ * - Another list (an institution's appraisers, a history, statistics cells) counts `NESTED_LIST_ESTIMATE`
+ *   items per parent (a typical history, title list or breakdown; the answer-size budget catches the rest).
+ * - `_entities` counts one object per representation, and its selection once per representation.
+ *
+ * Scalars are free: they are columns of a row already fetched. A nested list is not "100 separate fetches"
+ * either: the loaders batch it into one statement per level, so what grows with nesting is the answer, and
+ * that is what this bounds. graphql-armor's cost rule multiplies by a depth factor and ignores variables
+ * and representations, so a harmless directory page cost more than the limit while a hostile `_entities`
+ * request cost almost nothing; this replaces it.
+ */
+export const NESTED_LIST_ESTIMATE = 5;
+
+export interface QueryCost {
+  /** Objects the answer can hold. */
+  objects: number;
+  /** Representations passed to `_entities`, over every occurrence. */
+  representations: number;
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  cost: QueryCost;
+  /** Fragments being expanded, so a cycle (which validation also refuses) cannot loop. */
+  expanding: Set<string>;
+}
+
+export function queryCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown> = {}): QueryCost {
+  const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
+  const walk: Walk = { schema, fragments, variables, cost: { objects: 0, representations: 0 }, expanding: new Set() };
+  if (root) visit(walk, operation.selectionSet, root, 1, undefined);
+  return walk.cost;
+}
+
+function visit(walk: Walk, selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, multiplier: number, pageSize: number | undefined): void {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      visitField(walk, selection, parentType, multiplier, pageSize);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parentType;
+      if (type && isCompositeType(type)) visit(walk, selection.selectionSet, type, multiplier, pageSize);
+    } else {
+      const name = selection.name.value;
+      const fragment = walk.fragments[name];
+      if (!fragment || walk.expanding.has(name)) continue;
+      const type = walk.schema.getType(fragment.typeCondition.name.value);
+      if (!type || !isCompositeType(type)) continue;
+      walk.expanding.add(name);
+      visit(walk, fragment.selectionSet, type, multiplier, pageSize);
+      walk.expanding.delete(name);
+    }
+  }
+}
+
+function visitField(walk: Walk, node: FieldNode, parentType: GraphQLCompositeType, multiplier: number, pageSize: number | undefined): void {
+  // Fields of a union are only __typename; its members' fields come through fragments.
+  if (!node.selectionSet || !("getFields" in parentType)) return;
+  const field = parentType.getFields()[node.name.value];
+  if (!field) return;
+  const type = getNamedType(field.type);
+  if (!isCompositeType(type)) return;
+  let items = 1;
+  let innerPageSize: number | undefined;
+  if (node.name.value === "_entities") {
+    const count = listLength(argument(node, "representations"), walk.variables);
+    walk.cost.representations += count;
+    items = count;
+  } else if (isListType(getNullableType(field.type))) {
+    items = pageSize ?? NESTED_LIST_ESTIMATE;
+  }
+  const first = field.args.some((arg) => arg.name === "first") ? firstValue(argument(node, "first"), walk.variables) : undefined;
+  if (first !== undefined) {
+    // `first` on a list field sizes that list; on a connection, the lists inside it.
+    if (isListType(getNullableType(field.type))) items = first;
+    else innerPageSize = first;
+  }
+  const objects = multiplier * items;
+  walk.cost.objects += objects;
+  visit(walk, node.selectionSet, type, objects, innerPageSize);
+}
+
+function argument(node: FieldNode, name: string): ArgumentNode | undefined {
+  return node.arguments?.find((arg) => arg.name.value === name);
+}
+
+function valueOf(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
+  if (!value) return undefined;
+  if (value.kind === Kind.VARIABLE) return variables[value.name.value];
+  if (value.kind === Kind.INT) return Number(value.value);
+  if (value.kind === Kind.LIST) return value.values;
+  return undefined;
+}
+
+function firstValue(arg: ArgumentNode | undefined, variables: Record<string, unknown>): number {
+  const value = valueOf(arg?.value, variables);
+  // A bad `first` is refused by the list itself (BAD_USER_INPUT); here it costs a full page.
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) return value === undefined || value === null ? DEFAULT_PAGE_SIZE : MAX_PAGE_SIZE;
+  return Math.min(value, MAX_PAGE_SIZE);
+}
+
+function listLength(arg: ArgumentNode | undefined, variables: Record<string, unknown>): number {
+  const value = valueOf(arg?.value, variables);
+  return Array.isArray(value) ? value.length : value === undefined || value === null ? 0 : 1;
+}
+
+/**
+ * Refuses, before anything runs, an operation whose answer could hold more than `maxCost` objects or that
+ * passes more than `maxRepresentations` representations to `_entities`: `QUERY_TOO_COMPLEX` (HTTP 400).
+ */
+export function queryCostPlugin(limits: { maxCost: number; maxRepresentations: number }): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, operation, document, request }) {
+          if (!operation) return;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          const cost = queryCost(schema, operation, fragments, request.variables ?? {});
+          if (cost.representations > limits.maxRepresentations) {
+            throw tooComplex(`At most ${limits.maxRepresentations} entity representations per request; this one has ${cost.representations}.`);
+          }
+          if (cost.objects > limits.maxCost) {
+            throw tooComplex(`Query cost limit of ${limits.maxCost} objects exceeded: the answer could hold ${cost.objects}. Ask for fewer items per page or fewer nested lists.`);
+          }
+        },
+      };
+    },
+  };
+}
+
+function tooComplex(message: string): QueryTooComplexError {
+  const error = new QueryTooComplexError(message);
+  // Apollo reads the HTTP status of an error thrown before execution from extensions.http.
+  Object.assign(error.extensions, { http: { status: 400 } });
+  return error;
+}
