@@ -81,6 +81,8 @@ describe("what justifies a full ID number", () => {
     ["two spaces", "%20%20"],
     ["an ideographic space", "%E3%80%80"],
     ["a zero-width space", "%E2%80%8B"],
+    ["a Hangul filler, a letter that renders as nothing", "%E3%85%A4"],
+    ["a halfwidth Hangul filler and a variation selector", "%EF%BE%A0%EF%B8%8F"],
     ["a no-break space and a zero-width joiner", "%C2%A0%E2%80%8D"],
     ["punctuation only", encodeURIComponent("（）-")],
     ["a zero-width space inside a case number", encodeURIComponent("(2024)豫15\u200b知民初32号")],

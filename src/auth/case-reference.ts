@@ -14,10 +14,12 @@ export interface CaseReference {
   readonly problem: "CASE_REF_MISSING" | "CASE_REF_INVALID" | null;
 }
 
-// Trimmed from both ends: every Unicode space (U+3000 included) and invisible format characters.
-const EDGES = /^[\p{White_Space}\p{Cf}]+|[\p{White_Space}\p{Cf}]+$/gu;
-// Never inside a case number: control, format (zero-width), private-use, unassigned, line and paragraph separators.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u;
+// Trimmed from both ends: every Unicode space (U+3000 included) and every character that renders as nothing
+// (format characters, and "letters" such as the Hangul filler U+3164 that are default-ignorable).
+const EDGES = /^[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]+|[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]+$/gu;
+// Never inside a case number: control, format (zero-width), default-ignorable, private-use, unassigned, line
+// and paragraph separators.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u;
 // A case number has at least one letter or digit (any script: 豫, 15, 知).
 const VISIBLE = /[\p{L}\p{N}]/u;
 

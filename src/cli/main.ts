@@ -150,7 +150,7 @@ program
         throw new CliError(`${file}: ${(error as Error).message}`);
       }
       await withDatabase(config, async (db) => {
-        await migrate(db.dataSource);
+        await assertMigrated(db);
         if (options.dryRun) {
           process.stdout.write(`holidays: ${rows.length} days read; dry run: nothing written\n`);
           return;
@@ -167,7 +167,7 @@ program
     await withDatabase(
       config,
       async (db) => {
-        await migrate(db.dataSource);
+        await assertMigrated(db);
         const contexts = await commandContexts(config, db, agency, `import-${kind}`);
         try {
           const dryRun = options.dryRun === true;
@@ -291,7 +291,7 @@ async function checkRegistry<K>(config: HubConfig, agencyCode: string, clientNam
   await withDatabase(
     config,
     async (db) => {
-      await migrate(db.dataSource);
+      await assertMigrated(db);
       const caller = await registryLookup(db.dataSource)(agencyCode, clientName);
       if (!caller) throw new CliError(`no client system ${clientName} of agency ${agencyCode} in the registry`);
       if (!caller.agency.active || !caller.client.active) throw new CliError(`agency ${agencyCode} or its client system ${clientName} is ${RecordStatus.DISABLED}`);
@@ -310,6 +310,14 @@ async function checkRegistry<K>(config: HubConfig, agencyCode: string, clientNam
  * needs, which are never made here either), then says on stderr which database it uses: one line, no
  * credentials.
  */
+/**
+ * Only `migrate`, `init`, `seed` and `serve` change the schema. Another command that found migrations pending
+ * would otherwise apply them under a hub still running the old code (whose writes would then fail).
+ */
+async function assertMigrated(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+  if (await db.dataSource.showMigrations()) throw new CliError("the database has migrations pending: run `hub migrate` (with the hub's new version) first");
+}
+
 async function withDatabase<T>(
   config: HubConfig,
   work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,

@@ -13,6 +13,8 @@ const ENTITY_KEYS: Record<string, ReadonlyArray<readonly string[]>> = {
 };
 
 const MAX_KEY_LENGTH = 200;
+/** A key value PostgreSQL can take: no control characters (it refuses NUL in text). */
+const validKey = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length <= MAX_KEY_LENGTH && !/[\u0000-\u001f\u007f]/.test(value);
 
 /** Why a representation cannot be resolved, or null when it can. */
 export function representationProblem(representation: unknown): string | null {
@@ -21,8 +23,10 @@ export function representationProblem(representation: unknown): string | null {
   if (typeof typename !== "string") return "has no __typename";
   const accepted = Object.prototype.hasOwnProperty.call(ENTITY_KEYS, typename) ? ENTITY_KEYS[typename] : undefined;
   if (!accepted) return `names ${JSON.stringify(typename.slice(0, 40))}, which is not an entity of this subgraph (${Object.keys(ENTITY_KEYS).join(", ")})`;
-  const fits = accepted.some((key) => key.every((name) => typeof keys[name] === "string" && (keys[name] as string).length <= MAX_KEY_LENGTH));
-  return fits ? null : `of ${typename} needs ${accepted.map((key) => key.map((name) => `\`${name}\``).join(" and ")).join(" or ")} as a string`;
+  // The first of the entity's keys present decides: the reference resolver looks the record up by that one.
+  const given = accepted.find((key) => key.every((name) => keys[name] !== undefined)) ?? accepted[0];
+  const fits = given.every((name) => validKey(keys[name]));
+  return fits ? null : `of ${typename} needs ${accepted.map((key) => key.map((name) => `\`${name}\``).join(" and ")).join(" or ")} as a string without control characters`;
 }
 
 /**

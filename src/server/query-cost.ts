@@ -7,6 +7,7 @@ import {
   getNullableType,
   GraphQLCompositeType,
   GraphQLSchema,
+  getVariableValues,
   isCompositeType,
   isListType,
   Kind,
@@ -47,51 +48,72 @@ interface Walk {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
-  cost: QueryCost;
+  /** A fragment's cost per parent object, by fragment, type and page size: each is walked once. */
+  memo: Map<string, QueryCost>;
   /** Fragments being expanded, so a cycle (which validation also refuses) cannot loop. */
   expanding: Set<string>;
 }
 
+/**
+ * The cost of an operation. Costs are per parent object and scale with the parent's count, so a fragment
+ * spread many times (`{ ...F1 ...F1 }` with F1 spreading F2 twice, and so on) is walked once: a document of
+ * a few hundred tokens cannot make the walk itself exponential.
+ */
 export function queryCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown> = {}): QueryCost {
   const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
-  const walk: Walk = { schema, fragments, variables, cost: { objects: 0, representations: 0 }, expanding: new Set() };
-  if (root) visit(walk, operation.selectionSet, root, 1, undefined);
-  return walk.cost;
+  const walk: Walk = { schema, fragments, variables, memo: new Map(), expanding: new Set() };
+  return root ? selectionCost(walk, operation.selectionSet, root, undefined) : { objects: 0, representations: 0 };
 }
 
-function visit(walk: Walk, selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, multiplier: number, pageSize: number | undefined): void {
+function add(total: QueryCost, part: QueryCost, times = 1): void {
+  total.objects += part.objects * times;
+  total.representations += part.representations * times;
+}
+
+/** What one parent object of `parentType` costs with this selection. */
+function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, pageSize: number | undefined): QueryCost {
+  const total: QueryCost = { objects: 0, representations: 0 };
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      visitField(walk, selection, parentType, multiplier, pageSize);
+      add(total, fieldCost(walk, selection, parentType, pageSize));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parentType;
-      if (type && isCompositeType(type)) visit(walk, selection.selectionSet, type, multiplier, pageSize);
+      if (type && isCompositeType(type)) add(total, selectionCost(walk, selection.selectionSet, type, pageSize));
     } else {
       const name = selection.name.value;
       const fragment = walk.fragments[name];
       if (!fragment || walk.expanding.has(name)) continue;
       const type = walk.schema.getType(fragment.typeCondition.name.value);
       if (!type || !isCompositeType(type)) continue;
-      walk.expanding.add(name);
-      visit(walk, fragment.selectionSet, type, multiplier, pageSize);
-      walk.expanding.delete(name);
+      const key = `${name}|${type.name}|${pageSize ?? ""}`;
+      let cost = walk.memo.get(key);
+      if (!cost) {
+        walk.expanding.add(name);
+        cost = selectionCost(walk, fragment.selectionSet, type, pageSize);
+        walk.expanding.delete(name);
+        walk.memo.set(key, cost);
+      }
+      add(total, cost);
     }
   }
+  return total;
 }
 
-function visitField(walk: Walk, node: FieldNode, parentType: GraphQLCompositeType, multiplier: number, pageSize: number | undefined): void {
+/** What one field costs on one parent object: the objects it returns, times what each of them costs. */
+function fieldCost(walk: Walk, node: FieldNode, parentType: GraphQLCompositeType, pageSize: number | undefined): QueryCost {
+  const none = { objects: 0, representations: 0 };
   // Fields of a union are only __typename; its members' fields come through fragments.
-  if (!node.selectionSet || !("getFields" in parentType)) return;
+  if (!node.selectionSet || !("getFields" in parentType)) return none;
   const field = parentType.getFields()[node.name.value];
-  if (!field) return;
+  if (!field) return none;
   const type = getNamedType(field.type);
-  if (!isCompositeType(type)) return;
+  if (!isCompositeType(type)) return none;
   let items = 1;
+  let representations = 0;
   let innerPageSize: number | undefined;
   if (node.name.value === "_entities") {
-    const count = listLength(argument(node, "representations"), walk.variables);
-    walk.cost.representations += count;
-    items = count;
+    representations = listLength(argument(node, "representations"), walk.variables);
+    items = representations;
   } else if (isListType(getNullableType(field.type))) {
     items = pageSize ?? NESTED_LIST_ESTIMATE;
   }
@@ -101,9 +123,8 @@ function visitField(walk: Walk, node: FieldNode, parentType: GraphQLCompositeTyp
     if (isListType(getNullableType(field.type))) items = first;
     else innerPageSize = first;
   }
-  const objects = multiplier * items;
-  walk.cost.objects += objects;
-  visit(walk, node.selectionSet, type, objects, innerPageSize);
+  const each = selectionCost(walk, node.selectionSet, type, innerPageSize);
+  return { objects: items * (1 + each.objects), representations: representations + items * each.representations };
 }
 
 function argument(node: FieldNode, name: string): ArgumentNode | undefined {
@@ -142,7 +163,10 @@ export function queryCostPlugin(limits: { maxCost: number; maxRepresentations: n
           if (!operation) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          const cost = queryCost(schema, operation, fragments, request.variables ?? {});
+          // The variables as execution will see them: defaults applied (`$r: [_Any!]! = [...]` counts too).
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          if (coerced.errors) return; // execution refuses them with a coded error of its own
+          const cost = queryCost(schema, operation, fragments, coerced.coerced);
           if (cost.representations > limits.maxRepresentations) {
             throw tooComplex(`At most ${limits.maxRepresentations} entity representations per request; this one has ${cost.representations}.`);
           }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { defaultFieldResolver, FieldNode, getNullableType, GraphQLResolveInfo, GraphQLSchema, isIntrospectionType, isListType, isObjectType } from "graphql";
+import { defaultFieldResolver, FragmentDefinitionNode, getNullableType, GraphQLResolveInfo, GraphQLSchema, isIntrospectionType, isListType, isObjectType, Kind, SelectionSetNode } from "graphql";
 import { QueryTooComplexError } from "../errors/errors";
 
 /**
@@ -17,7 +17,7 @@ export class ResponseBudget {
 
   charge(values: number): void {
     this.spent += values;
-    if (this.spent > this.limit) {
+    if (this.exceeded || this.spent > this.limit) {
       this.exceeded = true;
       throw new QueryTooComplexError(`The answer would hold more than ${this.limit} values; ask for fewer items per page or fewer nested lists.`);
     }
@@ -41,6 +41,10 @@ export function chargeListsToBudget(schema: GraphQLSchema): GraphQLSchema {
       if (!isListType(getNullableType(field.type))) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context: HasResponseBudget, info) => {
+        // A mutation's payload is what the write committed: never dropped (the cost estimate bounds it).
+        if (info.operation.operation === "mutation" || !context?.budget) return resolve(source, args, context, info);
+        // Once the budget is spent, no further list is even fetched.
+        if (context.budget.wasExceeded) context.budget.charge(0);
         const result = resolve(source, args, context, info);
         if (result && typeof (result as Promise<unknown>).then === "function") return (result as Promise<unknown>).then((list) => charged(list, context, info));
         return charged(result, context, info);
@@ -51,15 +55,30 @@ export function chargeListsToBudget(schema: GraphQLSchema): GraphQLSchema {
 }
 
 function charged(list: unknown, context: HasResponseBudget, info: GraphQLResolveInfo): unknown {
-  if (Array.isArray(list) && context?.budget) context.budget.charge(list.length * selectionWidth(info.fieldNodes));
+  if (Array.isArray(list)) {
+    let width = 0;
+    for (const node of info.fieldNodes) width += node.selectionSet ? selectionWidth(node.selectionSet, info.fragments) : 1;
+    context.budget.charge(list.length * Math.max(1, width));
+  }
   return list;
 }
 
-/** Fields selected on each item (at least one: a list of scalars is one value per item). */
-function selectionWidth(nodes: readonly FieldNode[]): number {
+const widths = new WeakMap<SelectionSetNode, number>();
+
+/** Fields selected on each item, fragments expanded (at least one: a list of scalars is one value per item). */
+function selectionWidth(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, depth = 0): number {
+  const known = widths.get(selectionSet);
+  if (known !== undefined) return known;
   let width = 0;
-  for (const node of nodes) width += node.selectionSet?.selections.length ?? 1;
-  return Math.max(1, width);
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) width += 1;
+    else if (depth < 50) {
+      const nested = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
+      if (nested) width += selectionWidth(nested, fragments, depth + 1);
+    }
+  }
+  widths.set(selectionSet, width);
+  return width;
 }
 
 /** Replaces an answer that ran over its budget with the refusal alone. */

@@ -224,7 +224,8 @@ export function complaintRespondBy(calendar: WorkingCalendar, filedOn: string, w
 }
 
 /**
- * Recomputes every complaint's stored response day from its filing day (the posting day in China Standard Time)
+ * Recomputes the stored response day of every open complaint (a resolved or dismissed one keeps the day it was
+ * handled against) from its filing day (the posting day in China Standard Time)
  * and the working days it was given at filing, with `calendar`. Run in the transaction that changes the
  * calendar (an imported notice, the shipped calendar at start), so a day counted across an estimated year moves
  * to the one the notice gives, as a case's computed deadlines do. The day follows from the calendar and is not an
@@ -233,7 +234,8 @@ export function complaintRespondBy(calendar: WorkingCalendar, filedOn: string, w
 export async function recomputeComplaintDeadlines(manager: EntityManager, calendar: WorkingCalendar): Promise<number> {
   const rows: Array<{ id: string; posted_at: Date | string; n: number; due: string | null }> = await manager.query(
     `SELECT id, posted_at, complaint_response_working_days AS n, to_char(complaint_respond_by, 'YYYY-MM-DD') AS due
-     FROM case_feedback WHERE kind = 'COMPLAINT' AND complaint_response_working_days IS NOT NULL`,
+     FROM case_feedback WHERE kind = 'COMPLAINT' AND complaint_response_working_days IS NOT NULL
+       AND complaint_status NOT IN ('RESOLVED', 'DISMISSED')`,
   );
   const moved: Array<{ id: string; due: string | null }> = [];
   for (const row of rows) {

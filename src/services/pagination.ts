@@ -26,11 +26,14 @@ export function encodeCursor(key: ReadonlyArray<string | number>): string {
 export type CursorPart = "text" | "uuid" | "date" | "timestamp" | "seq";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A real calendar day: `Date.parse` would roll 2024-02-30 over to 1 March, where PostgreSQL refuses it.
+const isDay = (part: string) => /^\d{4}-\d{2}-\d{2}$/.test(part) && new Date(`${part}T00:00:00Z`).toISOString().startsWith(part);
 const PART_CHECKS: Record<CursorPart, (part: unknown) => boolean> = {
-  text: (part) => typeof part === "string" && part.length <= 1_000,
+  // No control characters: PostgreSQL refuses NUL in text.
+  text: (part) => typeof part === "string" && part.length <= 1_000 && !/[\u0000-\u001f\u007f]/.test(part),
   uuid: (part) => typeof part === "string" && UUID.test(part),
-  date: (part) => typeof part === "string" && /^\d{4}-\d{2}-\d{2}$/.test(part) && !Number.isNaN(Date.parse(`${part}T00:00:00Z`)),
-  timestamp: (part) => typeof part === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(part) && !Number.isNaN(Date.parse(part)),
+  date: (part) => typeof part === "string" && isDay(part),
+  timestamp: (part) => typeof part === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(part) && isDay(part.slice(0, 10)) && !Number.isNaN(Date.parse(part)),
   seq: (part) => (typeof part === "string" && /^\d{1,18}$/.test(part)) || (typeof part === "number" && Number.isSafeInteger(part) && part >= 0),
 };
 
