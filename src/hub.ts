@@ -102,16 +102,18 @@ export async function commandContexts(config: HubConfig, db: OpenDatabase, agenc
 export class CommandError extends Error {}
 
 /** Prepares the database: migrations, reference data, then the demo data on an empty database when enabled. */
-export async function prepareDatabase(config: HubConfig, db: OpenDatabase, logger: Logger): Promise<void> {
-  const ran = await migrate(db.dataSource);
-  if (ran.length > 0) logger.info({ migrations: ran }, "migrations applied");
+export async function prepareDatabase(config: HubConfig, db: OpenDatabase, logger: Logger): Promise<{ migrations: string[]; wasEmpty: boolean; demoLoaded: boolean }> {
+  const migrations = await migrate(db.dataSource);
+  if (migrations.length > 0) logger.info({ migrations }, "migrations applied");
   await syncRegions(db.dataSource);
   await syncShippedCalendar(db.dataSource);
   await warnWhenCalendarEndsSoon(db.dataSource, logger);
-  if (config.demoData && (await isEmpty(db.dataSource))) {
+  const wasEmpty = await isEmpty(db.dataSource);
+  if (config.demoData && wasEmpty) {
     const seeded = await loadDemoData(config, db);
     logger.info(seeded, "demo data loaded");
   }
+  return { migrations, wasEmpty, demoLoaded: config.demoData && wasEmpty };
 }
 
 /** The demo registry and directory (one transaction), then demo cases and feedback through the services. */

@@ -3,7 +3,7 @@
 // The page.evaluate callbacks run in the browser.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { startTestHub, TestHub } from "./support/test-hub";
 
 /**
@@ -62,7 +62,7 @@ describeIfBrowser("the dashboard in Chromium", () => {
   }
 
   /** What is drawn: cards, live Chart.js charts, table rows and key figures. */
-  const drawnState = (page: import("playwright-core").Page) =>
+  const drawnState = (page: Page) =>
     page.evaluate(() => ({
       cards: document.querySelectorAll(".card").length,
       charts: [...document.querySelectorAll("canvas")].filter((c) => (window as any).Chart.getChart(c)).length,
@@ -226,15 +226,20 @@ describeIfBrowser("the dashboard in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  /** A refused token: the hub's reason in Chinese, nothing drawn, the page signed out. Closes the page. */
+  async function expectRefusedWith(page: Page, reason: string): Promise<void> {
+    expect(await page.textContent("#who")).toBe(reason);
+    expect(await drawnState(page)).toEqual(NOTHING);
+    expect(await page.getAttribute("body", "data-auth")).toBe("refused");
+    await page.close();
+  }
+
   it.each([
     ["an expired token", async () => hub.token("XY-AMR", { now: new Date(Date.now() - 3_600_000) }), "登录已过期，请重新获取令牌"],
     ["a malformed token", async () => "not-a-token", "令牌格式不正确，请粘贴完整的令牌"],
   ])("gives the hub's reason in Chinese for %s", async (_what, make, reason) => {
     const { page } = await openAs(await make(), null);
-    expect(await page.textContent("#who")).toBe(reason);
-    expect(await drawnState(page)).toEqual(NOTHING);
-    expect(await page.getAttribute("body", "data-auth")).toBe("refused");
-    await page.close();
+    await expectRefusedWith(page, reason);
   }, 60_000);
 
   it("clears the charts when a new token is refused", async () => {
@@ -243,10 +248,7 @@ describeIfBrowser("the dashboard in Chromium", () => {
     await page.fill("#token", await hub.token("XY-AMR", { now: new Date(Date.now() - 3_600_000) }));
     await page.click("#token-bar button[type=submit]");
     await page.waitForFunction(() => !document.getElementById("who")!.textContent!.includes("XY-AMR"), undefined, { timeout: 30_000 });
-    expect(await page.textContent("#who")).toBe("登录已过期，请重新获取令牌");
-    expect(await drawnState(page)).toEqual(NOTHING);
-    expect(await page.getAttribute("body", "data-auth")).toBe("refused");
-    await page.close();
+    await expectRefusedWith(page, "登录已过期，请重新获取令牌");
   }, 60_000);
 
   it("is a Chinese page whose month pickers read in Chinese whatever the browser's language", async () => {

@@ -14,7 +14,7 @@ import { DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 import { RecordStatus } from "../entities/agency-kind";
 import { createLogger, silentLogger } from "../logging/logger";
 import { hubSchema, printHubSchema } from "../schema/build-schema";
-import { isEmpty, syncRegions } from "../seed/seed";
+import { syncRegions } from "../seed/seed";
 import { registryLookup } from "../services/client-system.service";
 import { verifyAuditChain } from "../services/audit-event.service";
 import { commandContexts, CommandError, loadDemoData, prepareDatabase, serve } from "../hub";
@@ -63,11 +63,9 @@ program
     await withDatabase(
       config,
       async (db) => {
-        const ran = await migrate(db.dataSource);
-        const empty = await isEmpty(db.dataSource);
-        await prepareDatabase(config, db, silentLogger());
-        process.stdout.write(ran.length ? `migrations applied: ${ran.join(", ")}\n` : "no pending migrations\n");
-        process.stdout.write(empty && config.demoData ? "demo data loaded\n" : empty ? "empty database (HUB_DEMO_DATA=false)\n" : "database already holds data\n");
+        const { migrations, wasEmpty, demoLoaded } = await prepareDatabase(config, db, silentLogger());
+        process.stdout.write(migrations.length ? `migrations applied: ${migrations.join(", ")}\n` : "no pending migrations\n");
+        process.stdout.write(demoLoaded ? "demo data loaded\n" : wasEmpty ? "empty database (HUB_DEMO_DATA=false)\n" : "database already holds data\n");
       },
       { create: true },
     );
@@ -304,13 +302,6 @@ async function checkRegistry<K>(config: HubConfig, agencyCode: string, clientNam
 }
 
 /**
- * Runs `work` on the configured database and closes it. First it finds the database without creating
- * anything (an embedded database that a running hub holds is reached through the hub's socket; a missing one
- * is an error naming its path unless `create`, for `hub init` only), runs `preflight` (the keys a command
- * needs, which are never made here either), then says on stderr which database it uses: one line, no
- * credentials.
- */
-/**
  * Only `migrate`, `init`, `seed` and `serve` change the schema. Another command that found migrations pending
  * would otherwise apply them under a hub still running the old code (whose writes would then fail).
  */
@@ -318,6 +309,13 @@ async function assertMigrated(db: Awaited<ReturnType<typeof openDatabase>>): Pro
   if (await db.dataSource.showMigrations()) throw new CliError("the database has migrations pending: run `hub migrate` (with the hub's new version) first");
 }
 
+/**
+ * Runs `work` on the configured database and closes it. First it finds the database without creating
+ * anything (an embedded database that a running hub holds is reached through the hub's socket; a missing one
+ * is an error naming its path unless `create`, for `hub init` only), runs `preflight` (the keys a command
+ * needs, which are never made here either), then says on stderr which database it uses: one line, no
+ * credentials.
+ */
 async function withDatabase<T>(
   config: HubConfig,
   work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,

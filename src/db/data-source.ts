@@ -13,13 +13,14 @@ import { PGlitePool } from "./pglite-pool";
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 /**
- * Where the database lives: a server URL, or a PGlite directory (undefined = in memory, for tests). A
- * `postgres` target with `hubSocket` is the embedded database of a running hub, reached through the Unix
- * socket it serves in that directory (`embedded-database-server.ts`): one connection, no server settings.
+ * Where the database lives: a server URL, a PGlite directory (undefined = in memory, for tests), or the
+ * embedded database of a running hub (process `pid`), reached through the Unix socket it serves at `path`
+ * (`embedded-database-server.ts`): one connection, no server settings.
  */
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; hubSocket?: { path: string; pid: number } }
-  | { kind: "pglite"; dataDir: string | undefined };
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string | undefined }
+  | { kind: "hub-socket"; path: string; pid: number };
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
   return config.databaseUrl
@@ -63,12 +64,12 @@ export function createDataSource(target: DatabaseTarget, options: { poolSize?: n
     maxQueryExecutionTime: 1000,
   };
   let config: DataSourceOptions;
-  if (target.kind === "postgres" && target.hubSocket) {
+  if (target.kind === "hub-socket") {
     config = {
       ...common,
       // The hub serializes its socket's clients with its own requests, a transaction at a time: more than
       // one connection here would only queue there, and could wait for itself.
-      host: path.dirname(target.hubSocket.path),
+      host: path.dirname(target.path),
       port: 5432,
       username: "postgres",
       database: "postgres",
@@ -129,7 +130,7 @@ export class DatabaseUnavailableError extends Error {
  */
 export function describeTarget(target: DatabaseTarget): string {
   if (target.kind === "pglite") return `PGlite at ${target.dataDir ?? "memory"}`;
-  if (target.hubSocket) return `PGlite at ${path.dirname(target.hubSocket.path)}, through the running hub (pid ${target.hubSocket.pid})`;
+  if (target.kind === "hub-socket") return `PGlite at ${path.dirname(target.path)}, through the running hub (pid ${target.pid})`;
   const where = serverAddress(target.url);
   return where ? `PostgreSQL at ${where}` : "PostgreSQL at an invalid DATABASE_URL";
 }
@@ -147,7 +148,7 @@ function serverAddress(url: string): string | undefined {
 function describeConnectError(error: unknown, target: DatabaseTarget): string {
   const e = error as { code?: string; message?: string };
   if (target.kind === "pglite") return `cannot open the embedded database under ${target.dataDir ?? "memory"}: ${e.message ?? e}`;
-  if (target.hubSocket) return `cannot reach the running hub's database through ${target.hubSocket.path}: ${e.code ?? e.message ?? e}`;
+  if (target.kind === "hub-socket") return `cannot reach the running hub's database through ${target.path}: ${e.code ?? e.message ?? e}`;
   const where = serverAddress(target.url);
   if (!where) return "DATABASE_URL is not a valid URL";
   const reasons: Record<string, string> = {

@@ -76,7 +76,7 @@ export async function locateDatabase(
   for (;;) {
     const pid = embeddedDatabaseHolder(dir);
     if (pid === undefined) break;
-    if (fs.existsSync(socketPath)) return { kind: "postgres", url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}`, hubSocket: { path: socketPath, pid } };
+    if (fs.existsSync(socketPath)) return { kind: "hub-socket", path: socketPath, pid };
     // The hub serves its database once migrations and demo data are in; until then, wait for it.
     if (Date.now() >= deadline) throw new DatabaseUnavailableError(`hub process ${pid} holds the embedded database under ${dir} but does not serve it on ${socketPath}; stop it first, or use DATABASE_URL`);
     if (!warned) options.onWait?.(pid);

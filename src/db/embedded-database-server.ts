@@ -53,17 +53,12 @@ export async function serveEmbeddedDatabase(
   }
   const db = await PGlitePool.open(pgliteDir);
   const queue = new SessionQueue(db, PGlitePool.sessionLock(pgliteDir), options.idleInTransactionMs ?? 30_000, logger);
-  const handlers = new Set<PGLiteSocketHandler>();
   // This process holds the data directory's lock, so a socket file left there is a crashed hub's.
   fs.rmSync(socketPath, { force: true });
   const server = net.createServer((socket) => {
     const handler = new PGLiteSocketHandler({ queryQueue: queue as unknown as PGLiteSocketHandlerOptions["queryQueue"], closeOnDetach: true });
-    handlers.add(handler);
     queue.register(handler);
-    const forget = () => {
-      handlers.delete(handler);
-      queue.unregister(handler.handlerId);
-    };
+    const forget = () => queue.unregister(handler.handlerId);
     handler.addEventListener("close", forget);
     handler.addEventListener("error", forget);
     handler.attach(socket).catch(() => socket.destroy());
@@ -82,8 +77,7 @@ export async function serveEmbeddedDatabase(
     async stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       queue.close();
-      await Promise.all([...handlers].map((handler) => handler.detach(true)));
-      handlers.clear();
+      await Promise.all(queue.connected().map((handler) => handler.detach(true)));
       await queue.idle();
       await closed;
       fs.rmSync(socketPath, { force: true });
@@ -130,6 +124,11 @@ class SessionQueue {
 
   unregister(handlerId: number): void {
     this.handlers.delete(handlerId);
+  }
+
+  /** The clients still connected. */
+  connected(): PGLiteSocketHandler[] {
+    return [...this.handlers.values()];
   }
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {

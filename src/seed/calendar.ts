@@ -114,7 +114,9 @@ export async function writeCalendar(dataSource: DataSource, rows: CalendarRow[],
   const byYear = new Map<number, CalendarRow[]>();
   for (const row of rows) {
     const year = Number(row.day.slice(0, 4));
-    byYear.set(year, [...(byYear.get(year) ?? []), row]);
+    const yearRows = byYear.get(year);
+    if (yearRows) yearRows.push(row);
+    else byYear.set(year, [row]);
   }
   return dataSource.transaction(async (manager) => {
     const stored = new Map<number, CalendarYearStatus>(
@@ -146,6 +148,8 @@ export async function writeCalendar(dataSource: DataSource, rows: CalendarRow[],
       }
       years.push({ year, status });
     }
+    // Even when no stored day changed: a new version of the hub may estimate provisional years differently, and
+    // its first start must carry that to the stored days of open complaints.
     const complaintDeadlinesMoved = await recomputeComplaintDeadlines(manager, await loadWorkingCalendar(manager));
     return { daysWritten, years, complaintDeadlinesMoved };
   });

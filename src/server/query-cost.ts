@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from "@apollo/server";
 import {
   ArgumentNode,
   FieldNode,
@@ -156,27 +156,25 @@ function listLength(arg: ArgumentNode | undefined, variables: Record<string, unk
  * passes more than `maxRepresentations` representations to `_entities`: `QUERY_TOO_COMPLEX` (HTTP 400).
  */
 export function queryCostPlugin(limits: { maxCost: number; maxRepresentations: number }): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, operation, document, request }) {
-          if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          // The variables as execution will see them: defaults applied (`$r: [_Any!]! = [...]` counts too).
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-          if (coerced.errors) return; // execution refuses them with a coded error of its own
-          const cost = queryCost(schema, operation, fragments, coerced.coerced);
-          if (cost.representations > limits.maxRepresentations) {
-            throw tooComplex(`At most ${limits.maxRepresentations} entity representations per request; this one has ${cost.representations}.`);
-          }
-          if (cost.objects > limits.maxCost) {
-            throw tooComplex(`Query cost limit of ${limits.maxCost} objects exceeded: the answer could hold ${cost.objects}. Ask for fewer items per page or fewer nested lists.`);
-          }
-        },
-      };
+  // One listener for every request: it holds no per-request state.
+  const listener: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation({ schema, operation, document, request }) {
+      if (!operation) return;
+      const fragments: Record<string, FragmentDefinitionNode> = {};
+      for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+      // The variables as execution will see them: defaults applied (`$r: [_Any!]! = [...]` counts too).
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+      if (coerced.errors) return; // execution refuses them with a coded error of its own
+      const cost = queryCost(schema, operation, fragments, coerced.coerced);
+      if (cost.representations > limits.maxRepresentations) {
+        throw tooComplex(`At most ${limits.maxRepresentations} entity representations per request; this one has ${cost.representations}.`);
+      }
+      if (cost.objects > limits.maxCost) {
+        throw tooComplex(`Query cost limit of ${limits.maxCost} objects exceeded: the answer could hold ${cost.objects}. Ask for fewer items per page or fewer nested lists.`);
+      }
     },
   };
+  return { requestDidStart: async () => listener };
 }
 
 function tooComplex(message: string): QueryTooComplexError {

@@ -38,10 +38,6 @@ export class InputProblems {
     return undefined;
   }
 
-  get any(): boolean {
-    return this.list.length > 0;
-  }
-
   done(): void {
     if (this.list.length === 0) return;
     const [first] = this.list;
