@@ -13,13 +13,14 @@ import { PGlitePool } from "./pglite-pool";
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 /**
- * Where the database lives: a server URL, a PGlite directory (undefined = in memory, for tests), or the
+ * Where the database lives: a server URL, a PGlite directory (undefined = in memory, for tests; a new one
+ * may start from a `dumpDataDir` tarball, `restoreFrom`), or the
  * embedded database of a running hub (process `pid`), reached through the Unix socket it serves at `path`
  * (`embedded-database-server.ts`): one connection, no server settings.
  */
 export type DatabaseTarget =
   | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string | undefined }
+  | { kind: "pglite"; dataDir: string | undefined; restoreFrom?: string }
   | { kind: "hub-socket"; path: string; pid: number };
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -95,7 +96,7 @@ export function createDataSource(target: DatabaseTarget, options: { poolSize?: n
       ...common,
       // TypeORM builds its pool with `new driver.Pool(options)`: hand it the exclusive PGlite pool.
       driver: { Pool: PGlitePool },
-      extra: { pgliteDataDir: target.dataDir },
+      extra: { pgliteDataDir: target.dataDir, pgliteRestoreFrom: target.restoreFrom },
       // PGlite ships pgcrypto; gen_random_uuid() is built into PostgreSQL ≥ 13 anyway.
       uuidExtension: "pgcrypto",
       installExtensions: false,

@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import fs from "node:fs";
 import { PGlite, types } from "@electric-sql/pglite";
 
 /**
@@ -19,18 +20,24 @@ export class PGlitePool extends EventEmitter {
   private static instances = new Map<string, Promise<PGlite>>();
   private static locks = new Map<string, SessionLock>();
   private readonly dataDir: string | undefined;
+  private readonly restoreFrom: string | undefined;
 
-  constructor(options: { pgliteDataDir?: string }) {
+  constructor(options: { pgliteDataDir?: string; pgliteRestoreFrom?: string }) {
     super();
     this.dataDir = options.pgliteDataDir;
+    this.restoreFrom = options.pgliteRestoreFrom;
   }
 
-  /** One PGlite per data directory per process (PGlite cannot open one directory twice). */
-  static open(dataDir: string | undefined): Promise<PGlite> {
+  /**
+   * One PGlite per data directory per process (PGlite cannot open one directory twice). A new database can
+   * start as a copy of a `dumpDataDir` tarball (`restoreFrom`), which skips `initdb`.
+   */
+  static open(dataDir: string | undefined, restoreFrom?: string): Promise<PGlite> {
     const key = dataDir ?? "memory://";
     let instance = PGlitePool.instances.get(key);
     if (!instance) {
       instance = PGlite.create(dataDir ?? "memory://", {
+        loadDataDir: restoreFrom ? new Blob([fs.readFileSync(restoreFrom)]) : undefined,
         parsers: {
           [types.INT8]: (value: string) => value,
           [types.NUMERIC]: (value: string) => value,
@@ -65,7 +72,7 @@ export class PGlitePool extends EventEmitter {
     PGlitePool.sessionLock(this.dataDir)
       .acquire()
       .then((release) =>
-        PGlitePool.open(this.dataDir).then(
+        PGlitePool.open(this.dataDir, this.restoreFrom).then(
           (db) => {
             let released = false;
             callback(null, new PGliteClient(db), () => {

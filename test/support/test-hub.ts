@@ -8,7 +8,7 @@ import { HubConfig, loadConfig } from "../../src/config/config";
 import { openDatabase, OpenDatabase } from "../../src/db/database";
 import { buildHub, Hub, prepareDatabase } from "../../src/hub";
 import { Logger, silentLogger } from "../../src/logging/logger";
-import { createTestDatabase } from "./test-database";
+import { copyTemplateKeys, createTestDatabase } from "./test-database";
 
 export interface GraphqlResponse<T = any> {
   status: number;
@@ -32,12 +32,14 @@ export interface TestHub {
 
 /**
  * Starts the real hub (same config loader, schema, guards, context builder and HTTP app as production) on a
- * fresh database with the demo data, listening on a free loopback port.
+ * fresh copy of the run's template database (migrated, with the demo data), listening on a free loopback
+ * port. The hub still prepares it as `hub serve` would (its migrations and reference data are then current).
  */
 export async function startTestHub(options: { env?: Record<string, string>; now?: () => Date; logger?: Logger } = {}): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   const config = loadConfig({ HUB_ENV: "test", HUB_DATA_DIR: dataDir, LOG_LEVEL: "silent", HUB_AUDIT_FLUSH_MS: "20", ...options.env });
-  const database = await createTestDatabase();
+  copyTemplateKeys(dataDir);
+  const database = await createTestDatabase({ seeded: true });
   const logger = options.logger ?? silentLogger();
   const db = await openDatabase(config, logger, database.target);
   await prepareDatabase(config, db, logger);
