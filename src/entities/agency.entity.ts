@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { Guard, Public } from "../auth/guard";
+import { Guard, Public } from "../policy/guard";
 import { AgencyKind, RecordStatus } from "./agency-kind";
 
 /** 接入单位: an agency registered with the hub. Its kind and region decide what its systems may do. */

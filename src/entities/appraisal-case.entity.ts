@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import { CaseStatus } from "../domain/case-enums";
 import { TechnicalField } from "../domain/directory-enums";
 

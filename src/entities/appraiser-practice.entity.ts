@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import { PracticeKind } from "../domain/directory-enums";
 
 /** A post of an appraiser at an institution. At most one active full-time post (a unique index). */

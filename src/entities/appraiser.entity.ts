@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { Guard, Public } from "../auth/guard";
+import { Guard, Public } from "../policy/guard";
 import { AppraiserStatus, CreditGrade, TechnicalField } from "../domain/directory-enums";
 import { ProfessionalTitle, Qualification, Training } from "./directory-records";
 

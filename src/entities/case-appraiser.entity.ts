@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 
 /** An appraiser assigned to a case, with the recusal declaration (回避声明) made on assignment. */
 @ObjectType({ description: "An appraiser assigned to a case, with the recusal declaration made on assignment." })

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import { CaseAction, CaseStatus } from "../domain/case-enums";
 
 /** One step of a case, with who recorded it and when (全过程留痕). Append-only. */

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { Public, Guard } from "../auth/guard";
+import { Public, Guard } from "../policy/guard";
 
 /**
  * Small records kept as JSON inside institutions and appraisers. They are reached only through the field

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import { ListingLevel, ListingStatus } from "../domain/directory-enums";
 
 /** One decision of the listing register (名录库动态调整). Append-only: the database refuses edits. */

@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
 
 /**

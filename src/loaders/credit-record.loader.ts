@@ -1,6 +1,6 @@
 import { DataSource } from "typeorm";
 import { CreditRecord, CreditShare } from "../entities/credit-record.entity";
-import type { CreditViewerFacts } from "../services/credit-visibility";
+import type { CreditViewerFacts } from "../policy/credit-record.visibility";
 import { loadManyBy, loadOneBy } from "./entity-loaders";
 
 /** Batched fetches for credit records; no visibility applied. `creditViewerFacts` is read at most once per request. */

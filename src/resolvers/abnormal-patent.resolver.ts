@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { AbnormalPatentGrouping, AbnormalPatentStatus } from "../domain/abnormal-patent-enums";
 import { regionName } from "../domain/region-directory";
@@ -59,19 +59,19 @@ class AbnormalPatentHandlingPayload {
 @Resolver(() => AbnormalPatentBatch)
 export class AbnormalPatentBatchResolver {
   @Query(() => BatchConnection, { nullable: true, description: "Abnormal patent batches with items in the caller's jurisdiction (market-regulation bureaus), newest first." })
-  @Guard("patentBureau")
+  @Guard("patentBureau", "abnormalPatent.visible", "abnormalPatentBatch.visible")
   async abnormalPatentBatches(@Arg("filter", () => AbnormalPatentBatchFilter, { nullable: true }) filter: AbnormalPatentBatchFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
     return toConnection(await ctx.services.abnormalPatents.batches(filter ?? {}, page.first, page.after));
   }
 
   @Query(() => AbnormalPatentBatch, { nullable: true, description: "One batch; null unless it has items in the caller's jurisdiction." })
-  @Guard("patentBureau")
+  @Guard("patentBureau", "abnormalPatent.visible", "abnormalPatentBatch.visible")
   abnormalPatentBatch(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<AbnormalPatentBatch | null> {
     return ctx.services.abnormalPatents.batchById(id);
   }
 
   @Query(() => [AbnormalPatentRate], { nullable: true, description: "Withdrawal rates over the items in the caller's jurisdiction matching the filter, per batch, region or patent agency." })
-  @Guard("patentBureau")
+  @Guard("patentBureau", "abnormalPatent.visible")
   abnormalPatentWithdrawalRates(
     @Arg("groupBy", () => AbnormalPatentGrouping) groupBy: AbnormalPatentGrouping,
     @Arg("filter", () => AbnormalPatentItemFilter, { nullable: true }) filter: AbnormalPatentItemFilter | undefined,
@@ -81,7 +81,7 @@ export class AbnormalPatentBatchResolver {
   }
 
   @Mutation(() => AbnormalPatentImportReport, { nullable: true, description: "Imports a batch (province-level bureaus and above). Items are allocated to the bureau of the applicant's county, or city; re-importing an item changes nothing." })
-  @Guard("patentImporter")
+  @Guard("patentImporter", "abnormalPatent.extendBatch", "abnormalPatent.importItem")
   importAbnormalPatentBatch(@Arg("input", () => ImportAbnormalPatentBatchInput) input: ImportAbnormalPatentBatchInput, @Ctx() ctx: HubContext) {
     return ctx.services.abnormalPatents.importBatch(input);
   }
@@ -126,19 +126,19 @@ export class AbnormalPatentBatchResolver {
 @Resolver(() => AbnormalPatentItem)
 export class AbnormalPatentItemResolver {
   @Query(() => ItemConnection, { nullable: true, description: "Abnormal patent items in the caller's jurisdiction (market-regulation bureaus), by application number." })
-  @Guard("patentBureau")
+  @Guard("patentBureau", "abnormalPatent.visible")
   async abnormalPatentItems(@Arg("filter", () => AbnormalPatentItemFilter, { nullable: true }) filter: AbnormalPatentItemFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
     return toConnection(await ctx.services.abnormalPatents.items(filter ?? {}, page.first, page.after));
   }
 
   @Query(() => AbnormalPatentItem, { nullable: true, description: "One item; null unless it is in the caller's jurisdiction." })
-  @Guard("patentBureau")
+  @Guard("patentBureau", "abnormalPatent.visible")
   abnormalPatentItem(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<AbnormalPatentItem | null> {
     return ctx.services.abnormalPatents.itemById(id);
   }
 
   @Mutation(() => AbnormalPatentHandlingPayload, { nullable: true, description: "Records a handling step (the bureau the item is allocated to). ESCALATE creates the credit record, once." })
-  @Guard("patentBureau")
+  @Guard("patentBureau", "abnormalPatent.handle", "abnormalPatent.visible")
   recordAbnormalPatentHandling(
     @Arg("itemId", () => ID) itemId: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
-import { Guard, Public } from "../auth/guard";
+import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { AgencyKind } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { CaseAction, CaseRejectionReason, CaseStatus } from "../domain/case-enums";
 import { TechnicalField } from "../domain/directory-enums";
@@ -79,19 +79,19 @@ class EntrustAppraisalPayload {
 @Resolver(() => AppraisalCase)
 export class AppraisalCaseResolver {
   @Query(() => AppraisalCase, { nullable: true, description: "One case; null when it does not exist for the caller." })
-  @Guard("authenticated")
+  @Guard("authenticated", "appraisalCase.visible")
   appraisalCase(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<AppraisalCase | null> {
     return ctx.services.cases.byId(id);
   }
 
   @Query(() => AppraisalCaseConnection, { nullable: true, description: "Cases the caller may see, newest entrustment first." })
-  @Guard("authenticated")
+  @Guard("authenticated", "appraisalCase.visible")
   async appraisalCases(@Arg("filter", () => AppraisalCaseFilter, { nullable: true }) filter: AppraisalCaseFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
     return toConnection(await ctx.services.cases.list(filter ?? {}, page.first, page.after));
   }
 
   @Mutation(() => EntrustAppraisalPayload, { nullable: true, description: "Entrusts a listed institution with an appraisal. Idempotent per client system." })
-  @Guard("entruster")
+  @Guard("entruster", "institution.visible")
   async entrustAppraisal(@Arg("input", () => EntrustAppraisalInput) input: EntrustAppraisalInput, @Ctx() ctx: HubContext): Promise<EntrustAppraisalPayload> {
     return ctx.services.cases.entrust(input);
   }
@@ -100,7 +100,7 @@ export class AppraisalCaseResolver {
     nullable: true,
     description: "Records a step of a case: the institution accepts, rejects, assigns appraisers, pauses for materials, submits for review and issues; the entrusting agency requests court appearance, records attendance, extends and closes; either may terminate.",
   })
-  @Guard("caseParty")
+  @Guard("caseParty", "appraisalCase.entrusterStep", "appraisalCase.institutionStep", "appraisalCase.partyStep", "appraisalCase.visible")
   recordCaseProgress(
     @Arg("caseId", () => ID) caseId: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, responsePathAsArray } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Guard, Public } from "../auth/guard";
+import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { AppraiserStatus } from "../domain/directory-enums";
 import { Appraiser } from "../entities/appraiser.entity";
@@ -15,13 +15,13 @@ const AppraiserConnection = Connection(Appraiser, "Appraiser", "appraiser");
 @Resolver(() => Appraiser)
 export class AppraiserResolver {
   @Query(() => Appraiser, { nullable: true, description: "One appraiser; null when it does not exist for the caller." })
-  @Public()
+  @Public("appraiser.visible")
   appraiser(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<Appraiser | null> {
     return ctx.services.appraisers.byId(id);
   }
 
   @Query(() => AppraiserConnection, { description: "Appraisers the caller may see, by name." })
-  @Public()
+  @Public("appraiser.visible")
   async appraisers(
     @Arg("filter", () => AppraiserFilter, { nullable: true }) filter: AppraiserFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
@@ -31,13 +31,13 @@ export class AppraiserResolver {
   }
 
   @Mutation(() => Appraiser, { nullable: true, description: "Registers an appraiser at an institution. A registered ID number answers CONFLICT." })
-  @Guard("directoryRegistrar")
+  @Guard("directoryRegistrar", "appraiser.manage", "institution.visible")
   async registerAppraiser(@Arg("input", () => RegisterAppraiserInput) input: RegisterAppraiserInput, @Ctx() ctx: HubContext): Promise<Appraiser> {
     return (await ctx.services.appraisers.register(input)).appraiser;
   }
 
   @Mutation(() => Appraiser, { nullable: true, description: "Edits an appraiser and their posts; a stale expectedVersion answers CONFLICT." })
-  @Guard("directoryRegistrar")
+  @Guard("directoryRegistrar", "appraiser.manage", "appraiser.visible", "institution.visible")
   updateAppraiser(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,
@@ -48,7 +48,7 @@ export class AppraiserResolver {
   }
 
   @Mutation(() => Appraiser, { nullable: true, description: "Suspends, reinstates, revokes or retires an appraiser, with a reason." })
-  @Guard("directoryRegistrar")
+  @Guard("directoryRegistrar", "appraiser.manage", "appraiser.visible")
   changeAppraiserStatus(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

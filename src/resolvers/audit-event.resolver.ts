@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { AuditEvent, AuditOutcome } from "../entities/audit-event.entity";
 import { PageArgs } from "./types/page-args";
@@ -39,7 +39,7 @@ class AuditChainVerification {
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
   @Query(() => AuditEventConnection, { nullable: true, description: "The audit trail, newest first: your own agency's entries, or, for market-regulation bureaus at province level and above, every entry in their jurisdiction." })
-  @Guard("auditReader")
+  @Guard("auditReader", "auditEvent.visible")
   async auditEvents(
     @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { ComplaintNextStep, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
 import { Appraiser } from "../entities/appraiser.entity";
@@ -83,25 +83,25 @@ class PostCaseFeedbackPayload {
 @Resolver(() => CaseFeedback)
 export class CaseFeedbackResolver {
   @Query(() => CaseFeedback, { nullable: true, description: "One feedback item: for the agency that posted it and the bureaus and associations covering the institution." })
-  @Guard("authenticated")
+  @Guard("authenticated", "caseFeedback.visible")
   caseFeedback(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CaseFeedback | null> {
     return ctx.services.feedback.byId(id);
   }
 
   @Query(() => CaseFeedbackConnection, { nullable: true, description: "Feedback the caller may see, newest first." })
-  @Guard("authenticated")
+  @Guard("authenticated", "caseFeedback.visible")
   async caseFeedbacks(@Arg("filter", () => CaseFeedbackFilter, { nullable: true }) filter: CaseFeedbackFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
     return toConnection(await ctx.services.feedback.list(filter ?? {}, page.first, page.after));
   }
 
   @Mutation(() => PostCaseFeedbackPayload, { nullable: true, description: "Posts feedback about an appraiser after a case. Idempotent per client system: retries never duplicate." })
-  @Guard("feedbackPoster")
+  @Guard("feedbackPoster", "appraisalCase.visible", "appraiser.visible")
   postCaseFeedback(@Arg("input", () => PostCaseFeedbackInput) input: PostCaseFeedbackInput, @Ctx() ctx: HubContext): Promise<PostCaseFeedbackPayload> {
     return ctx.services.feedback.post(input);
   }
 
   @Mutation(() => CaseFeedback, { nullable: true, description: "Moves a complaint: SUBMITTED → ACKNOWLEDGED → INVESTIGATING → RESOLVED, or DISMISSED. For the association or bureau covering the institution." })
-  @Guard("supervisor")
+  @Guard("supervisor", "caseFeedback.handleComplaint", "caseFeedback.visible")
   handleComplaint(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import { Guard, Public } from "../auth/guard";
+import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { RecordStatus } from "../entities/agency-kind";
 import { ClientSystem } from "../entities/client-system.entity";
@@ -51,14 +51,14 @@ class RegisterClientSystemPayload {
 @Resolver(() => ClientSystem)
 export class ClientSystemResolver {
   @Mutation(() => RegisterClientSystemPayload, { nullable: true, description: "Registers a client system of the caller's own agency. Needs scope `clients:manage`." })
-  @Guard("clientManager")
+  @Guard("clientManager", "clientSystem.grantScope")
   async registerClientSystem(@Arg("input", () => RegisterClientSystemInput) input: RegisterClientSystemInput, @Ctx() ctx: HubContext): Promise<RegisterClientSystemPayload> {
     const { client, replayed } = await ctx.services.clientSystems.register(input);
     return { clientSystem: client, replayed };
   }
 
   @Mutation(() => ClientSystem, { nullable: true, description: "Edits a client system of the caller's own agency. Needs scope `clients:manage`; a stale `expectedVersion` answers CONFLICT." })
-  @Guard("clientManager")
+  @Guard("clientManager", "clientSystem.grantScope")
   updateClientSystem(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

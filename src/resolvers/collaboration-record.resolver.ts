@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { CollaborationEventKind, CollaborationKind, CollaborationOutcome, CollaborationStatus } from "../domain/collaboration-enums";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
@@ -55,25 +55,25 @@ class OpenCollaborationPayload {
 @Resolver(() => CollaborationRecord)
 export class CollaborationRecordResolver {
   @Query(() => CollaborationRecord, { nullable: true, description: "One collaboration record; null unless the caller is a party or a bureau covering its region." })
-  @Guard("authenticated")
+  @Guard("authenticated", "collaborationRecord.visible")
   collaborationRecord(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CollaborationRecord | null> {
     return ctx.services.collaboration.byId(id);
   }
 
   @Query(() => CollaborationRecordConnection, { nullable: true, description: "Collaboration records the caller is party to, or supervises as the bureau covering their region; newest first." })
-  @Guard("authenticated")
+  @Guard("authenticated", "collaborationRecord.visible")
   async collaborationRecords(@Arg("filter", () => CollaborationRecordFilter, { nullable: true }) filter: CollaborationRecordFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
     return toConnection(await ctx.services.collaboration.list(filter ?? {}, page.first, page.after));
   }
 
   @Mutation(() => OpenCollaborationPayload, { nullable: true, description: "Opens a collaboration record with the agencies involved (any agency may). Idempotent per client system." })
-  @Guard("authenticated")
+  @Guard("authenticated", "appraisalCase.visible", "institution.visible")
   async openCollaboration(@Arg("input", () => OpenCollaborationInput) input: OpenCollaborationInput, @Ctx() ctx: HubContext): Promise<OpenCollaborationPayload> {
     return ctx.services.collaboration.open(input);
   }
 
   @Mutation(() => CollaborationRecord, { nullable: true, description: "Adds a step to a collaboration's timeline (parties only; only the initiator sends and closes)." })
-  @Guard("authenticated")
+  @Guard("authenticated", "collaborationRecord.initiator", "collaborationRecord.party", "collaborationRecord.visible")
   addCollaborationEvent(
     @Arg("recordId", () => ID) recordId: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Guard, Public } from "../auth/guard";
+import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { Appraiser } from "../entities/appraiser.entity";
@@ -57,25 +57,25 @@ class RecordCreditEventPayload {
 @Resolver(() => CreditRecord)
 export class CreditRecordResolver {
   @Query(() => CreditRecordConnection, { description: "Credit records the caller may see: published ones for everyone; more for the subject's supervisors, agencies it was shared with, and the agencies whose cases involved the subject." })
-  @Public()
+  @Public("creditRecord.visible")
   async creditRecords(@Arg("filter", () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
     return toConnection(await ctx.services.credit.list(filter ?? {}, page.first, page.after));
   }
 
   @Query(() => CreditRecord, { nullable: true, description: "One credit record; null when it does not exist for the caller." })
-  @Public()
+  @Public("creditRecord.visible")
   creditRecord(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CreditRecord | null> {
     return ctx.services.credit.byId(id);
   }
 
   @Mutation(() => RecordCreditEventPayload, { nullable: true, description: "Records a credit determination (market-regulation bureau covering the subject). Idempotent per client system." })
-  @Guard("creditDecider")
+  @Guard("creditDecider", "creditRecord.record")
   recordCreditEvent(@Arg("input", () => RecordCreditEventInput) input: RecordCreditEventInput, @Ctx() ctx: HubContext): Promise<RecordCreditEventPayload> {
     return ctx.services.credit.record(input);
   }
 
   @Mutation(() => CreditRecord, { nullable: true, description: "Requests repair of an ACTIVE record after the waiting period (association or bureau covering the subject)." })
-  @Guard("supervisor")
+  @Guard("supervisor", "creditRecord.requestRepair")
   requestCreditRepair(
     @Arg("recordId", () => ID) recordId: string,
     @Arg("input", () => CreditRepairInput) input: CreditRepairInput,
@@ -86,7 +86,7 @@ export class CreditRecordResolver {
   }
 
   @Mutation(() => CreditRecord, { nullable: true, description: "Approves (REPAIRED: publication stops at once) or refuses (back to ACTIVE) a repair request. For the bureau covering the subject." })
-  @Guard("creditDecider")
+  @Guard("creditDecider", "creditRecord.decideRepair")
   decideCreditRepair(
     @Arg("recordId", () => ID) recordId: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,
@@ -98,7 +98,7 @@ export class CreditRecordResolver {
   }
 
   @Mutation(() => CreditRecord, { nullable: true, description: "Revokes a determination (撤销), with a reason. For the bureau covering the subject." })
-  @Guard("creditDecider")
+  @Guard("creditDecider", "creditRecord.revoke")
   revokeCreditRecord(
     @Arg("recordId", () => ID) recordId: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

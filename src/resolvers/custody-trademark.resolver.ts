@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { CustodyStatus, TrademarkAlertKind, TrademarkAlertStatus, TrademarkCategory } from "../domain/trademark-enums";
 import { regionName } from "../domain/region-directory";
@@ -89,31 +89,31 @@ class RaiseTrademarkAlertPayload {
 @Resolver(() => CustodyTrademark)
 export class CustodyTrademarkResolver {
   @Query(() => TrademarkConnection, { nullable: true, description: "Marks under custody the caller supervises (bureaus and associations in jurisdiction) or keeps (custodian), soonest expiry first." })
-  @Guard("authenticated")
+  @Guard("authenticated", "custodyTrademark.visible")
   async custodyTrademarks(@Arg("filter", () => CustodyTrademarkFilter, { nullable: true }) filter: CustodyTrademarkFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
     return toConnection(await ctx.services.trademarks.list(filter ?? {}, page.first, page.after));
   }
 
   @Query(() => CustodyTrademark, { nullable: true, description: "One mark under custody; null when it does not exist for the caller." })
-  @Guard("authenticated")
+  @Guard("authenticated", "custodyTrademark.visible")
   custodyTrademark(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CustodyTrademark | null> {
     return ctx.services.trademarks.byId(id);
   }
 
   @Query(() => AlertConnection, { nullable: true, description: "Alerts about the marks the caller may see, computed EXPIRING alerts included, newest first." })
-  @Guard("authenticated")
+  @Guard("authenticated", "custodyTrademark.visible")
   async trademarkAlerts(@Arg("filter", () => TrademarkAlertFilter, { nullable: true }) filter: TrademarkAlertFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
     return toConnection(await ctx.services.trademarks.alerts(filter ?? {}, page.first, page.after));
   }
 
   @Mutation(() => PlaceTrademarkUnderCustodyPayload, { nullable: true, description: "Places a mark under monitoring and custody (market-regulation bureau covering the owner's region). Idempotent per client system." })
-  @Guard("trademarkRegistrar")
+  @Guard("trademarkRegistrar", "custodyTrademark.place")
   placeTrademarkUnderCustody(@Arg("input", () => PlaceTrademarkUnderCustodyInput) input: PlaceTrademarkUnderCustodyInput, @Ctx() ctx: HubContext) {
     return ctx.services.trademarks.placeUnderCustody(input);
   }
 
   @Mutation(() => CustodyTrademark, { nullable: true, description: "Updates a mark under custody: a renewal resolves its expiring alert." })
-  @Guard("authenticated")
+  @Guard("authenticated", "custodyTrademark.supervise", "custodyTrademark.update", "custodyTrademark.visible")
   updateCustodyTrademark(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,
@@ -124,13 +124,13 @@ export class CustodyTrademarkResolver {
   }
 
   @Mutation(() => RaiseTrademarkAlertPayload, { nullable: true, description: "Enters an alert about a mark (its custodian). Idempotent per client system." })
-  @Guard("authenticated")
+  @Guard("authenticated", "custodyTrademark.custodian", "custodyTrademark.visible")
   raiseTrademarkAlert(@Arg("input", () => RaiseTrademarkAlertInput) input: RaiseTrademarkAlertInput, @Ctx() ctx: HubContext) {
     return ctx.services.trademarks.raiseAlert(input);
   }
 
   @Mutation(() => TrademarkAlert, { nullable: true, description: "Moves an alert along OPEN → IN_PROGRESS → RESOLVED or DISMISSED (the mark's custodian)." })
-  @Guard("authenticated")
+  @Guard("authenticated", "custodyTrademark.custodian", "custodyTrademark.visible")
   handleTrademarkAlert(
     @Arg("alertId", () => ID) alertId: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

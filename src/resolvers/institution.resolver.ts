@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Guard, Public } from "../auth/guard";
+import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { ListingLevel, ListingStatus } from "../domain/directory-enums";
 import { findRegion } from "../domain/region-directory";
@@ -17,7 +17,7 @@ const InstitutionConnection = Connection(Institution, "Institution", "institutio
 @Resolver(() => Institution)
 export class InstitutionResolver {
   @Query(() => Institution, { nullable: true, description: "One institution by `id` or by `creditCode` (give exactly one). Null when it does not exist for the caller." })
-  @Public()
+  @Public("institution.visible")
   institution(
     @Arg("id", () => ID, { nullable: true }) id: string | undefined,
     @Arg("creditCode", () => CreditCodeScalar, { nullable: true }) creditCode: string | undefined,
@@ -28,7 +28,7 @@ export class InstitutionResolver {
   }
 
   @Query(() => InstitutionConnection, { description: "Institutions the caller may see, by name." })
-  @Public()
+  @Public("institution.visible")
   async institutions(
     @Arg("filter", () => InstitutionFilter, { nullable: true }) filter: InstitutionFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
@@ -38,13 +38,13 @@ export class InstitutionResolver {
   }
 
   @Mutation(() => Institution, { nullable: true, description: "Registers an institution (NOT_LISTED). For the market-regulation bureau of its region; a registered credit code answers CONFLICT." })
-  @Guard("directoryRegistrar")
+  @Guard("directoryRegistrar", "institution.register")
   async registerInstitution(@Arg("input", () => RegisterInstitutionInput) input: RegisterInstitutionInput, @Ctx() ctx: HubContext): Promise<Institution> {
     return (await ctx.services.institutions.register(input)).institution;
   }
 
   @Mutation(() => Institution, { nullable: true, description: "Edits an institution. For the market-regulation bureau of its region; a stale expectedVersion answers CONFLICT." })
-  @Guard("directoryRegistrar")
+  @Guard("directoryRegistrar", "institution.register", "institution.visible")
   updateInstitution(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,
@@ -58,7 +58,7 @@ export class InstitutionResolver {
     nullable: true,
     description: "Moves the listing register one step (名录库动态调整) and records the decision. Bureaus of the region decide; associations may only recommend. Moves outside the state machine answer INVALID_STATE_TRANSITION.",
   })
-  @Guard("listingDecider")
+  @Guard("listingDecider", "institution.decideListing", "institution.listingMove", "institution.visible")
   changeListingStatus(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

@@ -1,5 +1,5 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
-import { Public } from "../auth/guard";
+import { Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { Agency } from "../entities/agency.entity";
 

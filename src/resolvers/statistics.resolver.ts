@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { LocalDateScalar } from "../scalars/scalars";
 import type { StatisticsRequest } from "../services/statistics/statistics-request";
@@ -177,7 +177,7 @@ export class StatisticsResolver {
       "Statistics of a region (default: the caller's) over a period (default: the last twelve months). The region must lie in the caller's jurisdiction. " +
       "Courts, procuratorates and police see counts about people suppressed below a threshold.",
   })
-  @Guard("statisticsReader")
+  @Guard("statisticsReader", "appraiser.visible", "institution.visible", "statistics.exactSmallCounts", "statistics.region")
   statistics(
     @Arg("regionCode", () => String, { nullable: true }) regionCode: string | undefined,
     @Arg("from", () => LocalDateScalar, { nullable: true }) from: string | undefined,

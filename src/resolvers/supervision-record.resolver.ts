@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Guard } from "../auth/guard";
+import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
 import { Institution } from "../entities/institution.entity";
@@ -32,13 +32,13 @@ class SupervisionRecordFilter {
 @Resolver(() => SupervisionRecord)
 export class SupervisionRecordResolver {
   @Query(() => SupervisionRecordConnection, { nullable: true, description: "Supervision records: for the bureaus, associations and procuratorates covering the institution, and the institution itself." })
-  @Guard("authenticated")
+  @Guard("authenticated", "supervisionRecord.visible")
   async supervisionRecords(@Arg("filter", () => SupervisionRecordFilter, { nullable: true }) filter: SupervisionRecordFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
     return toConnection(await ctx.services.supervision.list(filter ?? {}, page.first, page.after));
   }
 
   @Mutation(() => SupervisionRecord, { nullable: true, description: "Records an inspection, document-quality review or circular. For the association or bureau covering the institution." })
-  @Guard("supervisor")
+  @Guard("supervisor", "institution.visible", "supervisionRecord.record")
   recordInspection(@Arg("input", () => RecordInspectionInput) input: RecordInspectionInput, @Ctx() ctx: HubContext): Promise<SupervisionRecord> {
     return ctx.services.supervision.record(input);
   }

@@ -2,7 +2,7 @@ import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { GraphQLSchema, lexicographicSortSchema, parse } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
-import { applyGuards, Decisions, FEDERATION_DECISIONS, readGuardDeclarations, UnguardedSchemaError } from "../auth/shield";
+import { applyGuards, Checks, Decisions, FEDERATION_DECISIONS, readGuardDeclarations, UnguardedSchemaError } from "../policy/shield";
 import type { HubContext } from "../context/context";
 import { RESOLVERS } from "../resolvers";
 import { chargeListsToBudget } from "../server/response-budget";
@@ -32,6 +32,8 @@ export interface HubSchema {
   unguarded: GraphQLSchema;
   /** `Type.field` → rule name, for every field. */
   decisions: Decisions;
+  /** `Type.field` → the row, write and disclosure decisions its service applies, where declared. */
+  checks: Checks;
 }
 
 let cached: Promise<HubSchema> | undefined;
@@ -48,7 +50,7 @@ export function hubSchema(): Promise<HubSchema> {
 
 async function build(): Promise<HubSchema> {
   const typeGraphqlSchema = await buildSchema({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false });
-  const { decisions, unknownRules } = readGuardDeclarations(typeGraphqlSchema);
+  const { decisions, checks, unknownRules } = readGuardDeclarations(typeGraphqlSchema);
   if (unknownRules.length > 0) throw new UnguardedSchemaError(unknownRules);
   for (const [path, rule] of Object.entries(FEDERATION_DECISIONS)) decisions.set(path, rule);
 
@@ -57,7 +59,7 @@ async function build(): Promise<HubSchema> {
     resolvers: mergeResolvers(createResolversMap(typeGraphqlSchema) as Record<string, object>, REFERENCE_RESOLVERS) as never,
   });
   checkEntityRepresentations(unguarded);
-  return { schema: chargeListsToBudget(applyGuards(unguarded, decisions)), unguarded, decisions };
+  return { schema: chargeListsToBudget(applyGuards(unguarded, decisions)), unguarded, decisions, checks };
 }
 
 function mergeResolvers(base: Record<string, object>, extra: Record<string, object>): Record<string, object> {

@@ -1,6 +1,5 @@
 import DataLoader from "dataloader";
 import { EntityManager, In } from "typeorm";
-import { AgencyKind } from "../entities/agency-kind";
 import { AuditOutcome } from "../entities/audit-event.entity";
 import { AbnormalPatentBatch, AbnormalPatentEvent, AbnormalPatentItem } from "../entities/abnormal-patent.entity";
 import { CreditRecord } from "../entities/credit-record.entity";
@@ -24,6 +23,10 @@ import { runOptionallyIdempotent } from "./idempotency";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
+import { abnormalPatentBatchVisibility, abnormalPatentVisibility } from "../policy/abnormal-patent.visibility";
+import { extendAbnormalPatentBatch, handleAbnormalPatent, importAbnormalPatent } from "../policy/abnormal-patent.permissions";
+import { demand } from "../policy/decision";
+import { patentImporter } from "../policy/rules";
 
 export type { AbnormalPatentItemInput } from "./abnormal-patent-items";
 
@@ -151,19 +154,6 @@ export class AbnormalPatentService {
     return this.scope.viewer;
   }
 
-  /** The `LIKE` pattern of the regions a bureau covers; null (nothing visible) for anyone else. */
-  private visibilityPattern(): string | null {
-    const viewer = this.viewer;
-    return viewer.agency && viewer.isKind(AgencyKind.MARKET_REGULATION) ? regionLikePattern(viewer.agency.regionCode) : null;
-  }
-
-  /** The caller's pattern, or FORBIDDEN for a caller that is not a market-regulation bureau. */
-  private requirePattern(): string {
-    const pattern = this.visibilityPattern();
-    if (!pattern) throw new ForbiddenError("Abnormal patent applications are for market-regulation bureaus.");
-    return pattern;
-  }
-
   /** The stored status, or OVERDUE while waiting for the applicant after the deadline (OVERDUE_SQL in SQL). */
   status(item: AbnormalPatentItem, batch: AbnormalPatentBatch): AbnormalPatentStatus {
     return AWAITING_APPLICANT.includes(item.storedStatus) && batch.deadline < this.scope.today() ? AbnormalPatentStatus.OVERDUE : item.storedStatus;
@@ -189,9 +179,9 @@ export class AbnormalPatentService {
   }
 
   async itemById(id: string): Promise<AbnormalPatentItem | null> {
-    if (!this.visibilityPattern() || !check.isUuid(id)) return null;
+    if (!check.isUuid(id)) return null;
     const item = await this.scope.loaders.abnormalPatentItemById.load(id);
-    return item && this.viewer.covers(item.regionCode) ? item : null;
+    return item && abnormalPatentVisibility.test(this.viewer, item) ? item : null;
   }
 
   async batchById(id: string): Promise<AbnormalPatentBatch | null> {
@@ -202,13 +192,10 @@ export class AbnormalPatentService {
 
   /** Batches the caller issued or has items of, newest first. */
   async batches(filter: { batchId?: string | null; batchNo?: string | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentBatch>> {
-    const pattern = this.requirePattern();
     const size = pageSize(first);
     const cursor = decodeCursor(after, ["date", "uuid"]);
-    const query = this.scope.dataSource
-      .getRepository(AbnormalPatentBatch)
-      .createQueryBuilder("b")
-      .where(`(b.region_code LIKE :vis OR EXISTS (SELECT 1 FROM abnormal_patent_items i WHERE i.batch_id = b.id AND i.region_code LIKE :vis))`, { vis: pattern });
+    const visible = abnormalPatentBatchVisibility.sql(this.viewer, "b");
+    const query = this.scope.dataSource.getRepository(AbnormalPatentBatch).createQueryBuilder("b").where(visible.clause, visible.params);
     if (filter.batchId) query.andWhere("b.id = :batchId", { batchId: check.idFilter(filter.batchId, "filter.batchId") });
     if (filter.batchNo) query.andWhere("b.batch_no = :batchNo", { batchNo: filter.batchNo.trim() });
     const totalCount = await query.clone().getCount();
@@ -219,11 +206,10 @@ export class AbnormalPatentService {
   }
 
   async items(filter: AbnormalPatentFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentItem>> {
-    const pattern = this.requirePattern();
     const size = pageSize(first);
     const cursor = decodeCursor(after, ["text", "uuid"]);
     const query = this.scope.dataSource.getRepository(AbnormalPatentItem).createQueryBuilder("i").innerJoin(AbnormalPatentBatch, "b", "b.id = i.batch_id");
-    const where = this.filterSql(filter, pattern);
+    const where = this.filterSql(filter);
     query.where(where.clause, where.params);
     const totalCount = await query.clone().getCount();
     if (cursor) query.andWhere("(i.application_number, i.id) > (:afterNo, :afterId)", { afterNo: String(cursor[0]), afterId: String(cursor[1]) });
@@ -234,8 +220,7 @@ export class AbnormalPatentService {
 
   /** Withdrawal rates over the visible items matching `filter`, broken down by batch, region or patent agency. */
   async rates(groupBy: AbnormalPatentGrouping, filter: AbnormalPatentFilter): Promise<WithdrawalRate[]> {
-    const pattern = this.requirePattern();
-    const where = this.filterSql(filter, pattern);
+    const where = this.filterSql(filter);
     return this.aggregate(groupBy, where.clause, where.params, false).then((rows) => rows.map((r) => r.rate));
   }
 
@@ -244,7 +229,8 @@ export class AbnormalPatentService {
     let loader = this.ratesByBatch.get(groupBy);
     if (!loader) {
       loader = new DataLoader<string, WithdrawalRate[]>(async (batchIds) => {
-        const rows = await this.aggregate(groupBy, "i.batch_id = ANY(:batchIds) AND i.region_code LIKE :vis", { batchIds: [...batchIds], vis: this.requirePattern() }, true);
+        const visible = abnormalPatentVisibility.sql(this.viewer, "i");
+        const rows = await this.aggregate(groupBy, `i.batch_id = ANY(:batchIds) AND ${visible.clause}`, { ...visible.params, batchIds: [...batchIds] }, true);
         return batchIds.map((id) => rows.filter((r) => r.batchId === id).map((r) => r.rate));
       });
       this.ratesByBatch.set(groupBy, loader);
@@ -257,9 +243,10 @@ export class AbnormalPatentService {
     return totals ?? withdrawalRateOf(batch.id, batch.batchNo, { items: 0, withdrawn: 0, appealed: 0, upheld: 0, overdue: 0, escalated: 0 }, this.scope.policy.abnormalPatentWithdrawalTarget);
   }
 
-  private filterSql(filter: AbnormalPatentFilter, pattern: string): { clause: string; params: Record<string, unknown> } {
-    const clauses = ["i.region_code LIKE :vis"];
-    const params: Record<string, unknown> = { vis: pattern };
+  private filterSql(filter: AbnormalPatentFilter): { clause: string; params: Record<string, unknown> } {
+    const visible = abnormalPatentVisibility.sql(this.viewer, "i");
+    const clauses = [visible.clause];
+    const params: Record<string, unknown> = { ...visible.params };
     if (filter.batchId) {
       clauses.push("i.batch_id = :batchId");
       params.batchId = check.idFilter(filter.batchId, "filter.batchId");
@@ -324,9 +311,7 @@ export class AbnormalPatentService {
    */
   async importBatch(input: ImportBatchInput): Promise<BatchImportResult> {
     const viewer = this.viewer;
-    if (!viewer.agency || !viewer.isKind(AgencyKind.MARKET_REGULATION) || !viewer.isProvinceLevelOrAbove) {
-      throw new ForbiddenError("Batches are imported by market-regulation bureaus at province level or above.");
-    }
+    demand(patentImporter, "Batches are imported by market-regulation bureaus at province level or above.", viewer);
     const batchNo = check.text(input.batchNo, "input.batchNo", { max: 50, required: true });
     const today = this.scope.today();
     const receivedOn = check.localDate(input.receivedOn, "input.receivedOn");
@@ -348,7 +333,7 @@ export class AbnormalPatentService {
     input.items.forEach((raw, index) => {
       try {
         const item = prepareItem(raw);
-        if (!viewer.covers(item.regionCode)) throw new ForbiddenError("The applicant's region is outside your jurisdiction.");
+        importAbnormalPatent.require(viewer, item);
         if (seen.has(item.applicationNumber)) throw new BadUserInputError("This application number already appeared earlier in the batch.", "applicationNumber");
         seen.add(item.applicationNumber);
         prepared.push({ index, item });
@@ -416,7 +401,7 @@ export class AbnormalPatentService {
       batch = (await find())!;
     }
     if (isNew) return { batch, isNew };
-    if (!viewer.covers(batch.regionCode)) throw new ForbiddenError("This batch was issued by a bureau outside your jurisdiction.");
+    extendAbnormalPatentBatch.require(viewer, batch);
     if (deadline && deadline !== batch.deadline) throw new ConflictError("This batch exists with another deadline.", { field: "input.deadline" });
     return { batch, isNew };
   }
@@ -429,7 +414,6 @@ export class AbnormalPatentService {
    */
   async handle(itemId: string, expectedVersion: number, input: HandlingInput): Promise<{ item: AbnormalPatentItem; replayed: boolean }> {
     const viewer = this.viewer;
-    if (!viewer.agency || !viewer.isKind(AgencyKind.MARKET_REGULATION)) throw new ForbiddenError("Abnormal patent applications are handled by market-regulation bureaus.");
     const note = check.text(input.note, "input.note", { max: 2000 });
     const move = ABNORMAL_PATENT_MOVES[input.action];
     const escalation = input.action === AbnormalPatentAction.ESCALATE ? this.checkEscalation(input) : null;
@@ -437,8 +421,8 @@ export class AbnormalPatentService {
 
     const result = await this.scope.dataSource.transaction(async (manager) => {
       const item = check.isUuid(itemId) ? await manager.getRepository(AbnormalPatentItem).findOneBy({ id: itemId }) : null;
-      if (!item || !viewer.covers(item.regionCode)) throw new NotFoundError("Abnormal patent item");
-      if (item.allocatedAgencyId !== viewer.agency!.id) throw new ForbiddenError("Only the bureau the item is allocated to records its handling.");
+      if (!item || !abnormalPatentVisibility.test(viewer, item)) throw new NotFoundError("Abnormal patent item");
+      handleAbnormalPatent.require(viewer, item);
       const fingerprint = { itemId, expectedVersion, action: input.action, note, escalation };
       return runOptionallyIdempotent(manager, viewer, "recordAbnormalPatentHandling", input.idempotencyKey, fingerprint, async () => {
         assertVersion(item, expectedVersion, "Abnormal patent item");

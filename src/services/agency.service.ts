@@ -8,6 +8,7 @@ import type { Viewer } from "../auth/viewer";
 import type { Loaders } from "../loaders";
 import type { RequestScope } from "../context/request-scope";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { agencyAdministration } from "../policy/rules";
 
 export interface AgencyFilter {
   kind?: AgencyKind | null;
@@ -54,8 +55,6 @@ export class AgencyService {
 
   /** Client systems of an agency the caller administers (its own, or one it supervises); otherwise none. */
   async clientSystems(agency: Agency): Promise<ClientSystem[]> {
-    const administers =
-      this.viewer.isAgency(agency.code) || (this.viewer.isKind(AgencyKind.MARKET_REGULATION) && this.viewer.covers(agency.regionCode));
-    return administers ? this.loaders.clientSystemsByAgencyId.load(agency.id) : [];
+    return agencyAdministration(this.viewer, agency) ? this.loaders.clientSystemsByAgencyId.load(agency.id) : [];
   }
 }

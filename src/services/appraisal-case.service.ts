@@ -1,5 +1,4 @@
 import { EntityManager } from "typeorm";
-import { AgencyKind } from "../entities/agency-kind";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { Appraiser } from "../entities/appraiser.entity";
 import { AppraiserPractice } from "../entities/appraiser-practice.entity";
@@ -11,14 +10,20 @@ import { CASE_ACTIONS, CaseAction, CaseRejectionReason, CaseStatus } from "../do
 import { AppraiserStatus, ListingStatus, TechnicalField } from "../domain/directory-enums";
 import { caseDeadlines, CaseDeadlines } from "../domain/case-deadlines";
 import { caseNumberKey } from "../domain/case-number";
-import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
-import { canSeeCase, caseVisibilitySql } from "./case-visibility";
 import { runIdempotent } from "./idempotency";
-import { canSeeInstitution } from "./institution-visibility";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
+import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
+import { institutionVisibility } from "../policy/institution.visibility";
+import { entrusterStep, institutionStep, partyStep } from "../policy/appraisal-case.permissions";
+import { demand } from "../policy/decision";
+import { entruster } from "../policy/rules";
+
+/** Which party records a step (CASE_TRANSITIONS' `by`), as the permission that checks it. */
+const STEP_PERMISSION = { INSTITUTION: institutionStep, ENTRUSTER: entrusterStep, EITHER: partyStep } as const;
 
 export interface EntrustAppraisalInput {
   idempotencyKey: string;
@@ -48,7 +53,6 @@ export interface CaseFilter {
   entrustingAgencyCode?: string | null;
 }
 
-const ENTRUSTERS = [AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION];
 
 /**
  * Appraisal cases from entrustment to court (受理、鉴定、审核签发、出庭). Every step is an event with who and
@@ -65,13 +69,13 @@ export class AppraisalCaseService {
   async byId(id: string): Promise<AppraisalCase | null> {
     if (!check.isUuid(id)) return null;
     const found = await this.scope.loaders.caseById.load(id);
-    return found && canSeeCase(this.viewer, found) ? found : null;
+    return found && appraisalCaseVisibility.test(this.viewer, found) ? found : null;
   }
 
   async list(filter: CaseFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AppraisalCase>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after, ["date", "uuid"]);
-    const visibility = caseVisibilitySql(this.viewer, "c");
+    const visibility = appraisalCaseVisibility.sql(this.viewer, "c");
     const query = this.scope.dataSource.getRepository(AppraisalCase).createQueryBuilder("c").where(visibility.clause, visibility.params);
     if (filter.status) query.andWhere("c.status = :status", { status: filter.status });
     if (filter.institutionId) query.andWhere("c.institution_id = :institutionId", { institutionId: check.idFilter(filter.institutionId, "filter.institutionId") });
@@ -96,7 +100,7 @@ export class AppraisalCaseService {
   async institution(c: AppraisalCase): Promise<Institution | null> {
     const institution = await this.scope.loaders.institutionById.load(c.institutionId);
     // The parties to a case always see its institution, whatever its listing status since.
-    return institution && (canSeeInstitution(this.viewer, institution) || canSeeCase(this.viewer, c)) ? institution : null;
+    return institution && (institutionVisibility.test(this.viewer, institution) || appraisalCaseVisibility.test(this.viewer, c)) ? institution : null;
   }
 
   /** Acceptance and completion deadlines in working days (`caseDeadlines`), and whether the case is overdue. */
@@ -107,18 +111,18 @@ export class AppraisalCaseService {
 
   async entrust(input: EntrustAppraisalInput): Promise<{ appraisalCase: AppraisalCase; replayed: boolean }> {
     const viewer = this.viewer;
-    if (!viewer.agency || !viewer.isKind(...ENTRUSTERS)) throw new ForbiddenError("Only courts, procuratorates, police and bureaus entrust appraisals.");
+    demand(entruster, "Only courts, procuratorates, police and bureaus entrust appraisals.", viewer);
     const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
     const matter = check.text(input.matter, "input.matter", { max: 200, required: true });
     const subject = check.text(input.subject, "input.subject", { max: 2000 });
     const today = this.scope.today();
     const entrustedOn = check.localDate(input.entrustedOn, "input.entrustedOn") ?? today;
     if (entrustedOn > today) throw new BadUserInputError("entrustedOn cannot lie in the future.", "input.entrustedOn");
-    const agency = viewer.agency;
+    const agency = viewer.agency!;
 
     const result = await this.scope.dataSource.transaction(async (manager) => {
       const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
-      if (!institution || !canSeeInstitution(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+      if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
       if (institution.listingStatus !== ListingStatus.LISTED) throw new BadUserInputError("Only institutions listed in the directory can be entrusted.", "input.institutionId");
       if (!institution.technicalFields.includes(input.technicalField)) {
         throw new BadUserInputError("The institution is not listed for this technical field.", "input.technicalField");
@@ -161,8 +165,8 @@ export class AppraisalCaseService {
 
     return this.scope.dataSource.transaction(async (manager) => {
       const current = check.isUuid(caseId) ? await manager.getRepository(AppraisalCase).findOneBy({ id: caseId }) : null;
-      if (!current || !canSeeCase(this.viewer, current)) throw new NotFoundError("Appraisal case");
-      this.assertActor(current, rule.by);
+      if (!current || !appraisalCaseVisibility.test(this.viewer, current)) throw new NotFoundError("Appraisal case");
+      STEP_PERMISSION[rule.by].require(this.viewer, current);
       assertVersion(current, expectedVersion, "Appraisal case");
       if (!rule.from.includes(current.status)) throw new InvalidStateTransitionError("The case", current.status, rule.to ?? `${current.status} (${input.action})`);
       const [last] = await manager.getRepository(CaseEvent).find({ where: { caseId }, order: { seq: "DESC" }, take: 1 });
@@ -229,15 +233,6 @@ export class AppraisalCaseService {
     }
     await manager.getRepository(CaseAppraiser).save(picks.map((p) => manager.create(CaseAppraiser, { caseId: c.id, appraiserId: p.appraiserId, recusalDeclaration: p.recusalDeclaration.trim(), assignedOn: on })));
     return ids;
-  }
-
-  private assertActor(c: AppraisalCase, by: "INSTITUTION" | "ENTRUSTER" | "EITHER"): void {
-    const isInstitution = this.viewer.isInstitution(c.institutionId);
-    const isEntruster = this.viewer.agency?.id === c.entrustingAgencyId;
-    const allowed = by === "INSTITUTION" ? isInstitution : by === "ENTRUSTER" ? isEntruster : isInstitution || isEntruster;
-    if (!allowed) {
-      throw new ForbiddenError(by === "INSTITUTION" ? "Only the appraisal institution records this step." : by === "ENTRUSTER" ? "Only the entrusting agency records this step." : "Only the parties to the case record this step.");
-    }
   }
 
   private async appendEvent(manager: EntityManager, caseId: string, action: CaseAction | "ENTRUST", from: CaseStatus, to: CaseStatus, on: string, note: string | null, detail: Record<string, unknown>): Promise<void> {

@@ -1,24 +1,25 @@
 import { EntityManager, IsNull } from "typeorm";
-import { AgencyKind } from "../entities/agency-kind";
 import { Appraiser } from "../entities/appraiser.entity";
 import { AppraiserPractice } from "../entities/appraiser-practice.entity";
 import { AuditOutcome } from "../entities/audit-event.entity";
 import { ProfessionalTitle, Qualification, Training } from "../entities/directory-records";
 import { Institution } from "../entities/institution.entity";
 import { APPRAISER_TRANSITIONS, AppraiserStatus, PracticeKind, TechnicalField } from "../domain/directory-enums";
-import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { maskIdNumber, maskPhone } from "../auth/mask";
 import { regionLikePattern } from "../auth/region";
-import { SCOPES } from "../auth/scopes";
 import type { DisclosureRefusal, ResponsePath } from "../auth/disclosure";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { runOptionallyIdempotent } from "./idempotency";
-import { appraiserVisibilitySql, canSeeAppraiser, canSeeInstitution } from "./institution-visibility";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 import { InputProblems } from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
+import { appraiserVisibility } from "../policy/appraiser.visibility";
+import { institutionVisibility } from "../policy/institution.visibility";
+import { manageAppraiser } from "../policy/appraiser.permissions";
+import { idNumberDisclosure, phoneInFull } from "../policy/appraiser.disclosure";
 
 export interface AppraiserFilter {
   institutionId?: string | null;
@@ -76,7 +77,7 @@ export class AppraiserService {
     const appraiser = await this.scope.loaders.appraiserById.load(id);
     if (!appraiser) return null;
     const institution = appraiser.institutionId ? await this.scope.loaders.institutionById.load(appraiser.institutionId) : null;
-    return canSeeAppraiser(this.viewer, appraiser, institution) ? appraiser : null;
+    return appraiserVisibility.test(this.viewer, appraiser, institution) ? appraiser : null;
   }
 
   /** The appraiser with this keyed ID hash, if the caller may see it (for imports, which key on it). */
@@ -88,7 +89,7 @@ export class AppraiserService {
   async list(filter: AppraiserFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Appraiser>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after, ["text", "uuid"]);
-    const visibility = appraiserVisibilitySql(this.viewer, "a", "i");
+    const visibility = appraiserVisibility.sql(this.viewer, "a", "i");
     const query = this.scope.dataSource
       .getRepository(Appraiser)
       .createQueryBuilder("a")
@@ -116,12 +117,12 @@ export class AppraiserService {
   async institutionOf(appraiser: Appraiser): Promise<Institution | null> {
     if (!appraiser.institutionId) return null;
     const institution = await this.scope.loaders.institutionById.load(appraiser.institutionId);
-    return institution && canSeeInstitution(this.viewer, institution) ? institution : null;
+    return institution && institutionVisibility.test(this.viewer, institution) ? institution : null;
   }
 
   async institutionOfPractice(practice: AppraiserPractice): Promise<Institution | null> {
     const institution = await this.scope.loaders.institutionById.load(practice.institutionId);
-    return institution && canSeeInstitution(this.viewer, institution) ? institution : null;
+    return institution && institutionVisibility.test(this.viewer, institution) ? institution : null;
   }
 
   practices(appraiser: Appraiser): Promise<AppraiserPractice[]> {
@@ -135,12 +136,11 @@ export class AppraiserService {
    * `pii:read` is told why in `extensions.disclosure`. Anonymous callers never get here.
    */
   async idNumber(appraiser: Appraiser, path: ResponsePath): Promise<string> {
-    const viewer = this.viewer;
-    if (!viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) || !viewer.hasScope(SCOPES.PII_READ)) return appraiser.idNumberMasked;
-    const refusal = !viewer.covers(appraiser.regionCode) ? "OUT_OF_JURISDICTION" : this.scope.request.caseRefProblem;
-    if (refusal) {
-      this.auditRefusedRead(appraiser, "idNumber", refusal);
-      this.scope.disclosures.note(refusal, path);
+    const decision = idNumberDisclosure(this.viewer, appraiser, this.scope.request.caseRefProblem);
+    if (decision.kind === "masked") return appraiser.idNumberMasked;
+    if (decision.kind === "refused") {
+      this.auditRefusedRead(appraiser, "idNumber", decision.reason);
+      this.scope.disclosures.note(decision.reason, path);
       return appraiser.idNumberMasked;
     }
     return (await this.disclose(appraiser, "idNumber", appraiser.idNumberSealed, appraiser.idNumberMasked, path)) ?? appraiser.idNumberMasked;
@@ -149,11 +149,7 @@ export class AppraiserService {
   /** The phone: in full (audited before it leaves) for bureaus and associations in jurisdiction, masked for other agencies. */
   async phone(appraiser: Appraiser, path: ResponsePath): Promise<string | null> {
     if (!appraiser.phoneSealed) return null;
-    const viewer = this.viewer;
-    if (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) && viewer.covers(appraiser.regionCode)) {
-      return this.disclose(appraiser, "phone", appraiser.phoneSealed, appraiser.phoneMasked, path);
-    }
-    return appraiser.phoneMasked;
+    return phoneInFull(this.viewer, appraiser) ? this.disclose(appraiser, "phone", appraiser.phoneSealed, appraiser.phoneMasked, path) : appraiser.phoneMasked;
   }
 
   /** Opens a sealed value once its audit entry is durable; masked when the entry cannot be written. */
@@ -306,22 +302,16 @@ export class AppraiserService {
   private async appraiserForWrite(manager: EntityManager, id: string): Promise<Appraiser> {
     const current = check.isUuid(id) ? await manager.getRepository(Appraiser).findOneBy({ id }) : null;
     const institution = current?.institutionId ? await manager.getRepository(Institution).findOneBy({ id: current.institutionId }) : null;
-    if (!current || !canSeeAppraiser(this.viewer, current, institution)) throw new NotFoundError("Appraiser");
-    this.assertRegistrarFor(current.regionCode);
+    if (!current || !appraiserVisibility.test(this.viewer, current, institution)) throw new NotFoundError("Appraiser");
+    manageAppraiser.require(this.viewer, current.regionCode);
     return current;
   }
 
   private async institutionForWrite(manager: EntityManager, id: string, field: string): Promise<Institution> {
     const institution = check.isUuid(id) ? await manager.getRepository(Institution).findOneBy({ id }) : null;
-    if (!institution || !canSeeInstitution(this.viewer, institution)) throw new BadUserInputError("The institution does not exist.", field);
-    this.assertRegistrarFor(institution.regionCode);
+    if (!institution || !institutionVisibility.test(this.viewer, institution)) throw new BadUserInputError("The institution does not exist.", field);
+    manageAppraiser.require(this.viewer, institution.regionCode);
     return institution;
-  }
-
-  private assertRegistrarFor(regionCode: string): void {
-    if (!this.viewer.isKind(AgencyKind.MARKET_REGULATION) || !this.viewer.covers(regionCode)) {
-      throw new ForbiddenError("Only the market-regulation bureau whose jurisdiction covers the appraiser's institution may do this.");
-    }
   }
 
   validProfile(input: AppraiserProfileInput, prefix: string, options: { partial?: boolean } = {}, problems = new InputProblems()): AppraiserProfile {

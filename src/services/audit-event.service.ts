@@ -1,11 +1,9 @@
 import { DataSource } from "typeorm";
 import { ChainBreak, findChainBreak } from "../audit/audit-chain";
-import { AgencyKind } from "../entities/agency-kind";
 import { AuditEvent, AuditOutcome } from "../entities/audit-event.entity";
-import { ForbiddenError } from "../errors/errors";
-import { regionLikePattern } from "../auth/region";
 import type { RequestScope } from "../context/request-scope";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { auditEventVisibility } from "../policy/audit-event.visibility";
 
 export interface AuditEventFilter {
   agencyCode?: string | null;
@@ -37,17 +35,10 @@ export class AuditEventService {
 
   async list(filter: AuditEventFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AuditEvent>> {
     const { viewer, dataSource } = this.scope;
-    if (!viewer.agency) throw new ForbiddenError();
     const size = pageSize(first);
     const cursor = decodeCursor(after, ["seq"]);
-    const query = dataSource.getRepository(AuditEvent).createQueryBuilder("e");
-    if (viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.isProvinceLevelOrAbove) {
-      query.andWhere("e.region_code LIKE :region", { region: regionLikePattern(viewer.agency.regionCode) });
-    } else if (viewer.isKind(AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE, AgencyKind.MARKET_REGULATION)) {
-      query.andWhere("e.agency_code = :own", { own: viewer.agency.code });
-    } else {
-      throw new ForbiddenError();
-    }
+    const visible = auditEventVisibility.sql(viewer, "e");
+    const query = dataSource.getRepository(AuditEvent).createQueryBuilder("e").where(visible.clause, visible.params);
     if (filter.agencyCode) query.andWhere("e.agency_code = :agencyCode", { agencyCode: filter.agencyCode });
     if (filter.operation) query.andWhere("e.operation = :operation", { operation: filter.operation });
     if (filter.entityType) query.andWhere("e.entity_type = :entityType", { entityType: filter.entityType });

@@ -1,5 +1,4 @@
 import { EntityManager } from "typeorm";
-import { AgencyKind } from "../entities/agency-kind";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { Appraiser } from "../entities/appraiser.entity";
 import { AuditOutcome } from "../entities/audit-event.entity";
@@ -11,17 +10,21 @@ import { COMPLAINT_TRANSITIONS, ComplaintNextStep, ComplaintStatus, FeedbackKind
 import { caseNumberKey } from "../domain/case-number";
 import { todayInChina } from "../domain/local-date";
 import type { WorkingCalendar } from "../domain/working-days";
-import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import type { SummarySubject } from "../loaders/case-feedback.loader";
 import { recomputeCreditGrade } from "./credit-grade";
 import { addToSummaries, FeedbackSummaryView, RATING_COLUMNS, Ratings, summaryView } from "./feedback-summary";
-import { canSeeCase, canSeeFeedback, feedbackVisibilitySql } from "./case-visibility";
 import { runIdempotent } from "./idempotency";
-import { canSeeAppraiser } from "./institution-visibility";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
+import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
+import { appraiserVisibility } from "../policy/appraiser.visibility";
+import { caseFeedbackVisibility } from "../policy/case-feedback.visibility";
+import { handleComplaint } from "../policy/case-feedback.permissions";
+import { demand } from "../policy/decision";
+import { feedbackPoster } from "../policy/rules";
 
 
 export type { FeedbackSummaryView, Ratings };
@@ -54,7 +57,6 @@ export interface FeedbackFilter {
 }
 
 
-const POSTERS = [AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE];
 
 /**
  * Feedback from the agencies that used an appraisal (从业情况反馈机制), complaints and their handling, and the
@@ -71,13 +73,13 @@ export class CaseFeedbackService {
   async byId(id: string): Promise<CaseFeedback | null> {
     if (!check.isUuid(id)) return null;
     const found = await this.scope.loaders.feedbackById.load(id);
-    return found && canSeeFeedback(this.viewer, found) ? found : null;
+    return found && caseFeedbackVisibility.test(this.viewer, found) ? found : null;
   }
 
   async list(filter: FeedbackFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CaseFeedback>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after, ["timestamp", "uuid"]);
-    const visibility = feedbackVisibilitySql(this.viewer, "f");
+    const visibility = caseFeedbackVisibility.sql(this.viewer, "f");
     const query = this.scope.dataSource.getRepository(CaseFeedback).createQueryBuilder("f").where(visibility.clause, visibility.params);
     for (const [key, column] of [["institutionId", "institution_id"], ["appraiserId", "appraiser_id"], ["caseId", "case_id"]] as const) {
       const value = filter[key];
@@ -114,7 +116,7 @@ export class CaseFeedbackService {
 
   async post(input: PostCaseFeedbackInput): Promise<{ feedback: CaseFeedback; replayed: boolean }> {
     const viewer = this.viewer;
-    if (!viewer.agency || !viewer.isKind(...POSTERS)) throw new ForbiddenError("Courts, procuratorates and police post feedback.");
+    demand(feedbackPoster, "Courts, procuratorates and police post feedback.", viewer);
     const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
     const comment = check.text(input.comment, "input.comment", { max: 4000 });
     const ratings = validRatings(input.ratings ?? {});
@@ -126,14 +128,14 @@ export class CaseFeedbackService {
     if (input.caseId && !check.isUuid(input.caseId)) throw new BadUserInputError("The case does not exist.", "input.caseId");
     const calendar = input.kind === FeedbackKind.COMPLAINT ? await this.scope.loaders.calendar() : undefined;
     const today = this.scope.today();
-    const agency = viewer.agency;
+    const agency = viewer.agency!;
 
     const fingerprint = { agencyCaseNo, caseId: input.caseId ?? null, appraiserId: input.appraiserId, kind: input.kind, ratings, opinionAdopted: input.opinionAdopted ?? null, suspectedFalseAppraisal: input.suspectedFalseAppraisal ?? false, comment };
     const result = await this.scope.dataSource.transaction((manager) =>
       runIdempotent(manager, viewer, "postCaseFeedback", input.idempotencyKey, fingerprint, async () => {
         const appraiser = await manager.getRepository(Appraiser).findOneBy({ id: input.appraiserId });
         const institution = appraiser?.institutionId ? await manager.getRepository(Institution).findOneBy({ id: appraiser.institutionId }) : null;
-        if (!appraiser || !institution || !canSeeAppraiser(viewer, appraiser, institution)) throw new BadUserInputError("The appraiser does not exist.", "input.appraiserId");
+        if (!appraiser || !institution || !appraiserVisibility.test(viewer, appraiser, institution)) throw new BadUserInputError("The appraiser does not exist.", "input.appraiserId");
         if (input.caseId) await this.assertCaseFits(manager, input.caseId, appraiser.id, agencyCaseNo);
         const saved = await manager.getRepository(CaseFeedback).save(
           manager.create(CaseFeedback, {
@@ -179,10 +181,8 @@ export class CaseFeedbackService {
     }
     return this.scope.dataSource.transaction(async (manager) => {
       const current = check.isUuid(id) ? await manager.getRepository(CaseFeedback).findOneBy({ id }) : null;
-      if (!current || current.kind !== FeedbackKind.COMPLAINT || !canSeeFeedback(this.viewer, current)) throw new NotFoundError("Complaint");
-      if (!this.viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) || !this.viewer.covers(current.institutionRegionCode)) {
-        throw new ForbiddenError("Complaints are handled by the bureau or association whose jurisdiction covers the institution.");
-      }
+      if (!current || current.kind !== FeedbackKind.COMPLAINT || !caseFeedbackVisibility.test(this.viewer, current)) throw new NotFoundError("Complaint");
+      handleComplaint.require(this.viewer, current);
       assertVersion(current, expectedVersion, "Complaint");
       if (!COMPLAINT_TRANSITIONS[current.complaintStatus!].includes(input.to)) throw new InvalidStateTransitionError("The complaint", current.complaintStatus!, input.to);
       const changes: Partial<CaseFeedback> = { complaintStatus: input.to };
@@ -209,7 +209,7 @@ export class CaseFeedbackService {
   /** Feedback linked to a case must come from the agency that entrusted it, about an appraiser on it, under its number. */
   private async assertCaseFits(manager: EntityManager, caseId: string, appraiserId: string, agencyCaseNo: string): Promise<void> {
     const c = await manager.getRepository(AppraisalCase).findOneBy({ id: caseId });
-    if (!c || !canSeeCase(this.viewer, c) || c.entrustingAgencyId !== this.viewer.agency!.id) throw new BadUserInputError("The case does not exist among your agency's cases.", "input.caseId");
+    if (!c || !appraisalCaseVisibility.test(this.viewer, c) || c.entrustingAgencyId !== this.viewer.agency!.id) throw new BadUserInputError("The case does not exist among your agency's cases.", "input.caseId");
     if (c.agencyCaseNoKey !== caseNumberKey(agencyCaseNo)) throw new BadUserInputError("agencyCaseNo differs from the case's number.", "input.agencyCaseNo");
     const assigned = await manager.getRepository(CaseAppraiser).findBy({ caseId });
     if (assigned.length > 0 && !assigned.some((a) => a.appraiserId === appraiserId)) {

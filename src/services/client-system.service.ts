@@ -3,13 +3,16 @@ import { AuditOutcome } from "../entities/audit-event.entity";
 import { Agency } from "../entities/agency.entity";
 import { RecordStatus } from "../entities/agency-kind";
 import { ClientSystem, PublicJwks } from "../entities/client-system.entity";
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, ConflictError, NotFoundError } from "../errors/errors";
 import { isKnownScope } from "../auth/scopes";
 import type { CallerLookup } from "../auth/token";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { runIdempotent } from "./idempotency";
 import { updateVersioned } from "./versioned-update";
 import { isUuid } from "./validate";
+import { grantScope } from "../policy/client-system.permissions";
+import { demand } from "../policy/decision";
+import { authenticated } from "../policy/rules";
 
 export interface RegisterClientSystemInput {
   idempotencyKey: string;
@@ -39,7 +42,7 @@ export class ClientSystemService {
 
   async register(input: RegisterClientSystemInput): Promise<{ client: ClientSystem; replayed: boolean }> {
     const { viewer, dataSource, trail } = this.scope;
-    if (!viewer.agency) throw new ForbiddenError();
+    demand(authenticated, "Sign in as an agency.", viewer);
     const name = input.name.trim();
     if (!NAME_PATTERN.test(name)) {
       throw new BadUserInputError("name must be 1 to 64 lower-case letters, digits or dashes, starting with a letter or digit.", "input.name");
@@ -47,7 +50,7 @@ export class ClientSystemService {
     const description = validDescription(input.description, "input.description");
     const allowedScopes = this.grantableScopes(input.allowedScopes ?? [], "input.allowedScopes");
     const jwks = input.jwks ? parsePublicJwks(input.jwks, "input.jwks") : null;
-    const agencyId = viewer.agency.id;
+    const agencyId = viewer.agency!.id;
 
     const result = await dataSource.transaction(async (manager) =>
       runIdempotent(manager, viewer, "registerClientSystem", input.idempotencyKey, { name, description, allowedScopes, jwks }, async () => {
@@ -66,7 +69,7 @@ export class ClientSystemService {
 
   async update(id: string, expectedVersion: number, input: UpdateClientSystemInput): Promise<ClientSystem> {
     const { viewer, dataSource, trail } = this.scope;
-    if (!viewer.agency) throw new ForbiddenError();
+    demand(authenticated, "Sign in as an agency.", viewer);
     const changes: Partial<ClientSystem> = {};
     if (input.description !== undefined && input.description !== null) changes.description = validDescription(input.description, "input.description");
     if (input.allowedScopes) changes.allowedScopes = this.grantableScopes(input.allowedScopes, "input.allowedScopes");
@@ -74,7 +77,7 @@ export class ClientSystemService {
     if (input.jwks !== undefined && input.jwks !== null) changes.jwks = input.jwks === "" ? null : parsePublicJwks(input.jwks, "input.jwks");
     if (Object.keys(changes).length === 0) throw new BadUserInputError("Nothing to change.", "input");
     if (!isUuid(id)) throw new NotFoundError("Client system");
-    const agencyId = viewer.agency.id;
+    const agencyId = viewer.agency!.id;
 
     return dataSource.transaction(async (manager) => {
       const current = await manager.getRepository(ClientSystem).findOneBy({ id });
@@ -96,7 +99,7 @@ export class ClientSystemService {
     const unique = [...new Set(scopes)].sort();
     for (const scope of unique) {
       if (!isKnownScope(scope)) throw new BadUserInputError(`Unknown scope "${scope.slice(0, 40)}".`, field);
-      if (!this.scope.viewer.scopes.has(scope)) throw new ForbiddenError(`You cannot grant the scope ${scope}, which your own system does not hold.`);
+      grantScope.require(this.scope.viewer, scope);
     }
     return unique;
   }

@@ -1,4 +1,4 @@
-import { AgencyKind, RecordStatus } from "../entities/agency-kind";
+import { RecordStatus } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { AuditOutcome } from "../entities/audit-event.entity";
@@ -6,15 +6,19 @@ import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } fro
 import { Institution } from "../entities/institution.entity";
 import { CollaborationEventKind, CollaborationKind, CollaborationOutcome, CollaborationStatus } from "../domain/collaboration-enums";
 import { regionValidOn } from "../domain/region-directory";
-import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
 import { auditActor, RequestScope } from "../context/request-scope";
-import { canSeeCase } from "./case-visibility";
 import { runIdempotent } from "./idempotency";
-import { canSeeInstitution } from "./institution-visibility";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
+import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
+import { institutionVisibility } from "../policy/institution.visibility";
+import { collaborationRecordVisibility } from "../policy/collaboration-record.visibility";
+import { collaborationInitiator, collaborationParty } from "../policy/collaboration-record.permissions";
+import { demand } from "../policy/decision";
+import { authenticated } from "../policy/rules";
 
 export interface OpenCollaborationInput {
   idempotencyKey: string;
@@ -63,29 +67,16 @@ export class CollaborationRecordService {
   async byId(id: string): Promise<CollaborationRecord | null> {
     if (!check.isUuid(id)) return null;
     const record = await this.scope.loaders.collaborationById.load(id);
-    return record && (await this.canSee(record)) ? record : null;
-  }
-
-  private async canSee(record: CollaborationRecord): Promise<boolean> {
-    const viewer = this.viewer;
-    if (!viewer.agency) return false;
-    if (viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.covers(record.regionCode)) return true;
+    if (!record) return null;
     const parties = await this.scope.loaders.participantsByRecordId.load(record.id);
-    return parties.some((p) => p.agencyId === viewer.agency!.id);
+    return collaborationRecordVisibility.test(this.viewer, record, parties.map((p) => p.agencyId)) ? record : null;
   }
 
   async list(filter: CollaborationFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CollaborationRecord>> {
-    const viewer = this.viewer;
-    if (!viewer.agency) throw new ForbiddenError();
     const size = pageSize(first);
     const cursor = decodeCursor(after, ["timestamp", "uuid"]);
-    const query = this.scope.dataSource.getRepository(CollaborationRecord).createQueryBuilder("r");
-    const party = `EXISTS (SELECT 1 FROM collaboration_participants p WHERE p.record_id = r.id AND p.agency_id = :vis_agency)`;
-    if (viewer.isKind(AgencyKind.MARKET_REGULATION)) {
-      query.where(`(${party} OR r.region_code LIKE :vis_region)`, { vis_agency: viewer.agency.id, vis_region: regionLikePattern(viewer.agency.regionCode) });
-    } else {
-      query.where(party, { vis_agency: viewer.agency.id });
-    }
+    const visible = collaborationRecordVisibility.sql(this.viewer, "r");
+    const query = this.scope.dataSource.getRepository(CollaborationRecord).createQueryBuilder("r").where(visible.clause, visible.params);
     if (filter.kind) query.andWhere("r.kind = :kind", { kind: filter.kind });
     if (filter.status) query.andWhere("r.status = :status", { status: filter.status });
     if (filter.regionCode) query.andWhere("r.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
@@ -106,12 +97,12 @@ export class CollaborationRecordService {
 
   async relatedInstitutions(record: CollaborationRecord): Promise<Institution[]> {
     const found = await this.scope.loaders.institutionById.loadMany(record.relatedInstitutionIds);
-    return found.filter((i): i is Institution => i instanceof Institution && canSeeInstitution(this.viewer, i));
+    return found.filter((i): i is Institution => i instanceof Institution && institutionVisibility.test(this.viewer, i));
   }
 
   async relatedCases(record: CollaborationRecord): Promise<AppraisalCase[]> {
     const found = await this.scope.loaders.caseById.loadMany(record.relatedCaseIds);
-    return found.filter((c): c is AppraisalCase => c instanceof AppraisalCase && canSeeCase(this.viewer, c));
+    return found.filter((c): c is AppraisalCase => c instanceof AppraisalCase && appraisalCaseVisibility.test(this.viewer, c));
   }
 
   /** Sent → first acceptance by a participant, and sent → closed, in hours (for statistics). */
@@ -125,8 +116,8 @@ export class CollaborationRecordService {
 
   async open(input: OpenCollaborationInput): Promise<{ record: CollaborationRecord; replayed: boolean }> {
     const viewer = this.viewer;
-    if (!viewer.agency) throw new ForbiddenError();
-    const initiator = viewer.agency;
+    demand(authenticated, "Sign in as an agency.", viewer);
+    const initiator = viewer.agency!;
     const title = check.text(input.title, "input.title", { max: 200, required: true });
     const summary = check.text(input.summary, "input.summary", { max: 8000 });
     const regionCode = input.regionCode ? check.regionCode(input.regionCode, "input.regionCode") : initiator.regionCode;
@@ -143,11 +134,11 @@ export class CollaborationRecordService {
         throw new BadUserInputError("Every participant must be an active agency registered with the hub.", "input.participantAgencyCodes");
       }
       const institutions = institutionIds.length ? await manager.getRepository(Institution).findBy(institutionIds.map((id) => ({ id }))) : [];
-      if (institutions.length !== institutionIds.length || !institutions.every((i) => canSeeInstitution(viewer, i))) {
+      if (institutions.length !== institutionIds.length || !institutions.every((i) => institutionVisibility.test(viewer, i))) {
         throw new BadUserInputError("A related institution does not exist.", "input.relatedInstitutionIds");
       }
       const cases = caseIds.length ? await manager.getRepository(AppraisalCase).findBy(caseIds.map((id) => ({ id }))) : [];
-      if (cases.length !== caseIds.length || !cases.every((c) => canSeeCase(viewer, c))) throw new BadUserInputError("A related case does not exist.", "input.relatedCaseIds");
+      if (cases.length !== caseIds.length || !cases.every((c) => appraisalCaseVisibility.test(viewer, c))) throw new BadUserInputError("A related case does not exist.", "input.relatedCaseIds");
       const fingerprint = { kind: input.kind, title, summary, regionCode, participants: [...codes].sort(), institutionIds: [...institutionIds].sort(), caseIds: [...caseIds].sort() };
       return runIdempotent(manager, viewer, "openCollaboration", input.idempotencyKey, fingerprint, async () => {
         const now = this.scope.now();
@@ -188,11 +179,10 @@ export class CollaborationRecordService {
     return this.scope.dataSource.transaction(async (manager) => {
       const record = check.isUuid(recordId) ? await manager.getRepository(CollaborationRecord).findOneBy({ id: recordId }) : null;
       const parties = record ? await manager.getRepository(CollaborationParticipant).findBy({ recordId }) : [];
-      const isParty = parties.some((p) => p.agencyId === viewer.agency?.id);
-      const supervises = !!record && viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.covers(record.regionCode);
-      if (!record || (!isParty && !supervises)) throw new NotFoundError("Collaboration record");
-      if (!isParty) throw new ForbiddenError("Only the parties add to a collaboration's timeline.");
-      if (INITIATOR_ONLY.includes(input.kind) && record.initiatorAgencyId !== viewer.agency!.id) throw new ForbiddenError("Only the initiator sends and closes.");
+      const partyAgencyIds = parties.map((p) => p.agencyId);
+      if (!record || !collaborationRecordVisibility.test(viewer, record, partyAgencyIds)) throw new NotFoundError("Collaboration record");
+      collaborationParty.require(viewer, partyAgencyIds);
+      if (INITIATOR_ONLY.includes(input.kind)) collaborationInitiator.require(viewer, record);
       assertVersion(record, expectedVersion, "Collaboration record");
       if (record.status === CollaborationStatus.CLOSED) throw new InvalidStateTransitionError("The collaboration", CollaborationStatus.CLOSED, input.kind);
       const now = this.scope.now();

@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { AgencyKind, RecordStatus } from "../entities/agency-kind";
+import { RecordStatus } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
 import { Appraiser } from "../entities/appraiser.entity";
 import { AuditOutcome } from "../entities/audit-event.entity";
@@ -10,15 +10,21 @@ import { ComplaintStatus } from "../domain/case-enums";
 import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { ListingStatus } from "../domain/directory-enums";
 import { addMonths, addYears } from "../domain/local-date";
-import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
-import { canSeeCreditRecord, creditVisibilitySql, isPublished } from "./credit-visibility";
 import { GradedSubject, recomputeCreditGrade } from "./credit-grade";
 import { runIdempotent } from "./idempotency";
 import type { InstitutionService } from "./institution.service";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
+import { creditRecordVisibility, isPublished } from "../policy/credit-record.visibility";
+import { creditShareVisibility } from "../policy/credit-record.visibility";
+import { decideCreditRepair, recordCreditEvent, requestCreditRepair, revokeCreditRecord } from "../policy/credit-record.permissions";
+import { demand, Permission } from "../policy/decision";
+
+import type { Viewer } from "../auth/viewer";
+import { authenticated, creditDecider } from "../policy/rules";
 
 export interface RecordCreditEventInput {
   idempotencyKey: string;
@@ -85,10 +91,10 @@ export class CreditRecordService {
   async visible(records: CreditRecord[]): Promise<CreditRecord[]> {
     const viewer = this.viewer;
     const today = this.scope.today();
-    const decided = records.filter((r) => canSeeCreditRecord(viewer, r, today, NO_FACTS));
+    const decided = records.filter((r) => creditRecordVisibility.test(viewer, r, today, NO_FACTS));
     if (decided.length === records.length || !viewer.agency) return decided;
     const facts = await this.scope.loaders.creditViewerFacts(viewer.agency.id);
-    return records.filter((r) => canSeeCreditRecord(viewer, r, today, facts));
+    return records.filter((r) => creditRecordVisibility.test(viewer, r, today, facts));
   }
 
   async byId(id: string): Promise<CreditRecord | null> {
@@ -109,7 +115,7 @@ export class CreditRecordService {
     const size = pageSize(first);
     const cursor = decodeCursor(after, ["date", "uuid"]);
     const today = this.scope.today();
-    const visibility = creditVisibilitySql(this.viewer, "r", today);
+    const visibility = creditRecordVisibility.sql(this.viewer, "r", today);
     const query = this.scope.dataSource.getRepository(CreditRecord).createQueryBuilder("r").where(visibility.clause, visibility.params);
     if (filter.subjectCreditCode) query.andWhere("r.subject_credit_code = :code", { code: check.creditCode(filter.subjectCreditCode, "filter.subjectCreditCode") });
     if (filter.subjectAppraiserId) query.andWhere("r.subject_appraiser_id = :appraiser", { appraiser: check.idFilter(filter.subjectAppraiserId, "filter.subjectAppraiserId") });
@@ -128,13 +134,12 @@ export class CreditRecordService {
   async shares(record: CreditRecord): Promise<CreditShare[]> {
     const all = await this.scope.loaders.creditSharesByRecordId.load(record.id);
     const viewer = this.viewer;
-    if (viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION) && viewer.covers(record.subjectRegionCode)) return all;
-    return all.filter((s) => s.agencyId === viewer.agency?.id);
+    return all.filter((share) => creditShareVisibility(viewer, record, share));
   }
 
   async record(input: RecordCreditEventInput): Promise<{ record: CreditRecord; replayed: boolean }> {
     const viewer = this.viewer;
-    if (!viewer.agency || !viewer.isKind(AgencyKind.MARKET_REGULATION)) throw new ForbiddenError("Market-regulation bureaus make credit determinations.");
+    demand(creditDecider, "Market-regulation bureaus make credit determinations.", viewer);
     const today = this.scope.today();
     const decisionDocNo = check.text(input.decisionDocNo, "input.decisionDocNo", { max: 100, required: true });
     const basis = check.text(input.basis, "input.basis", { max: 8000, required: true });
@@ -150,7 +155,7 @@ export class CreditRecordService {
     const result = await this.scope.dataSource.transaction(async (manager) => {
       const complaint = input.fromComplaintId ? await this.confirmedComplaint(manager, input.fromComplaintId) : null;
       const subject = await this.subject(manager, input, complaint);
-      if (!viewer.covers(subject.regionCode)) throw new ForbiddenError("The subject is outside your jurisdiction.");
+      recordCreditEvent.require(viewer, subject.regionCode);
       const behaviour = input.behaviour ?? (complaint?.suspectedFalseAppraisal ? CreditBehaviour.FALSE_APPRAISAL : null);
       if (!behaviour) throw new BadUserInputError("Name the behaviour.", "input.behaviour");
       const sharedWith = shareCodes.length ? await manager.getRepository(Agency).findBy(shareCodes.map((code) => ({ code }))) : [];
@@ -255,7 +260,7 @@ export class CreditRecordService {
     const today = this.scope.today();
     const policy = this.scope.policy;
     return this.scope.dataSource.transaction(async (manager) => {
-      const record = await this.forWrite(manager, recordId, [AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION]);
+      const record = await this.forWrite(manager, recordId, requestCreditRepair);
       if (expectedVersion !== null && expectedVersion !== undefined) assertVersion(record, expectedVersion, "Credit record");
       const status = this.status(record);
       if (status !== CreditRecordStatus.ACTIVE) throw new InvalidStateTransitionError("The credit record", status, CreditRecordStatus.REPAIR_REQUESTED);
@@ -283,7 +288,7 @@ export class CreditRecordService {
     const why = check.text(note, "note", { max: 4000, required: true });
     const today = this.scope.today();
     return this.scope.dataSource.transaction(async (manager) => {
-      const record = await this.forWrite(manager, recordId, [AgencyKind.MARKET_REGULATION]);
+      const record = await this.forWrite(manager, recordId, decideCreditRepair);
       assertVersion(record, expectedVersion, "Credit record");
       if (record.storedStatus !== CreditRecordStatus.REPAIR_REQUESTED) {
         throw new InvalidStateTransitionError("The credit record", this.status(record), approve ? CreditRecordStatus.REPAIRED : CreditRecordStatus.ACTIVE);
@@ -306,7 +311,7 @@ export class CreditRecordService {
     const why = check.text(reason, "reason", { max: 4000, required: true });
     const today = this.scope.today();
     return this.scope.dataSource.transaction(async (manager) => {
-      const record = await this.forWrite(manager, recordId, [AgencyKind.MARKET_REGULATION]);
+      const record = await this.forWrite(manager, recordId, revokeCreditRecord);
       assertVersion(record, expectedVersion, "Credit record");
       if (![CreditRecordStatus.ACTIVE, CreditRecordStatus.REPAIR_REQUESTED].includes(record.storedStatus)) {
         throw new InvalidStateTransitionError("The credit record", this.status(record), CreditRecordStatus.REVOKED);
@@ -323,7 +328,7 @@ export class CreditRecordService {
   /** An agency a serious record was shared with acknowledges it (联合惩戒). */
   async acknowledgeShare(recordId: string): Promise<CreditShare> {
     const viewer = this.viewer;
-    if (!viewer.agency) throw new ForbiddenError();
+    demand(authenticated, "Sign in as an agency.", viewer);
     return this.scope.dataSource.transaction(async (manager) => {
       const share = check.isUuid(recordId) ? await manager.getRepository(CreditShare).findOneBy({ recordId, agencyId: viewer.agency!.id }) : null;
       if (!share) throw new NotFoundError("Shared credit record");
@@ -342,11 +347,10 @@ export class CreditRecordService {
    * write's transaction): a non-supervisor gets FORBIDDEN for a published record and NOT_FOUND otherwise, as
    * if it had read it first.
    */
-  private async forWrite(manager: EntityManager, recordId: string, kinds: AgencyKind[]): Promise<CreditRecord> {
+  private async forWrite(manager: EntityManager, recordId: string, may: Permission<[Viewer, CreditRecord]>): Promise<CreditRecord> {
     const record = check.isUuid(recordId) ? await manager.getRepository(CreditRecord).findOneBy({ id: recordId }) : null;
-    const supervises = !!record && this.viewer.isKind(...kinds) && this.viewer.covers(record.subjectRegionCode);
-    if (!record || (!supervises && !isPublished(record, this.scope.today()))) throw new NotFoundError("Credit record");
-    if (!supervises) throw new ForbiddenError("The subject is outside your jurisdiction.");
+    if (!record || (!may(this.viewer, record) && !isPublished(record, this.scope.today()))) throw new NotFoundError("Credit record");
+    may.require(this.viewer, record);
     return record;
   }
 

@@ -1,20 +1,22 @@
 import { EntityManager } from "typeorm";
-import { AgencyKind, RecordStatus } from "../entities/agency-kind";
+import { RecordStatus } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
 import { AuditOutcome } from "../entities/audit-event.entity";
 import { CustodyTrademark, TrademarkAlert } from "../entities/custody-trademark.entity";
 import { CustodyStatus, TRADEMARK_ALERT_TRANSITIONS, TrademarkAlertKind, TrademarkAlertStatus, TrademarkCategory } from "../domain/trademark-enums";
 import { addMonths } from "../domain/local-date";
 import { findRegion } from "../domain/region-directory";
-import { BadUserInputError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { runIdempotent } from "./idempotency";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
-import { canSeeTrademark, trademarkVisibilitySql } from "./trademark-visibility";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
+import { custodyTrademarkVisibility } from "../policy/custody-trademark.visibility";
+import { custodianOnly, placeUnderCustody, superviseCustody, updateCustody } from "../policy/custody-trademark.permissions";
+import type { Clause } from "../policy/decision";
 
 export interface PlaceUnderCustodyInput {
   idempotencyKey: string;
@@ -85,13 +87,11 @@ export class CustodyTrademarkService {
   }
 
   canSee(mark: CustodyTrademark): boolean {
-    return canSeeTrademark(this.viewer, mark);
+    return custodyTrademarkVisibility.test(this.viewer, mark);
   }
 
-  private visibilitySql(alias: string): { clause: string; params: Record<string, unknown> } {
-    const visibility = trademarkVisibilitySql(this.viewer, alias);
-    if (!visibility) throw new ForbiddenError();
-    return visibility;
+  private visibilitySql(alias: string): Clause {
+    return custodyTrademarkVisibility.sql(this.viewer, alias);
   }
 
   /** The last day whose expiry already raises an alert. */
@@ -229,7 +229,6 @@ export class CustodyTrademarkService {
 
   async placeUnderCustody(input: PlaceUnderCustodyInput): Promise<{ trademark: CustodyTrademark; replayed: boolean }> {
     const viewer = this.viewer;
-    if (!viewer.agency || !viewer.isKind(AgencyKind.MARKET_REGULATION)) throw new ForbiddenError("Market-regulation bureaus place marks under custody.");
     const registrationNumber = check.text(input.registrationNumber, "input.registrationNumber", { max: 11, required: true }).toUpperCase();
     if (!/^G?[0-9]{4,10}$/.test(registrationNumber)) throw new BadUserInputError("A trademark registration number is 4 to 10 digits (G and digits for an international registration).", "input.registrationNumber");
     if (!Number.isInteger(input.niceClass) || input.niceClass < 1 || input.niceClass > 45) throw new BadUserInputError("The Nice class is a number from 1 to 45.", "input.niceClass");
@@ -242,7 +241,7 @@ export class CustodyTrademarkService {
     const expiresOn = check.localDate(input.expiresOn, "input.expiresOn")!;
     if (!registeredOn || registeredOn > this.scope.today()) throw new BadUserInputError("registeredOn must be a past day.", "input.registeredOn");
     if (!expiresOn || expiresOn <= registeredOn) throw new BadUserInputError("expiresOn must come after registeredOn.", "input.expiresOn");
-    if (!viewer.covers(regionCode)) throw new ForbiddenError("The owner's region is outside your jurisdiction.");
+    placeUnderCustody.require(viewer, regionCode);
     const note = check.text(input.note, "input.note", { max: 2000 });
 
     const result = await conflictOnDuplicate(
@@ -292,9 +291,8 @@ export class CustodyTrademarkService {
     return this.scope.dataSource.transaction(async (manager) => {
       const mark = check.isUuid(id) ? await manager.getRepository(CustodyTrademark).findOneBy({ id }) : null;
       if (!mark || !this.canSee(mark)) throw new NotFoundError("Trademark under custody");
-      const supervises = viewer.isKind(AgencyKind.MARKET_REGULATION) && viewer.covers(mark.regionCode);
-      if (!supervises && (input.custodianAgencyCode || input.custodyStatus)) throw new ForbiddenError("Only the bureau covering the owner's region changes the custodian or ends custody.");
-      if (!supervises && mark.custodianAgencyId !== viewer.agency!.id) throw new ForbiddenError("Only the custodian and the bureau covering the owner's region update a mark under custody.");
+      if (input.custodianAgencyCode || input.custodyStatus) superviseCustody.require(viewer, mark);
+      updateCustody.require(viewer, mark);
       assertVersion(mark, expectedVersion, "Trademark under custody");
       const changes: Partial<CustodyTrademark> = {};
       if (expiresOn && expiresOn !== mark.expiresOn) {
@@ -327,7 +325,6 @@ export class CustodyTrademarkService {
   /** The custodian enters a similar filing or a non-use cancellation; EXPIRING alerts are the hub's to raise. */
   async raiseAlert(input: RaiseAlertInput): Promise<{ alert: TrademarkAlert; replayed: boolean }> {
     const viewer = this.viewer;
-    if (!viewer.agency) throw new ForbiddenError();
     if (input.kind === TrademarkAlertKind.EXPIRING) throw new BadUserInputError("EXPIRING alerts are computed from the expiry date.", "input.kind");
     const detail = check.text(input.detail, "input.detail", { max: 4000, required: true });
     const reference = check.optionalText(input.reference, "input.reference", 100);
@@ -335,7 +332,7 @@ export class CustodyTrademarkService {
     const result = await this.scope.dataSource.transaction(async (manager) => {
       const mark = check.isUuid(input.trademarkId) ? await manager.getRepository(CustodyTrademark).findOneBy({ id: input.trademarkId }) : null;
       if (!mark || !this.canSee(mark)) throw new NotFoundError("Trademark under custody");
-      if (mark.custodianAgencyId !== viewer.agency!.id) throw new ForbiddenError("Alerts are entered by the mark's custodian.");
+      custodianOnly.require(viewer, mark);
       if (mark.custodyStatus !== CustodyStatus.ACTIVE) throw new InvalidStateTransitionError("Custody", mark.custodyStatus, "alert");
       const fingerprint = { trademarkId: mark.id, kind: input.kind, detail, reference, dueOn };
       return runIdempotent(manager, viewer, "raiseTrademarkAlert", input.idempotencyKey, fingerprint, async () => {
@@ -355,13 +352,12 @@ export class CustodyTrademarkService {
   /** The custodian moves an alert along OPEN → IN_PROGRESS → RESOLVED / DISMISSED; a computed one is stored first. */
   async handleAlert(alertId: string, expectedVersion: number, input: { status: TrademarkAlertStatus; note: string }): Promise<TrademarkAlert> {
     const viewer = this.viewer;
-    if (!viewer.agency) throw new ForbiddenError();
     const note = check.text(input.note, "input.note", { max: 2000, required: true });
     return this.scope.dataSource.transaction(async (manager) => {
       const alert = await this.storedAlert(manager, alertId);
       const mark = alert ? await manager.getRepository(CustodyTrademark).findOneByOrFail({ id: alert.trademarkId }) : null;
       if (!alert || !mark || !this.canSee(mark)) throw new NotFoundError("Trademark alert");
-      if (mark.custodianAgencyId !== viewer.agency!.id) throw new ForbiddenError("Alerts are handled by the mark's custodian.");
+      custodianOnly.require(viewer, mark);
       assertVersion(alert, expectedVersion, "Trademark alert");
       if (!TRADEMARK_ALERT_TRANSITIONS[alert.status].includes(input.status)) throw new InvalidStateTransitionError("The trademark alert", alert.status, input.status);
       const updated = await updateVersioned<TrademarkAlert>(

@@ -1,5 +1,4 @@
 import { EntityManager } from "typeorm";
-import { AgencyKind } from "../entities/agency-kind";
 import { AuditOutcome } from "../entities/audit-event.entity";
 import { ComplianceStandard } from "../entities/directory-records";
 import { Institution } from "../entities/institution.entity";
@@ -13,17 +12,18 @@ import {
   TechnicalField,
 } from "../domain/directory-enums";
 import { regionValidOn } from "../domain/region-directory";
-import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { canonicalJson } from "./canonical-json";
 import { runOptionallyIdempotent } from "./idempotency";
-import { canSeeInstitution, institutionVisibilitySql } from "./institution-visibility";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 import { InputProblems } from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
+import { institutionVisibility } from "../policy/institution.visibility";
+import { decideListing, listingMove, registerInstitution } from "../policy/institution.permissions";
 
 export interface InstitutionFilter {
   regionCode?: string | null;
@@ -92,13 +92,13 @@ export class InstitutionService {
   }
 
   private visible(institution: Institution | null): Institution | null {
-    return institution && canSeeInstitution(this.viewer, institution) ? institution : null;
+    return institution && institutionVisibility.test(this.viewer, institution) ? institution : null;
   }
 
   async list(filter: InstitutionFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Institution>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after, ["text", "uuid"]);
-    const visibility = institutionVisibilitySql(this.viewer, "i");
+    const visibility = institutionVisibility.sql(this.viewer, "i");
     const query = this.scope.dataSource.getRepository(Institution).createQueryBuilder("i").where(visibility.clause, visibility.params);
     if (filter.regionCode) query.andWhere("i.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
     if (filter.technicalField) query.andWhere(":field = ANY(i.technical_fields)", { field: filter.technicalField });
@@ -138,7 +138,7 @@ export class InstitutionService {
     const creditCode = problems.check(() => check.creditCode(input.creditCode, "input.creditCode"))!;
     const details = this.validDetails(input, "input", {}, problems);
     const regionCode = details.regionCode!;
-    this.assertRegistrarFor(regionCode);
+    registerInstitution.require(this.viewer, regionCode);
     if (!regionValidOn(regionCode, this.scope.today())) {
       throw new BadUserInputError("The region code is no longer valid: use the code that replaced it.", "input.regionCode");
     }
@@ -179,9 +179,9 @@ export class InstitutionService {
 
   /** Authorizes validated details against `current` and keeps only the fields that differ. */
   private changesFrom(current: Institution, details: InstitutionDetails): InstitutionDetails {
-    this.assertRegistrarFor(current.regionCode);
+    registerInstitution.require(this.viewer, current.regionCode);
     if (details.regionCode && details.regionCode !== current.regionCode) {
-      this.assertRegistrarFor(details.regionCode);
+      registerInstitution.require(this.viewer, details.regionCode);
       if (!regionValidOn(details.regionCode, this.scope.today())) {
         throw new BadUserInputError("The region code is no longer valid: use the code that replaced it.", "input.regionCode");
       }
@@ -226,10 +226,8 @@ export class InstitutionService {
 
     return this.scope.dataSource.transaction(async (manager) => {
       const current = await this.lockedForWrite(manager, input.id);
-      if (!this.viewer.covers(current.regionCode)) throw new ForbiddenError("The institution is outside your jurisdiction.");
-      if (this.viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION) && input.to !== ListingStatus.RECOMMENDED) {
-        throw new ForbiddenError("An industry association may only recommend institutions; the bureau decides the rest.");
-      }
+      decideListing.require(this.viewer, current);
+      listingMove.require(this.viewer, input.to);
       return this.applyListingChange(manager, current, { ...input, reason, decisionDocNo, effectiveOn });
     });
   }
@@ -281,14 +279,8 @@ export class InstitutionService {
   /** The institution as the writer may see it; NOT_FOUND when it does not exist for the caller. */
   private async lockedForWrite(manager: EntityManager, id: string): Promise<Institution> {
     const current = check.isUuid(id) ? await manager.getRepository(Institution).findOneBy({ id }) : null;
-    if (!current || !canSeeInstitution(this.viewer, current)) throw new NotFoundError("Institution");
+    if (!current || !institutionVisibility.test(this.viewer, current)) throw new NotFoundError("Institution");
     return current;
-  }
-
-  private assertRegistrarFor(regionCode: string): void {
-    if (!this.viewer.isKind(AgencyKind.MARKET_REGULATION) || !this.viewer.covers(regionCode)) {
-      throw new ForbiddenError("Only the market-regulation bureau whose jurisdiction covers the institution may do this.");
-    }
   }
 
   /** Validates and normalises institution details; with `partial`, only the fields given. */

@@ -1,16 +1,18 @@
-import { AgencyKind } from "../entities/agency-kind";
 import { AuditOutcome } from "../entities/audit-event.entity";
 import { Institution } from "../entities/institution.entity";
 import { SupervisionRecord } from "../entities/supervision-record.entity";
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
-import { BadUserInputError, ForbiddenError } from "../errors/errors";
+import { BadUserInputError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
-import { canSeeSupervision, supervisionVisibilitySql } from "./case-visibility";
 import { recomputeCreditGrade } from "./credit-grade";
 import { runOptionallyIdempotent } from "./idempotency";
-import { canSeeInstitution } from "./institution-visibility";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
+import { institutionVisibility } from "../policy/institution.visibility";
+import { supervisionRecordVisibility } from "../policy/supervision-record.visibility";
+import { recordInspection } from "../policy/supervision-record.permissions";
+import { demand } from "../policy/decision";
+import { supervisor } from "../policy/rules";
 
 export interface RecordInspectionInput {
   idempotencyKey?: string | null;
@@ -32,13 +34,13 @@ export class SupervisionRecordService {
 
   async forInstitution(institution: Institution): Promise<SupervisionRecord[]> {
     const rows = await this.scope.loaders.supervisionRecordsByInstitutionId.load(institution.id);
-    return rows.filter((row) => canSeeSupervision(this.scope.viewer, row));
+    return rows.filter((row) => supervisionRecordVisibility.test(this.scope.viewer, row));
   }
 
   async list(filter: { institutionId?: string | null; kind?: SupervisionKind | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<SupervisionRecord>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after, ["date", "uuid"]);
-    const visibility = supervisionVisibilitySql(this.scope.viewer, "r");
+    const visibility = supervisionRecordVisibility.sql(this.scope.viewer, "r");
     const query = this.scope.dataSource.getRepository(SupervisionRecord).createQueryBuilder("r").where(visibility.clause, visibility.params);
     if (filter.institutionId) query.andWhere("r.institution_id = :institutionId", { institutionId: check.idFilter(filter.institutionId, "filter.institutionId") });
     if (filter.kind) query.andWhere("r.kind = :kind", { kind: filter.kind });
@@ -50,7 +52,7 @@ export class SupervisionRecordService {
 
   async record(input: RecordInspectionInput): Promise<SupervisionRecord> {
     const viewer = this.scope.viewer;
-    if (!viewer.isKind(AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION)) throw new ForbiddenError("Associations and bureaus record supervision.");
+    demand(supervisor, "Associations and bureaus record supervision.", viewer);
     const conductedOn = check.localDate(input.conductedOn, "input.conductedOn")!;
     if (conductedOn > this.scope.today()) throw new BadUserInputError("conductedOn cannot lie in the future.", "input.conductedOn");
     const findings = check.text(input.findings, "input.findings", { max: 8000 });
@@ -64,8 +66,8 @@ export class SupervisionRecordService {
 
     const result = await this.scope.dataSource.transaction(async (manager) => {
       const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
-      if (!institution || !canSeeInstitution(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
-      if (!viewer.covers(institution.regionCode)) throw new ForbiddenError("The institution is outside your jurisdiction.");
+      if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+      recordInspection.require(viewer, institution);
       const fingerprint = { ...input, idempotencyKey: undefined };
       return runOptionallyIdempotent(manager, viewer, "recordInspection", input.idempotencyKey, fingerprint, async () => {
         const saved = await manager.getRepository(SupervisionRecord).save(

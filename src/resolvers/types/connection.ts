@@ -1,5 +1,5 @@
 import { ClassType, Field, Int, ObjectType } from "type-graphql";
-import { Public } from "../../auth/guard";
+import { Public } from "../../policy/guard";
 import type { Page } from "../../services/pagination";
 
 @ObjectType({ description: "Relay page information." })

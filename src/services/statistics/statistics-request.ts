@@ -1,16 +1,17 @@
 import { regionLevel, regionLikePattern, regionCovers } from "../../auth/region";
 import type { Viewer } from "../../auth/viewer";
-import { AgencyKind } from "../../entities/agency-kind";
 import { allRegions, currentRegionCode, findRegion, regionName } from "../../domain/region-directory";
 import { addMonths } from "../../domain/local-date";
-import { BadUserInputError, ForbiddenError } from "../../errors/errors";
+import { BadUserInputError } from "../../errors/errors";
 import * as check from "../validate";
-import { appraiserVisibilitySql, institutionVisibilitySql } from "../institution-visibility";
 import type { Count } from "./breakdown";
+import { appraiserVisibility } from "../../policy/appraiser.visibility";
+import { institutionVisibility } from "../../policy/institution.visibility";
+import { demand } from "../../policy/decision";
+import { statisticsReader } from "../../policy/rules";
+import { exactSmallCounts, statisticsRegion } from "../../policy/statistics.permissions";
 
 /** Callers whose statistics hide small counts about people (contract.md, "statistics"). */
-const SUPPRESSED_KINDS = [AgencyKind.COURT, AgencyKind.PROCURATORATE, AgencyKind.POLICE];
-const READER_KINDS = [...SUPPRESSED_KINDS, AgencyKind.MARKET_REGULATION, AgencyKind.INDUSTRY_ASSOCIATION];
 /** Ten years of months: a dashboard's longest sensible view, and a bound on the work of one query. */
 const MAX_MONTHS = 120;
 
@@ -49,12 +50,12 @@ export class StatisticsRequest {
    * institutions it can list (listed, suspended, removed), and the appraisers of those.
    */
   visibleInstitutions(alias: string): { clause: string; params: Record<string, unknown> } {
-    return institutionVisibilitySql(this.viewer, alias);
+    return institutionVisibility.sql(this.viewer, alias);
   }
 
   /** Appraisers the caller can see; `institutionAlias` is LEFT JOINed on the appraiser's current institution. */
   visibleAppraisers(appraiserAlias: string, institutionAlias: string): { clause: string; params: Record<string, unknown> } {
-    return appraiserVisibilitySql(this.viewer, appraiserAlias, institutionAlias);
+    return appraiserVisibility.sql(this.viewer, appraiserAlias, institutionAlias);
   }
 
   /**
@@ -132,14 +133,14 @@ export function statisticsRequest(
   minimumCount: number,
   today: string,
 ): StatisticsRequest {
-  if (!viewer.agency || !viewer.isKind(...READER_KINDS)) throw new ForbiddenError("Statistics are for courts, procuratorates, police, bureaus and associations.");
-  const regionCode = args.regionCode ? check.regionCode(args.regionCode, "regionCode") : viewer.agency.regionCode;
-  if (!viewer.covers(regionCode)) throw new ForbiddenError("The region lies outside your jurisdiction.");
+  demand(statisticsReader, "Statistics are for courts, procuratorates, police, bureaus and associations.", viewer);
+  const regionCode = args.regionCode ? check.regionCode(args.regionCode, "regionCode") : viewer.agency!.regionCode;
+  statisticsRegion.require(viewer, regionCode);
   const to = check.localDate(args.to, "to") ?? today;
   const from = check.localDate(args.from, "from") ?? addMonths(`${to.slice(0, 7)}-01`, -11);
   if (from > to) throw new BadUserInputError("from must not be later than to.", "from");
   if (addMonths(from, MAX_MONTHS) <= to) throw new BadUserInputError(`A period spans at most ${MAX_MONTHS} months.`, "to");
-  return new StatisticsRequest(regionCode, from, to, viewer.isKind(...SUPPRESSED_KINDS) ? minimumCount : 1, today, viewer);
+  return new StatisticsRequest(regionCode, from, to, exactSmallCounts(viewer) ? 1 : minimumCount, today, viewer);
 }
 
 /** Midnight in China at the start of `day`, as a timestamp literal PostgreSQL reads exactly (a period ends before the midnight after `to`). */

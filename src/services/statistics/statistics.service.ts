@@ -1,5 +1,4 @@
 import type { RequestScope } from "../../context/request-scope";
-import { canSeeInstitution } from "../institution-visibility";
 import { abnormalPatentStatistics, AbnormalPatentStatistics } from "./abnormal-patent-statistics";
 import { caseStatistics, CaseStatistics } from "./case-statistics";
 import { collaborationStatistics, CollaborationStatistics } from "./collaboration-statistics";
@@ -9,6 +8,7 @@ import { feedbackStatistics, FeedbackStatistics } from "./feedback-statistics";
 import type { StatBreakdown } from "./breakdown";
 import { Sql, sqlRunner } from "./sql";
 import { statisticsRequest, StatisticsRequest } from "./statistics-request";
+import { institutionVisibility } from "../../policy/institution.visibility";
 
 /**
  * Cross-agency statistics for a region and period (domain.md, "Statistics a bureau dashboard shows").
@@ -47,7 +47,7 @@ export class StatisticsService {
 
   feedback(req: StatisticsRequest): Promise<FeedbackStatistics> {
     const viewer = this.scope.viewer;
-    return this.once(req, "feedback", () => feedbackStatistics(this.sql, req, (institution) => canSeeInstitution(viewer, institution)));
+    return this.once(req, "feedback", () => feedbackStatistics(this.sql, req, (institution) => institutionVisibility.test(viewer, institution)));
   }
 
   /** Credit records, with the grade distributions the directory section counts. */

@@ -4,9 +4,13 @@ import { deny, shield } from "graphql-shield";
 import type { IRules } from "graphql-shield/typings/types";
 import { ForbiddenError } from "../errors/errors";
 import { isRuleName, RuleName, RULES } from "./rules";
+import { policyDecisions } from "./decision";
+import "./index";
 
 /** `Type.field` → the rule that decides it. */
 export type Decisions = Map<string, RuleName>;
+/** `Type.field` → the row, write and disclosure decisions its service applies (declared with `@Guard`). */
+export type Checks = Map<string, string[]>;
 
 /**
  * Decisions for fields that the schema gets from Apollo Federation rather than from our classes. A gateway
@@ -24,9 +28,11 @@ export const FEDERATION_DECISIONS: Record<string, RuleName> = {
  * map. Run it on the schema type-graphql built: federation rebuilds the schema from SDL and drops
  * extensions.
  */
-export function readGuardDeclarations(schema: GraphQLSchema): { decisions: Decisions; unknownRules: string[] } {
+export function readGuardDeclarations(schema: GraphQLSchema): { decisions: Decisions; checks: Checks; unknownRules: string[] } {
   const decisions: Decisions = new Map();
+  const checks: Checks = new Map();
   const unknownRules: string[] = [];
+  const known = policyDecisions();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || isIntrospectionType(type)) continue;
     const typeDefault = type.extensions?.guard;
@@ -35,9 +41,14 @@ export function readGuardDeclarations(schema: GraphQLSchema): { decisions: Decis
       if (declared === undefined) continue;
       if (!isRuleName(declared)) unknownRules.push(`${type.name}.${field.name} → ${String(declared)}`);
       else decisions.set(`${type.name}.${field.name}`, declared);
+      const declaredChecks = (field.extensions?.checks ?? []) as string[];
+      for (const name of declaredChecks) {
+        if (!known.has(name) || known.get(name)!.layer === "rule") unknownRules.push(`${type.name}.${field.name} checks ${name}`);
+      }
+      if (declaredChecks.length > 0) checks.set(`${type.name}.${field.name}`, [...declaredChecks].sort());
     }
   }
-  return { decisions, unknownRules };
+  return { decisions, checks, unknownRules };
 }
 
 /** Every field of every object type in `schema` that has no decision. */
@@ -97,7 +108,16 @@ export function applyGuards(schema: GraphQLSchema, decisions: Decisions): GraphQ
   return applyMiddleware(schema, pruned);
 }
 
-/** One line per field, `Type.field: rule`, sorted: the reviewed policy listing. */
-export function policyListing(decisions: Decisions): string[] {
-  return [...decisions.entries()].map(([path, rule]) => `${path}: ${rule}`).sort();
+/**
+ * The reviewed policy listing, the whole policy in one text: one line per field, `Type.field: rule`, with the
+ * checks its service applies (`+ institution.register, institution.visible`); then every named decision with
+ * its layer and who it allows.
+ */
+export function policyListing(decisions: Decisions, checks: Checks = new Map()): string[] {
+  const fields = [...decisions.entries()].map(([path, rule]) => {
+    const applied = checks.get(path);
+    return applied ? `${path}: ${rule} + ${applied.join(", ")}` : `${path}: ${rule}`;
+  });
+  const named = [...policyDecisions().values()].map((d) => `[${d.layer}] ${d.name}: ${d.summary}`);
+  return [...fields.sort(), "", "# Decisions", ...named.sort()];
 }

@@ -1,0 +1,29 @@
+/**
+ * The policy: who may do what, in one folder (docs/architecture.md). Importing this module registers every
+ * named decision, so the listing and the load-bearing test see them all.
+ */
+export * from "./agency-groups";
+export * from "./decision";
+export * as rules from "./rules";
+import "./abnormal-patent.permissions";
+import "./abnormal-patent.visibility";
+import "./appraisal-case.permissions";
+import "./appraisal-case.visibility";
+import "./appraiser.disclosure";
+import "./appraiser.permissions";
+import "./appraiser.visibility";
+import "./audit-event.visibility";
+import "./case-feedback.permissions";
+import "./case-feedback.visibility";
+import "./client-system.permissions";
+import "./collaboration-record.permissions";
+import "./collaboration-record.visibility";
+import "./credit-record.permissions";
+import "./credit-record.visibility";
+import "./custody-trademark.permissions";
+import "./custody-trademark.visibility";
+import "./institution.permissions";
+import "./institution.visibility";
+import "./statistics.permissions";
+import "./supervision-record.permissions";
+import "./supervision-record.visibility";

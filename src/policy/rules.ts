@@ -1,0 +1,118 @@
+import { allow, rule } from "graphql-shield";
+import type { ShieldRule } from "graphql-shield/typings/types";
+import type { HubContext } from "../context/context";
+import type { Agency } from "../entities/agency.entity";
+import type { ClientSystem } from "../entities/client-system.entity";
+import type { Institution } from "../entities/institution.entity";
+import type { Appraiser } from "../entities/appraiser.entity";
+import type { CreditRecord } from "../entities/credit-record.entity";
+import type { AbnormalPatentItem } from "../entities/abnormal-patent.entity";
+import type { CustodyTrademark } from "../entities/custody-trademark.entity";
+import { SCOPES } from "../auth/scopes";
+import type { Viewer } from "../auth/viewer";
+import { bureauCovering, CASE_PARTIES, DIRECTORY_READERS, ENFORCEMENT, ENTRUSTERS, isBureau, OVERSIGHT, oversightCovering, provinceBureau } from "./agency-groups";
+import { predicate } from "./decision";
+import { custodyTrademarkVisibility } from "./custody-trademark.visibility";
+
+/**
+ * The field and operation rules: whether a field, query or mutation may be used at all. Types and fields
+ * name one of these with `@Guard`. Which records a list or lookup returns is the row layer
+ * (`*.visibility.ts`); whether this caller may change this record, the write layer (`*.permissions.ts`).
+ *
+ * Rules that read only the caller are cached per request (`contextual`); rules that read the parent row are
+ * never cached (`no_cache`), so one row's answer is never reused for another.
+ */
+
+// --- rules about the caller alone (also the first half of the write permissions) ---------------------------
+export const authenticated = predicate("authenticated", "rule", "any authenticated agency", (viewer: Viewer) => !viewer.isAnonymous);
+export const clientManager = predicate("clientManager", "rule", "systems holding the clients:manage scope", (viewer: Viewer) => !viewer.isAnonymous && viewer.hasScope(SCOPES.CLIENTS_MANAGE));
+export const agencyReader = predicate("agencyReader", "rule", "courts, procuratorates, police, bureaus and associations", (viewer: Viewer) => viewer.isKind(...DIRECTORY_READERS));
+export const directoryRegistrar = predicate("directoryRegistrar", "rule", "market-regulation bureaus", isBureau);
+export const listingDecider = predicate("listingDecider", "rule", "bureaus and associations", (viewer: Viewer) => viewer.isKind(...OVERSIGHT));
+export const entruster = predicate("entruster", "rule", "courts, procuratorates, police and bureaus", (viewer: Viewer) => viewer.isKind(...ENTRUSTERS));
+export const caseParty = predicate("caseParty", "rule", "the kinds of a case's parties: entrusters and institutions", (viewer: Viewer) => viewer.isKind(...CASE_PARTIES));
+export const feedbackPoster = predicate("feedbackPoster", "rule", "courts, procuratorates and police", (viewer: Viewer) => viewer.isKind(...ENFORCEMENT));
+export const supervisor = predicate("supervisor", "rule", "bureaus and associations", (viewer: Viewer) => viewer.isKind(...OVERSIGHT));
+export const creditDecider = predicate("creditDecider", "rule", "market-regulation bureaus", isBureau);
+export const patentBureau = predicate("patentBureau", "rule", "market-regulation bureaus", isBureau);
+export const patentImporter = predicate("patentImporter", "rule", "market-regulation bureaus at province level and above", provinceBureau);
+export const trademarkRegistrar = predicate("trademarkRegistrar", "rule", "market-regulation bureaus", isBureau);
+export const statisticsReader = predicate("statisticsReader", "rule", "courts, procuratorates, police, bureaus and associations", (viewer: Viewer) => viewer.isKind(...DIRECTORY_READERS));
+export const auditReader = predicate("auditReader", "rule", "courts, procuratorates, police and bureaus", (viewer: Viewer) => viewer.isKind(...ENTRUSTERS));
+export const auditVerifier = predicate("auditVerifier", "rule", "market-regulation bureaus at province level and above", provinceBureau);
+
+// --- rules about a row -------------------------------------------------------------------------------------
+/** The agency itself, or a market-regulation bureau whose jurisdiction covers it (also decides which client systems an agency's page lists). */
+export const agencyAdministration = predicate("agencyAdministration", "rule", "the agency itself; bureaus covering its region", (viewer: Viewer, agency: Pick<Agency, "code" | "regionCode">) =>
+  viewer.isAgency(agency.code) || bureauCovering(viewer, agency.regionCode),
+);
+export const clientSystemOfViewerAgency = predicate(
+  "clientSystemOfViewerAgency",
+  "rule",
+  "a client system of the caller's own agency, or of an agency a bureau's jurisdiction covers",
+  (viewer: Viewer, client: Pick<ClientSystem, "agencyId">, agencyRegionCode: string | null) => viewer.agency?.id === client.agencyId || bureauCovering(viewer, agencyRegionCode),
+);
+export const institutionDetails = predicate("institutionDetails", "rule", "directory readers; the institution itself", (viewer: Viewer, institution: Pick<Institution, "id">) =>
+  viewer.isKind(...DIRECTORY_READERS) || viewer.isInstitution(institution.id),
+);
+export const institutionSupervisor = predicate("institutionSupervisor", "rule", "bureaus and associations covering the institution", (viewer: Viewer, institution: Pick<Institution, "regionCode">) =>
+  oversightCovering(viewer, institution.regionCode),
+);
+export const appraiserDetails = predicate("appraiserDetails", "rule", "directory readers; the appraiser's own institution", (viewer: Viewer, appraiser: Pick<Appraiser, "institutionId">) =>
+  viewer.isKind(...DIRECTORY_READERS) || viewer.isInstitution(appraiser.institutionId),
+);
+export const appraiserSupervisor = predicate("appraiserSupervisor", "rule", "bureaus and associations covering the appraiser's region", (viewer: Viewer, appraiser: Pick<Appraiser, "regionCode">) =>
+  oversightCovering(viewer, appraiser.regionCode),
+);
+export const creditSupervisor = predicate("creditSupervisor", "rule", "bureaus and associations covering the credit record's subject", (viewer: Viewer, record: Pick<CreditRecord, "subjectRegionCode">) =>
+  oversightCovering(viewer, record.subjectRegionCode),
+);
+export const patentSupervisor = predicate("patentSupervisor", "rule", "bureaus covering the applicant's region", (viewer: Viewer, item: Pick<AbnormalPatentItem, "regionCode">) =>
+  bureauCovering(viewer, item.regionCode),
+);
+
+// --- as graphql-shield rules -------------------------------------------------------------------------------
+const aboutViewer = (decide: (viewer: Viewer) => boolean) => rule(decide.name, { cache: "contextual" })((_parent, _args, ctx: HubContext) => decide(ctx.viewer));
+const aboutRow = <P>(name: string, decide: (parent: P, ctx: HubContext) => boolean | Promise<boolean>) =>
+  rule(name, { cache: "no_cache" })((parent: P, _args, ctx: HubContext) => decide(parent, ctx));
+
+export const RULES = {
+  /** Anyone, the anonymous public included. Marked on purpose; never compiled into middleware. */
+  public: allow,
+  authenticated: aboutViewer(authenticated),
+  clientManager: aboutViewer(clientManager),
+  agencyReader: aboutViewer(agencyReader),
+  directoryRegistrar: aboutViewer(directoryRegistrar),
+  listingDecider: aboutViewer(listingDecider),
+  entruster: aboutViewer(entruster),
+  caseParty: aboutViewer(caseParty),
+  feedbackPoster: aboutViewer(feedbackPoster),
+  supervisor: aboutViewer(supervisor),
+  creditDecider: aboutViewer(creditDecider),
+  patentBureau: aboutViewer(patentBureau),
+  patentImporter: aboutViewer(patentImporter),
+  trademarkRegistrar: aboutViewer(trademarkRegistrar),
+  statisticsReader: aboutViewer(statisticsReader),
+  auditReader: aboutViewer(auditReader),
+  auditVerifier: aboutViewer(auditVerifier),
+  agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) => agencyAdministration(viewer, agency)),
+  clientSystemOfViewerAgency: aboutRow<ClientSystem>("clientSystemOfViewerAgency", async (client, { viewer, loaders }) => {
+    const own = viewer.agency?.id === client.agencyId;
+    return clientSystemOfViewerAgency(viewer, client, own ? null : ((await loaders.agencyById.load(client.agencyId))?.regionCode ?? null));
+  }),
+  institutionDetails: aboutRow<Institution>("institutionDetails", (institution, { viewer }) => institutionDetails(viewer, institution)),
+  institutionSupervisor: aboutRow<Institution>("institutionSupervisor", (institution, { viewer }) => institutionSupervisor(viewer, institution)),
+  appraiserDetails: aboutRow<Appraiser>("appraiserDetails", (appraiser, { viewer }) => appraiserDetails(viewer, appraiser)),
+  appraiserSupervisor: aboutRow<Appraiser>("appraiserSupervisor", (appraiser, { viewer }) => appraiserSupervisor(viewer, appraiser)),
+  creditSupervisor: aboutRow<CreditRecord>("creditSupervisor", (record, { viewer }) => creditSupervisor(viewer, record)),
+  patentSupervisor: aboutRow<AbnormalPatentItem>("patentSupervisor", (item, { viewer }) => patentSupervisor(viewer, item)),
+  /** A mark under custody: whoever the mark exists for (the row predicate itself). */
+  trademarkReader: aboutRow<CustodyTrademark>("trademarkReader", (mark, { viewer }) => custodyTrademarkVisibility.test(viewer, mark)),
+} satisfies Record<string, ShieldRule>;
+
+export type RuleName = keyof typeof RULES;
+
+export function isRuleName(name: unknown): name is RuleName {
+  return typeof name === "string" && Object.prototype.hasOwnProperty.call(RULES, name);
+}
+
