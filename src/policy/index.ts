@@ -13,7 +13,6 @@ import "./appraiser.disclosure";
 import "./appraiser.permissions";
 import "./appraiser.visibility";
 import "./audit-event.visibility";
-import "./case-feedback.permissions";
 import "./case-feedback.visibility";
 import "./client-system.permissions";
 import "./collaboration-record.permissions";

@@ -13,6 +13,7 @@ import type { Viewer } from "../auth/viewer";
 import { bureauCovering, CASE_PARTIES, DIRECTORY_READERS, ENFORCEMENT, ENTRUSTERS, isBureau, OVERSIGHT, oversightCovering, provinceBureau } from "./agency-groups";
 import { predicate } from "./decision";
 import { custodyTrademarkVisibility } from "./custody-trademark.visibility";
+import { abnormalPatentVisibility } from "./abnormal-patent.visibility";
 
 /**
  * The field and operation rules: whether a field, query or mutation may be used at all. Types and fields
@@ -46,12 +47,6 @@ export const auditVerifier = predicate("auditVerifier", "rule", "market-regulati
 export const agencyAdministration = predicate("agencyAdministration", "rule", "the agency itself; bureaus covering its region", (viewer: Viewer, agency: Pick<Agency, "code" | "regionCode">) =>
   viewer.isAgency(agency.code) || bureauCovering(viewer, agency.regionCode),
 );
-export const clientSystemOfViewerAgency = predicate(
-  "clientSystemOfViewerAgency",
-  "rule",
-  "a client system of the caller's own agency, or of an agency a bureau's jurisdiction covers",
-  (viewer: Viewer, client: Pick<ClientSystem, "agencyId">, agencyRegionCode: string | null) => viewer.agency?.id === client.agencyId || bureauCovering(viewer, agencyRegionCode),
-);
 export const institutionDetails = predicate("institutionDetails", "rule", "directory readers; the institution itself", (viewer: Viewer, institution: Pick<Institution, "id">) =>
   viewer.isKind(...DIRECTORY_READERS) || viewer.isInstitution(institution.id),
 );
@@ -66,9 +61,6 @@ export const appraiserSupervisor = predicate("appraiserSupervisor", "rule", "bur
 );
 export const creditSupervisor = predicate("creditSupervisor", "rule", "bureaus and associations covering the credit record's subject", (viewer: Viewer, record: Pick<CreditRecord, "subjectRegionCode">) =>
   oversightCovering(viewer, record.subjectRegionCode),
-);
-export const patentSupervisor = predicate("patentSupervisor", "rule", "bureaus covering the applicant's region", (viewer: Viewer, item: Pick<AbnormalPatentItem, "regionCode">) =>
-  bureauCovering(viewer, item.regionCode),
 );
 
 // --- as graphql-shield rules -------------------------------------------------------------------------------
@@ -97,20 +89,29 @@ export const RULES = {
   auditVerifier: aboutViewer(auditVerifier),
   agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) => agencyAdministration(viewer, agency)),
   clientSystemOfViewerAgency: aboutRow<ClientSystem>("clientSystemOfViewerAgency", async (client, { viewer, loaders }) => {
-    const own = viewer.agency?.id === client.agencyId;
-    return clientSystemOfViewerAgency(viewer, client, own ? null : ((await loaders.agencyById.load(client.agencyId))?.regionCode ?? null));
+    const agency = await loaders.agencyById.load(client.agencyId);
+    return !!agency && agencyAdministration(viewer, agency);
   }),
   institutionDetails: aboutRow<Institution>("institutionDetails", (institution, { viewer }) => institutionDetails(viewer, institution)),
   institutionSupervisor: aboutRow<Institution>("institutionSupervisor", (institution, { viewer }) => institutionSupervisor(viewer, institution)),
   appraiserDetails: aboutRow<Appraiser>("appraiserDetails", (appraiser, { viewer }) => appraiserDetails(viewer, appraiser)),
   appraiserSupervisor: aboutRow<Appraiser>("appraiserSupervisor", (appraiser, { viewer }) => appraiserSupervisor(viewer, appraiser)),
   creditSupervisor: aboutRow<CreditRecord>("creditSupervisor", (record, { viewer }) => creditSupervisor(viewer, record)),
-  patentSupervisor: aboutRow<AbnormalPatentItem>("patentSupervisor", (item, { viewer }) => patentSupervisor(viewer, item)),
+  /** An abnormal patent item: whoever the item exists for (the row predicate itself). */
+  patentSupervisor: aboutRow<AbnormalPatentItem>("patentSupervisor", (item, { viewer }) => abnormalPatentVisibility.test(viewer, item)),
   /** A mark under custody: whoever the mark exists for (the row predicate itself). */
   trademarkReader: aboutRow<CustodyTrademark>("trademarkReader", (mark, { viewer }) => custodyTrademarkVisibility.test(viewer, mark)),
 } satisfies Record<string, ShieldRule>;
 
 export type RuleName = keyof typeof RULES;
+
+/** Rules that apply another named decision rather than one of their own, for the policy listing. */
+export const RULE_DELEGATES: Partial<Record<RuleName, string>> = {
+  public: "anyone, the anonymous public included",
+  clientSystemOfViewerAgency: "agencyAdministration, of the client system's agency",
+  trademarkReader: "custodyTrademark.visible, of the mark",
+  patentSupervisor: "abnormalPatent.visible, of the item",
+};
 
 export function isRuleName(name: unknown): name is RuleName {
   return typeof name === "string" && Object.prototype.hasOwnProperty.call(RULES, name);

@@ -3,7 +3,7 @@ import { applyMiddleware, IMiddleware } from "graphql-middleware";
 import { deny, shield } from "graphql-shield";
 import type { IRules } from "graphql-shield/typings/types";
 import { ForbiddenError } from "../errors/errors";
-import { isRuleName, RuleName, RULES } from "./rules";
+import { isRuleName, RULE_DELEGATES, RuleName, RULES } from "./rules";
 import { policyDecisions } from "./decision";
 import "./index";
 
@@ -119,5 +119,6 @@ export function policyListing(decisions: Decisions, checks: Checks = new Map()):
     return applied ? `${path}: ${rule} + ${applied.join(", ")}` : `${path}: ${rule}`;
   });
   const named = [...policyDecisions().values()].map((d) => `[${d.layer}] ${d.name}: ${d.summary}`);
+  for (const [rule, delegate] of Object.entries(RULE_DELEGATES)) named.push(`[rule] ${rule} = ${delegate}`);
   return [...fields.sort(), "", "# Decisions", ...named.sort()];
 }

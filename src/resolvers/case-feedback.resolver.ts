@@ -101,7 +101,7 @@ export class CaseFeedbackResolver {
   }
 
   @Mutation(() => CaseFeedback, { nullable: true, description: "Moves a complaint: SUBMITTED → ACKNOWLEDGED → INVESTIGATING → RESOLVED, or DISMISSED. For the association or bureau covering the institution." })
-  @Guard("supervisor", "caseFeedback.handleComplaint", "caseFeedback.visible")
+  @Guard("supervisor", "caseFeedback.visible")
   handleComplaint(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

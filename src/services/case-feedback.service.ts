@@ -22,7 +22,6 @@ import { assertVersion, updateVersioned } from "./versioned-update";
 import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
 import { appraiserVisibility } from "../policy/appraiser.visibility";
 import { caseFeedbackVisibility } from "../policy/case-feedback.visibility";
-import { handleComplaint } from "../policy/case-feedback.permissions";
 import { demand } from "../policy/decision";
 import { feedbackPoster } from "../policy/rules";
 
@@ -182,7 +181,6 @@ export class CaseFeedbackService {
     return this.scope.dataSource.transaction(async (manager) => {
       const current = check.isUuid(id) ? await manager.getRepository(CaseFeedback).findOneBy({ id }) : null;
       if (!current || current.kind !== FeedbackKind.COMPLAINT || !caseFeedbackVisibility.test(this.viewer, current)) throw new NotFoundError("Complaint");
-      handleComplaint.require(this.viewer, current);
       assertVersion(current, expectedVersion, "Complaint");
       if (!COMPLAINT_TRANSITIONS[current.complaintStatus!].includes(input.to)) throw new InvalidStateTransitionError("The complaint", current.complaintStatus!, input.to);
       const changes: Partial<CaseFeedback> = { complaintStatus: input.to };
