@@ -10,7 +10,7 @@ afterAll(() => hub.stop());
 const ZHANG_WEI = "411502198003121232";
 const appraiserId = async (name: string) => (await hub.db.dataSource.query(`SELECT id FROM appraisers WHERE name = $1`, [name]))[0].id as string;
 const institutionId = async (code: string) => (await hub.db.dataSource.query(`SELECT id FROM institutions WHERE credit_code = $1`, [code]))[0].id as string;
-const REGISTER = `mutation($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { id name version idNumber institution { name } } }`;
+const REGISTER = `mutation($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id name version idNumber institution { name } } replayed } }`;
 const UPDATE = `mutation($id: ID!, $v: Int!, $input: UpdateAppraiserInput!) { updateAppraiser(id: $id, expectedVersion: $v, input: $input) { version institution { creditCode } practiceHistory { id kind endedOn institution { creditCode } } } }`;
 
 describe("personal information at rest", () => {
@@ -139,7 +139,7 @@ describe("registering and editing appraisers", () => {
     const input = { institutionId: inst, name: "测试鉴定人", idNumber, phone: "13912345678", technicalFields: ["TRADEMARK"], titles: [{ title: "工程师", level: "INTERMEDIATE" }] };
     const res = await hub.graphql(REGISTER, { as: "XY-AMR", variables: { input } });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.registerAppraiser).toMatchObject({ name: "测试鉴定人", version: 1, idNumber: `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`, institution: { name: "信阳茶都知识产权鉴定评估有限公司" } });
+    expect(res.body.data.registerAppraiser.appraiser).toMatchObject({ name: "测试鉴定人", version: 1, idNumber: `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`, institution: { name: "信阳茶都知识产权鉴定评估有限公司" } });
     const again = await hub.graphql(REGISTER, { as: "XY-AMR", variables: { input: { ...input, name: "换个名字" } } });
     expect(again.body.errors?.[0].extensions).toEqual({ code: "CONFLICT", field: "input.idNumber" });
   });

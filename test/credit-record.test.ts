@@ -17,7 +17,7 @@ let n = 0;
 async function freshInstitution(listed = false) {
   n++;
   const code = creditCodeFor("411502", 50_000 + n);
-  const created = (await registerInstitution(hub, "XY-AMR", { name: `信用测试机构${n}`, creditCode: code, regionCode: "411502", technicalFields: ["PATENT"] })).body.data.registerInstitution;
+  const created = (await registerInstitution(hub, "XY-AMR", { name: `信用测试机构${n}`, creditCode: code, regionCode: "411502", technicalFields: ["PATENT"] })).body.data.registerInstitution.institution;
   if (listed) await hub.db.dataSource.query(`UPDATE institutions SET listing_status = 'LISTED', listed_since = '2025-01-01' WHERE id = $1`, [created.id]);
   return { id: created.id as string, code };
 }
@@ -194,8 +194,8 @@ describe("graded supervision", () => {
   it("grades an appraiser C after a confirmed complaint, and B after an open one", async () => {
     clock = new Date("2026-05-10T02:00:00Z");
     const inst = await freshInstitution(true);
-    const REGISTER = `mutation($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { id } }`;
-    const appraiserId = (await hub.graphql(REGISTER, { as: "XY-AMR", variables: { input: { institutionId: inst.id, name: "等级测试", idNumber: idNumberFor("411502", 7777), technicalFields: ["PATENT"] } } })).body.data.registerAppraiser.id;
+    const REGISTER = `mutation($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id } replayed } }`;
+    const appraiserId = (await hub.graphql(REGISTER, { as: "XY-AMR", variables: { input: { institutionId: inst.id, name: "等级测试", idNumber: idNumberFor("411502", 7777), technicalFields: ["PATENT"] } } })).body.data.registerAppraiser.appraiser.id;
     const posted = await hub.graphql(`mutation($input: PostCaseFeedbackInput!) { postCaseFeedback(input: $input) { feedback { id version } } }`, {
       as: "XY-COURT",
       variables: { input: { idempotencyKey: "grade-complaint", agencyCaseNo: "(2026)豫15知民初5号", appraiserId, kind: "COMPLAINT", comment: "鉴定拖延" } },

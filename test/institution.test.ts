@@ -12,8 +12,8 @@ describe("registering institutions", () => {
     const code = creditCodeFor("411502", 1);
     const res = await registerInstitution(hub, "XY-AMR", { name: "浉河区测试鉴定中心", creditCode: code, regionCode: "411502", address: "信阳市浉河区", contactPhone: "0376-1234567" });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.registerInstitution).toMatchObject({ version: 1, listingStatus: "NOT_LISTED", creditCode: code });
-    const [entry] = await hub.db.dataSource.query(`SELECT operation, agency_code FROM audit_events WHERE entity_id = $1`, [res.body.data.registerInstitution.id]);
+    expect(res.body.data.registerInstitution.institution).toMatchObject({ version: 1, listingStatus: "NOT_LISTED", creditCode: code });
+    const [entry] = await hub.db.dataSource.query(`SELECT operation, agency_code FROM audit_events WHERE entity_id = $1`, [res.body.data.registerInstitution.institution.id]);
     expect(entry).toEqual({ operation: "registerInstitution", agency_code: "XY-AMR" });
   });
 
@@ -53,11 +53,12 @@ describe("registering institutions", () => {
     const input = { idempotencyKey: "inst-retry-1", name: "重试机构", creditCode: creditCodeFor("411503", 5), regionCode: "411503" };
     const first = await registerInstitution(hub, "XY-AMR", input);
     const again = await registerInstitution(hub, "XY-AMR", input);
-    expect(again.body.data.registerInstitution.id).toBe(first.body.data.registerInstitution.id);
+    expect(again.body.data.registerInstitution.institution.id).toBe(first.body.data.registerInstitution.institution.id);
+    expect([first.body.data.registerInstitution.replayed, again.body.data.registerInstitution.replayed]).toEqual([false, true]);
   });
 
   it("edits at the current version and refuses a stale one", async () => {
-    const created = (await registerInstitution(hub, "XY-AMR", { name: "待编辑", creditCode: creditCodeFor("411521", 6), regionCode: "411521" })).body.data.registerInstitution;
+    const created = (await registerInstitution(hub, "XY-AMR", { name: "待编辑", creditCode: creditCodeFor("411521", 6), regionCode: "411521" })).body.data.registerInstitution.institution;
     const UPDATE = `mutation($id: ID!, $v: Int!, $input: UpdateInstitutionInput!) { updateInstitution(id: $id, expectedVersion: $v, input: $input) { name version } }`;
     const ok = await hub.graphql(UPDATE, { as: "XY-AMR", variables: { id: created.id, v: 1, input: { name: "已编辑", grade: "AA" } } });
     expect(ok.body.data.updateInstitution).toEqual({ name: "已编辑", version: 2 });
@@ -68,7 +69,7 @@ describe("registering institutions", () => {
 
 describe("the listing register", () => {
   async function freshInstitution(n: number, region = "411502") {
-    return (await registerInstitution(hub, "XY-AMR", { name: `名录测试${n}`, creditCode: creditCodeFor(region, 100 + n), regionCode: region })).body.data.registerInstitution;
+    return (await registerInstitution(hub, "XY-AMR", { name: `名录测试${n}`, creditCode: creditCodeFor(region, 100 + n), regionCode: region })).body.data.registerInstitution.institution;
   }
 
   it("answers 'listed on that day?' from the history, across a suspension and a re-listing", async () => {

@@ -10,6 +10,7 @@ import type { WithdrawalRate } from "../services/abnormal-patent.service";
 import { AbnormalPatentBatchFilter, AbnormalPatentHandlingInput, AbnormalPatentItemFilter, ImportAbnormalPatentBatchInput } from "./abnormal-patent.input";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
+import { Payload } from "./types/payload";
 
 const BatchConnection = Connection(AbnormalPatentBatch, "AbnormalPatentBatch", "abnormal patent batch", "abnormal patent batches");
 const ItemConnection = Connection(AbnormalPatentItem, "AbnormalPatentItem", "abnormal patent item");
@@ -49,12 +50,7 @@ class AbnormalPatentImportReport {
   @Field(() => Boolean, { description: "True when nothing was written on purpose." }) dryRun: boolean;
 }
 
-@ObjectType({ description: "The outcome of recordAbnormalPatentHandling." })
-@Guard("patentBureau")
-class AbnormalPatentHandlingPayload {
-  @Field(() => AbnormalPatentItem, { description: "The item after the step." }) item: AbnormalPatentItem;
-  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
-}
+const AbnormalPatentHandlingPayload = Payload("recordAbnormalPatentHandling", "item", AbnormalPatentItem, "item after the step", "patentBureau", "AbnormalPatentHandlingPayload");
 
 @Resolver(() => AbnormalPatentBatch)
 export class AbnormalPatentBatchResolver {

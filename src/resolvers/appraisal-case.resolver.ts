@@ -13,6 +13,8 @@ import { LocalDateScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
 import { idempotencyKeyDescription } from "../domain/idempotency-key";
+import { Payload } from "./types/payload";
+import type { Created } from "../services/command-runner";
 
 const AppraisalCaseConnection = Connection(AppraisalCase, "AppraisalCase", "appraisal case");
 
@@ -69,12 +71,7 @@ class CaseDeadlines {
   provisionalYears: number[];
 }
 
-@ObjectType({ description: "The outcome of entrustAppraisal." })
-@Guard("authenticated")
-class EntrustAppraisalPayload {
-  @Field(() => AppraisalCase, { description: "The case." }) appraisalCase: AppraisalCase;
-  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
-}
+const EntrustAppraisalPayload = Payload("entrustAppraisal", "appraisalCase", AppraisalCase, "case", "authenticated");
 
 @Resolver(() => AppraisalCase)
 export class AppraisalCaseResolver {
@@ -92,7 +89,7 @@ export class AppraisalCaseResolver {
 
   @Mutation(() => EntrustAppraisalPayload, { nullable: true, description: "Entrusts a listed institution with an appraisal. Idempotent per client system." })
   @Guard("entruster", "institution.visible")
-  async entrustAppraisal(@Arg("input", () => EntrustAppraisalInput) input: EntrustAppraisalInput, @Ctx() ctx: HubContext): Promise<EntrustAppraisalPayload> {
+  async entrustAppraisal(@Arg("input", () => EntrustAppraisalInput) input: EntrustAppraisalInput, @Ctx() ctx: HubContext): Promise<Created<AppraisalCase>> {
     return ctx.services.cases.entrust(input);
   }
 

@@ -9,6 +9,10 @@ import { Institution } from "../entities/institution.entity";
 import { AppraiserFilter, RegisterAppraiserInput, UpdateAppraiserInput } from "./appraiser.input";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
+import { Payload } from "./types/payload";
+import type { Created } from "../services/command-runner";
+
+const RegisterAppraiserPayload = Payload("registerAppraiser", "appraiser", Appraiser, "appraiser", "directoryRegistrar");
 
 const AppraiserConnection = Connection(Appraiser, "Appraiser", "appraiser");
 
@@ -30,10 +34,13 @@ export class AppraiserResolver {
     return toConnection(await ctx.services.appraisers.list(filter ?? {}, page.first, page.after));
   }
 
-  @Mutation(() => Appraiser, { nullable: true, description: "Registers an appraiser at an institution. A registered ID number answers CONFLICT." })
+  @Mutation(() => RegisterAppraiserPayload, {
+    nullable: true,
+    description: "Registers an appraiser at an institution. A registered ID number answers CONFLICT. Answers `{ appraiser replayed }` (until issue 13 it answered the appraiser itself).",
+  })
   @Guard("directoryRegistrar", "appraiser.manage", "institution.visible")
-  async registerAppraiser(@Arg("input", () => RegisterAppraiserInput) input: RegisterAppraiserInput, @Ctx() ctx: HubContext): Promise<Appraiser> {
-    return (await ctx.services.appraisers.register(input)).appraiser;
+  registerAppraiser(@Arg("input", () => RegisterAppraiserInput) input: RegisterAppraiserInput, @Ctx() ctx: HubContext): Promise<Created<Appraiser>> {
+    return ctx.services.appraisers.register(input);
   }
 
   @Mutation(() => Appraiser, { nullable: true, description: "Edits an appraiser and their posts; a stale expectedVersion answers CONFLICT." })

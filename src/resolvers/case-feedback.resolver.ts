@@ -10,6 +10,8 @@ import type { FeedbackSummaryView } from "../services/case-feedback.service";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
 import { idempotencyKeyDescription } from "../domain/idempotency-key";
+import { Payload } from "./types/payload";
+import type { Created } from "../services/command-runner";
 
 const CaseFeedbackConnection = Connection(CaseFeedback, "CaseFeedback", "feedback item");
 
@@ -73,12 +75,7 @@ export class FeedbackSummary {
   @Field(() => Date, { nullable: true, description: "When the latest feedback was posted." }) lastFeedbackAt: Date | null;
 }
 
-@ObjectType({ description: "The outcome of postCaseFeedback." })
-@Guard("authenticated")
-class PostCaseFeedbackPayload {
-  @Field(() => CaseFeedback, { description: "The feedback." }) feedback: CaseFeedback;
-  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
-}
+const PostCaseFeedbackPayload = Payload("postCaseFeedback", "feedback", CaseFeedback, "feedback", "authenticated");
 
 @Resolver(() => CaseFeedback)
 export class CaseFeedbackResolver {
@@ -96,7 +93,7 @@ export class CaseFeedbackResolver {
 
   @Mutation(() => PostCaseFeedbackPayload, { nullable: true, description: "Posts feedback about an appraiser after a case. Idempotent per client system: retries never duplicate." })
   @Guard("feedbackPoster", "appraisalCase.visible", "appraiser.visible")
-  postCaseFeedback(@Arg("input", () => PostCaseFeedbackInput) input: PostCaseFeedbackInput, @Ctx() ctx: HubContext): Promise<PostCaseFeedbackPayload> {
+  postCaseFeedback(@Arg("input", () => PostCaseFeedbackInput) input: PostCaseFeedbackInput, @Ctx() ctx: HubContext): Promise<Created<CaseFeedback>> {
     return ctx.services.feedback.post(input);
   }
 

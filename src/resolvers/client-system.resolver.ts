@@ -1,9 +1,11 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import { Guard, Public } from "../policy/guard";
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { RecordStatus } from "../entities/agency-kind";
 import { ClientSystem } from "../entities/client-system.entity";
 import { idempotencyKeyDescription } from "../domain/idempotency-key";
+import { Payload } from "./types/payload";
+import type { Created } from "../services/command-runner";
 
 @InputType({ description: "A new client system of the caller's own agency." })
 class RegisterClientSystemInput {
@@ -38,27 +40,18 @@ class UpdateClientSystemInput {
   jwks?: string;
 }
 
-@ObjectType({ description: "The outcome of registerClientSystem." })
-@Public()
-class RegisterClientSystemPayload {
-  @Field(() => ClientSystem, { description: "The client system." })
-  clientSystem: ClientSystem;
-
-  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." })
-  replayed: boolean;
-}
+const RegisterClientSystemPayload = Payload("registerClientSystem", "clientSystem", ClientSystem, "client system", "public");
 
 @Resolver(() => ClientSystem)
 export class ClientSystemResolver {
   @Mutation(() => RegisterClientSystemPayload, { nullable: true, description: "Registers a client system of the caller's own agency. Needs scope `clients:manage`." })
   @Guard("clientManager", "clientSystem.grantScope")
-  async registerClientSystem(@Arg("input", () => RegisterClientSystemInput) input: RegisterClientSystemInput, @Ctx() ctx: HubContext): Promise<RegisterClientSystemPayload> {
-    const { client, replayed } = await ctx.services.clientSystems.register(input);
-    return { clientSystem: client, replayed };
+  registerClientSystem(@Arg("input", () => RegisterClientSystemInput) input: RegisterClientSystemInput, @Ctx() ctx: HubContext): Promise<Created<ClientSystem>> {
+    return ctx.services.clientSystems.register(input);
   }
 
   @Mutation(() => ClientSystem, { nullable: true, description: "Edits a client system of the caller's own agency. Needs scope `clients:manage`; a stale `expectedVersion` answers CONFLICT." })
-  @Guard("clientManager", "clientSystem.grantScope")
+  @Guard("clientManager", "clientSystem.grantScope", "clientSystem.own")
   updateClientSystem(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,

@@ -9,6 +9,8 @@ import { RegionCodeScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
 import { idempotencyKeyDescription } from "../domain/idempotency-key";
+import { Payload } from "./types/payload";
+import type { Created } from "../services/command-runner";
 
 const CollaborationRecordConnection = Connection(CollaborationRecord, "CollaborationRecord", "collaboration record");
 
@@ -45,12 +47,7 @@ class CollaborationResponseTimes {
   @Field(() => Float, { nullable: true, description: "Until closing." }) hoursToClose: number | null;
 }
 
-@ObjectType({ description: "The outcome of openCollaboration." })
-@Guard("authenticated")
-class OpenCollaborationPayload {
-  @Field(() => CollaborationRecord, { description: "The record." }) record: CollaborationRecord;
-  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
-}
+const OpenCollaborationPayload = Payload("openCollaboration", "record", CollaborationRecord, "record", "authenticated");
 
 @Resolver(() => CollaborationRecord)
 export class CollaborationRecordResolver {
@@ -68,7 +65,7 @@ export class CollaborationRecordResolver {
 
   @Mutation(() => OpenCollaborationPayload, { nullable: true, description: "Opens a collaboration record with the agencies involved (any agency may). Idempotent per client system." })
   @Guard("authenticated", "appraisalCase.visible", "institution.visible")
-  async openCollaboration(@Arg("input", () => OpenCollaborationInput) input: OpenCollaborationInput, @Ctx() ctx: HubContext): Promise<OpenCollaborationPayload> {
+  async openCollaboration(@Arg("input", () => OpenCollaborationInput) input: OpenCollaborationInput, @Ctx() ctx: HubContext): Promise<Created<CollaborationRecord>> {
     return ctx.services.collaboration.open(input);
   }
 

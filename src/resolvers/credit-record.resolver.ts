@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
@@ -9,6 +9,8 @@ import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
 import { idempotencyKeyDescription } from "../domain/idempotency-key";
+import { Payload } from "./types/payload";
+import type { Created } from "../services/command-runner";
 
 const CreditRecordConnection = Connection(CreditRecord, "CreditRecord", "credit record");
 
@@ -47,12 +49,7 @@ class CreditRecordFilter {
   @Field(() => CreditRecordStatus, { nullable: true, description: "Status (EXPIRED: active records past their window)." }) status?: CreditRecordStatus;
 }
 
-@ObjectType({ description: "The outcome of recordCreditEvent." })
-@Guard("authenticated")
-class RecordCreditEventPayload {
-  @Field(() => CreditRecord, { description: "The record." }) record: CreditRecord;
-  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
-}
+const RecordCreditEventPayload = Payload("recordCreditEvent", "record", CreditRecord, "record", "authenticated");
 
 @Resolver(() => CreditRecord)
 export class CreditRecordResolver {
@@ -70,7 +67,7 @@ export class CreditRecordResolver {
 
   @Mutation(() => RecordCreditEventPayload, { nullable: true, description: "Records a credit determination (market-regulation bureau covering the subject). Idempotent per client system." })
   @Guard("creditDecider", "creditRecord.record")
-  recordCreditEvent(@Arg("input", () => RecordCreditEventInput) input: RecordCreditEventInput, @Ctx() ctx: HubContext): Promise<RecordCreditEventPayload> {
+  recordCreditEvent(@Arg("input", () => RecordCreditEventInput) input: RecordCreditEventInput, @Ctx() ctx: HubContext): Promise<Created<CreditRecord>> {
     return ctx.services.credit.record(input);
   }
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { CustodyStatus, TrademarkAlertKind, TrademarkAlertStatus, TrademarkCategory } from "../domain/trademark-enums";
@@ -8,6 +8,7 @@ import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
 import { idempotencyKeyDescription } from "../domain/idempotency-key";
+import { Payload } from "./types/payload";
 
 const TrademarkConnection = Connection(CustodyTrademark, "CustodyTrademark", "trademark under custody", "trademarks under custody");
 const AlertConnection = Connection(TrademarkAlert, "TrademarkAlert", "trademark alert");
@@ -72,19 +73,9 @@ class TrademarkAlertFilter {
   @Field(() => Boolean, { nullable: true, description: "Only OPEN and IN_PROGRESS alerts." }) unresolved?: boolean;
 }
 
-@ObjectType({ description: "The outcome of placeTrademarkUnderCustody." })
-@Guard("authenticated")
-class PlaceTrademarkUnderCustodyPayload {
-  @Field(() => CustodyTrademark, { description: "The mark." }) trademark: CustodyTrademark;
-  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
-}
+const PlaceTrademarkUnderCustodyPayload = Payload("placeTrademarkUnderCustody", "trademark", CustodyTrademark, "mark", "authenticated");
 
-@ObjectType({ description: "The outcome of raiseTrademarkAlert." })
-@Guard("authenticated")
-class RaiseTrademarkAlertPayload {
-  @Field(() => TrademarkAlert, { description: "The alert." }) alert: TrademarkAlert;
-  @Field(() => Boolean, { description: "True when this call replayed an earlier one with the same idempotency key and wrote nothing." }) replayed: boolean;
-}
+const RaiseTrademarkAlertPayload = Payload("raiseTrademarkAlert", "alert", TrademarkAlert, "alert", "authenticated");
 
 @Resolver(() => CustodyTrademark)
 export class CustodyTrademarkResolver {

@@ -11,6 +11,10 @@ import { CreditCodeScalar, LocalDateScalar } from "../scalars/scalars";
 import { InstitutionFilter, RegisterInstitutionInput, UpdateInstitutionInput } from "./institution.input";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
+import { Payload } from "./types/payload";
+import type { Created } from "../services/command-runner";
+
+const RegisterInstitutionPayload = Payload("registerInstitution", "institution", Institution, "institution", "directoryRegistrar");
 
 const InstitutionConnection = Connection(Institution, "Institution", "institution");
 
@@ -37,10 +41,13 @@ export class InstitutionResolver {
     return toConnection(await ctx.services.institutions.list(filter ?? {}, page.first, page.after));
   }
 
-  @Mutation(() => Institution, { nullable: true, description: "Registers an institution (NOT_LISTED). For the market-regulation bureau of its region; a registered credit code answers CONFLICT." })
+  @Mutation(() => RegisterInstitutionPayload, {
+    nullable: true,
+    description: "Registers an institution (NOT_LISTED). For the market-regulation bureau of its region; a registered credit code answers CONFLICT. Answers `{ institution replayed }` (until issue 13 it answered the institution itself).",
+  })
   @Guard("directoryRegistrar", "institution.register")
-  async registerInstitution(@Arg("input", () => RegisterInstitutionInput) input: RegisterInstitutionInput, @Ctx() ctx: HubContext): Promise<Institution> {
-    return (await ctx.services.institutions.register(input)).institution;
+  registerInstitution(@Arg("input", () => RegisterInstitutionInput) input: RegisterInstitutionInput, @Ctx() ctx: HubContext): Promise<Created<Institution>> {
+    return ctx.services.institutions.register(input);
   }
 
   @Mutation(() => Institution, { nullable: true, description: "Edits an institution. For the market-regulation bureau of its region; a stale expectedVersion answers CONFLICT." })

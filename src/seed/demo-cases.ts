@@ -29,7 +29,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
   const chaduSystem = await as("XY-CDJD");
 
   // A court case walked from entrustment to closing, with a court appearance.
-  const { appraisalCase: patentCase } = await court.services.cases.entrust({
+  const { record: patentCase } = await court.services.cases.entrust({
     idempotencyKey: "demo-case-1",
     agencyCaseNo: "(2024)豫15知民初32号",
     institutionId: zhongyuan,
@@ -70,7 +70,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
   }
 
   // A police case on 信阳毛尖 counterfeit goods, in progress.
-  const { appraisalCase: giCase } = await police.services.cases.entrust({
+  const { record: giCase } = await police.services.cases.entrust({
     idempotencyKey: "demo-case-2",
     agencyCaseNo: "信公经立字〔2025〕018号",
     institutionId: chadu,
@@ -98,7 +98,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
 
   // A police complaint about an appraiser of the suspended institution, handled to a confirmed violation.
   const gsPolice = await as("GS-PSB");
-  const { feedback: complaint } = await gsPolice.services.feedback.post({
+  const { record: complaint } = await gsPolice.services.feedback.post({
     idempotencyKey: "demo-complaint-1",
     agencyCaseNo: "固公经立字〔2024〕018号",
     appraiserId: liuYang,

@@ -54,7 +54,7 @@ export async function seedDemoPatentsAndTrademarks(dataSource: DataSource, as: (
   const versions = new Map(items.map((i) => [i.applicationNumber, { id: i.id, version: i.version }]));
   const handle = async (bureau: HubContext, item: AbnormalPatentItemInput, ...steps: Array<{ action: AbnormalPatentAction; note?: string; escalation?: { subject: EscalationSubject; decisionDocNo: string } }>) => {
     const current = versions.get(item.applicationNumber)!;
-    for (const step of steps) current.version = (await bureau.services.abnormalPatents.handle(current.id, current.version, step)).item.version;
+    for (const step of steps) current.version = (await bureau.services.abnormalPatents.handle(current.id, current.version, step)).record.version;
   };
   const xinyang = await as("XY-AMR");
   const xinxiang = await as("XX-AMR");
@@ -89,7 +89,7 @@ export async function seedDemoPatentsAndTrademarks(dataSource: DataSource, as: (
   const placed = new Map<string, { id: string; version: number }>();
   for (const [bureau, custodian, marks] of [[xinyang, "XY-IPAA", xinyangMarks], [xinxiang, "XX-AMR", xinxiangMarks]] as const) {
     for (const mark of marks) {
-      const { trademark } = await bureau.services.trademarks.placeUnderCustody({ idempotencyKey: `demo-trademark-${mark.registrationNumber}`, custodianAgencyCode: custodian, ...mark });
+      const { record: trademark } = await bureau.services.trademarks.placeUnderCustody({ idempotencyKey: `demo-trademark-${mark.registrationNumber}`, custodianAgencyCode: custodian, ...mark });
       placed.set(mark.markName, trademark);
     }
   }
@@ -109,7 +109,7 @@ export async function seedDemoPatentsAndTrademarks(dataSource: DataSource, as: (
     detail: "监测发现第29类“固始土鸡”商标申请。",
     reference: "第77654321号",
   });
-  const { alert } = await xinxiang.services.trademarks.raiseAlert({
+  const { record: alert } = await xinxiang.services.trademarks.raiseAlert({
     idempotencyKey: "demo-alert-3",
     trademarkId: placed.get("原阳大米")!.id,
     kind: TrademarkAlertKind.NON_USE_CANCELLATION,

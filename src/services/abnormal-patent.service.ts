@@ -19,7 +19,6 @@ import { regionLikePattern } from "../auth/region";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { AbnormalPatentItemInput, allocationTable, prepareItem, PreparedItem, sameItem } from "./abnormal-patent-items";
 import type { CreditRecordService, CreditSubject } from "./credit-record.service";
-import { runOptionallyIdempotent } from "./idempotency";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
@@ -27,6 +26,7 @@ import { abnormalPatentBatchVisibility, abnormalPatentVisibility } from "../poli
 import { extendAbnormalPatentBatch, handleAbnormalPatent, importAbnormalPatent } from "../policy/abnormal-patent.permissions";
 import { demand } from "../policy/decision";
 import { patentImporter } from "../policy/rules";
+import { CommandRunner, Created } from "./command-runner";
 
 export type { AbnormalPatentItemInput } from "./abnormal-patent-items";
 
@@ -145,10 +145,14 @@ class RollBack extends Error {
 export class AbnormalPatentService {
   private readonly ratesByBatch = new Map<AbnormalPatentGrouping, DataLoader<string, WithdrawalRate[]>>();
 
+  private readonly commands: CommandRunner;
+
   constructor(
     private readonly scope: RequestScope,
     private readonly credit: CreditRecordService,
-  ) {}
+  ) {
+    this.commands = new CommandRunner(scope);
+  }
 
   private get viewer() {
     return this.scope.viewer;
@@ -412,19 +416,28 @@ export class AbnormalPatentService {
    * ESCALATE creates the credit record in the same transaction; the version check, the optional idempotency
    * key and a unique index on the record's source item make it happen once, however often it is retried.
    */
-  async handle(itemId: string, expectedVersion: number, input: HandlingInput): Promise<{ item: AbnormalPatentItem; replayed: boolean }> {
+  async handle(itemId: string, expectedVersion: number, input: HandlingInput): Promise<Created<AbnormalPatentItem>> {
     const viewer = this.viewer;
     const note = check.text(input.note, "input.note", { max: 2000 });
     const move = ABNORMAL_PATENT_MOVES[input.action];
     const escalation = input.action === AbnormalPatentAction.ESCALATE ? this.checkEscalation(input) : null;
     if (input.action !== AbnormalPatentAction.ESCALATE && input.escalation) throw new BadUserInputError("escalation goes with ESCALATE.", "input.escalation");
 
-    const result = await this.scope.dataSource.transaction(async (manager) => {
-      const item = check.isUuid(itemId) ? await manager.getRepository(AbnormalPatentItem).findOneBy({ id: itemId }) : null;
-      if (!item || !abnormalPatentVisibility.test(viewer, item)) throw new NotFoundError("Abnormal patent item");
-      handleAbnormalPatent.require(viewer, item);
-      const fingerprint = { itemId, expectedVersion, action: input.action, note, escalation };
-      return runOptionallyIdempotent(manager, viewer, "recordAbnormalPatentHandling", input.idempotencyKey, fingerprint, async () => {
+    // A handling step is recorded like a created record (its key replays it), on the item it changes.
+    return this.commands.create({
+      operation: "recordAbnormalPatentHandling",
+      entity: AbnormalPatentItem,
+      entityType: "AbnormalPatentItem",
+      idempotencyKey: input.idempotencyKey,
+      authorize: async (manager) => {
+        const item = check.isUuid(itemId) ? await manager.getRepository(AbnormalPatentItem).findOneBy({ id: itemId }) : null;
+        if (!item || !abnormalPatentVisibility.test(viewer, item)) throw new NotFoundError("Abnormal patent item");
+        handleAbnormalPatent.require(viewer, item);
+        return item;
+      },
+      fingerprint: { itemId, expectedVersion, action: input.action, note, escalation },
+      // The version is checked inside the key's run: a retry of a step that went through replays it.
+      write: async (manager, item) => {
         assertVersion(item, expectedVersion, "Abnormal patent item");
         const batch = await manager.getRepository(AbnormalPatentBatch).findOneByOrFail({ id: item.batchId });
         const from = this.status(item, batch);
@@ -442,18 +455,15 @@ export class AbnormalPatentService {
           if (!item.fedBackAt) changes.fedBackAt = now;
         }
         const updated = await updateVersioned<AbnormalPatentItem>(manager, AbnormalPatentItem, "Abnormal patent item", item.id, expectedVersion, changes);
-        const record = escalation ? await this.escalate(manager, updated, batch, escalation) : null;
+        const credit = escalation ? await this.escalate(manager, updated, batch, escalation) : null;
+        const record = credit?.record ?? null;
         await manager.getRepository(AbnormalPatentEvent).save(
           manager.create(AbnormalPatentEvent, { itemId: item.id, action: input.action, fromStatus: from, toStatus: move?.to ?? from, note, actorAgencyCode: viewer.agency!.code, creditRecordId: record?.id ?? null, occurredAt: now }),
         );
-        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-          { operation: "recordAbnormalPatentHandling", entityType: "AbnormalPatentItem", entityId: item.id, fields: [`action:${input.action}`, ...Object.keys(changes)], outcome: AuditOutcome.SUCCESS },
-        ]);
-        return item.id;
-      });
+        const also = credit ? [{ operation: "recordCreditEvent", entityType: "CreditRecord", entityId: credit.record.id, fields: credit.fields, outcome: AuditOutcome.SUCCESS }] : [];
+        return { id: item.id, fields: [`action:${input.action}`, ...Object.keys(changes)], also };
+      },
     });
-    const item = await this.scope.dataSource.getRepository(AbnormalPatentItem).findOneByOrFail({ id: result.id });
-    return { item, replayed: result.replayed };
   }
 
   private checkEscalation(input: HandlingInput) {
@@ -468,7 +478,7 @@ export class AbnormalPatentService {
     };
   }
 
-  private async escalate(manager: EntityManager, item: AbnormalPatentItem, batch: AbnormalPatentBatch, e: ReturnType<AbnormalPatentService["checkEscalation"]>): Promise<CreditRecord> {
+  private async escalate(manager: EntityManager, item: AbnormalPatentItem, batch: AbnormalPatentBatch, e: ReturnType<AbnormalPatentService["checkEscalation"]>): Promise<{ record: CreditRecord; fields: string[] }> {
     let subject: CreditSubject;
     if (e.subject === EscalationSubject.APPLICANT) {
       if (!item.applicantCreditCode) throw new BadUserInputError("The applicant is a natural person: escalate to its patent agency instead.", "input.escalation.subject");

@@ -2,7 +2,6 @@ import { EntityManager } from "typeorm";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { Appraiser } from "../entities/appraiser.entity";
 import { AppraiserPractice } from "../entities/appraiser-practice.entity";
-import { AuditOutcome } from "../entities/audit-event.entity";
 import { CaseAppraiser } from "../entities/case-appraiser.entity";
 import { CaseEvent } from "../entities/case-event.entity";
 import { Institution } from "../entities/institution.entity";
@@ -10,17 +9,16 @@ import { CASE_ACTIONS, CaseAction, CaseRejectionReason, CaseStatus } from "../do
 import { AppraiserStatus, ListingStatus, TechnicalField } from "../domain/directory-enums";
 import { caseDeadlines, CaseDeadlines } from "../domain/case-deadlines";
 import { caseNumberKey } from "../domain/case-number";
-import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
-import { auditActor, RequestScope } from "../context/request-scope";
-import { runIdempotent } from "./idempotency";
+import { BadUserInputError, InvalidStateTransitionError } from "../errors/errors";
+import { RequestScope } from "../context/request-scope";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
-import { assertVersion, updateVersioned } from "./versioned-update";
 import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
 import { institutionVisibility } from "../policy/institution.visibility";
 import { entrusterStep, institutionStep, partyStep } from "../policy/appraisal-case.permissions";
 import { demand } from "../policy/decision";
 import { entruster } from "../policy/rules";
+import { CommandRunner, Created } from "./command-runner";
 
 /** Which party records a step (CASE_TRANSITIONS' `by`), as the permission that checks it. */
 const STEP_PERMISSION = { INSTITUTION: institutionStep, ENTRUSTER: entrusterStep, EITHER: partyStep } as const;
@@ -60,7 +58,11 @@ export interface CaseFilter {
  * table says. Deadlines are counted in working days from the calendar and are computed, not stored.
  */
 export class AppraisalCaseService {
-  constructor(private readonly scope: RequestScope) {}
+  private readonly commands: CommandRunner;
+
+  constructor(private readonly scope: RequestScope) {
+    this.commands = new CommandRunner(scope);
+  }
 
   private get viewer() {
     return this.scope.viewer;
@@ -109,7 +111,7 @@ export class AppraisalCaseService {
     return caseDeadlines(c, events, calendar, this.scope.policy, this.scope.today());
   }
 
-  async entrust(input: EntrustAppraisalInput): Promise<{ appraisalCase: AppraisalCase; replayed: boolean }> {
+  async entrust(input: EntrustAppraisalInput): Promise<Created<AppraisalCase>> {
     const viewer = this.viewer;
     demand(entruster, "Only courts, procuratorates, police and bureaus entrust appraisals.", viewer);
     const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
@@ -120,15 +122,24 @@ export class AppraisalCaseService {
     if (entrustedOn > today) throw new BadUserInputError("entrustedOn cannot lie in the future.", "input.entrustedOn");
     const agency = viewer.agency!;
 
-    const result = await this.scope.dataSource.transaction(async (manager) => {
-      const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
-      if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
-      if (institution.listingStatus !== ListingStatus.LISTED) throw new BadUserInputError("Only institutions listed in the directory can be entrusted.", "input.institutionId");
-      if (!institution.technicalFields.includes(input.technicalField)) {
-        throw new BadUserInputError("The institution is not listed for this technical field.", "input.technicalField");
-      }
-      const fingerprint = { agencyCaseNo, institutionId: institution.id, technicalField: input.technicalField, matter, subject, entrustedOn };
-      return runIdempotent(manager, viewer, "entrustAppraisal", input.idempotencyKey, fingerprint, async () => {
+    const fingerprint = { agencyCaseNo, institutionId: input.institutionId, technicalField: input.technicalField, matter, subject, entrustedOn };
+    return this.commands.create({
+      operation: "entrustAppraisal",
+      entity: AppraisalCase,
+      entityType: "AppraisalCase",
+      idempotencyKey: input.idempotencyKey,
+      keyRequired: true,
+      authorize: async (manager) => {
+        const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
+        if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+        if (institution.listingStatus !== ListingStatus.LISTED) throw new BadUserInputError("Only institutions listed in the directory can be entrusted.", "input.institutionId");
+        if (!institution.technicalFields.includes(input.technicalField)) {
+          throw new BadUserInputError("The institution is not listed for this technical field.", "input.technicalField");
+        }
+        return institution;
+      },
+      fingerprint,
+      write: async (manager, institution) => {
         const saved = await manager.getRepository(AppraisalCase).save(
           manager.create(AppraisalCase, {
             entrustingAgencyId: agency.id,
@@ -146,14 +157,9 @@ export class AppraisalCaseService {
           }),
         );
         await this.appendEvent(manager, saved.id, "ENTRUST", CaseStatus.ENTRUSTED, CaseStatus.ENTRUSTED, entrustedOn, null, { agencyCaseNo });
-        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-          { operation: "entrustAppraisal", entityType: "AppraisalCase", entityId: saved.id, fields: Object.keys(fingerprint), outcome: AuditOutcome.SUCCESS },
-        ]);
-        return saved.id;
-      });
+        return { id: saved.id, fields: Object.keys(fingerprint) };
+      },
     });
-    const appraisalCase = await this.scope.dataSource.getRepository(AppraisalCase).findOneByOrFail({ id: result.id });
-    return { appraisalCase, replayed: result.replayed };
   }
 
   async recordProgress(caseId: string, expectedVersion: number, input: CaseProgressInput): Promise<AppraisalCase> {
@@ -163,11 +169,16 @@ export class AppraisalCaseService {
     const occurredOn = check.localDate(input.occurredOn, "input.occurredOn") ?? today;
     if (occurredOn > today) throw new BadUserInputError("occurredOn cannot lie in the future.", "input.occurredOn");
 
-    return this.scope.dataSource.transaction(async (manager) => {
-      const current = check.isUuid(caseId) ? await manager.getRepository(AppraisalCase).findOneBy({ id: caseId }) : null;
-      if (!current || !appraisalCaseVisibility.test(this.viewer, current)) throw new NotFoundError("Appraisal case");
-      STEP_PERMISSION[rule.by].require(this.viewer, current);
-      assertVersion(current, expectedVersion, "Appraisal case");
+    return this.commands.change({
+      operation: "recordCaseProgress",
+      entity: AppraisalCase,
+      entityType: "AppraisalCase",
+      label: "Appraisal case",
+      id: caseId,
+      expectedVersion,
+      visible: (current) => appraisalCaseVisibility.test(this.viewer, current),
+      authorize: (current) => STEP_PERMISSION[rule.by].require(this.viewer, current),
+      apply: async (current, manager) => {
       if (!rule.from.includes(current.status)) throw new InvalidStateTransitionError("The case", current.status, rule.to ?? `${current.status} (${input.action})`);
       const [last] = await manager.getRepository(CaseEvent).find({ where: { caseId }, order: { seq: "DESC" }, take: 1 });
       if (last && occurredOn < last.occurredOn) throw new BadUserInputError("occurredOn cannot be earlier than the case's previous step.", "input.occurredOn");
@@ -207,12 +218,9 @@ export class AppraisalCaseService {
         default:
           break;
       }
-      const updated = await updateVersioned<AppraisalCase>(manager, AppraisalCase, "Appraisal case", current.id, expectedVersion, changes);
-      await this.appendEvent(manager, current.id, input.action, current.status, updated.status, occurredOn, note, detail);
-      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-        { operation: "recordCaseProgress", entityType: "AppraisalCase", entityId: current.id, fields: [`action:${input.action}`, ...Object.keys(changes)], outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+      await this.appendEvent(manager, current.id, input.action, current.status, changes.status ?? current.status, occurredOn, note, detail);
+      return { changes, fields: [`action:${input.action}`, ...Object.keys(changes)] };
+      },
     });
   }
 

@@ -5,21 +5,20 @@ import { AuditOutcome } from "../entities/audit-event.entity";
 import { ProfessionalTitle, Qualification, Training } from "../entities/directory-records";
 import { Institution } from "../entities/institution.entity";
 import { APPRAISER_TRANSITIONS, AppraiserStatus, PracticeKind, TechnicalField } from "../domain/directory-enums";
-import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, ConflictError, InvalidStateTransitionError } from "../errors/errors";
 import { maskIdNumber, maskPhone } from "../auth/mask";
 import { regionLikePattern } from "../auth/region";
 import type { DisclosureRefusal, ResponsePath } from "../auth/disclosure";
 import { auditActor, RequestScope } from "../context/request-scope";
-import { runOptionallyIdempotent } from "./idempotency";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 import { InputProblems } from "./validate";
-import { assertVersion, updateVersioned } from "./versioned-update";
 import { appraiserVisibility } from "../policy/appraiser.visibility";
 import { institutionVisibility } from "../policy/institution.visibility";
 import { manageAppraiser } from "../policy/appraiser.permissions";
 import { idNumberDisclosure, phoneInFull } from "../policy/appraiser.disclosure";
+import { CommandRunner, Created } from "./command-runner";
 
 export interface AppraiserFilter {
   institutionId?: string | null;
@@ -66,7 +65,11 @@ const TITLE_LEVELS = ["SENIOR", "INTERMEDIATE", "JUNIOR"];
  * and every full read is audited.
  */
 export class AppraiserService {
-  constructor(private readonly scope: RequestScope) {}
+  private readonly commands: CommandRunner;
+
+  constructor(private readonly scope: RequestScope) {
+    this.commands = new CommandRunner(scope);
+  }
 
   private get viewer() {
     return this.scope.viewer;
@@ -199,13 +202,18 @@ export class AppraiserService {
     };
   }
 
-  async register(input: RegisterAppraiserInput): Promise<{ appraiser: Appraiser; replayed: boolean }> {
-    const { dataSource, vault } = this.scope;
+  async register(input: RegisterAppraiserInput): Promise<Created<Appraiser>> {
+    const { vault } = this.scope;
     const { idNumber, idNumberHash, profile, institution, kind, startedOn } = await this.prepareRegistration(input);
     // The request fingerprint covers keyed hashes, never the ID number or phone themselves.
     const fingerprint = { ...input, idNumber: idNumberHash, phone: input.phone ? vault.hash(input.phone) : null, idempotencyKey: undefined };
-    const result = await dataSource.transaction((manager) =>
-      runOptionallyIdempotent(manager, this.viewer, "registerAppraiser", input.idempotencyKey, fingerprint, async () => {
+    return this.commands.create({
+      operation: "registerAppraiser",
+      entity: Appraiser,
+      entityType: "Appraiser",
+      idempotencyKey: input.idempotencyKey,
+      fingerprint,
+      write: async (manager) => {
         if (await manager.getRepository(Appraiser).existsBy({ idNumberHash })) {
           throw new ConflictError("An appraiser with this ID number is already registered.", { field: "input.idNumber" });
         }
@@ -229,22 +237,19 @@ export class AppraiserService {
           "input.idNumber",
         );
         await manager.getRepository(AppraiserPractice).save(manager.create(AppraiserPractice, { appraiserId: saved.id, institutionId: institution.id, kind, startedOn }));
-        await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-          { operation: "registerAppraiser", entityType: "Appraiser", entityId: saved.id, fields: [...new Set(["idNumber", ...Object.keys(profile).map(publicFieldName), "practice"])], outcome: AuditOutcome.SUCCESS },
-        ]);
-        return saved.id;
-      }),
-    );
-    const appraiser = await dataSource.getRepository(Appraiser).findOneByOrFail({ id: result.id });
-    return { appraiser, replayed: result.replayed };
+        return { id: saved.id, fields: [...new Set(["idNumber", ...Object.keys(profile).map(publicFieldName), "practice"])] };
+      },
+    });
   }
 
   async update(id: string, expectedVersion: number, input: UpdateAppraiserInput): Promise<Appraiser> {
     const profile = this.validProfile(input, "input", { partial: true });
     if (Object.keys(profile).length === 0 && !input.newPost && !input.endPost) throw new BadUserInputError("Nothing to change.", "input");
     const today = this.scope.today();
-    return this.scope.dataSource.transaction(async (manager) => {
-      const current = await this.appraiserForWrite(manager, id);
+    return this.commands.change({
+      ...this.forWrite(id, expectedVersion),
+      operation: "updateAppraiser",
+      apply: async (current, manager) => {
       const changes: Partial<Appraiser> = { ...profile };
       const practices = manager.getRepository(AppraiserPractice);
       if (input.endPost) {
@@ -267,26 +272,21 @@ export class AppraiserService {
         await practices.save(practices.create({ appraiserId: id, institutionId: institution.id, kind: input.newPost.kind, startedOn }));
       }
       if (input.newPost || input.endPost) Object.assign(changes, await this.currentPlace(manager, id, current));
-      const updated = await updateVersioned<Appraiser>(manager, Appraiser, "Appraiser", id, expectedVersion, changes);
       const fields = [...Object.keys(profile).map(publicFieldName), ...(input.newPost ? ["newPost"] : []), ...(input.endPost ? ["endPost"] : [])];
-      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-        { operation: "updateAppraiser", entityType: "Appraiser", entityId: id, fields: [...new Set(fields)], outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+      return { changes, fields: [...new Set(fields)] };
+      },
     });
   }
 
   async changeStatus(id: string, expectedVersion: number, to: AppraiserStatus, reason: string): Promise<Appraiser> {
     const why = check.text(reason, "reason", { max: 1000, required: true });
-    return this.scope.dataSource.transaction(async (manager) => {
-      const current = await this.appraiserForWrite(manager, id);
-      assertVersion(current, expectedVersion, "Appraiser");
-      if (!APPRAISER_TRANSITIONS[current.status].includes(to)) throw new InvalidStateTransitionError("The appraiser", current.status, to);
-      const updated = await updateVersioned<Appraiser>(manager, Appraiser, "Appraiser", id, expectedVersion, { status: to });
-      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-        { operation: "changeAppraiserStatus", entityType: "Appraiser", entityId: id, fields: ["status", `reason:${why.length}`], outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+    return this.commands.change({
+      ...this.forWrite(id, expectedVersion),
+      operation: "changeAppraiserStatus",
+      apply: async (current) => {
+        if (!APPRAISER_TRANSITIONS[current.status].includes(to)) throw new InvalidStateTransitionError("The appraiser", current.status, to);
+        return { changes: { status: to }, fields: ["status", `reason:${why.length}`] };
+      },
     });
   }
 
@@ -299,12 +299,20 @@ export class AppraiserService {
     return { institutionId: institution.id, regionCode: institution.regionCode };
   }
 
-  private async appraiserForWrite(manager: EntityManager, id: string): Promise<Appraiser> {
-    const current = check.isUuid(id) ? await manager.getRepository(Appraiser).findOneBy({ id }) : null;
-    const institution = current?.institutionId ? await manager.getRepository(Institution).findOneBy({ id: current.institutionId }) : null;
-    if (!current || !appraiserVisibility.test(this.viewer, current, institution)) throw new NotFoundError("Appraiser");
-    manageAppraiser.require(this.viewer, current.regionCode);
-    return current;
+  /** An appraiser as a command loads it for write: NOT_FOUND unless it exists for the caller; then the bureau covering it. */
+  private forWrite(id: string, expectedVersion: number) {
+    return {
+      entity: Appraiser,
+      entityType: "Appraiser",
+      label: "Appraiser",
+      id,
+      expectedVersion,
+      visible: async (current: Appraiser, manager: EntityManager) => {
+        const institution = current.institutionId ? await manager.getRepository(Institution).findOneBy({ id: current.institutionId }) : null;
+        return appraiserVisibility.test(this.viewer, current, institution);
+      },
+      authorize: (current: Appraiser) => manageAppraiser.require(this.viewer, current.regionCode),
+    };
   }
 
   private async institutionForWrite(manager: EntityManager, id: string, field: string): Promise<Institution> {

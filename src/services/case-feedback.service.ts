@@ -1,7 +1,6 @@
 import { EntityManager } from "typeorm";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { Appraiser } from "../entities/appraiser.entity";
-import { AuditOutcome } from "../entities/audit-event.entity";
 import { CaseAppraiser } from "../entities/case-appraiser.entity";
 import { CaseFeedback } from "../entities/case-feedback.entity";
 import { ComplaintEvent } from "../entities/complaint-event.entity";
@@ -10,20 +9,20 @@ import { COMPLAINT_TRANSITIONS, ComplaintNextStep, ComplaintStatus, FeedbackKind
 import { caseNumberKey } from "../domain/case-number";
 import { todayInChina } from "../domain/local-date";
 import type { WorkingCalendar } from "../domain/working-days";
-import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
-import { auditActor, RequestScope } from "../context/request-scope";
+import { BadUserInputError, InvalidStateTransitionError } from "../errors/errors";
+import { RequestScope } from "../context/request-scope";
 import type { SummarySubject } from "../loaders/case-feedback.loader";
 import { recomputeCreditGrade } from "./credit-grade";
 import { addToSummaries, FeedbackSummaryView, RATING_COLUMNS, Ratings, summaryView } from "./feedback-summary";
-import { runIdempotent } from "./idempotency";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
-import { assertVersion, updateVersioned } from "./versioned-update";
+import { updateVersioned } from "./versioned-update";
 import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
 import { appraiserVisibility } from "../policy/appraiser.visibility";
 import { caseFeedbackVisibility } from "../policy/case-feedback.visibility";
 import { demand } from "../policy/decision";
 import { feedbackPoster } from "../policy/rules";
+import { CommandRunner, Created } from "./command-runner";
 
 
 export type { FeedbackSummaryView, Ratings };
@@ -63,7 +62,11 @@ export interface FeedbackFilter {
  * post, so reading one is a single indexed row however many feedback rows exist.
  */
 export class CaseFeedbackService {
-  constructor(private readonly scope: RequestScope) {}
+  private readonly commands: CommandRunner;
+
+  constructor(private readonly scope: RequestScope) {
+    this.commands = new CommandRunner(scope);
+  }
 
   private get viewer() {
     return this.scope.viewer;
@@ -113,7 +116,7 @@ export class CaseFeedbackService {
     return !!open && !!feedback.complaintRespondBy && this.scope.today() > feedback.complaintRespondBy;
   }
 
-  async post(input: PostCaseFeedbackInput): Promise<{ feedback: CaseFeedback; replayed: boolean }> {
+  async post(input: PostCaseFeedbackInput): Promise<Created<CaseFeedback>> {
     const viewer = this.viewer;
     demand(feedbackPoster, "Courts, procuratorates and police post feedback.", viewer);
     const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
@@ -130,8 +133,14 @@ export class CaseFeedbackService {
     const agency = viewer.agency!;
 
     const fingerprint = { agencyCaseNo, caseId: input.caseId ?? null, appraiserId: input.appraiserId, kind: input.kind, ratings, opinionAdopted: input.opinionAdopted ?? null, suspectedFalseAppraisal: input.suspectedFalseAppraisal ?? false, comment };
-    const result = await this.scope.dataSource.transaction((manager) =>
-      runIdempotent(manager, viewer, "postCaseFeedback", input.idempotencyKey, fingerprint, async () => {
+    return this.commands.create({
+      operation: "postCaseFeedback",
+      entity: CaseFeedback,
+      entityType: "CaseFeedback",
+      idempotencyKey: input.idempotencyKey,
+      keyRequired: true,
+      fingerprint,
+      write: async (manager) => {
         const appraiser = await manager.getRepository(Appraiser).findOneBy({ id: input.appraiserId });
         const institution = appraiser?.institutionId ? await manager.getRepository(Institution).findOneBy({ id: appraiser.institutionId }) : null;
         if (!appraiser || !institution || !appraiserVisibility.test(viewer, appraiser, institution)) throw new BadUserInputError("The appraiser does not exist.", "input.appraiserId");
@@ -159,14 +168,9 @@ export class CaseFeedbackService {
         );
         await addToSummaries(manager, saved);
         if (saved.kind === FeedbackKind.COMPLAINT) await this.regrade(manager, saved);
-        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-          { operation: "postCaseFeedback", entityType: "CaseFeedback", entityId: saved.id, fields: ["kind", "appraiserId", ...Object.keys(ratings).filter((k) => ratings[k as keyof Ratings] !== null)], outcome: AuditOutcome.SUCCESS },
-        ]);
-        return saved.id;
-      }),
-    );
-    const feedback = await this.scope.dataSource.getRepository(CaseFeedback).findOneByOrFail({ id: result.id });
-    return { feedback, replayed: result.replayed };
+        return { id: saved.id, fields: ["kind", "appraiserId", ...Object.keys(ratings).filter((k) => ratings[k as keyof Ratings] !== null)] };
+      },
+    });
   }
 
   async handleComplaint(id: string, expectedVersion: number, input: HandleComplaintInput): Promise<CaseFeedback> {
@@ -178,10 +182,15 @@ export class CaseFeedbackService {
         throw new BadUserInputError("Resolving a complaint needs violationConfirmed (true or false).", "input.violationConfirmed");
       }
     }
-    return this.scope.dataSource.transaction(async (manager) => {
-      const current = check.isUuid(id) ? await manager.getRepository(CaseFeedback).findOneBy({ id }) : null;
-      if (!current || current.kind !== FeedbackKind.COMPLAINT || !caseFeedbackVisibility.test(this.viewer, current)) throw new NotFoundError("Complaint");
-      assertVersion(current, expectedVersion, "Complaint");
+    return this.commands.change({
+      operation: "handleComplaint",
+      entity: CaseFeedback,
+      entityType: "CaseFeedback",
+      label: "Complaint",
+      id,
+      expectedVersion,
+      visible: (current) => current.kind === FeedbackKind.COMPLAINT && caseFeedbackVisibility.test(this.viewer, current),
+      apply: async (current, manager) => {
       if (!COMPLAINT_TRANSITIONS[current.complaintStatus!].includes(input.to)) throw new InvalidStateTransitionError("The complaint", current.complaintStatus!, input.to);
       const changes: Partial<CaseFeedback> = { complaintStatus: input.to };
       if (input.to === ComplaintStatus.RESOLVED) Object.assign(changes, { complaintResolution: resolution, violationConfirmed: input.violationConfirmed });
@@ -189,11 +198,10 @@ export class CaseFeedbackService {
       // Feedback rows have no updated_at: their history is the complaint log.
       const updated = await updateVersioned<CaseFeedback>(manager, CaseFeedback, "Complaint", id, expectedVersion, changes, { touchUpdatedAt: false });
       await manager.getRepository(ComplaintEvent).save(manager.create(ComplaintEvent, { feedbackId: id, fromStatus: current.complaintStatus!, toStatus: input.to, note, actorAgencyCode: this.viewer.agency!.code }));
+      // The grade is recomputed from the complaint as stored, so after the update.
       if (input.to === ComplaintStatus.RESOLVED) await this.regrade(manager, current);
-      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-        { operation: "handleComplaint", entityType: "CaseFeedback", entityId: id, fields: Object.keys(changes), outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+      return { wrote: updated, fields: Object.keys(changes) };
+      },
     });
   }
 

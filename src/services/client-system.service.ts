@@ -1,18 +1,15 @@
 import { DataSource } from "typeorm";
-import { AuditOutcome } from "../entities/audit-event.entity";
 import { Agency } from "../entities/agency.entity";
 import { RecordStatus } from "../entities/agency-kind";
 import { ClientSystem, PublicJwks } from "../entities/client-system.entity";
-import { BadUserInputError, ConflictError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, ConflictError } from "../errors/errors";
 import { isKnownScope } from "../auth/scopes";
 import type { CallerLookup } from "../auth/token";
-import { auditActor, RequestScope } from "../context/request-scope";
-import { runIdempotent } from "./idempotency";
-import { updateVersioned } from "./versioned-update";
-import { isUuid } from "./validate";
-import { grantScope } from "../policy/client-system.permissions";
+import { RequestScope } from "../context/request-scope";
+import { grantScope, ownClientSystem } from "../policy/client-system.permissions";
 import { demand } from "../policy/decision";
 import { authenticated } from "../policy/rules";
+import { CommandRunner, Created } from "./command-runner";
 
 export interface RegisterClientSystemInput {
   idempotencyKey: string;
@@ -38,10 +35,14 @@ const MAX_KEYS = 5;
  * manages only its own systems, and never grants a system a scope the calling system does not hold itself.
  */
 export class ClientSystemService {
-  constructor(private readonly scope: RequestScope) {}
+  private readonly commands: CommandRunner;
 
-  async register(input: RegisterClientSystemInput): Promise<{ client: ClientSystem; replayed: boolean }> {
-    const { viewer, dataSource, trail } = this.scope;
+  constructor(private readonly scope: RequestScope) {
+    this.commands = new CommandRunner(scope);
+  }
+
+  async register(input: RegisterClientSystemInput): Promise<Created<ClientSystem>> {
+    const { viewer } = this.scope;
     demand(authenticated, "Sign in as an agency.", viewer);
     const name = input.name.trim();
     if (!NAME_PATTERN.test(name)) {
@@ -52,23 +53,24 @@ export class ClientSystemService {
     const jwks = input.jwks ? parsePublicJwks(input.jwks, "input.jwks") : null;
     const agencyId = viewer.agency!.id;
 
-    const result = await dataSource.transaction(async (manager) =>
-      runIdempotent(manager, viewer, "registerClientSystem", input.idempotencyKey, { name, description, allowedScopes, jwks }, async () => {
+    return this.commands.create({
+      operation: "registerClientSystem",
+      entity: ClientSystem,
+      entityType: "ClientSystem",
+      idempotencyKey: input.idempotencyKey,
+      keyRequired: true,
+      fingerprint: { name, description, allowedScopes, jwks },
+      write: async (manager) => {
         const taken = await manager.getRepository(ClientSystem).exists({ where: { agencyId, name } });
         if (taken) throw new ConflictError("Your agency already has a client system with this name.", { field: "input.name" });
         const saved = await manager.getRepository(ClientSystem).save(manager.create(ClientSystem, { agencyId, name, description, allowedScopes, jwks }));
-        await trail.append(manager, auditActor(viewer, this.scope.request), [
-          { operation: "registerClientSystem", entityType: "ClientSystem", entityId: saved.id, fields: ["name", "description", "allowedScopes", "jwks"], outcome: AuditOutcome.SUCCESS },
-        ]);
-        return saved.id;
-      }),
-    );
-    const client = await dataSource.getRepository(ClientSystem).findOneByOrFail({ id: result.id });
-    return { client, replayed: result.replayed };
+        return { id: saved.id, fields: ["name", "description", "allowedScopes", "jwks"] };
+      },
+    });
   }
 
   async update(id: string, expectedVersion: number, input: UpdateClientSystemInput): Promise<ClientSystem> {
-    const { viewer, dataSource, trail } = this.scope;
+    const { viewer } = this.scope;
     demand(authenticated, "Sign in as an agency.", viewer);
     const changes: Partial<ClientSystem> = {};
     if (input.description !== undefined && input.description !== null) changes.description = validDescription(input.description, "input.description");
@@ -76,21 +78,20 @@ export class ClientSystemService {
     if (input.status) changes.status = input.status;
     if (input.jwks !== undefined && input.jwks !== null) changes.jwks = input.jwks === "" ? null : parsePublicJwks(input.jwks, "input.jwks");
     if (Object.keys(changes).length === 0) throw new BadUserInputError("Nothing to change.", "input");
-    if (!isUuid(id)) throw new NotFoundError("Client system");
-    const agencyId = viewer.agency!.id;
-
-    return dataSource.transaction(async (manager) => {
-      const current = await manager.getRepository(ClientSystem).findOneBy({ id });
-      // Another agency's system does not exist for the caller.
-      if (!current || current.agencyId !== agencyId) throw new NotFoundError("Client system");
-      if (current.id === viewer.client?.id && changes.status === RecordStatus.DISABLED) {
-        throw new BadUserInputError("A client system cannot disable itself.", "input.status");
-      }
-      const updated = await updateVersioned(manager, ClientSystem, "Client system", id, expectedVersion, changes);
-      await trail.append(manager, auditActor(viewer, this.scope.request), [
-        { operation: "updateClientSystem", entityType: "ClientSystem", entityId: id, fields: Object.keys(changes), outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+    return this.commands.change({
+      operation: "updateClientSystem",
+      entity: ClientSystem,
+      entityType: "ClientSystem",
+      label: "Client system",
+      id,
+      expectedVersion,
+      visible: (current) => ownClientSystem(viewer, current),
+      apply: async (current) => {
+        if (current.id === viewer.client?.id && changes.status === RecordStatus.DISABLED) {
+          throw new BadUserInputError("A client system cannot disable itself.", "input.status");
+        }
+        return { changes, fields: Object.keys(changes) };
+      },
     });
   }
 

@@ -1,24 +1,22 @@
 import { RecordStatus } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
-import { AuditOutcome } from "../entities/audit-event.entity";
 import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } from "../entities/collaboration-record.entity";
 import { Institution } from "../entities/institution.entity";
 import { CollaborationEventKind, CollaborationKind, CollaborationOutcome, CollaborationStatus } from "../domain/collaboration-enums";
 import { regionValidOn } from "../domain/region-directory";
-import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, InvalidStateTransitionError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
-import { auditActor, RequestScope } from "../context/request-scope";
-import { runIdempotent } from "./idempotency";
+import { RequestScope } from "../context/request-scope";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
-import { assertVersion, updateVersioned } from "./versioned-update";
 import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
 import { institutionVisibility } from "../policy/institution.visibility";
 import { collaborationRecordVisibility } from "../policy/collaboration-record.visibility";
 import { collaborationInitiator, collaborationParty } from "../policy/collaboration-record.permissions";
 import { demand } from "../policy/decision";
 import { authenticated } from "../policy/rules";
+import { CommandRunner, Created } from "./command-runner";
 
 export interface OpenCollaborationInput {
   idempotencyKey: string;
@@ -58,7 +56,11 @@ const INITIATOR_ONLY = [CollaborationEventKind.SENT, CollaborationEventKind.CLOS
  * Parties and the market-regulation bureaus covering its region see it; to everyone else it does not exist.
  */
 export class CollaborationRecordService {
-  constructor(private readonly scope: RequestScope) {}
+  private readonly commands: CommandRunner;
+
+  constructor(private readonly scope: RequestScope) {
+    this.commands = new CommandRunner(scope);
+  }
 
   private get viewer() {
     return this.scope.viewer;
@@ -114,7 +116,7 @@ export class CollaborationRecordService {
     return { hoursToAccept: hours(accepted?.occurredAt), hoursToClose: hours(record.closedAt) };
   }
 
-  async open(input: OpenCollaborationInput): Promise<{ record: CollaborationRecord; replayed: boolean }> {
+  async open(input: OpenCollaborationInput): Promise<Created<CollaborationRecord>> {
     const viewer = this.viewer;
     demand(authenticated, "Sign in as an agency.", viewer);
     const initiator = viewer.agency!;
@@ -128,7 +130,13 @@ export class CollaborationRecordService {
     const caseIds = [...new Set(input.relatedCaseIds ?? [])];
     if (![...institutionIds, ...caseIds].every(check.isUuid)) throw new BadUserInputError("A related record does not exist.", "input.relatedInstitutionIds");
 
-    const result = await this.scope.dataSource.transaction(async (manager) => {
+    return this.commands.create({
+      operation: "openCollaboration",
+      entity: CollaborationRecord,
+      entityType: "CollaborationRecord",
+      idempotencyKey: input.idempotencyKey,
+      keyRequired: true,
+      authorize: async (manager) => {
       const agencies = await manager.getRepository(Agency).findBy(codes.map((code) => ({ code })));
       if (agencies.length !== codes.length || agencies.some((a) => a.status !== RecordStatus.ACTIVE)) {
         throw new BadUserInputError("Every participant must be an active agency registered with the hub.", "input.participantAgencyCodes");
@@ -139,8 +147,10 @@ export class CollaborationRecordService {
       }
       const cases = caseIds.length ? await manager.getRepository(AppraisalCase).findBy(caseIds.map((id) => ({ id }))) : [];
       if (cases.length !== caseIds.length || !cases.every((c) => appraisalCaseVisibility.test(viewer, c))) throw new BadUserInputError("A related case does not exist.", "input.relatedCaseIds");
-      const fingerprint = { kind: input.kind, title, summary, regionCode, participants: [...codes].sort(), institutionIds: [...institutionIds].sort(), caseIds: [...caseIds].sort() };
-      return runIdempotent(manager, viewer, "openCollaboration", input.idempotencyKey, fingerprint, async () => {
+      return agencies;
+      },
+      fingerprint: { kind: input.kind, title, summary, regionCode, participants: [...codes].sort(), institutionIds: [...institutionIds].sort(), caseIds: [...caseIds].sort() },
+      write: async (manager, agencies) => {
         const now = this.scope.now();
         const saved = await manager.getRepository(CollaborationRecord).save(
           manager.create(CollaborationRecord, {
@@ -161,14 +171,9 @@ export class CollaborationRecordService {
           ...agencies.map((a) => manager.create(CollaborationParticipant, { recordId: saved.id, agencyId: a.id, agencyCode: a.code, role: "PARTICIPANT" })),
         ]);
         await manager.getRepository(CollaborationEvent).save(manager.create(CollaborationEvent, { recordId: saved.id, kind: CollaborationEventKind.SENT, note: "", actorAgencyCode: initiator.code, occurredAt: now }));
-        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-          { operation: "openCollaboration", entityType: "CollaborationRecord", entityId: saved.id, fields: ["kind", "title", "participants", "regionCode"], outcome: AuditOutcome.SUCCESS },
-        ]);
-        return saved.id;
-      });
+        return { id: saved.id, fields: ["kind", "title", "participants", "regionCode"] };
+      },
     });
-    const record = await this.scope.dataSource.getRepository(CollaborationRecord).findOneByOrFail({ id: result.id });
-    return { record, replayed: result.replayed };
   }
 
   async addEvent(recordId: string, expectedVersion: number, input: CollaborationEventInput): Promise<CollaborationRecord> {
@@ -176,24 +181,31 @@ export class CollaborationRecordService {
     const note = check.text(input.note, "input.note", { max: 4000 });
     if (input.kind === CollaborationEventKind.CLOSED && !input.outcome) throw new BadUserInputError("Closing needs an outcome.", "input.outcome");
     if (input.kind !== CollaborationEventKind.CLOSED && input.outcome) throw new BadUserInputError("An outcome goes with CLOSED.", "input.outcome");
-    return this.scope.dataSource.transaction(async (manager) => {
-      const record = check.isUuid(recordId) ? await manager.getRepository(CollaborationRecord).findOneBy({ id: recordId }) : null;
-      const parties = record ? await manager.getRepository(CollaborationParticipant).findBy({ recordId }) : [];
-      const partyAgencyIds = parties.map((p) => p.agencyId);
-      if (!record || !collaborationRecordVisibility.test(viewer, record, partyAgencyIds)) throw new NotFoundError("Collaboration record");
-      collaborationParty.require(viewer, partyAgencyIds);
-      if (INITIATOR_ONLY.includes(input.kind)) collaborationInitiator.require(viewer, record);
-      assertVersion(record, expectedVersion, "Collaboration record");
+    let partyAgencyIds: string[] = [];
+    return this.commands.change({
+      operation: "addCollaborationEvent",
+      entity: CollaborationRecord,
+      entityType: "CollaborationRecord",
+      label: "Collaboration record",
+      id: recordId,
+      expectedVersion,
+      visible: async (record, manager) => {
+        partyAgencyIds = (await manager.getRepository(CollaborationParticipant).findBy({ recordId: record.id })).map((p) => p.agencyId);
+        return collaborationRecordVisibility.test(viewer, record, partyAgencyIds);
+      },
+      authorize: (record) => {
+        collaborationParty.require(viewer, partyAgencyIds);
+        if (INITIATOR_ONLY.includes(input.kind)) collaborationInitiator.require(viewer, record);
+      },
+      apply: async (record, manager) => {
       if (record.status === CollaborationStatus.CLOSED) throw new InvalidStateTransitionError("The collaboration", CollaborationStatus.CLOSED, input.kind);
       const now = this.scope.now();
       const changes: Partial<CollaborationRecord> =
         input.kind === CollaborationEventKind.CLOSED ? { status: CollaborationStatus.CLOSED, outcome: input.outcome!, closedAt: now } : {};
-      const updated = await updateVersioned<CollaborationRecord>(manager, CollaborationRecord, "Collaboration record", record.id, expectedVersion, changes, { touchUpdatedAt: false });
       await manager.getRepository(CollaborationEvent).save(manager.create(CollaborationEvent, { recordId: record.id, kind: input.kind, note, actorAgencyCode: viewer.agency!.code, occurredAt: now }));
-      await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-        { operation: "addCollaborationEvent", entityType: "CollaborationRecord", entityId: record.id, fields: [`event:${input.kind}`, ...Object.keys(changes)], outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+      // Every event bumps the version (a party's reply changes what the others read), so the update runs even without changes.
+      return { changes, touchUpdatedAt: false, fields: [`event:${input.kind}`, ...Object.keys(changes)] };
+      },
     });
   }
 }

@@ -13,11 +13,10 @@ import { addMonths, addYears } from "../domain/local-date";
 import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { GradedSubject, recomputeCreditGrade } from "./credit-grade";
-import { runIdempotent } from "./idempotency";
 import type { InstitutionService } from "./institution.service";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
-import { assertVersion, updateVersioned } from "./versioned-update";
+import { updateVersioned } from "./versioned-update";
 import { creditRecordVisibility, isPublished } from "../policy/credit-record.visibility";
 import { creditShareVisibility } from "../policy/credit-record.visibility";
 import { decideCreditRepair, recordCreditEvent, requestCreditRepair, revokeCreditRecord } from "../policy/credit-record.permissions";
@@ -25,6 +24,8 @@ import { demand, Permission } from "../policy/decision";
 
 import type { Viewer } from "../auth/viewer";
 import { authenticated, creditDecider } from "../policy/rules";
+import type { AuditEntry } from "../audit/audit-trail";
+import { CommandRunner, Created } from "./command-runner";
 
 export interface RecordCreditEventInput {
   idempotencyKey: string;
@@ -70,10 +71,14 @@ const defaultPublishUntil = (publishFrom: string, severity: CreditSeverity) => a
  * of institutions and appraisers recomputed with every change that affects it.
  */
 export class CreditRecordService {
+  private readonly commands: CommandRunner;
+
   constructor(
     private readonly scope: RequestScope,
     private readonly institutions: InstitutionService,
-  ) {}
+  ) {
+    this.commands = new CommandRunner(scope);
+  }
 
   private get viewer() {
     return this.scope.viewer;
@@ -137,7 +142,7 @@ export class CreditRecordService {
     return all.filter((share) => creditShareVisibility(viewer, record, share));
   }
 
-  async record(input: RecordCreditEventInput): Promise<{ record: CreditRecord; replayed: boolean }> {
+  async record(input: RecordCreditEventInput): Promise<Created<CreditRecord>> {
     const viewer = this.viewer;
     demand(creditDecider, "Market-regulation bureaus make credit determinations.", viewer);
     const today = this.scope.today();
@@ -152,22 +157,42 @@ export class CreditRecordService {
       throw new BadUserInputError("Only SERIOUS records are shared for joint punishment or suspend a listing.", shareCodes.length > 0 ? "input.shareWithAgencyCodes" : "input.suspendListing");
     }
 
-    const result = await this.scope.dataSource.transaction(async (manager) => {
-      const complaint = input.fromComplaintId ? await this.confirmedComplaint(manager, input.fromComplaintId) : null;
-      const subject = await this.subject(manager, input, complaint);
-      recordCreditEvent.require(viewer, subject.regionCode);
-      const behaviour = input.behaviour ?? (complaint?.suspectedFalseAppraisal ? CreditBehaviour.FALSE_APPRAISAL : null);
-      if (!behaviour) throw new BadUserInputError("Name the behaviour.", "input.behaviour");
-      const sharedWith = shareCodes.length ? await manager.getRepository(Agency).findBy(shareCodes.map((code) => ({ code }))) : [];
-      if (sharedWith.length !== shareCodes.length || sharedWith.some((a) => a.status !== RecordStatus.ACTIVE)) {
-        throw new BadUserInputError("Every agency to share with must be an active agency of the hub.", "input.shareWithAgencyCodes");
-      }
-      const fingerprint = { subject, behaviour, severity: input.severity, decisionDocNo, basis, publishFrom, publishUntil, measures, shareCodes: [...shareCodes].sort(), complaint: complaint?.id ?? null, suspend: !!input.suspendListing };
-      return runIdempotent(manager, viewer, "recordCreditEvent", input.idempotencyKey, fingerprint, async () => {
+    return this.commands.create({
+      operation: "recordCreditEvent",
+      entity: CreditRecord,
+      entityType: "CreditRecord",
+      idempotencyKey: input.idempotencyKey,
+      keyRequired: true,
+      authorize: async (manager) => {
+        const complaint = input.fromComplaintId ? await this.confirmedComplaint(manager, input.fromComplaintId) : null;
+        const subject = await this.subject(manager, input, complaint);
+        recordCreditEvent.require(viewer, subject.regionCode);
+        const behaviour = input.behaviour ?? (complaint?.suspectedFalseAppraisal ? CreditBehaviour.FALSE_APPRAISAL : null);
+        if (!behaviour) throw new BadUserInputError("Name the behaviour.", "input.behaviour");
+        const sharedWith = shareCodes.length ? await manager.getRepository(Agency).findBy(shareCodes.map((code) => ({ code }))) : [];
+        if (sharedWith.length !== shareCodes.length || sharedWith.some((a) => a.status !== RecordStatus.ACTIVE)) {
+          throw new BadUserInputError("Every agency to share with must be an active agency of the hub.", "input.shareWithAgencyCodes");
+        }
+        return { complaint, subject, behaviour, sharedWith };
+      },
+      fingerprint: ({ complaint, subject, behaviour }: { complaint: CaseFeedback | null; subject: CreditSubject; behaviour: CreditBehaviour }) => ({
+        subject,
+        behaviour,
+        severity: input.severity,
+        decisionDocNo,
+        basis,
+        publishFrom,
+        publishUntil,
+        measures,
+        shareCodes: [...shareCodes].sort(),
+        complaint: complaint?.id ?? null,
+        suspend: !!input.suspendListing,
+      }),
+      write: async (manager, { complaint, subject, behaviour, sharedWith }) => {
         if (complaint && (await manager.getRepository(CreditRecord).existsBy({ sourceComplaintId: complaint.id }))) {
           throw new ConflictError("This complaint has already been turned into a credit record.", { field: "input.fromComplaintId" });
         }
-        const saved = await this.insertRecord(manager, {
+        const { record: saved, fields } = await this.insertRecord(manager, {
           subject,
           behaviour,
           severity: input.severity,
@@ -178,31 +203,27 @@ export class CreditRecordService {
           measures,
           sourceComplaintId: complaint?.id ?? null,
         });
+        const also: AuditEntry[] = [];
         if (sharedWith.length) {
           const now = this.scope.now();
           await manager.getRepository(CreditShare).save(sharedWith.map((a) => manager.create(CreditShare, { recordId: saved.id, agencyId: a.id, agencyCode: a.code, sharedAt: now })));
-          await this.scope.trail.append(
-            manager,
-            auditActor(viewer, this.scope.request),
-            sharedWith.map((a) => ({ operation: "shareCreditRecord", entityType: "CreditRecord", entityId: saved.id, fields: [`agency:${a.code}`], outcome: AuditOutcome.SUCCESS })),
-          );
+          also.push(...sharedWith.map((a) => ({ operation: "shareCreditRecord", entityType: "CreditRecord", entityId: saved.id, fields: [`agency:${a.code}`], outcome: AuditOutcome.SUCCESS })));
         }
         if (input.suspendListing) {
-          await this.suspendListing(manager, subject, decisionDocNo, today);
+          also.push(await this.suspendListing(manager, subject, decisionDocNo, today));
           // The grade was computed with the record; the suspension it ordered counts too.
           await this.regrade(manager, subject, today);
         }
-        return saved.id;
-      });
+        return { id: saved.id, fields, also };
+      },
     });
-    const record = await this.scope.dataSource.getRepository(CreditRecord).findOneByOrFail({ id: result.id });
-    return { record, replayed: result.replayed };
   }
 
   /**
-   * Stores a determination by the calling bureau inside the caller's transaction, audits it and recomputes
-   * the subject's grade. `recordCreditEvent` and escalations of abnormal patent items both come through here;
-   * the caller has checked jurisdiction and idempotency.
+   * Stores a determination by the calling bureau inside the caller's transaction and recomputes the
+   * subject's grade; answers the record and the fields of its audit entry, which the caller's command
+   * appends. `recordCreditEvent` and escalations of abnormal patent items both come through here; the caller
+   * has checked jurisdiction and idempotency.
    */
   async insertRecord(
     manager: EntityManager,
@@ -218,7 +239,7 @@ export class CreditRecordService {
       sourceComplaintId?: string | null;
       sourcePatentItemId?: string | null;
     },
-  ): Promise<CreditRecord> {
+  ): Promise<{ record: CreditRecord; fields: string[] }> {
     const today = this.scope.today();
     const publishFrom = r.publishFrom ?? today;
     const publishUntil = r.publishUntil ?? defaultPublishUntil(publishFrom, r.severity);
@@ -246,11 +267,8 @@ export class CreditRecordService {
       }),
     );
     const source = r.sourceComplaintId ? ["fromComplaintId"] : r.sourcePatentItemId ? ["fromAbnormalPatentItem"] : [];
-    await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-      { operation: "recordCreditEvent", entityType: "CreditRecord", entityId: saved.id, fields: ["subject", "behaviour", "severity", ...source], outcome: AuditOutcome.SUCCESS },
-    ]);
     await this.regrade(manager, r.subject, today);
-    return saved;
+    return { record: saved, fields: ["subject", "behaviour", "severity", ...source] };
   }
 
   /** Requested by the association or bureau covering the subject, on its behalf, after the waiting period. */
@@ -259,9 +277,10 @@ export class CreditRecordService {
     const evidence = check.textList(input.evidence, "input.evidence", { maxItems: 30, maxLength: 300 });
     const today = this.scope.today();
     const policy = this.scope.policy;
-    return this.scope.dataSource.transaction(async (manager) => {
-      const record = await this.forWrite(manager, recordId, requestCreditRepair);
-      if (expectedVersion !== null && expectedVersion !== undefined) assertVersion(record, expectedVersion, "Credit record");
+    return this.commands.change({
+      ...this.forWrite(recordId, expectedVersion, requestCreditRepair),
+      operation: "requestCreditRepair",
+      apply: async (record) => {
       const status = this.status(record);
       if (status !== CreditRecordStatus.ACTIVE) throw new InvalidStateTransitionError("The credit record", status, CreditRecordStatus.REPAIR_REQUESTED);
       if (record.severity === CreditSeverity.SERIOUS && !policy.seriousCreditRepairable) {
@@ -269,17 +288,12 @@ export class CreditRecordService {
       }
       const repairableFrom = addMonths(record.decidedOn, policy.creditRepairWaitingMonths);
       if (today < repairableFrom) throw new BadUserInputError(`Repair can be requested from ${repairableFrom}, after the waiting period.`, "recordId");
-      const updated = await updateVersioned<CreditRecord>(manager, CreditRecord, "Credit record", record.id, record.version, {
-        storedStatus: CreditRecordStatus.REPAIR_REQUESTED,
-        repairCommitment: commitment,
-        repairEvidence: evidence,
-        repairRequestedOn: today,
-        repairRequestedBy: this.viewer.agency!.code,
-      }, { touchUpdatedAt: false });
-      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-        { operation: "requestCreditRepair", entityType: "CreditRecord", entityId: record.id, fields: ["status", "repairCommitment", "repairEvidence"], outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+      return {
+        changes: { storedStatus: CreditRecordStatus.REPAIR_REQUESTED, repairCommitment: commitment, repairEvidence: evidence, repairRequestedOn: today, repairRequestedBy: this.viewer.agency!.code },
+        touchUpdatedAt: false,
+        fields: ["status", "repairCommitment", "repairEvidence"],
+      };
+      },
     });
   }
 
@@ -287,9 +301,10 @@ export class CreditRecordService {
   async decideRepair(recordId: string, expectedVersion: number, approve: boolean, note: string): Promise<CreditRecord> {
     const why = check.text(note, "note", { max: 4000, required: true });
     const today = this.scope.today();
-    return this.scope.dataSource.transaction(async (manager) => {
-      const record = await this.forWrite(manager, recordId, decideCreditRepair);
-      assertVersion(record, expectedVersion, "Credit record");
+    return this.commands.change({
+      ...this.forWrite(recordId, expectedVersion, decideCreditRepair),
+      operation: "decideCreditRepair",
+      apply: async (record, manager) => {
       if (record.storedStatus !== CreditRecordStatus.REPAIR_REQUESTED) {
         throw new InvalidStateTransitionError("The credit record", this.status(record), approve ? CreditRecordStatus.REPAIRED : CreditRecordStatus.ACTIVE);
       }
@@ -298,11 +313,10 @@ export class CreditRecordService {
         repairDecidedOn: today,
         repairDecisionNote: why,
       }, { touchUpdatedAt: false });
-      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-        { operation: "decideCreditRepair", entityType: "CreditRecord", entityId: record.id, fields: ["status", approve ? "approved" : "refused"], outcome: AuditOutcome.SUCCESS },
-      ]);
+      // The grade is recomputed from the record as stored, so after the update.
       await this.regrade(manager, { institutionId: record.subjectInstitutionId, appraiserId: record.subjectAppraiserId }, today);
-      return updated;
+      return { wrote: updated, fields: ["status", approve ? "approved" : "refused"] };
+      },
     });
   }
 
@@ -310,18 +324,17 @@ export class CreditRecordService {
   async revoke(recordId: string, expectedVersion: number, reason: string): Promise<CreditRecord> {
     const why = check.text(reason, "reason", { max: 4000, required: true });
     const today = this.scope.today();
-    return this.scope.dataSource.transaction(async (manager) => {
-      const record = await this.forWrite(manager, recordId, revokeCreditRecord);
-      assertVersion(record, expectedVersion, "Credit record");
+    return this.commands.change({
+      ...this.forWrite(recordId, expectedVersion, revokeCreditRecord),
+      operation: "revokeCreditRecord",
+      apply: async (record, manager) => {
       if (![CreditRecordStatus.ACTIVE, CreditRecordStatus.REPAIR_REQUESTED].includes(record.storedStatus)) {
         throw new InvalidStateTransitionError("The credit record", this.status(record), CreditRecordStatus.REVOKED);
       }
       const updated = await updateVersioned<CreditRecord>(manager, CreditRecord, "Credit record", record.id, expectedVersion, { storedStatus: CreditRecordStatus.REVOKED, repairDecisionNote: why }, { touchUpdatedAt: false });
-      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-        { operation: "revokeCreditRecord", entityType: "CreditRecord", entityId: record.id, fields: ["status"], outcome: AuditOutcome.SUCCESS },
-      ]);
       await this.regrade(manager, { institutionId: record.subjectInstitutionId, appraiserId: record.subjectAppraiserId }, today);
-      return updated;
+      return { wrote: updated, fields: ["status"] };
+      },
     });
   }
 
@@ -343,15 +356,20 @@ export class CreditRecordService {
   }
 
   /**
-   * The record for a write by the subject's supervisors. Decided without a query (this runs inside the
-   * write's transaction): a non-supervisor gets FORBIDDEN for a published record and NOT_FOUND otherwise, as
-   * if it had read it first.
+   * A credit record as a command on it loads it: a write by the subject's supervisors (`may`). Decided without
+   * a query (this runs inside the write's transaction): a caller `may` refuses gets FORBIDDEN for a published
+   * record and NOT_FOUND otherwise, as if it had read it first.
    */
-  private async forWrite(manager: EntityManager, recordId: string, may: Permission<[Viewer, CreditRecord]>): Promise<CreditRecord> {
-    const record = check.isUuid(recordId) ? await manager.getRepository(CreditRecord).findOneBy({ id: recordId }) : null;
-    if (!record || (!may(this.viewer, record) && !isPublished(record, this.scope.today()))) throw new NotFoundError("Credit record");
-    may.require(this.viewer, record);
-    return record;
+  private forWrite(id: string, expectedVersion: number | null | undefined, may: Permission<[Viewer, CreditRecord]>) {
+    return {
+      entity: CreditRecord,
+      entityType: "CreditRecord",
+      label: "Credit record",
+      id,
+      expectedVersion,
+      visible: (record: CreditRecord) => may(this.viewer, record) || isPublished(record, this.scope.today()),
+      authorize: (record: CreditRecord) => may.require(this.viewer, record),
+    };
   }
 
   private async confirmedComplaint(manager: EntityManager, id: string): Promise<CaseFeedback> {
@@ -384,19 +402,20 @@ export class CreditRecordService {
     return { type: input.subjectType, creditCode, institutionId: null, appraiserId: null, name, regionCode };
   }
 
-  private async suspendListing(manager: EntityManager, subject: CreditSubject, decisionDocNo: string, today: string): Promise<void> {
+  /** Suspends the subject's institution's listing; answers the audit entry of that move. */
+  private async suspendListing(manager: EntityManager, subject: CreditSubject, decisionDocNo: string, today: string): Promise<AuditEntry> {
     const institutionId = subject.institutionId ?? (subject.appraiserId ? (await manager.getRepository(Appraiser).findOneByOrFail({ id: subject.appraiserId })).institutionId : null);
     const institution = institutionId ? await manager.getRepository(Institution).findOneBy({ id: institutionId }) : null;
     if (!institution || institution.listingStatus !== ListingStatus.LISTED) {
       throw new BadUserInputError("suspendListing needs a subject whose institution is LISTED.", "input.suspendListing");
     }
-    await this.institutions.applyListingChange(manager, institution, {
+    const { fields } = await this.institutions.listingChange(manager, institution, {
       to: ListingStatus.SUSPENDED,
-      expectedVersion: institution.version,
       reason: "严重失信：依信用决定暂停执业",
       decisionDocNo,
       effectiveOn: today,
     });
+    return { operation: "changeListingStatus", entityType: "Institution", entityId: institution.id, fields, outcome: AuditOutcome.SUCCESS };
   }
 
   private async regrade(manager: EntityManager, subject: { institutionId: string | null; appraiserId: string | null }, today: string): Promise<void> {

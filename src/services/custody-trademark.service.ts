@@ -1,22 +1,20 @@
 import { EntityManager } from "typeorm";
 import { RecordStatus } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
-import { AuditOutcome } from "../entities/audit-event.entity";
 import { CustodyTrademark, TrademarkAlert } from "../entities/custody-trademark.entity";
 import { CustodyStatus, TRADEMARK_ALERT_TRANSITIONS, TrademarkAlertKind, TrademarkAlertStatus, TrademarkCategory } from "../domain/trademark-enums";
 import { addMonths } from "../domain/local-date";
 import { findRegion } from "../domain/region-directory";
 import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
-import { auditActor, RequestScope } from "../context/request-scope";
-import { runIdempotent } from "./idempotency";
+import { RequestScope } from "../context/request-scope";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
-import { assertVersion, updateVersioned } from "./versioned-update";
 import { custodyTrademarkVisibility } from "../policy/custody-trademark.visibility";
 import { custodianOnly, placeUnderCustody, superviseCustody, updateCustody } from "../policy/custody-trademark.permissions";
 import type { Clause } from "../policy/decision";
+import { CommandRunner, Created } from "./command-runner";
 
 export interface PlaceUnderCustodyInput {
   idempotencyKey: string;
@@ -80,7 +78,11 @@ const HUB_RAISER = "hub";
  * associations covering the owner's region and for the custodian.
  */
 export class CustodyTrademarkService {
-  constructor(private readonly scope: RequestScope) {}
+  private readonly commands: CommandRunner;
+
+  constructor(private readonly scope: RequestScope) {
+    this.commands = new CommandRunner(scope);
+  }
 
   private get viewer() {
     return this.scope.viewer;
@@ -227,7 +229,7 @@ export class CustodyTrademarkService {
     return toPage(rows, size, (row) => [row.raisedOn, row.id], Number(totalCount));
   }
 
-  async placeUnderCustody(input: PlaceUnderCustodyInput): Promise<{ trademark: CustodyTrademark; replayed: boolean }> {
+  async placeUnderCustody(input: PlaceUnderCustodyInput): Promise<Created<CustodyTrademark>> {
     const viewer = this.viewer;
     const registrationNumber = check.text(input.registrationNumber, "input.registrationNumber", { max: 11, required: true }).toUpperCase();
     if (!/^G?[0-9]{4,10}$/.test(registrationNumber)) throw new BadUserInputError("A trademark registration number is 4 to 10 digits (G and digits for an international registration).", "input.registrationNumber");
@@ -244,12 +246,17 @@ export class CustodyTrademarkService {
     placeUnderCustody.require(viewer, regionCode);
     const note = check.text(input.note, "input.note", { max: 2000 });
 
-    const result = await conflictOnDuplicate(
+    return conflictOnDuplicate(
       () =>
-        this.scope.dataSource.transaction(async (manager) => {
-          const custodian = await this.activeAgency(manager, input.custodianAgencyCode, "input.custodianAgencyCode");
-          const fingerprint = { registrationNumber, niceClass: input.niceClass, markName, category: input.category, ownerName, ownerCreditCode, regionCode, custodian: custodian.code, registeredOn, expiresOn, note };
-          return runIdempotent(manager, viewer, "placeTrademarkUnderCustody", input.idempotencyKey, fingerprint, async () => {
+        this.commands.create({
+          operation: "placeTrademarkUnderCustody",
+          entity: CustodyTrademark,
+          entityType: "CustodyTrademark",
+          idempotencyKey: input.idempotencyKey,
+          keyRequired: true,
+          authorize: (manager) => this.activeAgency(manager, input.custodianAgencyCode, "input.custodianAgencyCode"),
+          fingerprint: (custodian: Agency) => ({ registrationNumber, niceClass: input.niceClass, markName, category: input.category, ownerName, ownerCreditCode, regionCode, custodian: custodian.code, registeredOn, expiresOn, note }),
+          write: async (manager, custodian) => {
             const saved = await manager.getRepository(CustodyTrademark).save(
               manager.create(CustodyTrademark, {
                 registrationNumber,
@@ -267,17 +274,12 @@ export class CustodyTrademarkService {
                 note,
               }),
             );
-            await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-              { operation: "placeTrademarkUnderCustody", entityType: "CustodyTrademark", entityId: saved.id, fields: ["registrationNumber", "niceClass", "markName", "custodian", "expiresOn"], outcome: AuditOutcome.SUCCESS },
-            ]);
-            return saved.id;
-          });
+            return { id: saved.id, fields: ["registrationNumber", "niceClass", "markName", "custodian", "expiresOn"] };
+          },
         }),
       "This registration number is already under custody.",
       "input.registrationNumber",
     );
-    const trademark = await this.scope.dataSource.getRepository(CustodyTrademark).findOneByOrFail({ id: result.id });
-    return { trademark, replayed: result.replayed };
   }
 
   /**
@@ -288,12 +290,19 @@ export class CustodyTrademarkService {
     const viewer = this.viewer;
     const expiresOn = check.localDate(input.expiresOn, "input.expiresOn");
     const note = input.note === undefined || input.note === null ? null : check.text(input.note, "input.note", { max: 2000 });
-    return this.scope.dataSource.transaction(async (manager) => {
-      const mark = check.isUuid(id) ? await manager.getRepository(CustodyTrademark).findOneBy({ id }) : null;
-      if (!mark || !this.canSee(mark)) throw new NotFoundError("Trademark under custody");
-      if (input.custodianAgencyCode || input.custodyStatus) superviseCustody.require(viewer, mark);
-      updateCustody.require(viewer, mark);
-      assertVersion(mark, expectedVersion, "Trademark under custody");
+    return this.commands.change({
+      operation: "updateCustodyTrademark",
+      entity: CustodyTrademark,
+      entityType: "CustodyTrademark",
+      label: "Trademark under custody",
+      id,
+      expectedVersion,
+      visible: (mark) => this.canSee(mark),
+      authorize: (mark) => {
+        if (input.custodianAgencyCode || input.custodyStatus) superviseCustody.require(viewer, mark);
+        updateCustody.require(viewer, mark);
+      },
+      apply: async (mark, manager) => {
       const changes: Partial<CustodyTrademark> = {};
       if (expiresOn && expiresOn !== mark.expiresOn) {
         if (expiresOn <= mark.registeredOn) throw new BadUserInputError("expiresOn must come after registeredOn.", "input.expiresOn");
@@ -306,8 +315,7 @@ export class CustodyTrademarkService {
       }
       if (input.custodyStatus && input.custodyStatus !== mark.custodyStatus) changes.custodyStatus = input.custodyStatus;
       if (note !== null && note !== mark.note) changes.note = note;
-      if (Object.keys(changes).length === 0) return mark;
-      const updated = await updateVersioned<CustodyTrademark>(manager, CustodyTrademark, "Trademark under custody", mark.id, expectedVersion, changes);
+      if (Object.keys(changes).length === 0) return { unchanged: true };
       if (changes.expiresOn) {
         await manager.query(
           `UPDATE trademark_alerts SET status = 'RESOLVED', handling_note = $3, handled_by_agency_code = $4, handled_at = $5, version = version + 1
@@ -315,64 +323,67 @@ export class CustodyTrademarkService {
           [mark.id, mark.expiresOn, `已续展，有效期至 ${changes.expiresOn}`, viewer.agency!.code, this.scope.now()],
         );
       }
-      await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-        { operation: "updateCustodyTrademark", entityType: "CustodyTrademark", entityId: mark.id, fields: Object.keys(changes), outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+      return { changes, fields: Object.keys(changes) };
+      },
     });
   }
 
   /** The custodian enters a similar filing or a non-use cancellation; EXPIRING alerts are the hub's to raise. */
-  async raiseAlert(input: RaiseAlertInput): Promise<{ alert: TrademarkAlert; replayed: boolean }> {
+  async raiseAlert(input: RaiseAlertInput): Promise<Created<TrademarkAlert>> {
     const viewer = this.viewer;
     if (input.kind === TrademarkAlertKind.EXPIRING) throw new BadUserInputError("EXPIRING alerts are computed from the expiry date.", "input.kind");
     const detail = check.text(input.detail, "input.detail", { max: 4000, required: true });
     const reference = check.optionalText(input.reference, "input.reference", 100);
     const dueOn = check.localDate(input.dueOn, "input.dueOn");
-    const result = await this.scope.dataSource.transaction(async (manager) => {
-      const mark = check.isUuid(input.trademarkId) ? await manager.getRepository(CustodyTrademark).findOneBy({ id: input.trademarkId }) : null;
-      if (!mark || !this.canSee(mark)) throw new NotFoundError("Trademark under custody");
-      custodianOnly.require(viewer, mark);
-      if (mark.custodyStatus !== CustodyStatus.ACTIVE) throw new InvalidStateTransitionError("Custody", mark.custodyStatus, "alert");
-      const fingerprint = { trademarkId: mark.id, kind: input.kind, detail, reference, dueOn };
-      return runIdempotent(manager, viewer, "raiseTrademarkAlert", input.idempotencyKey, fingerprint, async () => {
+    return this.commands.create({
+      operation: "raiseTrademarkAlert",
+      entity: TrademarkAlert,
+      entityType: "TrademarkAlert",
+      idempotencyKey: input.idempotencyKey,
+      keyRequired: true,
+      authorize: async (manager) => {
+        const mark = check.isUuid(input.trademarkId) ? await manager.getRepository(CustodyTrademark).findOneBy({ id: input.trademarkId }) : null;
+        if (!mark || !this.canSee(mark)) throw new NotFoundError("Trademark under custody");
+        custodianOnly.require(viewer, mark);
+        if (mark.custodyStatus !== CustodyStatus.ACTIVE) throw new InvalidStateTransitionError("Custody", mark.custodyStatus, "alert");
+        return mark;
+      },
+      fingerprint: { trademarkId: input.trademarkId, kind: input.kind, detail, reference, dueOn },
+      write: async (manager, mark) => {
         const saved = await manager.getRepository(TrademarkAlert).save(
           manager.create(TrademarkAlert, { trademarkId: mark.id, kind: input.kind, detail, reference, dueOn, raisedOn: this.scope.today(), raisedByAgencyCode: viewer.agency!.code, status: TrademarkAlertStatus.OPEN }),
         );
-        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-          { operation: "raiseTrademarkAlert", entityType: "TrademarkAlert", entityId: saved.id, fields: ["kind", "detail", ...(reference ? ["reference"] : [])], outcome: AuditOutcome.SUCCESS },
-        ]);
-        return saved.id;
-      });
+        return { id: saved.id, fields: ["kind", "detail", ...(reference ? ["reference"] : [])] };
+      },
     });
-    const alert = await this.scope.dataSource.getRepository(TrademarkAlert).findOneByOrFail({ id: result.id });
-    return { alert, replayed: result.replayed };
   }
 
   /** The custodian moves an alert along OPEN → IN_PROGRESS → RESOLVED / DISMISSED; a computed one is stored first. */
   async handleAlert(alertId: string, expectedVersion: number, input: { status: TrademarkAlertStatus; note: string }): Promise<TrademarkAlert> {
     const viewer = this.viewer;
     const note = check.text(input.note, "input.note", { max: 2000, required: true });
-    return this.scope.dataSource.transaction(async (manager) => {
-      const alert = await this.storedAlert(manager, alertId);
-      const mark = alert ? await manager.getRepository(CustodyTrademark).findOneByOrFail({ id: alert.trademarkId }) : null;
-      if (!alert || !mark || !this.canSee(mark)) throw new NotFoundError("Trademark alert");
-      custodianOnly.require(viewer, mark);
-      assertVersion(alert, expectedVersion, "Trademark alert");
-      if (!TRADEMARK_ALERT_TRANSITIONS[alert.status].includes(input.status)) throw new InvalidStateTransitionError("The trademark alert", alert.status, input.status);
-      const updated = await updateVersioned<TrademarkAlert>(
-        manager,
-        TrademarkAlert,
-        "Trademark alert",
-        alert.id,
-        expectedVersion,
-        { status: input.status, handlingNote: note, handledByAgencyCode: viewer.agency!.code, handledAt: this.scope.now() },
-        { touchUpdatedAt: false },
-      );
-      await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-        { operation: "handleTrademarkAlert", entityType: "TrademarkAlert", entityId: alert.id, fields: ["status", "handlingNote"], outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+    let mark: CustodyTrademark | null = null;
+    return this.commands.change({
+      operation: "handleTrademarkAlert",
+      entity: TrademarkAlert,
+      entityType: "TrademarkAlert",
+      label: "Trademark alert",
+      id: alertId,
+      expectedVersion,
+      load: (manager, id) => this.storedAlert(manager, id),
+      visible: async (alert, manager) => {
+        mark = await manager.getRepository(CustodyTrademark).findOneByOrFail({ id: alert.trademarkId });
+        return this.canSee(mark);
+      },
+      authorize: () => custodianOnly.require(viewer, mark!),
+      apply: async (alert) => {
+        if (!TRADEMARK_ALERT_TRANSITIONS[alert.status].includes(input.status)) throw new InvalidStateTransitionError("The trademark alert", alert.status, input.status);
+        return {
+          changes: { status: input.status, handlingNote: note, handledByAgencyCode: viewer.agency!.code, handledAt: this.scope.now() },
+          touchUpdatedAt: false,
+          fields: ["status", "handlingNote"],
+        };
+      },
     });
   }
 

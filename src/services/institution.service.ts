@@ -1,5 +1,4 @@
 import { EntityManager } from "typeorm";
-import { AuditOutcome } from "../entities/audit-event.entity";
 import { ComplianceStandard } from "../entities/directory-records";
 import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
@@ -12,18 +11,18 @@ import {
   TechnicalField,
 } from "../domain/directory-enums";
 import { regionValidOn } from "../domain/region-directory";
-import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
+import { BadUserInputError, ConflictError, InvalidStateTransitionError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
-import { auditActor, RequestScope } from "../context/request-scope";
+import { RequestScope } from "../context/request-scope";
 import { canonicalJson } from "./canonical-json";
-import { runOptionallyIdempotent } from "./idempotency";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 import { InputProblems } from "./validate";
-import { assertVersion, updateVersioned } from "./versioned-update";
+import { updateVersioned } from "./versioned-update";
 import { institutionVisibility } from "../policy/institution.visibility";
 import { decideListing, listingMove, registerInstitution } from "../policy/institution.permissions";
+import { CommandRunner, Created } from "./command-runner";
 
 export interface InstitutionFilter {
   regionCode?: string | null;
@@ -76,7 +75,11 @@ export type InstitutionDetails = Partial<Pick<Institution, "name" | "regionCode"
  * quote the version they read.
  */
 export class InstitutionService {
-  constructor(private readonly scope: RequestScope) {}
+  private readonly commands: CommandRunner;
+
+  constructor(private readonly scope: RequestScope) {
+    this.commands = new CommandRunner(scope);
+  }
 
   private get viewer() {
     return this.scope.viewer;
@@ -145,12 +148,16 @@ export class InstitutionService {
     return { ...details, creditCode };
   }
 
-  async register(input: RegisterInstitutionInput): Promise<{ institution: Institution; replayed: boolean }> {
-    const { dataSource, trail, request } = this.scope;
+  async register(input: RegisterInstitutionInput): Promise<Created<Institution>> {
     const prepared = this.prepareRegistration(input);
     const { creditCode } = prepared;
-    const result = await dataSource.transaction((manager) =>
-      runOptionallyIdempotent(manager, this.viewer, "registerInstitution", input.idempotencyKey, prepared, async () => {
+    return this.commands.create({
+      operation: "registerInstitution",
+      entity: Institution,
+      entityType: "Institution",
+      idempotencyKey: input.idempotencyKey,
+      fingerprint: prepared,
+      write: async (manager) => {
         if (await manager.getRepository(Institution).existsBy({ creditCode })) {
           throw new ConflictError("An institution with this credit code is already registered.", { field: "input.creditCode" });
         }
@@ -159,14 +166,9 @@ export class InstitutionService {
           "An institution with this credit code is already registered.",
           "input.creditCode",
         );
-        await trail.append(manager, auditActor(this.viewer, request), [
-          { operation: "registerInstitution", entityType: "Institution", entityId: saved.id, fields: Object.keys(prepared), outcome: AuditOutcome.SUCCESS },
-        ]);
-        return saved.id;
-      }),
-    );
-    const institution = await dataSource.getRepository(Institution).findOneByOrFail({ id: result.id });
-    return { institution, replayed: result.replayed };
+        return { id: saved.id, fields: Object.keys(prepared) };
+      },
+    });
   }
 
   /**
@@ -174,11 +176,13 @@ export class InstitutionService {
    * change (empty when the edit changes nothing).
    */
   prepareUpdate(current: Institution, input: InstitutionDetailsInput): InstitutionDetails {
-    return this.changesFrom(current, this.validDetails(input, "input", { partial: true }));
+    const details = this.validDetails(input, "input", { partial: true });
+    this.authorizeEdit(current, details);
+    return this.changesFrom(current, details);
   }
 
-  /** Authorizes validated details against `current` and keeps only the fields that differ. */
-  private changesFrom(current: Institution, details: InstitutionDetails): InstitutionDetails {
+  /** The bureau covering the institution edits it, and moves it only to a region it also covers. */
+  private authorizeEdit(current: Institution, details: InstitutionDetails): void {
     registerInstitution.require(this.viewer, current.regionCode);
     if (details.regionCode && details.regionCode !== current.regionCode) {
       registerInstitution.require(this.viewer, details.regionCode);
@@ -186,6 +190,10 @@ export class InstitutionService {
         throw new BadUserInputError("The region code is no longer valid: use the code that replaced it.", "input.regionCode");
       }
     }
+  }
+
+  /** The validated details that differ from `current`. */
+  private changesFrom(current: Institution, details: InstitutionDetails): InstitutionDetails {
     const changes: InstitutionDetails = {};
     for (const [key, value] of Object.entries(details) as Array<[keyof InstitutionDetails, unknown]>) {
       // JSONB (standards) stores object keys in its own order: compare canonically.
@@ -197,17 +205,15 @@ export class InstitutionService {
   async update(id: string, expectedVersion: number, input: InstitutionDetailsInput): Promise<Institution> {
     const details = this.validDetails(input, "input", { partial: true });
     if (Object.keys(details).length === 0) throw new BadUserInputError("Nothing to change.", "input");
-    return this.scope.dataSource.transaction(async (manager) => {
-      const current = await this.lockedForWrite(manager, id);
-      const changes = this.changesFrom(current, details);
-      assertVersion(current, expectedVersion, "Institution");
-      // Nothing differs: no new version.
-      if (Object.keys(changes).length === 0) return current;
-      const updated = await updateVersioned<Institution>(manager, Institution, "Institution", id, expectedVersion, changes);
-      await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-        { operation: "updateInstitution", entityType: "Institution", entityId: id, fields: Object.keys(changes), outcome: AuditOutcome.SUCCESS },
-      ]);
-      return updated;
+    return this.commands.change({
+      ...this.forWrite(id, expectedVersion),
+      operation: "updateInstitution",
+      authorize: (current) => this.authorizeEdit(current, details),
+      apply: async (current) => {
+        const changes = this.changesFrom(current, details);
+        // Nothing differs: no new version.
+        return Object.keys(changes).length === 0 ? { unchanged: true } : { changes, fields: Object.keys(changes) };
+      },
     });
   }
 
@@ -224,25 +230,28 @@ export class InstitutionService {
     if (effectiveOn > today) throw new BadUserInputError("effectiveOn cannot lie in the future: record the decision when it takes effect.", "effectiveOn");
     if (input.listingLevel && input.to !== ListingStatus.LISTED) throw new BadUserInputError("listingLevel goes with a move to LISTED.", "listingLevel");
 
-    return this.scope.dataSource.transaction(async (manager) => {
-      const current = await this.lockedForWrite(manager, input.id);
-      decideListing.require(this.viewer, current);
-      listingMove.require(this.viewer, input.to);
-      return this.applyListingChange(manager, current, { ...input, reason, decisionDocNo, effectiveOn });
+    return this.commands.change({
+      ...this.forWrite(input.id, input.expectedVersion),
+      operation: "changeListingStatus",
+      authorize: (current) => {
+        decideListing.require(this.viewer, current);
+        listingMove.require(this.viewer, input.to);
+      },
+      apply: async (current, manager) => this.listingChange(manager, current, { ...input, reason, decisionDocNo, effectiveOn }),
     });
   }
 
   /**
-   * Writes one move of the register inside the caller's transaction: the decision, the new status and its
-   * audit entry. Callers have checked who may decide; this checks the machine, the version and the date.
-   * Also used by credit decisions that suspend a listing in the same transaction as the credit record.
+   * Writes one move of the register inside the caller's transaction: the decision and the new status; answers
+   * the institution as stored and the fields of the audit entry the caller appends. Callers have checked who
+   * may decide and the version; this checks the machine and the date. Also used by credit decisions that
+   * suspend a listing in the same transaction as the credit record.
    */
-  async applyListingChange(
+  async listingChange(
     manager: EntityManager,
     current: Institution,
-    move: { to: ListingStatus; expectedVersion: number; reason: string; decisionDocNo: string | null; effectiveOn: string; listingLevel?: ListingLevel | null },
-  ): Promise<Institution> {
-    assertVersion(current, move.expectedVersion, "Institution");
+    move: { to: ListingStatus; reason: string; decisionDocNo: string | null; effectiveOn: string; listingLevel?: ListingLevel | null },
+  ): Promise<{ wrote: Institution; fields: string[] }> {
     if (!LISTING_TRANSITIONS[current.listingStatus].includes(move.to)) {
       throw new InvalidStateTransitionError("The institution's listing", current.listingStatus, move.to);
     }
@@ -257,7 +266,7 @@ export class InstitutionService {
     } else if (move.to !== ListingStatus.SUSPENDED) {
       listing.listedAt = null;
     }
-    const updated = await updateVersioned<Institution>(manager, Institution, "Institution", current.id, move.expectedVersion, listing);
+    const updated = await updateVersioned<Institution>(manager, Institution, "Institution", current.id, current.version, listing);
     const event = await manager.getRepository(ListingEvent).save(
       manager.create(ListingEvent, {
         institutionId: current.id,
@@ -270,17 +279,19 @@ export class InstitutionService {
         effectiveOn: move.effectiveOn,
       }),
     );
-    await this.scope.trail.append(manager, auditActor(this.viewer, this.scope.request), [
-      { operation: "changeListingStatus", entityType: "Institution", entityId: current.id, fields: ["listingStatus", `listingEvent:${event.seq}`], outcome: AuditOutcome.SUCCESS },
-    ]);
-    return updated;
+    return { wrote: updated, fields: ["listingStatus", `listingEvent:${event.seq}`] };
   }
 
-  /** The institution as the writer may see it; NOT_FOUND when it does not exist for the caller. */
-  private async lockedForWrite(manager: EntityManager, id: string): Promise<Institution> {
-    const current = check.isUuid(id) ? await manager.getRepository(Institution).findOneBy({ id }) : null;
-    if (!current || !institutionVisibility.test(this.viewer, current)) throw new NotFoundError("Institution");
-    return current;
+  /** An institution as a command loads it for write: NOT_FOUND when it does not exist for the caller. */
+  private forWrite(id: string, expectedVersion: number) {
+    return {
+      entity: Institution,
+      entityType: "Institution",
+      label: "Institution",
+      id,
+      expectedVersion,
+      visible: (current: Institution) => institutionVisibility.test(this.viewer, current),
+    };
   }
 
   /** Validates and normalises institution details; with `partial`, only the fields given. */

@@ -1,11 +1,9 @@
-import { AuditOutcome } from "../entities/audit-event.entity";
 import { Institution } from "../entities/institution.entity";
 import { SupervisionRecord } from "../entities/supervision-record.entity";
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
 import { BadUserInputError } from "../errors/errors";
-import { auditActor, RequestScope } from "../context/request-scope";
+import { RequestScope } from "../context/request-scope";
 import { recomputeCreditGrade } from "./credit-grade";
-import { runOptionallyIdempotent } from "./idempotency";
 import { decodeCursor, Page, pageSize, toPage } from "./pagination";
 import * as check from "./validate";
 import { institutionVisibility } from "../policy/institution.visibility";
@@ -13,6 +11,7 @@ import { supervisionRecordVisibility } from "../policy/supervision-record.visibi
 import { recordInspection } from "../policy/supervision-record.permissions";
 import { demand } from "../policy/decision";
 import { supervisor } from "../policy/rules";
+import { CommandRunner } from "./command-runner";
 
 export interface RecordInspectionInput {
   idempotencyKey?: string | null;
@@ -30,7 +29,11 @@ export interface RecordInspectionInput {
  * the association or bureau whose jurisdiction covers the institution.
  */
 export class SupervisionRecordService {
-  constructor(private readonly scope: RequestScope) {}
+  private readonly commands: CommandRunner;
+
+  constructor(private readonly scope: RequestScope) {
+    this.commands = new CommandRunner(scope);
+  }
 
   async forInstitution(institution: Institution): Promise<SupervisionRecord[]> {
     const rows = await this.scope.loaders.supervisionRecordsByInstitutionId.load(institution.id);
@@ -64,12 +67,20 @@ export class SupervisionRecordService {
     const score = input.score ?? null;
     if (score !== null && !(score >= 0 && score <= 100)) throw new BadUserInputError("score must be between 0 and 100.", "input.score");
 
-    const result = await this.scope.dataSource.transaction(async (manager) => {
-      const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
-      if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
-      recordInspection.require(viewer, institution);
-      const fingerprint = { ...input, idempotencyKey: undefined };
-      return runOptionallyIdempotent(manager, viewer, "recordInspection", input.idempotencyKey, fingerprint, async () => {
+    const { record } = await this.commands.create({
+      operation: "recordInspection",
+      entity: SupervisionRecord,
+      entityType: "SupervisionRecord",
+      idempotencyKey: input.idempotencyKey,
+      fingerprint: { ...input, idempotencyKey: undefined },
+      // The institution is checked before the key: a caller outside the jurisdiction hears FORBIDDEN on a retry too.
+      authorize: async (manager) => {
+        const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
+        if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+        recordInspection.require(viewer, institution);
+        return institution;
+      },
+      write: async (manager, institution) => {
         const saved = await manager.getRepository(SupervisionRecord).save(
           manager.create(SupervisionRecord, {
             institutionId: institution.id,
@@ -85,12 +96,9 @@ export class SupervisionRecordService {
         );
         // Inspections weigh on the institution's credit grade.
         await recomputeCreditGrade(manager, { type: "INSTITUTION", id: institution.id }, this.scope.policy, this.scope.today());
-        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-          { operation: "recordInspection", entityType: "SupervisionRecord", entityId: saved.id, fields: ["kind", "result", "score", "findings"], outcome: AuditOutcome.SUCCESS },
-        ]);
-        return saved.id;
-      });
+        return { id: saved.id, fields: ["kind", "result", "score", "findings"] };
+      },
     });
-    return this.scope.dataSource.getRepository(SupervisionRecord).findOneByOrFail({ id: result.id });
+    return record;
   }
 }

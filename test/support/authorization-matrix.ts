@@ -7,7 +7,8 @@ import { patentCheckCharacter } from "../../src/domain/identifiers";
  * the probed path; `denied` means `null` with FORBIDDEN on that path while the rest of the response still
  * arrived; `hidden` means the record does not exist for the caller: `null` and no error; `allowed` means the
  * guards let a mutation through and the service refused it on its merits (here: the credit code is taken,
- * the version is stale), so that a probe never changes what the next one sees.
+ * the version is stale), so that a probe never changes what the next one sees; a mutation's NOT_FOUND is
+ * `hidden` when a row predicate said no (the record exists, not for this caller).
  *
  * Queries may name records by `{{key}}`: `matrixIds` looks the demo's up by their natural keys (their ids are
  * generated) and adds the few fixtures the demo lacks (a batch issued nationally, a credit record published
@@ -55,6 +56,8 @@ export async function probe(hub: TestHub, ids: Record<string, string>, caller: C
     // (INTERNAL_SERVER_ERROR) is never an outcome the matrix accepts.
     if (!codes.includes("FORBIDDEN")) {
       expect(codes.filter((code) => !BUSINESS_REFUSALS.includes(code))).toEqual([]);
+      // NOT_FOUND because a row predicate said no: the record exists, but not for this caller.
+      if (codes.every((code) => code === "NOT_FOUND") && trace.some((t) => t.layer === "row" && t.outcome === false)) return { outcome: "hidden", trace };
       return { outcome: "allowed", trace };
     }
     expect(codes).toEqual(onPath.map(() => "FORBIDDEN"));
@@ -202,7 +205,7 @@ export const MATRIX: MatrixRow[] = [
   },
   {
     what: "registering a 信阳 institution: bureaus whose jurisdiction covers 信阳",
-    query: `mutation { registerInstitution(input: { name: "x", creditCode: "91411500MA9F3K2L21", regionCode: "411500", technicalFields: [PATENT] }) { id } }`,
+    query: `mutation { registerInstitution(input: { name: "x", creditCode: "91411500MA9F3K2L21", regionCode: "411500", technicalFields: [PATENT] }) { replayed } }`,
     path: ["registerInstitution"],
     expected: row({ anonymous: "denied", "XY-COURT": "denied", "XX-COURT": "denied", "XY-PROC": "denied", "XY-PSB": "denied", "GS-PSB": "denied", "XY-IPAA": "denied", "XX-AMR": "denied", ...INSTITUTIONS }, "allowed"),
   },
@@ -386,20 +389,20 @@ export const MATRIX: MatrixRow[] = [
     what: "an institution's step in XY-PSB's case with 信阳茶都: the institution (stale version)",
     query: `mutation { recordCaseProgress(caseId: "{{psbCase}}", expectedVersion: 999, input: { action: SUBMIT_FOR_REVIEW }) { id } }`,
     path: ["recordCaseProgress"],
-    // The parties and the supervisors covering 信阳 see the case; the others get NOT_FOUND.
-    expected: row({ anonymous: "denied", "XY-IPAA": "denied", "XY-PSB": "denied", "XY-PROC": "denied", "XY-AMR": "denied", "HA-AMR": "denied", CNIPA: "denied" }, "allowed"),
+    // The parties and the supervisors covering 信阳 see the case; for the others it does not exist.
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied", "XY-PSB": "denied", "XY-PROC": "denied", "XY-AMR": "denied", "HA-AMR": "denied", CNIPA: "denied", "XY-CDJD": "allowed" }, "hidden"),
   },
   {
     what: "an entrusting agency's step in XY-PSB's case: XY-PSB (stale version)",
     query: `mutation { recordCaseProgress(caseId: "{{psbCase}}", expectedVersion: 999, input: { action: EXTEND_DEADLINE }) { id } }`,
     path: ["recordCaseProgress"],
-    expected: row({ anonymous: "denied", "XY-IPAA": "denied", "XY-CDJD": "denied", "XY-PROC": "denied", "XY-AMR": "denied", "HA-AMR": "denied", CNIPA: "denied" }, "allowed"),
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied", "XY-CDJD": "denied", "XY-PROC": "denied", "XY-AMR": "denied", "HA-AMR": "denied", CNIPA: "denied", "XY-PSB": "allowed" }, "hidden"),
   },
   {
     what: "a step either party records in XY-PSB's case: XY-PSB and 信阳茶都 (stale version)",
     query: `mutation { recordCaseProgress(caseId: "{{psbCase}}", expectedVersion: 999, input: { action: TERMINATE }) { id } }`,
     path: ["recordCaseProgress"],
-    expected: row({ anonymous: "denied", "XY-IPAA": "denied", "XY-AMR": "denied", "HA-AMR": "denied", CNIPA: "denied", "XY-PROC": "denied" }, "allowed"),
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied", "XY-AMR": "denied", "HA-AMR": "denied", CNIPA: "denied", "XY-PROC": "denied", "XY-PSB": "allowed", "XY-CDJD": "allowed" }, "hidden"),
   },
   {
     what: "granting pii:read to a new client system: systems that hold it (the name is taken)",
@@ -412,13 +415,13 @@ export const MATRIX: MatrixRow[] = [
     what: "adding to XY-AMR's case transfer: its parties (stale version)",
     query: `mutation { addCollaborationEvent(recordId: "{{transfer}}", expectedVersion: 999, input: { kind: REPLIED, note: "矩阵" }) { id } }`,
     path: ["addCollaborationEvent"],
-    expected: row({ anonymous: "denied", "HA-AMR": "denied", CNIPA: "denied" }, "allowed"),
+    expected: row({ anonymous: "denied", "HA-AMR": "denied", CNIPA: "denied", "XY-AMR": "allowed", "XY-PSB": "allowed", "XY-PROC": "allowed" }, "hidden"),
   },
   {
     what: "closing XY-AMR's case transfer: its initiator (stale version)",
     query: `mutation { addCollaborationEvent(recordId: "{{transfer}}", expectedVersion: 999, input: { kind: CLOSED, outcome: CASE_FILED }) { id } }`,
     path: ["addCollaborationEvent"],
-    expected: row({ anonymous: "denied", "HA-AMR": "denied", CNIPA: "denied", "XY-PSB": "denied", "XY-PROC": "denied" }, "allowed"),
+    expected: row({ anonymous: "denied", "HA-AMR": "denied", CNIPA: "denied", "XY-PSB": "denied", "XY-PROC": "denied", "XY-AMR": "allowed" }, "hidden"),
   },
   {
     what: "a credit record about 刘洋 published only from 2099: the bureaus and associations covering 信阳 (no enforcement case involves him)",
@@ -467,26 +470,25 @@ export const MATRIX: MatrixRow[] = [
     what: "ending custody of 信阳毛尖: the bureaus covering 信阳, not its custodian (stale version)",
     query: `mutation { updateCustodyTrademark(id: "{{maojian}}", expectedVersion: 999, input: { custodyStatus: ENDED }) { id } }`,
     path: ["updateCustodyTrademark"],
-    // Who cannot see the mark gets NOT_FOUND.
-    expected: row({ anonymous: "denied", "XY-IPAA": "denied" }, "allowed"),
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied", "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "hidden"),
   },
   {
     what: "renewing 矩阵茶 (信阳, held by XY-AMR): its custodian and the bureaus covering 信阳, not the association (stale version)",
     query: `mutation { updateCustodyTrademark(id: "{{heldByBureau}}", expectedVersion: 999, input: { expiresOn: "2040-01-01" }) { id } }`,
     path: ["updateCustodyTrademark"],
-    expected: row({ anonymous: "denied", "XY-IPAA": "denied" }, "allowed"),
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied", "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "hidden"),
   },
   {
     what: "handling an alert about 信阳毛尖: its custodian, XY-IPAA (stale version)",
     query: `mutation { handleTrademarkAlert(alertId: "{{maojianAlert}}", expectedVersion: 999, input: { status: IN_PROGRESS, note: "矩阵" }) { id } }`,
     path: ["handleTrademarkAlert"],
-    expected: row({ anonymous: "denied", "XY-AMR": "denied", "HA-AMR": "denied", CNIPA: "denied" }, "allowed"),
+    expected: row({ anonymous: "denied", "XY-AMR": "denied", "HA-AMR": "denied", CNIPA: "denied", "XY-IPAA": "allowed" }, "hidden"),
   },
   {
     what: "handling a 固始县 abnormal-patent item: the bureau it is allocated to, XY-AMR (stale version)",
     query: `mutation { recordAbnormalPatentHandling(itemId: "{{gushiPatent}}", expectedVersion: 999, input: { action: NOTIFY }) { replayed } }`,
     path: ["recordAbnormalPatentHandling"],
-    expected: row({ "XY-AMR": "allowed", "XX-AMR": "allowed", "HA-AMR": "denied", CNIPA: "denied" }, "denied"),
+    expected: row({ "XY-AMR": "allowed", "XX-AMR": "hidden", "HA-AMR": "denied", CNIPA: "denied" }, "denied"),
   },
   {
     what: "importing an item in 北京市: importers covering 北京 (a dry run; items outside are refused one by one, and no bureau of the demo takes 北京's)",
@@ -532,6 +534,13 @@ export const MATRIX: MatrixRow[] = [
     path: ["recordInspection"],
     expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XY-IPAA": "allowed" }, "denied"),
   },
+  {
+    what: "editing GS-PSB's client system: GS-PSB itself (another agency's system does not exist for the edit; stale version)",
+    query: `mutation { updateClientSystem(id: "{{gsPsbClient}}", expectedVersion: 999, input: { description: "矩阵" }) { id } }`,
+    path: ["updateClientSystem"],
+    scopes: ["clients:manage"],
+    expected: row({ anonymous: "denied", "GS-PSB": "allowed" }, "hidden"),
+  },
 ];
 
 
@@ -568,6 +577,7 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
     futureCredit: await one(`SELECT id FROM credit_records WHERE decision_doc_no = '矩阵〔2099〕1号'`),
     henanCredit: await one(`SELECT id FROM credit_records WHERE behaviour = 'MALICIOUS_TRADEMARK_FILING'`),
     maojian: await one(`SELECT id FROM custody_trademarks WHERE mark_name = '信阳毛尖'`),
+    gsPsbClient: await one(`SELECT c.id FROM client_systems c JOIN agencies a ON a.id = c.agency_id WHERE a.code = 'GS-PSB' AND c.name = 'default'`),
     heldByBureau: await one(`SELECT id FROM custody_trademarks WHERE mark_name = '矩阵茶'`),
     zyjdAppraiser: await one(`SELECT a.id FROM appraisers a JOIN institutions i ON i.id = a.institution_id WHERE i.credit_code = '91411500MA9F3K2L21' ORDER BY a.name LIMIT 1`),
     maojianAlert: await one(`SELECT a.id FROM trademark_alerts a JOIN custody_trademarks t ON t.id = a.trademark_id WHERE t.mark_name = '信阳毛尖' ORDER BY a.id LIMIT 1`),

@@ -21,7 +21,7 @@ export function idNumberFor(region: string, n: number): string {
   return first17 + idNumberCheckCharacter(first17);
 }
 
-export const REGISTER_INSTITUTION = `mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { id version listingStatus creditCode } }`;
+export const REGISTER_INSTITUTION = `mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id version listingStatus creditCode } replayed } }`;
 export const CHANGE_LISTING = `mutation($id: ID!, $v: Int!, $to: ListingStatus!, $reason: String!, $on: Date, $doc: String) {
   changeListingStatus(id: $id, expectedVersion: $v, to: $to, reason: $reason, effectiveOn: $on, decisionDocNo: $doc) { id version listingStatus listedAt } }`;
 

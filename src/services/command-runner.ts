@@ -1,0 +1,111 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { AuditEntry } from "../audit/audit-trail";
+import { auditActor, RequestScope } from "../context/request-scope";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import { NotFoundError } from "../errors/errors";
+import { runIdempotent, runOptionallyIdempotent } from "./idempotency";
+import { isUuid } from "./validate";
+import { assertVersion, updateVersioned } from "./versioned-update";
+
+/** What a creating command answers (a mutation's `Payload`): the record, and whether this call replayed an earlier one. */
+export interface Created<E> {
+  record: E;
+  replayed: boolean;
+}
+
+/** What a command wrote, for its audit entry: the fields, and the entries of other records it changed with it. */
+export interface Written {
+  fields: string[];
+  /** Records changed in the same transaction as a consequence (a listing suspended with a credit record). */
+  also?: AuditEntry[];
+}
+
+/** What `change` does to the loaded record: a versioned update of `changes`, or its own writes, or nothing. */
+export type Change<E> = ({ changes: Partial<E>; touchUpdatedAt?: boolean } & Written) | ({ wrote: E } & Written) | { unchanged: true };
+
+/**
+ * The one way a mutation writes (in the spirit of Vendure's `@Transaction`): the runner owns the transaction,
+ * the idempotency key, loading the record for write through its row visibility (NOT_FOUND for what the
+ * caller cannot see), the version check, exactly one audit append, and the reload. A service's command is
+ * then only its validation (before), its permission, its state rule and its change.
+ */
+export class CommandRunner {
+  constructor(private readonly scope: RequestScope) {}
+
+  /**
+   * Creates a record in one transaction with one audit entry. `authorize` loads and checks what the command
+   * refers to (FORBIDDEN, BAD_USER_INPUT) before the idempotency key is looked at, so a retry is judged like
+   * the first call. With an idempotency key (required when `keyRequired`), at most once per key and client
+   * system: a retry with the same input answers the first record with `replayed`, other input CONFLICT.
+   * `write` makes the record (and what goes with it) and returns its id and the audited fields.
+   */
+  async create<E extends ObjectLiteral & { id: string }, A = undefined>(command: {
+    operation: string;
+    entity: EntityTarget<E>;
+    entityType: string;
+    idempotencyKey: string | null | undefined;
+    keyRequired?: boolean;
+    authorize?(manager: EntityManager): Promise<A>;
+    /** The validated input the key stands for (a function when it depends on what `authorize` found). */
+    fingerprint: unknown | ((authorized: A) => unknown);
+    write(manager: EntityManager, authorized: A): Promise<{ id: string } & Written>;
+  }): Promise<Created<E>> {
+    const { dataSource } = this.scope;
+    const result = await dataSource.transaction(async (manager) => {
+      const authorized = (command.authorize ? await command.authorize(manager) : undefined) as A;
+      const fingerprint = typeof command.fingerprint === "function" ? (command.fingerprint as (authorized: A) => unknown)(authorized) : command.fingerprint;
+      const write = async () => {
+        const written = await command.write(manager, authorized);
+        await this.audit(manager, command.operation, command.entityType, written.id, written);
+        return written.id;
+      };
+      return command.keyRequired
+        ? runIdempotent(manager, this.scope.viewer, command.operation, command.idempotencyKey ?? "", fingerprint, write)
+        : runOptionallyIdempotent(manager, this.scope.viewer, command.operation, command.idempotencyKey, fingerprint, write);
+    });
+    const record = await dataSource.getRepository(command.entity).findOneByOrFail({ id: result.id } as never);
+    return { record, replayed: result.replayed };
+  }
+
+  /**
+   * Changes an existing record in one transaction: loads it (`load`, by id by default), answers NOT_FOUND
+   * unless `visible`, lets `authorize` refuse, checks `expectedVersion` when one is given (before any state
+   * rule, so a stale caller hears CONFLICT), applies the change and appends its one audit entry. Answers the
+   * record as stored.
+   */
+  async change<E extends ObjectLiteral & { id: string; version: number }>(command: {
+    operation: string;
+    entity: EntityTarget<E>;
+    entityType: string;
+    /** How errors name the record ("Trademark under custody"). */
+    label: string;
+    id: string;
+    expectedVersion?: number | null;
+    load?(manager: EntityManager, id: string): Promise<E | null>;
+    visible(record: E, manager: EntityManager): boolean | Promise<boolean>;
+    authorize?(record: E, manager: EntityManager): void | Promise<void>;
+    apply(record: E, manager: EntityManager): Promise<Change<E>>;
+  }): Promise<E> {
+    return this.scope.dataSource.transaction(async (manager) => {
+      const record = command.load ? await command.load(manager, command.id) : isUuid(command.id) ? await manager.getRepository(command.entity).findOneBy({ id: command.id } as never) : null;
+      if (!record || !(await command.visible(record, manager))) throw new NotFoundError(command.label);
+      await command.authorize?.(record, manager);
+      if (command.expectedVersion !== null && command.expectedVersion !== undefined) assertVersion(record, command.expectedVersion, command.label);
+      const change = await command.apply(record, manager);
+      if ("unchanged" in change) return record;
+      const stored =
+        "wrote" in change
+          ? change.wrote
+          : await updateVersioned<E>(manager, command.entity, command.label, record.id, command.expectedVersion ?? record.version, change.changes, { touchUpdatedAt: change.touchUpdatedAt });
+      await this.audit(manager, command.operation, command.entityType, record.id, change);
+      return stored;
+    });
+  }
+
+  private audit(manager: EntityManager, operation: string, entityType: string, entityId: string, written: Written): Promise<void> {
+    return this.scope.trail.append(manager, auditActor(this.scope.viewer, this.scope.request), [
+      { operation, entityType, entityId, fields: written.fields, outcome: AuditOutcome.SUCCESS },
+      ...(written.also ?? []),
+    ]);
+  }
+}
