@@ -126,3 +126,20 @@ describe("nested lists are batched", () => {
     expect(after).toBeLessThanOrEqual(18);
   });
 });
+
+describe("counting a list", () => {
+  it("runs the COUNT only when the answer selects totalCount", async () => {
+    const statements = async (selection: string) => {
+      const counter = queryCounter(hub.db.dataSource);
+      const before = counter.count;
+      const res = await hub.graphql(`{ institutions(first: 5) { ${selection} } }`);
+      expect(res.body.errors).toBeUndefined();
+      return { statements: counter.count - before, data: res.body.data.institutions };
+    };
+    const withoutCount = await statements("edges { node { name } }");
+    const withCount = await statements("totalCount edges { node { name } }");
+    expect(withCount.statements).toBe(withoutCount.statements + 1);
+    expect(withCount.data.totalCount).toBeGreaterThan(60);
+    expect(withCount.data.edges).toEqual(withoutCount.data.edges);
+  });
+});

@@ -1,35 +1,21 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
-import { Command, InvalidArgumentError } from "commander";
-import { ConfigError, HubConfig, loadConfig, parseDurationSeconds } from "../config/config";
-import { DatabaseUnavailableError, databaseTarget, describeTarget } from "../db/data-source";
-import { EmbeddedDatabaseBusyError } from "../db/data-dir-lock";
-import { locateDatabase, migrate, NoHubDatabaseError, openDatabase } from "../db/database";
-import { loadSigningKey, MissingKeyError, signingKeyPath, writeNewSigningKey } from "../auth/signing-key";
-import { loadPiiVault, piiKeyPath, writeNewPiiKey } from "../auth/pii-vault";
-import { issueToken } from "../auth/token";
-import { isKnownScope } from "../auth/scopes";
-import { DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
-import { RecordStatus } from "../entities/agency-kind";
-import { createLogger, silentLogger } from "../logging/logger";
-import { hubSchema, printHubSchema } from "../schema/build-schema";
-import { syncRegions } from "../seed/seed";
-import { registryLookup } from "../services/client-system.service";
-import { verifyAuditChain } from "../services/audit-event.service";
-import { commandContexts, CommandError, loadDemoData, prepareDatabase, serve } from "../hub";
-import { parseCalendar, syncShippedCalendar, writeCalendar } from "../seed/calendar";
-import { importInstitutions } from "../exchange/institution-import";
-import { importAppraisers } from "../exchange/appraiser-import";
-import { exportInstitutions, institutionsCsv } from "../exchange/institution-export";
-import { CsvFormatError } from "../exchange/csv-file";
-import { importAbnormalPatents } from "../exchange/abnormal-patent-import";
-import { HubError } from "../errors/errors";
-import { formatReport } from "../exchange/import-report";
-import { rebuildFeedbackSummaries } from "../services/feedback-summary";
+import { Command } from "commander";
+import type { HubConfig } from "../config/config";
+import type { OpenDatabase } from "../db/database";
+import type { DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
+
+// Each command loads the modules it uses when it gets to them (`await import`): the hub's modules (TypeORM,
+// type-graphql, Apollo, PGlite) take about a second to load, which `--help`, a misused option or a
+// configuration error need not wait for, and a command loads its own work's modules only once it has its
+// database and keys.
+
+/** The registry's default client system, spelled out here (checked by its type): its entity module loads TypeORM. */
+const DEFAULT_CLIENT: typeof DEFAULT_CLIENT_NAME = "default";
 
 /** A failure the user can act on: printed as one line, exit code 1. */
-class CliError extends CommandError {}
+class CliError extends Error {}
 
 const IMPORT_KINDS = ["institutions", "appraisers", "abnormal-patents", "holidays"];
 
@@ -42,6 +28,10 @@ program
   .command("serve")
   .description("run the hub: migrations at start, demo data on an empty database (HUB_DEMO_DATA=false turns that off)")
   .action(async () => {
+    const { loadConfig } = await import("../config/config");
+    const { createLogger } = await import("../logging/logger");
+    const { databaseTarget, describeTarget } = await import("../db/data-source");
+    const { serve } = await import("../hub");
     const config = loadConfig();
     const logger = createLogger(config.log.level);
     // The JSON log is this command's stderr: the database it uses is said there, first.
@@ -53,6 +43,9 @@ program
   .command("init")
   .description("create what `hub serve` would at first start, without serving: the data directory, development keys (unless configured), the database with migrations and, when empty, the demo data")
   .action(async () => {
+    const { loadConfig } = await import("../config/config");
+    const { loadSigningKey, signingKeyPath } = await import("../auth/signing-key");
+    const { loadPiiVault, piiKeyPath } = await import("../auth/pii-vault");
     const config = loadConfig();
     const signingKeyMade = !config.jwt.signingKeyFile && !fs.existsSync(signingKeyPath(config));
     const piiKeyMade = !config.piiKeyFile && !fs.existsSync(piiKeyPath(config));
@@ -63,6 +56,8 @@ program
     await withDatabase(
       config,
       async (db) => {
+        const { prepareDatabase } = await import("../hub");
+        const { silentLogger } = await import("../logging/logger");
         const { migrations, wasEmpty, demoLoaded } = await prepareDatabase(config, db, silentLogger());
         process.stdout.write(migrations.length ? `migrations applied: ${migrations.join(", ")}\n` : "no pending migrations\n");
         process.stdout.write(demoLoaded ? "demo data loaded\n" : wasEmpty ? "empty database (HUB_DEMO_DATA=false)\n" : "database already holds data\n");
@@ -75,8 +70,10 @@ program
   .command("migrate")
   .description("apply pending database migrations and exit")
   .action(async () => {
+    const { loadConfig } = await import("../config/config");
     const config = loadConfig();
     await withDatabase(config, async (db) => {
+      const { migrate } = await import("../db/database");
       const ran = await migrate(db.dataSource);
       process.stdout.write(ran.length ? `applied: ${ran.join(", ")}\n` : "no pending migrations\n");
     });
@@ -88,10 +85,16 @@ program
   .option("--demo", "the demo agencies of the contract (idempotent)")
   .action(async (options: { demo?: boolean }) => {
     if (!options.demo) throw new CliError("nothing to seed: pass --demo");
+    const { loadConfig } = await import("../config/config");
     const config = loadConfig();
+    const { loadPiiVault } = await import("../auth/pii-vault");
     await withDatabase(
       config,
       async (db) => {
+        const { migrate } = await import("../db/database");
+        const { syncRegions } = await import("../seed/seed");
+        const { syncShippedCalendar } = await import("../seed/calendar");
+        const { loadDemoData } = await import("../hub");
         await migrate(db.dataSource);
         await syncRegions(db.dataSource);
         await syncShippedCalendar(db.dataSource);
@@ -106,16 +109,20 @@ program
   .command("token")
   .description("print a signed bearer token for an agency's client system, and nothing else, on stdout")
   .requiredOption("--agency <code>", "agency code, e.g. XY-COURT")
-  .option("--client <name>", "client system name", DEFAULT_CLIENT_NAME)
+  .option("--client <name>", "client system name", DEFAULT_CLIENT)
   .option("--scopes <list>", "comma-separated scopes, e.g. pii:read (each must be allowed for the client system)", "")
   .option("--expires-in <duration>", "lifetime such as 900, 15m, 8h (default HUB_JWT_DEFAULT_LIFETIME)")
   .action(async (options: { agency: string; client: string; scopes: string; expiresIn?: string }) => {
+    const { loadConfig, parseDurationSeconds } = await import("../config/config");
+    const { isKnownScope } = await import("../auth/scopes");
     const config = loadConfig();
     const scopes = options.scopes.split(",").map((s) => s.trim()).filter(Boolean);
     for (const scope of scopes) if (!isKnownScope(scope)) throw new CliError(`unknown scope: ${scope}`);
     const lifetime = options.expiresIn === undefined ? config.jwt.defaultLifetimeSeconds : parseDurationSeconds(options.expiresIn);
     if (!lifetime || lifetime < 1) throw new CliError("--expires-in must be a duration such as 900, 15m or 8h");
     if (lifetime > config.jwt.maxLifetimeSeconds) throw new CliError(`--expires-in exceeds HUB_JWT_MAX_LIFETIME (${config.jwt.maxLifetimeSeconds}s)`);
+    const { loadSigningKey } = await import("../auth/signing-key");
+    const { issueToken } = await import("../auth/token");
     const key = await checkRegistry(config, options.agency, options.client, scopes, () => loadSigningKey(config, { create: false }));
     const token = await issueToken(key, config.jwt, { agencyCode: options.agency, clientName: options.client, scopes, lifetimeSeconds: lifetime });
     process.stdout.write(`${token}\n`);
@@ -139,8 +146,10 @@ program
     } catch {
       throw new CliError(`cannot read ${file}`);
     }
+    const { loadConfig } = await import("../config/config");
     const config = loadConfig();
     if (kind === "holidays") {
+      const { parseCalendar, writeCalendar } = await import("../seed/calendar");
       let rows;
       try {
         rows = parseCalendar(bytes.toString("utf8"));
@@ -162,10 +171,17 @@ program
     if (!options.agency) throw new CliError(`--agency is required for importing ${kind}`);
     if (kind === "abnormal-patents" && !options.batch) throw new CliError("--batch is required for importing abnormal-patents, e.g. --batch 2024年第3批");
     const agency = options.agency;
+    const { loadPiiVault } = await import("../auth/pii-vault");
     await withDatabase(
       config,
       async (db) => {
         await assertMigrated(db);
+        const { commandContexts } = await import("../hub");
+        const { importInstitutions } = await import("../exchange/institution-import");
+        const { importAppraisers } = await import("../exchange/appraiser-import");
+        const { importAbnormalPatents } = await import("../exchange/abnormal-patent-import");
+        const { formatReport } = await import("../exchange/import-report");
+        const { HubError } = await import("../errors/errors");
         const contexts = await commandContexts(config, db, agency, `import-${kind}`);
         try {
           const dryRun = options.dryRun === true;
@@ -199,10 +215,15 @@ program
   .action(async (kind: string, options: { format: string; agency?: string; out?: string }) => {
     if (kind !== "institutions") throw new CliError(`cannot export ${kind}: institutions`);
     if (options.format !== "csv" && options.format !== "json") throw new CliError("--format must be csv or json");
+    const { loadConfig } = await import("../config/config");
+    const { loadPiiVault } = await import("../auth/pii-vault");
     const config = loadConfig();
     await withDatabase(
       config,
       async (db) => {
+        const { commandContexts } = await import("../hub");
+        const { hubSchema } = await import("../schema/build-schema");
+        const { exportInstitutions, institutionsCsv } = await import("../exchange/institution-export");
         const contexts = await commandContexts(config, db, options.agency, "export-institutions");
         try {
           const rows = await exportInstitutions(await hubSchema(), contexts.newContext);
@@ -223,8 +244,10 @@ program
   .command("rebuild-summaries")
   .description("recompute every institution's and appraiser's feedback summary from the feedback rows (after a bulk load, or to repair)")
   .action(async () => {
+    const { loadConfig } = await import("../config/config");
     const config = loadConfig();
     await withDatabase(config, async (db) => {
+      const { rebuildFeedbackSummaries } = await import("../services/feedback-summary");
       const subjects = await rebuildFeedbackSummaries(db.dataSource);
       process.stdout.write(`feedback summaries rebuilt for ${subjects} institutions and appraisers\n`);
     });
@@ -235,8 +258,10 @@ audit
   .command("verify")
   .description("walk the audit hash chain and report the first broken link (exit code 3 when broken)")
   .action(async () => {
+    const { loadConfig } = await import("../config/config");
     const config = loadConfig();
     await withDatabase(config, async (db) => {
+      const { verifyAuditChain } = await import("../services/audit-event.service");
       const result = await verifyAuditChain(db.dataSource);
       if (result.ok) {
         process.stdout.write(`audit chain intact: ${result.checked} entries; head ${result.headSeq ?? "-"} ${result.headHash ?? ""}\n`);
@@ -259,6 +284,8 @@ program
     const signingFile = path.join(dir, "hub-signing-key.pem");
     const piiFile = path.join(dir, "hub-pii.key");
     for (const file of [signingFile, piiFile]) if (fs.existsSync(file)) throw new CliError(`${file} exists; refusing to overwrite a key (choose another --out)`);
+    const { writeNewSigningKey } = await import("../auth/signing-key");
+    const { writeNewPiiKey } = await import("../auth/pii-vault");
     await writeNewSigningKey(signingFile, "pem");
     writeNewPiiKey(piiFile);
     process.stderr.write(`hub: wrote a new signing key and PII key (mode 0600); keep both secret and back up the PII key: without it the ID numbers and phones sealed with it cannot be read\n`);
@@ -270,6 +297,7 @@ program
   .description("print the GraphQL schema (SDL) of the subgraph")
   .option("--write [file]", "write it to a file instead (default schema.graphql)")
   .action(async (options: { write?: string | boolean }) => {
+    const { hubSchema, printHubSchema } = await import("../schema/build-schema");
     const sdl = printHubSchema(await hubSchema());
     if (options.write) {
       const file = path.resolve(typeof options.write === "string" ? options.write : "schema.graphql");
@@ -290,6 +318,8 @@ async function checkRegistry<K>(config: HubConfig, agencyCode: string, clientNam
     config,
     async (db) => {
       await assertMigrated(db);
+      const { registryLookup } = await import("../services/client-system.service");
+      const { RecordStatus } = await import("../entities/agency-kind");
       const caller = await registryLookup(db.dataSource)(agencyCode, clientName);
       if (!caller) throw new CliError(`no client system ${clientName} of agency ${agencyCode} in the registry`);
       if (!caller.agency.active || !caller.client.active) throw new CliError(`agency ${agencyCode} or its client system ${clientName} is ${RecordStatus.DISABLED}`);
@@ -305,7 +335,7 @@ async function checkRegistry<K>(config: HubConfig, agencyCode: string, clientNam
  * Only `migrate`, `init`, `seed` and `serve` change the schema. Another command that found migrations pending
  * would otherwise apply them under a hub still running the old code (whose writes would then fail).
  */
-async function assertMigrated(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+async function assertMigrated(db: OpenDatabase): Promise<void> {
   if (await db.dataSource.showMigrations()) throw new CliError("the database has migrations pending: run `hub migrate` (with the hub's new version) first");
 }
 
@@ -318,9 +348,12 @@ async function assertMigrated(db: Awaited<ReturnType<typeof openDatabase>>): Pro
  */
 async function withDatabase<T>(
   config: HubConfig,
-  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+  work: (db: OpenDatabase) => Promise<T>,
   options: { create?: boolean; preflight?: () => unknown } = {},
 ): Promise<T> {
+  const { locateDatabase, openDatabase } = await import("../db/database");
+  const { describeTarget } = await import("../db/data-source");
+  const { silentLogger } = await import("../logging/logger");
   const target = await locateDatabase(config, {
     create: options.create,
     onWait: (pid) => process.stderr.write(`hub: waiting for hub process ${pid} to open the database\n`),
@@ -335,20 +368,11 @@ async function withDatabase<T>(
   }
 }
 
-program.parseAsync(process.argv).catch((error: unknown) => {
+// Every failure is one line on stderr (configuration problems, one per line) and exit code 1.
+program.parseAsync(process.argv).catch(async (error: unknown) => {
+  const { ConfigError } = await import("../config/config");
   if (error instanceof ConfigError) {
     process.stderr.write(`hub: configuration problems:\n${error.problems.map((p) => `  - ${p}`).join("\n")}\n`);
-  } else if (
-    error instanceof CommandError ||
-    error instanceof CsvFormatError ||
-    error instanceof DatabaseUnavailableError ||
-    error instanceof EmbeddedDatabaseBusyError ||
-    error instanceof NoHubDatabaseError ||
-    error instanceof MissingKeyError
-  ) {
-    process.stderr.write(`hub: ${error.message}\n`);
-  } else if (error instanceof InvalidArgumentError) {
-    process.stderr.write(`hub: ${error.message}\n`);
   } else {
     process.stderr.write(`hub: ${(error as Error)?.message ?? String(error)}\n`);
   }

@@ -45,13 +45,13 @@ export interface HubContext {
     readonly auditEvents: AuditEventService;
     readonly institutions: InstitutionService;
     readonly appraisers: AppraiserService;
-    readonly cases: AppraisalCaseService;
-    readonly feedback: CaseFeedbackService;
-    readonly supervision: SupervisionRecordService;
-    readonly collaboration: CollaborationRecordService;
-    readonly credit: CreditRecordService;
+    readonly appraisalCases: AppraisalCaseService;
+    readonly caseFeedback: CaseFeedbackService;
+    readonly supervisionRecords: SupervisionRecordService;
+    readonly collaborationRecords: CollaborationRecordService;
+    readonly creditRecords: CreditRecordService;
     readonly abnormalPatents: AbnormalPatentService;
-    readonly trademarks: CustodyTrademarkService;
+    readonly custodyTrademarks: CustodyTrademarkService;
     readonly statistics: StatisticsService;
   };
 }
@@ -90,13 +90,13 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       auditEvents: new AuditEventService(scope),
       institutions,
       appraisers: new AppraiserService(scope),
-      cases: new AppraisalCaseService(scope),
-      feedback: new CaseFeedbackService(scope),
-      supervision: new SupervisionRecordService(scope),
-      collaboration: new CollaborationRecordService(scope),
-      credit,
+      appraisalCases: new AppraisalCaseService(scope),
+      caseFeedback: new CaseFeedbackService(scope),
+      supervisionRecords: new SupervisionRecordService(scope),
+      collaborationRecords: new CollaborationRecordService(scope),
+      creditRecords: credit,
       abnormalPatents: new AbnormalPatentService(scope, credit),
-      trademarks: new CustodyTrademarkService(scope),
+      custodyTrademarks: new CustodyTrademarkService(scope),
       statistics: new StatisticsService(scope),
     },
   };

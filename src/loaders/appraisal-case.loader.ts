@@ -10,7 +10,7 @@ import { loadManyBy, loadOneBy } from "./entity-loaders";
 export function createAppraisalCaseLoaders(dataSource: DataSource) {
   let calendar: Promise<WorkingCalendar> | undefined;
   return {
-    caseById: loadOneBy(dataSource, AppraisalCase, "id"),
+    appraisalCaseById: loadOneBy(dataSource, AppraisalCase, "id"),
     /** Oldest first. */
     caseEventsByCaseId: loadManyBy(dataSource, CaseEvent, "caseId", { seq: "ASC" }),
     caseAppraisersByCaseId: loadManyBy(dataSource, CaseAppraiser, "caseId", { assignedOn: "ASC" }),

@@ -28,7 +28,7 @@ export interface SummaryRow {
  */
 export function createCaseFeedbackLoaders(dataSource: DataSource) {
   return {
-    feedbackById: loadOneBy(dataSource, CaseFeedback, "id"),
+    caseFeedbackById: loadOneBy(dataSource, CaseFeedback, "id"),
     feedbackSummary: new DataLoader<string, SummaryRow | null>(async (keys) => {
       const bySubject = new Map<SummarySubject, string[]>();
       for (const key of keys) {

@@ -3,10 +3,10 @@ import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } fro
 import { loadManyBy, loadOneBy } from "./entity-loaders";
 
 /** Batched fetches for collaboration records, their parties and timelines (see `entity-loaders.ts`). */
-export function createCollaborationLoaders(dataSource: DataSource) {
+export function createCollaborationRecordLoaders(dataSource: DataSource) {
   return {
-    collaborationById: loadOneBy(dataSource, CollaborationRecord, "id"),
-    participantsByRecordId: loadManyBy(dataSource, CollaborationParticipant, "recordId", { role: "ASC", agencyCode: "ASC" }),
+    collaborationRecordById: loadOneBy(dataSource, CollaborationRecord, "id"),
+    collaborationParticipantsByRecordId: loadManyBy(dataSource, CollaborationParticipant, "recordId", { role: "ASC", agencyCode: "ASC" }),
     /** Oldest first. */
     collaborationEventsByRecordId: loadManyBy(dataSource, CollaborationEvent, "recordId", { seq: "ASC" }),
   };

@@ -3,7 +3,7 @@ import { createAgencyLoaders } from "./agency.loader";
 import { createAppraisalCaseLoaders } from "./appraisal-case.loader";
 import { createAppraiserLoaders } from "./appraiser.loader";
 import { createCaseFeedbackLoaders } from "./case-feedback.loader";
-import { createCollaborationLoaders } from "./collaboration-record.loader";
+import { createCollaborationRecordLoaders } from "./collaboration-record.loader";
 import { createCreditRecordLoaders } from "./credit-record.loader";
 import { createInstitutionLoaders } from "./institution.loader";
 import { createAbnormalPatentLoaders } from "./abnormal-patent.loader";
@@ -17,7 +17,7 @@ export function createLoaders(dataSource: DataSource) {
     ...createAppraiserLoaders(dataSource),
     ...createAppraisalCaseLoaders(dataSource),
     ...createCaseFeedbackLoaders(dataSource),
-    ...createCollaborationLoaders(dataSource),
+    ...createCollaborationRecordLoaders(dataSource),
     ...createCreditRecordLoaders(dataSource),
     ...createAbnormalPatentLoaders(dataSource),
     ...createCustodyTrademarkLoaders(dataSource),

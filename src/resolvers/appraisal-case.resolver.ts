@@ -78,19 +78,19 @@ export class AppraisalCaseResolver {
   @Query(() => AppraisalCase, { nullable: true, description: "One case; null when it does not exist for the caller." })
   @Guard("authenticated", "appraisalCase.visible")
   appraisalCase(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<AppraisalCase | null> {
-    return ctx.services.cases.byId(id);
+    return ctx.services.appraisalCases.byId(id);
   }
 
   @Query(() => AppraisalCaseConnection, { nullable: true, description: "Cases the caller may see, newest entrustment first." })
   @Guard("authenticated", "appraisalCase.visible")
   async appraisalCases(@Arg("filter", () => AppraisalCaseFilter, { nullable: true }) filter: AppraisalCaseFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
-    return toConnection(await ctx.services.cases.list(filter ?? {}, page.first, page.after));
+    return toConnection(await ctx.services.appraisalCases.list(filter ?? {}, page.first, page.after));
   }
 
   @Mutation(() => EntrustAppraisalPayload, { nullable: true, description: "Entrusts a listed institution with an appraisal. Idempotent per client system." })
   @Guard("entruster", "institution.visible")
   async entrustAppraisal(@Arg("input", () => EntrustAppraisalInput) input: EntrustAppraisalInput, @Ctx() ctx: HubContext): Promise<Created<AppraisalCase>> {
-    return ctx.services.cases.entrust(input);
+    return ctx.services.appraisalCases.entrust(input);
   }
 
   @Mutation(() => AppraisalCase, {
@@ -104,13 +104,13 @@ export class AppraisalCaseResolver {
     @Arg("input", () => CaseProgressInput) input: CaseProgressInput,
     @Ctx() ctx: HubContext,
   ): Promise<AppraisalCase> {
-    return ctx.services.cases.recordProgress(caseId, expectedVersion, input);
+    return ctx.services.appraisalCases.recordProgress(caseId, expectedVersion, input);
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: "The institution entrusted." })
   @Guard("authenticated")
   institution(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<Institution | null> {
-    return ctx.services.cases.institution(c);
+    return ctx.services.appraisalCases.institution(c);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The entrusting agency." })
@@ -122,19 +122,19 @@ export class AppraisalCaseResolver {
   @FieldResolver(() => [CaseAppraiser], { description: "Appraisers assigned, with their recusal declarations." })
   @Guard("authenticated")
   assignedAppraisers(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<CaseAppraiser[]> {
-    return ctx.services.cases.appraisers(c);
+    return ctx.services.appraisalCases.appraisers(c);
   }
 
   @FieldResolver(() => [CaseEvent], { description: "Every recorded step, oldest first: the case's trail." })
   @Guard("authenticated")
   history(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<CaseEvent[]> {
-    return ctx.services.cases.events(c);
+    return ctx.services.appraisalCases.events(c);
   }
 
   @FieldResolver(() => CaseDeadlines, { description: "Deadlines in working days, and whether the case is overdue." })
   @Guard("authenticated")
   deadlines(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<CaseDeadlines> {
-    return ctx.services.cases.deadlines(c);
+    return ctx.services.appraisalCases.deadlines(c);
   }
 }
 

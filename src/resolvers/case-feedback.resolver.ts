@@ -82,19 +82,19 @@ export class CaseFeedbackResolver {
   @Query(() => CaseFeedback, { nullable: true, description: "One feedback item: for the agency that posted it and the bureaus and associations covering the institution." })
   @Guard("authenticated", "caseFeedback.visible")
   caseFeedback(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CaseFeedback | null> {
-    return ctx.services.feedback.byId(id);
+    return ctx.services.caseFeedback.byId(id);
   }
 
   @Query(() => CaseFeedbackConnection, { nullable: true, description: "Feedback the caller may see, newest first." })
   @Guard("authenticated", "caseFeedback.visible")
   async caseFeedbacks(@Arg("filter", () => CaseFeedbackFilter, { nullable: true }) filter: CaseFeedbackFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
-    return toConnection(await ctx.services.feedback.list(filter ?? {}, page.first, page.after));
+    return toConnection(await ctx.services.caseFeedback.list(filter ?? {}, page.first, page.after));
   }
 
   @Mutation(() => PostCaseFeedbackPayload, { nullable: true, description: "Posts feedback about an appraiser after a case. Idempotent per client system: retries never duplicate." })
   @Guard("feedbackPoster", "appraisalCase.visible", "appraiser.visible")
   postCaseFeedback(@Arg("input", () => PostCaseFeedbackInput) input: PostCaseFeedbackInput, @Ctx() ctx: HubContext): Promise<Created<CaseFeedback>> {
-    return ctx.services.feedback.post(input);
+    return ctx.services.caseFeedback.post(input);
   }
 
   @Mutation(() => CaseFeedback, { nullable: true, description: "Moves a complaint: SUBMITTED → ACKNOWLEDGED → INVESTIGATING → RESOLVED, or DISMISSED. For the association or bureau covering the institution." })
@@ -105,7 +105,7 @@ export class CaseFeedbackResolver {
     @Arg("input", () => HandleComplaintInput) input: HandleComplaintInput,
     @Ctx() ctx: HubContext,
   ): Promise<CaseFeedback> {
-    return ctx.services.feedback.handleComplaint(id, expectedVersion, input);
+    return ctx.services.caseFeedback.handleComplaint(id, expectedVersion, input);
   }
 
   @FieldResolver(() => Appraiser, { nullable: true, description: "The appraiser." })
@@ -123,19 +123,19 @@ export class CaseFeedbackResolver {
   @FieldResolver(() => [ComplaintEvent], { description: "For complaints: every handling step, oldest first." })
   @Guard("authenticated")
   complaintHistory(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext): Promise<ComplaintEvent[]> {
-    return ctx.services.feedback.complaintHistory(feedback);
+    return ctx.services.caseFeedback.complaintHistory(feedback);
   }
 
   @FieldResolver(() => Boolean, { description: "For complaints: past the response day and still open." })
   @Guard("authenticated")
   complaintOverdue(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext): boolean {
-    return ctx.services.feedback.complaintOverdue(feedback);
+    return ctx.services.caseFeedback.complaintOverdue(feedback);
   }
 
   @FieldResolver(() => [ComplaintNextStep], { description: "For a resolved complaint with a confirmed violation: what comes next (a credit record, and for false appraisal a listing suspension)." })
   @Guard("authenticated")
   nextSteps(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext): ComplaintNextStep[] {
-    return ctx.services.feedback.nextSteps(feedback);
+    return ctx.services.caseFeedback.nextSteps(feedback);
   }
 }
 
@@ -144,7 +144,7 @@ export class InstitutionFeedbackResolver {
   @FieldResolver(() => FeedbackSummary, { nullable: true, description: "Summary of agencies' feedback (count, averages, adoption rate, complaints in 12 months): for agencies." })
   @Guard("agencyReader")
   feedbackSummary(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<FeedbackSummaryView> {
-    return ctx.services.feedback.summary("INSTITUTION", institution.id);
+    return ctx.services.caseFeedback.summary("INSTITUTION", institution.id);
   }
 }
 
@@ -153,6 +153,6 @@ export class AppraiserFeedbackResolver {
   @FieldResolver(() => FeedbackSummary, { nullable: true, description: "Summary of agencies' feedback about this appraiser: for agencies." })
   @Guard("agencyReader")
   feedbackSummary(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): Promise<FeedbackSummaryView> {
-    return ctx.services.feedback.summary("APPRAISER", appraiser.id);
+    return ctx.services.caseFeedback.summary("APPRAISER", appraiser.id);
   }
 }

@@ -54,19 +54,19 @@ export class CollaborationRecordResolver {
   @Query(() => CollaborationRecord, { nullable: true, description: "One collaboration record; null unless the caller is a party or a bureau covering its region." })
   @Guard("authenticated", "collaborationRecord.visible")
   collaborationRecord(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CollaborationRecord | null> {
-    return ctx.services.collaboration.byId(id);
+    return ctx.services.collaborationRecords.byId(id);
   }
 
   @Query(() => CollaborationRecordConnection, { nullable: true, description: "Collaboration records the caller is party to, or supervises as the bureau covering their region; newest first." })
   @Guard("authenticated", "collaborationRecord.visible")
   async collaborationRecords(@Arg("filter", () => CollaborationRecordFilter, { nullable: true }) filter: CollaborationRecordFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
-    return toConnection(await ctx.services.collaboration.list(filter ?? {}, page.first, page.after));
+    return toConnection(await ctx.services.collaborationRecords.list(filter ?? {}, page.first, page.after));
   }
 
   @Mutation(() => OpenCollaborationPayload, { nullable: true, description: "Opens a collaboration record with the agencies involved (any agency may). Idempotent per client system." })
   @Guard("authenticated", "appraisalCase.visible", "institution.visible")
   async openCollaboration(@Arg("input", () => OpenCollaborationInput) input: OpenCollaborationInput, @Ctx() ctx: HubContext): Promise<Created<CollaborationRecord>> {
-    return ctx.services.collaboration.open(input);
+    return ctx.services.collaborationRecords.open(input);
   }
 
   @Mutation(() => CollaborationRecord, { nullable: true, description: "Adds a step to a collaboration's timeline (parties only; only the initiator sends and closes)." })
@@ -77,36 +77,36 @@ export class CollaborationRecordResolver {
     @Arg("input", () => CollaborationEventInput) input: CollaborationEventInput,
     @Ctx() ctx: HubContext,
   ): Promise<CollaborationRecord> {
-    return ctx.services.collaboration.addEvent(recordId, expectedVersion, input);
+    return ctx.services.collaborationRecords.addEvent(recordId, expectedVersion, input);
   }
 
   @FieldResolver(() => [CollaborationParticipant], { description: "The parties." })
   @Guard("authenticated")
   participants(@Root() record: CollaborationRecord, @Ctx() ctx: HubContext): Promise<CollaborationParticipant[]> {
-    return ctx.services.collaboration.participants(record);
+    return ctx.services.collaborationRecords.participants(record);
   }
 
   @FieldResolver(() => [CollaborationEvent], { description: "The timeline, oldest first." })
   @Guard("authenticated")
   timeline(@Root() record: CollaborationRecord, @Ctx() ctx: HubContext): Promise<CollaborationEvent[]> {
-    return ctx.services.collaboration.timeline(record);
+    return ctx.services.collaborationRecords.timeline(record);
   }
 
   @FieldResolver(() => [Institution], { description: "Related institutions the caller may see." })
   @Guard("authenticated")
   relatedInstitutions(@Root() record: CollaborationRecord, @Ctx() ctx: HubContext): Promise<Institution[]> {
-    return ctx.services.collaboration.relatedInstitutions(record);
+    return ctx.services.collaborationRecords.relatedInstitutions(record);
   }
 
   @FieldResolver(() => [AppraisalCase], { description: "Related appraisal cases the caller may see." })
   @Guard("authenticated")
   relatedCases(@Root() record: CollaborationRecord, @Ctx() ctx: HubContext): Promise<AppraisalCase[]> {
-    return ctx.services.collaboration.relatedCases(record);
+    return ctx.services.collaborationRecords.relatedCases(record);
   }
 
   @FieldResolver(() => CollaborationResponseTimes, { description: "Response times, for statistics." })
   @Guard("authenticated")
   responseTimes(@Root() record: CollaborationRecord, @Ctx() ctx: HubContext): Promise<CollaborationResponseTimes> {
-    return ctx.services.collaboration.responseTimes(record);
+    return ctx.services.collaborationRecords.responseTimes(record);
   }
 }

@@ -56,19 +56,19 @@ export class CreditRecordResolver {
   @Query(() => CreditRecordConnection, { description: "Credit records the caller may see: published ones for everyone; more for the subject's supervisors, agencies it was shared with, and the agencies whose cases involved the subject." })
   @Public("creditRecord.visible")
   async creditRecords(@Arg("filter", () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
-    return toConnection(await ctx.services.credit.list(filter ?? {}, page.first, page.after));
+    return toConnection(await ctx.services.creditRecords.list(filter ?? {}, page.first, page.after));
   }
 
   @Query(() => CreditRecord, { nullable: true, description: "One credit record; null when it does not exist for the caller." })
   @Public("creditRecord.visible")
   creditRecord(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CreditRecord | null> {
-    return ctx.services.credit.byId(id);
+    return ctx.services.creditRecords.byId(id);
   }
 
   @Mutation(() => RecordCreditEventPayload, { nullable: true, description: "Records a credit determination (market-regulation bureau covering the subject). Idempotent per client system." })
   @Guard("creditDecider", "creditRecord.record")
   recordCreditEvent(@Arg("input", () => RecordCreditEventInput) input: RecordCreditEventInput, @Ctx() ctx: HubContext): Promise<Created<CreditRecord>> {
-    return ctx.services.credit.record(input);
+    return ctx.services.creditRecords.record(input);
   }
 
   @Mutation(() => CreditRecord, { nullable: true, description: "Requests repair of an ACTIVE record after the waiting period (association or bureau covering the subject)." })
@@ -79,7 +79,7 @@ export class CreditRecordResolver {
     @Arg("expectedVersion", () => Int, { nullable: true, description: "The version read; a stale one answers CONFLICT." }) expectedVersion: number | undefined,
     @Ctx() ctx: HubContext,
   ): Promise<CreditRecord> {
-    return ctx.services.credit.requestRepair(recordId, expectedVersion, input);
+    return ctx.services.creditRecords.requestRepair(recordId, expectedVersion, input);
   }
 
   @Mutation(() => CreditRecord, { nullable: true, description: "Approves (REPAIRED: publication stops at once) or refuses (back to ACTIVE) a repair request. For the bureau covering the subject." })
@@ -91,7 +91,7 @@ export class CreditRecordResolver {
     @Arg("note", () => String) note: string,
     @Ctx() ctx: HubContext,
   ): Promise<CreditRecord> {
-    return ctx.services.credit.decideRepair(recordId, expectedVersion, approve, note);
+    return ctx.services.creditRecords.decideRepair(recordId, expectedVersion, approve, note);
   }
 
   @Mutation(() => CreditRecord, { nullable: true, description: "Revokes a determination (撤销), with a reason. For the bureau covering the subject." })
@@ -102,25 +102,25 @@ export class CreditRecordResolver {
     @Arg("reason", () => String) reason: string,
     @Ctx() ctx: HubContext,
   ): Promise<CreditRecord> {
-    return ctx.services.credit.revoke(recordId, expectedVersion, reason);
+    return ctx.services.creditRecords.revoke(recordId, expectedVersion, reason);
   }
 
   @Mutation(() => CreditShare, { nullable: true, description: "Acknowledges a serious record shared with the caller's agency for joint punishment." })
   @Guard("authenticated")
   acknowledgeCreditShare(@Arg("recordId", () => ID) recordId: string, @Ctx() ctx: HubContext): Promise<CreditShare> {
-    return ctx.services.credit.acknowledgeShare(recordId);
+    return ctx.services.creditRecords.acknowledgeShare(recordId);
   }
 
   @FieldResolver(() => CreditRecordStatus, { description: "Status; EXPIRED once the publication window has passed." })
   @Public()
   status(@Root() record: CreditRecord, @Ctx() ctx: HubContext): CreditRecordStatus {
-    return ctx.services.credit.status(record);
+    return ctx.services.creditRecords.status(record);
   }
 
   @FieldResolver(() => [CreditShare], { nullable: true, description: "Joint punishment: the agencies it was shared with (all for the subject's supervisors; its own share for an agency it was shared with)." })
   @Guard("authenticated")
   sharedWith(@Root() record: CreditRecord, @Ctx() ctx: HubContext): Promise<CreditShare[]> {
-    return ctx.services.credit.shares(record);
+    return ctx.services.creditRecords.shares(record);
   }
 }
 
@@ -129,7 +129,7 @@ export class InstitutionCreditResolver {
   @FieldResolver(() => [CreditRecord], { description: "Credit records about the institution that the caller may see." })
   @Public()
   creditRecords(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<CreditRecord[]> {
-    return ctx.services.credit.forInstitution(institution);
+    return ctx.services.creditRecords.forInstitution(institution);
   }
 }
 
@@ -138,6 +138,6 @@ export class AppraiserCreditResolver {
   @FieldResolver(() => [CreditRecord], { description: "Credit records about the appraiser that the caller may see." })
   @Public()
   creditRecords(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): Promise<CreditRecord[]> {
-    return ctx.services.credit.forAppraiser(appraiser);
+    return ctx.services.creditRecords.forAppraiser(appraiser);
   }
 }

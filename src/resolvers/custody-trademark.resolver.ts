@@ -82,25 +82,25 @@ export class CustodyTrademarkResolver {
   @Query(() => TrademarkConnection, { nullable: true, description: "Marks under custody the caller supervises (bureaus and associations in jurisdiction) or keeps (custodian), soonest expiry first." })
   @Guard("authenticated", "custodyTrademark.visible")
   async custodyTrademarks(@Arg("filter", () => CustodyTrademarkFilter, { nullable: true }) filter: CustodyTrademarkFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
-    return toConnection(await ctx.services.trademarks.list(filter ?? {}, page.first, page.after));
+    return toConnection(await ctx.services.custodyTrademarks.list(filter ?? {}, page.first, page.after));
   }
 
   @Query(() => CustodyTrademark, { nullable: true, description: "One mark under custody; null when it does not exist for the caller." })
   @Guard("authenticated", "custodyTrademark.visible")
   custodyTrademark(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<CustodyTrademark | null> {
-    return ctx.services.trademarks.byId(id);
+    return ctx.services.custodyTrademarks.byId(id);
   }
 
   @Query(() => AlertConnection, { nullable: true, description: "Alerts about the marks the caller may see, computed EXPIRING alerts included, newest first." })
   @Guard("authenticated", "custodyTrademark.visible")
   async trademarkAlerts(@Arg("filter", () => TrademarkAlertFilter, { nullable: true }) filter: TrademarkAlertFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: HubContext) {
-    return toConnection(await ctx.services.trademarks.alerts(filter ?? {}, page.first, page.after));
+    return toConnection(await ctx.services.custodyTrademarks.alerts(filter ?? {}, page.first, page.after));
   }
 
   @Mutation(() => PlaceTrademarkUnderCustodyPayload, { nullable: true, description: "Places a mark under monitoring and custody (market-regulation bureau covering the owner's region). Idempotent per client system." })
   @Guard("trademarkRegistrar", "custodyTrademark.place")
   placeTrademarkUnderCustody(@Arg("input", () => PlaceTrademarkUnderCustodyInput) input: PlaceTrademarkUnderCustodyInput, @Ctx() ctx: HubContext) {
-    return ctx.services.trademarks.placeUnderCustody(input);
+    return ctx.services.custodyTrademarks.placeUnderCustody(input);
   }
 
   @Mutation(() => CustodyTrademark, { nullable: true, description: "Updates a mark under custody: a renewal resolves its expiring alert." })
@@ -111,13 +111,13 @@ export class CustodyTrademarkResolver {
     @Arg("input", () => UpdateCustodyTrademarkInput) input: UpdateCustodyTrademarkInput,
     @Ctx() ctx: HubContext,
   ): Promise<CustodyTrademark> {
-    return ctx.services.trademarks.update(id, expectedVersion, input);
+    return ctx.services.custodyTrademarks.update(id, expectedVersion, input);
   }
 
   @Mutation(() => RaiseTrademarkAlertPayload, { nullable: true, description: "Enters an alert about a mark (its custodian). Idempotent per client system." })
   @Guard("authenticated", "custodyTrademark.custodian", "custodyTrademark.visible")
   raiseTrademarkAlert(@Arg("input", () => RaiseTrademarkAlertInput) input: RaiseTrademarkAlertInput, @Ctx() ctx: HubContext) {
-    return ctx.services.trademarks.raiseAlert(input);
+    return ctx.services.custodyTrademarks.raiseAlert(input);
   }
 
   @Mutation(() => TrademarkAlert, { nullable: true, description: "Moves an alert along OPEN → IN_PROGRESS → RESOLVED or DISMISSED (the mark's custodian)." })
@@ -128,7 +128,7 @@ export class CustodyTrademarkResolver {
     @Arg("input", () => HandleTrademarkAlertInput) input: HandleTrademarkAlertInput,
     @Ctx() ctx: HubContext,
   ): Promise<TrademarkAlert> {
-    return ctx.services.trademarks.handleAlert(alertId, expectedVersion, input);
+    return ctx.services.custodyTrademarks.handleAlert(alertId, expectedVersion, input);
   }
 
   @FieldResolver(() => String, { description: "Name of the owner's region." })
@@ -140,6 +140,6 @@ export class CustodyTrademarkResolver {
   @FieldResolver(() => [TrademarkAlert], { description: "Its alerts, newest first, the computed EXPIRING alert included while unhandled." })
   @Guard("trademarkReader")
   alerts(@Root() mark: CustodyTrademark, @Ctx() ctx: HubContext): Promise<TrademarkAlert[]> {
-    return ctx.services.trademarks.alertsOf(mark);
+    return ctx.services.custodyTrademarks.alertsOf(mark);
   }
 }

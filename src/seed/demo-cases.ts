@@ -29,7 +29,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
   const chaduSystem = await as("XY-CDJD");
 
   // A court case walked from entrustment to closing, with a court appearance.
-  const { record: patentCase } = await court.services.cases.entrust({
+  const { record: patentCase } = await court.services.appraisalCases.entrust({
     idempotencyKey: "demo-case-1",
     agencyCaseNo: "(2024)豫15知民初32号",
     institutionId: zhongyuan,
@@ -40,7 +40,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
   });
   let v = patentCase.version;
   const step = async (ctx: HubContext, action: CaseAction, occurredOn: string, extra: Record<string, unknown> = {}) => {
-    v = (await ctx.services.cases.recordProgress(patentCase.id, v, { action, occurredOn, ...extra })).version;
+    v = (await ctx.services.appraisalCases.recordProgress(patentCase.id, v, { action, occurredOn, ...extra })).version;
   };
   await step(zhongyuanSystem, CaseAction.ACCEPT, "2024-03-19");
   await step(zhongyuanSystem, CaseAction.ASSIGN_APPRAISERS, "2024-03-20", {
@@ -57,7 +57,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
   await step(court, CaseAction.RECORD_APPEARANCE, "2024-06-04");
   await step(court, CaseAction.CLOSE, "2024-06-10");
   for (const [i, appraiserId] of [zhangWei, liNa].entries()) {
-    await court.services.feedback.post({
+    await court.services.caseFeedback.post({
       idempotencyKey: `demo-feedback-${i}`,
       agencyCaseNo: "(2024)豫15知民初32号",
       caseId: patentCase.id,
@@ -70,7 +70,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
   }
 
   // A police case on 信阳毛尖 counterfeit goods, in progress.
-  const { record: giCase } = await police.services.cases.entrust({
+  const { record: giCase } = await police.services.appraisalCases.entrust({
     idempotencyKey: "demo-case-2",
     agencyCaseNo: "信公经立字〔2025〕018号",
     institutionId: chadu,
@@ -78,15 +78,15 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     matter: "地理标志产品真伪鉴定",
     subject: "扣押的标注“信阳毛尖”字样茶叶120箱",
   });
-  const accepted = await chaduSystem.services.cases.recordProgress(giCase.id, giCase.version, { action: CaseAction.ACCEPT });
-  await chaduSystem.services.cases.recordProgress(giCase.id, accepted.version, {
+  const accepted = await chaduSystem.services.appraisalCases.recordProgress(giCase.id, giCase.version, { action: CaseAction.ACCEPT });
+  await chaduSystem.services.appraisalCases.recordProgress(giCase.id, accepted.version, {
     action: CaseAction.ASSIGN_APPRAISERS,
     appraisers: [
       { appraiserId: chenJing, recusalDeclaration: "无应当回避情形。" },
       { appraiserId: yangFan, recusalDeclaration: "无应当回避情形。" },
     ],
   });
-  await police.services.feedback.post({
+  await police.services.caseFeedback.post({
     idempotencyKey: "demo-feedback-commendation",
     agencyCaseNo: "信公经立字〔2025〕018号",
     caseId: giCase.id,
@@ -98,7 +98,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
 
   // A police complaint about an appraiser of the suspended institution, handled to a confirmed violation.
   const gsPolice = await as("GS-PSB");
-  const { record: complaint } = await gsPolice.services.feedback.post({
+  const { record: complaint } = await gsPolice.services.caseFeedback.post({
     idempotencyKey: "demo-complaint-1",
     agencyCaseNo: "固公经立字〔2024〕018号",
     appraiserId: liuYang,
@@ -115,12 +115,12 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     [ComplaintStatus.INVESTIGATING, "调取鉴定档案，约谈鉴定人", {}],
     [ComplaintStatus.RESOLVED, "经核查属实", { resolution: "确认存在虚假鉴定行为，建议记入信用记录并暂停执业。", violationConfirmed: true }],
   ] as const) {
-    cv = (await association.services.feedback.handleComplaint(complaint.id, cv, { to, note, ...extra })).version;
+    cv = (await association.services.caseFeedback.handleComplaint(complaint.id, cv, { to, note, ...extra })).version;
   }
 
   // The confirmed false appraisal becomes a serious credit record, shared for joint punishment.
   const bureau = await as("XY-AMR");
-  await bureau.services.credit.record({
+  await bureau.services.creditRecords.record({
     idempotencyKey: "demo-credit-1",
     fromComplaintId: complaint.id,
     severity: CreditSeverity.SERIOUS,
@@ -130,7 +130,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     shareWithAgencyCodes: ["XY-COURT", "XY-PROC"],
   });
   const province = await as("HA-AMR");
-  await province.services.credit.record({
+  await province.services.creditRecords.record({
     idempotencyKey: "demo-credit-2",
     subjectCreditCode: "91410000MA40KE7C5A",
     subjectType: CreditSubjectType.TRADEMARK_AGENCY,
@@ -145,7 +145,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     publishUntil: addMonths(todayInChina(), 19),
   });
 
-  await association.services.supervision.record({
+  await association.services.supervisionRecords.record({
     institutionId: zhongyuan,
     kind: SupervisionKind.PRACTICE_INSPECTION,
     conductedOn: "2025-06-18",
@@ -153,7 +153,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     score: 92,
     findings: "执业档案完整，鉴定流程规范。",
   });
-  await association.services.supervision.record({
+  await association.services.supervisionRecords.record({
     institutionId: chadu,
     kind: SupervisionKind.DOCUMENT_QUALITY_REVIEW,
     conductedOn: "2025-09-10",
@@ -163,7 +163,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     rectificationDeadline: "2025-10-31",
   });
   // A market-regulation bureau transfers a counterfeit 信阳毛尖 case to the police (行刑衔接).
-  const { record } = await bureau.services.collaboration.open({
+  const { record } = await bureau.services.collaborationRecords.open({
     idempotencyKey: "demo-collaboration-1",
     kind: CollaborationKind.CASE_TRANSFER,
     title: "涉嫌假冒“信阳毛尖”地理标志商标案移送",
@@ -173,7 +173,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     relatedCaseIds: [giCase.id],
     summary: "执法检查中查获标注“信阳毛尖”字样茶叶120箱，涉案金额超过刑事立案标准，依法移送公安机关。",
   });
-  const transferAccepted = await police.services.collaboration.addEvent(record.id, record.version, { kind: CollaborationEventKind.ACCEPTED, note: "已受理，进入立案审查" });
-  await police.services.collaboration.addEvent(record.id, transferAccepted.version, { kind: CollaborationEventKind.REPLIED, note: "已立案侦查，委托鉴定机构开展地理标志产品鉴定" });
+  const transferAccepted = await police.services.collaborationRecords.addEvent(record.id, record.version, { kind: CollaborationEventKind.ACCEPTED, note: "已受理，进入立案审查" });
+  await police.services.collaborationRecords.addEvent(record.id, transferAccepted.version, { kind: CollaborationEventKind.REPLIED, note: "已立案侦查，委托鉴定机构开展地理标志产品鉴定" });
   return 2;
 }

@@ -89,12 +89,12 @@ export async function seedDemoPatentsAndTrademarks(dataSource: DataSource, as: (
   const placed = new Map<string, { id: string; version: number }>();
   for (const [bureau, custodian, marks] of [[xinyang, "XY-IPAA", xinyangMarks], [xinxiang, "XX-AMR", xinxiangMarks]] as const) {
     for (const mark of marks) {
-      const { record: trademark } = await bureau.services.trademarks.placeUnderCustody({ idempotencyKey: `demo-trademark-${mark.registrationNumber}`, custodianAgencyCode: custodian, ...mark });
+      const { record: trademark } = await bureau.services.custodyTrademarks.placeUnderCustody({ idempotencyKey: `demo-trademark-${mark.registrationNumber}`, custodianAgencyCode: custodian, ...mark });
       placed.set(mark.markName, trademark);
     }
   }
   const association = await as("XY-IPAA");
-  await association.services.trademarks.raiseAlert({
+  await association.services.custodyTrademarks.raiseAlert({
     idempotencyKey: "demo-alert-1",
     trademarkId: placed.get("信阳毛尖")!.id,
     kind: TrademarkAlertKind.SIMILAR_FILING,
@@ -102,14 +102,14 @@ export async function seedDemoPatentsAndTrademarks(dataSource: DataSource, as: (
     reference: "第78123456号",
     dueOn: addMonths(today, 2),
   });
-  await association.services.trademarks.raiseAlert({
+  await association.services.custodyTrademarks.raiseAlert({
     idempotencyKey: "demo-alert-2",
     trademarkId: placed.get("固始鸡")!.id,
     kind: TrademarkAlertKind.SIMILAR_FILING,
     detail: "监测发现第29类“固始土鸡”商标申请。",
     reference: "第77654321号",
   });
-  const { record: alert } = await xinxiang.services.trademarks.raiseAlert({
+  const { record: alert } = await xinxiang.services.custodyTrademarks.raiseAlert({
     idempotencyKey: "demo-alert-3",
     trademarkId: placed.get("原阳大米")!.id,
     kind: TrademarkAlertKind.NON_USE_CANCELLATION,
@@ -117,5 +117,5 @@ export async function seedDemoPatentsAndTrademarks(dataSource: DataSource, as: (
     reference: "撤三〔2025〕第1032号",
     dueOn: addMonths(today, 1),
   });
-  await xinxiang.services.trademarks.handleAlert(alert.id, alert.version, { status: TrademarkAlertStatus.IN_PROGRESS, note: "已协助协会整理近三年使用证据" });
+  await xinxiang.services.custodyTrademarks.handleAlert(alert.id, alert.version, { status: TrademarkAlertStatus.IN_PROGRESS, note: "已协助协会整理近三年使用证据" });
 }

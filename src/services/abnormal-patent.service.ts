@@ -19,7 +19,7 @@ import { regionLikePattern } from "../auth/region";
 import { auditActor, RequestScope } from "../context/request-scope";
 import { AbnormalPatentItemInput, allocationTable, prepareItem, PreparedItem, sameItem } from "./abnormal-patent-items";
 import type { CreditRecordService, CreditSubject } from "./credit-record.service";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
 import { abnormalPatentBatchVisibility, abnormalPatentVisibility } from "../policy/abnormal-patent.visibility";
@@ -27,6 +27,8 @@ import { extendAbnormalPatentBatch, handleAbnormalPatent, importAbnormalPatent }
 import { demand } from "../policy/decision";
 import { patentImporter } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
+import { equals, filterClauses, ListSpec, listPage } from "./list-builder";
+import type { Clause } from "../policy/decision";
 
 export type { AbnormalPatentItemInput } from "./abnormal-patent-items";
 
@@ -90,6 +92,54 @@ export const MAX_BATCH_ITEMS = 5000;
 
 /** `status` (below) in SQL, over items `i` joined to their batch `b`: still waiting after the deadline. */
 const OVERDUE_SQL = `i.status IN (${AWAITING_APPLICANT.map((s) => `'${s}'`).join(",")}) AND b.deadline < :today`;
+
+export interface AbnormalPatentBatchFilter {
+  batchId?: string | null;
+  batchNo?: string | null;
+}
+
+/** Batches, newest received first. */
+const BATCH_LIST: ListSpec<AbnormalPatentBatch, AbnormalPatentBatchFilter> = {
+  entity: AbnormalPatentBatch,
+  alias: "b",
+  filters: {
+    batchId: equals("id", "batchId", (id: string) => check.idFilter(id, "filter.batchId")),
+    batchNo: equals("batch_no", "batchNo", (no: string) => no.trim()),
+  },
+  order: {
+    direction: "DESC",
+    keys: [
+      { column: "b.received_on", part: "date", value: (row) => row.receivedOn },
+      { column: "b.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+};
+
+/** Items by application number, with their batch `b` (its deadline decides OVERDUE on `today`). */
+const itemList = (today: string): ListSpec<AbnormalPatentItem, AbnormalPatentFilter> => ({
+  entity: AbnormalPatentItem,
+  alias: "i",
+  joins: [{ entity: AbnormalPatentBatch, alias: "b", on: "b.id = i.batch_id" }],
+  filters: {
+    batchId: equals("batch_id", "batchId", (id: string) => check.idFilter(id, "filter.batchId")),
+    regionCode: (code, i) => ({ clause: `${i}.region_code LIKE :region`, params: { region: regionLikePattern(check.regionCode(code, "filter.regionCode")) } }),
+    patentAgencyCode: equals("patent_agency_code", "agencyCode", (code: string) => code.trim()),
+    allocatedAgencyCode: equals("allocated_agency_code", "allocated", (code: string) => code.trim()),
+    applicationNumber: equals("application_number", "number", (no: string) => no.trim().toUpperCase()),
+    status: (status) => {
+      if (status === AbnormalPatentStatus.OVERDUE) return { clause: OVERDUE_SQL, params: { today } };
+      if (AWAITING_APPLICANT.includes(status)) return { clause: "i.status = :status AND b.deadline >= :today", params: { status, today } };
+      return { clause: "i.status = :status", params: { status } };
+    },
+  },
+  order: {
+    direction: "ASC",
+    keys: [
+      { column: "i.application_number", part: "text", value: (row) => row.applicationNumber },
+      { column: "i.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+});
 
 /** The counts behind a withdrawal rate, over items `i` joined to their batch `b` (needs `:today`). */
 export const WITHDRAWAL_COUNT_COLUMNS: ReadonlyArray<[string, keyof WithdrawalCounts]> = [
@@ -195,31 +245,16 @@ export class AbnormalPatentService {
   }
 
   /** Batches the caller issued or has items of, newest first. */
-  async batches(filter: { batchId?: string | null; batchNo?: string | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentBatch>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["date", "uuid"]);
-    const visible = abnormalPatentBatchVisibility.sql(this.viewer, "b");
-    const query = this.scope.dataSource.getRepository(AbnormalPatentBatch).createQueryBuilder("b").where(visible.clause, visible.params);
-    if (filter.batchId) query.andWhere("b.id = :batchId", { batchId: check.idFilter(filter.batchId, "filter.batchId") });
-    if (filter.batchNo) query.andWhere("b.batch_no = :batchNo", { batchNo: filter.batchNo.trim() });
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("(b.received_on, b.id) < (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });
-    const rows = await query.orderBy("b.received_on", "DESC").addOrderBy("b.id", "DESC").limit(size + 1).getMany();
-    for (const row of rows) this.scope.loaders.abnormalPatentBatchById.prime(row.id, row);
-    return toPage(rows, size, (row) => [row.receivedOn, row.id], totalCount);
+  async batches(filter: AbnormalPatentBatchFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentBatch>> {
+    const page = await listPage(this.scope.dataSource, BATCH_LIST, abnormalPatentBatchVisibility.sql(this.viewer, "b"), filter, { first, after });
+    for (const row of page.nodes) this.scope.loaders.abnormalPatentBatchById.prime(row.id, row);
+    return page;
   }
 
   async items(filter: AbnormalPatentFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentItem>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["text", "uuid"]);
-    const query = this.scope.dataSource.getRepository(AbnormalPatentItem).createQueryBuilder("i").innerJoin(AbnormalPatentBatch, "b", "b.id = i.batch_id");
-    const where = this.filterSql(filter);
-    query.where(where.clause, where.params);
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("(i.application_number, i.id) > (:afterNo, :afterId)", { afterNo: String(cursor[0]), afterId: String(cursor[1]) });
-    const rows = await query.orderBy("i.application_number", "ASC").addOrderBy("i.id", "ASC").limit(size + 1).getMany();
-    for (const row of rows) this.scope.loaders.abnormalPatentItemById.prime(row.id, row);
-    return toPage(rows, size, (row) => [row.applicationNumber, row.id], totalCount);
+    const page = await listPage(this.scope.dataSource, itemList(this.scope.today()), abnormalPatentVisibility.sql(this.viewer, "i"), filter, { first, after });
+    for (const row of page.nodes) this.scope.loaders.abnormalPatentItemById.prime(row.id, row);
+    return page;
   }
 
   /** Withdrawal rates over the visible items matching `filter`, broken down by batch, region or patent agency. */
@@ -247,38 +282,10 @@ export class AbnormalPatentService {
     return totals ?? withdrawalRateOf(batch.id, batch.batchNo, { items: 0, withdrawn: 0, appealed: 0, upheld: 0, overdue: 0, escalated: 0 }, this.scope.policy.abnormalPatentWithdrawalTarget);
   }
 
-  private filterSql(filter: AbnormalPatentFilter): { clause: string; params: Record<string, unknown> } {
-    const visible = abnormalPatentVisibility.sql(this.viewer, "i");
-    const clauses = [visible.clause];
-    const params: Record<string, unknown> = { ...visible.params };
-    if (filter.batchId) {
-      clauses.push("i.batch_id = :batchId");
-      params.batchId = check.idFilter(filter.batchId, "filter.batchId");
-    }
-    if (filter.regionCode) {
-      clauses.push("i.region_code LIKE :region");
-      params.region = regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode"));
-    }
-    if (filter.patentAgencyCode) {
-      clauses.push("i.patent_agency_code = :agencyCode");
-      params.agencyCode = filter.patentAgencyCode.trim();
-    }
-    if (filter.allocatedAgencyCode) {
-      clauses.push("i.allocated_agency_code = :allocated");
-      params.allocated = filter.allocatedAgencyCode.trim();
-    }
-    if (filter.applicationNumber) {
-      clauses.push("i.application_number = :number");
-      params.number = filter.applicationNumber.trim().toUpperCase();
-    }
-    if (filter.status) {
-      params.today = this.scope.today();
-      if (filter.status === AbnormalPatentStatus.OVERDUE) clauses.push(OVERDUE_SQL);
-      else if (AWAITING_APPLICANT.includes(filter.status)) clauses.push(`i.status = :status AND b.deadline >= :today`);
-      else clauses.push("i.status = :status");
-      params.status = filter.status;
-    }
-    return { clause: clauses.join(" AND "), params };
+  /** The visible items matching `filter`, as one clause over items `i` joined to their batch `b`. */
+  private filterSql(filter: AbnormalPatentFilter): Clause {
+    const clauses = [abnormalPatentVisibility.sql(this.viewer, "i"), ...filterClauses(itemList(this.scope.today()), filter)];
+    return { clause: clauses.map((c) => `(${c.clause})`).join(" AND "), params: Object.assign({}, ...clauses.map((c) => c.params)) };
   }
 
   private async aggregate(groupBy: AbnormalPatentGrouping, clause: string, params: Record<string, unknown>, perBatch: boolean) {

@@ -7,14 +7,29 @@ import { isRegionCodeShape, regionLikePattern } from "../auth/region";
 import type { Viewer } from "../auth/viewer";
 import type { Loaders } from "../loaders";
 import type { RequestScope } from "../context/request-scope";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import { agencyAdministration } from "../policy/rules";
+import { equals, ListSpec, listPage } from "./list-builder";
 
 export interface AgencyFilter {
   kind?: AgencyKind | null;
   /** Agencies whose region lies inside this one. */
   regionCode?: string | null;
 }
+
+/** The registry, by code. */
+const AGENCY_LIST: ListSpec<Agency, AgencyFilter> = {
+  entity: Agency,
+  alias: "a",
+  filters: {
+    kind: equals("kind", "kind"),
+    regionCode: (code, a) => {
+      if (!isRegionCodeShape(code)) throw new BadUserInputError("regionCode must be a 6-digit administrative division code.", "filter.regionCode");
+      return { clause: `${a}.region_code LIKE :region`, params: { region: regionLikePattern(code) } };
+    },
+  },
+  order: { direction: "ASC", keys: [{ column: "a.code", part: "text", value: (row) => row.code }] },
+};
 
 /**
  * The agency registry as callers see it. Agencies' identity (code, name, kind, region) is public directory
@@ -38,19 +53,9 @@ export class AgencyService {
     return this.viewer.agency ? this.loaders.agencyById.load(this.viewer.agency.id) : Promise.resolve(null);
   }
 
-  async list(filter: AgencyFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Agency>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["text"]);
-    if (filter.regionCode && !isRegionCodeShape(filter.regionCode)) {
-      throw new BadUserInputError("regionCode must be a 6-digit administrative division code.", "filter.regionCode");
-    }
-    const query = this.dataSource.getRepository(Agency).createQueryBuilder("a");
-    if (filter.kind) query.andWhere("a.kind = :kind", { kind: filter.kind });
-    if (filter.regionCode) query.andWhere("a.region_code LIKE :region", { region: regionLikePattern(filter.regionCode) });
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("a.code > :after", { after: cursor[0] });
-    const rows = await query.orderBy("a.code", "ASC").limit(size + 1).getMany();
-    return toPage(rows, size, (row) => [row.code], totalCount);
+  list(filter: AgencyFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Agency>> {
+    // Agencies' identity is public: every caller sees the whole registry.
+    return listPage(this.dataSource, AGENCY_LIST, { clause: "1 = 1", params: {} }, filter, { first, after });
   }
 
   /** Client systems of an agency the caller administers (its own, or one it supervises); otherwise none. */

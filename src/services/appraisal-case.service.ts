@@ -11,7 +11,7 @@ import { caseDeadlines, CaseDeadlines } from "../domain/case-deadlines";
 import { caseNumberKey } from "../domain/case-number";
 import { BadUserInputError, InvalidStateTransitionError } from "../errors/errors";
 import { RequestScope } from "../context/request-scope";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import * as check from "./validate";
 import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
 import { institutionVisibility } from "../policy/institution.visibility";
@@ -19,6 +19,7 @@ import { entrusterStep, institutionStep, partyStep } from "../policy/appraisal-c
 import { demand } from "../policy/decision";
 import { entruster } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
+import { equals, ListSpec, listPage } from "./list-builder";
 
 /** Which party records a step (CASE_TRANSITIONS' `by`), as the permission that checks it. */
 const STEP_PERMISSION = { INSTITUTION: institutionStep, ENTRUSTER: entrusterStep, EITHER: partyStep } as const;
@@ -52,6 +53,25 @@ export interface CaseFilter {
 }
 
 
+/** Cases, newest entrustment first; the id breaks ties so the order is total. */
+const CASE_LIST: ListSpec<AppraisalCase, CaseFilter> = {
+  entity: AppraisalCase,
+  alias: "c",
+  filters: {
+    status: equals("status", "status"),
+    institutionId: equals("institution_id", "institutionId", (id: string) => check.idFilter(id, "filter.institutionId")),
+    agencyCaseNo: equals("agency_case_no_key", "caseNoKey", caseNumberKey),
+    entrustingAgencyCode: equals("entrusting_agency_code", "entruster"),
+  },
+  order: {
+    direction: "DESC",
+    keys: [
+      { column: "c.entrusted_on", part: "date", value: (row) => row.entrustedOn },
+      { column: "c.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+};
+
 /**
  * Appraisal cases from entrustment to court (受理、鉴定、审核签发、出庭). Every step is an event with who and
  * when; steps follow `CASE_ACTIONS` and are recorded by the institution or the entrusting agency as the
@@ -70,25 +90,14 @@ export class AppraisalCaseService {
 
   async byId(id: string): Promise<AppraisalCase | null> {
     if (!check.isUuid(id)) return null;
-    const found = await this.scope.loaders.caseById.load(id);
+    const found = await this.scope.loaders.appraisalCaseById.load(id);
     return found && appraisalCaseVisibility.test(this.viewer, found) ? found : null;
   }
 
   async list(filter: CaseFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AppraisalCase>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["date", "uuid"]);
-    const visibility = appraisalCaseVisibility.sql(this.viewer, "c");
-    const query = this.scope.dataSource.getRepository(AppraisalCase).createQueryBuilder("c").where(visibility.clause, visibility.params);
-    if (filter.status) query.andWhere("c.status = :status", { status: filter.status });
-    if (filter.institutionId) query.andWhere("c.institution_id = :institutionId", { institutionId: check.idFilter(filter.institutionId, "filter.institutionId") });
-    if (filter.agencyCaseNo) query.andWhere("c.agency_case_no_key = :caseNoKey", { caseNoKey: caseNumberKey(filter.agencyCaseNo) });
-    if (filter.entrustingAgencyCode) query.andWhere("c.entrusting_agency_code = :entruster", { entruster: filter.entrustingAgencyCode });
-    const totalCount = await query.clone().getCount();
-    // Newest entrustment first; the id breaks ties so the order is total.
-    if (cursor) query.andWhere("(c.entrusted_on, c.id) < (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });
-    const rows = await query.orderBy("c.entrusted_on", "DESC").addOrderBy("c.id", "DESC").limit(size + 1).getMany();
-    for (const row of rows) this.scope.loaders.caseById.prime(row.id, row);
-    return toPage(rows, size, (row) => [row.entrustedOn, row.id], totalCount);
+    const page = await listPage(this.scope.dataSource, CASE_LIST, appraisalCaseVisibility.sql(this.viewer, "c"), filter, { first, after });
+    for (const row of page.nodes) this.scope.loaders.appraisalCaseById.prime(row.id, row);
+    return page;
   }
 
   events(c: AppraisalCase): Promise<CaseEvent[]> {

@@ -10,7 +10,7 @@ import { maskIdNumber, maskPhone } from "../auth/mask";
 import { regionLikePattern } from "../auth/region";
 import type { DisclosureRefusal, ResponsePath } from "../auth/disclosure";
 import { auditActor, RequestScope } from "../context/request-scope";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 import { InputProblems } from "./validate";
@@ -19,6 +19,7 @@ import { institutionVisibility } from "../policy/institution.visibility";
 import { manageAppraiser } from "../policy/appraiser.permissions";
 import { idNumberDisclosure, phoneInFull } from "../policy/appraiser.disclosure";
 import { CommandRunner, Created } from "./command-runner";
+import { equals, ListSpec, listPage } from "./list-builder";
 
 export interface AppraiserFilter {
   institutionId?: string | null;
@@ -58,6 +59,27 @@ export type AppraiserProfile = Partial<Pick<Appraiser, "name" | "technicalFields
 
 const TITLE_LEVELS = ["SENIOR", "INTERMEDIATE", "JUNIOR"];
 
+/** Appraisers by name, with their current institution joined for its visibility. */
+const APPRAISER_LIST: ListSpec<Appraiser, AppraiserFilter> = {
+  entity: Appraiser,
+  alias: "a",
+  joins: [{ entity: Institution, alias: "i", on: "i.id = a.institution_id" }],
+  filters: {
+    institutionId: equals("institution_id", "institutionId", (id: string) => check.idFilter(id, "filter.institutionId")),
+    regionCode: (code, a) => ({ clause: `${a}.region_code LIKE :region`, params: { region: regionLikePattern(check.regionCode(code, "filter.regionCode")) } }),
+    technicalField: (field, a) => ({ clause: `:field = ANY(${a}.technical_fields)`, params: { field } }),
+    status: equals("status", "status"),
+    nameContains: (text, a) => ({ clause: `${a}.name LIKE :name`, params: { name: check.containsPattern(text, "filter.nameContains") } }),
+  },
+  order: {
+    direction: "ASC",
+    keys: [
+      { column: "a.name", part: "text", value: (row) => row.name },
+      { column: "a.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+};
+
 /**
  * Appraisers: who they are, where they practise, and how their personal information is disclosed. ID
  * numbers and phones are sealed at rest; courts, procuratorates and police see them masked; a bureau or
@@ -90,26 +112,9 @@ export class AppraiserService {
   }
 
   async list(filter: AppraiserFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Appraiser>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["text", "uuid"]);
-    const visibility = appraiserVisibility.sql(this.viewer, "a", "i");
-    const query = this.scope.dataSource
-      .getRepository(Appraiser)
-      .createQueryBuilder("a")
-      .leftJoin(Institution, "i", "i.id = a.institution_id")
-      .where(visibility.clause, visibility.params);
-    if (filter.institutionId) query.andWhere("a.institution_id = :institutionId", { institutionId: check.idFilter(filter.institutionId, "filter.institutionId") });
-    if (filter.regionCode) query.andWhere("a.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
-    if (filter.technicalField) query.andWhere(":field = ANY(a.technical_fields)", { field: filter.technicalField });
-    if (filter.status) query.andWhere("a.status = :status", { status: filter.status });
-    if (filter.nameContains) {
-      query.andWhere("a.name LIKE :name", { name: check.containsPattern(filter.nameContains, "filter.nameContains") });
-    }
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("(a.name, a.id) > (:afterName, :afterId)", { afterName: String(cursor[0]), afterId: String(cursor[1]) });
-    const rows = await query.orderBy("a.name", "ASC").addOrderBy("a.id", "ASC").limit(size + 1).getMany();
-    for (const row of rows) this.scope.loaders.appraiserById.prime(row.id, row);
-    return toPage(rows, size, (row) => [row.name, row.id], totalCount);
+    const page = await listPage(this.scope.dataSource, APPRAISER_LIST, appraiserVisibility.sql(this.viewer, "a", "i"), filter, { first, after });
+    for (const row of page.nodes) this.scope.loaders.appraiserById.prime(row.id, row);
+    return page;
   }
 
   /** Current appraisers of an institution the caller already sees. */

@@ -2,8 +2,9 @@ import { DataSource } from "typeorm";
 import { ChainBreak, findChainBreak } from "../audit/audit-chain";
 import { AuditEvent, AuditOutcome } from "../entities/audit-event.entity";
 import type { RequestScope } from "../context/request-scope";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import { auditEventVisibility } from "../policy/audit-event.visibility";
+import { equals, ListSpec, listPage } from "./list-builder";
 
 export interface AuditEventFilter {
   agencyCode?: string | null;
@@ -25,6 +26,22 @@ export interface ChainVerification {
 
 const VERIFY_BATCH = 2000;
 
+/** The trail, newest first. */
+const AUDIT_EVENT_LIST: ListSpec<AuditEvent, AuditEventFilter> = {
+  entity: AuditEvent,
+  alias: "e",
+  filters: {
+    agencyCode: equals("agency_code", "agencyCode"),
+    operation: equals("operation", "operation"),
+    entityType: equals("entity_type", "entityType"),
+    entityId: equals("entity_id", "entityId"),
+    outcome: equals("outcome", "outcome"),
+    from: (from, e) => ({ clause: `${e}.occurred_at >= :from`, params: { from } }),
+    to: (to, e) => ({ clause: `${e}.occurred_at < :to`, params: { to } }),
+  },
+  order: { direction: "DESC", keys: [{ column: "e.seq", part: "seq", value: (row) => row.seq }] },
+};
+
 /**
  * Reading and verifying the audit trail. Courts, procuratorates, police and city or county bureaus read
  * their own agency's entries; market-regulation bureaus at province level and above read every entry in
@@ -33,23 +50,8 @@ const VERIFY_BATCH = 2000;
 export class AuditEventService {
   constructor(private readonly scope: RequestScope) {}
 
-  async list(filter: AuditEventFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AuditEvent>> {
-    const { viewer, dataSource } = this.scope;
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["seq"]);
-    const visible = auditEventVisibility.sql(viewer, "e");
-    const query = dataSource.getRepository(AuditEvent).createQueryBuilder("e").where(visible.clause, visible.params);
-    if (filter.agencyCode) query.andWhere("e.agency_code = :agencyCode", { agencyCode: filter.agencyCode });
-    if (filter.operation) query.andWhere("e.operation = :operation", { operation: filter.operation });
-    if (filter.entityType) query.andWhere("e.entity_type = :entityType", { entityType: filter.entityType });
-    if (filter.entityId) query.andWhere("e.entity_id = :entityId", { entityId: filter.entityId });
-    if (filter.outcome) query.andWhere("e.outcome = :outcome", { outcome: filter.outcome });
-    if (filter.from) query.andWhere("e.occurred_at >= :from", { from: filter.from });
-    if (filter.to) query.andWhere("e.occurred_at < :to", { to: filter.to });
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("e.seq < :after", { after: String(cursor[0]) });
-    const rows = await query.orderBy("e.seq", "DESC").limit(size + 1).getMany();
-    return toPage(rows, size, (row) => [row.seq], totalCount);
+  list(filter: AuditEventFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AuditEvent>> {
+    return listPage(this.scope.dataSource, AUDIT_EVENT_LIST, auditEventVisibility.sql(this.scope.viewer, "e"), filter, { first, after });
   }
 
   verify(): Promise<ChainVerification> {

@@ -14,7 +14,7 @@ import { RequestScope } from "../context/request-scope";
 import type { SummarySubject } from "../loaders/case-feedback.loader";
 import { recomputeCreditGrade } from "./credit-grade";
 import { addToSummaries, FeedbackSummaryView, RATING_COLUMNS, Ratings, summaryView } from "./feedback-summary";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import * as check from "./validate";
 import { updateVersioned } from "./versioned-update";
 import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
@@ -23,6 +23,7 @@ import { caseFeedbackVisibility } from "../policy/case-feedback.visibility";
 import { demand } from "../policy/decision";
 import { feedbackPoster } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
+import { equals, ListSpec, listPage } from "./list-builder";
 
 
 export type { FeedbackSummaryView, Ratings };
@@ -56,6 +57,28 @@ export interface FeedbackFilter {
 
 
 
+const idFilter = (column: string, name: string) => equals(column, name, (id: string) => check.idFilter(id, `filter.${name}`));
+
+/** Feedback, newest first. */
+const FEEDBACK_LIST: ListSpec<CaseFeedback, FeedbackFilter> = {
+  entity: CaseFeedback,
+  alias: "f",
+  filters: {
+    kind: equals("kind", "kind"),
+    institutionId: idFilter("institution_id", "institutionId"),
+    appraiserId: idFilter("appraiser_id", "appraiserId"),
+    caseId: idFilter("case_id", "caseId"),
+    complaintStatus: equals("complaint_status", "complaintStatus"),
+  },
+  order: {
+    direction: "DESC",
+    keys: [
+      { column: "f.posted_at", part: "timestamp", value: (row) => row.postedAt.toISOString() },
+      { column: "f.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+};
+
 /**
  * Feedback from the agencies that used an appraisal (从业情况反馈机制), complaints and their handling, and the
  * per-institution and per-appraiser summaries. Summaries are maintained in the same transaction as each
@@ -74,25 +97,12 @@ export class CaseFeedbackService {
 
   async byId(id: string): Promise<CaseFeedback | null> {
     if (!check.isUuid(id)) return null;
-    const found = await this.scope.loaders.feedbackById.load(id);
+    const found = await this.scope.loaders.caseFeedbackById.load(id);
     return found && caseFeedbackVisibility.test(this.viewer, found) ? found : null;
   }
 
-  async list(filter: FeedbackFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CaseFeedback>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["timestamp", "uuid"]);
-    const visibility = caseFeedbackVisibility.sql(this.viewer, "f");
-    const query = this.scope.dataSource.getRepository(CaseFeedback).createQueryBuilder("f").where(visibility.clause, visibility.params);
-    for (const [key, column] of [["institutionId", "institution_id"], ["appraiserId", "appraiser_id"], ["caseId", "case_id"]] as const) {
-      const value = filter[key];
-      if (value) query.andWhere(`f.${column} = :${key}`, { [key]: check.idFilter(value, `filter.${key}`) });
-    }
-    if (filter.kind) query.andWhere("f.kind = :kind", { kind: filter.kind });
-    if (filter.complaintStatus) query.andWhere("f.complaint_status = :cs", { cs: filter.complaintStatus });
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("(f.posted_at, f.id) < (:afterAt, :afterId)", { afterAt: new Date(String(cursor[0])), afterId: String(cursor[1]) });
-    const rows = await query.orderBy("f.posted_at", "DESC").addOrderBy("f.id", "DESC").limit(size + 1).getMany();
-    return toPage(rows, size, (row) => [row.postedAt.toISOString(), row.id], totalCount);
+  list(filter: FeedbackFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CaseFeedback>> {
+    return listPage(this.scope.dataSource, FEEDBACK_LIST, caseFeedbackVisibility.sql(this.viewer, "f"), filter, { first, after });
   }
 
   async summary(subject: SummarySubject, id: string): Promise<FeedbackSummaryView> {

@@ -8,7 +8,7 @@ import { regionValidOn } from "../domain/region-directory";
 import { BadUserInputError, InvalidStateTransitionError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
 import { RequestScope } from "../context/request-scope";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import * as check from "./validate";
 import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
 import { institutionVisibility } from "../policy/institution.visibility";
@@ -17,6 +17,7 @@ import { collaborationInitiator, collaborationParty } from "../policy/collaborat
 import { demand } from "../policy/decision";
 import { authenticated } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
+import { equals, ListSpec, listPage } from "./list-builder";
 
 export interface OpenCollaborationInput {
   idempotencyKey: string;
@@ -50,6 +51,24 @@ export interface ResponseTimes {
 
 const INITIATOR_ONLY = [CollaborationEventKind.SENT, CollaborationEventKind.CLOSED];
 
+/** Collaboration records, newest first. */
+const COLLABORATION_LIST: ListSpec<CollaborationRecord, CollaborationFilter> = {
+  entity: CollaborationRecord,
+  alias: "r",
+  filters: {
+    kind: equals("kind", "kind"),
+    status: equals("status", "status"),
+    regionCode: (code, r) => ({ clause: `${r}.region_code LIKE :region`, params: { region: regionLikePattern(check.regionCode(code, "filter.regionCode")) } }),
+  },
+  order: {
+    direction: "DESC",
+    keys: [
+      { column: "r.opened_at", part: "timestamp", value: (row) => row.openedAt.toISOString() },
+      { column: "r.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+};
+
 /**
  * Enforcement collaboration records (协商机制、区域执法协作、行刑衔接). Any agency opens one with the agencies
  * it involves; the parties add steps to its timeline and only the initiator closes it, with an outcome.
@@ -68,29 +87,20 @@ export class CollaborationRecordService {
 
   async byId(id: string): Promise<CollaborationRecord | null> {
     if (!check.isUuid(id)) return null;
-    const record = await this.scope.loaders.collaborationById.load(id);
+    const record = await this.scope.loaders.collaborationRecordById.load(id);
     if (!record) return null;
-    const parties = await this.scope.loaders.participantsByRecordId.load(record.id);
+    const parties = await this.scope.loaders.collaborationParticipantsByRecordId.load(record.id);
     return collaborationRecordVisibility.test(this.viewer, record, parties.map((p) => p.agencyId)) ? record : null;
   }
 
   async list(filter: CollaborationFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CollaborationRecord>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["timestamp", "uuid"]);
-    const visible = collaborationRecordVisibility.sql(this.viewer, "r");
-    const query = this.scope.dataSource.getRepository(CollaborationRecord).createQueryBuilder("r").where(visible.clause, visible.params);
-    if (filter.kind) query.andWhere("r.kind = :kind", { kind: filter.kind });
-    if (filter.status) query.andWhere("r.status = :status", { status: filter.status });
-    if (filter.regionCode) query.andWhere("r.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("(r.opened_at, r.id) < (:afterAt, :afterId)", { afterAt: new Date(String(cursor[0])), afterId: String(cursor[1]) });
-    const rows = await query.orderBy("r.opened_at", "DESC").addOrderBy("r.id", "DESC").limit(size + 1).getMany();
-    for (const row of rows) this.scope.loaders.collaborationById.prime(row.id, row);
-    return toPage(rows, size, (row) => [row.openedAt.toISOString(), row.id], totalCount);
+    const page = await listPage(this.scope.dataSource, COLLABORATION_LIST, collaborationRecordVisibility.sql(this.viewer, "r"), filter, { first, after });
+    for (const row of page.nodes) this.scope.loaders.collaborationRecordById.prime(row.id, row);
+    return page;
   }
 
   participants(record: CollaborationRecord): Promise<CollaborationParticipant[]> {
-    return this.scope.loaders.participantsByRecordId.load(record.id);
+    return this.scope.loaders.collaborationParticipantsByRecordId.load(record.id);
   }
 
   timeline(record: CollaborationRecord): Promise<CollaborationEvent[]> {
@@ -103,7 +113,7 @@ export class CollaborationRecordService {
   }
 
   async relatedCases(record: CollaborationRecord): Promise<AppraisalCase[]> {
-    const found = await this.scope.loaders.caseById.loadMany(record.relatedCaseIds);
+    const found = await this.scope.loaders.appraisalCaseById.loadMany(record.relatedCaseIds);
     return found.filter((c): c is AppraisalCase => c instanceof AppraisalCase && appraisalCaseVisibility.test(this.viewer, c));
   }
 

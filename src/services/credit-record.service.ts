@@ -14,7 +14,7 @@ import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFound
 import { auditActor, RequestScope } from "../context/request-scope";
 import { GradedSubject, recomputeCreditGrade } from "./credit-grade";
 import type { InstitutionService } from "./institution.service";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import * as check from "./validate";
 import { updateVersioned } from "./versioned-update";
 import { creditRecordVisibility, isPublished } from "../policy/credit-record.visibility";
@@ -26,6 +26,7 @@ import type { Viewer } from "../auth/viewer";
 import { authenticated, creditDecider } from "../policy/rules";
 import type { AuditEntry } from "../audit/audit-trail";
 import { CommandRunner, Created } from "./command-runner";
+import { equals, ListSpec, listPage } from "./list-builder";
 
 export interface RecordCreditEventInput {
   idempotencyKey: string;
@@ -64,6 +65,30 @@ export type CreditSubject = { type: CreditSubjectType; creditCode: string | null
 
 /** Publication lasts a year for a GENERAL record and three for a SERIOUS one unless the decision says otherwise. */
 const defaultPublishUntil = (publishFrom: string, severity: CreditSeverity) => addYears(publishFrom, severity === CreditSeverity.SERIOUS ? 3 : 1);
+
+/** Credit records, newest decision first; ACTIVE and EXPIRED are told apart by `today`. */
+const creditList = (today: string): ListSpec<CreditRecord, CreditFilter> => ({
+  entity: CreditRecord,
+  alias: "r",
+  filters: {
+    subjectCreditCode: equals("subject_credit_code", "code", (code: string) => check.creditCode(code, "filter.subjectCreditCode")),
+    subjectAppraiserId: equals("subject_appraiser_id", "appraiser", (id: string) => check.idFilter(id, "filter.subjectAppraiserId")),
+    behaviour: equals("behaviour", "behaviour"),
+    severity: equals("severity", "severity"),
+    status: (status, r) => {
+      if (status === CreditRecordStatus.EXPIRED) return { clause: `${r}.status = 'ACTIVE' AND ${r}.publish_until < :today`, params: { today } };
+      if (status === CreditRecordStatus.ACTIVE) return { clause: `${r}.status = 'ACTIVE' AND ${r}.publish_until >= :today`, params: { today } };
+      return { clause: `${r}.status = :status`, params: { status } };
+    },
+  },
+  order: {
+    direction: "DESC",
+    keys: [
+      { column: "r.decided_on", part: "date", value: (row) => row.decidedOn },
+      { column: "r.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+});
 
 /**
  * Credit supervision (信用监管): determinations by the bureau covering the subject, publication inside a
@@ -116,23 +141,9 @@ export class CreditRecordService {
     return this.visible(await this.scope.loaders.creditRecordsByAppraiserId.load(appraiser.id));
   }
 
-  async list(filter: CreditFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CreditRecord>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["date", "uuid"]);
+  list(filter: CreditFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CreditRecord>> {
     const today = this.scope.today();
-    const visibility = creditRecordVisibility.sql(this.viewer, "r", today);
-    const query = this.scope.dataSource.getRepository(CreditRecord).createQueryBuilder("r").where(visibility.clause, visibility.params);
-    if (filter.subjectCreditCode) query.andWhere("r.subject_credit_code = :code", { code: check.creditCode(filter.subjectCreditCode, "filter.subjectCreditCode") });
-    if (filter.subjectAppraiserId) query.andWhere("r.subject_appraiser_id = :appraiser", { appraiser: check.idFilter(filter.subjectAppraiserId, "filter.subjectAppraiserId") });
-    if (filter.behaviour) query.andWhere("r.behaviour = :behaviour", { behaviour: filter.behaviour });
-    if (filter.severity) query.andWhere("r.severity = :severity", { severity: filter.severity });
-    if (filter.status === CreditRecordStatus.EXPIRED) query.andWhere("r.status = 'ACTIVE' AND r.publish_until < :today", { today });
-    else if (filter.status === CreditRecordStatus.ACTIVE) query.andWhere("r.status = 'ACTIVE' AND r.publish_until >= :today", { today });
-    else if (filter.status) query.andWhere("r.status = :status", { status: filter.status });
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("(r.decided_on, r.id) < (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });
-    const rows = await query.orderBy("r.decided_on", "DESC").addOrderBy("r.id", "DESC").limit(size + 1).getMany();
-    return toPage(rows, size, (row) => [row.decidedOn, row.id], totalCount);
+    return listPage(this.scope.dataSource, creditList(today), creditRecordVisibility.sql(this.viewer, "r", today), filter, { first, after });
   }
 
   /** Supervisors of the subject see every share; an agency it was shared with sees its own. */

@@ -15,6 +15,7 @@ import { custodyTrademarkVisibility } from "../policy/custody-trademark.visibili
 import { custodianOnly, placeUnderCustody, superviseCustody, updateCustody } from "../policy/custody-trademark.permissions";
 import type { Clause } from "../policy/decision";
 import { CommandRunner, Created } from "./command-runner";
+import { equals, ListSpec, listPage } from "./list-builder";
 
 export interface PlaceUnderCustodyInput {
   idempotencyKey: string;
@@ -71,6 +72,28 @@ const EXPIRING_ID = /^expiring:([0-9a-f-]{36}):(\d{4}-\d{2}-\d{2})$/;
 const expiringId = (trademarkId: string, dueOn: string) => `expiring:${trademarkId}:${dueOn}`;
 const HUB_RAISER = "hub";
 
+/** Marks under custody, soonest expiry first. */
+const TRADEMARK_LIST: ListSpec<CustodyTrademark, TrademarkFilter> = {
+  entity: CustodyTrademark,
+  alias: "t",
+  filters: {
+    regionCode: (code, t) => ({ clause: `${t}.region_code LIKE :region`, params: { region: regionLikePattern(check.regionCode(code, "filter.regionCode")) } }),
+    niceClass: equals("nice_class", "niceClass"),
+    category: equals("category", "category"),
+    custodianAgencyCode: equals("custodian_agency_code", "custodian", (code: string) => code.trim()),
+    markContains: (text, t) => ({ clause: `${t}.mark_name LIKE :mark`, params: { mark: check.containsPattern(text, "filter.markContains") } }),
+    custodyStatus: equals("custody_status", "custodyStatus"),
+    expiringBefore: (day, t) => ({ clause: `${t}.expires_on <= :expiringBefore`, params: { expiringBefore: check.localDate(day, "filter.expiringBefore") } }),
+  },
+  order: {
+    direction: "ASC",
+    keys: [
+      { column: "t.expires_on", part: "date", value: (row) => row.expiresOn },
+      { column: "t.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+};
+
 /**
  * 重点商标监控及托管: bureaus place well-known and GI marks under custody with a custodian agency; the
  * custodian enters alerts (similar filings, non-use cancellation) and handles them; EXPIRING alerts are
@@ -108,23 +131,9 @@ export class CustodyTrademarkService {
   }
 
   async list(filter: TrademarkFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CustodyTrademark>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["date", "uuid"]);
-    const visibility = this.visibilitySql("t");
-    const query = this.scope.dataSource.getRepository(CustodyTrademark).createQueryBuilder("t").where(visibility.clause, visibility.params);
-    if (filter.regionCode) query.andWhere("t.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
-    if (filter.niceClass) query.andWhere("t.nice_class = :niceClass", { niceClass: filter.niceClass });
-    if (filter.category) query.andWhere("t.category = :category", { category: filter.category });
-    if (filter.custodianAgencyCode) query.andWhere("t.custodian_agency_code = :custodian", { custodian: filter.custodianAgencyCode.trim() });
-    if (filter.markContains) query.andWhere("t.mark_name LIKE :mark", { mark: check.containsPattern(filter.markContains, "filter.markContains") });
-    if (filter.custodyStatus) query.andWhere("t.custody_status = :custodyStatus", { custodyStatus: filter.custodyStatus });
-    const expiringBefore = check.localDate(filter.expiringBefore, "filter.expiringBefore");
-    if (expiringBefore) query.andWhere("t.expires_on <= :expiringBefore", { expiringBefore });
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("(t.expires_on, t.id) > (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });
-    const rows = await query.orderBy("t.expires_on", "ASC").addOrderBy("t.id", "ASC").limit(size + 1).getMany();
-    for (const row of rows) this.scope.loaders.custodyTrademarkById.prime(row.id, row);
-    return toPage(rows, size, (row) => [row.expiresOn, row.id], totalCount);
+    const page = await listPage(this.scope.dataSource, TRADEMARK_LIST, this.visibilitySql("t"), filter, { first, after });
+    for (const row of page.nodes) this.scope.loaders.custodyTrademarkById.prime(row.id, row);
+    return page;
   }
 
   /** A mark's alerts, newest first: the stored ones plus the computed EXPIRING alert while it is unhandled. */
@@ -197,7 +206,7 @@ export class CustodyTrademarkService {
       )`;
     const filtered = `${union} SELECT * FROM a${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
     const [countSql, countParams] = this.scope.dataSource.driver.escapeQueryWithParameters(`SELECT count(*)::int AS n FROM (${filtered}) c`, params);
-    const [{ n: totalCount }] = await this.scope.dataSource.query(countSql, countParams);
+    const totalCount = async () => Number((await this.scope.dataSource.query(countSql, countParams))[0].n);
     if (cursor) {
       where.push("(a.raised_on, a.id) < (:afterDay, :afterId)");
       params.afterDay = String(cursor[0]);
@@ -226,7 +235,7 @@ export class CustodyTrademarkService {
             version: Number(r.version),
           }),
     );
-    return toPage(rows, size, (row) => [row.raisedOn, row.id], Number(totalCount));
+    return toPage(rows, size, (row) => [row.raisedOn, row.id], totalCount);
   }
 
   async placeUnderCustody(input: PlaceUnderCustodyInput): Promise<Created<CustodyTrademark>> {

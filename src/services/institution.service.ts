@@ -15,7 +15,7 @@ import { BadUserInputError, ConflictError, InvalidStateTransitionError } from ".
 import { regionLikePattern } from "../auth/region";
 import { RequestScope } from "../context/request-scope";
 import { canonicalJson } from "./canonical-json";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 import { InputProblems } from "./validate";
@@ -23,6 +23,7 @@ import { updateVersioned } from "./versioned-update";
 import { institutionVisibility } from "../policy/institution.visibility";
 import { decideListing, listingMove, registerInstitution } from "../policy/institution.permissions";
 import { CommandRunner, Created } from "./command-runner";
+import { equals, ListSpec, listPage } from "./list-builder";
 
 export interface InstitutionFilter {
   regionCode?: string | null;
@@ -68,6 +69,31 @@ export interface ChangeListingStatusInput {
 /** The fields of `Institution` that registration and edits may set, after validation. */
 export type InstitutionDetails = Partial<Pick<Institution, "name" | "regionCode" | "address" | "legalRepresentative" | "contactPhone" | "technicalFields" | "businessScope" | "appraisalMatters" | "standards" | "grade" | "cultivationStage">>;
 
+/** The directory, by name: the filters an agency combines to find an institution. */
+const INSTITUTION_LIST: ListSpec<Institution, InstitutionFilter> = {
+  entity: Institution,
+  alias: "i",
+  filters: {
+    regionCode: (code, i) => ({ clause: `${i}.region_code LIKE :region`, params: { region: regionLikePattern(check.regionCode(code, "filter.regionCode")) } }),
+    technicalField: (field, i) => ({ clause: `:field = ANY(${i}.technical_fields)`, params: { field } }),
+    listingStatus: equals("listing_status", "status"),
+    listingLevel: equals("listing_level", "level"),
+    nameContains: (text, i) => ({ clause: `${i}.name LIKE :name`, params: { name: check.containsPattern(text, "filter.nameContains") } }),
+    listedOn: (day, i) => ({
+      clause: `(SELECT e.to_status FROM listing_events e WHERE e.institution_id = ${i}.id AND e.effective_on <= :listedOn
+                ORDER BY e.effective_on DESC, e.seq DESC LIMIT 1) = 'LISTED'`,
+      params: { listedOn: check.localDate(day, "filter.listedOn") },
+    }),
+  },
+  order: {
+    direction: "ASC",
+    keys: [
+      { column: "i.name", part: "text", value: (row) => row.name },
+      { column: "i.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+};
+
 /**
  * The directory of institutions and its listing register. Reads are scoped by `institution-visibility`;
  * writes belong to the market-regulation bureau whose jurisdiction covers the institution (associations may
@@ -99,29 +125,9 @@ export class InstitutionService {
   }
 
   async list(filter: InstitutionFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Institution>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["text", "uuid"]);
-    const visibility = institutionVisibility.sql(this.viewer, "i");
-    const query = this.scope.dataSource.getRepository(Institution).createQueryBuilder("i").where(visibility.clause, visibility.params);
-    if (filter.regionCode) query.andWhere("i.region_code LIKE :region", { region: regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode")) });
-    if (filter.technicalField) query.andWhere(":field = ANY(i.technical_fields)", { field: filter.technicalField });
-    if (filter.listingStatus) query.andWhere("i.listing_status = :status", { status: filter.listingStatus });
-    if (filter.listingLevel) query.andWhere("i.listing_level = :level", { level: filter.listingLevel });
-    if (filter.nameContains) {
-      query.andWhere("i.name LIKE :name", { name: check.containsPattern(filter.nameContains, "filter.nameContains") });
-    }
-    if (filter.listedOn) {
-      query.andWhere(
-        `(SELECT e.to_status FROM listing_events e WHERE e.institution_id = i.id AND e.effective_on <= :listedOn
-          ORDER BY e.effective_on DESC, e.seq DESC LIMIT 1) = 'LISTED'`,
-        { listedOn: check.localDate(filter.listedOn, "filter.listedOn") },
-      );
-    }
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("(i.name, i.id) > (:afterName, :afterId)", { afterName: String(cursor[0]), afterId: String(cursor[1]) });
-    const rows = await query.orderBy("i.name", "ASC").addOrderBy("i.id", "ASC").limit(size + 1).getMany();
-    for (const row of rows) this.scope.loaders.institutionById.prime(row.id, row);
-    return toPage(rows, size, (row) => [row.name, row.id], totalCount);
+    const page = await listPage(this.scope.dataSource, INSTITUTION_LIST, institutionVisibility.sql(this.viewer, "i"), filter, { first, after });
+    for (const row of page.nodes) this.scope.loaders.institutionById.prime(row.id, row);
+    return page;
   }
 
   /** The register, newest first. */

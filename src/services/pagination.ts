@@ -8,7 +8,8 @@ export interface Page<T> {
   nodes: T[];
   cursors: string[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** How many rows the whole list holds; counted only when asked for (a connection's `totalCount`). */
+  totalCount: () => Promise<number>;
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -59,7 +60,7 @@ export function decodeCursor(cursor: string | null | undefined, shape: readonly 
  * Builds a page from rows fetched with `LIMIT size + 1` after the cursor (keyset pagination: the database
  * never builds rows it skips, unlike OFFSET).
  */
-export function toPage<T>(rows: T[], size: number, keyOf: (row: T) => Array<string | number>, totalCount: number): Page<T> {
+export function toPage<T>(rows: T[], size: number, keyOf: (row: T) => Array<string | number>, totalCount: () => Promise<number>): Page<T> {
   const nodes = rows.slice(0, size);
   return { nodes, cursors: nodes.map((row) => encodeCursor(keyOf(row))), hasNextPage: rows.length > size, totalCount };
 }

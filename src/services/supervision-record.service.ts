@@ -4,7 +4,7 @@ import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
 import { BadUserInputError } from "../errors/errors";
 import { RequestScope } from "../context/request-scope";
 import { recomputeCreditGrade } from "./credit-grade";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import * as check from "./validate";
 import { institutionVisibility } from "../policy/institution.visibility";
 import { supervisionRecordVisibility } from "../policy/supervision-record.visibility";
@@ -12,6 +12,7 @@ import { recordInspection } from "../policy/supervision-record.permissions";
 import { demand } from "../policy/decision";
 import { supervisor } from "../policy/rules";
 import { CommandRunner } from "./command-runner";
+import { equals, ListSpec, listPage } from "./list-builder";
 
 export interface RecordInspectionInput {
   idempotencyKey?: string | null;
@@ -22,6 +23,28 @@ export interface RecordInspectionInput {
   score?: number | null;
   findings?: string | null;
   rectificationDeadline?: string | null;
+}
+
+/** Supervision records, newest first. */
+const SUPERVISION_LIST: ListSpec<SupervisionRecord, SupervisionFilter> = {
+  entity: SupervisionRecord,
+  alias: "r",
+  filters: {
+    institutionId: equals("institution_id", "institutionId", (id: string) => check.idFilter(id, "filter.institutionId")),
+    kind: equals("kind", "kind"),
+  },
+  order: {
+    direction: "DESC",
+    keys: [
+      { column: "r.conducted_on", part: "date", value: (row) => row.conductedOn },
+      { column: "r.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+};
+
+export interface SupervisionFilter {
+  institutionId?: string | null;
+  kind?: SupervisionKind | null;
 }
 
 /**
@@ -40,17 +63,8 @@ export class SupervisionRecordService {
     return rows.filter((row) => supervisionRecordVisibility.test(this.scope.viewer, row));
   }
 
-  async list(filter: { institutionId?: string | null; kind?: SupervisionKind | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<SupervisionRecord>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["date", "uuid"]);
-    const visibility = supervisionRecordVisibility.sql(this.scope.viewer, "r");
-    const query = this.scope.dataSource.getRepository(SupervisionRecord).createQueryBuilder("r").where(visibility.clause, visibility.params);
-    if (filter.institutionId) query.andWhere("r.institution_id = :institutionId", { institutionId: check.idFilter(filter.institutionId, "filter.institutionId") });
-    if (filter.kind) query.andWhere("r.kind = :kind", { kind: filter.kind });
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere("(r.conducted_on, r.id) < (:afterDay, :afterId)", { afterDay: String(cursor[0]), afterId: String(cursor[1]) });
-    const rows = await query.orderBy("r.conducted_on", "DESC").addOrderBy("r.id", "DESC").limit(size + 1).getMany();
-    return toPage(rows, size, (row) => [row.conductedOn, row.id], totalCount);
+  list(filter: SupervisionFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<SupervisionRecord>> {
+    return listPage(this.scope.dataSource, SUPERVISION_LIST, supervisionRecordVisibility.sql(this.scope.viewer, "r"), filter, { first, after });
   }
 
   async record(input: RecordInspectionInput): Promise<SupervisionRecord> {

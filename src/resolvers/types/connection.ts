@@ -15,7 +15,8 @@ export class PageInfo {
 export interface ConnectionShape<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A getter: the count runs only when the answer selects `totalCount` (its resolver reads the property). */
+  readonly totalCount: Promise<number>;
 }
 
 /**
@@ -52,6 +53,8 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
   return {
     edges: page.nodes.map((node, i) => ({ cursor: page.cursors[i], node })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-    totalCount: page.totalCount,
+    get totalCount() {
+      return page.totalCount();
+    },
   };
 }
