@@ -17,6 +17,9 @@ import { SupervisionRecordService } from "../services/supervision-record.service
 import { CollaborationRecordService } from "../services/collaboration-record.service";
 import { CreditRecordService } from "../services/credit-record.service";
 import { AbnormalPatentService } from "../services/abnormal-patent.service";
+import { AbnormalPatentImport } from "../services/abnormal-patent-import";
+import { AbnormalPatentHandling } from "../services/abnormal-patent-handling";
+import { WithdrawalRates } from "../services/abnormal-patent-rates";
 import { CustodyTrademarkService } from "../services/custody-trademark.service";
 import type { RequestMeta, RequestScope } from "./request-scope";
 import { DisclosureNotes } from "../auth/disclosure";
@@ -51,6 +54,9 @@ export interface HubContext {
     readonly collaborationRecords: CollaborationRecordService;
     readonly creditRecords: CreditRecordService;
     readonly abnormalPatents: AbnormalPatentService;
+    readonly abnormalPatentImport: AbnormalPatentImport;
+    readonly abnormalPatentHandling: AbnormalPatentHandling;
+    readonly withdrawalRates: WithdrawalRates;
     readonly custodyTrademarks: CustodyTrademarkService;
     readonly statistics: StatisticsService;
   };
@@ -96,6 +102,9 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       collaborationRecords: new CollaborationRecordService(scope),
       creditRecords: credit,
       abnormalPatents: new AbnormalPatentService(scope, credit),
+      abnormalPatentImport: new AbnormalPatentImport(scope),
+      abnormalPatentHandling: new AbnormalPatentHandling(scope, credit),
+      withdrawalRates: new WithdrawalRates(scope),
       custodyTrademarks: new CustodyTrademarkService(scope),
       statistics: new StatisticsService(scope),
     },

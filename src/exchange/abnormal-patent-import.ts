@@ -72,7 +72,7 @@ export async function importAbnormalPatents(
     }
   }
   if (items.length > 0) {
-    const result = await ctx.services.abnormalPatents.importBatch({ batchNo: options.batchNo, receivedOn: options.receivedOn, deadline: options.deadline, items, dryRun: options.dryRun });
+    const result = await ctx.services.abnormalPatentImport.importBatch({ batchNo: options.batchNo, receivedOn: options.receivedOn, deadline: options.deadline, items, dryRun: options.dryRun });
     report.created = result.created;
     report.unchanged = result.unchanged;
     for (const r of result.rejected) report.rejected.push({ row: rowOfItem[r.index - 1], column: table.headers[r.field] ?? r.field, message: r.message });

@@ -6,7 +6,7 @@ import { regionName } from "../domain/region-directory";
 import { AbnormalPatentBatch, AbnormalPatentEvent, AbnormalPatentItem } from "../entities/abnormal-patent.entity";
 import { CreditRecord } from "../entities/credit-record.entity";
 import { LocalDateScalar } from "../scalars/scalars";
-import type { WithdrawalRate } from "../services/abnormal-patent.service";
+import type { WithdrawalRate } from "../services/abnormal-patent-rates";
 import { AbnormalPatentBatchFilter, AbnormalPatentHandlingInput, AbnormalPatentItemFilter, ImportAbnormalPatentBatchInput } from "./abnormal-patent.input";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
@@ -73,49 +73,49 @@ export class AbnormalPatentBatchResolver {
     @Arg("filter", () => AbnormalPatentItemFilter, { nullable: true }) filter: AbnormalPatentItemFilter | undefined,
     @Ctx() ctx: HubContext,
   ): Promise<WithdrawalRate[]> {
-    return ctx.services.abnormalPatents.rates(groupBy, filter ?? {});
+    return ctx.services.withdrawalRates.rates(groupBy, filter ?? {});
   }
 
   @Mutation(() => AbnormalPatentImportReport, { nullable: true, description: "Imports a batch (province-level bureaus and above). Items are allocated to the bureau of the applicant's county, or city; re-importing an item changes nothing." })
   @Guard("patentImporter", "abnormalPatent.extendBatch", "abnormalPatent.importItem")
   importAbnormalPatentBatch(@Arg("input", () => ImportAbnormalPatentBatchInput) input: ImportAbnormalPatentBatchInput, @Ctx() ctx: HubContext) {
-    return ctx.services.abnormalPatents.importBatch(input);
+    return ctx.services.abnormalPatentImport.importBatch(input);
   }
 
   @FieldResolver(() => Int, { description: "Items in the caller's jurisdiction." })
   @Guard("patentBureau")
   async itemCount(@Root() batch: AbnormalPatentBatch, @Ctx() ctx: HubContext): Promise<number> {
-    return (await ctx.services.abnormalPatents.batchTotals(batch)).itemCount;
+    return (await ctx.services.withdrawalRates.batchTotals(batch)).itemCount;
   }
 
   @FieldResolver(() => Int, { description: "WITHDRAWN items in the caller's jurisdiction." })
   @Guard("patentBureau")
   async withdrawnCount(@Root() batch: AbnormalPatentBatch, @Ctx() ctx: HubContext): Promise<number> {
-    return (await ctx.services.abnormalPatents.batchTotals(batch)).withdrawnCount;
+    return (await ctx.services.withdrawalRates.batchTotals(batch)).withdrawnCount;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: "WITHDRAWN ÷ (ALL − APPEAL_UPHELD) over the items in the caller's jurisdiction." })
   @Guard("patentBureau")
   async withdrawalRate(@Root() batch: AbnormalPatentBatch, @Ctx() ctx: HubContext): Promise<number | null> {
-    return (await ctx.services.abnormalPatents.batchTotals(batch)).withdrawalRate;
+    return (await ctx.services.withdrawalRates.batchTotals(batch)).withdrawalRate;
   }
 
   @FieldResolver(() => AbnormalPatentRate, { description: "All the batch's counts over the items in the caller's jurisdiction." })
   @Guard("patentBureau")
   totals(@Root() batch: AbnormalPatentBatch, @Ctx() ctx: HubContext): Promise<WithdrawalRate> {
-    return ctx.services.abnormalPatents.batchTotals(batch);
+    return ctx.services.withdrawalRates.batchTotals(batch);
   }
 
   @FieldResolver(() => [AbnormalPatentRate], { description: "Per region (county) of the applicants." })
   @Guard("patentBureau")
   byRegion(@Root() batch: AbnormalPatentBatch, @Ctx() ctx: HubContext): Promise<WithdrawalRate[]> {
-    return ctx.services.abnormalPatents.batchRates(batch, AbnormalPatentGrouping.REGION);
+    return ctx.services.withdrawalRates.batchRates(batch, AbnormalPatentGrouping.REGION);
   }
 
   @FieldResolver(() => [AbnormalPatentRate], { description: "Per patent agency." })
   @Guard("patentBureau")
   byPatentAgency(@Root() batch: AbnormalPatentBatch, @Ctx() ctx: HubContext): Promise<WithdrawalRate[]> {
-    return ctx.services.abnormalPatents.batchRates(batch, AbnormalPatentGrouping.PATENT_AGENCY);
+    return ctx.services.withdrawalRates.batchRates(batch, AbnormalPatentGrouping.PATENT_AGENCY);
   }
 }
 
@@ -141,7 +141,7 @@ export class AbnormalPatentItemResolver {
     @Arg("input", () => AbnormalPatentHandlingInput) input: AbnormalPatentHandlingInput,
     @Ctx() ctx: HubContext,
   ) {
-    return ctx.services.abnormalPatents.handle(itemId, expectedVersion, input);
+    return ctx.services.abnormalPatentHandling.handle(itemId, expectedVersion, input);
   }
 
   @FieldResolver(() => AbnormalPatentStatus, { description: "Status; OVERDUE when still waiting for the applicant after the batch's deadline." })

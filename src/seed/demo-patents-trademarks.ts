@@ -46,15 +46,15 @@ export async function seedDemoPatentsAndTrademarks(dataSource: DataSource, as: (
   if ((await dataSource.query(`SELECT 1 FROM abnormal_patent_batches LIMIT 1`)).length > 0) return;
   const today = todayInChina();
   const province = await as("HA-AMR");
-  await province.services.abnormalPatents.importBatch({ batchNo: "2024年第3批", receivedOn: "2024-09-10", deadline: "2024-10-31", items: OLD_BATCH });
+  await province.services.abnormalPatentImport.importBatch({ batchNo: "2024年第3批", receivedOn: "2024-09-10", deadline: "2024-10-31", items: OLD_BATCH });
   const received = addDays(today, -21);
-  await province.services.abnormalPatents.importBatch({ batchNo: `${received.slice(0, 4)}年第5批`, receivedOn: received, deadline: addDays(today, 9), items: CURRENT_BATCH });
+  await province.services.abnormalPatentImport.importBatch({ batchNo: `${received.slice(0, 4)}年第5批`, receivedOn: received, deadline: addDays(today, 9), items: CURRENT_BATCH });
 
   const items = await dataSource.getRepository(AbnormalPatentItem).find();
   const versions = new Map(items.map((i) => [i.applicationNumber, { id: i.id, version: i.version }]));
   const handle = async (bureau: HubContext, item: AbnormalPatentItemInput, ...steps: Array<{ action: AbnormalPatentAction; note?: string; escalation?: { subject: EscalationSubject; decisionDocNo: string } }>) => {
     const current = versions.get(item.applicationNumber)!;
-    for (const step of steps) current.version = (await bureau.services.abnormalPatents.handle(current.id, current.version, step)).record.version;
+    for (const step of steps) current.version = (await bureau.services.abnormalPatentHandling.handle(current.id, current.version, step)).record.version;
   };
   const xinyang = await as("XY-AMR");
   const xinxiang = await as("XX-AMR");

@@ -1,4 +1,4 @@
-import { WITHDRAWAL_COUNT_COLUMNS, WithdrawalCounts, WithdrawalRate, withdrawalRateOf } from "../abnormal-patent.service";
+import { WITHDRAWAL_COUNT_COLUMNS, WithdrawalCounts, WithdrawalRate, withdrawalRateOf } from "../abnormal-patent-rates";
 import { hiddenRows } from "./breakdown";
 import type { Sql } from "./sql";
 import type { StatisticsRequest } from "./statistics-request";
