@@ -21,8 +21,7 @@ export interface ListSpec<E extends ObjectLiteral, F> {
   entity: EntityTarget<E>;
   alias: string;
   /** Tables the visibility or the filters read, LEFT JOINed by `on`. */
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- an entity class, as TypeORM's leftJoin takes it
-  joins?: Array<{ entity: Function; alias: string; on: string }>;
+  joins?: Array<{ entity: new () => ObjectLiteral; alias: string; on: string }>;
   filters: FilterTable<F>;
   order: { direction: "ASC" | "DESC"; keys: [...SortKey<E>[], SortKey<E>] };
 }
