@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import type net from "node:net";
 import os from "node:os";
@@ -9,13 +9,13 @@ import { PGlitePool } from "../src/db/pglite-pool";
 import { silentLogger } from "../src/logging/logger";
 import { createTestDatabase, usingServer } from "./support/test-database";
 import { creditCodeFor } from "./support/directory";
-import { CLI, startHubProcess } from "./support/hub-process";
+import { runHub, startHubProcess } from "./support/hub-process";
 
 /**
  * The `hub` commands run while `hub serve` runs, as an operator does: on PGlite the hub holds the embedded
  * database and serves it to them on a Unix socket in its directory; on a PostgreSQL server (TEST_DATABASE_URL)
  * they connect to the server as before. Either way each says which database it used, the registry is checked,
- * and the hub keeps answering while they run.
+ * and the hub keeps answering while they run, several at once.
  */
 
 let dataDir: string;
@@ -38,21 +38,7 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HUB_DATA_DIR: dataDir, LOG_LEVEL: "warn", ...(database.url ? { DATABASE_URL: database.url } : {}), ...extra };
 }
 
-/** Runs a command without blocking the test's event loop, so the hub can be queried meanwhile. */
-function hub(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [CLI, ...args], { env: env(), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    proc.stdout.on("data", (chunk) => (stdout += chunk));
-    proc.stderr.on("data", (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => proc.kill("SIGKILL"), 90_000);
-    proc.once("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const hub = (args: string[]) => runHub(args, env());
 
 async function graphql(url: string, query: string, token?: string): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { "content-type": "application/json" };
@@ -62,6 +48,8 @@ async function graphql(url: string, query: string, token?: string): Promise<{ st
 }
 
 it("runs migrate, audit verify, export, import and token beside a running hub, which keeps answering and exits 0 on SIGTERM", async () => {
+  // On an empty data directory, as an operator's first `hub serve`: it makes the database, migrates it and
+  // loads the demo data (the only test of that start) before it serves.
   const started = await startHubProcess(env());
   child = started.child;
   const { url, exited } = started;
@@ -84,38 +72,42 @@ it("runs migrate, audit verify, export, import and token beside a running hub, w
     }
   })();
 
-  const migrate = await hub(["migrate"]);
+  const creditCode = creditCodeFor("411502", 4242);
+  const file = path.join(dataDir, "institutions.csv");
+  fs.writeFileSync(file, `名称,统一社会信用代码,行政区划代码,技术领域\n旁路导入鉴定所,${creditCode},411502,专利\n`);
+  // The commands that write nothing run at once; the import, after its dry run.
+  const [migrate, audit, exported, dryRun, nope, court, bureau] = await Promise.all([
+    hub(["migrate"]),
+    hub(["audit", "verify"]),
+    hub(["export", "institutions", "--agency", "XY-COURT"]),
+    hub(["import", "institutions", file, "--agency", "XY-AMR", "--dry-run"]),
+    hub(["token", "--agency", "NOPE"]),
+    hub(["token", "--agency", "XY-COURT"]),
+    hub(["token", "--agency", "XY-AMR"]),
+  ]);
+  const imported = await hub(["import", "institutions", file, "--agency", "XY-AMR"]);
+
   expect(migrate).toEqual({ code: 0, stdout: "no pending migrations\n", stderr: databaseLine });
 
-  const audit = await hub(["audit", "verify"]);
   expect(audit.code).toBe(0);
   expect(audit.stdout).toMatch(/^audit chain intact: \d+ entries/);
   expect(audit.stderr).toBe(databaseLine);
 
-  const exported = await hub(["export", "institutions", "--agency", "XY-COURT"]);
   expect(exported.code).toBe(0);
   expect(exported.stdout.startsWith("\ufeff名称,统一社会信用代码")).toBe(true);
   expect(exported.stderr).toBe(databaseLine);
 
-  const creditCode = creditCodeFor("411502", 4242);
-  const file = path.join(dataDir, "institutions.csv");
-  fs.writeFileSync(file, `名称,统一社会信用代码,行政区划代码,技术领域\n旁路导入鉴定所,${creditCode},411502,专利\n`);
-  const dryRun = await hub(["import", "institutions", file, "--agency", "XY-AMR", "--dry-run"]);
   expect(dryRun).toEqual({ code: 0, stdout: "institutions: 1 rows read (utf-8); 1 would be created, 0 would be updated, 0 unchanged, 0 rejected (dry run: nothing written)\n", stderr: databaseLine });
-  const imported = await hub(["import", "institutions", file, "--agency", "XY-AMR"]);
   expect(imported).toEqual({ code: 0, stdout: "institutions: 1 rows read (utf-8); 1 were created, 0 were updated, 0 unchanged, 0 rejected\n", stderr: databaseLine });
 
-  const nope = await hub(["token", "--agency", "NOPE"]);
   expect(nope).toEqual({ code: 1, stdout: "", stderr: `${databaseLine}hub: no client system default of agency NOPE in the registry\n` });
 
-  const court = await hub(["token", "--agency", "XY-COURT"]);
   expect(court.code).toBe(0);
   expect(court.stderr).toBe(databaseLine);
   const me = await graphql(url, "{ me { agency { code } } }", court.stdout.trim());
   expect(me).toEqual({ status: 200, body: { data: { me: { agency: { code: "XY-COURT" } } } } });
 
   // What the command wrote through the socket, the hub reads at once.
-  const bureau = await hub(["token", "--agency", "XY-AMR"]);
   expect(bureau.code).toBe(0);
   const institution = await graphql(url, `{ institution(creditCode: "${creditCode}") { name regionCode } }`, bureau.stdout.trim());
   expect(institution.body).toEqual({ data: { institution: { name: "旁路导入鉴定所", regionCode: "411502" } } });

@@ -1,20 +1,21 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { decodeJwt } from "jose";
-import { createDataSource } from "../src/db/data-source";
 import { createTestDatabase } from "./support/test-database";
 import { patentCheckCharacter } from "../src/domain/identifiers";
 import { creditCodeFor } from "./support/directory";
+import { runHub, withHubDatabase } from "./support/hub-process";
 
 /**
  * The `hub` command as a user runs it: the compiled CLI (npm test builds it first) in a child process,
  * against PGlite in a temporary data directory, or a fresh database on the TEST_DATABASE_URL server.
+ * Commands that cannot affect each other run at once: those that stop before they open the database, and
+ * those that change nothing in it (on PGlite each on its own copy of the data directory, `beside()`).
  */
-const CLI = path.join(__dirname, "..", "bin", "hub.js");
 let dataDir: string;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
+const copies: string[] = [];
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-cli-"));
@@ -22,21 +23,29 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database.drop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  for (const dir of [dataDir, ...copies]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function hub(args: string[], env: Record<string, string> = {}, options: { dataDir?: string; embedded?: boolean } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH, HUB_DATA_DIR: options.dataDir ?? dataDir, ...(database.url && !options.embedded ? { DATABASE_URL: database.url } : {}), ...env },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runHub(args, { PATH: process.env.PATH, HUB_DATA_DIR: options.dataDir ?? dataDir, ...(database.url && !options.embedded ? { DATABASE_URL: database.url } : {}), ...env }, 60_000);
 }
 
-/** The line every command that uses the database prints on stderr first. */
-function databaseLine(): string {
-  if (!database.url) return `hub: database: PGlite at ${path.join(dataDir, "pglite")}\n`;
+/**
+ * A data directory for a command that runs while another runs on `dataDir`, holding the same data: on PGlite
+ * a copy of it (one process at a time may open an embedded database), on a server the same directory (the
+ * keys) and the same database.
+ */
+function beside(): string {
+  if (database.url) return dataDir;
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "hub-cli-copy-"));
+  copies.push(copy);
+  fs.cpSync(dataDir, copy, { recursive: true });
+  return copy;
+}
+
+/** The line every command that uses the database (on `dir` when embedded) prints on stderr first. */
+function databaseLine(dir = dataDir): string {
+  if (!database.url) return `hub: database: PGlite at ${path.join(dir, "pglite")}\n`;
   const url = new URL(database.url);
   return `hub: database: PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}\n`;
 }
@@ -51,75 +60,79 @@ describe("a command run against a directory that holds no hub", () => {
   afterEach(() => fs.rmSync(empty, { recursive: true, force: true }));
   const missing = () => `hub: no hub database at ${path.join(empty, "pglite")}; run \`hub init\` or \`hub serve\` first (or set HUB_DATA_DIR to the hub's data directory, or DATABASE_URL)\n`;
 
-  it("exports nothing, says in one line which database is missing, and creates no file", () => {
-    expect(hub(["export", "institutions"], {}, { dataDir: empty, embedded: true })).toEqual({ code: 1, stdout: "", stderr: missing() });
+  it("exports nothing, says in one line which database is missing, and creates no file", async () => {
+    expect(await hub(["export", "institutions"], {}, { dataDir: empty, embedded: true })).toEqual({ code: 1, stdout: "", stderr: missing() });
     expect(listFiles(empty)).toEqual([]);
   });
 
-  it("issues no token, says in one line which database is missing, and makes no key", () => {
-    expect(hub(["token", "--agency", "XY-COURT"], {}, { dataDir: empty, embedded: true })).toEqual({ code: 1, stdout: "", stderr: missing() });
+  it("issues no token, says in one line which database is missing, and makes no key", async () => {
+    expect(await hub(["token", "--agency", "XY-COURT"], {}, { dataDir: empty, embedded: true })).toEqual({ code: 1, stdout: "", stderr: missing() });
     expect(listFiles(empty)).toEqual([]);
   });
 });
 
 describe("hub command", () => {
-  it("lists its commands with --help, and each command has its own help", () => {
-    const help = hub(["--help"]);
+  it("lists its commands with --help, and each command has its own help", async () => {
+    const [help, token, audit] = await Promise.all([hub(["--help"]), hub(["token", "--help"]), hub(["audit", "verify", "--help"])]);
     expect(help.code).toBe(0);
     for (const command of ["serve", "migrate", "seed", "token", "audit", "schema"]) expect(help.stdout).toContain(command);
-    expect(hub(["token", "--help"]).stdout).toContain("--expires-in");
-    expect(hub(["audit", "verify", "--help"]).code).toBe(0);
+    expect(token.stdout).toContain("--expires-in");
+    expect(audit.code).toBe(0);
   });
 
-  it("creates an embedded database and keys only with hub init (or serve), then migrates and seeds the demo data idempotently", () => {
+  it("creates an embedded database and keys only with hub init (or serve), then migrates and seeds the demo data idempotently", async () => {
     const noData = { HUB_DEMO_DATA: "false" };
+    // Seeding stops at the missing PII key or database before it touches the database: it runs beside migrate.
+    const [firstMigrate, firstSeed] = await Promise.all([hub(["migrate"]), hub(["seed", "--demo"])]);
     if (database.url) {
       // The server's database exists: migrate works as before; seeding needs the PII key, which only init makes.
-      const migrated = hub(["migrate"]);
-      expect(migrated.stdout).toMatch(/applied: Foundation\d+, Directory\d+/);
-      expect(migrated.stderr).toBe(databaseLine());
-      expect(hub(["seed", "--demo"])).toMatchObject({ code: 1, stderr: `hub: no PII key at ${path.join(dataDir, "keys", "pii.key")}; run \`hub init\` or \`hub serve\` first, or set HUB_PII_KEY_FILE (\`hub keys generate\` makes one)\n` });
+      expect(firstMigrate.stdout).toMatch(/applied: Foundation\d+, Directory\d+/);
+      expect(firstMigrate.stderr).toBe(databaseLine());
+      expect(firstSeed).toMatchObject({ code: 1, stderr: `hub: no PII key at ${path.join(dataDir, "keys", "pii.key")}; run \`hub init\` or \`hub serve\` first, or set HUB_PII_KEY_FILE (\`hub keys generate\` makes one)\n` });
     } else {
-      for (const command of [["migrate"], ["seed", "--demo"]]) {
-        expect(hub(command)).toEqual({ code: 1, stdout: "", stderr: `hub: no hub database at ${path.join(dataDir, "pglite")}; run \`hub init\` or \`hub serve\` first (or set HUB_DATA_DIR to the hub's data directory, or DATABASE_URL)\n` });
+      for (const result of [firstMigrate, firstSeed]) {
+        expect(result).toEqual({ code: 1, stdout: "", stderr: `hub: no hub database at ${path.join(dataDir, "pglite")}; run \`hub init\` or \`hub serve\` first (or set HUB_DATA_DIR to the hub's data directory, or DATABASE_URL)\n` });
       }
     }
     expect(listFiles(dataDir)).toEqual([]);
-    const init = hub(["init"], noData);
+    const init = await hub(["init"], noData);
     expect(init.code).toBe(0);
     expect(init.stderr).toBe(databaseLine());
     expect(init.stdout).toMatch(new RegExp(`^signing key: ${path.join(dataDir, "keys", "hub-signing-key.jwk.json")} \\(made\\)\nPII key: ${path.join(dataDir, "keys", "pii.key")} \\(made\\)\n`));
     expect(init.stdout).toMatch(database.url ? /no pending migrations\nempty database \(HUB_DEMO_DATA=false\)\n$/ : /migrations applied: Foundation\d+, Directory\d+.*\nempty database \(HUB_DEMO_DATA=false\)\n$/);
     expect(fs.statSync(path.join(dataDir, "keys", "pii.key")).mode & 0o777).toBe(0o600);
-    expect(hub(["init"], noData).stdout).toMatch(/\(kept\)\nPII key: .*\(kept\)\nno pending migrations\nempty database/);
-    expect(hub(["migrate"])).toEqual({ code: 0, stdout: "no pending migrations\n", stderr: databaseLine() });
-    expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 14 agencies, 9 institutions, 14 appraisers, 2 cases created\n");
-    expect(hub(["seed", "--demo"]).stdout).toBe("demo data: 0 agencies, 0 institutions, 0 appraisers, 0 cases created\n");
+    // Neither changes the database now, so they run at once.
+    const migrateDir = beside();
+    const [again, migrated] = await Promise.all([hub(["init"], noData), hub(["migrate"], {}, { dataDir: migrateDir })]);
+    expect(again.stdout).toMatch(/\(kept\)\nPII key: .*\(kept\)\nno pending migrations\nempty database/);
+    expect(migrated).toEqual({ code: 0, stdout: "no pending migrations\n", stderr: databaseLine(migrateDir) });
+    expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 14 agencies, 9 institutions, 14 appraisers, 2 cases created\n");
+    expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 0 agencies, 0 institutions, 0 appraisers, 0 cases created\n");
   });
 
-  it("prints a token and nothing else on stdout", () => {
-    const { code, stdout, stderr } = hub(["token", "--agency", "XY-COURT", "--expires-in", "15m"]);
+  it("prints a token and nothing else on stdout", async () => {
+    // A bureau's client system may carry pii:read.
+    const { code, stdout, stderr } = await hub(["token", "--agency", "XY-AMR", "--scopes", "pii:read", "--expires-in", "15m"]);
     expect(code).toBe(0);
     expect(stderr).toBe(databaseLine());
     expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const claims = decodeJwt(stdout.trim());
-    expect(claims.sub).toBe("XY-COURT/default");
+    expect(claims.sub).toBe("XY-AMR/default");
+    expect(claims.scope).toBe("pii:read");
     expect((claims.exp as number) - (claims.iat as number)).toBe(900);
   });
 
-  it("refuses a token for an unknown agency or a scope the client system may not carry, in one line", () => {
-    const unknown = hub(["token", "--agency", "NOPE"]);
+  it("refuses a token for an unknown agency or a scope the client system may not carry, in one line", async () => {
+    const [unknown, scope] = await Promise.all([hub(["token", "--agency", "NOPE"]), hub(["token", "--agency", "XY-COURT", "--scopes", "pii:read"], {}, { dataDir: beside() })]);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toBe("");
     expect(unknown.stderr).toBe(`${databaseLine()}hub: no client system default of agency NOPE in the registry\n`);
-    const scope = hub(["token", "--agency", "XY-COURT", "--scopes", "pii:read"]);
     expect(scope.code).toBe(1);
     expect(scope.stderr).toMatch(/scopes not allowed .*pii:read/);
-    expect(hub(["token", "--agency", "XY-AMR", "--scopes", "pii:read"]).code).toBe(0);
   });
 
   it("verifies the audit chain, and exits 3 when it is broken", async () => {
-    const intact = hub(["audit", "verify"]);
+    const intact = await hub(["audit", "verify"]);
     expect(intact.code).toBe(0);
     // 14 agencies and their client systems, 9 institutions, 14 appraisers; then 2 cases, 11 steps,
     // 3 feedback items, 1 complaint and its 3 handling steps, 2 inspections, 1 collaboration and 2 events,
@@ -127,41 +140,43 @@ describe("hub command", () => {
     // steps and the escalation's credit record, 5 marks placed under custody, 3 alerts and 1 handling step (45)
     expect(intact.stdout).toMatch(/^audit chain intact: 125 entries; head 125 [0-9a-f]{64}\n$/);
     // Tamper as a superuser would, through the same database the CLI uses (it has exited, so PGlite is free).
-    const target = database.url ? database.target : ({ kind: "pglite", dataDir: path.join(dataDir, "pglite") } as const);
-    const dataSource = await createDataSource(target).initialize();
-    await dataSource.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`);
-    await dataSource.query(`UPDATE audit_events SET entity_id = 'forged' WHERE seq = 7`);
-    await dataSource.destroy();
-    const broken = hub(["audit", "verify"]);
+    await withHubDatabase(database, dataDir, async (query) => {
+      await query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`);
+      await query(`UPDATE audit_events SET entity_id = 'forged' WHERE seq = 7`);
+    });
+    const broken = await hub(["audit", "verify"]);
     expect(broken.code).toBe(3);
     expect(broken.stdout).toMatch(/BROKEN at entry 7: CONTENT_CHANGED/);
   });
 
-  it("exports what an agency may see, as JSON or as CSV with a BOM", () => {
-    const json = hub(["export", "institutions", "--format", "json", "--agency", "XX-COURT"]);
+  it("exports what an agency may see, as JSON or as CSV with a BOM", async () => {
+    const [json, publicCsv] = await Promise.all([hub(["export", "institutions", "--format", "json", "--agency", "XX-COURT"]), hub(["export", "institutions"], {}, { dataDir: beside() })]);
     expect(json.code).toBe(0);
     const rows = JSON.parse(json.stdout);
     expect(rows.map((r: any) => r.listingStatus).sort()).toEqual(["LISTED", "LISTED", "LISTED", "REMOVED", "SUSPENDED"]);
-    const publicCsv = hub(["export", "institutions"]);
     expect(publicCsv.stdout.startsWith("\ufeff名称,统一社会信用代码")).toBe(true);
     expect(publicCsv.stdout.trim().split("\r\n")).toHaveLength(4);
   });
 
-  it("imports with a per-row report, and exits 2 when rows were rejected", () => {
+  it("imports with a per-row report, and exits 2 when rows were rejected", async () => {
     const file = path.join(dataDir, "institutions.csv");
     fs.writeFileSync(file, `名称,统一社会信用代码,行政区划代码,技术领域\n甲,91411500MA45XXXX0Y,411500,专利\n乙,91411500MA9F3K2L21,411500,专利；商标\n`);
-    const dry = hub(["import", "institutions", file, "--agency", "XY-AMR", "--dry-run"]);
+    // Neither the dry run nor the refused import writes anything.
+    const [dry, court, missing] = await Promise.all([
+      hub(["import", "institutions", file, "--agency", "XY-AMR", "--dry-run"]),
+      hub(["import", "institutions", file, "--agency", "XY-COURT"], {}, { dataDir: beside() }),
+      hub(["import", "institutions", path.join(dataDir, "missing.csv"), "--agency", "XY-AMR"]),
+    ]);
     expect(dry.code).toBe(2);
     expect(dry.stdout).toBe(
       "institutions: 2 rows read (utf-8); 0 would be created, 1 would be updated, 0 unchanged, 1 rejected (dry run: nothing written)\n" +
         "row 2, column 统一社会信用代码: The check character of the unified social credit code is wrong.\n",
     );
-    const court = hub(["import", "institutions", file, "--agency", "XY-COURT"]);
     expect(court.stdout).toMatch(/0 were created, 0 were updated, 0 unchanged, 2 rejected/);
-    expect(hub(["import", "institutions", path.join(dataDir, "missing.csv"), "--agency", "XY-AMR"]).stderr).toBe(`hub: cannot read ${path.join(dataDir, "missing.csv")}\n`);
+    expect(missing.stderr).toBe(`hub: cannot read ${path.join(dataDir, "missing.csv")}\n`);
   });
 
-  it("imports a 500-item abnormal-patent batch in one command with a report, and changes nothing the second time", () => {
+  it("imports a 500-item abnormal-patent batch in one command with a report, and changes nothing the second time", async () => {
     const check = (first12: string) => `${first12}.${patentCheckCharacter(first12)}`;
     const counties = ["411502", "411521", "411525", "410702", "410783"];
     const rows = Array.from({ length: 500 }, (_, i) => {
@@ -176,7 +191,7 @@ describe("hub command", () => {
     const header = "申请号,专利类型,申请人,申请人统一社会信用代码,代理机构,代理机构代码,申请人行政区划代码";
     fs.writeFileSync(file, [header, ...rows.map((r) => r.join(","))].join("\n"));
     const args = ["import", "abnormal-patents", file, "--batch", "2025年第7批", "--agency", "HA-AMR"];
-    const first = hub(args);
+    const [first, noBatch] = await Promise.all([hub(args), hub(["import", "abnormal-patents", file, "--agency", "HA-AMR"])]);
     expect(first.code).toBe(2);
     expect(first.stdout).toBe(
       "abnormal patents (2025年第7批): 500 rows read (utf-8); 497 were created, 0 were updated, 0 unchanged, 3 rejected\n" +
@@ -184,23 +199,25 @@ describe("hub command", () => {
         "row 201, column 专利类型: patentType does not match the type digit of the application number.\n" +
         "row 301, column 申请人行政区划代码: The region code is not in the hub's region table.\n",
     );
-    expect(hub(args).stdout).toMatch(/^abnormal patents \(2025年第7批\): 500 rows read \(utf-8\); 0 were created, 0 were updated, 497 unchanged, 3 rejected\n/);
-    expect(hub(["import", "abnormal-patents", file, "--agency", "HA-AMR"]).stderr).toBe("hub: --batch is required for importing abnormal-patents, e.g. --batch 2024年第3批\n");
-    const city = hub(["import", "abnormal-patents", file, "--batch", "2025年第8批", "--agency", "XY-AMR"]);
-    expect(city).toMatchObject({ code: 1, stderr: `${databaseLine()}hub: ${file}: Batches are imported by market-regulation bureaus at province level or above.\n` });
+    expect(noBatch.stderr).toBe("hub: --batch is required for importing abnormal-patents, e.g. --batch 2024年第3批\n");
+    // A city bureau's batch is refused before anything is written.
+    const cityDir = beside();
+    const [second, city] = await Promise.all([hub(args), hub(["import", "abnormal-patents", file, "--batch", "2025年第8批", "--agency", "XY-AMR"], {}, { dataDir: cityDir })]);
+    expect(second.stdout).toMatch(/^abnormal patents \(2025年第7批\): 500 rows read \(utf-8\); 0 were created, 0 were updated, 497 unchanged, 3 rejected\n/);
+    expect(city).toMatchObject({ code: 1, stderr: `${databaseLine(cityDir)}hub: ${file}: Batches are imported by market-regulation bureaus at province level or above.\n` });
   });
 
-  it("says in one line why it cannot reach a database, without a stack trace", () => {
-    const res = hub(["migrate"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere" });
+  it("says in one line why it cannot reach a database, without a stack trace", async () => {
+    const res = await hub(["migrate"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere" });
     expect(res.code).toBe(1);
     expect(res.stderr).toBe("hub: database: PostgreSQL at 127.0.0.1:1/nowhere\nhub: cannot connect to PostgreSQL at 127.0.0.1:1/nowhere: connection refused (is PostgreSQL running?)\n");
   });
 
-  it("never issues a token without the hub's signing key, and never makes one", () => {
+  it("never issues a token without the hub's signing key, and never makes one", async () => {
     const key = path.join(dataDir, "keys", "hub-signing-key.jwk.json");
     fs.renameSync(key, `${key}.away`);
     try {
-      const res = hub(["token", "--agency", "XY-COURT"]);
+      const res = await hub(["token", "--agency", "XY-COURT"]);
       expect(res).toEqual({ code: 1, stdout: "", stderr: `hub: no signing key at ${key}; run \`hub init\` or \`hub serve\` first, or set HUB_SIGNING_KEY_FILE (\`hub keys generate\` makes one)\n` });
       expect(fs.existsSync(key)).toBe(false);
     } finally {
@@ -208,9 +225,9 @@ describe("hub command", () => {
     }
   });
 
-  it("makes production keys with keys generate, mode 0600, never overwriting them, and prints the settings", () => {
+  it("makes production keys with keys generate, mode 0600, never overwriting them, and prints the settings", async () => {
     const out = path.join(dataDir, "production-keys");
-    const made = hub(["keys", "generate", "--out", out]);
+    const made = await hub(["keys", "generate", "--out", out]);
     expect(made.code).toBe(0);
     const signing = path.join(out, "hub-signing-key.pem");
     const pii = path.join(out, "hub-pii.key");
@@ -219,18 +236,22 @@ describe("hub command", () => {
     expect(Buffer.from(fs.readFileSync(pii, "utf8"), "base64")).toHaveLength(32);
     for (const file of [signing, pii]) expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const before = fs.readFileSync(signing, "utf8");
-    expect(hub(["keys", "generate", "--out", out])).toEqual({ code: 1, stdout: "", stderr: `hub: ${signing} exists; refusing to overwrite a key (choose another --out)\n` });
-    expect(fs.readFileSync(signing, "utf8")).toBe(before);
     // Production takes both; the PEM key signs a token, which the registry check lets through.
     const production = { HUB_ENV: "production", HUB_SIGNING_KEY_FILE: signing };
-    expect(hub(["token", "--agency", "XY-COURT"], production).stderr).toMatch(/HUB_PII_KEY_FILE: required when HUB_ENV=production/);
-    const token = hub(["token", "--agency", "XY-COURT"], { ...production, HUB_PII_KEY_FILE: pii });
+    const [again, withoutPiiKey, token] = await Promise.all([
+      hub(["keys", "generate", "--out", out]),
+      hub(["token", "--agency", "XY-COURT"], production),
+      hub(["token", "--agency", "XY-COURT"], { ...production, HUB_PII_KEY_FILE: pii }),
+    ]);
+    expect(again).toEqual({ code: 1, stdout: "", stderr: `hub: ${signing} exists; refusing to overwrite a key (choose another --out)\n` });
+    expect(fs.readFileSync(signing, "utf8")).toBe(before);
+    expect(withoutPiiKey.stderr).toMatch(/HUB_PII_KEY_FILE: required when HUB_ENV=production/);
     expect(token.code).toBe(0);
     expect(decodeJwt(token.stdout.trim()).sub).toBe("XY-COURT/default");
   });
 
-  it("lists every configuration problem at once", () => {
-    const res = hub(["migrate"], { PORT: "x", HUB_ENV: "staging" });
+  it("lists every configuration problem at once", async () => {
+    const res = await hub(["migrate"], { PORT: "x", HUB_ENV: "staging" });
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/configuration problems:\n  - HUB_ENV: .*\n  - PORT: /);
   });

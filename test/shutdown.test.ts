@@ -1,14 +1,12 @@
 import { ChildProcess, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { loadSigningKey } from "../src/auth/signing-key";
 import { issueToken } from "../src/auth/token";
 import { loadConfig } from "../src/config/config";
-import { createDataSource } from "../src/db/data-source";
-import { createTestDatabase } from "./support/test-database";
-import { startHubProcess } from "./support/hub-process";
+import type { TestDatabase } from "./support/test-database";
+import { preparedHubData, startHubProcess, withHubDatabase } from "./support/hub-process";
 
 /**
  * `hub serve` as an operator runs it, stopped the way a container runtime stops it: SIGTERM while requests
@@ -19,13 +17,11 @@ import { startHubProcess } from "./support/hub-process";
 const QUERY = `{ appraisers(first: 100) { edges { node { id idNumber } } } }`;
 
 let dataDir: string;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: TestDatabase;
 let child: ChildProcess | undefined;
 
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-shutdown-"));
-  database = await createTestDatabase();
-});
+// The data of a hub that has started before (its first start, on an empty directory, is cli-beside-hub.test.ts's).
+beforeAll(async () => ({ dataDir, database } = await preparedHubData("hub-shutdown-")));
 afterAll(async () => {
   child?.kill("SIGKILL");
   await database.drop();
@@ -91,16 +87,10 @@ it("drains requests in flight on SIGTERM, audits every full ID number it served,
     for (const edge of answer.body.data.appraisers.edges) if (!edge.node.idNumber.includes("*")) served += 1;
   }
   expect(served).toBeGreaterThan(0);
-  const target = database.url ? database.target : ({ kind: "pglite", dataDir: path.join(dataDir, "pglite") } as const);
-  const dataSource = await createDataSource(target).initialize();
-  try {
-    const [{ audited }] = await dataSource.query(
-      `SELECT count(*)::int AS audited FROM audit_events WHERE operation = 'read:Appraiser.idNumber' AND outcome = 'SUCCESS' AND request_id LIKE 'drain-%'`,
-    );
-    expect(audited).toBe(served);
-  } finally {
-    await dataSource.destroy();
-  }
+  const [{ audited }] = await withHubDatabase(database, dataDir, (query) =>
+    query(`SELECT count(*)::int AS audited FROM audit_events WHERE operation = 'read:Appraiser.idNumber' AND outcome = 'SUCCESS' AND request_id LIKE 'drain-%'`),
+  );
+  expect(audited).toBe(served);
 }, 240_000);
 
 /** `unshare` can give the hub a PID namespace of its own only to root (as in CI and containers). */
