@@ -28,7 +28,7 @@ export interface Clause {
 }
 
 export const NOTHING: Clause = { clause: "1 = 0", params: {} };
-const EVERYTHING: Clause = { clause: "1 = 1", params: {} };
+export const EVERYTHING: Clause = { clause: "1 = 1", params: {} };
 
 const registry = new Map<string, PolicyDecision>();
 

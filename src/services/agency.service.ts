@@ -10,6 +10,7 @@ import type { RequestScope } from "../context/request-scope";
 import { Page } from "./pagination";
 import { agencyAdministration } from "../policy/rules";
 import { equals, ListSpec, listPage } from "./list-builder";
+import { EVERYTHING } from "../policy/decision";
 
 export interface AgencyFilter {
   kind?: AgencyKind | null;
@@ -55,7 +56,7 @@ export class AgencyService {
 
   list(filter: AgencyFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Agency>> {
     // Agencies' identity is public: every caller sees the whole registry.
-    return listPage(this.dataSource, AGENCY_LIST, { clause: "1 = 1", params: {} }, filter, { first, after });
+    return listPage(this.dataSource, AGENCY_LIST, EVERYTHING, filter, { first, after });
   }
 
   /** Client systems of an agency the caller administers (its own, or one it supervises); otherwise none. */

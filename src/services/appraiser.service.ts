@@ -312,10 +312,8 @@ export class AppraiserService {
       label: "Appraiser",
       id,
       expectedVersion,
-      visible: async (current: Appraiser, manager: EntityManager) => {
-        const institution = current.institutionId ? await manager.getRepository(Institution).findOneBy({ id: current.institutionId }) : null;
-        return appraiserVisibility.test(this.viewer, current, institution);
-      },
+      facts: (current: Appraiser, manager: EntityManager) => (current.institutionId ? manager.getRepository(Institution).findOneBy({ id: current.institutionId }) : Promise.resolve(null)),
+      visible: (current: Appraiser, institution: Institution | null) => appraiserVisibility.test(this.viewer, current, institution),
       authorize: (current: Appraiser) => manageAppraiser.require(this.viewer, current.regionCode),
     };
   }

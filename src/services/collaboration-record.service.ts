@@ -191,7 +191,6 @@ export class CollaborationRecordService {
     const note = check.text(input.note, "input.note", { max: 4000 });
     if (input.kind === CollaborationEventKind.CLOSED && !input.outcome) throw new BadUserInputError("Closing needs an outcome.", "input.outcome");
     if (input.kind !== CollaborationEventKind.CLOSED && input.outcome) throw new BadUserInputError("An outcome goes with CLOSED.", "input.outcome");
-    let partyAgencyIds: string[] = [];
     return this.commands.change({
       operation: "addCollaborationEvent",
       entity: CollaborationRecord,
@@ -199,11 +198,9 @@ export class CollaborationRecordService {
       label: "Collaboration record",
       id: recordId,
       expectedVersion,
-      visible: async (record, manager) => {
-        partyAgencyIds = (await manager.getRepository(CollaborationParticipant).findBy({ recordId: record.id })).map((p) => p.agencyId);
-        return collaborationRecordVisibility.test(viewer, record, partyAgencyIds);
-      },
-      authorize: (record) => {
+      facts: async (record, manager) => (await manager.getRepository(CollaborationParticipant).findBy({ recordId: record.id })).map((p) => p.agencyId),
+      visible: (record, partyAgencyIds) => collaborationRecordVisibility.test(viewer, record, partyAgencyIds),
+      authorize: (record, partyAgencyIds) => {
         collaborationParty.require(viewer, partyAgencyIds);
         if (INITIATOR_ONLY.includes(input.kind)) collaborationInitiator.require(viewer, record);
       },

@@ -68,12 +68,12 @@ export class CommandRunner {
   }
 
   /**
-   * Changes an existing record in one transaction: loads it (`load`, by id by default), answers NOT_FOUND
-   * unless `visible`, lets `authorize` refuse, checks `expectedVersion` when one is given (before any state
+   * Changes an existing record in one transaction: loads it (`load`, by id by default) and what its checks
+   * read besides (`facts`: its parties, its mark), answers NOT_FOUND unless `visible`, lets `authorize` refuse, checks `expectedVersion` when one is given (before any state
    * rule, so a stale caller hears CONFLICT), applies the change and appends its one audit entry. Answers the
    * record as stored.
    */
-  async change<E extends ObjectLiteral & { id: string; version: number }>(command: {
+  async change<E extends ObjectLiteral & { id: string; version: number }, X = undefined>(command: {
     operation: string;
     entity: EntityTarget<E>;
     entityType: string;
@@ -82,14 +82,16 @@ export class CommandRunner {
     id: string;
     expectedVersion?: number | null;
     load?(manager: EntityManager, id: string): Promise<E | null>;
-    visible(record: E, manager: EntityManager): boolean | Promise<boolean>;
-    authorize?(record: E, manager: EntityManager): void | Promise<void>;
+    facts?(record: E, manager: EntityManager): Promise<X>;
+    visible(record: E, facts: X): boolean;
+    authorize?(record: E, facts: X): void;
     apply(record: E, manager: EntityManager): Promise<Change<E>>;
   }): Promise<E> {
     return this.scope.dataSource.transaction(async (manager) => {
       const record = command.load ? await command.load(manager, command.id) : isUuid(command.id) ? await manager.getRepository(command.entity).findOneBy({ id: command.id } as never) : null;
-      if (!record || !(await command.visible(record, manager))) throw new NotFoundError(command.label);
-      await command.authorize?.(record, manager);
+      const facts = (record && command.facts ? await command.facts(record, manager) : undefined) as X;
+      if (!record || !command.visible(record, facts)) throw new NotFoundError(command.label);
+      command.authorize?.(record, facts);
       if (command.expectedVersion !== null && command.expectedVersion !== undefined) assertVersion(record, command.expectedVersion, command.label);
       const change = await command.apply(record, manager);
       if ("unchanged" in change) return record;

@@ -184,36 +184,21 @@ export class CreditRecordService {
         if (sharedWith.length !== shareCodes.length || sharedWith.some((a) => a.status !== RecordStatus.ACTIVE)) {
           throw new BadUserInputError("Every agency to share with must be an active agency of the hub.", "input.shareWithAgencyCodes");
         }
-        return { complaint, subject, behaviour, sharedWith };
+        const determination = { subject, behaviour, severity: input.severity, decisionDocNo, basis, publishFrom, publishUntil, measures };
+        return { complaint, determination, sharedWith };
       },
-      fingerprint: ({ complaint, subject, behaviour }: { complaint: CaseFeedback | null; subject: CreditSubject; behaviour: CreditBehaviour }) => ({
-        subject,
-        behaviour,
-        severity: input.severity,
-        decisionDocNo,
-        basis,
-        publishFrom,
-        publishUntil,
-        measures,
+      fingerprint: ({ complaint, determination }: { complaint: CaseFeedback | null; determination: object }) => ({
+        ...determination,
         shareCodes: [...shareCodes].sort(),
         complaint: complaint?.id ?? null,
         suspend: !!input.suspendListing,
       }),
-      write: async (manager, { complaint, subject, behaviour, sharedWith }) => {
+      write: async (manager, { complaint, determination, sharedWith }) => {
         if (complaint && (await manager.getRepository(CreditRecord).existsBy({ sourceComplaintId: complaint.id }))) {
           throw new ConflictError("This complaint has already been turned into a credit record.", { field: "input.fromComplaintId" });
         }
-        const { record: saved, fields } = await this.insertRecord(manager, {
-          subject,
-          behaviour,
-          severity: input.severity,
-          decisionDocNo,
-          basis,
-          publishFrom,
-          publishUntil,
-          measures,
-          sourceComplaintId: complaint?.id ?? null,
-        });
+        const { subject } = determination;
+        const { record: saved, fields } = await this.insertRecord(manager, { ...determination, sourceComplaintId: complaint?.id ?? null });
         const also: AuditEntry[] = [];
         if (sharedWith.length) {
           const now = this.scope.now();

@@ -371,7 +371,6 @@ export class CustodyTrademarkService {
   async handleAlert(alertId: string, expectedVersion: number, input: { status: TrademarkAlertStatus; note: string }): Promise<TrademarkAlert> {
     const viewer = this.viewer;
     const note = check.text(input.note, "input.note", { max: 2000, required: true });
-    let mark: CustodyTrademark | null = null;
     return this.commands.change({
       operation: "handleTrademarkAlert",
       entity: TrademarkAlert,
@@ -380,11 +379,9 @@ export class CustodyTrademarkService {
       id: alertId,
       expectedVersion,
       load: (manager, id) => this.storedAlert(manager, id),
-      visible: async (alert, manager) => {
-        mark = await manager.getRepository(CustodyTrademark).findOneByOrFail({ id: alert.trademarkId });
-        return this.canSee(mark);
-      },
-      authorize: () => custodianOnly.require(viewer, mark!),
+      facts: (alert, manager) => manager.getRepository(CustodyTrademark).findOneByOrFail({ id: alert.trademarkId }),
+      visible: (_alert, mark) => this.canSee(mark),
+      authorize: (_alert, mark) => custodianOnly.require(viewer, mark),
       apply: async (alert) => {
         if (!TRADEMARK_ALERT_TRANSITIONS[alert.status].includes(input.status)) throw new InvalidStateTransitionError("The trademark alert", alert.status, input.status);
         return {

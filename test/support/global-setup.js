@@ -6,7 +6,7 @@ require("reflect-metadata");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { Client } = require("pg");
+const { onServer } = require("./server-sql");
 const { loadConfig } = require("../../dist/config/config");
 const { openDatabase } = require("../../dist/db/database");
 const { prepareDatabase } = require("../../dist/hub");
@@ -39,14 +39,3 @@ module.exports = async function globalSetup() {
     process.env.HUB_TEST_TEMPLATE_DUMP = file;
   }
 };
-
-async function onServer(serverUrl, sql) {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-module.exports.onServer = onServer;

@@ -1,6 +1,6 @@
 // Drops what `global-setup.js` made.
 const fs = require("node:fs");
-const { onServer } = require("./global-setup");
+const { onServer } = require("./server-sql");
 
 module.exports = async function globalTeardown() {
   const name = process.env.HUB_TEST_TEMPLATE_DATABASE;

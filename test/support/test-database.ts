@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { Client } from "pg";
+import { onServer } from "./server-sql";
 import type { DatabaseTarget } from "../../src/db/data-source";
 
 export interface TestDatabase {
@@ -43,16 +43,6 @@ function templateEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is unset: run the tests through jest, whose globalSetup prepares the template`);
   return value;
-}
-
-async function onServer(serverUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export const usingServer = (): boolean => !!process.env.TEST_DATABASE_URL;

@@ -1,0 +1,1 @@
+export function onServer(serverUrl: string, sql: string): Promise<void>;
