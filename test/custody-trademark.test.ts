@@ -140,6 +140,28 @@ describe("alerts", () => {
     expect(ended.body.data.updateCustodyTrademark).toMatchObject({ custodyStatus: "ENDED", version: 3 });
   });
 
+  it("gives a mark the same alerts as the alert list, and pages on from a computed alert", async () => {
+    const expiresOn = addMonths(today, 3);
+    const m = await place(mark(21, { registeredOn: addMonths(expiresOn, -120), expiresOn }));
+    const raised = await hub.graphql(RAISE, { as: "XY-IPAA", variables: { input: { idempotencyKey: "alert-21", trademarkId: m.id, kind: "SIMILAR_FILING", detail: "第30类近似商标申请" } } });
+    expect(raised.body.errors).toBeUndefined();
+    const onMark = (await hub.graphql(MARKS, { as: "XY-IPAA", variables: { filter: { markContains: "测试商标21" } } })).body.data.custodyTrademarks.edges[0].node.alerts;
+    const listed = (await hub.graphql(ALERTS, { as: "XY-IPAA", variables: { filter: { trademarkId: m.id } } })).body.data.trademarkAlerts.edges.map((e: any) => e.node);
+    expect(onMark.map((a: any) => [a.kind, a.id])).toEqual(listed.map((a: any) => [a.kind, a.id]));
+    expect(listed.map((a: any) => a.kind)).toEqual(["SIMILAR_FILING", "EXPIRING"]);
+    // Computed alerts end pages: their cursor (id expiring:…) must lead on.
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const res: any = await hub.graphql(ALERTS, { as: "XY-IPAA", variables: { filter: { kind: "EXPIRING", unresolved: true }, first: 1, after } });
+      expect(res.body.errors).toBeUndefined();
+      ids.push(...res.body.data.trademarkAlerts.edges.map((e: any) => e.node.id));
+      after = res.body.data.trademarkAlerts.pageInfo.hasNextPage ? res.body.data.trademarkAlerts.pageInfo.endCursor : null;
+    } while (after);
+    expect(ids.filter((id) => id.startsWith("expiring:")).length).toBeGreaterThanOrEqual(2);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it("pages through alerts newest first with a stable cursor", async () => {
     const seen: string[] = [];
     let after: string | null = null;

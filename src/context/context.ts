@@ -4,6 +4,7 @@ import type { AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
 import { DEFAULT_POLICY, HubPolicy } from "../config/config";
 import { todayInChina } from "../domain/local-date";
+import { alertWindow } from "../loaders/trademark-alert-feed";
 import type { Viewer } from "../auth/viewer";
 import { createLoaders, Loaders } from "../loaders";
 import { AgencyService } from "../services/agency.service";
@@ -67,8 +68,10 @@ export interface HubContext {
  * and the tests both call this, so tests exercise exactly what production runs.
  */
 export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMeta): HubContext {
-  const loaders = createLoaders(deps.dataSource);
   const now = deps.now ?? (() => new Date());
+  const policy = deps.policy ?? DEFAULT_POLICY;
+  const today = () => todayInChina(now());
+  const loaders = createLoaders(deps.dataSource, { alertWindow: () => alertWindow(today(), policy.trademarkExpiryAlertMonths) });
   const disclosures = new DisclosureNotes();
   const scope: RequestScope = {
     dataSource: deps.dataSource,
@@ -78,9 +81,9 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     trail: deps.trail,
     disclosures,
     vault: deps.vault,
-    policy: deps.policy ?? DEFAULT_POLICY,
+    policy,
     now,
-    today: () => todayInChina(now()),
+    today,
   };
   const institutions = new InstitutionService(scope);
   const credit = new CreditRecordService(scope, institutions);

@@ -1,12 +1,13 @@
 import { DataSource } from "typeorm";
-import { CustodyTrademark, TrademarkAlert } from "../entities/custody-trademark.entity";
-import { loadManyBy, loadOneBy } from "./entity-loaders";
+import { CustodyTrademark } from "../entities/custody-trademark.entity";
+import { loadOneBy } from "./entity-loaders";
+import { AlertWindow, trademarkAlertsByTrademarkId } from "./trademark-alert-feed";
 
-/** Batched fetches for marks under custody and their stored alerts (see `entity-loaders.ts`). */
-export function createCustodyTrademarkLoaders(dataSource: DataSource) {
+/** Batched fetches for marks under custody and their alerts, computed EXPIRING ones included (see `entity-loaders.ts`). */
+export function createCustodyTrademarkLoaders(dataSource: DataSource, alertWindow: () => AlertWindow) {
   return {
     custodyTrademarkById: loadOneBy(dataSource, CustodyTrademark, "id"),
     /** Newest first. */
-    trademarkAlertsByTrademarkId: loadManyBy(dataSource, TrademarkAlert, "trademarkId", { raisedOn: "DESC", createdAt: "DESC" }),
+    trademarkAlertsByTrademarkId: trademarkAlertsByTrademarkId(dataSource, alertWindow),
   };
 }

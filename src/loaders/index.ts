@@ -8,9 +8,15 @@ import { createCreditRecordLoaders } from "./credit-record.loader";
 import { createInstitutionLoaders } from "./institution.loader";
 import { createAbnormalPatentLoaders } from "./abnormal-patent.loader";
 import { createCustodyTrademarkLoaders } from "./custody-trademark.loader";
+import type { AlertWindow } from "./trademark-alert-feed";
+
+/** What loaders read from the request besides the database: the day's trademark alert window. */
+export interface LoaderClock {
+  alertWindow(): AlertWindow;
+}
 
 /** All loaders of one request. */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, clock: LoaderClock) {
   return {
     ...createAgencyLoaders(dataSource),
     ...createInstitutionLoaders(dataSource),
@@ -20,7 +26,7 @@ export function createLoaders(dataSource: DataSource) {
     ...createCollaborationRecordLoaders(dataSource),
     ...createCreditRecordLoaders(dataSource),
     ...createAbnormalPatentLoaders(dataSource),
-    ...createCustodyTrademarkLoaders(dataSource),
+    ...createCustodyTrademarkLoaders(dataSource, () => clock.alertWindow()),
   };
 }
 

@@ -1,10 +1,10 @@
 import { EntityManager, In } from "typeorm";
-import { AuditOutcome } from "../entities/audit-event.entity";
 import { AbnormalPatentBatch, AbnormalPatentItem } from "../entities/abnormal-patent.entity";
 import { AbnormalPatentStatus } from "../domain/abnormal-patent-enums";
 import { addDays } from "../domain/local-date";
 import { BadUserInputError, ConflictError, ForbiddenError, HubError } from "../errors/errors";
-import { auditActor, RequestScope } from "../context/request-scope";
+import { RequestScope } from "../context/request-scope";
+import { CommandRunner } from "./command-runner";
 import { AbnormalPatentItemInput, allocationTable, prepareItem, PreparedItem, sameItem } from "./abnormal-patent-items";
 import * as check from "./validate";
 import { extendAbnormalPatentBatch, importAbnormalPatent } from "../policy/abnormal-patent.permissions";
@@ -37,20 +37,17 @@ export interface BatchImportResult {
 
 export const MAX_BATCH_ITEMS = 5000;
 
-/** Thrown inside the import's transaction to roll it back while still answering with the report. */
-class RollBack extends Error {
-  constructor(readonly result: BatchImportResult) {
-    super("roll back");
-  }
-}
-
 /**
  * Imports a national or provincial batch of abnormal patent applications: every item checked first, good
  * items written in one transaction with the batch and one audit entry, each allocated to the bureau of the
  * applicant's county or city.
  */
 export class AbnormalPatentImport {
-  constructor(private readonly scope: RequestScope) {}
+  private readonly commands: CommandRunner;
+
+  constructor(private readonly scope: RequestScope) {
+    this.commands = new CommandRunner(scope);
+  }
 
   private get viewer() {
     return this.scope.viewer;
@@ -95,8 +92,10 @@ export class AbnormalPatentImport {
       }
     });
 
-    try {
-      return await this.scope.dataSource.transaction(async (manager) => {
+    return this.commands.perform<BatchImportResult>({
+      operation: "importAbnormalPatentBatch",
+      entityType: "AbnormalPatentBatch",
+      work: async (manager) => {
         const { batch, isNew } = await this.lockBatch(manager, batchNo, receivedOn ?? today, deadline);
         const numbers = prepared.map(({ item }) => item.applicationNumber);
         const existing = numbers.length ? await manager.getRepository(AbnormalPatentItem).findBy({ batchId: batch.id, applicationNumber: In(numbers) }) : [];
@@ -120,19 +119,13 @@ export class AbnormalPatentImport {
         }
         rejected.sort((a, b) => a.index - b.index);
         const result: BatchImportResult = { batch, created: rows.length, unchanged, rejected, dryRun };
-        if (dryRun || rows.length === 0) throw new RollBack({ ...result, batch: isNew ? null : batch });
+        if (dryRun || rows.length === 0) return { rollBack: { ...result, batch: isNew ? null : batch } };
         for (let i = 0; i < rows.length; i += 500) {
           await manager.createQueryBuilder().insert().into(AbnormalPatentItem).values(rows.slice(i, i + 500)).execute();
         }
-        await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-          { operation: "importAbnormalPatentBatch", entityType: "AbnormalPatentBatch", entityId: batch.id, fields: [`items+${rows.length}`, ...(isNew ? ["batch"] : [])], outcome: AuditOutcome.SUCCESS },
-        ]);
-        return result;
-      });
-    } catch (error) {
-      if (error instanceof RollBack) return error.result;
-      throw error;
-    }
+        return { commit: { id: batch.id, fields: [`items+${rows.length}`, ...(isNew ? ["batch"] : [])] }, answer: result };
+      },
+    });
   }
 
   /** The batch, created if new, locked for the rest of the transaction so two imports of one batch take turns. */

@@ -85,7 +85,7 @@ export class CommandRunner {
     facts?(record: E, manager: EntityManager): Promise<X>;
     visible(record: E, facts: X): boolean;
     authorize?(record: E, facts: X): void;
-    apply(record: E, manager: EntityManager): Promise<Change<E>>;
+    apply(record: E, manager: EntityManager, facts: X): Promise<Change<E>>;
   }): Promise<E> {
     return this.scope.dataSource.transaction(async (manager) => {
       const record = command.load ? await command.load(manager, command.id) : isUuid(command.id) ? await manager.getRepository(command.entity).findOneBy({ id: command.id } as never) : null;
@@ -93,7 +93,7 @@ export class CommandRunner {
       if (!record || !command.visible(record, facts)) throw new NotFoundError(command.label);
       command.authorize?.(record, facts);
       if (command.expectedVersion !== null && command.expectedVersion !== undefined) assertVersion(record, command.expectedVersion, command.label);
-      const change = await command.apply(record, manager);
+      const change = await command.apply(record, manager, facts);
       if ("unchanged" in change) return record;
       const stored =
         "wrote" in change
@@ -104,10 +104,39 @@ export class CommandRunner {
     });
   }
 
+  /**
+   * A command that answers a report rather than one record (a batch import): `work` either commits, with the
+   * record its audit entry names, or rolls everything back (a dry run, nothing new) and still answers.
+   */
+  async perform<R>(command: {
+    operation: string;
+    entityType: string;
+    work(manager: EntityManager): Promise<{ commit: { id: string } & Written; answer: R } | { rollBack: R }>;
+  }): Promise<R> {
+    try {
+      return await this.scope.dataSource.transaction(async (manager) => {
+        const outcome = await command.work(manager);
+        if ("rollBack" in outcome) throw new RollBack(outcome.rollBack);
+        await this.audit(manager, command.operation, command.entityType, outcome.commit.id, outcome.commit);
+        return outcome.answer;
+      });
+    } catch (error) {
+      if (error instanceof RollBack) return error.answer as R;
+      throw error;
+    }
+  }
+
   private audit(manager: EntityManager, operation: string, entityType: string, entityId: string, written: Written): Promise<void> {
     return this.scope.trail.append(manager, auditActor(this.scope.viewer, this.scope.request), [
       { operation, entityType, entityId, fields: written.fields, outcome: AuditOutcome.SUCCESS },
       ...(written.also ?? []),
     ]);
+  }
+}
+
+/** Thrown inside a transaction to roll it back while still answering. */
+class RollBack extends Error {
+  constructor(readonly answer: unknown) {
+    super("roll back");
   }
 }

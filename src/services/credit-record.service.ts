@@ -10,8 +10,8 @@ import { ComplaintStatus } from "../domain/case-enums";
 import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { ListingStatus } from "../domain/directory-enums";
 import { addMonths, addYears } from "../domain/local-date";
-import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
-import { auditActor, RequestScope } from "../context/request-scope";
+import { BadUserInputError, ConflictError, InvalidStateTransitionError } from "../errors/errors";
+import { RequestScope } from "../context/request-scope";
 import { GradedSubject, recomputeCreditGrade } from "./credit-grade";
 import type { InstitutionService } from "./institution.service";
 import { Page } from "./pagination";
@@ -334,21 +334,27 @@ export class CreditRecordService {
     });
   }
 
-  /** An agency a serious record was shared with acknowledges it (联合惩戒). */
+  /** An agency a serious record was shared with acknowledges it (联合惩戒); acknowledging again changes nothing. */
   async acknowledgeShare(recordId: string): Promise<CreditShare> {
     const viewer = this.viewer;
     demand(authenticated, "Sign in as an agency.", viewer);
-    return this.scope.dataSource.transaction(async (manager) => {
-      const share = check.isUuid(recordId) ? await manager.getRepository(CreditShare).findOneBy({ recordId, agencyId: viewer.agency!.id }) : null;
-      if (!share) throw new NotFoundError("Shared credit record");
-      if (share.acknowledgedAt) return share;
-      share.acknowledgedAt = this.scope.now();
-      await manager.getRepository(CreditShare).update({ recordId, agencyId: share.agencyId }, { acknowledgedAt: share.acknowledgedAt });
-      await this.scope.trail.append(manager, auditActor(viewer, this.scope.request), [
-        { operation: "acknowledgeCreditShare", entityType: "CreditRecord", entityId: recordId, fields: ["acknowledgedAt"], outcome: AuditOutcome.SUCCESS },
-      ]);
-      return share;
+    const ownShare = (manager: EntityManager) => manager.getRepository(CreditShare).findOneBy({ recordId, agencyId: viewer.agency!.id });
+    await this.commands.change({
+      operation: "acknowledgeCreditShare",
+      entity: CreditRecord,
+      entityType: "CreditRecord",
+      label: "Shared credit record",
+      id: recordId,
+      facts: (_record, manager) => ownShare(manager),
+      // Only the agency a record was shared with has a share to acknowledge; for anyone else there is none.
+      visible: (_record, share) => share !== null,
+      apply: async (record, manager, share) => {
+        if (share!.acknowledgedAt) return { unchanged: true };
+        await manager.getRepository(CreditShare).update({ recordId, agencyId: share!.agencyId }, { acknowledgedAt: this.scope.now() });
+        return { wrote: record, fields: ["acknowledgedAt"] };
+      },
     });
+    return this.scope.dataSource.getRepository(CreditShare).findOneByOrFail({ recordId, agencyId: viewer.agency!.id });
   }
 
   /**

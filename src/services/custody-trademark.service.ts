@@ -3,19 +3,19 @@ import { RecordStatus } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
 import { CustodyTrademark, TrademarkAlert } from "../entities/custody-trademark.entity";
 import { CustodyStatus, TRADEMARK_ALERT_TRANSITIONS, TrademarkAlertKind, TrademarkAlertStatus, TrademarkCategory } from "../domain/trademark-enums";
-import { addMonths } from "../domain/local-date";
 import { findRegion } from "../domain/region-directory";
 import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
 import { RequestScope } from "../context/request-scope";
-import { decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { Page } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 import { custodyTrademarkVisibility } from "../policy/custody-trademark.visibility";
 import { custodianOnly, placeUnderCustody, superviseCustody, updateCustody } from "../policy/custody-trademark.permissions";
 import type { Clause } from "../policy/decision";
 import { CommandRunner, Created } from "./command-runner";
-import { equals, ListSpec, listPage } from "./list-builder";
+import { alertFeedSql, alertFromRow, AlertWindow, alertWindow, computedAlertMark, HUB_RAISER, readAlertFeed } from "../loaders/trademark-alert-feed";
+import { equals, ListSpec, listPage, relationPage, RelationListSpec } from "./list-builder";
 
 export interface PlaceUnderCustodyInput {
   idempotencyKey: string;
@@ -67,11 +67,6 @@ export interface TrademarkAlertFilter {
   unresolved?: boolean | null;
 }
 
-/** A computed EXPIRING alert is named by its mark and the expiry date it warns about. */
-const EXPIRING_ID = /^expiring:([0-9a-f-]{36}):(\d{4}-\d{2}-\d{2})$/;
-const expiringId = (trademarkId: string, dueOn: string) => `expiring:${trademarkId}:${dueOn}`;
-const HUB_RAISER = "hub";
-
 /** Marks under custody, soonest expiry first. */
 const TRADEMARK_LIST: ListSpec<CustodyTrademark, TrademarkFilter> = {
   entity: CustodyTrademark,
@@ -90,6 +85,26 @@ const TRADEMARK_LIST: ListSpec<CustodyTrademark, TrademarkFilter> = {
     keys: [
       { column: "t.expires_on", part: "date", value: (row) => row.expiresOn },
       { column: "t.id", part: "uuid", value: (row) => row.id },
+    ],
+  },
+};
+
+/** Alerts of the visible marks (stored and computed, `trademark-alert-feed.ts`), newest first. */
+const ALERT_LIST: RelationListSpec<TrademarkAlert, TrademarkAlertFilter> = {
+  alias: "a",
+  row: alertFromRow,
+  filters: {
+    trademarkId: (id, a) => ({ clause: `${a}.trademark_id = :trademarkId`, params: { trademarkId: check.idFilter(id, "filter.trademarkId") } }),
+    kind: equals("kind", "kind"),
+    status: equals("status", "status"),
+    unresolved: (on, a) => (on ? { clause: `${a}.status IN ('OPEN','IN_PROGRESS')`, params: {} } : null),
+    regionCode: (code, a) => ({ clause: `${a}.region_code LIKE :region`, params: { region: regionLikePattern(check.regionCode(code, "filter.regionCode")) } }),
+  },
+  order: {
+    direction: "DESC",
+    keys: [
+      { column: "a.raised_on", part: "date", value: (row) => row.raisedOn },
+      { column: "a.id", part: "text", value: (row) => row.id },
     ],
   },
 };
@@ -119,9 +134,9 @@ export class CustodyTrademarkService {
     return custodyTrademarkVisibility.sql(this.viewer, alias);
   }
 
-  /** The last day whose expiry already raises an alert. */
-  private horizon(): string {
-    return addMonths(this.scope.today(), this.scope.policy.trademarkExpiryAlertMonths);
+  /** Today's parameters of the EXPIRING alert rule (`trademark-alert-feed.ts`). */
+  private alertWindow(): AlertWindow {
+    return alertWindow(this.scope.today(), this.scope.policy.trademarkExpiryAlertMonths);
   }
 
   async byId(id: string): Promise<CustodyTrademark | null> {
@@ -136,106 +151,17 @@ export class CustodyTrademarkService {
     return page;
   }
 
-  /** A mark's alerts, newest first: the stored ones plus the computed EXPIRING alert while it is unhandled. */
-  async alertsOf(mark: CustodyTrademark): Promise<TrademarkAlert[]> {
-    const stored = await this.scope.loaders.trademarkAlertsByTrademarkId.load(mark.id);
-    const computed = this.expiringAlert(mark, stored);
-    return computed ? [computed, ...stored] : stored;
-  }
-
-  private expiringAlert(mark: CustodyTrademark, stored: TrademarkAlert[]): TrademarkAlert | null {
-    if (mark.custodyStatus !== CustodyStatus.ACTIVE || mark.expiresOn > this.horizon()) return null;
-    if (stored.some((a) => a.kind === TrademarkAlertKind.EXPIRING && a.dueOn === mark.expiresOn)) return null;
-    return this.computedAlert(mark.id, mark.expiresOn);
-  }
-
-  private computedAlert(trademarkId: string, dueOn: string): TrademarkAlert {
-    return Object.assign(new TrademarkAlert(), {
-      id: expiringId(trademarkId, dueOn),
-      trademarkId,
-      kind: TrademarkAlertKind.EXPIRING,
-      detail: `注册商标专用权于 ${dueOn} 期满，请在期满前十二个月内办理续展（期满后另有六个月宽展期）。`,
-      reference: null,
-      dueOn,
-      raisedOn: addMonths(dueOn, -this.scope.policy.trademarkExpiryAlertMonths),
-      raisedByAgencyCode: HUB_RAISER,
-      status: TrademarkAlertStatus.OPEN,
-      handlingNote: null,
-      handledByAgencyCode: null,
-      handledAt: null,
-      version: 1,
-    });
+  /** A mark's alerts, newest first, the computed EXPIRING alert included while it is unhandled. */
+  alertsOf(mark: CustodyTrademark): Promise<TrademarkAlert[]> {
+    return this.scope.loaders.trademarkAlertsByTrademarkId.load(mark.id);
   }
 
   /** Alerts of the visible marks, computed EXPIRING alerts included, newest first. */
-  async alerts(filter: TrademarkAlertFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<TrademarkAlert>> {
-    const size = pageSize(first);
-    const cursor = decodeCursor(after, ["date", "uuid"]);
+  alerts(filter: TrademarkAlertFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<TrademarkAlert>> {
     const visibility = this.visibilitySql("t");
-    const params: Record<string, unknown> = { ...visibility.params, horizon: this.horizon(), months: this.scope.policy.trademarkExpiryAlertMonths };
-    const where: string[] = [];
-    if (filter.trademarkId) {
-      where.push("a.trademark_id = :trademarkId");
-      params.trademarkId = check.idFilter(filter.trademarkId, "filter.trademarkId");
-    }
-    if (filter.kind) {
-      where.push("a.kind = :kind");
-      params.kind = filter.kind;
-    }
-    if (filter.status) {
-      where.push("a.status = :status");
-      params.status = filter.status;
-    }
-    if (filter.unresolved) where.push("a.status IN ('OPEN','IN_PROGRESS')");
-    if (filter.regionCode) {
-      where.push("a.region_code LIKE :region");
-      params.region = regionLikePattern(check.regionCode(filter.regionCode, "filter.regionCode"));
-    }
-    const union = `
-      WITH t AS (SELECT * FROM custody_trademarks t WHERE ${visibility.clause}),
-      a AS (
-        SELECT s.id::text AS id, s.trademark_id, s.kind, s.detail, s.reference, s.due_on, s.raised_on, s.raised_by_agency_code, s.status,
-               s.handling_note, s.handled_by_agency_code, s.handled_at, s.version, t.region_code
-          FROM trademark_alerts s JOIN t ON t.id = s.trademark_id
-        UNION ALL
-        SELECT 'expiring:' || t.id::text || ':' || to_char(t.expires_on, 'YYYY-MM-DD'), t.id, 'EXPIRING', '', NULL, t.expires_on,
-               (t.expires_on - make_interval(months => :months))::date, '${HUB_RAISER}', 'OPEN', NULL, NULL, NULL, 1, t.region_code
-          FROM t
-         WHERE t.custody_status = 'ACTIVE' AND t.expires_on <= :horizon
-           AND NOT EXISTS (SELECT 1 FROM trademark_alerts x WHERE x.trademark_id = t.id AND x.kind = 'EXPIRING' AND x.due_on = t.expires_on)
-      )`;
-    const filtered = `${union} SELECT * FROM a${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
-    const [countSql, countParams] = this.scope.dataSource.driver.escapeQueryWithParameters(`SELECT count(*)::int AS n FROM (${filtered}) c`, params);
-    const totalCount = async () => Number((await this.scope.dataSource.query(countSql, countParams))[0].n);
-    if (cursor) {
-      where.push("(a.raised_on, a.id) < (:afterDay, :afterId)");
-      params.afterDay = String(cursor[0]);
-      params.afterId = String(cursor[1]);
-    }
-    params.limit = size + 1;
-    const pageSql = `${union} SELECT * FROM a${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY a.raised_on DESC, a.id DESC LIMIT :limit`;
-    const [sql, sqlParams] = this.scope.dataSource.driver.escapeQueryWithParameters(pageSql, params);
-    const raw: Array<Record<string, any>> = await this.scope.dataSource.query(sql, sqlParams);
-    const rows = raw.map((r) =>
-      r.raised_by_agency_code === HUB_RAISER && String(r.id).startsWith("expiring:")
-        ? this.computedAlert(r.trademark_id, r.due_on)
-        : Object.assign(new TrademarkAlert(), {
-            id: r.id,
-            trademarkId: r.trademark_id,
-            kind: r.kind,
-            detail: r.detail,
-            reference: r.reference,
-            dueOn: r.due_on,
-            raisedOn: r.raised_on,
-            raisedByAgencyCode: r.raised_by_agency_code,
-            status: r.status,
-            handlingNote: r.handling_note,
-            handledByAgencyCode: r.handled_by_agency_code,
-            handledAt: r.handled_at ? new Date(r.handled_at) : null,
-            version: Number(r.version),
-          }),
-    );
-    return toPage(rows, size, (row) => [row.raisedOn, row.id], totalCount);
+    const window = this.alertWindow();
+    const relation = { clause: alertFeedSql(`(SELECT * FROM custody_trademarks t WHERE ${visibility.clause})`), params: { ...visibility.params, ...window } };
+    return relationPage(this.scope.dataSource, ALERT_LIST, relation, filter, { first, after });
   }
 
   async placeUnderCustody(input: PlaceUnderCustodyInput): Promise<Created<CustodyTrademark>> {
@@ -399,20 +325,18 @@ export class CustodyTrademarkService {
    */
   private async storedAlert(manager: EntityManager, alertId: string): Promise<TrademarkAlert | null> {
     if (check.isUuid(alertId)) return manager.getRepository(TrademarkAlert).findOneBy({ id: alertId });
-    const match = EXPIRING_ID.exec(alertId);
-    if (!match) return null;
-    const [, trademarkId, dueOn] = match;
-    const mark = check.isUuid(trademarkId) ? await manager.getRepository(CustodyTrademark).findOneBy({ id: trademarkId }) : null;
-    if (!mark) return null;
-    const existing = await manager.getRepository(TrademarkAlert).findOneBy({ trademarkId, kind: TrademarkAlertKind.EXPIRING, dueOn });
-    if (existing) return existing;
-    if (mark.expiresOn !== dueOn || mark.custodyStatus !== CustodyStatus.ACTIVE || dueOn > this.horizon()) return null;
-    const computed = this.computedAlert(trademarkId, dueOn);
-    await manager.query(
-      `INSERT INTO trademark_alerts (trademark_id, kind, detail, due_on, raised_on, raised_by_agency_code, status)
-       VALUES ($1, 'EXPIRING', $2, $3, $4, $5, 'OPEN') ON CONFLICT (trademark_id, due_on) WHERE kind = 'EXPIRING' DO NOTHING`,
-      [trademarkId, computed.detail, dueOn, computed.raisedOn, HUB_RAISER],
-    );
+    const trademarkId = computedAlertMark(alertId);
+    if (!trademarkId || !check.isUuid(trademarkId)) return null;
+    const [computed] = await readAlertFeed(manager, this.alertWindow(), "custody_trademarks", "a.trademark_id = :trademarkId AND a.id = :alertId", { trademarkId, alertId });
+    if (computed) {
+      await manager.query(
+        `INSERT INTO trademark_alerts (trademark_id, kind, detail, due_on, raised_on, raised_by_agency_code, status)
+         VALUES ($1, 'EXPIRING', $2, $3, $4, $5, 'OPEN') ON CONFLICT (trademark_id, due_on) WHERE kind = 'EXPIRING' DO NOTHING`,
+        [trademarkId, computed.detail, computed.dueOn, computed.raisedOn, HUB_RAISER],
+      );
+    }
+    // Stored now, or by an earlier handling (then the feed no longer computes it).
+    const dueOn = alertId.slice(-10);
     return manager.getRepository(TrademarkAlert).findOneBy({ trademarkId, kind: TrademarkAlertKind.EXPIRING, dueOn });
   }
 

@@ -38,12 +38,47 @@ export async function listPage<E extends ObjectLiteral, F extends object>(
   filter: F,
   page: { first?: number | null; after?: string | null },
 ): Promise<Page<E>> {
-  const size = pageSize(page.first);
-  const keys = spec.order.keys;
-  const cursor = decodeCursor(page.after, keys.map((key) => key.part));
   const query = dataSource.getRepository(spec.entity).createQueryBuilder(spec.alias);
   for (const join of spec.joins ?? []) query.leftJoin(join.entity, join.alias, join.on);
   query.where(visibility.clause, visibility.params);
+  const { size, counted } = narrow(query, spec, filter, page);
+  const rows = await query.limit(size + 1).getMany();
+  return toPage(rows, size, (row) => spec.order.keys.map((key) => key.value(row)), () => counted.getCount());
+}
+
+/**
+ * A list over rows that no table holds as such (a derived relation, e.g. stored alerts plus computed ones):
+ * `relation` is the SQL of the rows the caller may see, each row read into an `E` by `row`. Filters and
+ * order work as in `listPage`, on the relation's columns under the spec's alias.
+ */
+export interface RelationListSpec<E extends ObjectLiteral, F> extends Omit<ListSpec<E, F>, "entity" | "joins"> {
+  row(raw: Record<string, any>): E;
+}
+
+export async function relationPage<E extends ObjectLiteral, F extends object>(
+  dataSource: DataSource,
+  spec: RelationListSpec<E, F>,
+  relation: Clause,
+  filter: F,
+  page: { first?: number | null; after?: string | null },
+): Promise<Page<E>> {
+  const query = dataSource.createQueryBuilder().select(`${spec.alias}.*`).from(`(${relation.clause})`, spec.alias).setParameters(relation.params);
+  const { size, counted } = narrow(query, spec, filter, page);
+  const rows = (await query.limit(size + 1).getRawMany()).map((raw) => spec.row(raw));
+  const count = async () => Number((await counted.select("count(*)::int", "n").getRawOne<{ n: number }>())?.n ?? 0);
+  return toPage(rows, size, (row) => spec.order.keys.map((key) => key.value(row)), count);
+}
+
+/** Adds the filters, then (on the page query, not on the returned count query) the cursor and the order. */
+function narrow<E extends ObjectLiteral, F extends object, Q extends ObjectLiteral>(
+  query: SelectQueryBuilder<Q>,
+  spec: Pick<ListSpec<E, F>, "alias" | "filters" | "order">,
+  filter: F,
+  page: { first?: number | null; after?: string | null },
+): { size: number; counted: SelectQueryBuilder<Q> } {
+  const size = pageSize(page.first);
+  const keys = spec.order.keys;
+  const cursor = decodeCursor(page.after, keys.map((key) => key.part));
   for (const clause of filterClauses(spec, filter)) query.andWhere(clause.clause, clause.params);
   const counted = query.clone();
   if (cursor) {
@@ -52,12 +87,11 @@ export async function listPage<E extends ObjectLiteral, F extends object>(
     query.andWhere(`(${keys.map((key) => key.column).join(", ")}) ${spec.order.direction === "ASC" ? ">" : "<"} (${after})`, params);
   }
   for (const [i, key] of keys.entries()) orderBy(query, i, key.column, spec.order.direction);
-  const rows = await query.limit(size + 1).getMany();
-  return toPage(rows, size, (row) => keys.map((key) => key.value(row)), () => counted.getCount());
+  return { size, counted };
 }
 
 /** The clauses `filter` adds under the list's filter table (for lists and for aggregates over the same rows). */
-export function filterClauses<E extends ObjectLiteral, F extends object>(spec: ListSpec<E, F>, filter: F): Clause[] {
+export function filterClauses<F extends object>(spec: { alias: string; filters: FilterTable<F> }, filter: F): Clause[] {
   const filters = spec.filters as Record<string, (value: unknown, alias: string) => Clause | null>;
   const clauses: Clause[] = [];
   for (const [name, value] of Object.entries(filter)) {
@@ -70,7 +104,7 @@ export function filterClauses<E extends ObjectLiteral, F extends object>(spec: L
   return clauses;
 }
 
-function orderBy<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, index: number, column: string, direction: "ASC" | "DESC"): void {
+function orderBy<Q extends ObjectLiteral>(query: SelectQueryBuilder<Q>, index: number, column: string, direction: "ASC" | "DESC"): void {
   if (index === 0) query.orderBy(column, direction);
   else query.addOrderBy(column, direction);
 }
