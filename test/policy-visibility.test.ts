@@ -1,5 +1,6 @@
 import { Viewer } from "../src/auth/viewer";
 import { createLoaders } from "../src/loaders";
+import { alertWindow } from "../src/loaders/trademark-alert-feed";
 import { type Clause, policyDecisions } from "../src/policy/decision";
 import { abnormalPatentBatchVisibility, abnormalPatentVisibility } from "../src/policy/abnormal-patent.visibility";
 import { appraisalCaseVisibility } from "../src/policy/appraisal-case.visibility";
@@ -164,7 +165,7 @@ it("creditRecord.visible", async () => {
     subject_institution_id: [null, ...institutionIds.slice(0, 6)],
     subject_appraiser_id: [null, ...caseAppraisers.slice(0, 2)],
   }).filter((row) => (row.subject_institution_id === null) !== (row.subject_appraiser_id === null));
-  const loaders = createLoaders(hub.db.dataSource);
+  const loaders = createLoaders(hub.db.dataSource, { alertWindow: () => alertWindow(today, 6) });
   await expectAgreement(
     "creditRecord.visible",
     rows,
