@@ -6,7 +6,7 @@ const { logger, lines: logLines } = capturedLogger("info");
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ env: { HUB_MAX_QUERY_DEPTH: "4", LOG_LEVEL: "info", HUB_INTROSPECTION: "false" }, logger });
+  hub = await startTestHub({ env: { HUB_MAX_QUERY_DEPTH: "4", LOG_LEVEL: "info", HUB_INTROSPECTION: "false" }, logger, transport: "http" });
 });
 afterAll(() => hub.stop());
 

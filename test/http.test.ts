@@ -4,7 +4,7 @@ import { startTestHub, TestHub } from "./support/test-hub";
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ transport: "http" });
 });
 afterAll(() => hub.stop());
 

@@ -14,7 +14,7 @@ const { logger, lines: logLines } = capturedLogger("info");
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ env: { LOG_LEVEL: "info" }, logger });
+  hub = await startTestHub({ env: { LOG_LEVEL: "info" }, logger, transport: "http" });
 });
 afterAll(() => hub.stop());
 

@@ -26,33 +26,10 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
  */
 export function authenticate(verifier: TokenVerifier, logger: Logger, metrics: Metrics) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const requestIdHeader = req.get("x-request-id");
-    const requestId = requestIdHeader && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
+    const requestId = requestIdOf(req.get("x-request-id"));
     res.setHeader("X-Request-Id", requestId);
     try {
-      // A case reference that cannot justify a disclosure does not fail the request: the disclosure is
-      // refused (masked, audited as DENIED with the reason) and the rest is answered.
-      const caseRefHeader = decodedHeader(req.get("x-case-ref"));
-      const caseRef = caseReference(caseRefHeader === null ? "" : caseRefHeader);
-      const request: RequestMeta = {
-        id: requestId,
-        caseRef: caseRef.value,
-        caseRefProblem: caseRef.problem,
-        endUser: contextHeader(req.get("x-end-user"), "X-End-User", 100),
-      };
-      const authorization = req.get("authorization");
-      let viewer = Viewer.anonymous();
-      if (authorization !== undefined) {
-        const match = BEARER.exec(authorization.trim());
-        if (!match) throw new UnauthenticatedError("The Authorization header must be `Bearer <token>`.");
-        viewer = await verifier.verify(match[1]).catch((error: unknown) => {
-          if (error instanceof HubError) throw error;
-          // The registry could not be read: the caller is not at fault.
-          logger.error({ reqId: requestId, errorName: (error as Error)?.name }, "token verification failed");
-          throw new ServiceUnavailableError();
-        });
-      }
-      res.locals.auth = { viewer, request } satisfies Authenticated;
+      res.locals.auth = await identify(verifier, logger, requestId, (name) => req.get(name));
       next();
     } catch (error) {
       const hubError = error instanceof HubError ? error : new ServiceUnavailableError();
@@ -64,6 +41,11 @@ export function authenticate(verifier: TokenVerifier, logger: Logger, metrics: M
       res.status(hubError.httpStatus ?? 400).json({ errors: [{ message: hubError.message, extensions: hubError.publicExtensions() }] });
     }
   };
+}
+
+/** The caller's X-Request-Id when well formed, else a new one. */
+export function requestIdOf(header: string | undefined): string {
+  return header && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
 /** A header's text: percent-encoded UTF-8 decoded, raw UTF-8 bytes read as UTF-8; null when it cannot be decoded. */
@@ -91,4 +73,35 @@ function contextHeader(raw: string | undefined, name: string, maxLength: number)
     throw new BadUserInputError(`${name} must be at most ${maxLength} characters without control characters.`, name);
   }
   return value;
+}
+
+/**
+ * Who is asking and the request's context, from its headers (read through `header`): the one path from a
+ * request to a viewer, for the HTTP middleware and for in-process operations (tests). Throws
+ * UNAUTHENTICATED for a bad credential, SERVICE_UNAVAILABLE when the registry cannot be read.
+ */
+export async function identify(verifier: TokenVerifier, logger: Logger, requestId: string, header: (name: string) => string | undefined): Promise<Authenticated> {
+  // A case reference that cannot justify a disclosure does not fail the request: the disclosure is
+  // refused (masked, audited as DENIED with the reason) and the rest is answered.
+  const caseRefHeader = decodedHeader(header("x-case-ref"));
+  const caseRef = caseReference(caseRefHeader === null ? "" : caseRefHeader);
+  const request: RequestMeta = {
+    id: requestId,
+    caseRef: caseRef.value,
+    caseRefProblem: caseRef.problem,
+    endUser: contextHeader(header("x-end-user"), "X-End-User", 100),
+  };
+  const authorization = header("authorization");
+  let viewer = Viewer.anonymous();
+  if (authorization !== undefined) {
+    const match = BEARER.exec(authorization.trim());
+    if (!match) throw new UnauthenticatedError("The Authorization header must be `Bearer <token>`.");
+    viewer = await verifier.verify(match[1]).catch((error: unknown) => {
+      if (error instanceof HubError) throw error;
+      // The registry could not be read: the caller is not at fault.
+      logger.error({ reqId: requestId, errorName: (error as Error)?.name }, "token verification failed");
+      throw new ServiceUnavailableError();
+    });
+  }
+  return { viewer, request };
 }

@@ -8,6 +8,8 @@ import { HubConfig, loadConfig } from "../../src/config/config";
 import { openDatabase, OpenDatabase } from "../../src/db/database";
 import { buildHub, Hub, prepareDatabase } from "../../src/hub";
 import { Logger, silentLogger } from "../../src/logging/logger";
+import { identify, requestIdOf } from "../../src/server/authenticate";
+import { createContext } from "../../src/context/context";
 import { copyTemplateKeys, createTestDatabase } from "./test-database";
 
 export interface GraphqlResponse<T = any> {
@@ -35,7 +37,7 @@ export interface TestHub {
  * fresh copy of the run's template database (migrated, with the demo data), listening on a free loopback
  * port. The hub still prepares it as `hub serve` would (its migrations and reference data are then current).
  */
-export async function startTestHub(options: { env?: Record<string, string>; now?: () => Date; logger?: Logger } = {}): Promise<TestHub> {
+export async function startTestHub(options: { env?: Record<string, string>; now?: () => Date; logger?: Logger; transport?: Transport } = {}): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   const config = loadConfig({ HUB_ENV: "test", HUB_DATA_DIR: dataDir, LOG_LEVEL: "silent", HUB_AUDIT_FLUSH_MS: "20", ...options.env });
   copyTemplateKeys(dataDir);
@@ -62,6 +64,7 @@ export async function startTestHub(options: { env?: Record<string, string>; now?
     async graphql(query, o = {}) {
       const headers: Record<string, string> = { "content-type": "application/json", ...(o.headers ?? {}) };
       if (o.as) headers.authorization = `Bearer ${await token(o.as, { scopes: o.scopes })}`;
+      if ((options.transport ?? "operation") === "operation") return operation(hub, query, o.variables, headers);
       const response = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables: o.variables }) });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphqlResponse["body"] };
     },
@@ -76,4 +79,24 @@ export async function startTestHub(options: { env?: Record<string, string>; now?
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * How `graphql()` reaches the hub. "operation" (the default): in process, through the same identification
+ * (`identify`: token, registry, case reference), context builder, schema, guards and Apollo plugins as a
+ * request, without the HTTP layer, answering what the HTTP response would carry (JSON, status, request id).
+ * "http": a real POST to the listening server, for tests about HTTP (status codes of refused credentials,
+ * headers, body limits, CSRF).
+ */
+export type Transport = "operation" | "http";
+
+async function operation(hub: Hub, query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>): Promise<GraphqlResponse> {
+  const lower = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const requestId = requestIdOf(lower.get("x-request-id"));
+  const { viewer, request } = await identify(hub.verifier, silentLogger(), requestId, (name) => lower.get(name.toLowerCase()));
+  const response = await hub.apollo.executeOperation({ query, variables }, { contextValue: createContext(hub.deps, viewer, request) });
+  if (response.body.kind !== "single") throw new Error("the hub answers every operation in one result");
+  const answer = new Headers(Object.fromEntries(response.http.headers));
+  answer.set("x-request-id", requestId);
+  return { status: response.http.status ?? 200, headers: answer, body: JSON.parse(JSON.stringify(response.body.singleResult)) };
 }
