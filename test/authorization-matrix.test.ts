@@ -1,12 +1,31 @@
+import { policyDecisions } from "../src/policy/decision";
+import { hubSchema } from "../src/schema/build-schema";
 import { startTestHub, TestHub } from "./support/test-hub";
-import { Caller, CALLERS, denyingLayers, MATRIX, matrixIds, probe } from "./support/authorization-matrix";
+import { Caller, CALLERS, denyingLayers, MATRIX, MatrixRow, matrixIds, Outcome, probe, Traced } from "./support/authorization-matrix";
 
+/**
+ * The authorization matrix (caller × operation → outcome, `support/authorization-matrix.ts`) runs once, with
+ * a trace of every policy decision each probe consulted. Its outcomes are checked first, with the layer of
+ * the policy that said no; then every decision is shown to be load-bearing: for each named rule, row
+ * predicate, write permission and disclosure decision, loosening it to "allow" (in-process, nothing edited)
+ * changes the outcome of some probe. A decision no probe notices is untested or dead. Loosening a decision
+ * can only change the probes in which it said no (or, for a row predicate, was applied in SQL), so only
+ * those are run again, until one changes.
+ */
 let hub: TestHub;
 let ids: Record<string, string>;
+const baseline = new Map<MatrixRow, Map<Caller, { outcome: Outcome; trace: Traced[] }>>();
+const probes = () => [...baseline].flatMap(([entry, byCaller]) => [...byCaller].map(([caller, result]) => ({ entry, caller, ...result })));
+
 beforeAll(async () => {
   hub = await startTestHub();
   ids = await matrixIds(hub);
-});
+  for (const entry of MATRIX) {
+    const byCaller = new Map<Caller, { outcome: Outcome; trace: Traced[] }>();
+    for (const caller of CALLERS) byCaller.set(caller, await probe(hub, ids, caller, entry));
+    baseline.set(entry, byCaller);
+  }
+}, 300_000);
 afterAll(() => hub.stop());
 
 /**
@@ -16,8 +35,8 @@ afterAll(() => hub.stop());
 const DENYING_LAYER = { denied: ["rule", "write"], hidden: ["row"], masked: ["disclosure", "row"] } as const;
 
 describe.each(MATRIX)("$what", (entry) => {
-  it.each(CALLERS)("%s", async (caller) => {
-    const { outcome, trace } = await probe(hub, ids, caller, entry);
+  it.each(CALLERS)("%s", (caller) => {
+    const { outcome, trace } = baseline.get(entry)!.get(caller)!;
     expect(outcome).toBe(entry.expected[caller]);
     if (outcome in DENYING_LAYER) {
       const expectedLayers: readonly string[] = DENYING_LAYER[outcome as keyof typeof DENYING_LAYER];
@@ -49,5 +68,45 @@ describe("row scoping", () => {
     const res = await hub.graphql(`{ agencies(first: 100) { edges { node { code clientSystems { name } } } } }`, { as: "XY-AMR" });
     const visible = res.body.data.agencies.edges.filter((e: any) => e.node.clientSystems !== null).map((e: any) => e.node.code).sort();
     expect(visible).toEqual(["GS-PSB", "XY-AMR", "XY-CDJD", "XY-COURT", "XY-IPAA", "XY-PROC", "XY-PSB", "XY-ZYJD"]);
+  });
+});
+
+const names = [...policyDecisions().keys()].sort();
+
+describe("every decision is load-bearing", () => {
+  it.each(names)("%s: loosening it changes an outcome of the matrix", async (name) => {
+    const decision = policyDecisions().get(name)!;
+    const candidates = probes().filter((p) => p.trace.some((t) => t.name === name && t.outcome !== true));
+    expect({ name, exercisedBy: candidates.length > 0 ? "some probe" : "no probe" }).toEqual({ name, exercisedBy: "some probe" });
+    decision.loosened = true;
+    let changed: string | undefined;
+    try {
+      for (const p of candidates) {
+        // A probe that now fails outright (a crash where the rule kept callers out) has changed too.
+        const outcome = await probe(hub, ids, p.caller, p.entry).then(
+          (result) => result.outcome,
+          (error: Error) => `failed: ${error.message.split("\n")[0]}`,
+        );
+        if (outcome !== p.outcome) {
+          changed = `${p.entry.what} / ${p.caller}: ${p.outcome} → ${outcome}`;
+          break;
+        }
+      }
+    } finally {
+      decision.loosened = false;
+    }
+    expect({ name, changed: changed ?? "nothing" }).toEqual({ name, changed: expect.stringContaining("→") });
+  });
+
+  it("finds every write decision an operation applies among the checks it declares", async () => {
+    const { checks } = await hubSchema();
+    const undeclared = new Set<string>();
+    for (const p of probes()) {
+      const operation = /^\s*mutation\b[^{]*\{\s*(\w+)/.exec(p.entry.query)?.[1];
+      if (!operation) continue;
+      const declared = checks.get(`Mutation.${operation}`) ?? [];
+      for (const t of p.trace) if (t.layer === "write" && !declared.includes(t.name)) undeclared.add(`Mutation.${operation} applies ${t.name}`);
+    }
+    expect([...undeclared].sort()).toEqual([]);
   });
 });
