@@ -11,6 +11,7 @@ import { Logger, silentLogger } from "../../src/logging/logger";
 import { identify, requestIdOf } from "../../src/server/authenticate";
 import { createContext } from "../../src/context/context";
 import { copyTemplateKeys, createTestDatabase } from "./test-database";
+import type { TypedDocumentString } from "../gql/graphql";
 
 export interface GraphqlResponse<T = any> {
   status: number;
@@ -27,8 +28,14 @@ export interface TestHub {
   databaseUrl: string | undefined;
   /** A hub-signed token for `agency`'s client system (default `default`). */
   token(agency: string, options?: { client?: string; scopes?: string[]; lifetimeSeconds?: number; now?: Date }): Promise<string>;
-  /** POSTs a GraphQL request, as `agency` when given (or with an explicit raw Authorization header). */
+  /**
+   * Runs an operation, as `agency` when given (or with an explicit raw Authorization header). A typed
+   * document (`graphql(...)` from `test/gql`) types the variables and the answer's data.
+   */
+  graphql<T, V>(query: TypedDocumentString<T, V>, options?: { variables?: NoInfer<V>; as?: string; scopes?: string[]; headers?: Record<string, string> }): Promise<GraphqlResponse<T>>;
   graphql<T = any>(query: string, options?: { variables?: Record<string, unknown>; as?: string; scopes?: string[]; headers?: Record<string, string> }): Promise<GraphqlResponse<T>>;
+  /** The data of an operation that must succeed; any error fails the test with the errors' codes and messages. */
+  data<T, V>(query: TypedDocumentString<T, V>, options?: { variables?: NoInfer<V>; as?: string; scopes?: string[]; headers?: Record<string, string> }): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -53,7 +60,7 @@ export async function startTestHub(options: { env?: Record<string, string>; now?
   const token: TestHub["token"] = (agency, o = {}) =>
     issueToken(hub.signingKey, config.jwt, { agencyCode: agency, clientName: o.client ?? "default", scopes: o.scopes ?? [], lifetimeSeconds: o.lifetimeSeconds ?? 600 }, o.now);
 
-  return {
+  const testHub: TestHub = {
     url,
     config,
     db,
@@ -61,12 +68,19 @@ export async function startTestHub(options: { env?: Record<string, string>; now?
     dataDir,
     databaseUrl: database.url,
     token,
-    async graphql(query, o = {}) {
+    async graphql(document: string | TypedDocumentString<unknown, unknown>, o: { variables?: unknown; as?: string; scopes?: string[]; headers?: Record<string, string> } = {}) {
+      const query = String(document);
+      const variables = o.variables as Record<string, unknown> | undefined;
       const headers: Record<string, string> = { "content-type": "application/json", ...(o.headers ?? {}) };
       if (o.as) headers.authorization = `Bearer ${await token(o.as, { scopes: o.scopes })}`;
-      if ((options.transport ?? "operation") === "operation") return operation(hub, query, o.variables, headers);
-      const response = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables: o.variables }) });
+      if ((options.transport ?? "operation") === "operation") return operation(hub, query, variables, headers);
+      const response = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphqlResponse["body"] };
+    },
+    async data(document, o) {
+      const { body } = await testHub.graphql(document, o);
+      if (body.errors?.length || !body.data) throw new Error(`the operation failed: ${JSON.stringify(body.errors?.map((e) => [e.extensions.code, e.message]))}`);
+      return body.data;
     },
     async stop() {
       await new Promise<void>((resolve) => {
@@ -79,6 +93,7 @@ export async function startTestHub(options: { env?: Record<string, string>; now?
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return testHub;
 }
 
 /**
