@@ -1,7 +1,7 @@
 import type { HubContext } from "../context/context";
 import { ApplicantKind, PatentType } from "../domain/abnormal-patent-enums";
 import { BadUserInputError } from "../errors/errors";
-import type { AbnormalPatentItemInput } from "../services/abnormal-patent.service";
+import type { AbnormalPatentItemInput } from "../inputs/abnormal-patent.input";
 import { readCsv } from "./csv-file";
 import { emptyReport, ImportReport } from "./import-report";
 

@@ -7,7 +7,7 @@ import { AbnormalPatentBatch, AbnormalPatentEvent, AbnormalPatentItem } from "..
 import { CreditRecord } from "../entities/credit-record.entity";
 import { LocalDateScalar } from "../scalars/scalars";
 import type { WithdrawalRate } from "../services/abnormal-patent-rates";
-import { AbnormalPatentBatchFilter, AbnormalPatentHandlingInput, AbnormalPatentItemFilter, ImportAbnormalPatentBatchInput } from "./abnormal-patent.input";
+import { AbnormalPatentBatchFilter, AbnormalPatentHandlingInput, AbnormalPatentItemFilter, ImportAbnormalPatentBatchInput } from "../inputs/abnormal-patent.input";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
 import { Payload } from "./types/payload";

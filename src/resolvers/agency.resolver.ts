@@ -1,22 +1,13 @@
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
-import { AgencyKind } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
 import { ClientSystem } from "../entities/client-system.entity";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
+import { AgencyFilter } from "../inputs/agency.input";
 
 const AgencyConnection = Connection(Agency, "Agency", "agency", "agencies");
-
-@InputType({ description: "Narrows the agency list." })
-class AgencyFilter {
-  @Field(() => AgencyKind, { nullable: true, description: "Only agencies of this kind." })
-  kind?: AgencyKind;
-
-  @Field(() => String, { nullable: true, description: "Only agencies whose region lies within this region (sub-regions included)." })
-  regionCode?: string;
-}
 
 @Resolver(() => Agency)
 export class AgencyResolver {

@@ -1,59 +1,19 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
-import { CaseAction, CaseRejectionReason, CaseStatus } from "../domain/case-enums";
-import { TechnicalField } from "../domain/directory-enums";
 import { Agency } from "../entities/agency.entity";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { Appraiser } from "../entities/appraiser.entity";
 import { CaseAppraiser } from "../entities/case-appraiser.entity";
 import { CaseEvent } from "../entities/case-event.entity";
 import { Institution } from "../entities/institution.entity";
-import { LocalDateScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
-import { idempotencyKeyDescription } from "../domain/idempotency-key";
 import { Payload } from "./types/payload";
 import type { Created } from "../services/command-runner";
+import { AppraisalCaseFilter, CaseProgressInput, EntrustAppraisalInput } from "../inputs/appraisal-case.input";
 
 const AppraisalCaseConnection = Connection(AppraisalCase, "AppraisalCase", "appraisal case");
-
-@InputType({ description: "A new appraisal case. Retrying with the same idempotencyKey returns the first case." })
-class EntrustAppraisalInput {
-  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
-  @Field(() => String, { description: "Your own case number, e.g. (2024)豫15知民初32号 or 固公经立字〔2024〕018号." }) agencyCaseNo: string;
-  @Field(() => ID, { description: "A LISTED institution listed for the technical field." }) institutionId: string;
-  @Field(() => TechnicalField, { description: "Technical field of the appraisal." }) technicalField: TechnicalField;
-  @Field(() => String, { description: "The appraisal matter (鉴定事项)." }) matter: string;
-  @Field(() => String, { nullable: true, description: "What is to be appraised." }) subject?: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: "Day of entrustment (default today)." }) entrustedOn?: string;
-}
-
-@InputType({ description: "An appraiser assigned to a case." })
-class CaseAppraiserInput {
-  @Field(() => ID, { description: "An ACTIVE appraiser with a post at the case's institution, practising in the case's field." }) appraiserId: string;
-  @Field(() => String, { description: "Recusal declaration (回避声明)." }) recusalDeclaration: string;
-}
-
-@InputType({ description: "One step of a case. Which fields a step needs depends on the action." })
-class CaseProgressInput {
-  @Field(() => CaseAction, { description: "The step." }) action: CaseAction;
-  @Field(() => LocalDateScalar, { nullable: true, description: "Day it happened (default today; not before the previous step)." }) occurredOn?: string;
-  @Field(() => String, { nullable: true, description: "Reason or note (required for TERMINATE and EXTEND_DEADLINE)." }) note?: string;
-  @Field(() => CaseRejectionReason, { nullable: true, description: "For REJECT." }) rejectionReason?: CaseRejectionReason;
-  @Field(() => [CaseAppraiserInput], { nullable: true, description: "For ASSIGN_APPRAISERS: at least two." }) appraisers?: CaseAppraiserInput[];
-  @Field(() => String, { nullable: true, description: "For ISSUE: the opinion's document number." }) opinionDocNo?: string;
-  @Field(() => String, { nullable: true, description: "For ISSUE: SHA-256 of the opinion file (64 hex digits)." }) opinionSha256?: string;
-  @Field(() => Int, { nullable: true, description: "For EXTEND_DEADLINE: working days to add (1–60)." }) extensionWorkingDays?: number;
-}
-
-@InputType({ description: "Narrows the case list." })
-class AppraisalCaseFilter {
-  @Field(() => CaseStatus, { nullable: true, description: "Status." }) status?: CaseStatus;
-  @Field(() => ID, { nullable: true, description: "Institution." }) institutionId?: string;
-  @Field(() => String, { nullable: true, description: "The entrusting agency's case number, in any of its usual spellings: full-width or half-width digits and brackets, （）〔〕[]【】 alike for the year, spaces ignored." }) agencyCaseNo?: string;
-  @Field(() => String, { nullable: true, description: "Code of the entrusting agency." }) entrustingAgencyCode?: string;
-}
 
 @ObjectType({ description: "A case's deadlines in working days (holiday calendar), computed from its history." })
 @Guard("authenticated")

@@ -6,7 +6,7 @@ import { AppraiserStatus } from "../domain/directory-enums";
 import { Appraiser } from "../entities/appraiser.entity";
 import { AppraiserPractice } from "../entities/appraiser-practice.entity";
 import { Institution } from "../entities/institution.entity";
-import { AppraiserFilter, RegisterAppraiserInput, UpdateAppraiserInput } from "./appraiser.input";
+import { AppraiserFilter, RegisterAppraiserInput, UpdateAppraiserInput } from "../inputs/appraiser.input";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
 import { Payload } from "./types/payload";

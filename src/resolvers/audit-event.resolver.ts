@@ -1,22 +1,12 @@
-import { Arg, Args, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
-import { AuditEvent, AuditOutcome } from "../entities/audit-event.entity";
+import { AuditEvent } from "../entities/audit-event.entity";
 import { PageArgs } from "./types/page-args";
 import { Connection, toConnection } from "./types/connection";
+import { AuditEventFilter } from "../inputs/audit-event.input";
 
 const AuditEventConnection = Connection(AuditEvent, "AuditEvent", "audit entry", "audit entries");
-
-@InputType({ description: "Narrows the audit trail." })
-class AuditEventFilter {
-  @Field(() => String, { nullable: true, description: "Only entries of this agency." }) agencyCode?: string;
-  @Field(() => String, { nullable: true, description: "Only this operation, e.g. `registerClientSystem`." }) operation?: string;
-  @Field(() => String, { nullable: true, description: "Only entries about this kind of record, e.g. `Institution`." }) entityType?: string;
-  @Field(() => String, { nullable: true, description: "Only entries about this record." }) entityId?: string;
-  @Field(() => AuditOutcome, { nullable: true, description: "Only entries with this outcome." }) outcome?: AuditOutcome;
-  @Field(() => Date, { nullable: true, description: "From this instant (inclusive)." }) from?: Date;
-  @Field(() => Date, { nullable: true, description: "Until this instant (exclusive)." }) to?: Date;
-}
 
 @ObjectType({ description: "The first broken link of the audit chain." })
 @Guard("auditVerifier")

@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
-import { ComplaintNextStep, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
+import { ComplaintNextStep } from "../domain/case-enums";
 import { Appraiser } from "../entities/appraiser.entity";
 import { CaseFeedback } from "../entities/case-feedback.entity";
 import { ComplaintEvent } from "../entities/complaint-event.entity";
@@ -9,50 +9,11 @@ import { Institution } from "../entities/institution.entity";
 import type { FeedbackSummaryView } from "../services/case-feedback.service";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
-import { idempotencyKeyDescription } from "../domain/idempotency-key";
 import { Payload } from "./types/payload";
 import type { Created } from "../services/command-runner";
+import { CaseFeedbackFilter, HandleComplaintInput, PostCaseFeedbackInput } from "../inputs/case-feedback.input";
 
 const CaseFeedbackConnection = Connection(CaseFeedback, "CaseFeedback", "feedback item");
-
-@InputType({ description: "Ratings from 1 (poor) to 5 (excellent); leave out what does not apply." })
-class RatingsInput {
-  @Field(() => Int, { nullable: true, description: "Timeliness." }) timeliness?: number;
-  @Field(() => Int, { nullable: true, description: "Professionalism." }) professionalism?: number;
-  @Field(() => Int, { nullable: true, description: "Quality of the report." }) reportQuality?: number;
-  @Field(() => Int, { nullable: true, description: "Conduct." }) conduct?: number;
-  @Field(() => Int, { nullable: true, description: "Performance in court." }) courtPerformance?: number;
-}
-
-@InputType({ description: "Feedback about an appraiser after one of your cases. The posting agency and time are set by the hub." })
-class PostCaseFeedbackInput {
-  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
-  @Field(() => String, { description: "Your case number." }) agencyCaseNo: string;
-  @Field(() => ID, { nullable: true, description: "The hub case, when the appraisal was entrusted through the hub." }) caseId?: string;
-  @Field(() => ID, { description: "The appraiser." }) appraiserId: string;
-  @Field(() => FeedbackKind, { description: "Evaluation (needs a rating), complaint (needs a comment) or commendation." }) kind: FeedbackKind;
-  @Field(() => RatingsInput, { nullable: true, description: "Ratings 1–5." }) ratings?: RatingsInput;
-  @Field(() => Boolean, { nullable: true, description: "Whether the opinion was adopted." }) opinionAdopted?: boolean;
-  @Field(() => Boolean, { nullable: true, description: "Whether false appraisal is suspected." }) suspectedFalseAppraisal?: boolean;
-  @Field(() => String, { nullable: true, description: "Comment (at most 4000 characters)." }) comment?: string;
-}
-
-@InputType({ description: "A step in handling a complaint." })
-class HandleComplaintInput {
-  @Field(() => ComplaintStatus, { description: "The next status." }) to: ComplaintStatus;
-  @Field(() => String, { description: "What was done." }) note: string;
-  @Field(() => String, { nullable: true, description: "The resolution (required to resolve)." }) resolution?: string;
-  @Field(() => Boolean, { nullable: true, description: "Whether a violation was confirmed (required to resolve)." }) violationConfirmed?: boolean;
-}
-
-@InputType({ description: "Narrows the feedback list." })
-class CaseFeedbackFilter {
-  @Field(() => FeedbackKind, { nullable: true, description: "Kind." }) kind?: FeedbackKind;
-  @Field(() => ID, { nullable: true, description: "Institution." }) institutionId?: string;
-  @Field(() => ID, { nullable: true, description: "Appraiser." }) appraiserId?: string;
-  @Field(() => ID, { nullable: true, description: "Case." }) caseId?: string;
-  @Field(() => ComplaintStatus, { nullable: true, description: "Complaint status." }) complaintStatus?: ComplaintStatus;
-}
 
 @ObjectType({ description: "Average ratings (1–5); null where nothing was rated." })
 @Guard("agencyReader")

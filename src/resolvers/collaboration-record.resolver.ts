@@ -1,44 +1,16 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
-import { CollaborationEventKind, CollaborationKind, CollaborationOutcome, CollaborationStatus } from "../domain/collaboration-enums";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } from "../entities/collaboration-record.entity";
 import { Institution } from "../entities/institution.entity";
-import { RegionCodeScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
-import { idempotencyKeyDescription } from "../domain/idempotency-key";
 import { Payload } from "./types/payload";
 import type { Created } from "../services/command-runner";
+import { CollaborationEventInput, CollaborationRecordFilter, OpenCollaborationInput } from "../inputs/collaboration-record.input";
 
 const CollaborationRecordConnection = Connection(CollaborationRecord, "CollaborationRecord", "collaboration record");
-
-@InputType({ description: "A new collaboration record. The caller's agency is the initiator; the record is sent at once." })
-class OpenCollaborationInput {
-  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
-  @Field(() => CollaborationKind, { description: "Kind." }) kind: CollaborationKind;
-  @Field(() => String, { description: "Title." }) title: string;
-  @Field(() => [String], { description: "Codes of the participant agencies." }) participantAgencyCodes: string[];
-  @Field(() => RegionCodeScalar, { nullable: true, description: "Region concerned (default: the initiator's)." }) regionCode?: string;
-  @Field(() => [ID], { nullable: true, description: "Related institutions." }) relatedInstitutionIds?: string[];
-  @Field(() => [ID], { nullable: true, description: "Related appraisal cases." }) relatedCaseIds?: string[];
-  @Field(() => String, { nullable: true, description: "Summary." }) summary?: string;
-}
-
-@InputType({ description: "A step on the timeline. Only the initiator sends and closes; closing needs an outcome." })
-class CollaborationEventInput {
-  @Field(() => CollaborationEventKind, { description: "The step." }) kind: CollaborationEventKind;
-  @Field(() => String, { nullable: true, description: "Note." }) note?: string;
-  @Field(() => CollaborationOutcome, { nullable: true, description: "Outcome, with CLOSED." }) outcome?: CollaborationOutcome;
-}
-
-@InputType({ description: "Narrows the collaboration records." })
-class CollaborationRecordFilter {
-  @Field(() => CollaborationKind, { nullable: true, description: "Kind." }) kind?: CollaborationKind;
-  @Field(() => CollaborationStatus, { nullable: true, description: "Status." }) status?: CollaborationStatus;
-  @Field(() => RegionCodeScalar, { nullable: true, description: "Region (sub-regions included)." }) regionCode?: string;
-}
 
 @ObjectType({ description: "How fast the participants answered, in hours from sending." })
 @Guard("authenticated")

@@ -1,53 +1,17 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
-import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
+import { CreditRecordStatus } from "../domain/credit-enums";
 import { Appraiser } from "../entities/appraiser.entity";
 import { CreditRecord, CreditShare } from "../entities/credit-record.entity";
 import { Institution } from "../entities/institution.entity";
-import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
-import { idempotencyKeyDescription } from "../domain/idempotency-key";
 import { Payload } from "./types/payload";
 import type { Created } from "../services/command-runner";
+import { CreditRecordFilter, CreditRepairInput, RecordCreditEventInput } from "../inputs/credit-record.input";
 
 const CreditRecordConnection = Connection(CreditRecord, "CreditRecord", "credit record");
-
-@InputType({ description: "A credit determination. Name the subject by subjectCreditCode or subjectAppraiserId, or turn a confirmed complaint into a record with fromComplaintId." })
-class RecordCreditEventInput {
-  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
-  @Field(() => CreditCodeScalar, { nullable: true, description: "Subject's credit code (an institution of the directory, or another subject)." }) subjectCreditCode?: string;
-  @Field(() => ID, { nullable: true, description: "The appraiser, for appraiser subjects." }) subjectAppraiserId?: string;
-  @Field(() => CreditSubjectType, { nullable: true, description: "For subjects outside the directory: ENTERPRISE, PATENT_AGENCY or TRADEMARK_AGENCY." }) subjectType?: CreditSubjectType;
-  @Field(() => String, { nullable: true, description: "For subjects outside the directory: the name." }) subjectName?: string;
-  @Field(() => RegionCodeScalar, { nullable: true, description: "For subjects outside the directory: the region." }) subjectRegionCode?: string;
-  @Field(() => ID, { nullable: true, description: "A resolved complaint with a confirmed violation to turn into this record (once)." }) fromComplaintId?: string;
-  @Field(() => CreditBehaviour, { nullable: true, description: "Behaviour (FALSE_APPRAISAL by default for a complaint of suspected false appraisal)." }) behaviour?: CreditBehaviour;
-  @Field(() => CreditSeverity, { description: "Severity." }) severity: CreditSeverity;
-  @Field(() => String, { description: "Decision document number." }) decisionDocNo: string;
-  @Field(() => String, { description: "Facts and legal basis." }) basis: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: "Publication from (default today)." }) publishFrom?: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: "Publication until (default one year, three for SERIOUS)." }) publishUntil?: string;
-  @Field(() => [String], { nullable: true, description: "Measures taken." }) measures?: string[];
-  @Field(() => [String], { nullable: true, description: "SERIOUS only: agencies to share it with for joint punishment." }) shareWithAgencyCodes?: string[];
-  @Field(() => Boolean, { nullable: true, description: "SERIOUS only: suspend the subject institution's listing in the same transaction." }) suspendListing?: boolean;
-}
-
-@InputType({ description: "A request to repair a credit record (信用修复), on the subject's behalf." })
-class CreditRepairInput {
-  @Field(() => String, { description: "The subject's commitment (信用承诺)." }) commitment: string;
-  @Field(() => [String], { nullable: true, description: "References to evidence of rectification." }) evidence?: string[];
-}
-
-@InputType({ description: "Narrows the credit records." })
-class CreditRecordFilter {
-  @Field(() => CreditCodeScalar, { nullable: true, description: "Subject's credit code." }) subjectCreditCode?: string;
-  @Field(() => ID, { nullable: true, description: "Subject appraiser." }) subjectAppraiserId?: string;
-  @Field(() => CreditBehaviour, { nullable: true, description: "Behaviour." }) behaviour?: CreditBehaviour;
-  @Field(() => CreditSeverity, { nullable: true, description: "Severity." }) severity?: CreditSeverity;
-  @Field(() => CreditRecordStatus, { nullable: true, description: "Status (EXPIRED: active records past their window)." }) status?: CreditRecordStatus;
-}
 
 const RecordCreditEventPayload = Payload("recordCreditEvent", "record", CreditRecord, "record", "authenticated");
 

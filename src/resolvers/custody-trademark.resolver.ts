@@ -1,77 +1,15 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
-import { CustodyStatus, TrademarkAlertKind, TrademarkAlertStatus, TrademarkCategory } from "../domain/trademark-enums";
 import { regionName } from "../domain/region-directory";
 import { CustodyTrademark, TrademarkAlert } from "../entities/custody-trademark.entity";
-import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/scalars";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
-import { idempotencyKeyDescription } from "../domain/idempotency-key";
 import { Payload } from "./types/payload";
+import { CustodyTrademarkFilter, HandleTrademarkAlertInput, PlaceTrademarkUnderCustodyInput, RaiseTrademarkAlertInput, TrademarkAlertFilter, UpdateCustodyTrademarkInput } from "../inputs/custody-trademark.input";
 
 const TrademarkConnection = Connection(CustodyTrademark, "CustodyTrademark", "trademark under custody", "trademarks under custody");
 const AlertConnection = Connection(TrademarkAlert, "TrademarkAlert", "trademark alert");
-
-@InputType({ description: "A mark to place under monitoring and custody." })
-class PlaceTrademarkUnderCustodyInput {
-  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
-  @Field(() => String, { description: "Registration number (注册号)." }) registrationNumber: string;
-  @Field(() => Int, { description: "Nice class, 1 to 45." }) niceClass: number;
-  @Field(() => String, { description: "The mark." }) markName: string;
-  @Field(() => TrademarkCategory, { description: "Why it is monitored." }) category: TrademarkCategory;
-  @Field(() => String, { description: "Owner (registrant)." }) ownerName: string;
-  @Field(() => CreditCodeScalar, { description: "Owner's unified social credit code." }) ownerCreditCode: string;
-  @Field(() => RegionCodeScalar, { nullable: true, description: "Owner's region (default: from the credit code)." }) regionCode?: string;
-  @Field(() => String, { description: "Code of the custodian agency." }) custodianAgencyCode: string;
-  @Field(() => LocalDateScalar, { description: "Registration day." }) registeredOn: string;
-  @Field(() => LocalDateScalar, { description: "Last day of the registration period." }) expiresOn: string;
-  @Field(() => String, { nullable: true, description: "Note." }) note?: string;
-}
-
-@InputType({ description: "Changes to a mark under custody. The custodian records renewals and notes; the bureau covering the owner's region also changes the custodian or ends custody." })
-class UpdateCustodyTrademarkInput {
-  @Field(() => LocalDateScalar, { nullable: true, description: "New expiry (a renewal, 续展)." }) expiresOn?: string;
-  @Field(() => String, { nullable: true, description: "New custodian agency." }) custodianAgencyCode?: string;
-  @Field(() => CustodyStatus, { nullable: true, description: "ENDED to end custody." }) custodyStatus?: CustodyStatus;
-  @Field(() => String, { nullable: true, description: "Note." }) note?: string;
-}
-
-@InputType({ description: "An alert entered by the custodian." })
-class RaiseTrademarkAlertInput {
-  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
-  @Field(() => ID, { description: "The mark." }) trademarkId: string;
-  @Field(() => TrademarkAlertKind, { description: "SIMILAR_FILING or NON_USE_CANCELLATION (EXPIRING is computed)." }) kind: TrademarkAlertKind;
-  @Field(() => String, { description: "What was found." }) detail: string;
-  @Field(() => String, { nullable: true, description: "Reference, e.g. the similar filing's application number." }) reference?: string;
-  @Field(() => LocalDateScalar, { nullable: true, description: "Day by which to act (e.g. the opposition or answer deadline)." }) dueOn?: string;
-}
-
-@InputType({ description: "A handling step for an alert." })
-class HandleTrademarkAlertInput {
-  @Field(() => TrademarkAlertStatus, { description: "New status." }) status: TrademarkAlertStatus;
-  @Field(() => String, { description: "What was done." }) note: string;
-}
-
-@InputType({ description: "Narrows the marks under custody." })
-class CustodyTrademarkFilter {
-  @Field(() => RegionCodeScalar, { nullable: true, description: "Owner's region (sub-regions included)." }) regionCode?: string;
-  @Field(() => Int, { nullable: true, description: "Nice class." }) niceClass?: number;
-  @Field(() => TrademarkCategory, { nullable: true, description: "Category." }) category?: TrademarkCategory;
-  @Field(() => String, { nullable: true, description: "Custodian agency code." }) custodianAgencyCode?: string;
-  @Field(() => String, { nullable: true, description: "Part of the mark." }) markContains?: string;
-  @Field(() => CustodyStatus, { nullable: true, description: "Custody status." }) custodyStatus?: CustodyStatus;
-  @Field(() => LocalDateScalar, { nullable: true, description: "Expiring on or before this day." }) expiringBefore?: string;
-}
-
-@InputType({ description: "Narrows the alerts." })
-class TrademarkAlertFilter {
-  @Field(() => ID, { nullable: true, description: "The mark." }) trademarkId?: string;
-  @Field(() => TrademarkAlertKind, { nullable: true, description: "Kind." }) kind?: TrademarkAlertKind;
-  @Field(() => TrademarkAlertStatus, { nullable: true, description: "Status." }) status?: TrademarkAlertStatus;
-  @Field(() => RegionCodeScalar, { nullable: true, description: "Owner's region (sub-regions included)." }) regionCode?: string;
-  @Field(() => Boolean, { nullable: true, description: "Only OPEN and IN_PROGRESS alerts." }) unresolved?: boolean;
-}
 
 const PlaceTrademarkUnderCustodyPayload = Payload("placeTrademarkUnderCustody", "trademark", CustodyTrademark, "mark", "authenticated");
 

@@ -8,7 +8,7 @@ import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
 import { BadUserInputError } from "../errors/errors";
 import { CreditCodeScalar, LocalDateScalar } from "../scalars/scalars";
-import { InstitutionFilter, RegisterInstitutionInput, UpdateInstitutionInput } from "./institution.input";
+import { InstitutionFilter, RegisterInstitutionInput, UpdateInstitutionInput } from "../inputs/institution.input";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
 import { Payload } from "./types/payload";

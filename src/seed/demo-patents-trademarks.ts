@@ -5,7 +5,7 @@ import { creditCodeCheckCharacter, patentCheckCharacter } from "../domain/identi
 import { addDays, addMonths, todayInChina } from "../domain/local-date";
 import { TrademarkAlertKind, TrademarkAlertStatus, TrademarkCategory } from "../domain/trademark-enums";
 import { AbnormalPatentItem } from "../entities/abnormal-patent.entity";
-import type { AbnormalPatentItemInput } from "../services/abnormal-patent.service";
+import type { AbnormalPatentItemInput } from "../inputs/abnormal-patent.input";
 
 const creditCode = (first17: string) => first17 + creditCodeCheckCharacter(first17);
 const applicationNumber = (first12: string) => `${first12}.${patentCheckCharacter(first12)}`;

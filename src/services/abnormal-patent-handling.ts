@@ -13,13 +13,7 @@ import { abnormalPatentVisibility } from "../policy/abnormal-patent.visibility";
 import { handleAbnormalPatent } from "../policy/abnormal-patent.permissions";
 import { CommandRunner, Created } from "./command-runner";
 import { effectiveStatusOf } from "./abnormal-patent.service";
-
-export interface HandlingInput {
-  idempotencyKey?: string | null;
-  action: AbnormalPatentAction;
-  note?: string | null;
-  escalation?: { subject: EscalationSubject; decisionDocNo: string; basis?: string | null; severity?: CreditSeverity | null; measures?: string[] | null } | null;
-}
+import type { AbnormalPatentHandlingInput } from "../inputs/abnormal-patent.input";
 
 /**
  * The handling of an abnormal patent application by the bureau it is allocated to: notification, the result,
@@ -45,7 +39,7 @@ export class AbnormalPatentHandling {
    * ESCALATE creates the credit record in the same transaction; the version check, the optional idempotency
    * key and a unique index on the record's source item make it happen once, however often it is retried.
    */
-  async handle(itemId: string, expectedVersion: number, input: HandlingInput): Promise<Created<AbnormalPatentItem>> {
+  async handle(itemId: string, expectedVersion: number, input: AbnormalPatentHandlingInput): Promise<Created<AbnormalPatentItem>> {
     const viewer = this.viewer;
     const note = check.text(input.note, "input.note", { max: 2000 });
     const move = ABNORMAL_PATENT_MOVES[input.action];
@@ -95,7 +89,7 @@ export class AbnormalPatentHandling {
     });
   }
 
-  private checkEscalation(input: HandlingInput) {
+  private checkEscalation(input: AbnormalPatentHandlingInput) {
     const e = input.escalation;
     if (!e) throw new BadUserInputError("ESCALATE needs escalation: whom the credit record is about and the decision document.", "input.escalation");
     return {

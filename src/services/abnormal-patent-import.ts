@@ -5,19 +5,12 @@ import { addDays } from "../domain/local-date";
 import { BadUserInputError, ConflictError, ForbiddenError, HubError } from "../errors/errors";
 import { RequestScope } from "../context/request-scope";
 import { CommandRunner } from "./command-runner";
-import { AbnormalPatentItemInput, allocationTable, prepareItem, PreparedItem, sameItem } from "./abnormal-patent-items";
+import { allocationTable, prepareItem, PreparedItem, sameItem } from "./abnormal-patent-items";
 import * as check from "./validate";
 import { extendAbnormalPatentBatch, importAbnormalPatent } from "../policy/abnormal-patent.permissions";
 import { demand } from "../policy/decision";
 import { patentImporter } from "../policy/rules";
-
-export interface ImportBatchInput {
-  batchNo: string;
-  receivedOn?: string | null;
-  deadline?: string | null;
-  items: AbnormalPatentItemInput[];
-  dryRun?: boolean | null;
-}
+import type { ImportAbnormalPatentBatchInput } from "../inputs/abnormal-patent.input";
 
 /** A refused item: its position in the input (1-based), the item field at fault, the error code and message. */
 export interface ItemRejection {
@@ -59,7 +52,7 @@ export class AbnormalPatentImport {
    * An item already in the batch with the same particulars is `unchanged`; with other particulars it is
    * refused (CONFLICT). When nothing new would be written (or with `dryRun`) the transaction is rolled back.
    */
-  async importBatch(input: ImportBatchInput): Promise<BatchImportResult> {
+  async importBatch(input: ImportAbnormalPatentBatchInput): Promise<BatchImportResult> {
     const viewer = this.viewer;
     demand(patentImporter, "Batches are imported by market-regulation bureaus at province level or above.", viewer);
     const batchNo = check.text(input.batchNo, "input.batchNo", { max: 50, required: true });

@@ -1,25 +1,12 @@
 import { EntityManager } from "typeorm";
-import { ApplicantKind, PATENT_TYPE_OF_DIGIT, PatentType } from "../domain/abnormal-patent-enums";
+import { ApplicantKind, PATENT_TYPE_OF_DIGIT } from "../domain/abnormal-patent-enums";
 import { patentApplicationNumberProblem } from "../domain/identifiers";
 import { currentRegionCode } from "../domain/region-directory";
 import { enclosingRegions } from "../auth/region";
 import { BadUserInputError } from "../errors/errors";
 import type { AbnormalPatentItem } from "../entities/abnormal-patent.entity";
 import * as check from "./validate";
-
-/** One application of a batch as the national office lists it. */
-export interface AbnormalPatentItemInput {
-  applicationNumber: string;
-  patentType?: PatentType | null;
-  title?: string | null;
-  applicantName: string;
-  applicantKind?: ApplicantKind | null;
-  applicantCreditCode?: string | null;
-  patentAgencyName?: string | null;
-  patentAgencyCode?: string | null;
-  patentAgencyCreditCode?: string | null;
-  applicantRegionCode: string;
-}
+import type { AbnormalPatentItemInput } from "../inputs/abnormal-patent.input";
 
 export type PreparedItem = Pick<
   AbnormalPatentItem,

@@ -7,7 +7,7 @@ import { abnormalPatentVisibility } from "../policy/abnormal-patent.visibility";
 import { filterClauses } from "./list-builder";
 import type { Clause } from "../policy/decision";
 import { itemList, OVERDUE_SQL } from "./abnormal-patent.service";
-import type { AbnormalPatentFilter } from "./abnormal-patent.service";
+import type { AbnormalPatentItemFilter } from "../inputs/abnormal-patent.input";
 
 /** Counts of one group of items and its withdrawal rate. */
 export interface WithdrawalRate {
@@ -77,7 +77,7 @@ export class WithdrawalRates {
   }
 
   /** Withdrawal rates over the visible items matching `filter`, broken down by batch, region or patent agency. */
-  async rates(groupBy: AbnormalPatentGrouping, filter: AbnormalPatentFilter): Promise<WithdrawalRate[]> {
+  async rates(groupBy: AbnormalPatentGrouping, filter: AbnormalPatentItemFilter): Promise<WithdrawalRate[]> {
     const where = this.filterSql(filter);
     return this.aggregate(groupBy, where.clause, where.params, false).then((rows) => rows.map((r) => r.rate));
   }
@@ -102,7 +102,7 @@ export class WithdrawalRates {
   }
 
   /** The visible items matching `filter`, as one clause over items `i` joined to their batch `b`. */
-  private filterSql(filter: AbnormalPatentFilter): Clause {
+  private filterSql(filter: AbnormalPatentItemFilter): Clause {
     const clauses = [abnormalPatentVisibility.sql(this.viewer, "i"), ...filterClauses(itemList(this.scope.today()), filter)];
     return { clause: clauses.map((c) => `(${c.clause})`).join(" AND "), params: Object.assign({}, ...clauses.map((c) => c.params)) };
   }

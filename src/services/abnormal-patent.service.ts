@@ -9,17 +9,7 @@ import { Page } from "./pagination";
 import * as check from "./validate";
 import { abnormalPatentBatchVisibility, abnormalPatentVisibility } from "../policy/abnormal-patent.visibility";
 import { equals, ListSpec, listPage } from "./list-builder";
-
-export type { AbnormalPatentItemInput } from "./abnormal-patent-items";
-
-export interface AbnormalPatentFilter {
-  batchId?: string | null;
-  regionCode?: string | null;
-  status?: AbnormalPatentStatus | null;
-  patentAgencyCode?: string | null;
-  allocatedAgencyCode?: string | null;
-  applicationNumber?: string | null;
-}
+import type { AbnormalPatentBatchFilter, AbnormalPatentItemFilter } from "../inputs/abnormal-patent.input";
 
 /** `status` (below) in SQL, over items `i` joined to their batch `b`: still waiting after the deadline. */
 export const OVERDUE_SQL = `i.status IN (${AWAITING_APPLICANT.map((s) => `'${s}'`).join(",")}) AND b.deadline < :today`;
@@ -29,13 +19,11 @@ export function effectiveStatusOf(item: AbnormalPatentItem, batch: AbnormalPaten
   return AWAITING_APPLICANT.includes(item.storedStatus) && batch.deadline < today ? AbnormalPatentStatus.OVERDUE : item.storedStatus;
 }
 
-export interface AbnormalPatentBatchFilter {
-  batchId?: string | null;
-  batchNo?: string | null;
-}
+/** The batch list's filter: the GraphQL one, plus the id `batchById` reads one batch by (under the same visibility). */
+type BatchFilter = AbnormalPatentBatchFilter & { batchId?: string | null };
 
 /** Batches, newest received first. */
-const BATCH_LIST: ListSpec<AbnormalPatentBatch, AbnormalPatentBatchFilter> = {
+const BATCH_LIST: ListSpec<AbnormalPatentBatch, BatchFilter> = {
   entity: AbnormalPatentBatch,
   alias: "b",
   filters: {
@@ -52,7 +40,7 @@ const BATCH_LIST: ListSpec<AbnormalPatentBatch, AbnormalPatentBatchFilter> = {
 };
 
 /** Items by application number, with their batch `b` (its deadline decides OVERDUE on `today`). */
-export const itemList = (today: string): ListSpec<AbnormalPatentItem, AbnormalPatentFilter> => ({
+export const itemList = (today: string): ListSpec<AbnormalPatentItem, AbnormalPatentItemFilter> => ({
   entity: AbnormalPatentItem,
   alias: "i",
   joins: [{ entity: AbnormalPatentBatch, alias: "b", on: "b.id = i.batch_id" }],
@@ -125,13 +113,13 @@ export class AbnormalPatentService {
   }
 
   /** Batches the caller issued or has items of, newest first. */
-  async batches(filter: AbnormalPatentBatchFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentBatch>> {
+  async batches(filter: BatchFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentBatch>> {
     const page = await listPage(this.scope.dataSource, BATCH_LIST, abnormalPatentBatchVisibility.sql(this.viewer, "b"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.abnormalPatentBatchById.prime(row.id, row);
     return page;
   }
 
-  async items(filter: AbnormalPatentFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentItem>> {
+  async items(filter: AbnormalPatentItemFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentItem>> {
     const page = await listPage(this.scope.dataSource, itemList(this.scope.today()), abnormalPatentVisibility.sql(this.viewer, "i"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.abnormalPatentItemById.prime(row.id, row);
     return page;

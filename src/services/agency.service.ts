@@ -1,5 +1,4 @@
 import { DataSource } from "typeorm";
-import { AgencyKind } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
 import { ClientSystem } from "../entities/client-system.entity";
 import { BadUserInputError } from "../errors/errors";
@@ -11,12 +10,7 @@ import { Page } from "./pagination";
 import { agencyAdministration } from "../policy/rules";
 import { equals, ListSpec, listPage } from "./list-builder";
 import { EVERYTHING } from "../policy/decision";
-
-export interface AgencyFilter {
-  kind?: AgencyKind | null;
-  /** Agencies whose region lies inside this one. */
-  regionCode?: string | null;
-}
+import type { AgencyFilter } from "../inputs/agency.input";
 
 /** The registry, by code. */
 const AGENCY_LIST: ListSpec<Agency, AgencyFilter> = {

@@ -5,8 +5,8 @@ import { AppraiserPractice } from "../entities/appraiser-practice.entity";
 import { CaseAppraiser } from "../entities/case-appraiser.entity";
 import { CaseEvent } from "../entities/case-event.entity";
 import { Institution } from "../entities/institution.entity";
-import { CASE_ACTIONS, CaseAction, CaseRejectionReason, CaseStatus } from "../domain/case-enums";
-import { AppraiserStatus, ListingStatus, TechnicalField } from "../domain/directory-enums";
+import { CASE_ACTIONS, CaseAction, CaseStatus } from "../domain/case-enums";
+import { AppraiserStatus, ListingStatus } from "../domain/directory-enums";
 import { caseDeadlines, CaseDeadlines } from "../domain/case-deadlines";
 import { caseNumberKey } from "../domain/case-number";
 import { BadUserInputError, InvalidStateTransitionError } from "../errors/errors";
@@ -20,41 +20,13 @@ import { demand } from "../policy/decision";
 import { entruster } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
+import type { AppraisalCaseFilter, CaseAppraiserInput, CaseProgressInput, EntrustAppraisalInput } from "../inputs/appraisal-case.input";
 
 /** Which party records a step (CASE_TRANSITIONS' `by`), as the permission that checks it. */
 const STEP_PERMISSION = { INSTITUTION: institutionStep, ENTRUSTER: entrusterStep, EITHER: partyStep } as const;
 
-export interface EntrustAppraisalInput {
-  idempotencyKey: string;
-  agencyCaseNo: string;
-  institutionId: string;
-  technicalField: TechnicalField;
-  matter: string;
-  subject?: string | null;
-  entrustedOn?: string | null;
-}
-
-export interface CaseProgressInput {
-  action: CaseAction;
-  occurredOn?: string | null;
-  note?: string | null;
-  rejectionReason?: CaseRejectionReason | null;
-  appraisers?: Array<{ appraiserId: string; recusalDeclaration: string }> | null;
-  opinionDocNo?: string | null;
-  opinionSha256?: string | null;
-  extensionWorkingDays?: number | null;
-}
-
-export interface CaseFilter {
-  status?: CaseStatus | null;
-  institutionId?: string | null;
-  agencyCaseNo?: string | null;
-  entrustingAgencyCode?: string | null;
-}
-
-
 /** Cases, newest entrustment first; the id breaks ties so the order is total. */
-const CASE_LIST: ListSpec<AppraisalCase, CaseFilter> = {
+const CASE_LIST: ListSpec<AppraisalCase, AppraisalCaseFilter> = {
   entity: AppraisalCase,
   alias: "c",
   filters: {
@@ -94,7 +66,7 @@ export class AppraisalCaseService {
     return found && appraisalCaseVisibility.test(this.viewer, found) ? found : null;
   }
 
-  async list(filter: CaseFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AppraisalCase>> {
+  async list(filter: AppraisalCaseFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AppraisalCase>> {
     const page = await listPage(this.scope.dataSource, CASE_LIST, appraisalCaseVisibility.sql(this.viewer, "c"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.appraisalCaseById.prime(row.id, row);
     return page;
@@ -234,7 +206,7 @@ export class AppraisalCaseService {
   }
 
   /** At least two active appraisers with a post at the case's institution and the case's field, each with a recusal declaration. */
-  private async assign(manager: EntityManager, c: AppraisalCase, picks: NonNullable<CaseProgressInput["appraisers"]>, on: string): Promise<string[]> {
+  private async assign(manager: EntityManager, c: AppraisalCase, picks: CaseAppraiserInput[], on: string): Promise<string[]> {
     const ids = [...new Set(picks.map((p) => p.appraiserId))];
     if (ids.length < 2 || ids.length !== picks.length) throw new BadUserInputError("Assign at least two different appraisers.", "input.appraisers");
     if (!ids.every(check.isUuid)) throw new BadUserInputError("An appraiser does not exist.", "input.appraisers");

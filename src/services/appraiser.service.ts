@@ -20,40 +20,10 @@ import { manageAppraiser } from "../policy/appraiser.permissions";
 import { idNumberDisclosure, phoneInFull } from "../policy/appraiser.disclosure";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
+import type { AppraiserFilter, ProfessionalTitleInput, QualificationInput, RegisterAppraiserInput, TrainingInput, UpdateAppraiserInput } from "../inputs/appraiser.input";
 
-export interface AppraiserFilter {
-  institutionId?: string | null;
-  regionCode?: string | null;
-  technicalField?: TechnicalField | null;
-  status?: AppraiserStatus | null;
-  nameContains?: string | null;
-}
-
-export interface AppraiserProfileInput {
-  name?: string | null;
-  phone?: string | null;
-  technicalFields?: TechnicalField[] | null;
-  titles?: Array<{ title: string; level?: string | null }> | null;
-  qualifications?: Array<{ kind: string; certificateNo?: string | null; issuedBy?: string | null; validFrom?: string | null; validUntil?: string | null }> | null;
-  trainings?: Array<{ title: string; organizer?: string | null; completedOn?: string | null; hours?: number | null }> | null;
-}
-
-export interface RegisterAppraiserInput extends AppraiserProfileInput {
-  idempotencyKey?: string | null;
-  institutionId: string;
-  name: string;
-  idNumber: string;
-  /** FULL_TIME (default) or PART_TIME post at the institution. */
-  practiceKind?: PracticeKind | null;
-  startedOn?: string | null;
-}
-
-export interface UpdateAppraiserInput extends AppraiserProfileInput {
-  /** Opens a post at another (or the same) institution; a new full-time post ends the active one. */
-  newPost?: { institutionId: string; kind: PracticeKind; startedOn?: string | null } | null;
-  /** Ends one of the appraiser's active posts. */
-  endPost?: { practiceId: string; endedOn?: string | null } | null;
-}
+/** The profile fields a registration and an edit share: what `validProfile` checks for both. */
+export type AppraiserProfileInput = Pick<UpdateAppraiserInput, "name" | "phone" | "technicalFields" | "titles" | "qualifications" | "trainings">;
 
 export type AppraiserProfile = Partial<Pick<Appraiser, "name" | "technicalFields" | "titles" | "qualifications" | "trainings">> & { phoneSealed?: string | null; phoneMasked?: string | null };
 
@@ -359,7 +329,7 @@ function limit<T>(items: T[], max: number, field: string): T[] {
   return items;
 }
 
-function validTitles(titles: NonNullable<AppraiserProfileInput["titles"]>, field: string): ProfessionalTitle[] {
+function validTitles(titles: ProfessionalTitleInput[], field: string): ProfessionalTitle[] {
   return limit(titles, 20, field).map((t) => {
     const level = check.optionalText(t.level, `${field}.level`, 20);
     if (level && !TITLE_LEVELS.includes(level)) throw new BadUserInputError(`${field}.level must be one of ${TITLE_LEVELS.join(", ")}.`, `${field}.level`);
@@ -367,7 +337,7 @@ function validTitles(titles: NonNullable<AppraiserProfileInput["titles"]>, field
   });
 }
 
-function validQualifications(items: NonNullable<AppraiserProfileInput["qualifications"]>, field: string): Qualification[] {
+function validQualifications(items: QualificationInput[], field: string): Qualification[] {
   return limit(items, 30, field).map((q) => {
     const validFrom = check.localDate(q.validFrom, `${field}.validFrom`);
     const validUntil = check.localDate(q.validUntil, `${field}.validUntil`);
@@ -382,7 +352,7 @@ function validQualifications(items: NonNullable<AppraiserProfileInput["qualifica
   });
 }
 
-function validTrainings(items: NonNullable<AppraiserProfileInput["trainings"]>, field: string): Training[] {
+function validTrainings(items: TrainingInput[], field: string): Training[] {
   return limit(items, 100, field).map((t) => {
     if (t.hours !== null && t.hours !== undefined && !(t.hours > 0 && t.hours <= 1000)) throw new BadUserInputError(`${field}.hours must be between 0 and 1000.`, `${field}.hours`);
     return {

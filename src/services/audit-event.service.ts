@@ -1,20 +1,11 @@
 import { DataSource } from "typeorm";
 import { ChainBreak, findChainBreak } from "../audit/audit-chain";
-import { AuditEvent, AuditOutcome } from "../entities/audit-event.entity";
+import { AuditEvent } from "../entities/audit-event.entity";
 import type { RequestScope } from "../context/request-scope";
 import { Page } from "./pagination";
 import { auditEventVisibility } from "../policy/audit-event.visibility";
 import { equals, ListSpec, listPage } from "./list-builder";
-
-export interface AuditEventFilter {
-  agencyCode?: string | null;
-  operation?: string | null;
-  entityType?: string | null;
-  entityId?: string | null;
-  outcome?: AuditOutcome | null;
-  from?: Date | null;
-  to?: Date | null;
-}
+import type { AuditEventFilter } from "../inputs/audit-event.input";
 
 export interface ChainVerification {
   ok: boolean;

@@ -13,7 +13,7 @@ import { BadUserInputError, InvalidStateTransitionError } from "../errors/errors
 import { RequestScope } from "../context/request-scope";
 import type { SummarySubject } from "../loaders/case-feedback.loader";
 import { recomputeCreditGrade } from "./credit-grade";
-import { addToSummaries, FeedbackSummaryView, RATING_COLUMNS, Ratings, summaryView } from "./feedback-summary";
+import { addToSummaries, FeedbackSummaryView, RATING_COLUMNS, summaryView } from "./feedback-summary";
 import { Page } from "./pagination";
 import * as check from "./validate";
 import { updateVersioned } from "./versioned-update";
@@ -24,43 +24,15 @@ import { demand } from "../policy/decision";
 import { feedbackPoster } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
+import type { CaseFeedbackFilter, HandleComplaintInput, PostCaseFeedbackInput, RatingsInput } from "../inputs/case-feedback.input";
 
 
-export type { FeedbackSummaryView, Ratings };
-
-export interface PostCaseFeedbackInput {
-  idempotencyKey: string;
-  agencyCaseNo: string;
-  caseId?: string | null;
-  appraiserId: string;
-  kind: FeedbackKind;
-  ratings?: Ratings | null;
-  opinionAdopted?: boolean | null;
-  suspectedFalseAppraisal?: boolean | null;
-  comment?: string | null;
-}
-
-export interface HandleComplaintInput {
-  to: ComplaintStatus;
-  note: string;
-  resolution?: string | null;
-  violationConfirmed?: boolean | null;
-}
-
-export interface FeedbackFilter {
-  kind?: FeedbackKind | null;
-  institutionId?: string | null;
-  appraiserId?: string | null;
-  caseId?: string | null;
-  complaintStatus?: ComplaintStatus | null;
-}
-
-
+export type { FeedbackSummaryView };
 
 const idFilter = (column: string, name: string) => equals(column, name, (id: string) => check.idFilter(id, `filter.${name}`));
 
 /** Feedback, newest first. */
-const FEEDBACK_LIST: ListSpec<CaseFeedback, FeedbackFilter> = {
+const FEEDBACK_LIST: ListSpec<CaseFeedback, CaseFeedbackFilter> = {
   entity: CaseFeedback,
   alias: "f",
   filters: {
@@ -101,7 +73,7 @@ export class CaseFeedbackService {
     return found && caseFeedbackVisibility.test(this.viewer, found) ? found : null;
   }
 
-  list(filter: FeedbackFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CaseFeedback>> {
+  list(filter: CaseFeedbackFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CaseFeedback>> {
     return listPage(this.scope.dataSource, FEEDBACK_LIST, caseFeedbackVisibility.sql(this.viewer, "f"), filter, { first, after });
   }
 
@@ -178,7 +150,7 @@ export class CaseFeedbackService {
         );
         await addToSummaries(manager, saved);
         if (saved.kind === FeedbackKind.COMPLAINT) await this.regrade(manager, saved);
-        return { id: saved.id, fields: ["kind", "appraiserId", ...Object.keys(ratings).filter((k) => ratings[k as keyof Ratings] !== null)] };
+        return { id: saved.id, fields: ["kind", "appraiserId", ...Object.keys(ratings).filter((k) => ratings[k as keyof RatingsInput] !== null)] };
       },
     });
   }
@@ -267,9 +239,9 @@ export async function recomputeComplaintDeadlines(manager: EntityManager, calend
   return moved.length;
 }
 
-function validRatings(ratings: Ratings): Record<keyof Required<Ratings>, number | null> {
-  const out = {} as Record<keyof Required<Ratings>, number | null>;
-  for (const key of Object.keys(RATING_COLUMNS) as Array<keyof Required<Ratings>>) {
+function validRatings(ratings: RatingsInput): Record<keyof Required<RatingsInput>, number | null> {
+  const out = {} as Record<keyof Required<RatingsInput>, number | null>;
+  for (const key of Object.keys(RATING_COLUMNS) as Array<keyof Required<RatingsInput>>) {
     const value = ratings[key] ?? null;
     if (value !== null && !(Number.isInteger(value) && value >= 1 && value <= 5)) throw new BadUserInputError(`ratings.${key} must be a whole number from 1 to 5.`, `input.ratings.${key}`);
     out[key] = value;

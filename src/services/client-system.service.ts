@@ -10,22 +10,7 @@ import { grantScope, ownClientSystem } from "../policy/client-system.permissions
 import { demand } from "../policy/decision";
 import { authenticated } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
-
-export interface RegisterClientSystemInput {
-  idempotencyKey: string;
-  name: string;
-  description?: string | null;
-  allowedScopes?: string[] | null;
-  jwks?: string | null;
-}
-
-export interface UpdateClientSystemInput {
-  description?: string | null;
-  allowedScopes?: string[] | null;
-  status?: RecordStatus | null;
-  /** A JWKS as JSON text; an empty string removes the registered keys. */
-  jwks?: string | null;
-}
+import type { RegisterClientSystemInput, UpdateClientSystemInput } from "../inputs/client-system.input";
 
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const MAX_KEYS = 5;

@@ -3,7 +3,7 @@ import { Agency } from "../entities/agency.entity";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } from "../entities/collaboration-record.entity";
 import { Institution } from "../entities/institution.entity";
-import { CollaborationEventKind, CollaborationKind, CollaborationOutcome, CollaborationStatus } from "../domain/collaboration-enums";
+import { CollaborationEventKind, CollaborationStatus } from "../domain/collaboration-enums";
 import { regionValidOn } from "../domain/region-directory";
 import { BadUserInputError, InvalidStateTransitionError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
@@ -18,29 +18,7 @@ import { demand } from "../policy/decision";
 import { authenticated } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
-
-export interface OpenCollaborationInput {
-  idempotencyKey: string;
-  kind: CollaborationKind;
-  title: string;
-  participantAgencyCodes: string[];
-  regionCode?: string | null;
-  relatedInstitutionIds?: string[] | null;
-  relatedCaseIds?: string[] | null;
-  summary?: string | null;
-}
-
-export interface CollaborationEventInput {
-  kind: CollaborationEventKind;
-  note?: string | null;
-  outcome?: CollaborationOutcome | null;
-}
-
-export interface CollaborationFilter {
-  kind?: CollaborationKind | null;
-  status?: CollaborationStatus | null;
-  regionCode?: string | null;
-}
+import type { CollaborationEventInput, CollaborationRecordFilter, OpenCollaborationInput } from "../inputs/collaboration-record.input";
 
 export interface ResponseTimes {
   /** Hours from sending to the first acceptance by a participant. */
@@ -52,7 +30,7 @@ export interface ResponseTimes {
 const INITIATOR_ONLY = [CollaborationEventKind.SENT, CollaborationEventKind.CLOSED];
 
 /** Collaboration records, newest first. */
-const COLLABORATION_LIST: ListSpec<CollaborationRecord, CollaborationFilter> = {
+const COLLABORATION_LIST: ListSpec<CollaborationRecord, CollaborationRecordFilter> = {
   entity: CollaborationRecord,
   alias: "r",
   filters: {
@@ -93,7 +71,7 @@ export class CollaborationRecordService {
     return collaborationRecordVisibility.test(this.viewer, record, parties.map((p) => p.agencyId)) ? record : null;
   }
 
-  async list(filter: CollaborationFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CollaborationRecord>> {
+  async list(filter: CollaborationRecordFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CollaborationRecord>> {
     const page = await listPage(this.scope.dataSource, COLLABORATION_LIST, collaborationRecordVisibility.sql(this.viewer, "r"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.collaborationRecordById.prime(row.id, row);
     return page;

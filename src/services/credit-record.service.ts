@@ -27,37 +27,7 @@ import { authenticated, creditDecider } from "../policy/rules";
 import type { AuditEntry } from "../audit/audit-trail";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
-
-export interface RecordCreditEventInput {
-  idempotencyKey: string;
-  subjectCreditCode?: string | null;
-  subjectAppraiserId?: string | null;
-  /** For subjects that are not in the directory (enterprises, patent or trademark agencies). */
-  subjectType?: CreditSubjectType | null;
-  subjectName?: string | null;
-  subjectRegionCode?: string | null;
-  /** Turn a resolved, confirmed complaint into this record (its appraiser is the subject unless one is given). */
-  fromComplaintId?: string | null;
-  behaviour?: CreditBehaviour | null;
-  severity: CreditSeverity;
-  decisionDocNo: string;
-  basis: string;
-  publishFrom?: string | null;
-  publishUntil?: string | null;
-  measures?: string[] | null;
-  /** SERIOUS only: agencies (by code) to share it with for joint punishment. */
-  shareWithAgencyCodes?: string[] | null;
-  /** SERIOUS only: suspend the subject institution's listing in the same transaction. */
-  suspendListing?: boolean | null;
-}
-
-export interface CreditFilter {
-  subjectCreditCode?: string | null;
-  subjectAppraiserId?: string | null;
-  behaviour?: CreditBehaviour | null;
-  severity?: CreditSeverity | null;
-  status?: CreditRecordStatus | null;
-}
+import type { CreditRecordFilter, CreditRepairInput, RecordCreditEventInput } from "../inputs/credit-record.input";
 
 const NO_FACTS = { sharedRecordIds: new Set<string>(), caseInstitutionIds: new Set<string>(), caseAppraiserIds: new Set<string>() };
 
@@ -67,7 +37,7 @@ export type CreditSubject = { type: CreditSubjectType; creditCode: string | null
 const defaultPublishUntil = (publishFrom: string, severity: CreditSeverity) => addYears(publishFrom, severity === CreditSeverity.SERIOUS ? 3 : 1);
 
 /** Credit records, newest decision first; ACTIVE and EXPIRED are told apart by `today`. */
-const creditList = (today: string): ListSpec<CreditRecord, CreditFilter> => ({
+const creditList = (today: string): ListSpec<CreditRecord, CreditRecordFilter> => ({
   entity: CreditRecord,
   alias: "r",
   filters: {
@@ -141,7 +111,7 @@ export class CreditRecordService {
     return this.visible(await this.scope.loaders.creditRecordsByAppraiserId.load(appraiser.id));
   }
 
-  list(filter: CreditFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CreditRecord>> {
+  list(filter: CreditRecordFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CreditRecord>> {
     const today = this.scope.today();
     return listPage(this.scope.dataSource, creditList(today), creditRecordVisibility.sql(this.viewer, "r", today), filter, { first, after });
   }
@@ -268,7 +238,7 @@ export class CreditRecordService {
   }
 
   /** Requested by the association or bureau covering the subject, on its behalf, after the waiting period. */
-  async requestRepair(recordId: string, expectedVersion: number | null | undefined, input: { commitment: string; evidence?: string[] | null }): Promise<CreditRecord> {
+  async requestRepair(recordId: string, expectedVersion: number | null | undefined, input: CreditRepairInput): Promise<CreditRecord> {
     const commitment = check.text(input.commitment, "input.commitment", { max: 4000, required: true });
     const evidence = check.textList(input.evidence, "input.evidence", { maxItems: 30, maxLength: 300 });
     const today = this.scope.today();

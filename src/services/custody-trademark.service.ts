@@ -2,7 +2,7 @@ import { EntityManager } from "typeorm";
 import { RecordStatus } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
 import { CustodyTrademark, TrademarkAlert } from "../entities/custody-trademark.entity";
-import { CustodyStatus, TRADEMARK_ALERT_TRANSITIONS, TrademarkAlertKind, TrademarkAlertStatus, TrademarkCategory } from "../domain/trademark-enums";
+import { CustodyStatus, TRADEMARK_ALERT_TRANSITIONS, TrademarkAlertKind, TrademarkAlertStatus } from "../domain/trademark-enums";
 import { findRegion } from "../domain/region-directory";
 import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
@@ -16,59 +16,10 @@ import type { Clause } from "../policy/decision";
 import { CommandRunner, Created } from "./command-runner";
 import { alertFeedSql, alertFromRow, AlertWindow, alertWindow, computedAlertMark, HUB_RAISER, readAlertFeed } from "../loaders/trademark-alert-feed";
 import { equals, ListSpec, listPage, relationPage, RelationListSpec } from "./list-builder";
-
-export interface PlaceUnderCustodyInput {
-  idempotencyKey: string;
-  registrationNumber: string;
-  niceClass: number;
-  markName: string;
-  category: TrademarkCategory;
-  ownerName: string;
-  ownerCreditCode: string;
-  regionCode?: string | null;
-  custodianAgencyCode: string;
-  registeredOn: string;
-  expiresOn: string;
-  note?: string | null;
-}
-
-export interface UpdateCustodyInput {
-  expiresOn?: string | null;
-  custodianAgencyCode?: string | null;
-  custodyStatus?: CustodyStatus | null;
-  note?: string | null;
-}
-
-export interface RaiseAlertInput {
-  idempotencyKey: string;
-  trademarkId: string;
-  kind: TrademarkAlertKind;
-  detail: string;
-  reference?: string | null;
-  dueOn?: string | null;
-}
-
-export interface TrademarkFilter {
-  regionCode?: string | null;
-  niceClass?: number | null;
-  category?: TrademarkCategory | null;
-  custodianAgencyCode?: string | null;
-  markContains?: string | null;
-  custodyStatus?: CustodyStatus | null;
-  expiringBefore?: string | null;
-}
-
-export interface TrademarkAlertFilter {
-  trademarkId?: string | null;
-  kind?: TrademarkAlertKind | null;
-  status?: TrademarkAlertStatus | null;
-  regionCode?: string | null;
-  /** OPEN and IN_PROGRESS only. */
-  unresolved?: boolean | null;
-}
+import type { CustodyTrademarkFilter, HandleTrademarkAlertInput, PlaceTrademarkUnderCustodyInput, RaiseTrademarkAlertInput, TrademarkAlertFilter, UpdateCustodyTrademarkInput } from "../inputs/custody-trademark.input";
 
 /** Marks under custody, soonest expiry first. */
-const TRADEMARK_LIST: ListSpec<CustodyTrademark, TrademarkFilter> = {
+const TRADEMARK_LIST: ListSpec<CustodyTrademark, CustodyTrademarkFilter> = {
   entity: CustodyTrademark,
   alias: "t",
   filters: {
@@ -145,7 +96,7 @@ export class CustodyTrademarkService {
     return mark && this.canSee(mark) ? mark : null;
   }
 
-  async list(filter: TrademarkFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CustodyTrademark>> {
+  async list(filter: CustodyTrademarkFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CustodyTrademark>> {
     const page = await listPage(this.scope.dataSource, TRADEMARK_LIST, this.visibilitySql("t"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.custodyTrademarkById.prime(row.id, row);
     return page;
@@ -164,7 +115,7 @@ export class CustodyTrademarkService {
     return relationPage(this.scope.dataSource, ALERT_LIST, relation, filter, { first, after });
   }
 
-  async placeUnderCustody(input: PlaceUnderCustodyInput): Promise<Created<CustodyTrademark>> {
+  async placeUnderCustody(input: PlaceTrademarkUnderCustodyInput): Promise<Created<CustodyTrademark>> {
     const viewer = this.viewer;
     const registrationNumber = check.text(input.registrationNumber, "input.registrationNumber", { max: 11, required: true }).toUpperCase();
     if (!/^G?[0-9]{4,10}$/.test(registrationNumber)) throw new BadUserInputError("A trademark registration number is 4 to 10 digits (G and digits for an international registration).", "input.registrationNumber");
@@ -221,7 +172,7 @@ export class CustodyTrademarkService {
    * Bureaus covering the owner's region change anything; the custodian records renewals (a new expiry) and
    * notes. A renewal resolves the stored EXPIRING alerts about the old expiry date.
    */
-  async update(id: string, expectedVersion: number, input: UpdateCustodyInput): Promise<CustodyTrademark> {
+  async update(id: string, expectedVersion: number, input: UpdateCustodyTrademarkInput): Promise<CustodyTrademark> {
     const viewer = this.viewer;
     const expiresOn = check.localDate(input.expiresOn, "input.expiresOn");
     const note = input.note === undefined || input.note === null ? null : check.text(input.note, "input.note", { max: 2000 });
@@ -264,7 +215,7 @@ export class CustodyTrademarkService {
   }
 
   /** The custodian enters a similar filing or a non-use cancellation; EXPIRING alerts are the hub's to raise. */
-  async raiseAlert(input: RaiseAlertInput): Promise<Created<TrademarkAlert>> {
+  async raiseAlert(input: RaiseTrademarkAlertInput): Promise<Created<TrademarkAlert>> {
     const viewer = this.viewer;
     if (input.kind === TrademarkAlertKind.EXPIRING) throw new BadUserInputError("EXPIRING alerts are computed from the expiry date.", "input.kind");
     const detail = check.text(input.detail, "input.detail", { max: 4000, required: true });
@@ -294,7 +245,7 @@ export class CustodyTrademarkService {
   }
 
   /** The custodian moves an alert along OPEN → IN_PROGRESS → RESOLVED / DISMISSED; a computed one is stored first. */
-  async handleAlert(alertId: string, expectedVersion: number, input: { status: TrademarkAlertStatus; note: string }): Promise<TrademarkAlert> {
+  async handleAlert(alertId: string, expectedVersion: number, input: HandleTrademarkAlertInput): Promise<TrademarkAlert> {
     const viewer = this.viewer;
     const note = check.text(input.note, "input.note", { max: 2000, required: true });
     return this.commands.change({

@@ -8,25 +8,18 @@ import type { DataSource } from "typeorm";
 import { CaseFeedback } from "../entities/case-feedback.entity";
 import { FeedbackKind } from "../domain/case-enums";
 import type { SummaryRow } from "../loaders/case-feedback.loader";
-
-export interface Ratings {
-  timeliness?: number | null;
-  professionalism?: number | null;
-  reportQuality?: number | null;
-  conduct?: number | null;
-  courtPerformance?: number | null;
-}
+import type { RatingsInput } from "../inputs/case-feedback.input";
 
 export interface FeedbackSummaryView {
   count: number;
-  averages: Record<keyof Required<Ratings>, number | null>;
+  averages: Record<keyof Required<RatingsInput>, number | null>;
   adoptionRate: number | null;
   complaintsLast12Months: number;
   complaintsTotal: number;
   lastFeedbackAt: Date | null;
 }
 
-export const RATING_COLUMNS: Record<keyof Required<Ratings>, string> = {
+export const RATING_COLUMNS: Record<keyof Required<RatingsInput>, string> = {
   timeliness: "timeliness",
   professionalism: "professionalism",
   reportQuality: "report_quality",
@@ -36,7 +29,7 @@ export const RATING_COLUMNS: Record<keyof Required<Ratings>, string> = {
 
 /** Adds one feedback row to its institution's and appraiser's summaries (an upsert per subject). */
 export async function addToSummaries(manager: EntityManager, f: CaseFeedback): Promise<void> {
-  const ratingValues = (Object.keys(RATING_COLUMNS) as Array<keyof Required<Ratings>>).flatMap((key) => [f[key] ?? 0, f[key] === null ? 0 : 1]);
+  const ratingValues = (Object.keys(RATING_COLUMNS) as Array<keyof Required<RatingsInput>>).flatMap((key) => [f[key] ?? 0, f[key] === null ? 0 : 1]);
   const columns = Object.values(RATING_COLUMNS).flatMap((c) => [`${c}_sum`, `${c}_n`]);
   const params = [
     ...ratingValues,

@@ -2,14 +2,7 @@ import { EntityManager } from "typeorm";
 import { ComplianceStandard } from "../entities/directory-records";
 import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
-import {
-  CultivationStage,
-  InstitutionGrade,
-  LISTING_TRANSITIONS,
-  ListingLevel,
-  ListingStatus,
-  TechnicalField,
-} from "../domain/directory-enums";
+import { LISTING_TRANSITIONS, ListingLevel, ListingStatus, TechnicalField } from "../domain/directory-enums";
 import { regionValidOn } from "../domain/region-directory";
 import { BadUserInputError, ConflictError, InvalidStateTransitionError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
@@ -24,37 +17,7 @@ import { institutionVisibility } from "../policy/institution.visibility";
 import { decideListing, listingMove, registerInstitution } from "../policy/institution.permissions";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
-
-export interface InstitutionFilter {
-  regionCode?: string | null;
-  technicalField?: TechnicalField | null;
-  listingStatus?: ListingStatus | null;
-  listingLevel?: ListingLevel | null;
-  nameContains?: string | null;
-  /** Institutions that were LISTED on this day, according to the register. */
-  listedOn?: string | null;
-}
-
-export interface InstitutionDetailsInput {
-  name?: string | null;
-  regionCode?: string | null;
-  address?: string | null;
-  legalRepresentative?: string | null;
-  contactPhone?: string | null;
-  technicalFields?: TechnicalField[] | null;
-  businessScope?: string | null;
-  appraisalMatters?: string[] | null;
-  standards?: Array<{ code: string; title: string; verifiedBy?: string | null; verifiedOn?: string | null }> | null;
-  grade?: InstitutionGrade | null;
-  cultivationStage?: CultivationStage | null;
-}
-
-export interface RegisterInstitutionInput extends InstitutionDetailsInput {
-  idempotencyKey?: string | null;
-  name: string;
-  creditCode: string;
-  regionCode: string;
-}
+import type { ComplianceStandardInput, InstitutionFilter, RegisterInstitutionInput, UpdateInstitutionInput } from "../inputs/institution.input";
 
 export interface ChangeListingStatusInput {
   id: string;
@@ -181,7 +144,7 @@ export class InstitutionService {
    * Validates and authorizes an edit of `current` without writing, and returns only the fields that would
    * change (empty when the edit changes nothing).
    */
-  prepareUpdate(current: Institution, input: InstitutionDetailsInput): InstitutionDetails {
+  prepareUpdate(current: Institution, input: UpdateInstitutionInput): InstitutionDetails {
     const details = this.validDetails(input, "input", { partial: true });
     this.authorizeEdit(current, details);
     return this.changesFrom(current, details);
@@ -208,7 +171,7 @@ export class InstitutionService {
     return changes;
   }
 
-  async update(id: string, expectedVersion: number, input: InstitutionDetailsInput): Promise<Institution> {
+  async update(id: string, expectedVersion: number, input: UpdateInstitutionInput): Promise<Institution> {
     const details = this.validDetails(input, "input", { partial: true });
     if (Object.keys(details).length === 0) throw new BadUserInputError("Nothing to change.", "input");
     return this.commands.change({
@@ -300,8 +263,8 @@ export class InstitutionService {
     };
   }
 
-  /** Validates and normalises institution details; with `partial`, only the fields given. */
-  validDetails(input: InstitutionDetailsInput, prefix: string, options: { partial?: boolean } = {}, problems = new InputProblems()): InstitutionDetails {
+  /** Validates and normalises institution details (of an edit, or of a registration: the same fields); with `partial`, only the fields given. */
+  validDetails(input: UpdateInstitutionInput, prefix: string, options: { partial?: boolean } = {}, problems = new InputProblems()): InstitutionDetails {
     const out: InstitutionDetails = {};
     const given = (value: unknown) => value !== undefined && value !== null;
     const field = (name: string) => `${prefix}.${name}`;
@@ -325,7 +288,7 @@ export class InstitutionService {
   }
 }
 
-function validStandards(standards: NonNullable<InstitutionDetailsInput["standards"]>, field: string): ComplianceStandard[] {
+function validStandards(standards: ComplianceStandardInput[], field: string): ComplianceStandard[] {
   if (standards.length > 30) throw new BadUserInputError(`${field} may hold at most 30 standards.`, field);
   return standards.map((s) => ({
     code: check.text(s.code, `${field}.code`, { max: 50, required: true }),

@@ -1,6 +1,6 @@
 import { Institution } from "../entities/institution.entity";
 import { SupervisionRecord } from "../entities/supervision-record.entity";
-import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
+import { SupervisionResult } from "../domain/case-enums";
 import { BadUserInputError } from "../errors/errors";
 import { RequestScope } from "../context/request-scope";
 import { recomputeCreditGrade } from "./credit-grade";
@@ -13,20 +13,10 @@ import { demand } from "../policy/decision";
 import { supervisor } from "../policy/rules";
 import { CommandRunner } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
-
-export interface RecordInspectionInput {
-  idempotencyKey?: string | null;
-  institutionId: string;
-  kind: SupervisionKind;
-  conductedOn: string;
-  result: SupervisionResult;
-  score?: number | null;
-  findings?: string | null;
-  rectificationDeadline?: string | null;
-}
+import type { RecordInspectionInput, SupervisionRecordFilter } from "../inputs/supervision-record.input";
 
 /** Supervision records, newest first. */
-const SUPERVISION_LIST: ListSpec<SupervisionRecord, SupervisionFilter> = {
+const SUPERVISION_LIST: ListSpec<SupervisionRecord, SupervisionRecordFilter> = {
   entity: SupervisionRecord,
   alias: "r",
   filters: {
@@ -41,11 +31,6 @@ const SUPERVISION_LIST: ListSpec<SupervisionRecord, SupervisionFilter> = {
     ],
   },
 };
-
-export interface SupervisionFilter {
-  institutionId?: string | null;
-  kind?: SupervisionKind | null;
-}
 
 /**
  * Supervision records (行业自律监管): practice inspections, document-quality reviews and circulars, recorded by
@@ -63,7 +48,7 @@ export class SupervisionRecordService {
     return rows.filter((row) => supervisionRecordVisibility.test(this.scope.viewer, row));
   }
 
-  list(filter: SupervisionFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<SupervisionRecord>> {
+  list(filter: SupervisionRecordFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<SupervisionRecord>> {
     return listPage(this.scope.dataSource, SUPERVISION_LIST, supervisionRecordVisibility.sql(this.scope.viewer, "r"), filter, { first, after });
   }
 

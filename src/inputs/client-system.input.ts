@@ -1,0 +1,37 @@
+import { Field, InputType } from "type-graphql";
+import { RecordStatus } from "../entities/agency-kind";
+import { idempotencyKeyDescription } from "../domain/idempotency-key";
+
+@InputType({ description: "A new client system of the caller's own agency." })
+export class RegisterClientSystemInput {
+  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") })
+  idempotencyKey: string;
+
+  @Field(() => String, { description: "Name, unique within the agency: lower-case letters, digits and dashes." })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "What the system is (at most 500 characters)." })
+  description?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Scopes its tokens may carry; each must be held by the calling system." })
+  allowedScopes?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "JSON Web Key Set (public EC P-256 keys) with which the agency signs this system's tokens itself." })
+  jwks?: string | null;
+}
+
+@InputType({ description: "Changes to a client system; omitted fields stay as they are." })
+export class UpdateClientSystemInput {
+  @Field(() => String, { nullable: true, description: "What the system is (at most 500 characters)." })
+  description?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Scopes its tokens may carry from now on; each must be held by the calling system." })
+  allowedScopes?: string[] | null;
+
+  @Field(() => RecordStatus, { nullable: true, description: "DISABLED refuses the system's tokens from the next request on." })
+  status?: RecordStatus | null;
+
+  /** The JWKS as JSON text. */
+  @Field(() => String, { nullable: true, description: "A new JSON Web Key Set; the empty string removes the registered keys." })
+  jwks?: string | null;
+}
