@@ -70,3 +70,11 @@ export const creditShareVisibility = predicate(
   "bureaus and associations covering the subject: every share; an agency: its own",
   (viewer: Viewer, record: { subjectRegionCode: string }, share: { agencyId: string }) => oversightCovering(viewer, record.subjectRegionCode) || share.agencyId === viewer.agency?.id,
 );
+
+/** Acknowledge a share (联合惩戒): only the agency the record was shared with; for anyone else there is none. */
+export const creditShareRecipient = predicate(
+  "creditShare.recipient",
+  "row",
+  "the agency a record was shared with",
+  (viewer: Viewer, share: { agencyId: string }) => !!viewer.agency && share.agencyId === viewer.agency.id,
+);

@@ -70,7 +70,7 @@ export class CreditRecordResolver {
   }
 
   @Mutation(() => CreditShare, { nullable: true, description: "Acknowledges a serious record shared with the caller's agency for joint punishment." })
-  @Guard("authenticated")
+  @Guard("authenticated", "creditShare.recipient")
   acknowledgeCreditShare(@Arg("recordId", () => ID) recordId: string, @Ctx() ctx: HubContext): Promise<CreditShare> {
     return ctx.services.creditRecords.acknowledgeShare(recordId);
   }

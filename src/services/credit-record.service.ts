@@ -18,12 +18,12 @@ import { Page } from "./pagination";
 import * as check from "./validate";
 import { updateVersioned } from "./versioned-update";
 import { creditRecordVisibility, isPublished } from "../policy/credit-record.visibility";
-import { creditShareVisibility } from "../policy/credit-record.visibility";
+import { creditShareRecipient, creditShareVisibility } from "../policy/credit-record.visibility";
 import { decideCreditRepair, recordCreditEvent, requestCreditRepair, revokeCreditRecord } from "../policy/credit-record.permissions";
 import { demand, Permission } from "../policy/decision";
 
 import type { Viewer } from "../auth/viewer";
-import { authenticated, creditDecider } from "../policy/rules";
+import { creditDecider } from "../policy/rules";
 import type { AuditEntry } from "../audit/audit-trail";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
@@ -307,24 +307,23 @@ export class CreditRecordService {
   /** An agency a serious record was shared with acknowledges it (联合惩戒); acknowledging again changes nothing. */
   async acknowledgeShare(recordId: string): Promise<CreditShare> {
     const viewer = this.viewer;
-    demand(authenticated, "Sign in as an agency.", viewer);
-    const ownShare = (manager: EntityManager) => manager.getRepository(CreditShare).findOneBy({ recordId, agencyId: viewer.agency!.id });
+    const recipientOf = (shares: CreditShare[]) => shares.find((share) => creditShareRecipient(viewer, share));
     await this.commands.change({
       operation: "acknowledgeCreditShare",
       entity: CreditRecord,
       entityType: "CreditRecord",
       label: "Shared credit record",
       id: recordId,
-      facts: (_record, manager) => ownShare(manager),
-      // Only the agency a record was shared with has a share to acknowledge; for anyone else there is none.
-      visible: (_record, share) => share !== null,
-      apply: async (record, manager, share) => {
-        if (share!.acknowledgedAt) return { unchanged: true };
-        await manager.getRepository(CreditShare).update({ recordId, agencyId: share!.agencyId }, { acknowledgedAt: this.scope.now() });
+      facts: (_record, manager) => manager.getRepository(CreditShare).findBy({ recordId }),
+      visible: (_record, shares) => recipientOf(shares) !== undefined,
+      apply: async (record, manager, shares) => {
+        const own = recipientOf(shares)!;
+        if (own.acknowledgedAt) return { unchanged: true };
+        await manager.getRepository(CreditShare).update({ recordId, agencyId: own.agencyId }, { acknowledgedAt: this.scope.now() });
         return { wrote: record, fields: ["acknowledgedAt"] };
       },
     });
-    return this.scope.dataSource.getRepository(CreditShare).findOneByOrFail({ recordId, agencyId: viewer.agency!.id });
+    return recipientOf(await this.scope.dataSource.getRepository(CreditShare).findBy({ recordId }))!;
   }
 
   /**

@@ -430,6 +430,12 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
   },
   {
+    what: "acknowledging a serious record shared for joint punishment: only the agency it was shared with (新乡 court)",
+    query: `mutation { acknowledgeCreditShare(recordId: "{{sharedCredit}}") { agencyCode } }`,
+    path: ["acknowledgeCreditShare"],
+    expected: row({ anonymous: "denied", "XX-COURT": "ok" }, "hidden"),
+  },
+  {
     what: "recording a credit event about 刘洋 (信阳): bureaus covering 信阳 (no behaviour named)",
     query: `mutation { recordCreditEvent(input: { idempotencyKey: "m-cr2", subjectAppraiserId: "{{liuYang}}", severity: GENERAL, decisionDocNo: "矩阵", basis: "矩阵" }) { replayed } }`,
     path: ["recordCreditEvent"],
@@ -560,6 +566,7 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
   const patentNo = `${first12}.${patentCheckCharacter(first12)}`;
   await fixture("CNIPA", `mutation { importAbnormalPatentBatch(input: { batchNo: "矩阵国家批", items: [{ applicationNumber: "${patentNo}", applicantName: "矩阵", applicantRegionCode: "411502" }] }) { created } }`);
   await fixture("XY-AMR", `mutation { recordCreditEvent(input: { idempotencyKey: "matrix-future", subjectAppraiserId: "${liuYang}", severity: GENERAL, behaviour: OUT_OF_SCOPE, decisionDocNo: "矩阵〔2099〕1号", basis: "矩阵", publishFrom: "2099-01-01", publishUntil: "2099-12-31" }) { replayed } }`);
+  await fixture("XY-AMR", `mutation { recordCreditEvent(input: { idempotencyKey: "matrix-shared", subjectAppraiserId: "${liuYang}", severity: SERIOUS, behaviour: OUT_OF_SCOPE, decisionDocNo: "矩阵〔2099〕2号", basis: "矩阵", publishFrom: "2099-01-01", publishUntil: "2099-12-31", shareWithAgencyCodes: ["XX-COURT"] }) { replayed } }`);
   await fixture("XY-AMR", `mutation { placeTrademarkUnderCustody(input: { idempotencyKey: "matrix-mark", registrationNumber: "55501234", niceClass: 30, markName: "矩阵茶", category: GEOGRAPHICAL_INDICATION, ownerName: "矩阵茶业", ownerCreditCode: "91411500MA9F3K2L21", custodianAgencyCode: "XY-AMR", registeredOn: "2015-01-01", expiresOn: "2035-01-01" }) { replayed } }`);
   // Each supervisor covering 信阳 has used the matrix's inspection key, so the matrix's own inspection answers
   // CONFLICT for them instead of writing.
@@ -575,6 +582,7 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
     psbCase: await one(`SELECT id FROM appraisal_cases WHERE agency_case_no = '信公经立字〔2025〕018号'`),
     transfer: await one(`SELECT id FROM collaboration_records WHERE kind = 'CASE_TRANSFER'`),
     futureCredit: await one(`SELECT id FROM credit_records WHERE decision_doc_no = '矩阵〔2099〕1号'`),
+    sharedCredit: await one(`SELECT id FROM credit_records WHERE decision_doc_no = '矩阵〔2099〕2号'`),
     henanCredit: await one(`SELECT id FROM credit_records WHERE behaviour = 'MALICIOUS_TRADEMARK_FILING'`),
     maojian: await one(`SELECT id FROM custody_trademarks WHERE mark_name = '信阳毛尖'`),
     gsPsbClient: await one(`SELECT c.id FROM client_systems c JOIN agencies a ON a.id = c.agency_id WHERE a.code = 'GS-PSB' AND c.name = 'default'`),
