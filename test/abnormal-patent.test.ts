@@ -2,6 +2,8 @@ import { patentApplicationNumberProblem, patentCheckCharacter } from "../src/dom
 import { creditCodeFor } from "./support/directory";
 import { addBureau } from "./support/agencies";
 import { startTestHub, TestHub } from "./support/test-hub";
+import { graphql } from "./gql";
+import type { AbnormalPatentAction, AbnormalPatentGrouping, AbnormalPatentHandlingInput, AbnormalPatentItemInput, ImportAbnormalPatentBatchInput } from "./gql/graphql";
 
 /**
  * 非正常专利申请快速处置 through the real schema: import by a province-level bureau, allocation to the bureau
@@ -20,16 +22,18 @@ const number = (first12: string) => `${first12}.${patentCheckCharacter(first12)}
 /** A valid application number of `year`, type digit `type`, serial `n`. */
 const appNo = (n: number, type = "1", year = "2025") => number(`${year}${type}${String(n).padStart(7, "0")}`);
 
-const IMPORT = `mutation($input: ImportAbnormalPatentBatchInput!) { importAbnormalPatentBatch(input: $input) {
-  created unchanged dryRun rejected { index field code message } batch { id batchNo itemCount withdrawnCount withdrawalRate deadline } } }`;
-const HANDLE = `mutation($id: ID!, $v: Int!, $input: AbnormalPatentHandlingInput!) { recordAbnormalPatentHandling(itemId: $id, expectedVersion: $v, input: $input) {
-  replayed item { id version status notifiedAt handledAt fedBackAt creditRecord { id subjectType subjectName behaviour severity } history { action fromStatus toStatus actorAgencyCode } } } }`;
-const ITEMS = `query($filter: AbnormalPatentItemFilter, $first: Int) { abnormalPatentItems(filter: $filter, first: $first) { totalCount edges { node {
-  id applicationNumber status regionCode allocatedAgencyCode version deadline } } } }`;
-const RATES = `query($groupBy: AbnormalPatentGrouping!, $filter: AbnormalPatentItemFilter) { abnormalPatentWithdrawalRates(groupBy: $groupBy, filter: $filter) {
-  key label itemCount withdrawnCount appealUpheldCount appealedCount overdueCount escalatedCount withdrawalRate withdrawalTarget meetsTarget } }`;
+const IMPORT = graphql(`mutation AbnormalImportBatch($input: ImportAbnormalPatentBatchInput!) { importAbnormalPatentBatch(input: $input) {
+  created unchanged dryRun rejected { index field code message } batch { id batchNo itemCount withdrawnCount withdrawalRate deadline } } }`);
+const HANDLE = graphql(`mutation AbnormalHandleItem($id: ID!, $v: Int!, $input: AbnormalPatentHandlingInput!) { recordAbnormalPatentHandling(itemId: $id, expectedVersion: $v, input: $input) {
+  replayed item { id version status notifiedAt handledAt fedBackAt creditRecord { id subjectType subjectName behaviour severity } history { action fromStatus toStatus actorAgencyCode } } } }`);
+const ITEMS = graphql(`query AbnormalItems($filter: AbnormalPatentItemFilter, $first: Int) { abnormalPatentItems(filter: $filter, first: $first) { totalCount edges { node {
+  id applicationNumber status regionCode allocatedAgencyCode version deadline } } } }`);
+const ITEMS_WITH_CREDIT_RECORD = graphql(`query AbnormalItemsWithCreditRecord($filter: AbnormalPatentItemFilter, $first: Int) { abnormalPatentItems(filter: $filter, first: $first) { totalCount edges { node {
+  id applicationNumber status regionCode allocatedAgencyCode version deadline creditRecord { subjectType subjectName behaviour } } } } }`);
+const RATES = graphql(`query AbnormalWithdrawalRates($groupBy: AbnormalPatentGrouping!, $filter: AbnormalPatentItemFilter) { abnormalPatentWithdrawalRates(groupBy: $groupBy, filter: $filter) {
+  key label itemCount withdrawnCount appealUpheldCount appealedCount overdueCount escalatedCount withdrawalRate withdrawalTarget meetsTarget } }`);
 
-const item = (n: number, region: string, extra: Record<string, unknown> = {}) => ({
+const item = (n: number, region: string, extra: Partial<AbnormalPatentItemInput> = {}): AbnormalPatentItemInput => ({
   applicationNumber: appNo(n),
   applicantName: `测试申请人${n}`,
   applicantCreditCode: creditCodeFor(region, n),
@@ -40,20 +44,21 @@ const item = (n: number, region: string, extra: Record<string, unknown> = {}) =>
   ...extra,
 });
 
-async function importBatch(input: Record<string, unknown>, as = "HA-AMR") {
-  const res = await hub.graphql(IMPORT, { as, variables: { input } });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data.importAbnormalPatentBatch;
+async function importBatch(input: ImportAbnormalPatentBatchInput, as = "HA-AMR") {
+  return (await hub.data(IMPORT, { as, variables: { input } })).importAbnormalPatentBatch!;
 }
 
 async function itemsOf(batchId: string, as: string) {
-  const res = await hub.graphql(ITEMS, { as, variables: { filter: { batchId }, first: 100 } });
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data.abnormalPatentItems.edges.map((e: any) => e.node);
+  return (await hub.data(ITEMS, { as, variables: { filter: { batchId }, first: 100 } })).abnormalPatentItems!.edges.map((e) => e.node);
 }
 
-async function handle(as: string, id: string, version: number, input: Record<string, unknown>) {
+async function handle(as: string, id: string, version: number, input: AbnormalPatentHandlingInput) {
   return hub.graphql(HANDLE, { as, variables: { id, v: version, input } });
+}
+
+/** The item after a handling step that must succeed. */
+async function handled(as: string, id: string, version: number, input: AbnormalPatentHandlingInput) {
+  return (await hub.data(HANDLE, { as, variables: { id, v: version, input } })).recordAbnormalPatentHandling!.item;
 }
 
 async function auditHead(): Promise<number> {
@@ -84,12 +89,10 @@ describe("patent application numbers", () => {
 
 describe("the demo batches", () => {
   it("shows each bureau its part of a batch, with counts and rates over that part only", async () => {
-    const query = `{ abnormalPatentBatches { totalCount edges { node { batchNo itemCount withdrawnCount withdrawalRate
-      totals { appealUpheldCount overdueCount escalatedCount meetsTarget withdrawalTarget } byRegion { key label itemCount } } } } }`;
+    const query = graphql(`query AbnormalDemoBatches { abnormalPatentBatches { totalCount edges { node { batchNo itemCount withdrawnCount withdrawalRate
+      totals { appealUpheldCount overdueCount escalatedCount meetsTarget withdrawalTarget } byRegion { key label itemCount } } } } }`);
     const view = async (as: string) => {
-      const res = await hub.graphql(query, { as });
-      expect(res.body.errors).toBeUndefined();
-      return Object.fromEntries(res.body.data.abnormalPatentBatches.edges.map((e: any) => [e.node.batchNo, e.node]));
+      return Object.fromEntries((await hub.data(query, { as })).abnormalPatentBatches!.edges.map((e) => [e.node.batchNo, e.node]));
     };
     const province = await view("HA-AMR");
     const old = province["2024年第3批"];
@@ -98,22 +101,22 @@ describe("the demo batches", () => {
     const xinyang = (await view("XY-AMR"))["2024年第3批"];
     expect(xinyang).toMatchObject({ itemCount: 7, withdrawnCount: 5 });
     expect(xinyang.withdrawalRate).toBeCloseTo(5 / 7);
-    expect(xinyang.byRegion.map((r: any) => r.key).every((k: string) => k.startsWith("4115"))).toBe(true);
-    expect(xinyang.byRegion.find((r: any) => r.key === "411525")).toEqual({ key: "411525", label: "固始县", itemCount: 3 });
+    expect(xinyang.byRegion.map((r) => r.key).every((k) => k.startsWith("4115"))).toBe(true);
+    expect(xinyang.byRegion.find((r) => r.key === "411525")).toEqual({ key: "411525", label: "固始县", itemCount: 3 });
     const xinxiang = (await view("XX-AMR"))["2024年第3批"];
     expect(xinxiang).toMatchObject({ itemCount: 2, withdrawnCount: 1, withdrawalRate: 0.5 });
     // The current batch: one appeal upheld leaves the denominator.
-    const current = Object.entries(await view("XY-AMR")).find(([no]) => no !== "2024年第3批")![1] as any;
+    const current = Object.entries(await view("XY-AMR")).find(([no]) => no !== "2024年第3批")![1];
     expect(current).toMatchObject({ itemCount: 4, withdrawnCount: 1, totals: { appealUpheldCount: 1, overdueCount: 0 } });
     expect(current.withdrawalRate).toBeCloseTo(1 / 3);
   });
 
   it("turned the escalated item into one credit record about its patent agency", async () => {
-    const res = await hub.graphql(ITEMS.replace("version deadline", "version deadline creditRecord { subjectType subjectName behaviour }"), {
+    const data = await hub.data(ITEMS_WITH_CREDIT_RECORD, {
       as: "XY-AMR",
       variables: { filter: { status: "ESCALATED" } },
     });
-    expect(res.body.data.abnormalPatentItems.edges.map((e: any) => e.node.creditRecord)).toEqual([
+    expect(data.abnormalPatentItems!.edges.map((e) => e.node.creditRecord)).toEqual([
       { subjectType: "PATENT_AGENCY", subjectName: "郑州中原慧诚专利代理有限公司", behaviour: "ABNORMAL_PATENT_APPLICATION" },
     ]);
   });
@@ -125,21 +128,21 @@ describe("importing a batch", () => {
     const input = { batchNo: "测试-分配", items: Object.keys(regions).map((region, i) => item(100 + i, region === "410728" ? "410783" : region, { applicantRegionCode: region })) };
     const report = await importBatch(input);
     expect(report).toMatchObject({ created: 6, unchanged: 0, rejected: [] });
-    const items = await itemsOf(report.batch.id, "HA-AMR");
-    const allocation = Object.fromEntries(items.map((i: any) => [i.applicationNumber, [i.regionCode, i.allocatedAgencyCode]]));
+    const items = await itemsOf(report.batch!.id, "HA-AMR");
+    const allocation = Object.fromEntries(items.map((i) => [i.applicationNumber, [i.regionCode, i.allocatedAgencyCode]]));
     Object.entries(regions).forEach(([region, bureau], i) => {
       // 410728 (长垣县, replaced in 2019) is filed under 410783 (长垣市).
       expect(allocation[appNo(100 + i)]).toEqual([region === "410728" ? "410783" : region, bureau]);
     });
     // The county bureau sees its item and nothing else; the city sees its counties.
-    expect((await itemsOf(report.batch.id, "GS-AMR")).map((i: any) => i.regionCode)).toEqual(["411525"]);
-    expect((await itemsOf(report.batch.id, "XY-AMR")).map((i: any) => i.regionCode).sort()).toEqual(["411500", "411502", "411525"]);
+    expect((await itemsOf(report.batch!.id, "GS-AMR")).map((i) => i.regionCode)).toEqual(["411525"]);
+    expect((await itemsOf(report.batch!.id, "XY-AMR")).map((i) => i.regionCode).sort()).toEqual(["411500", "411502", "411525"]);
   });
 
   it("imports 500 items in one call, reports bad ones by position, and changes nothing when run again", async () => {
     const counties = ["411502", "411503", "411521", "411522", "411523", "411524", "411525", "411526", "411527", "411528", "410702", "410783"];
-    const items: Array<Record<string, unknown>> = Array.from({ length: 500 }, (_, i) => item(1000 + i, counties[i % counties.length]));
-    const bad = (i: number, change: Record<string, unknown>) => (items[i] = { ...items[i], ...change });
+    const items: AbnormalPatentItemInput[] = Array.from({ length: 500 }, (_, i) => item(1000 + i, counties[i % counties.length]));
+    const bad = (i: number, change: Partial<AbnormalPatentItemInput>) => (items[i] = { ...items[i], ...change });
     bad(9, { applicationNumber: `${appNo(1009).slice(0, 13)}${appNo(1009).endsWith("1") ? "2" : "1"}` });
     bad(19, { patentType: "DESIGN" });
     bad(29, { applicantKind: "PERSON" });
@@ -169,25 +172,25 @@ describe("importing a batch", () => {
     // An item already imported with other particulars is refused; new items join the batch.
     const changed = await importBatch({ batchNo: "2025年第9批", items: [{ ...items[0], applicantName: "另一申请人" }, item(1600, "411502")] });
     expect(changed).toMatchObject({ created: 1, unchanged: 0, rejected: [{ index: 1, field: "applicationNumber", code: "CONFLICT" }] });
-    expect(changed.batch.itemCount).toBe(495);
+    expect(changed.batch!.itemCount).toBe(495);
   });
 
   it("writes nothing in a dry run, keeps a batch's deadline, and is for province-level bureaus only", async () => {
     const before = await auditHead();
     const dry = await importBatch({ batchNo: "测试-试运行", items: [item(2000, "411502")], dryRun: true });
     expect(dry).toMatchObject({ created: 1, dryRun: true, batch: null });
-    expect((await hub.graphql(`{ abnormalPatentBatches(filter: { batchNo: "测试-试运行" }) { totalCount } }`, { as: "HA-AMR" })).body.data.abnormalPatentBatches.totalCount).toBe(0);
+    expect((await hub.data(graphql(`query AbnormalDryRunBatch { abnormalPatentBatches(filter: { batchNo: "测试-试运行" }) { totalCount } }`), { as: "HA-AMR" })).abnormalPatentBatches!.totalCount).toBe(0);
     expect(await auditHead()).toBe(before);
 
     const first = await importBatch({ batchNo: "测试-期限", receivedOn: "2025-03-01", items: [item(2001, "411502")] });
-    expect(first.batch.deadline).toBe("2025-03-31");
+    expect(first.batch!.deadline).toBe("2025-03-31");
     const moved = await hub.graphql(IMPORT, { as: "HA-AMR", variables: { input: { batchNo: "测试-期限", deadline: "2025-05-01", items: [item(2002, "411502")] } } });
     expect(moved.body.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.deadline" });
 
     for (const as of ["XY-AMR", "XY-COURT", "XY-IPAA"]) {
       const res = await hub.graphql(IMPORT, { as, variables: { input: { batchNo: "测试-越权", items: [item(2003, "411502")] } } });
       expect(res.body.errors?.[0].extensions.code).toBe("FORBIDDEN");
-      expect(res.body.data.importAbnormalPatentBatch).toBeNull();
+      expect(res.body.data!.importAbnormalPatentBatch).toBeNull();
     }
     const empty = await hub.graphql(IMPORT, { as: "HA-AMR", variables: { input: { batchNo: "测试-空", items: [] } } });
     expect(empty.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.items" });
@@ -199,18 +202,18 @@ describe("handling", () => {
   let pastDue: Array<{ id: string; version: number; applicationNumber: string }>;
   beforeAll(async () => {
     const inTime = await importBatch({ batchNo: "测试-处置", deadline: "2099-12-31", items: [item(3000, "411502")] });
-    [current] = await itemsOf(inTime.batch.id, "XY-AMR");
+    [current] = await itemsOf(inTime.batch!.id, "XY-AMR");
     const late = await importBatch({
       batchNo: "测试-逾期",
       receivedOn: "2025-01-02",
       deadline: "2025-02-01",
       items: [item(3001, "411502"), item(3002, "411502", { applicantCreditCode: null, applicantName: "张某" }), item(3003, "411502"), item(3004, "411525")],
     });
-    pastDue = await itemsOf(late.batch.id, "HA-AMR");
+    pastDue = await itemsOf(late.batch!.id, "HA-AMR");
   });
 
   it("is recorded only by the bureau the item is allocated to", async () => {
-    const notify = { action: "NOTIFY" };
+    const notify: AbnormalPatentHandlingInput = { action: "NOTIFY" };
     expect((await handle("HA-AMR", current.id, current.version, notify)).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
     expect((await handle("XX-AMR", current.id, current.version, notify)).body.errors?.[0].extensions.code).toBe("NOT_FOUND");
     expect((await handle("XY-COURT", current.id, current.version, notify)).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
@@ -222,9 +225,9 @@ describe("handling", () => {
   it("keeps the first notification, result and feedback times, and follows the state machine", async () => {
     const feedBackFirst = await handle("XY-AMR", current.id, current.version, { action: "FEED_BACK" });
     expect(feedBackFirst.body.errors?.[0].extensions.code).toBe("INVALID_STATE_TRANSITION");
-    const notified = (await handle("XY-AMR", current.id, current.version, { action: "NOTIFY" })).body.data.recordAbnormalPatentHandling.item;
+    const notified = await handled("XY-AMR", current.id, current.version, { action: "NOTIFY" });
     expect(notified.notifiedAt).not.toBeNull();
-    const again = (await handle("XY-AMR", current.id, notified.version, { action: "NOTIFY", note: "再次提醒" })).body.data.recordAbnormalPatentHandling.item;
+    const again = await handled("XY-AMR", current.id, notified.version, { action: "NOTIFY", note: "再次提醒" });
     expect(again.notifiedAt).toBe(notified.notifiedAt);
     expect((await handle("XY-AMR", current.id, again.version, { action: "ESCALATE", escalation: { subject: "APPLICANT", decisionDocNo: "测〔2025〕1号" } })).body.errors?.[0].extensions).toMatchObject({
       code: "INVALID_STATE_TRANSITION",
@@ -232,15 +235,15 @@ describe("handling", () => {
       to: "ESCALATED",
     });
     expect((await handle("XY-AMR", current.id, notified.version, { action: "APPEAL" })).body.errors?.[0].extensions.code).toBe("CONFLICT");
-    const appealed = (await handle("XY-AMR", current.id, again.version, { action: "APPEAL" })).body.data.recordAbnormalPatentHandling.item;
+    const appealed = await handled("XY-AMR", current.id, again.version, { action: "APPEAL" });
     expect(appealed).toMatchObject({ status: "APPEALED" });
     expect(appealed.handledAt).not.toBeNull();
-    const rejected = (await handle("XY-AMR", current.id, appealed.version, { action: "REJECT_APPEAL" })).body.data.recordAbnormalPatentHandling.item;
-    const withdrawn = (await handle("XY-AMR", current.id, rejected.version, { action: "WITHDRAW" })).body.data.recordAbnormalPatentHandling.item;
+    const rejected = await handled("XY-AMR", current.id, appealed.version, { action: "REJECT_APPEAL" });
+    const withdrawn = await handled("XY-AMR", current.id, rejected.version, { action: "WITHDRAW" });
     expect(withdrawn).toMatchObject({ status: "WITHDRAWN", handledAt: appealed.handledAt, fedBackAt: null });
-    const fedBack = (await handle("XY-AMR", current.id, withdrawn.version, { action: "FEED_BACK" })).body.data.recordAbnormalPatentHandling.item;
+    const fedBack = await handled("XY-AMR", current.id, withdrawn.version, { action: "FEED_BACK" });
     expect(fedBack.fedBackAt).not.toBeNull();
-    expect(fedBack.history.map((h: any) => [h.action, h.fromStatus, h.toStatus])).toEqual([
+    expect(fedBack.history.map((h) => [h.action, h.fromStatus, h.toStatus])).toEqual([
       ["NOTIFY", "NOTIFIED", "NOTIFIED"],
       ["NOTIFY", "NOTIFIED", "NOTIFIED"],
       ["APPEAL", "NOTIFIED", "APPEALED"],
@@ -252,19 +255,19 @@ describe("handling", () => {
   });
 
   it("shows items past the deadline as OVERDUE, and filters by it", async () => {
-    const res = await hub.graphql(ITEMS, { as: "XY-AMR", variables: { filter: { status: "OVERDUE", applicationNumber: appNo(3001) } } });
-    expect(res.body.data.abnormalPatentItems.edges.map((e: any) => [e.node.status, e.node.deadline])).toEqual([["OVERDUE", "2025-02-01"]]);
-    const notified = await hub.graphql(ITEMS, { as: "XY-AMR", variables: { filter: { status: "NOTIFIED", applicationNumber: appNo(3001) } } });
-    expect(notified.body.data.abnormalPatentItems.totalCount).toBe(0);
+    const overdue = await hub.data(ITEMS, { as: "XY-AMR", variables: { filter: { status: "OVERDUE", applicationNumber: appNo(3001) } } });
+    expect(overdue.abnormalPatentItems!.edges.map((e) => [e.node.status, e.node.deadline])).toEqual([["OVERDUE", "2025-02-01"]]);
+    const notified = await hub.data(ITEMS, { as: "XY-AMR", variables: { filter: { status: "NOTIFIED", applicationNumber: appNo(3001) } } });
+    expect(notified.abnormalPatentItems!.totalCount).toBe(0);
   });
 
   it("escalates into exactly one credit record, however often and however concurrently it is retried", async () => {
     const target = pastDue.find((i) => i.applicationNumber === appNo(3001))!;
-    const input = { idempotencyKey: "escalate-3001", action: "ESCALATE", note: "逾期未撤回", escalation: { subject: "APPLICANT", decisionDocNo: "豫测信〔2025〕1号" } };
+    const input: AbnormalPatentHandlingInput = { idempotencyKey: "escalate-3001", action: "ESCALATE", note: "逾期未撤回", escalation: { subject: "APPLICANT", decisionDocNo: "豫测信〔2025〕1号" } };
     const results = await Promise.all(Array.from({ length: 6 }, () => handle("XY-AMR", target.id, target.version, input)));
     for (const r of results) expect(r.body.errors).toBeUndefined();
-    expect(results.filter((r) => !r.body.data.recordAbnormalPatentHandling.replayed)).toHaveLength(1);
-    const escalated = results[0].body.data.recordAbnormalPatentHandling.item;
+    expect(results.filter((r) => !r.body.data!.recordAbnormalPatentHandling!.replayed)).toHaveLength(1);
+    const escalated = results[0].body.data!.recordAbnormalPatentHandling!.item;
     expect(escalated).toMatchObject({ status: "ESCALATED", creditRecord: { subjectType: "ENTERPRISE", subjectName: "测试申请人3001", behaviour: "ABNORMAL_PATENT_APPLICATION", severity: "GENERAL" } });
     // Without the key, the stale version is a CONFLICT; with the fresh one the machine refuses a second escalation.
     const stale = await handle("XY-AMR", target.id, target.version, { ...input, idempotencyKey: undefined });
@@ -273,12 +276,12 @@ describe("handling", () => {
     expect(twice.body.errors?.[0].extensions.code).toBe("INVALID_STATE_TRANSITION");
     const [{ n }] = await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM credit_records WHERE source_patent_item_id = $1`, [target.id]);
     expect(n).toBe(1);
-    // The record is a credit record like any other: the bureau finds it by the applicant's credit code.
-    const records = await hub.graphql(`query($code: CreditCode!) { creditRecords(filter: { subjectCreditCode: $code }) { totalCount } }`, {
+    // The record is a credit record like every other: the bureau finds it by the applicant's credit code.
+    const records = await hub.data(graphql(`query AbnormalEscalatedCreditRecords($code: CreditCode!) { creditRecords(filter: { subjectCreditCode: $code }) { totalCount } }`), {
       as: "XY-AMR",
       variables: { code: creditCodeFor("411502", 3001) },
     });
-    expect(records.body.data.creditRecords.totalCount).toBe(1);
+    expect(records.creditRecords!.totalCount).toBe(1);
   });
 
   it("refuses to escalate to a subject without a credit code", async () => {
@@ -297,22 +300,22 @@ describe("withdrawal rates", () => {
     // 10 items in 罗山县: 6 withdrawn, 2 appeals upheld, 1 appeal pending, 1 notified → 6 ÷ (10 − 2) = 75%.
     const items = Array.from({ length: 10 }, (_, i) => item(4000 + i, "411521", i >= 8 ? { patentAgencyName: "另一代理所", patentAgencyCode: "41177", patentAgencyCreditCode: null } : {}));
     const report = await importBatch({ batchNo: "测试-撤回率", deadline: "2099-12-31", items });
-    const rows = await itemsOf(report.batch.id, "XY-AMR");
-    const steps = (n: number) => (n < 6 ? ["WITHDRAW"] : n < 8 ? ["APPEAL", "UPHOLD_APPEAL"] : n === 8 ? ["APPEAL"] : []);
+    const rows = await itemsOf(report.batch!.id, "XY-AMR");
+    const steps = (n: number): AbnormalPatentAction[] => (n < 6 ? ["WITHDRAW"] : n < 8 ? ["APPEAL", "UPHOLD_APPEAL"] : n === 8 ? ["APPEAL"] : []);
     for (const row of rows) {
       let version = row.version;
       for (const action of steps(Number(row.applicationNumber.slice(5, 12)) - 4000)) {
         const res = await handle("XY-AMR", row.id, version, { action });
         expect(res.body.errors).toBeUndefined();
-        version = res.body.data.recordAbnormalPatentHandling.item.version;
+        version = res.body.data!.recordAbnormalPatentHandling!.item.version;
       }
     }
-    const rates = async (groupBy: string, as = "XY-AMR") => (await hub.graphql(RATES, { as, variables: { groupBy, filter: { batchId: report.batch.id } } })).body.data.abnormalPatentWithdrawalRates;
+    const rates = async (groupBy: AbnormalPatentGrouping, as = "XY-AMR") => (await hub.data(RATES, { as, variables: { groupBy, filter: { batchId: report.batch!.id } } })).abnormalPatentWithdrawalRates!;
     const [batch] = await rates("BATCH");
     expect(batch).toMatchObject({ label: "测试-撤回率", itemCount: 10, withdrawnCount: 6, appealUpheldCount: 2, appealedCount: 1, withdrawalRate: 0.75, withdrawalTarget: 0.9, meetsTarget: false });
     expect(await rates("REGION")).toEqual([expect.objectContaining({ key: "411521", label: "罗山县", itemCount: 10, withdrawalRate: 0.75 })]);
     // Agency 41199 had items 0–7 (6 withdrawn, 2 upheld: 100%); 41177 items 8–9 (none withdrawn: 0%).
-    expect((await rates("PATENT_AGENCY")).map((r: any) => [r.key, r.label, r.itemCount, r.withdrawalRate, r.meetsTarget])).toEqual([
+    expect((await rates("PATENT_AGENCY")).map((r) => [r.key, r.label, r.itemCount, r.withdrawalRate, r.meetsTarget])).toEqual([
       ["41177", "另一代理所", 2, 0, false],
       ["41199", "测试专利代理事务所", 8, 1, true],
     ]);
@@ -324,9 +327,9 @@ describe("withdrawal rates", () => {
     for (const as of ["XY-COURT", "XY-PSB", "XY-IPAA", "XY-ZYJD"]) {
       const res = await hub.graphql(RATES, { as, variables: { groupBy: "BATCH" } });
       expect(res.body.errors?.[0].extensions.code).toBe("FORBIDDEN");
-      expect(res.body.data.abnormalPatentWithdrawalRates).toBeNull();
+      expect(res.body.data!.abnormalPatentWithdrawalRates).toBeNull();
     }
-    const anonymous = await hub.graphql(`{ abnormalPatentItems { totalCount } }`);
+    const anonymous = await hub.graphql(graphql(`query AbnormalItemsAnonymous { abnormalPatentItems { totalCount } }`));
     expect(anonymous.body.errors?.[0].extensions.code).toBe("FORBIDDEN");
   });
 });

@@ -1,5 +1,7 @@
 import { startTestHub, TestHub } from "./support/test-hub";
 import { idNumberFor } from "./support/directory";
+import { graphql } from "./gql";
+import type { AppraiserFilter, RegisterAppraiserInput } from "./gql/graphql";
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -10,8 +12,12 @@ afterAll(() => hub.stop());
 const ZHANG_WEI = "411502198003121232";
 const appraiserId = async (name: string) => (await hub.db.dataSource.query(`SELECT id FROM appraisers WHERE name = $1`, [name]))[0].id as string;
 const institutionId = async (code: string) => (await hub.db.dataSource.query(`SELECT id FROM institutions WHERE credit_code = $1`, [code]))[0].id as string;
-const REGISTER = `mutation($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id name version idNumber institution { name } } replayed } }`;
-const UPDATE = `mutation($id: ID!, $v: Int!, $input: UpdateAppraiserInput!) { updateAppraiser(id: $id, expectedVersion: $v, input: $input) { version institution { creditCode } practiceHistory { id kind endedOn institution { creditCode } } } }`;
+const REGISTER = graphql(`mutation AppraiserRegister($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id name version idNumber institution { name } } replayed } }`);
+const UPDATE = graphql(`mutation AppraiserUpdate($id: ID!, $v: Int!, $input: UpdateAppraiserInput!) { updateAppraiser(id: $id, expectedVersion: $v, input: $input) { version institution { creditCode } practiceHistory { id kind endedOn institution { creditCode } } } }`);
+
+/** What a pii:read caller is told in `extensions.disclosure` about values it got masked (see DisclosureNotes). */
+type Disclosure = { masked: Array<{ reason: string; message: string; paths: Array<Array<string | number>> }> };
+const disclosureOf = (res: { body: { extensions?: Record<string, unknown> } }) => res.body.extensions?.disclosure as Disclosure | undefined;
 
 describe("personal information at rest", () => {
   it("keeps ID numbers and phones out of a database dump", async () => {
@@ -24,7 +30,7 @@ describe("personal information at rest", () => {
 
 describe("who sees an appraiser's ID number and phone", () => {
   // 张伟 works at 信阳中原知识产权鉴定中心 (411500).
-  const QUERY = `query($id: ID!) { appraiser(id: $id) { name idNumber phone } }`;
+  const QUERY = graphql(`query AppraiserPii($id: ID!) { appraiser(id: $id) { name idNumber phone } }`);
   const caseRef = { "x-case-ref": encodeURIComponent("(2024)豫15知民初32号") };
   const cases: Array<[string, { as?: string; scopes?: string[]; headers?: Record<string, string> }, string | "FORBIDDEN", string | "FORBIDDEN"]> = [
     ["the anonymous public", {}, "FORBIDDEN", "FORBIDDEN"],
@@ -43,12 +49,14 @@ describe("who sees an appraiser's ID number and phone", () => {
   it.each(cases)("%s", async (_label, options, idNumber, phone) => {
     const res = await hub.graphql(QUERY, { ...options, variables: { id: await appraiserId("张伟") } });
     expect(res.status).toBe(200);
-    expect(res.body.data.appraiser.name).toBe("张伟");
+    // Refused fields fail alone: the appraiser is answered beside their errors.
+    const appraiser = res.body.data!.appraiser!;
+    expect(appraiser.name).toBe("张伟");
     const errorAt = (field: string) => res.body.errors?.find((e) => e.path?.[1] === field)?.extensions.code;
-    if (idNumber === "FORBIDDEN") expect([res.body.data.appraiser.idNumber, errorAt("idNumber")]).toEqual([null, "FORBIDDEN"]);
-    else expect(res.body.data.appraiser.idNumber).toBe(idNumber);
-    if (phone === "FORBIDDEN") expect([res.body.data.appraiser.phone, errorAt("phone")]).toEqual([null, "FORBIDDEN"]);
-    else expect(res.body.data.appraiser.phone).toBe(phone);
+    if (idNumber === "FORBIDDEN") expect([appraiser.idNumber, errorAt("idNumber")]).toEqual([null, "FORBIDDEN"]);
+    else expect(appraiser.idNumber).toBe(idNumber);
+    if (phone === "FORBIDDEN") expect([appraiser.phone, errorAt("phone")]).toEqual([null, "FORBIDDEN"]);
+    else expect(appraiser.phone).toBe(phone);
   });
 
   it("audits each full read with the case reference, and each refused attempt", async () => {
@@ -69,7 +77,7 @@ describe("who sees an appraiser's ID number and phone", () => {
 });
 
 describe("what justifies a full ID number", () => {
-  const QUERY = `query($id: ID!) { appraiser(id: $id) { idNumber } }`;
+  const QUERY = graphql(`query AppraiserIdNumber($id: ID!) { appraiser(id: $id) { idNumber } }`);
   const pii = { as: "XY-AMR", scopes: ["pii:read"] };
   const deniedWith = async (requestId: string) => {
     await hub.hub.deps.trail.flush();
@@ -92,27 +100,27 @@ describe("what justifies a full ID number", () => {
     const requestId = `caseref-${label.replace(/\W+/g, "-")}`;
     const res = await hub.graphql(QUERY, { ...pii, headers: { "x-case-ref": header, "x-request-id": requestId }, variables: { id: await appraiserId("张伟") } });
     expect(res.status).toBe(200);
-    expect(res.body.data.appraiser.idNumber).toBe("411502********1232");
-    expect(res.body.extensions?.disclosure.masked).toEqual([expect.objectContaining({ reason: "CASE_REF_INVALID", paths: [["appraiser", "idNumber"]] })]);
+    expect(res.body.data!.appraiser!.idNumber).toBe("411502********1232");
+    expect(disclosureOf(res)!.masked).toEqual([expect.objectContaining({ reason: "CASE_REF_INVALID", paths: [["appraiser", "idNumber"]] })]);
     expect(await deniedWith(requestId)).toEqual([expect.objectContaining({ outcome: "DENIED", error_code: "CASE_REF_INVALID" })]);
   });
 
   it("accepts a case number with full-width brackets and surrounding spaces, and audits it trimmed", async () => {
     const res = await hub.graphql(QUERY, { ...pii, headers: { "x-case-ref": encodeURIComponent("\u3000（2024）豫15知民初32号 "), "x-request-id": "caseref-ok" }, variables: { id: await appraiserId("张伟") } });
-    expect(res.body.data.appraiser.idNumber).toBe(ZHANG_WEI);
-    expect(res.body.extensions?.disclosure).toBeUndefined();
+    expect(res.body.data!.appraiser!.idNumber).toBe(ZHANG_WEI);
+    expect(disclosureOf(res)).toBeUndefined();
     expect(await deniedWith("caseref-ok")).toEqual([{ outcome: "SUCCESS", error_code: null, case_ref: "（2024）豫15知民初32号" }]);
   });
 
   it("tells a pii:read caller without X-Case-Ref why the numbers are masked, without failing the field", async () => {
-    const res = await hub.graphql(`{ appraisers(first: 100) { edges { node { name idNumber } } } }`, { ...pii, headers: { "x-request-id": "caseref-missing" } });
+    const res = await hub.graphql(graphql(`query AppraiserListIdNumbers { appraisers(first: 100) { edges { node { name idNumber } } } }`), { ...pii, headers: { "x-request-id": "caseref-missing" } });
     expect(res.body.errors).toBeUndefined();
-    const [note] = res.body.extensions?.disclosure.masked;
+    const [note] = disclosureOf(res)!.masked;
     expect(note).toMatchObject({ reason: "CASE_REF_MISSING", message: expect.stringContaining("X-Case-Ref") });
-    const zhang = res.body.data.appraisers.edges.findIndex((e: any) => e.node.name === "张伟");
+    const zhang = res.body.data!.appraisers!.edges.findIndex((e) => e.node.name === "张伟");
     expect(note.paths).toContainEqual(["appraisers", "edges", zhang, "node", "idNumber"]);
     // Appraisers of another city are masked for another reason: they are outside the jurisdiction.
-    expect(res.body.extensions?.disclosure.masked.map((m: any) => m.reason).sort()).toEqual(["CASE_REF_MISSING", "OUT_OF_JURISDICTION"]);
+    expect(disclosureOf(res)!.masked.map((m) => m.reason).sort()).toEqual(["CASE_REF_MISSING", "OUT_OF_JURISDICTION"]);
     // A court (no pii:read) gets masked numbers as the deliberate outcome, with no note.
     expect((await hub.graphql(QUERY, { as: "XY-COURT", variables: { id: await appraiserId("张伟") } })).body.extensions).toBeUndefined();
   });
@@ -122,9 +130,9 @@ describe("what justifies a full ID number", () => {
     await db.query(`CREATE FUNCTION audit_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit offline'; END $$`);
     await db.query(`CREATE TRIGGER audit_refuse BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_refuse()`);
     try {
-      const res = await hub.graphql(`query($id: ID!) { appraiser(id: $id) { idNumber phone } }`, { ...pii, headers: { "x-case-ref": "2024-32" }, variables: { id: await appraiserId("张伟") } });
-      expect(res.body.data.appraiser).toEqual({ idNumber: "411502********1232", phone: "138****1232" });
-      expect(res.body.extensions?.disclosure.masked).toEqual([expect.objectContaining({ reason: "AUDIT_UNAVAILABLE", paths: [["appraiser", "idNumber"], ["appraiser", "phone"]] })]);
+      const res = await hub.graphql(graphql(`query AppraiserIdNumberAndPhone($id: ID!) { appraiser(id: $id) { idNumber phone } }`), { ...pii, headers: { "x-case-ref": "2024-32" }, variables: { id: await appraiserId("张伟") } });
+      expect(res.body.data!.appraiser).toEqual({ idNumber: "411502********1232", phone: "138****1232" });
+      expect(disclosureOf(res)!.masked).toEqual([expect.objectContaining({ reason: "AUDIT_UNAVAILABLE", paths: [["appraiser", "idNumber"], ["appraiser", "phone"]] })]);
     } finally {
       await db.query(`DROP TRIGGER audit_refuse ON audit_events`);
       await db.query(`DROP FUNCTION audit_refuse()`);
@@ -136,25 +144,25 @@ describe("registering and editing appraisers", () => {
   it("registers an appraiser with a full-time post, and refuses the same ID number twice", async () => {
     const inst = await institutionId("91411502MA4X7Q1R0F");
     const idNumber = idNumberFor("411502", 1234);
-    const input = { institutionId: inst, name: "测试鉴定人", idNumber, phone: "13912345678", technicalFields: ["TRADEMARK"], titles: [{ title: "工程师", level: "INTERMEDIATE" }] };
+    const input: RegisterAppraiserInput = { institutionId: inst, name: "测试鉴定人", idNumber, phone: "13912345678", technicalFields: ["TRADEMARK"], titles: [{ title: "工程师", level: "INTERMEDIATE" }] };
     const res = await hub.graphql(REGISTER, { as: "XY-AMR", variables: { input } });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.registerAppraiser.appraiser).toMatchObject({ name: "测试鉴定人", version: 1, idNumber: `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`, institution: { name: "信阳茶都知识产权鉴定评估有限公司" } });
+    expect(res.body.data!.registerAppraiser!.appraiser).toMatchObject({ name: "测试鉴定人", version: 1, idNumber: `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`, institution: { name: "信阳茶都知识产权鉴定评估有限公司" } });
     const again = await hub.graphql(REGISTER, { as: "XY-AMR", variables: { input: { ...input, name: "换个名字" } } });
     expect(again.body.errors?.[0].extensions).toEqual({ code: "CONFLICT", field: "input.idNumber" });
   });
 
-  it.each([
+  it.each<[string, Partial<RegisterAppraiserInput>, string]>([
     ["a wrong check digit", { idNumber: "411502198003121231" }, "input.idNumber"],
     ["a birth date that does not exist", { idNumber: "411502198002301235" }, "input.idNumber"],
     ["a bad title level", { titles: [{ title: "工程师", level: "GURU" }] }, "input.titles.level"],
     ["a bad phone", { phone: "call me" }, "input.phone"],
   ])("refuses %s with BAD_USER_INPUT, naming the field and not the value", async (_label, override, field) => {
     const inst = await institutionId("91411502MA4X7Q1R0F");
-    const input = { institutionId: inst, name: "坏输入", idNumber: idNumberFor("411502", 4321), technicalFields: ["TRADEMARK"], ...override };
+    const input: RegisterAppraiserInput = { institutionId: inst, name: "坏输入", idNumber: idNumberFor("411502", 4321), technicalFields: ["TRADEMARK"], ...override };
     const res = await hub.graphql(REGISTER, { as: "XY-AMR", variables: { input } });
     expect(res.body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field });
-    expect(JSON.stringify(res.body)).not.toContain(String((override as any).idNumber ?? "no-id"));
+    expect(JSON.stringify(res.body)).not.toContain(String(override.idNumber ?? "no-id"));
   });
 
   it("refuses registration by a bureau outside the institution's region", async () => {
@@ -168,11 +176,11 @@ describe("registering and editing appraisers", () => {
     const target = await institutionId("91411502MA4X7Q1R0F");
     const res = await hub.graphql(UPDATE, { as: "XY-AMR", variables: { id, v: 1, input: { newPost: { institutionId: target, kind: "FULL_TIME", startedOn: "2025-07-01" } } } });
     expect(res.body.errors).toBeUndefined();
-    const moved = res.body.data.updateAppraiser;
-    expect(moved.institution.creditCode).toBe("91411502MA4X7Q1R0F");
-    const active = moved.practiceHistory.filter((p: any) => p.kind === "FULL_TIME" && p.endedOn === null);
+    const moved = res.body.data!.updateAppraiser!;
+    expect(moved.institution!.creditCode).toBe("91411502MA4X7Q1R0F");
+    const active = moved.practiceHistory!.filter((p) => p.kind === "FULL_TIME" && p.endedOn === null);
     expect(active).toHaveLength(1);
-    expect(moved.practiceHistory.find((p: any) => p.endedOn === "2025-07-01").institution.creditCode).toBe("91411500MA9F3K2L21");
+    expect(moved.practiceHistory!.find((p) => p.endedOn === "2025-07-01")!.institution!.creditCode).toBe("91411500MA9F3K2L21");
     await expect(
       hub.db.dataSource.query(`INSERT INTO appraiser_practices (appraiser_id, institution_id, kind, started_on) VALUES ($1, $2, 'FULL_TIME', '2025-08-01')`, [id, target]),
     ).rejects.toThrow(/duplicate key|unique/);
@@ -180,9 +188,9 @@ describe("registering and editing appraisers", () => {
 
   it("moves status through its machine and refuses a move from a final state", async () => {
     const id = await appraiserId("徐明");
-    const STATUS = `mutation($id: ID!, $v: Int!, $to: AppraiserStatus!) { changeAppraiserStatus(id: $id, expectedVersion: $v, to: $to, reason: "执业检查") { status version } }`;
+    const STATUS = graphql(`mutation AppraiserChangeStatus($id: ID!, $v: Int!, $to: AppraiserStatus!) { changeAppraiserStatus(id: $id, expectedVersion: $v, to: $to, reason: "执业检查") { status version } }`);
     const retired = await hub.graphql(STATUS, { as: "XX-AMR", variables: { id, v: 1, to: "RETIRED" } });
-    expect(retired.body.data.changeAppraiserStatus).toEqual({ status: "RETIRED", version: 2 });
+    expect(retired.body.data!.changeAppraiserStatus).toEqual({ status: "RETIRED", version: 2 });
     const back = await hub.graphql(STATUS, { as: "XX-AMR", variables: { id, v: 2, to: "ACTIVE" } });
     expect(back.body.errors?.[0].extensions.code).toBe("INVALID_STATE_TRANSITION");
   });
@@ -190,8 +198,8 @@ describe("registering and editing appraisers", () => {
 
 describe("the appraiser list", () => {
   it("filters by institution, region and field, and shows the public only appraisers of listed institutions", async () => {
-    const names = async (filter: Record<string, unknown>, as?: string) =>
-      (await hub.graphql(`query($f: AppraiserFilter) { appraisers(first: 100, filter: $f) { edges { node { name } } } }`, { as, variables: { f: filter } })).body.data.appraisers.edges.map((e: any) => e.node.name);
+    const names = async (filter: AppraiserFilter, as?: string) =>
+      (await hub.data(graphql(`query AppraiserNames($f: AppraiserFilter) { appraisers(first: 100, filter: $f) { edges { node { name } } } }`), { as, variables: { f: filter } })).appraisers!.edges.map((e) => e.node.name);
     expect(await names({ technicalField: "IC_LAYOUT_DESIGN" })).toEqual(["赵磊"]);
     expect(await names({ institutionId: await institutionId("91410700MA9G0T8C63") })).toEqual(expect.arrayContaining(["赵磊", "周杰", "吴婷"]));
     const publicXinyang = await names({ regionCode: "411500" });

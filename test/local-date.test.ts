@@ -20,7 +20,7 @@ const CASES: Array<{ name: string; interval: string; add: (day: string) => strin
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let dataSource: DataSource;
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   dataSource = await connectDataSource(createDataSource(database.target), database.target);
 });
 afterAll(async () => {

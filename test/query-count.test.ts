@@ -1,10 +1,12 @@
 import { queryCounter } from "../src/db/data-source";
 import { startTestHub, TestHub } from "./support/test-hub";
+import { graphql } from "./gql";
+import type { TypedDocumentString } from "./gql/graphql";
 
 let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub();
-  // 60 more listed institutions with two appraisers each, so a page of 100 would show any N+1.
+  // 60 more listed institutions with two appraisers each, so a page of 100 would show an N+1.
   await hub.db.dataSource.query(`
     INSERT INTO institutions (name, credit_code, region_code, technical_fields, listing_status, listed_since)
     SELECT '批量机构' || lpad(n::text, 3, '0'), 'X' || lpad(n::text, 17, '0'), '411500', '{PATENT}', 'LISTED', '2024-01-01'
@@ -16,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => hub.stop());
 
-const NESTED = `query($n: Int) { agencies(first: $n) { totalCount edges { node { code status clientSystems { name allowedScopes status } } } } }`;
+const NESTED = graphql(`query QueryCountAgencies($n: Int) { agencies(first: $n) { totalCount edges { node { code status clientSystems { name allowedScopes status } } } } }`);
 
 async function statementsFor(pageSize: number): Promise<{ statements: number; rows: number }> {
   const token = await hub.token("CNIPA");
@@ -24,19 +26,19 @@ async function statementsFor(pageSize: number): Promise<{ statements: number; ro
   const before = counter.count;
   const res = await hub.graphql(NESTED, { headers: { authorization: `Bearer ${token}` }, variables: { n: pageSize } });
   expect(res.body.errors).toBeUndefined();
-  return { statements: counter.count - before, rows: res.body.data.agencies.edges.length };
+  return { statements: counter.count - before, rows: res.body.data!.agencies!.edges.length };
 }
 
 async function statementsForDirectory(pageSize: number): Promise<{ statements: number; institutions: number; appraisers: number }> {
   const counter = queryCounter(hub.db.dataSource);
   const before = counter.count;
   const res = await hub.graphql(
-    `query($n: Int) { institutions(first: $n) { edges { node { name appraisers { name institution { name } } } } } }`,
+    graphql(`query QueryCountDirectory($n: Int) { institutions(first: $n) { edges { node { name appraisers { name institution { name } } } } } }`),
     { variables: { n: pageSize } },
   );
   expect(res.body.errors).toBeUndefined();
-  const edges = res.body.data.institutions.edges;
-  return { statements: counter.count - before, institutions: edges.length, appraisers: edges.reduce((n: number, e: any) => n + e.node.appraisers.length, 0) };
+  const edges = res.body.data!.institutions!.edges;
+  return { statements: counter.count - before, institutions: edges.length, appraisers: edges.reduce((n, e) => n + e.node.appraisers.length, 0) };
 }
 
 describe("nested lists are batched", () => {
@@ -62,7 +64,7 @@ describe("nested lists are batched", () => {
   });
 
   it("runs abnormal-patent items with their batch, history and credit record, and batches with their rates, in constant statements", async () => {
-    // 60 more items of the demo batch, so a page of 70 would show any N+1.
+    // 60 more items of the demo batch, so a page of 70 would show an N+1.
     const [{ id: batchId }] = await hub.db.dataSource.query(`SELECT id FROM abnormal_patent_batches WHERE batch_no = '2024年第3批'`);
     const [{ id: bureauId }] = await hub.db.dataSource.query(`SELECT id FROM agencies WHERE code = 'XY-AMR'`);
     await hub.db.dataSource.query(
@@ -71,42 +73,42 @@ describe("nested lists are batched", () => {
       [batchId, bureauId],
     );
     const token = await hub.token("XY-AMR");
-    const run = async (query: string, n: number) => {
+    const run = async <T>(query: TypedDocumentString<T, { n?: number | null }>, n: number) => {
       const counter = queryCounter(hub.db.dataSource);
       const before = counter.count;
       const res = await hub.graphql(query, { headers: { authorization: `Bearer ${token}` }, variables: { n } });
       expect(res.body.errors).toBeUndefined();
-      return { statements: counter.count - before, data: res.body.data };
+      return { statements: counter.count - before, data: res.body.data! };
     };
-    const ITEMS = `query($n: Int) { abnormalPatentItems(first: $n) { edges { node { applicationNumber status deadline batch { batchNo itemCount } history { action } creditRecord { id } } } } }`;
+    const ITEMS = graphql(`query QueryCountAbnormalItems($n: Int) { abnormalPatentItems(first: $n) { edges { node { applicationNumber status deadline batch { batchNo itemCount } history { action } creditRecord { id } } } } }`);
     const small = await run(ITEMS, 3);
     const large = await run(ITEMS, 70);
-    expect(large.data.abnormalPatentItems.edges).toHaveLength(70);
+    expect(large.data.abnormalPatentItems!.edges).toHaveLength(70);
     // registry, count, page, then one batch each: batches, their counts, histories, credit records
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(7);
-    const BATCHES = `query($n: Int) { abnormalPatentBatches(first: $n) { edges { node { batchNo itemCount withdrawalRate byRegion { key } byPatentAgency { key } } } } }`;
+    const BATCHES = graphql(`query QueryCountAbnormalBatches($n: Int) { abnormalPatentBatches(first: $n) { edges { node { batchNo itemCount withdrawalRate byRegion { key } byPatentAgency { key } } } } }`);
     const one = await run(BATCHES, 1);
     const all = await run(BATCHES, 20);
-    expect(all.data.abnormalPatentBatches.edges).toHaveLength(2);
+    expect(all.data.abnormalPatentBatches!.edges).toHaveLength(2);
     // registry, count, page, then one statement per breakdown (totals, regions, agencies) for all batches
     expect(all.statements).toBe(one.statements);
     expect(all.statements).toBeLessThanOrEqual(6);
   });
   it("answers every statistics section in a fixed number of statements, however many rows it aggregates", async () => {
     const token = await hub.token("XY-AMR");
-    const SECTIONS = [
-      `directory { institutionsByStatus { total } institutionsByField { total } appraisersByRegion { total } cultivation { total } }`,
-      `cases { open overdue medianWorkingDays entrustedByMonth { total } overdueByRegion { total } }`,
-      `feedback { count feedbackByMonth { total } complaintsByRegion { total } institutions(first: 100) { name complaints } }`,
-      `credit { activeByBehaviour { total } repairs { total } institutionGrades { total } }`,
-      `abnormalPatents { total { itemCount } byBatch { itemCount } byRegion { itemCount } }`,
-      `collaboration { opened flows { count } averageResponseHours }`,
-    ];
+    // Every section in one query.
+    const STATISTICS = graphql(`query QueryCountStatistics { statistics(regionCode: "411500") { regionCode
+      directory { institutionsByStatus { total } institutionsByField { total } appraisersByRegion { total } cultivation { total } }
+      cases { open overdue medianWorkingDays entrustedByMonth { total } overdueByRegion { total } }
+      feedback { count feedbackByMonth { total } complaintsByRegion { total } institutions(first: 100) { name complaints } }
+      credit { activeByBehaviour { total } repairs { total } institutionGrades { total } }
+      abnormalPatents { total { itemCount } byBatch { itemCount } byRegion { itemCount } }
+      collaboration { opened flows { count } averageResponseHours } } }`);
     const statements = async () => {
       const counter = queryCounter(hub.db.dataSource);
       const before = counter.count;
-      const res = await hub.graphql(`{ statistics(regionCode: "411500") { regionCode ${SECTIONS.join(" ")} } }`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await hub.graphql(STATISTICS, { headers: { authorization: `Bearer ${token}` } });
       expect(res.body.errors).toBeUndefined();
       return counter.count - before;
     };
@@ -129,17 +131,17 @@ describe("nested lists are batched", () => {
 
 describe("counting a list", () => {
   it("runs the COUNT only when the answer selects totalCount", async () => {
-    const statements = async (selection: string) => {
+    const statements = async <T extends { institutions: unknown }, V>(query: TypedDocumentString<T, V>): Promise<{ statements: number; data: T["institutions"] }> => {
       const counter = queryCounter(hub.db.dataSource);
       const before = counter.count;
-      const res = await hub.graphql(`{ institutions(first: 5) { ${selection} } }`);
+      const res = await hub.graphql(query);
       expect(res.body.errors).toBeUndefined();
-      return { statements: counter.count - before, data: res.body.data.institutions };
+      return { statements: counter.count - before, data: res.body.data!.institutions };
     };
-    const withoutCount = await statements("edges { node { name } }");
-    const withCount = await statements("totalCount edges { node { name } }");
+    const withoutCount = await statements(graphql(`query QueryCountListWithoutTotal { institutions(first: 5) { edges { node { name } } } }`));
+    const withCount = await statements(graphql(`query QueryCountListWithTotal { institutions(first: 5) { totalCount edges { node { name } } } }`));
     expect(withCount.statements).toBe(withoutCount.statements + 1);
-    expect(withCount.data.totalCount).toBeGreaterThan(60);
-    expect(withCount.data.edges).toEqual(withoutCount.data.edges);
+    expect(withCount.data!.totalCount).toBeGreaterThan(60);
+    expect(withCount.data!.edges).toEqual(withoutCount.data!.edges);
   });
 });

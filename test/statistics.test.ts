@@ -7,7 +7,18 @@ import { AgencyKind } from "../src/entities/agency-kind";
 import { LABELS } from "../src/services/statistics/labels";
 import { addBureau } from "./support/agencies";
 import { creditCodeFor } from "./support/directory";
-import { startTestHub, TestHub } from "./support/test-hub";
+import { GraphqlResponse, startTestHub, TestHub } from "./support/test-hub";
+import { graphql } from "./gql";
+import type {
+  StatsAbnormalPatentsQuery,
+  StatsBreakdownFragment,
+  StatsCasesQuery,
+  StatsCollaborationQuery,
+  StatsCreditQuery,
+  StatsDirectoryQuery,
+  StatsDirectoryQueryVariables,
+  StatsFeedbackQuery,
+} from "./gql/graphql";
 
 /**
  * statistics(regionCode, from, to) through the real schema, on a fixture in 南阳 (411300), where the demo
@@ -19,43 +30,80 @@ let hub: TestHub;
 const ids: Record<string, string> = {};
 
 /** The whole statistics, asked section by section and in parallel, as the dashboard does. */
-const HEADER = `regionCode regionName from to threshold`;
-const SECTIONS: Record<string, string> = {
-  directory: `directory {
-    institutionsByStatus { ...B } institutionsByLevel { ...B } institutionsByField { ...B } institutionsByRegion { ...B } cultivation { ...B }
-    institutionCreditGrades { ...B } appraisersByField { ...B } appraisersByTitleLevel { ...B } appraisersByRegion { ...B } appraiserCreditGrades { ...B } }`,
-  cases: `cases { entrustedByAgencyKind { ...B } entrustedByMonth { ...B } open overdue openByRegion { ...B } overdueByRegion { ...B } issued medianWorkingDays onTimeRate
-    courtAppearancesRequested courtAppearancesAttended courtAppearancesMissed opinionAdoptionRate }`,
-  feedback: `feedback { count averages { timeliness professionalism reportQuality conduct courtPerformance } adoptionRate feedbackByMonth { ...B }
-    ratingsByMonth { month count averages { timeliness } } complaintsByMonth { ...B } complaintsByRegion { ...B } complaintsResolvedByRegion { ...B }
-    institutions(first: 100) { institutionId name regionCode count averages { timeliness } complaints complaintsSuppressed } }`,
-  credit: `credit { activeByBehaviour { ...B } activeBySeverity { ...B } repairs { ...B } repairRate institutionGrades { ...B } appraiserGrades { ...B } }`,
-  abnormalPatents: `abnormalPatents { withdrawalTarget total { ...R } byBatch { ...R } byRegion { ...R } }`,
-  collaboration: `collaboration { opened closed byKind { ...B } flows { fromKind toKind count } responded averageResponseHours }`,
+// The fragments the sections spread (graphql() makes them known to codegen, which appends them to each document).
+graphql(`fragment StatsHeader on Statistics { regionCode regionName from to threshold }`);
+graphql(`fragment StatsBreakdown on StatBreakdown { key total totalSuppressed cells { key value suppressed } }`);
+graphql(`fragment StatsRate on StatisticsWithdrawalRate { key label itemCount withdrawnCount appealUpheldCount withdrawalRate meetsTarget suppressed }`);
+const SECTIONS = {
+  directory: graphql(`query StatsDirectory($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) { ...StatsHeader directory {
+    institutionsByStatus { ...StatsBreakdown } institutionsByLevel { ...StatsBreakdown } institutionsByField { ...StatsBreakdown } institutionsByRegion { ...StatsBreakdown }
+    cultivation { ...StatsBreakdown } institutionCreditGrades { ...StatsBreakdown } appraisersByField { ...StatsBreakdown } appraisersByTitleLevel { ...StatsBreakdown }
+    appraisersByRegion { ...StatsBreakdown } appraiserCreditGrades { ...StatsBreakdown } } } }`),
+  cases: graphql(`query StatsCases($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) { ...StatsHeader cases {
+    entrustedByAgencyKind { ...StatsBreakdown } entrustedByMonth { ...StatsBreakdown } open overdue openByRegion { ...StatsBreakdown } overdueByRegion { ...StatsBreakdown }
+    issued medianWorkingDays onTimeRate courtAppearancesRequested courtAppearancesAttended courtAppearancesMissed opinionAdoptionRate } } }`),
+  feedback: graphql(`query StatsFeedback($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) { ...StatsHeader feedback {
+    count averages { timeliness professionalism reportQuality conduct courtPerformance } adoptionRate feedbackByMonth { ...StatsBreakdown }
+    ratingsByMonth { month count averages { timeliness } } complaintsByMonth { ...StatsBreakdown } complaintsByRegion { ...StatsBreakdown } complaintsResolvedByRegion { ...StatsBreakdown }
+    institutions(first: 100) { institutionId name regionCode count averages { timeliness } complaints complaintsSuppressed } } } }`),
+  credit: graphql(`query StatsCredit($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) { ...StatsHeader credit {
+    activeByBehaviour { ...StatsBreakdown } activeBySeverity { ...StatsBreakdown } repairs { ...StatsBreakdown } repairRate institutionGrades { ...StatsBreakdown }
+    appraiserGrades { ...StatsBreakdown } } } }`),
+  abnormalPatents: graphql(`query StatsAbnormalPatents($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) { ...StatsHeader abnormalPatents {
+    withdrawalTarget total { ...StatsRate } byBatch { ...StatsRate } byRegion { ...StatsRate } } } }`),
+  collaboration: graphql(`query StatsCollaboration($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) { ...StatsHeader collaboration {
+    opened closed byKind { ...StatsBreakdown } flows { fromKind toKind count } responded averageResponseHours } } }`),
 };
-const FRAGMENTS: Record<string, string> = {
-  B: `fragment B on StatBreakdown { key total totalSuppressed cells { key value suppressed } }`,
-  R: `fragment R on StatisticsWithdrawalRate { key label itemCount withdrawnCount appealUpheldCount withdrawalRate meetsTarget suppressed }`,
-};
-const query = (selection: string) =>
-  `query($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) { ${HEADER} ${selection} } }
-   ${Object.entries(FRAGMENTS)
-     .filter(([name]) => selection.includes(`...${name}`))
-     .map(([, fragment]) => fragment)
-     .join("\n")}`;
 
-type Cell = { key: string; label: string; value: number | null; suppressed: boolean };
-type Breakdown = { key: string; total: number | null; totalSuppressed: boolean; cells: Cell[] };
+type Section<Q extends { statistics: unknown }> = NonNullable<Q["statistics"]>;
+/** The six sections' answers merged: the header once, and each section (null when the hub refused it). */
+type Statistics = Section<StatsDirectoryQuery> &
+  Section<StatsCasesQuery> &
+  Section<StatsFeedbackQuery> &
+  Section<StatsCreditQuery> &
+  Section<StatsAbnormalPatentsQuery> &
+  Section<StatsCollaborationQuery>;
+type StatisticsVariables = StatsDirectoryQueryVariables;
+type Errors = NonNullable<GraphqlResponse["body"]["errors"]>;
+/** The merged answer when every section succeeded, else the first body that carried errors. */
+type StatisticsBody = { data: { statistics: Statistics }; errors?: undefined } | { data?: { statistics: Partial<Statistics> | null }; errors: Errors };
 
-const cell = (b: Breakdown, key: string) => b.cells.find((c) => c.key === key)!;
-const values = (b: Breakdown) => Object.fromEntries(b.cells.filter((c) => c.value !== 0).map((c) => [c.key, c.value]));
+type Breakdown = StatsBreakdownFragment;
 
-/** Every section for `as`, merged into one `statistics` object; the first errors if any answered with errors. */
-async function statistics(as: string, variables: Record<string, unknown>): Promise<{ data: any; errors?: any }> {
-  const bodies = await Promise.all(Object.values(SECTIONS).map((selection) => hub.graphql(query(selection), { as, variables }).then((r) => r.body)));
-  const failed = bodies.find((b) => b.errors);
-  if (failed) return failed as { data: any; errors?: any };
-  return { data: { statistics: Object.assign({}, ...bodies.map((b) => b.data.statistics)) } };
+const cell = <C extends { key: string }>(b: { cells: C[] }, key: string) => b.cells.find((c) => c.key === key)!;
+const values = (b: { cells: Array<{ key: string; value: number | null }> }) => Object.fromEntries(b.cells.filter((c) => c.value !== 0).map((c) => [c.key, c.value]));
+
+/** Every section for `as`, merged into one `statistics` object; the first body with errors when a section answered with errors. */
+async function statisticsBody(as: string, variables: StatisticsVariables): Promise<StatisticsBody> {
+  const [directory, cases, feedback, credit, abnormalPatents, collaboration] = await Promise.all([
+    hub.graphql(SECTIONS.directory, { as, variables }),
+    hub.graphql(SECTIONS.cases, { as, variables }),
+    hub.graphql(SECTIONS.feedback, { as, variables }),
+    hub.graphql(SECTIONS.credit, { as, variables }),
+    hub.graphql(SECTIONS.abnormalPatents, { as, variables }),
+    hub.graphql(SECTIONS.collaboration, { as, variables }),
+  ]);
+  const failed = [directory, cases, feedback, credit, abnormalPatents, collaboration].map((r) => r.body).find((b) => b.errors);
+  if (failed) return { data: failed.data, errors: failed.errors! };
+  return {
+    data: {
+      statistics: {
+        ...directory.body.data!.statistics!,
+        ...cases.body.data!.statistics!,
+        ...feedback.body.data!.statistics!,
+        ...credit.body.data!.statistics!,
+        ...abnormalPatents.body.data!.statistics!,
+        ...collaboration.body.data!.statistics!,
+      },
+    },
+  };
+}
+
+/** The merged statistics of a call that must succeed. */
+async function statistics(as: string, variables: StatisticsVariables): Promise<Statistics> {
+  const body = await statisticsBody(as, variables);
+  if (body.errors) throw new Error(`the statistics failed: ${JSON.stringify(body.errors.map((e) => [e.extensions.code, e.message]))}`);
+  return body.data.statistics;
 }
 
 async function sql(text: string, params: unknown[] = []) {
@@ -146,7 +194,7 @@ beforeAll(async () => {
   await sql(`UPDATE case_feedback SET complaint_status = 'RESOLVED' WHERE posted_at = '2025-09-01T02:00:00Z'`);
 
   // Cases of I1 entrusted by 南阳's court: three issued in 2025 (10, 4 and 43 working days; the last one late),
-  // one still waiting for acceptance since 2025-10-09 (overdue on any later day).
+  // one still waiting for acceptance since 2025-10-09 (overdue on every later day).
   const cases: Array<[string, string, string | null, string | null]> = [
     ["ISSUED", "2025-09-01", "2025-09-01", "2025-09-15"],
     ["ISSUED", "2025-06-02", "2025-06-02", "2025-06-06"],
@@ -223,28 +271,28 @@ describe("who may ask for which region", () => {
     ["XY-ZYJD", "411500", "FORBIDDEN"],
   ];
   it.each(MATRIX)("%s asking for %s → %s", async (as, region, outcome) => {
-    const body = await statistics(as, { ...YEAR_2025, region });
+    const body = await statisticsBody(as, { ...YEAR_2025, region });
     if (outcome === "FORBIDDEN") {
       expect(body.data?.statistics ?? null).toBeNull();
-      expect(body.errors!.map((e: any) => e.extensions.code)).toEqual(["FORBIDDEN"]);
+      expect(body.errors!.map((e) => e.extensions.code)).toEqual(["FORBIDDEN"]);
     } else {
       expect(body.errors).toBeUndefined();
-      expect(body.data.statistics.threshold).toBe(outcome);
-      expect(body.data.statistics.regionCode).toBe(region);
+      expect(body.data!.statistics!.threshold).toBe(outcome);
+      expect(body.data!.statistics!.regionCode).toBe(region);
     }
   });
 
   it("refuses the anonymous public", async () => {
-    const res = await hub.graphql(`{ statistics { regionCode } }`);
+    const res = await hub.graphql(graphql(`query StatsAnonymous { statistics { regionCode } }`));
     expect(res.body.data?.statistics ?? null).toBeNull();
     expect(res.body.errors![0].extensions.code).toBe("FORBIDDEN");
   });
 
   it("defaults to the caller's region and the last twelve months", async () => {
-    const body = await statistics("NY-AMR", {});
-    expect(body.data.statistics.regionCode).toBe("411300");
-    expect(body.data.statistics.regionName).toBe("南阳市");
-    const { from, to } = body.data.statistics;
+    const s = await statistics("NY-AMR", {});
+    expect(s.regionCode).toBe("411300");
+    expect(s.regionName).toBe("南阳市");
+    const { from, to } = s;
     expect(from.endsWith("-01")).toBe(true);
     expect(Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)))).toBe(11);
   });
@@ -255,7 +303,7 @@ describe("who may ask for which region", () => {
     [{ region: "411300", from: "2025-05-01", to: "2025-04-30" }, "from"],
     [{ region: "411300", from: "2014-01-01", to: "2025-01-01" }, "to"],
   ])("answers BAD_USER_INPUT for %j", async (variables, field) => {
-    const body = await statistics("NY-AMR", variables);
+    const body = await statisticsBody("NY-AMR", variables);
     expect(body.errors![0].extensions.code).toBe("BAD_USER_INPUT");
     expect(body.errors![0].extensions.field).toBe(field);
   });
@@ -263,41 +311,41 @@ describe("who may ask for which region", () => {
 
 describe("small-count suppression", () => {
   it("hides small counts about people from a court, with a second cell so the total gives nothing back", async () => {
-    const s = (await statistics("NY-COURT", YEAR_2025)).data.statistics;
+    const s = await statistics("NY-COURT", YEAR_2025);
     // Appraisers by region as a court sees them: 宛城区 5 (I1), 卧龙区 1 (I2); the 4 in 南召县 have no
     // institution, so they do not exist for a court → 卧龙区 hidden, and 宛城区 (the smallest other non-zero) with it.
-    expect(values(s.directory.appraisersByRegion)).toEqual({ "411302": null, "411303": null });
-    expect(cell(s.directory.appraisersByRegion, "411303").suppressed).toBe(true);
-    expect(s.directory.appraisersByRegion.total).toBe(6);
+    expect(values(s.directory!.appraisersByRegion)).toEqual({ "411302": null, "411303": null });
+    expect(cell(s.directory!.appraisersByRegion, "411303").suppressed).toBe(true);
+    expect(s.directory!.appraisersByRegion.total).toBe(6);
     // A single institution's complaints: I1 has 2 (hidden), I2 has 5 in 2025 (hidden as its complement).
-    const byName = Object.fromEntries(s.feedback.institutions.map((i: any) => [i.name, i]));
+    const byName = Object.fromEntries(s.feedback!.institutions.map((i) => [i.name, i]));
     expect(byName["南阳机构I1"]).toMatchObject({ complaints: null, complaintsSuppressed: true, count: 5 });
     expect(byName["南阳机构I2"]).toMatchObject({ complaints: null, complaintsSuppressed: true, count: 6 });
     // Credit records about a subject: 1 serious, 1 general → both hidden, and the total of 2 too.
-    expect(s.credit.activeBySeverity).toMatchObject({ total: null, totalSuppressed: true });
-    expect(s.credit.activeBySeverity.cells.every((c: Cell) => c.value === null && c.suppressed)).toBe(true);
+    expect(s.credit!.activeBySeverity).toMatchObject({ total: null, totalSuppressed: true });
+    expect(s.credit!.activeBySeverity.cells.every((c) => c.value === null && c.suppressed)).toBe(true);
     // Institutions are a public register: never suppressed. A court counts only those it can see: I3,
     // under review, does not exist for it.
-    expect(values(s.directory.institutionsByStatus)).toEqual({ LISTED: 2, REMOVED: 1 });
+    expect(values(s.directory!.institutionsByStatus)).toEqual({ LISTED: 2, REMOVED: 1 });
   });
 
   it("never shows a small count about people, nor a lone hidden cell beside a published total", async () => {
     for (const as of ["NY-COURT", "NY-PROC", "NY-PSB"]) {
-      const s = (await statistics(as, YEAR_2025)).data.statistics;
-      const aboutPeople = [
-        s.directory.appraisersByField,
-        s.directory.appraisersByTitleLevel,
-        s.directory.appraisersByRegion,
-        s.directory.appraiserCreditGrades,
-        s.feedback.complaintsByMonth,
-        s.feedback.complaintsByRegion,
-        s.feedback.complaintsResolvedByRegion,
-        s.credit.activeByBehaviour,
-        s.credit.activeBySeverity,
-        s.credit.repairs,
-        s.credit.appraiserGrades,
+      const s = await statistics(as, YEAR_2025);
+      const aboutPeople: Breakdown[] = [
+        s.directory!.appraisersByField,
+        s.directory!.appraisersByTitleLevel,
+        s.directory!.appraisersByRegion,
+        s.directory!.appraiserCreditGrades,
+        s.feedback!.complaintsByMonth,
+        s.feedback!.complaintsByRegion,
+        s.feedback!.complaintsResolvedByRegion,
+        s.credit!.activeByBehaviour,
+        s.credit!.activeBySeverity,
+        s.credit!.repairs,
+        s.credit!.appraiserGrades,
       ];
-      for (const b of aboutPeople as Breakdown[]) {
+      for (const b of aboutPeople) {
         const hidden = b.cells.filter((c) => c.suppressed);
         if (b.total !== null && hidden.length > 0) expect(hidden.length).toBeGreaterThanOrEqual(2);
         for (const c of b.cells) expect(c.suppressed ? c.value === null : c.value === 0 || c.value! >= 3).toBe(true);
@@ -307,9 +355,9 @@ describe("small-count suppression", () => {
 
   it("shows bureaus and associations every count", async () => {
     for (const as of ["NY-AMR", "NY-IPAA"]) {
-      const s = (await statistics(as, YEAR_2025)).data.statistics;
-      expect(values(s.directory.appraisersByRegion)).toEqual({ "411302": 5, "411303": 1, "411321": 4 });
-      expect(values(s.credit.activeBySeverity)).toEqual({ SERIOUS: 1, GENERAL: 1 });
+      const s = await statistics(as, YEAR_2025);
+      expect(values(s.directory!.appraisersByRegion)).toEqual({ "411302": 5, "411303": 1, "411321": 4 });
+      expect(values(s.credit!.activeBySeverity)).toEqual({ SERIOUS: 1, GENERAL: 1 });
       expect(breakdowns(s).flatMap((b) => b.cells).some((c) => c.suppressed)).toBe(false);
     }
   });
@@ -317,26 +365,26 @@ describe("small-count suppression", () => {
 
 describe("counts follow the caller's row visibility", () => {
   it("counts for a court only the institutions it can list, and their appraisers", async () => {
-    const q = `{ statistics(regionCode: "411500") { directory { institutionsByStatus { total cells { key value } } cultivation { total } appraisersByRegion { total } } } }`;
-    const court = (await hub.graphql(q, { as: "XY-COURT" })).body.data.statistics.directory;
-    const bureau = (await hub.graphql(q, { as: "XY-AMR" })).body.data.statistics.directory;
+    const q = graphql(`query StatsVisibleDirectory { statistics(regionCode: "411500") { directory { institutionsByStatus { total cells { key value } } cultivation { total } appraisersByRegion { total } } } }`);
+    const court = (await hub.data(q, { as: "XY-COURT" })).statistics!.directory!;
+    const bureau = (await hub.data(q, { as: "XY-AMR" })).statistics!.directory!;
     const listed = (await sql(`SELECT listing_status, count(*)::int AS n FROM institutions WHERE region_code LIKE '4115%' GROUP BY 1`)) as Array<{ listing_status: string; n: number }>;
     const expected = (statuses: string[]) => Object.fromEntries(listed.filter((r) => statuses.includes(r.listing_status)).map((r) => [r.listing_status, r.n]));
     expect(values(court.institutionsByStatus)).toEqual(expected(["LISTED", "SUSPENDED", "REMOVED"]));
     expect(values(bureau.institutionsByStatus)).toEqual(expected(listed.map((r) => r.listing_status)));
     // The demo has institutions in Xinyang that a court cannot see (recommended, not listed).
-    expect(bureau.institutionsByStatus.total).toBeGreaterThan(court.institutionsByStatus.total);
+    expect(bureau.institutionsByStatus.total).toBeGreaterThan(court.institutionsByStatus.total!);
     // What a court counts equals what it can list.
-    const page = (await hub.graphql(`{ institutions(first: 100, filter: { regionCode: "411500" }) { totalCount } }`, { as: "XY-COURT" })).body.data.institutions;
+    const page = (await hub.data(graphql(`query StatsCourtInstitutions { institutions(first: 100, filter: { regionCode: "411500" }) { totalCount } }`), { as: "XY-COURT" })).institutions!;
     expect(court.institutionsByStatus.total).toBe(page.totalCount);
-    const appraisers = (await hub.graphql(`{ appraisers(first: 100, filter: { regionCode: "411500" }) { edges { node { status } } } }`, { as: "XY-COURT" })).body.data.appraisers;
-    expect(court.appraisersByRegion.total).toBe(appraisers.edges.filter((e: any) => e.node.status === "ACTIVE").length);
+    const appraisers = (await hub.data(graphql(`query StatsCourtAppraisers { appraisers(first: 100, filter: { regionCode: "411500" }) { edges { node { status } } } }`), { as: "XY-COURT" })).appraisers!;
+    expect(court.appraisersByRegion.total).toBe(appraisers.edges.filter((e) => e.node.status === "ACTIVE").length);
   });
 });
 
 describe("the figures", () => {
   it("counts the directory as it stands", async () => {
-    const d = (await statistics("NY-AMR", YEAR_2025)).data.statistics.directory;
+    const d = (await statistics("NY-AMR", YEAR_2025)).directory!;
     expect(values(d.institutionsByLevel)).toEqual({ MUNICIPAL: 1, PROVINCIAL: 1 });
     expect(values(d.institutionsByField)).toEqual({ PATENT: 2, TRADEMARK: 1 });
     expect(d.institutionsByField.total).toBe(2);
@@ -350,11 +398,11 @@ describe("the figures", () => {
   });
 
   it("labels every key in Chinese", async () => {
-    const res = await hub.graphql(
-      `{ statistics(regionCode: "411300") { directory { institutionsByStatus { label cells { key label } } institutionsByRegion { cells { key label } } } } }`,
+    const data = await hub.data(
+      graphql(`query StatsLabels { statistics(regionCode: "411300") { directory { institutionsByStatus { label cells { key label } } institutionsByRegion { cells { key label } } } } }`),
       { as: "NY-AMR" },
     );
-    const d = res.body.data.statistics.directory;
+    const d = data.statistics!.directory!;
     expect(d.institutionsByStatus.label).toBe("机构入库状态");
     expect(cell(d.institutionsByStatus, "LISTED").label).toBe("已入库");
     expect(cell(d.institutionsByRegion, "411300").label).toBe("南阳市本级");
@@ -362,10 +410,10 @@ describe("the figures", () => {
   });
 
   it("counts cases: entrustments by kind and month, open and overdue today, working days and on-time share", async () => {
-    const c = (await statistics("NY-AMR", YEAR_2025)).data.statistics.cases;
+    const c = (await statistics("NY-AMR", YEAR_2025)).cases!;
     expect(values(c.entrustedByAgencyKind)).toEqual({ COURT: 4 });
     expect(c.entrustedByMonth).toHaveLength(12);
-    expect(c.entrustedByMonth.filter((m: Breakdown) => m.total! > 0).map((m: Breakdown) => m.key)).toEqual(["2025-06", "2025-07", "2025-09", "2025-10"]);
+    expect(c.entrustedByMonth.filter((m) => m.total! > 0).map((m) => m.key)).toEqual(["2025-06", "2025-07", "2025-09", "2025-10"]);
     expect(c).toMatchObject({ open: 1, overdue: 1, issued: 3, medianWorkingDays: 10, courtAppearancesRequested: 1, courtAppearancesAttended: 1, courtAppearancesMissed: 0 });
     expect(c.onTimeRate).toBeCloseTo(2 / 3);
     expect(values(c.overdueByRegion)).toEqual({ "411302": 1 });
@@ -378,7 +426,7 @@ describe("the figures", () => {
       ["2025-03-15", "2025-03-20"],
       ["2025-05-01", "2025-05-31"],
     ]) {
-      const f = (await statistics("NY-AMR", { region: "411300", from, to })).data.statistics.feedback;
+      const f = (await statistics("NY-AMR", { region: "411300", from, to })).feedback!;
       const [raw] = await sql(
         `SELECT count(*)::int AS n, avg(rating_timeliness)::float AS timeliness, count(*) FILTER (WHERE kind = 'COMPLAINT')::int AS complaints,
                 count(*) FILTER (WHERE complaint_status = 'RESOLVED')::int AS resolved,
@@ -394,12 +442,12 @@ describe("the figures", () => {
       expect(f.complaintsResolvedByRegion.total).toBe(raw.resolved);
       expect(f.feedbackByMonth.total).toBe(raw.n);
     }
-    const f = (await statistics("NY-AMR", { region: "411300", from: "2025-03-15", to: "2025-10-10" })).data.statistics.feedback;
+    const f = (await statistics("NY-AMR", { region: "411300", from: "2025-03-15", to: "2025-10-10" })).feedback!;
     // 03-14 23:59 China time is outside; 05-01 00:30 China time counts in May; 10-11 00:00 is outside.
     expect(values(f.feedbackByMonth)).toEqual({ "2025-03": 1, "2025-05": 1, "2025-06": 1, "2025-07": 1, "2025-08": 1, "2025-09": 2, "2025-10": 1 });
     expect(values(f.complaintsByRegion)).toEqual({ "411302": 2, "411303": 3 });
     expect(values(f.complaintsResolvedByRegion)).toEqual({ "411303": 1 });
-    expect(f.ratingsByMonth.find((m: any) => m.month === "2025-05").averages.timeliness).toBe(3);
+    expect(f.ratingsByMonth.find((m) => m.month === "2025-05")!.averages.timeliness).toBe(3);
   });
 
   it("keeps the rollup equal to the raw rows after inserts and updates", async () => {
@@ -414,7 +462,7 @@ describe("the figures", () => {
   });
 
   it("counts credit records and repairs", async () => {
-    const c = (await statistics("NY-AMR", YEAR_2025)).data.statistics.credit;
+    const c = (await statistics("NY-AMR", YEAR_2025)).credit!;
     expect(values(c.activeByBehaviour)).toEqual({ FALSE_APPRAISAL: 1, UNJUSTIFIED_ABSENCE: 1 });
     expect(values(c.repairs)).toEqual({ GRANTED: 1 });
     expect(c.repairRate).toBe(1);
@@ -422,7 +470,7 @@ describe("the figures", () => {
   });
 
   it("counts collaboration flows between agency kinds and the first response", async () => {
-    const c = (await statistics("NY-AMR", YEAR_2025)).data.statistics.collaboration;
+    const c = (await statistics("NY-AMR", YEAR_2025)).collaboration!;
     expect(c).toMatchObject({ opened: 1, closed: 0, responded: 1, averageResponseHours: 6 });
     expect(c.flows).toEqual([
       { fromKind: "MARKET_REGULATION", toKind: "POLICE", count: 1 },
@@ -432,16 +480,15 @@ describe("the figures", () => {
   });
 
   it("gives the same withdrawal rates as the abnormal-patent queries, per batch and county", async () => {
-    const rates = await hub.graphql(`{ abnormalPatentWithdrawalRates(groupBy: REGION) { key itemCount withdrawnCount withdrawalRate } }`, { as: "XY-AMR" });
-    const body = await statistics("XY-AMR", { region: "411500", from: "2024-01-01", to: `${new Date().getFullYear() + 1}-12-31` });
-    const s = body.data.statistics.abnormalPatents;
+    const rates = await hub.data(graphql(`query StatsRegionWithdrawalRates { abnormalPatentWithdrawalRates(groupBy: REGION) { key itemCount withdrawnCount withdrawalRate } }`), { as: "XY-AMR" });
+    const s = (await statistics("XY-AMR", { region: "411500", from: "2024-01-01", to: `${new Date().getFullYear() + 1}-12-31` })).abnormalPatents!;
     expect(s.withdrawalTarget).toBe(0.9);
-    for (const r of rates.body.data.abnormalPatentWithdrawalRates) {
-      expect(s.byRegion.find((x: any) => x.key === r.key)).toMatchObject({ itemCount: r.itemCount, withdrawnCount: r.withdrawnCount, withdrawalRate: r.withdrawalRate });
+    for (const r of rates.abnormalPatentWithdrawalRates!) {
+      expect(s.byRegion.find((x) => x.key === r.key)).toMatchObject({ itemCount: r.itemCount, withdrawnCount: r.withdrawnCount, withdrawalRate: r.withdrawalRate });
     }
-    const total = rates.body.data.abnormalPatentWithdrawalRates.reduce((sum: number, r: any) => sum + r.itemCount, 0);
+    const total = rates.abnormalPatentWithdrawalRates!.reduce((sum, r) => sum + r.itemCount, 0);
     expect(s.total.itemCount).toBe(total);
-    expect(s.byBatch.map((b: any) => b.label)).toContain("2024年第3批");
+    expect(s.byBatch.map((b) => b.label)).toContain("2024年第3批");
   });
 });
 
@@ -481,11 +528,11 @@ const isRegionList = (path: string) => /ByRegion$|^abnormalPatents\.byRegion$/.t
 describe("every breakdown lists its declared keys, whatever the data", () => {
   it("lists the same keys for a region full of records and for one without any", async () => {
     // 南阳 (411300) holds the fixture; 商丘 (411400) holds nothing, in the demo or here.
-    const full = (await statistics("HA-AMR", YEAR_2025)).data.statistics;
-    const empty = (await statistics("HA-AMR", { ...YEAR_2025, region: "411400" })).data.statistics;
-    expect(full.directory.institutionsByStatus.total).toBeGreaterThan(0);
-    expect(full.cases.open).toBeGreaterThan(0);
-    expect([empty.directory.institutionsByStatus.total, empty.cases.open, empty.feedback.count, empty.credit.repairs.total, empty.collaboration.opened]).toEqual([0, 0, 0, 0, 0]);
+    const full = await statistics("HA-AMR", YEAR_2025);
+    const empty = await statistics("HA-AMR", { ...YEAR_2025, region: "411400" });
+    expect(full.directory!.institutionsByStatus.total).toBeGreaterThan(0);
+    expect(full.cases!.open).toBeGreaterThan(0);
+    expect([empty.directory!.institutionsByStatus.total, empty.cases!.open, empty.feedback!.count, empty.credit!.repairs.total, empty.collaboration!.opened]).toEqual([0, 0, 0, 0, 0]);
     const fullKeys = keyLists(full);
     const emptyKeys = keyLists(empty);
     expect(Object.keys(emptyKeys).sort()).toEqual(Object.keys(fullKeys).sort());
@@ -509,14 +556,14 @@ describe("every breakdown lists its declared keys, whatever the data", () => {
       }
     }
     // Listed institutions without a level: a declared key, listed at zero too.
-    expect(cell(full.directory.institutionsByLevel, "NONE")).toMatchObject({ value: 0, suppressed: false });
+    expect(cell(full.directory!.institutionsByLevel, "NONE")).toMatchObject({ value: 0, suppressed: false });
   });
 
   it.each([
     ["a province", "HA-AMR", "410000"],
     ["a county", "WC-COURT", "411302"],
   ])("lists every region row for %s, its own level included", async (_level, as, region) => {
-    const s = (await statistics(as, { ...YEAR_2025, region })).data.statistics;
+    const s = await statistics(as, { ...YEAR_2025, region });
     const keys = keyLists(s);
     for (const path of Object.keys(keys).filter(isRegionList)) expect([path, keys[path]]).toEqual([path, expectedRegionKeys(region)]);
   });
@@ -526,18 +573,18 @@ describe("every breakdown lists its declared keys, whatever the data", () => {
     // Entrusted today, the case is open and not yet overdue.
     const [{ id }] = await sql(`SELECT id FROM institutions WHERE credit_code = '91411500MA9F3K2L21'`);
     const entrusted = await hub.graphql(
-      `mutation($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id } } }`,
+      graphql(`mutation StatsEntrust($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id } } }`),
       { as: "XY-COURT", variables: { input: { idempotencyKey: "statistics-keys-1", agencyCaseNo: "(2026)豫15知民初88号", institutionId: id, technicalField: "PATENT", matter: "专利侵权比对" } } },
     );
     expect(entrusted.body.errors).toBeUndefined();
     for (const as of ["XY-AMR", "XY-PSB"]) {
-      const c = (await hub.graphql(`{ statistics(regionCode: "411500") { cases { openByRegion { ...B } overdueByRegion { ...B } } } } ${FRAGMENTS.B}`, { as })).body.data.statistics.cases;
-      expect(c.openByRegion.cells.map((x: Cell) => x.key)).toEqual(c.overdueByRegion.cells.map((x: Cell) => x.key));
-      expect(c.openByRegion.cells.map((x: Cell) => x.key)).toEqual(expectedRegionKeys("411500"));
+      const c = (await hub.data(graphql(`query StatsOpenOverdueByRegion { statistics(regionCode: "411500") { cases { openByRegion { ...StatsBreakdown } overdueByRegion { ...StatsBreakdown } } } }`), { as })).statistics!.cases!;
+      expect(c.openByRegion.cells.map((x) => x.key)).toEqual(c.overdueByRegion.cells.map((x) => x.key));
+      expect(c.openByRegion.cells.map((x) => x.key)).toEqual(expectedRegionKeys("411500"));
       expect(cell(c.openByRegion, "411500").value).toBeGreaterThanOrEqual(1);
       expect(cell(c.overdueByRegion, "411500").value).toBe(0);
     }
-    const labels = (await hub.graphql(`{ statistics(regionCode: "411500") { cases { openByRegion { cells { key label } } } } }`, { as: "XY-AMR" })).body.data.statistics.cases;
+    const labels = (await hub.data(graphql(`query StatsOpenByRegionLabels { statistics(regionCode: "411500") { cases { openByRegion { cells { key label } } } } }`), { as: "XY-AMR" })).statistics!.cases!;
     expect(cell(labels.openByRegion, "411500").label).toBe("信阳市本级");
   });
 
@@ -562,9 +609,9 @@ describe("with HUB_STATISTICS_MIN_COUNT=1", () => {
   it("is off for everyone when the threshold is 1", async () => {
     const open = await startTestHub({ env: { HUB_STATISTICS_MIN_COUNT: "1" } });
     try {
-      const res = await open.graphql(`{ statistics { threshold credit { activeBySeverity { total cells { value suppressed } } } } }`, { as: "XY-COURT" });
-      expect(res.body.data.statistics.threshold).toBe(1);
-      expect(res.body.data.statistics.credit.activeBySeverity.cells.some((c: Cell) => c.suppressed)).toBe(false);
+      const data = await open.data(graphql(`query StatsThresholdOne { statistics { threshold credit { activeBySeverity { total cells { value suppressed } } } } }`), { as: "XY-COURT" });
+      expect(data.statistics!.threshold).toBe(1);
+      expect(data.statistics!.credit!.activeBySeverity.cells.some((c) => c.suppressed)).toBe(false);
     } finally {
       await open.stop();
     }

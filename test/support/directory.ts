@@ -1,5 +1,7 @@
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from "../../src/domain/identifiers";
 import type { TestHub } from "./test-hub";
+import { graphql } from "../gql";
+import type { ListingStatus, RegisterInstitutionInput } from "../gql/graphql";
 
 /** A valid synthetic credit code in `region` whose body is derived from `n`. */
 export function creditCodeFor(region: string, n: number): string {
@@ -21,16 +23,17 @@ export function idNumberFor(region: string, n: number): string {
   return first17 + idNumberCheckCharacter(first17);
 }
 
-export const REGISTER_INSTITUTION = `mutation($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id version listingStatus creditCode } replayed } }`;
-export const CHANGE_LISTING = `mutation($id: ID!, $v: Int!, $to: ListingStatus!, $reason: String!, $on: Date, $doc: String) {
-  changeListingStatus(id: $id, expectedVersion: $v, to: $to, reason: $reason, effectiveOn: $on, decisionDocNo: $doc) { id version listingStatus listedAt } }`;
+export const REGISTER_INSTITUTION = graphql(`mutation DirectoryRegisterInstitution($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id version listingStatus creditCode } replayed } }`);
+export const CHANGE_LISTING = graphql(`mutation DirectoryChangeListing($id: ID!, $v: Int!, $to: ListingStatus!, $reason: String!, $on: Date, $doc: String) {
+  changeListingStatus(id: $id, expectedVersion: $v, to: $to, reason: $reason, effectiveOn: $on, decisionDocNo: $doc) { id version listingStatus listedAt } }`);
 
-export async function registerInstitution(hub: TestHub, as: string, input: Record<string, unknown>) {
+/** Registers an institution as `as`; the technical fields default to PATENT. */
+export async function registerInstitution(hub: TestHub, as: string, input: Omit<RegisterInstitutionInput, "technicalFields"> & Partial<Pick<RegisterInstitutionInput, "technicalFields">>) {
   return hub.graphql(REGISTER_INSTITUTION, { as, variables: { input: { technicalFields: ["PATENT"], ...input } } });
 }
 
 /** Moves an institution through the register as `as`, returning the new version. */
-export async function moveListing(hub: TestHub, as: string, id: string, version: number, to: string, on?: string) {
+export async function moveListing(hub: TestHub, as: string, id: string, version: number, to: ListingStatus, on?: string) {
   const res = await hub.graphql(CHANGE_LISTING, { as, variables: { id, v: version, to, reason: `测试：${to}`, on, doc: `测〔2025〕${version}号` } });
   return res;
 }
