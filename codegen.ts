@@ -2,8 +2,8 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 /**
  * Typed operations for the tests: every document a test writes with `graphql(...)` from `test/gql` is checked
- * against `schema.graphql` and gets its result and variables types (`npm run codegen`; `pretest` checks that
- * the generated files are current). Scalars arrive as JSON gives them.
+ * against `schema.graphql` and gets its result and variables types (`npm run codegen`; `pretest`
+ * regenerates them). Scalars arrive as JSON gives them.
  */
 const config: CodegenConfig = {
   schema: "schema.graphql",

@@ -165,7 +165,7 @@ it("creditRecord.visible", async () => {
     subject_institution_id: [null, ...institutionIds.slice(0, 6)],
     subject_appraiser_id: [null, ...caseAppraisers.slice(0, 2)],
   }).filter((row) => (row.subject_institution_id === null) !== (row.subject_appraiser_id === null));
-  const loaders = createLoaders(hub.db.dataSource, { alertWindow: () => alertWindow(today, 6) });
+  const loaders = createLoaders(hub.db.dataSource, () => alertWindow(today, 6));
   await expectAgreement(
     "creditRecord.visible",
     rows,

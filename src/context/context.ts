@@ -71,7 +71,8 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
   const now = deps.now ?? (() => new Date());
   const policy = deps.policy ?? DEFAULT_POLICY;
   const today = () => todayInChina(now());
-  const loaders = createLoaders(deps.dataSource, { alertWindow: () => alertWindow(today(), policy.trademarkExpiryAlertMonths) });
+  const window = () => alertWindow(today(), policy.trademarkExpiryAlertMonths);
+  const loaders = createLoaders(deps.dataSource, window);
   const disclosures = new DisclosureNotes();
   const scope: RequestScope = {
     dataSource: deps.dataSource,
@@ -84,6 +85,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     policy,
     now,
     today,
+    alertWindow: window,
   };
   const institutions = new InstitutionService(scope);
   const credit = new CreditRecordService(scope, institutions);

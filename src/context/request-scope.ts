@@ -1,3 +1,4 @@
+import type { AlertWindow } from "../loaders/trademark-alert-feed";
 import type { DataSource } from "typeorm";
 import type { AuditActor, AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
@@ -33,6 +34,8 @@ export interface RequestScope {
   readonly now: () => Date;
   /** Today's calendar day in China Standard Time, from `now`. */
   readonly today: () => string;
+  /** Today's parameters of the trademark EXPIRING alert rule (`loaders/trademark-alert-feed.ts`). */
+  readonly alertWindow: () => AlertWindow;
 }
 
 /** The audit trail's record of who is acting in this request. */

@@ -10,13 +10,9 @@ import { createAbnormalPatentLoaders } from "./abnormal-patent.loader";
 import { createCustodyTrademarkLoaders } from "./custody-trademark.loader";
 import type { AlertWindow } from "./trademark-alert-feed";
 
-/** What loaders read from the request besides the database: the day's trademark alert window. */
-export interface LoaderClock {
-  alertWindow(): AlertWindow;
-}
-
 /** All loaders of one request. */
-export function createLoaders(dataSource: DataSource, clock: LoaderClock) {
+/** `alertWindow`: the day's trademark alert window, which decides the computed alerts a mark has. */
+export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWindow) {
   return {
     ...createAgencyLoaders(dataSource),
     ...createInstitutionLoaders(dataSource),
@@ -26,7 +22,7 @@ export function createLoaders(dataSource: DataSource, clock: LoaderClock) {
     ...createCollaborationRecordLoaders(dataSource),
     ...createCreditRecordLoaders(dataSource),
     ...createAbnormalPatentLoaders(dataSource),
-    ...createCustodyTrademarkLoaders(dataSource, () => clock.alertWindow()),
+    ...createCustodyTrademarkLoaders(dataSource, alertWindow),
   };
 }
 

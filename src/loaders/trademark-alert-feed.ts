@@ -30,9 +30,10 @@ export const HUB_RAISER = "hub";
 /** A computed EXPIRING alert is named by its mark and the expiry date it warns about. */
 const EXPIRING_ID = /^expiring:([0-9a-f-]{36}):(\d{4}-\d{2}-\d{2})$/;
 
-/** The mark an EXPIRING alert id names, or null for any other id. */
-export function computedAlertMark(alertId: string): string | null {
-  return EXPIRING_ID.exec(alertId)?.[1] ?? null;
+/** The mark and expiry day a computed EXPIRING alert id names, or null for any other id. */
+export function computedAlertOf(alertId: string): { trademarkId: string; dueOn: string } | null {
+  const match = EXPIRING_ID.exec(alertId);
+  return match ? { trademarkId: match[1], dueOn: match[2] } : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { EntityManager } from "typeorm";
+import { EntityManager, IsNull } from "typeorm";
 import { RecordStatus } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
 import { Appraiser } from "../entities/appraiser.entity";
@@ -307,23 +307,22 @@ export class CreditRecordService {
   /** An agency a serious record was shared with acknowledges it (联合惩戒); acknowledging again changes nothing. */
   async acknowledgeShare(recordId: string): Promise<CreditShare> {
     const viewer = this.viewer;
-    const recipientOf = (shares: CreditShare[]) => shares.find((share) => creditShareRecipient(viewer, share));
     await this.commands.change({
       operation: "acknowledgeCreditShare",
       entity: CreditRecord,
       entityType: "CreditRecord",
       label: "Shared credit record",
       id: recordId,
-      facts: (_record, manager) => manager.getRepository(CreditShare).findBy({ recordId }),
-      visible: (_record, shares) => recipientOf(shares) !== undefined,
-      apply: async (record, manager, shares) => {
-        const own = recipientOf(shares)!;
-        if (own.acknowledgedAt) return { unchanged: true };
-        await manager.getRepository(CreditShare).update({ recordId, agencyId: own.agencyId }, { acknowledgedAt: this.scope.now() });
-        return { wrote: record, fields: ["acknowledgedAt"] };
+      facts: async (_record, manager) => (await manager.getRepository(CreditShare).findBy({ recordId })).find((share) => creditShareRecipient(viewer, share)),
+      visible: (_record, own) => own !== undefined,
+      apply: async (record, manager, own) => {
+        // Conditional, so two acknowledgements at once write (and audit) one.
+        const result = await manager.getRepository(CreditShare).update({ recordId, agencyId: own!.agencyId, acknowledgedAt: IsNull() }, { acknowledgedAt: this.scope.now() });
+        return result.affected ? { wrote: record, fields: ["acknowledgedAt"] } : { unchanged: true };
       },
     });
-    return recipientOf(await this.scope.dataSource.getRepository(CreditShare).findBy({ recordId }))!;
+    // Shares are never deleted: the caller's one is there.
+    return this.scope.dataSource.getRepository(CreditShare).findOneByOrFail({ recordId, agencyId: viewer.agency!.id });
   }
 
   /**

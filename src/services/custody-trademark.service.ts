@@ -14,7 +14,7 @@ import { custodyTrademarkVisibility } from "../policy/custody-trademark.visibili
 import { custodianOnly, placeUnderCustody, superviseCustody, updateCustody } from "../policy/custody-trademark.permissions";
 import type { Clause } from "../policy/decision";
 import { CommandRunner, Created } from "./command-runner";
-import { alertFeedSql, alertFromRow, AlertWindow, alertWindow, computedAlertMark, HUB_RAISER, readAlertFeed } from "../loaders/trademark-alert-feed";
+import { alertFeedSql, alertFromRow, computedAlertOf, HUB_RAISER, readAlertFeed } from "../loaders/trademark-alert-feed";
 import { equals, ListSpec, listPage, relationPage, RelationListSpec } from "./list-builder";
 import type { CustodyTrademarkFilter, HandleTrademarkAlertInput, PlaceTrademarkUnderCustodyInput, RaiseTrademarkAlertInput, TrademarkAlertFilter, UpdateCustodyTrademarkInput } from "../inputs/custody-trademark.input";
 
@@ -85,11 +85,6 @@ export class CustodyTrademarkService {
     return custodyTrademarkVisibility.sql(this.viewer, alias);
   }
 
-  /** Today's parameters of the EXPIRING alert rule (`trademark-alert-feed.ts`). */
-  private alertWindow(): AlertWindow {
-    return alertWindow(this.scope.today(), this.scope.policy.trademarkExpiryAlertMonths);
-  }
-
   async byId(id: string): Promise<CustodyTrademark | null> {
     if (!check.isUuid(id)) return null;
     const mark = await this.scope.loaders.custodyTrademarkById.load(id);
@@ -110,7 +105,7 @@ export class CustodyTrademarkService {
   /** Alerts of the visible marks, computed EXPIRING alerts included, newest first. */
   alerts(filter: TrademarkAlertFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<TrademarkAlert>> {
     const visibility = this.visibilitySql("t");
-    const window = this.alertWindow();
+    const window = this.scope.alertWindow();
     const relation = { clause: alertFeedSql(`(SELECT * FROM custody_trademarks t WHERE ${visibility.clause})`), params: { ...visibility.params, ...window } };
     return relationPage(this.scope.dataSource, ALERT_LIST, relation, filter, { first, after });
   }
@@ -276,18 +271,20 @@ export class CustodyTrademarkService {
    */
   private async storedAlert(manager: EntityManager, alertId: string): Promise<TrademarkAlert | null> {
     if (check.isUuid(alertId)) return manager.getRepository(TrademarkAlert).findOneBy({ id: alertId });
-    const trademarkId = computedAlertMark(alertId);
-    if (!trademarkId || !check.isUuid(trademarkId)) return null;
-    const [computed] = await readAlertFeed(manager, this.alertWindow(), "custody_trademarks", "a.trademark_id = :trademarkId AND a.id = :alertId", { trademarkId, alertId });
+    const named = computedAlertOf(alertId);
+    if (!named || !check.isUuid(named.trademarkId)) return null;
+    const { trademarkId, dueOn } = named;
+    // Locked first, so a renewal (which resolves the stored alerts about the old expiry) takes turns with this.
+    await manager.query(`SELECT 1 FROM custody_trademarks WHERE id = $1 FOR UPDATE`, [trademarkId]);
+    const [computed] = await readAlertFeed(manager, this.scope.alertWindow(), "(SELECT * FROM custody_trademarks WHERE id = :trademarkId)", "a.id = :alertId", { trademarkId, alertId });
     if (computed) {
       await manager.query(
         `INSERT INTO trademark_alerts (trademark_id, kind, detail, due_on, raised_on, raised_by_agency_code, status)
          VALUES ($1, 'EXPIRING', $2, $3, $4, $5, 'OPEN') ON CONFLICT (trademark_id, due_on) WHERE kind = 'EXPIRING' DO NOTHING`,
-        [trademarkId, computed.detail, computed.dueOn, computed.raisedOn, HUB_RAISER],
+        [trademarkId, computed.detail, dueOn, computed.raisedOn, HUB_RAISER],
       );
     }
     // Stored now, or by an earlier handling (then the feed no longer computes it).
-    const dueOn = alertId.slice(-10);
     return manager.getRepository(TrademarkAlert).findOneBy({ trademarkId, kind: TrademarkAlertKind.EXPIRING, dueOn });
   }
 

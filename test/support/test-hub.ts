@@ -79,7 +79,7 @@ export async function startTestHub(options: { env?: Record<string, string>; now?
     },
     async data(document, o) {
       const { body } = await testHub.graphql(document, o);
-      if (body.errors?.length || !body.data) throw new Error(`the operation failed: ${JSON.stringify(body.errors?.map((e) => [e.extensions.code, e.message]))}`);
+      if (body.errors?.length || !body.data) throw new Error(`the operation failed: ${JSON.stringify(body.errors?.map((e) => [e.extensions?.code, e.message]))}`);
       return body.data;
     },
     async stop() {
@@ -99,9 +99,9 @@ export async function startTestHub(options: { env?: Record<string, string>; now?
 /**
  * How `graphql()` reaches the hub. "operation" (the default): in process, through the same identification
  * (`identify`: token, registry, case reference), context builder, schema, guards and Apollo plugins as a
- * request, without the HTTP layer, answering what the HTTP response would carry (JSON, status, request id).
- * "http": a real POST to the listening server, for tests about HTTP (status codes of refused credentials,
- * headers, body limits, CSRF).
+ * request, without the HTTP layer: it answers the response's JSON, status and request id, and throws where
+ * the HTTP layer would refuse the request before GraphQL (a bad credential or header: 401/400). "http": a real
+ * POST to the listening server, for tests about HTTP (refused credentials, headers, body limits, CSRF).
  */
 export type Transport = "operation" | "http";
 
