@@ -7,6 +7,8 @@ export const SCOPES = {
   PII_READ: "pii:read",
   /** Register and edit the agency's own client systems and their keys. */
   CLIENTS_MANAGE: "clients:manage",
+  /** Register, edit, disable and enable agencies in the caller's jurisdiction (market-regulation bureaus at province level or above). */
+  REGISTRY_ADMIN: "registry:admin",
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];

@@ -5,7 +5,7 @@ import { AgencyKind, RecordStatus } from "./agency-kind";
 
 /** 接入单位: an agency registered with the hub. Its kind and region decide what its systems may do. */
 @Directive(`@key(fields: "code")`)
-@ObjectType({ description: "An agency registered with the hub (接入单位): a court, procuratorate, police bureau, market-regulation bureau, industry association or appraisal institution." })
+@ObjectType({ description: "An agency registered with the hub (接入单位): a court, procuratorate, police bureau, market-regulation bureau, industry association, appraisal institution or other department." })
 @Guard("agencyAdministration")
 @Entity({ name: "agencies" })
 export class Agency {
@@ -37,6 +37,15 @@ export class Agency {
   @Field(() => RecordStatus, { nullable: true, description: "Whether the agency may call the hub. Visible to the agency itself and to market-regulation bureaus in jurisdiction." })
   @Column({ type: "text", default: RecordStatus.ACTIVE })
   status: RecordStatus;
+
+  @Field(() => String, { nullable: true, description: "Why the agency was last disabled (or enabled again). Visible like `status`." })
+  @Column({ type: "text", name: "status_reason", nullable: true })
+  statusReason: string | null;
+
+  @Field(() => String, { nullable: true, description: "Code of the agency above it (the province bureau of a city bureau, the higher court), if registered." })
+  @Public()
+  @Column({ type: "text", name: "parent_code", nullable: true })
+  parentCode: string | null;
 
   @Field(() => Int, { nullable: true, description: "Optimistic-concurrency version; edits must quote it." })
   @Column({ type: "int", default: 1 })

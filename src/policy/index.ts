@@ -6,6 +6,7 @@ export * from "./agency-groups";
 export * from "./decision";
 export * as rules from "./rules";
 import "./abnormal-patent.permissions";
+import "./agency.permissions";
 import "./abnormal-patent.visibility";
 import "./appraisal-case.permissions";
 import "./appraisal-case.visibility";

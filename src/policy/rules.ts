@@ -41,6 +41,9 @@ export const trademarkRegistrar = predicate("trademarkRegistrar", "rule", "marke
 export const statisticsReader = predicate("statisticsReader", "rule", "courts, procuratorates, police, bureaus and associations", (viewer: Viewer) => viewer.isKind(...DIRECTORY_READERS));
 export const auditReader = predicate("auditReader", "rule", "courts, procuratorates, police and bureaus", (viewer: Viewer) => viewer.isKind(...ENTRUSTERS));
 export const auditVerifier = predicate("auditVerifier", "rule", "market-regulation bureaus at province level and above", provinceBureau);
+export const registryAdministrator = predicate("registryAdministrator", "rule", "market-regulation bureaus at province level and above holding the registry:admin scope", (viewer: Viewer) =>
+  provinceBureau(viewer) && viewer.hasScope(SCOPES.REGISTRY_ADMIN),
+);
 
 // --- rules about a row -------------------------------------------------------------------------------------
 /** The agency itself, or a market-regulation bureau whose jurisdiction covers it (also decides which client systems an agency's page lists). */
@@ -87,6 +90,7 @@ export const RULES = {
   statisticsReader: aboutViewer(statisticsReader),
   auditReader: aboutViewer(auditReader),
   auditVerifier: aboutViewer(auditVerifier),
+  registryAdministrator: aboutViewer(registryAdministrator),
   agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) => agencyAdministration(viewer, agency)),
   clientSystemOfViewerAgency: aboutRow<ClientSystem>("clientSystemOfViewerAgency", async (client, { viewer, loaders }) => {
     const agency = await loaders.agencyById.load(client.agencyId);

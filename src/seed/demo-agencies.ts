@@ -1,3 +1,4 @@
+import { isProvinceLevelOrAbove } from "../auth/region";
 import { AgencyKind } from "../entities/agency-kind";
 import { SCOPES } from "../auth/scopes";
 
@@ -20,9 +21,11 @@ export const DEMO_AGENCIES: ReadonlyArray<{ code: string; name: string; kind: Ag
  * Scopes an agency's default client system may carry, by kind. Reading ID numbers in full is for the
  * bureaus and associations that supervise appraisers; courts, procuratorates and police see them masked.
  */
-export function defaultAllowedScopes(kind: AgencyKind): string[] {
+export function defaultAllowedScopes(kind: AgencyKind, regionCode: string): string[] {
   switch (kind) {
     case AgencyKind.MARKET_REGULATION:
+      // A bureau at province level or above administers the agency registry of its jurisdiction.
+      return isProvinceLevelOrAbove(regionCode) ? [SCOPES.CLIENTS_MANAGE, SCOPES.PII_READ, SCOPES.REGISTRY_ADMIN] : [SCOPES.CLIENTS_MANAGE, SCOPES.PII_READ];
     case AgencyKind.INDUSTRY_ASSOCIATION:
       return [SCOPES.CLIENTS_MANAGE, SCOPES.PII_READ];
     default:

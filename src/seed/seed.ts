@@ -40,7 +40,7 @@ async function seedAgencies(manager: EntityManager, audit: AuditEntry[]): Promis
     if (await manager.getRepository(Agency).existsBy({ code: demo.code })) continue;
     const agency = await manager.getRepository(Agency).save(manager.create(Agency, demo));
     const client = await manager.getRepository(ClientSystem).save(
-      manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "Default client system, created with the agency.", allowedScopes: defaultAllowedScopes(demo.kind) }),
+      manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "Default client system, created with the agency.", allowedScopes: defaultAllowedScopes(demo.kind, demo.regionCode) }),
     );
     audit.push(created("Agency", agency.id, ["code", "name", "kind", "regionCode"]), created("ClientSystem", client.id, ["name", "allowedScopes"]));
     count++;
@@ -57,7 +57,7 @@ async function seedInstitutionAgencies(manager: EntityManager, audit: AuditEntry
       manager.create(Agency, { code: demo.code, name: demo.name, kind: AgencyKind.APPRAISAL_INSTITUTION, regionCode: demo.regionCode, institutionId: institution.id }),
     );
     const client = await manager.getRepository(ClientSystem).save(
-      manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "The institution's case system.", allowedScopes: defaultAllowedScopes(AgencyKind.APPRAISAL_INSTITUTION) }),
+      manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "The institution's case system.", allowedScopes: defaultAllowedScopes(AgencyKind.APPRAISAL_INSTITUTION, demo.regionCode) }),
     );
     audit.push(created("Agency", agency.id, ["code", "name", "kind", "regionCode", "institutionId"]), created("ClientSystem", client.id, ["name", "allowedScopes"]));
     count++;

@@ -1,8 +1,9 @@
-import { DataSource } from "typeorm";
+import { DataSource, EntityManager } from "typeorm";
 import { Agency } from "../entities/agency.entity";
+import { AgencyKind, RecordStatus } from "../entities/agency-kind";
 import { ClientSystem } from "../entities/client-system.entity";
-import { BadUserInputError } from "../errors/errors";
-import { isRegionCodeShape, regionLikePattern } from "../auth/region";
+import { BadUserInputError, ConflictError, InvalidStateTransitionError } from "../errors/errors";
+import { isRegionCodeShape, regionCovers, regionLikePattern } from "../auth/region";
 import type { Viewer } from "../auth/viewer";
 import type { Loaders } from "../loaders";
 import type { RequestScope } from "../context/request-scope";
@@ -10,7 +11,13 @@ import { Page } from "./pagination";
 import { agencyAdministration } from "../policy/rules";
 import { equals, ListSpec, listPage } from "./list-builder";
 import { EVERYTHING } from "../policy/decision";
-import type { AgencyFilter } from "../inputs/agency.input";
+import type { AgencyFilter, RegisterAgencyInput, UpdateAgencyInput } from "../inputs/agency.input";
+import { administerAgency, disableAgency } from "../policy/agency.permissions";
+import { CommandRunner, Created } from "./command-runner";
+import { conflictOnDuplicate } from "./unique-violation";
+import * as check from "./validate";
+
+const CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
 /** The registry, by code. */
 const AGENCY_LIST: ListSpec<Agency, AgencyFilter> = {
@@ -34,9 +41,11 @@ export class AgencyService {
   private readonly dataSource: DataSource;
   private readonly viewer: Viewer;
   private readonly loaders: Loaders;
+  private readonly commands: CommandRunner;
 
   constructor(scope: RequestScope) {
     ({ dataSource: this.dataSource, viewer: this.viewer, loaders: this.loaders } = scope);
+    this.commands = new CommandRunner(scope);
   }
 
   byCode(code: string): Promise<Agency | null> {
@@ -56,5 +65,96 @@ export class AgencyService {
   /** Client systems of an agency the caller administers (its own, or one it supervises); otherwise none. */
   async clientSystems(agency: Agency): Promise<ClientSystem[]> {
     return agencyAdministration(this.viewer, agency) ? this.loaders.clientSystemsByAgencyId.load(agency.id) : [];
+  }
+
+  /**
+   * Registers an agency (接入单位) in the caller's jurisdiction. It starts ACTIVE with no client system: its
+   * systems are registered next, with their keys. An appraisal institution's agency is made with its
+   * directory entry, not here.
+   */
+  async register(input: RegisterAgencyInput): Promise<Created<Agency>> {
+    const code = input.code.trim();
+    if (!CODE_PATTERN.test(code)) throw new BadUserInputError("code must be 2 to 32 capital letters, digits or dashes, starting with a letter or digit.", "input.code");
+    const name = check.text(input.name, "input.name", { max: 200, required: true });
+    if (input.kind === AgencyKind.APPRAISAL_INSTITUTION) {
+      throw new BadUserInputError("An appraisal institution's agency is made with its directory entry.", "input.kind");
+    }
+    const regionCode = check.regionCode(input.regionCode, "input.regionCode");
+    const parentCode = input.parentCode?.trim() || null;
+    administerAgency.require(this.viewer, regionCode);
+    const fields = { code, name, kind: input.kind, regionCode, parentCode };
+    return this.commands.create({
+      operation: "registerAgency",
+      entity: Agency,
+      entityType: "Agency",
+      idempotencyKey: input.idempotencyKey,
+      fingerprint: fields,
+      write: async (manager) => {
+        if (await manager.getRepository(Agency).existsBy({ code })) throw new ConflictError("An agency with this code is already registered.", { field: "input.code" });
+        if (parentCode) await this.parent(manager, parentCode, regionCode, "input.parentCode");
+        const saved = await conflictOnDuplicate(() => manager.getRepository(Agency).save(manager.create(Agency, fields)), "An agency with this code is already registered.", "input.code");
+        return { id: saved.id, fields: Object.keys(fields).filter((field) => fields[field as keyof typeof fields] !== null) };
+      },
+    });
+  }
+
+  /** Edits an agency's name, region or parent; an administrator must cover its region before and after. */
+  async update(code: string, expectedVersion: number, input: UpdateAgencyInput): Promise<Agency> {
+    const changes: Partial<Agency> = {};
+    if (input.name !== undefined && input.name !== null) changes.name = check.text(input.name, "input.name", { max: 200, required: true });
+    if (input.regionCode !== undefined && input.regionCode !== null) changes.regionCode = check.regionCode(input.regionCode, "input.regionCode");
+    if (input.parentCode !== undefined && input.parentCode !== null) changes.parentCode = input.parentCode.trim() || null;
+    return this.commands.change({
+      ...this.forWrite(code, expectedVersion),
+      operation: "updateAgency",
+      authorize: (agency) => {
+        administerAgency.require(this.viewer, agency.regionCode);
+        if (changes.regionCode) administerAgency.require(this.viewer, changes.regionCode);
+      },
+      apply: async (agency, manager) => {
+        const parentCode = changes.parentCode === undefined ? agency.parentCode : changes.parentCode;
+        if (parentCode === agency.code) throw new BadUserInputError("An agency is not its own parent.", "input.parentCode");
+        if (parentCode && (changes.parentCode !== undefined || changes.regionCode)) await this.parent(manager, parentCode, changes.regionCode ?? agency.regionCode, "input.parentCode");
+        const changed = Object.keys(changes).filter((field) => changes[field as keyof Agency] !== agency[field as keyof Agency]);
+        return changed.length === 0 ? { unchanged: true } : { changes, fields: changed };
+      },
+    });
+  }
+
+  /** Disables an agency: its systems' tokens answer 401 from the next request on (the registry is read per request). */
+  setStatus(code: string, expectedVersion: number, to: RecordStatus, reason: string | null | undefined): Promise<Agency> {
+    const statusReason = check.text(reason, "reason", { max: 500, required: to === RecordStatus.DISABLED }) || null;
+    return this.commands.change({
+      ...this.forWrite(code, expectedVersion),
+      operation: to === RecordStatus.DISABLED ? "disableAgency" : "enableAgency",
+      authorize: (agency) => {
+        administerAgency.require(this.viewer, agency.regionCode);
+        if (to === RecordStatus.DISABLED) disableAgency.require(this.viewer, agency);
+      },
+      apply: async (agency) => {
+        if (agency.status === to) throw new InvalidStateTransitionError("The agency", agency.status, to);
+        return { changes: { status: to, statusReason }, fields: ["status", "statusReason"] };
+      },
+    });
+  }
+
+  /** An agency as a registry command loads it: by code; every agency is public, so every caller finds it. */
+  private forWrite(code: string, expectedVersion: number) {
+    return {
+      entity: Agency,
+      entityType: "Agency",
+      label: "Agency",
+      id: code,
+      expectedVersion,
+      load: (manager: EntityManager, agencyCode: string) => manager.getRepository(Agency).findOneBy({ code: agencyCode.trim() }),
+    };
+  }
+
+  /** The parent named by `parentCode`: registered, active, and covering `regionCode`. */
+  private async parent(manager: EntityManager, parentCode: string, regionCode: string, field: string): Promise<Agency> {
+    const parent = await manager.getRepository(Agency).findOneBy({ code: parentCode });
+    if (!parent || parent.status !== RecordStatus.ACTIVE) throw new BadUserInputError("The parent must be an active agency registered with the hub.", field);
+    if (!regionCovers(parent.regionCode, regionCode)) throw new BadUserInputError("The parent's region must cover the agency's region.", field);
+    return parent;
   }
 }

@@ -83,14 +83,15 @@ export class CommandRunner {
     expectedVersion?: number | null;
     load?(manager: EntityManager, id: string): Promise<E | null>;
     facts?(record: E, manager: EntityManager): Promise<X>;
-    visible(record: E, facts: X): boolean;
+    /** Whether the caller may see the record (NOT_FOUND otherwise); omitted for an aggregate every caller sees whole (the agency registry). */
+    visible?(record: E, facts: X): boolean;
     authorize?(record: E, facts: X): void;
     apply(record: E, manager: EntityManager, facts: X): Promise<Change<E>>;
   }): Promise<E> {
     return this.scope.dataSource.transaction(async (manager) => {
       const record = command.load ? await command.load(manager, command.id) : isUuid(command.id) ? await manager.getRepository(command.entity).findOneBy({ id: command.id } as never) : null;
       const facts = (record && command.facts ? await command.facts(record, manager) : undefined) as X;
-      if (!record || !command.visible(record, facts)) throw new NotFoundError(command.label);
+      if (!record || (command.visible && !command.visible(record, facts))) throw new NotFoundError(command.label);
       command.authorize?.(record, facts);
       if (command.expectedVersion !== null && command.expectedVersion !== undefined) assertVersion(record, command.expectedVersion, command.label);
       const change = await command.apply(record, manager, facts);

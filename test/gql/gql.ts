@@ -24,6 +24,11 @@ type Documents = {
     "query AbnormalDryRunBatch { abnormalPatentBatches(filter: { batchNo: \"测试-试运行\" }) { totalCount } }": typeof types.AbnormalDryRunBatchDocument,
     "query AbnormalEscalatedCreditRecords($code: CreditCode!) { creditRecords(filter: { subjectCreditCode: $code }) { totalCount } }": typeof types.AbnormalEscalatedCreditRecordsDocument,
     "query AbnormalItemsAnonymous { abnormalPatentItems { totalCount } }": typeof types.AbnormalItemsAnonymousDocument,
+    "mutation RegistryRegister($input: RegisterAgencyInput!) { registerAgency(input: $input) { replayed agency { id code name kind regionCode parentCode status version } } }": typeof types.RegistryRegisterDocument,
+    "mutation RegistryUpdate($code: String!, $v: Int!, $input: UpdateAgencyInput!) { updateAgency(code: $code, expectedVersion: $v, input: $input) { code name regionCode parentCode version } }": typeof types.RegistryUpdateDocument,
+    "mutation RegistryDisable($code: String!, $v: Int!, $reason: String!) { disableAgency(code: $code, expectedVersion: $v, reason: $reason) { code status statusReason version } }": typeof types.RegistryDisableDocument,
+    "mutation RegistryEnable($code: String!, $v: Int!) { enableAgency(code: $code, expectedVersion: $v) { code status version } }": typeof types.RegistryEnableDocument,
+    "query RegistryAudit { auditEvents(first: 50, filter: { entityType: \"Agency\" }) { edges { node { operation entityId fields agencyCode } } } }": typeof types.RegistryAuditDocument,
     "mutation AppraiserRegister($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id name version idNumber institution { name } } replayed } }": typeof types.AppraiserRegisterDocument,
     "mutation AppraiserUpdate($id: ID!, $v: Int!, $input: UpdateAppraiserInput!) { updateAppraiser(id: $id, expectedVersion: $v, input: $input) { version institution { creditCode } practiceHistory { id kind endedOn institution { creditCode } } } }": typeof types.AppraiserUpdateDocument,
     "query AppraiserPii($id: ID!) { appraiser(id: $id) { name idNumber phone } }": typeof types.AppraiserPiiDocument,
@@ -110,6 +115,11 @@ const documents: Documents = {
     "query AbnormalDryRunBatch { abnormalPatentBatches(filter: { batchNo: \"测试-试运行\" }) { totalCount } }": types.AbnormalDryRunBatchDocument,
     "query AbnormalEscalatedCreditRecords($code: CreditCode!) { creditRecords(filter: { subjectCreditCode: $code }) { totalCount } }": types.AbnormalEscalatedCreditRecordsDocument,
     "query AbnormalItemsAnonymous { abnormalPatentItems { totalCount } }": types.AbnormalItemsAnonymousDocument,
+    "mutation RegistryRegister($input: RegisterAgencyInput!) { registerAgency(input: $input) { replayed agency { id code name kind regionCode parentCode status version } } }": types.RegistryRegisterDocument,
+    "mutation RegistryUpdate($code: String!, $v: Int!, $input: UpdateAgencyInput!) { updateAgency(code: $code, expectedVersion: $v, input: $input) { code name regionCode parentCode version } }": types.RegistryUpdateDocument,
+    "mutation RegistryDisable($code: String!, $v: Int!, $reason: String!) { disableAgency(code: $code, expectedVersion: $v, reason: $reason) { code status statusReason version } }": types.RegistryDisableDocument,
+    "mutation RegistryEnable($code: String!, $v: Int!) { enableAgency(code: $code, expectedVersion: $v) { code status version } }": types.RegistryEnableDocument,
+    "query RegistryAudit { auditEvents(first: 50, filter: { entityType: \"Agency\" }) { edges { node { operation entityId fields agencyCode } } } }": types.RegistryAuditDocument,
     "mutation AppraiserRegister($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id name version idNumber institution { name } } replayed } }": types.AppraiserRegisterDocument,
     "mutation AppraiserUpdate($id: ID!, $v: Int!, $input: UpdateAppraiserInput!) { updateAppraiser(id: $id, expectedVersion: $v, input: $input) { version institution { creditCode } practiceHistory { id kind endedOn institution { creditCode } } } }": types.AppraiserUpdateDocument,
     "query AppraiserPii($id: ID!) { appraiser(id: $id) { name idNumber phone } }": types.AppraiserPiiDocument,
@@ -223,6 +233,26 @@ export function graphql(source: "query AbnormalEscalatedCreditRecords($code: Cre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AbnormalItemsAnonymous { abnormalPatentItems { totalCount } }"): typeof import('./graphql').AbnormalItemsAnonymousDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegistryRegister($input: RegisterAgencyInput!) { registerAgency(input: $input) { replayed agency { id code name kind regionCode parentCode status version } } }"): typeof import('./graphql').RegistryRegisterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegistryUpdate($code: String!, $v: Int!, $input: UpdateAgencyInput!) { updateAgency(code: $code, expectedVersion: $v, input: $input) { code name regionCode parentCode version } }"): typeof import('./graphql').RegistryUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegistryDisable($code: String!, $v: Int!, $reason: String!) { disableAgency(code: $code, expectedVersion: $v, reason: $reason) { code status statusReason version } }"): typeof import('./graphql').RegistryDisableDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegistryEnable($code: String!, $v: Int!) { enableAgency(code: $code, expectedVersion: $v) { code status version } }"): typeof import('./graphql').RegistryEnableDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RegistryAudit { auditEvents(first: 50, filter: { entityType: \"Agency\" }) { edges { node { operation entityId fields agencyCode } } } }"): typeof import('./graphql').RegistryAuditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

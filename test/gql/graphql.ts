@@ -96,6 +96,27 @@ export type AbnormalPatentStatus =
   | 'OVERDUE'
   | 'WITHDRAWN';
 
+/** The kind of agency: decides, with its region, what the agency may see and do. */
+export type AgencyKind =
+  /** 鉴定机构 (its own system) */
+  | 'APPRAISAL_INSTITUTION'
+  /** 仲裁机构: public data only */
+  | 'ARBITRATION'
+  /** 人民法院 */
+  | 'COURT'
+  /** 知识产权鉴定行业自律组织 */
+  | 'INDUSTRY_ASSOCIATION'
+  /** 市场监督管理局 / 知识产权局 */
+  | 'MARKET_REGULATION'
+  /** 调解组织: public data only */
+  | 'MEDIATION'
+  /** 其他部门（科技、教育、卫生等，信用联合惩戒的通报对象）: public data only */
+  | 'OTHER_DEPARTMENT'
+  /** 公安机关 */
+  | 'POLICE'
+  /** 人民检察院 */
+  | 'PROCURATORATE';
+
 /** An organization (with a credit code) or a natural person. */
 export type ApplicantKind =
   | 'ORGANIZATION'
@@ -518,6 +539,22 @@ export type RecordStatus =
   | 'ACTIVE'
   | 'DISABLED';
 
+/** An agency to register with the hub. For registry administrators (`registry:admin`) whose jurisdiction covers its region. */
+export type RegisterAgencyInput = {
+  /** Its fixed code: 2 to 32 capital letters, digits or dashes, e.g. `ZZ-COURT`. Never changes. */
+  code: string;
+  /** Optional: retrying with the same key and input returns the first result. The key: 1 to 200 printable Unicode characters (no control or invisible format characters such as U+200B, no leading or trailing whitespace), compared in Unicode NFC form. */
+  idempotencyKey?: string | null | undefined;
+  /** What kind of agency it is: decides, with its region, what it may see and do. */
+  kind: AgencyKind;
+  /** Official name, e.g. 郑州市中级人民法院. */
+  name: string;
+  /** Code of the registered agency above it, whose region covers its own. */
+  parentCode?: string | null | undefined;
+  /** 6-digit administrative division code of its jurisdiction (valid today). */
+  regionCode: string;
+};
+
 /** A new appraiser of an institution. For the market-regulation bureau of the institution's region. */
 export type RegisterAppraiserInput = {
   /** Resident ID number; sealed at rest and never shown in full but to authorised bureaus. */
@@ -649,6 +686,16 @@ export type TrainingInput = {
   title: string;
 };
 
+/** Changes to an agency; omitted fields stay as they are. Its code and kind never change. */
+export type UpdateAgencyInput = {
+  /** Official name. */
+  name?: string | null | undefined;
+  /** Code of the agency above it; an empty string removes it. */
+  parentCode?: string | null | undefined;
+  /** Region code (valid today); the administrator must cover the old and the new region. */
+  regionCode?: string | null | undefined;
+};
+
 /** Changes to an appraiser; omitted fields stay as they are; lists replace the stored list. */
 export type UpdateAppraiserInput = {
   /** Ends a post. */
@@ -768,6 +815,44 @@ export type AbnormalItemsAnonymousQueryVariables = Exact<{ [key: string]: never;
 
 
 export type AbnormalItemsAnonymousQuery = { abnormalPatentItems: { totalCount: number } | null };
+
+export type RegistryRegisterMutationVariables = Exact<{
+  input: RegisterAgencyInput;
+}>;
+
+
+export type RegistryRegisterMutation = { registerAgency: { replayed: boolean, agency: { id: string, code: string, name: string, kind: AgencyKind, regionCode: string, parentCode: string | null, status: RecordStatus | null, version: number | null } } | null };
+
+export type RegistryUpdateMutationVariables = Exact<{
+  code: string;
+  v: number;
+  input: UpdateAgencyInput;
+}>;
+
+
+export type RegistryUpdateMutation = { updateAgency: { code: string, name: string, regionCode: string, parentCode: string | null, version: number | null } | null };
+
+export type RegistryDisableMutationVariables = Exact<{
+  code: string;
+  v: number;
+  reason: string;
+}>;
+
+
+export type RegistryDisableMutation = { disableAgency: { code: string, status: RecordStatus | null, statusReason: string | null, version: number | null } | null };
+
+export type RegistryEnableMutationVariables = Exact<{
+  code: string;
+  v: number;
+}>;
+
+
+export type RegistryEnableMutation = { enableAgency: { code: string, status: RecordStatus | null, version: number | null } | null };
+
+export type RegistryAuditQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegistryAuditQuery = { auditEvents: { edges: Array<{ node: { operation: string | null, entityId: string | null, fields: Array<string> | null, agencyCode: string | null } }> } | null };
 
 export type AppraiserRegisterMutationVariables = Exact<{
   input: RegisterAppraiserInput;
@@ -1490,6 +1575,67 @@ export const AbnormalItemsAnonymousDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AbnormalItemsAnonymousQuery, AbnormalItemsAnonymousQueryVariables>;
+export const RegistryRegisterDocument = new TypedDocumentString(`
+    mutation RegistryRegister($input: RegisterAgencyInput!) {
+  registerAgency(input: $input) {
+    replayed
+    agency {
+      id
+      code
+      name
+      kind
+      regionCode
+      parentCode
+      status
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryRegisterMutation, RegistryRegisterMutationVariables>;
+export const RegistryUpdateDocument = new TypedDocumentString(`
+    mutation RegistryUpdate($code: String!, $v: Int!, $input: UpdateAgencyInput!) {
+  updateAgency(code: $code, expectedVersion: $v, input: $input) {
+    code
+    name
+    regionCode
+    parentCode
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryUpdateMutation, RegistryUpdateMutationVariables>;
+export const RegistryDisableDocument = new TypedDocumentString(`
+    mutation RegistryDisable($code: String!, $v: Int!, $reason: String!) {
+  disableAgency(code: $code, expectedVersion: $v, reason: $reason) {
+    code
+    status
+    statusReason
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryDisableMutation, RegistryDisableMutationVariables>;
+export const RegistryEnableDocument = new TypedDocumentString(`
+    mutation RegistryEnable($code: String!, $v: Int!) {
+  enableAgency(code: $code, expectedVersion: $v) {
+    code
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryEnableMutation, RegistryEnableMutationVariables>;
+export const RegistryAuditDocument = new TypedDocumentString(`
+    query RegistryAudit {
+  auditEvents(first: 50, filter: {entityType: "Agency"}) {
+    edges {
+      node {
+        operation
+        entityId
+        fields
+        agencyCode
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryAuditQuery, RegistryAuditQueryVariables>;
 export const AppraiserRegisterDocument = new TypedDocumentString(`
     mutation AppraiserRegister($input: RegisterAppraiserInput!) {
   registerAppraiser(input: $input) {

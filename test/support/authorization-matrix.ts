@@ -92,6 +92,41 @@ export interface MatrixRow {
 export const MATRIX: MatrixRow[] = [
   { what: "agency identity (code, name, kind, region)", query: `{ agency(code: "XY-COURT") { code name kind regionCode } }`, path: ["agency"], expected: row({}, "ok") },
   { what: "the agency list", query: `{ agencies(first: 100) { totalCount edges { node { code name } } } }`, path: ["agencies"], expected: row({}, "ok") },
+  {
+    what: "registering an agency: registry administrators (province bureaus and CNIPA with registry:admin) covering its region (code taken)",
+    query: `mutation { registerAgency(input: { code: "XY-COURT", name: "x", kind: COURT, regionCode: "411500" }) { replayed } }`,
+    path: ["registerAgency"],
+    scopes: ["registry:admin"],
+    expected: row({ "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "registering an agency outside 河南: only CNIPA (code taken)",
+    query: `mutation { registerAgency(input: { code: "XY-COURT", name: "x", kind: COURT, regionCode: "110000" }) { replayed } }`,
+    path: ["registerAgency"],
+    scopes: ["registry:admin"],
+    expected: row({ CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "editing an agency: registry administrators covering it (stale version)",
+    query: `mutation { updateAgency(code: "XY-COURT", expectedVersion: 999, input: { name: "x" }) { version } }`,
+    path: ["updateAgency"],
+    scopes: ["registry:admin"],
+    expected: row({ "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "disabling the province bureau: CNIPA, never the bureau itself (stale version)",
+    query: `mutation { disableAgency(code: "HA-AMR", expectedVersion: 999, reason: "矩阵") { version } }`,
+    path: ["disableAgency"],
+    scopes: ["registry:admin"],
+    expected: row({ CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "enabling an agency: registry administrators covering it (stale version)",
+    query: `mutation { enableAgency(code: "XY-COURT", expectedVersion: 999) { version } }`,
+    path: ["enableAgency"],
+    scopes: ["registry:admin"],
+    expected: row({ "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
   { what: "me", query: `{ me { anonymous } }`, path: ["me"], expected: row({}, "ok") },
   {
     what: "XY-COURT's status: itself and bureaus covering 信阳",

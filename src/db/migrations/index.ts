@@ -7,6 +7,7 @@ import { PatentsTrademarks1764200000000 } from "./1764200000000-patents-trademar
 import { Statistics1764300000000 } from "./1764300000000-statistics";
 import { CaseNumberKeys1764400000000 } from "./1764400000000-case-number-keys";
 import { CalendarYears1764500000000 } from "./1764500000000-calendar-years";
+import { AgencyRegistry1764600000000 } from "./1764600000000-agency-registry";
 
 /** Every migration, oldest first. Committed and reviewed; the schema is never synchronized from entities. */
-export const MIGRATIONS = [Foundation1763700000000, Directory1763800000000, CasesFeedback1763900000000, Collaboration1764000000000, Credit1764100000000, PatentsTrademarks1764200000000, Statistics1764300000000, CaseNumberKeys1764400000000, CalendarYears1764500000000];
+export const MIGRATIONS = [Foundation1763700000000, Directory1763800000000, CasesFeedback1763900000000, Collaboration1764000000000, Credit1764100000000, PatentsTrademarks1764200000000, Statistics1764300000000, CaseNumberKeys1764400000000, CalendarYears1764500000000, AgencyRegistry1764600000000];

@@ -1,0 +1,109 @@
+import { graphql } from "./gql";
+import type { RegisterAgencyInput } from "./gql/graphql";
+import { startTestHub, TestHub } from "./support/test-hub";
+
+/**
+ * The agency registry through the real schema: registry administrators (province-level bureaus holding
+ * `registry:admin`, CNIPA everywhere) register, edit, disable and enable the agencies of their jurisdiction;
+ * a disabled agency's systems are refused from the next request on. Who may do it at all is the
+ * authorization matrix's; this file is about what the commands do.
+ */
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub.stop());
+
+const ADMIN = { as: "HA-AMR", scopes: ["registry:admin"] };
+const REGISTER = graphql(`mutation RegistryRegister($input: RegisterAgencyInput!) { registerAgency(input: $input) { replayed agency { id code name kind regionCode parentCode status version } } }`);
+const UPDATE = graphql(`mutation RegistryUpdate($code: String!, $v: Int!, $input: UpdateAgencyInput!) { updateAgency(code: $code, expectedVersion: $v, input: $input) { code name regionCode parentCode version } }`);
+const DISABLE = graphql(`mutation RegistryDisable($code: String!, $v: Int!, $reason: String!) { disableAgency(code: $code, expectedVersion: $v, reason: $reason) { code status statusReason version } }`);
+const ENABLE = graphql(`mutation RegistryEnable($code: String!, $v: Int!) { enableAgency(code: $code, expectedVersion: $v) { code status version } }`);
+const AUDIT = graphql(`query RegistryAudit { auditEvents(first: 50, filter: { entityType: "Agency" }) { edges { node { operation entityId fields agencyCode } } } }`);
+
+const court = (extra: Partial<RegisterAgencyInput> = {}): RegisterAgencyInput => ({
+  idempotencyKey: "zz-court",
+  code: "ZZ-COURT",
+  name: "郑州市中级人民法院",
+  kind: "COURT",
+  regionCode: "410100",
+  parentCode: "HA-AMR",
+  ...extra,
+});
+
+describe("registering an agency", () => {
+  it("registers a court under the province, once per key, and audits it", async () => {
+    const first = (await hub.data(REGISTER, { ...ADMIN, variables: { input: court() } })).registerAgency!;
+    expect(first).toMatchObject({ replayed: false, agency: { code: "ZZ-COURT", kind: "COURT", regionCode: "410100", parentCode: "HA-AMR", status: "ACTIVE", version: 1 } });
+    const again = (await hub.data(REGISTER, { ...ADMIN, variables: { input: court() } })).registerAgency!;
+    expect(again).toMatchObject({ replayed: true, agency: { id: first.agency.id } });
+    const otherInput = await hub.graphql(REGISTER, { ...ADMIN, variables: { input: court({ name: "另一个名称" }) } });
+    expect(otherInput.body.errors?.[0].extensions.code).toBe("CONFLICT");
+    const sameCode = await hub.graphql(REGISTER, { ...ADMIN, variables: { input: court({ idempotencyKey: "zz-court-2" }) } });
+    expect(sameCode.body.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.code" });
+    await hub.hub.deps.trail.flush();
+    const audit = (await hub.data(AUDIT, { as: "HA-AMR" })).auditEvents!.edges.map((e) => e.node);
+    expect(audit.filter((e) => e.entityId === first.agency.id)).toEqual([
+      { operation: "registerAgency", entityId: first.agency.id, fields: ["code", "name", "kind", "regionCode", "parentCode"], agencyCode: "HA-AMR" },
+    ]);
+  });
+
+  it.each([
+    ["a malformed code", { code: "zz court" }, "input.code"],
+    ["an empty name", { name: "  " }, "input.name"],
+    ["an unknown region", { regionCode: "419999" }, "input.regionCode"],
+    ["an appraisal institution (made with its directory entry)", { kind: "APPRAISAL_INSTITUTION" as const }, "input.kind"],
+    ["an unknown parent", { parentCode: "NO-SUCH" }, "input.parentCode"],
+    ["a parent whose region does not cover the agency's", { parentCode: "XY-AMR" }, "input.parentCode"],
+  ])("refuses %s with BAD_USER_INPUT and writes nothing", async (_what, change, field) => {
+    const res = await hub.graphql(REGISTER, { ...ADMIN, variables: { input: court({ idempotencyKey: null, code: "ZZ-BAD", ...change }) } });
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    expect(await hub.db.dataSource.query(`SELECT 1 FROM agencies WHERE code IN ('ZZ-BAD', 'zz court')`)).toEqual([]);
+  });
+
+  it("registers the other kinds the credit plan notifies, with the least access", async () => {
+    const dept = (await hub.data(REGISTER, { ...ADMIN, variables: { input: court({ idempotencyKey: null, code: "HA-KJT", name: "河南省科学技术厅", kind: "OTHER_DEPARTMENT", regionCode: "410000", parentCode: null }) } })).registerAgency!;
+    expect(dept.agency).toMatchObject({ kind: "OTHER_DEPARTMENT", parentCode: null });
+  });
+});
+
+describe("editing, disabling and enabling", () => {
+  it("edits the name and parent with the version, and answers CONFLICT for a stale one", async () => {
+    await hub.data(REGISTER, { ...ADMIN, variables: { input: court({ idempotencyKey: null, code: "ZZ-PSB", name: "郑州市公安局", kind: "POLICE", parentCode: null }) } });
+    const edited = (await hub.data(UPDATE, { ...ADMIN, variables: { code: "ZZ-PSB", v: 1, input: { name: "郑州市公安局经济犯罪侦查支队", parentCode: "HA-AMR" } } })).updateAgency!;
+    expect(edited).toMatchObject({ name: "郑州市公安局经济犯罪侦查支队", parentCode: "HA-AMR", version: 2 });
+    const stale = await hub.graphql(UPDATE, { ...ADMIN, variables: { code: "ZZ-PSB", v: 1, input: { name: "x" } } });
+    expect(stale.body.errors?.[0].extensions.code).toBe("CONFLICT");
+    const self = await hub.graphql(UPDATE, { ...ADMIN, variables: { code: "ZZ-PSB", v: 2, input: { parentCode: "ZZ-PSB" } } });
+    expect(self.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.parentCode" });
+  });
+
+  it("refuses a disabled agency's systems at once, and lets them in again when enabled", async () => {
+    // Over HTTP: a refused credential is the HTTP layer's 401.
+    const asCourt = async () =>
+      fetch(`${hub.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${await hub.token("XY-COURT")}` },
+        body: JSON.stringify({ query: "{ me { agency { code } } }" }),
+      });
+    expect((await asCourt()).status).toBe(200);
+    const [{ version }] = await hub.db.dataSource.query(`SELECT version FROM agencies WHERE code = 'XY-COURT'`);
+    const disabled = (await hub.data(DISABLE, { ...ADMIN, variables: { code: "XY-COURT", v: version, reason: "系统迁移，暂停接入" } })).disableAgency!;
+    expect(disabled).toMatchObject({ status: "DISABLED", statusReason: "系统迁移，暂停接入", version: version + 1 });
+    const refused = await asCourt();
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    const twice = await hub.graphql(DISABLE, { ...ADMIN, variables: { code: "XY-COURT", v: version + 1, reason: "x" } });
+    expect(twice.body.errors?.[0].extensions.code).toBe("INVALID_STATE_TRANSITION");
+    const enabled = (await hub.data(ENABLE, { ...ADMIN, variables: { code: "XY-COURT", v: version + 1 } })).enableAgency!;
+    expect(enabled).toMatchObject({ status: "ACTIVE", version: version + 2 });
+    expect((await asCourt()).status).toBe(200);
+  });
+
+  it("needs a reason to disable, and never disables the administrator's own agency", async () => {
+    const noReason = await hub.graphql(DISABLE, { ...ADMIN, variables: { code: "XY-PSB", v: 1, reason: " " } });
+    expect(noReason.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
+    const own = await hub.graphql(DISABLE, { ...ADMIN, variables: { code: "HA-AMR", v: 1, reason: "x" } });
+    expect(own.body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+  });
+});
