@@ -80,16 +80,21 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
  * builder, services, checks and audit trail as a request from that agency's `default` client system. Without
  * an agency code, the anonymous public. Call `close()` to flush the audit trail.
  */
-export async function commandContexts(config: HubConfig, db: OpenDatabase, agencyCode: string | undefined, command: string) {
+/**
+ * What a `hub` command acts as: an agency's default client system (`--agency`), the operator at the command
+ * line (`--operator`, for the registry's own commands), or the public.
+ */
+export async function commandContexts(config: HubConfig, db: OpenDatabase, agencyCode: string | undefined, command: string, operator?: string) {
   const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize });
   const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config, { create: false }), policy: config.policy };
-  let viewer = Viewer.anonymous();
+  let viewer = operator ? Viewer.operator(operator) : Viewer.anonymous();
   if (agencyCode) {
     const caller = await registryLookup(db.dataSource)(agencyCode, DEFAULT_CLIENT_NAME);
     if (!caller || !caller.agency.active || !caller.client.active) throw new CommandError(`agency ${agencyCode} is unknown or disabled`);
     viewer = Viewer.of(caller.agency, { id: caller.client.id, name: caller.client.name }, []);
   }
-  const request = { id: `${command}-${new Date().toISOString()}`, caseRef: null, caseRefProblem: "CASE_REF_MISSING" as const, endUser: null };
+  // The operator is the person the audit trail names (its end user).
+  const request = { id: `${command}-${new Date().toISOString()}`, caseRef: null, caseRefProblem: "CASE_REF_MISSING" as const, endUser: operator ?? null };
   return {
     deps,
     viewer,

@@ -106,6 +106,20 @@ describe("hub command", () => {
     const [again, migrated] = await Promise.all([hub(["init"], noData), hub(["migrate"], {}, { dataDir: migrateDir })]);
     expect(again.stdout).toMatch(/\(kept\)\nPII key: .*\(kept\)\nno pending migrations\nempty database/);
     expect(migrated).toEqual({ code: 0, stdout: "no pending migrations\n", stderr: databaseLine(migrateDir) });
+    // The registry starts empty: the operator registers the first agency, audited under the operator's name.
+    const emptyRegistry = await hub(["agency", "list"]);
+    expect(emptyRegistry).toEqual({ code: 0, stdout: "", stderr: `${databaseLine()}hub: the registry is empty; begin with \`hub agency add --code … --name … --kind MARKET_REGULATION --region …\`\n` });
+    const added = await hub(["agency", "add", "--code", "ZJ-AMR", "--name", "浙江省市场监督管理局", "--kind", "MARKET_REGULATION", "--region", "330000", "--operator", "王工"]);
+    expect(added).toEqual({ code: 0, stdout: "agency ZJ-AMR registered: MARKET_REGULATION 330000\n", stderr: databaseLine() });
+    const [twice, badKind] = await Promise.all([
+      hub(["agency", "add", "--code", "ZJ-AMR", "--name", "x", "--kind", "MARKET_REGULATION", "--region", "330000"]),
+      hub(["agency", "add", "--code", "ZJ-X", "--name", "x", "--kind", "GUARD", "--region", "330000"]),
+    ]);
+    expect(twice).toEqual({ code: 1, stdout: "", stderr: `${databaseLine()}hub: An agency with this code is already registered. (input.code)\n` });
+    expect(badKind).toMatchObject({ code: 1, stdout: "", stderr: expect.stringMatching(/^hub: unknown --kind GUARD: COURT, /) });
+    expect((await hub(["agency", "list"])).stdout).toBe("ZJ-AMR\tMARKET_REGULATION\t330000\tACTIVE\t-\t浙江省市场监督管理局\n");
+    const audited = await withHubDatabase(database, dataDir, (query) => query(`SELECT operation, entity_type, agency_code, client_name, end_user FROM audit_events WHERE operation = 'registerAgency'`));
+    expect(audited).toEqual([{ operation: "registerAgency", entity_type: "Agency", agency_code: null, client_name: "hub", end_user: "王工" }]);
     expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 14 agencies, 9 institutions, 14 appraisers, 2 cases created\n");
     expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 0 agencies, 0 institutions, 0 appraisers, 0 cases created\n");
   });

@@ -27,10 +27,20 @@ export class Viewer {
     readonly agency: AgencyPrincipal | undefined,
     readonly client: ClientPrincipal | undefined,
     readonly scopes: ReadonlySet<string>,
+    /** The person running a `hub` command on the server (`--operator`), for the commands that administer the hub itself. */
+    readonly operator?: string,
   ) {}
 
   static anonymous(): Viewer {
     return new Viewer(undefined, undefined, new Set());
+  }
+
+  /**
+   * The operator at the hub's command line, who has the server and its database already: no agency, no
+   * scopes; the policy's `hubOperator` lets it administer the registry (the first agencies of an empty one).
+   */
+  static operator(name: string): Viewer {
+    return new Viewer(undefined, Object.freeze({ id: "hub", name: "hub" }), new Set(), name);
   }
 
   static of(agency: AgencyPrincipal, client: ClientPrincipal, scopes: Iterable<string>): Viewer {
@@ -38,7 +48,7 @@ export class Viewer {
   }
 
   get isAnonymous(): boolean {
-    return this.agency === undefined;
+    return this.agency === undefined && this.operator === undefined;
   }
 
   hasScope(scope: Scope): boolean {

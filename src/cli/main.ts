@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
 import type { HubConfig } from "../config/config";
@@ -270,6 +271,58 @@ audit
         process.stdout.write(`audit chain BROKEN at entry ${b.seq}: ${b.reason} (${b.detail}); ${result.checked} entries intact before it\n`);
         process.exitCode = 3;
       }
+    });
+  });
+
+const agencyCommand = program.command("agency").description("the agency registry (接入单位): what registerAgency does, run by the hub's operator");
+
+agencyCommand
+  .command("add")
+  .description("register an agency, audited with the operator as its end user (the first agencies of an empty registry start here)")
+  .requiredOption("--code <code>", "its fixed code, e.g. HA-AMR")
+  .requiredOption("--name <name>", "official name")
+  .requiredOption("--kind <kind>", "COURT, PROCURATORATE, POLICE, MARKET_REGULATION, INDUSTRY_ASSOCIATION, OTHER_DEPARTMENT, ARBITRATION or MEDIATION")
+  .requiredOption("--region <code>", "6-digit administrative division code of its jurisdiction")
+  .option("--parent <code>", "code of the registered agency above it")
+  .option("--operator <name>", "who runs the command, for the audit trail", os.userInfo().username || "operator")
+  .action(async (options: { code: string; name: string; kind: string; region: string; parent?: string; operator: string }) => {
+    const { loadConfig } = await import("../config/config");
+    const { AgencyKind } = await import("../entities/agency-kind");
+    const kinds = Object.values(AgencyKind) as string[];
+    if (!kinds.includes(options.kind)) throw new CliError(`unknown --kind ${options.kind}: ${kinds.join(", ")}`);
+    const config = loadConfig();
+    await withDatabase(config, async (db) => {
+      await assertMigrated(db);
+      const { commandContexts } = await import("../hub");
+      const { HubError } = await import("../errors/errors");
+      const contexts = await commandContexts(config, db, undefined, "agency-add", options.operator);
+      try {
+        const { record } = await contexts
+          .newContext()
+          .services.agencies.register({ code: options.code, name: options.name, kind: options.kind as (typeof AgencyKind)[keyof typeof AgencyKind], regionCode: options.region, parentCode: options.parent ?? null })
+          .catch((error: unknown) => {
+            if (error instanceof HubError) throw new CliError(`${error.message}${typeof error.extensions.field === "string" ? ` (${error.extensions.field})` : ""}`);
+            throw error;
+          });
+        process.stdout.write(`agency ${record.code} registered: ${record.kind} ${record.regionCode}${record.parentCode ? ` under ${record.parentCode}` : ""}\n`);
+      } finally {
+        await contexts.close();
+      }
+    });
+  });
+
+agencyCommand
+  .command("list")
+  .description("print the registry, one agency a line: code, kind, region, status, parent, name (tab-separated)")
+  .action(async () => {
+    const { loadConfig } = await import("../config/config");
+    const config = loadConfig();
+    await withDatabase(config, async (db) => {
+      await assertMigrated(db);
+      const { Agency } = await import("../entities/agency.entity");
+      const agencies = await db.dataSource.getRepository(Agency).find({ order: { code: "ASC" } });
+      if (agencies.length === 0) process.stderr.write("hub: the registry is empty; begin with `hub agency add --code … --name … --kind MARKET_REGULATION --region …`\n");
+      for (const a of agencies) process.stdout.write(`${[a.code, a.kind, a.regionCode, a.status, a.parentCode ?? "-", a.name].join("\t")}\n`);
     });
   });
 

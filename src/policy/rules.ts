@@ -41,6 +41,7 @@ export const trademarkRegistrar = predicate("trademarkRegistrar", "rule", "marke
 export const statisticsReader = predicate("statisticsReader", "rule", "courts, procuratorates, police, bureaus and associations", (viewer: Viewer) => viewer.isKind(...DIRECTORY_READERS));
 export const auditReader = predicate("auditReader", "rule", "courts, procuratorates, police and bureaus", (viewer: Viewer) => viewer.isKind(...ENTRUSTERS));
 export const auditVerifier = predicate("auditVerifier", "rule", "market-regulation bureaus at province level and above", provinceBureau);
+export const hubOperator = predicate("hubOperator", "rule", "the operator at the hub's command line (hub agency add, hub client add)", (viewer: Viewer) => viewer.operator !== undefined);
 export const registryAdministrator = predicate("registryAdministrator", "rule", "market-regulation bureaus at province level and above holding the registry:admin scope", (viewer: Viewer) =>
   provinceBureau(viewer) && viewer.hasScope(SCOPES.REGISTRY_ADMIN),
 );
