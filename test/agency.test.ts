@@ -1,3 +1,4 @@
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { graphql } from "./gql";
 import type { RegisterAgencyInput } from "./gql/graphql";
 import { startTestHub, TestHub } from "./support/test-hub";
@@ -105,5 +106,35 @@ describe("editing, disabling and enabling", () => {
     expect(noReason.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
     const own = await hub.graphql(DISABLE, { ...ADMIN, variables: { code: "HA-AMR", v: 1, reason: "x" } });
     expect(own.body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("connecting an agency's own system", () => {
+  const CLIENT = graphql(`mutation RegistryClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed clientSystem { name allowedScopes } } }`);
+
+  it("lets the province bureau register a new court's system with its keys; the court then signs its own tokens", async () => {
+    await hub.data(REGISTER, { ...ADMIN, variables: { input: court({ idempotencyKey: null, code: "ZZ-FY", name: "郑州市中级人民法院（知识产权庭）" }) } });
+    const { publicKey, privateKey } = await generateKeyPair("ES256");
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: "zz-fy-1" }] });
+    const registered = (await hub.data(CLIENT, { as: "HA-AMR", scopes: ["registry:admin", "clients:manage"], variables: { input: { idempotencyKey: "zz-fy-case", agencyCode: "ZZ-FY", name: "case-system", jwks } } }))
+      .registerClientSystem!;
+    expect(registered).toMatchObject({ replayed: false, clientSystem: { name: "case-system", allowedScopes: [] } });
+    // A city bureau is no registry administrator: the court's systems are not its to register.
+    const byCity = await hub.graphql(CLIENT, { as: "XY-AMR", scopes: ["clients:manage"], variables: { input: { idempotencyKey: "zz-fy-x", agencyCode: "ZZ-FY", name: "other", jwks } } });
+    expect(byCity.body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: "ES256", kid: "zz-fy-1" })
+      .setIssuer("ZZ-FY")
+      .setSubject("ZZ-FY/case-system")
+      .setAudience(hub.config.jwt.audience)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(privateKey);
+    const credentials = await hub.graphql(`{ me { agency { code kind } } institution(creditCode: "91411500MA9F3K2L21") { name listingStatus technicalFields } }`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(credentials.body.errors).toBeUndefined();
+    expect(credentials.body.data).toMatchObject({ me: { agency: { code: "ZZ-FY", kind: "COURT" } }, institution: { name: expect.any(String), technicalFields: expect.any(Array) } });
   });
 });

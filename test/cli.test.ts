@@ -118,8 +118,19 @@ describe("hub command", () => {
     expect(twice).toEqual({ code: 1, stdout: "", stderr: `${databaseLine()}hub: An agency with this code is already registered. (input.code)\n` });
     expect(badKind).toMatchObject({ code: 1, stdout: "", stderr: expect.stringMatching(/^hub: unknown --kind GUARD: COURT, /) });
     expect((await hub(["agency", "list"])).stdout).toBe("ZJ-AMR\tMARKET_REGULATION\t330000\tACTIVE\t-\t浙江省市场监督管理局\n");
-    const audited = await withHubDatabase(database, dataDir, (query) => query(`SELECT operation, entity_type, agency_code, client_name, end_user FROM audit_events WHERE operation = 'registerAgency'`));
-    expect(audited).toEqual([{ operation: "registerAgency", entity_type: "Agency", agency_code: null, client_name: "hub", end_user: "王工" }]);
+    // Its first client system, then a token for it: the province bureau can now sign in and register the rest.
+    const client = await hub(["client", "add", "--agency", "ZJ-AMR", "--name", "default", "--scopes", "clients:manage,registry:admin", "--operator", "王工"]);
+    expect(client).toEqual({ code: 0, stdout: "client ZJ-AMR/default registered: scopes clients:manage,registry:admin; tokens from hub token\n", stderr: databaseLine() });
+    const [clients, bootToken] = await Promise.all([hub(["client", "list", "--agency", "ZJ-AMR"], {}, { dataDir: beside() }), hub(["token", "--agency", "ZJ-AMR", "--scopes", "registry:admin"], {}, { dataDir: beside() })]);
+    expect(clients.stdout).toBe("ZJ-AMR/default\tACTIVE\tclients:manage,registry:admin\t0\n");
+    expect(decodeJwt(bootToken.stdout.trim())).toMatchObject({ sub: "ZJ-AMR/default", scope: "registry:admin" });
+    const audited = await withHubDatabase(database, dataDir, (query) =>
+      query(`SELECT operation, entity_type, agency_code, client_name, end_user FROM audit_events WHERE operation IN ('registerAgency', 'registerClientSystem') ORDER BY seq`),
+    );
+    expect(audited).toEqual([
+      { operation: "registerAgency", entity_type: "Agency", agency_code: null, client_name: "hub", end_user: "王工" },
+      { operation: "registerClientSystem", entity_type: "ClientSystem", agency_code: null, client_name: "hub", end_user: "王工" },
+    ]);
     expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 14 agencies, 9 institutions, 14 appraisers, 2 cases created\n");
     expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 0 agencies, 0 institutions, 0 appraisers, 0 cases created\n");
   });

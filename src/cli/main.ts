@@ -326,6 +326,69 @@ agencyCommand
     });
   });
 
+const clientCommand = program.command("client").description("agencies' client systems: what registerClientSystem does, run by the hub's operator");
+
+clientCommand
+  .command("add")
+  .description("register a client system of an agency, with its scopes and public keys (tokens then come from `hub token` or are signed by the agency with its keys)")
+  .requiredOption("--agency <code>", "the agency's code")
+  .requiredOption("--name <name>", "the system's name, unique within the agency, e.g. default or case-system")
+  .option("--scopes <list>", "comma-separated scopes its tokens may carry: pii:read, clients:manage, registry:admin", "")
+  .option("--jwks <file>", "a JSON Web Key Set file with the public EC P-256 keys the agency signs its tokens with")
+  .option("--description <text>", "what the system is")
+  .option("--operator <name>", "who runs the command, for the audit trail", os.userInfo().username || "operator")
+  .action(async (options: { agency: string; name: string; scopes: string; jwks?: string; description?: string; operator: string }) => {
+    let jwks: string | null = null;
+    if (options.jwks) {
+      try {
+        jwks = fs.readFileSync(options.jwks, "utf8");
+      } catch {
+        throw new CliError(`cannot read ${options.jwks}`);
+      }
+    }
+    const { loadConfig } = await import("../config/config");
+    const config = loadConfig();
+    await withDatabase(config, async (db) => {
+      await assertMigrated(db);
+      const { commandContexts } = await import("../hub");
+      const { HubError } = await import("../errors/errors");
+      const contexts = await commandContexts(config, db, undefined, "client-add", options.operator);
+      try {
+        const allowedScopes = options.scopes.split(",").map((scope) => scope.trim()).filter(Boolean);
+        const { record } = await contexts
+          .newContext()
+          .services.clientSystems.register({ idempotencyKey: "", agencyCode: options.agency, name: options.name, description: options.description ?? null, allowedScopes, jwks })
+          .catch((error: unknown) => {
+            if (error instanceof HubError) throw new CliError(`${error.message}${typeof error.extensions.field === "string" ? ` (${error.extensions.field})` : ""}`);
+            throw error;
+          });
+        const keys = record.jwks?.keys.length ?? 0;
+        process.stdout.write(`client ${options.agency}/${record.name} registered: scopes ${record.allowedScopes.join(",") || "none"}; ${keys ? `${keys} public key(s)` : "tokens from hub token"}\n`);
+      } finally {
+        await contexts.close();
+      }
+    });
+  });
+
+clientCommand
+  .command("list")
+  .description("print the client systems, one a line: agency/name, status, scopes, public keys (tab-separated)")
+  .option("--agency <code>", "only this agency's")
+  .action(async (options: { agency?: string }) => {
+    const { loadConfig } = await import("../config/config");
+    const config = loadConfig();
+    await withDatabase(config, async (db) => {
+      await assertMigrated(db);
+      const rows: Array<{ code: string; name: string; status: string; allowed_scopes: string[]; keys: number }> = await db.dataSource.query(
+        `SELECT a.code, c.name, c.status, c.allowed_scopes, coalesce(jsonb_array_length(c.jwks->'keys'), 0)::int AS keys
+           FROM client_systems c JOIN agencies a ON a.id = c.agency_id
+          WHERE $1::text IS NULL OR a.code = $1 ORDER BY a.code, c.name`,
+        [options.agency ?? null],
+      );
+      for (const r of rows) process.stdout.write(`${[`${r.code}/${r.name}`, r.status, r.allowed_scopes.join(",") || "-", String(r.keys)].join("\t")}\n`);
+    });
+  });
+
 program
   .command("keys")
   .description("key files for HUB_SIGNING_KEY_FILE and HUB_PII_KEY_FILE (both required with HUB_ENV=production)")

@@ -2,10 +2,16 @@ import { Field, InputType } from "type-graphql";
 import { RecordStatus } from "../entities/agency-kind";
 import { idempotencyKeyDescription } from "../domain/idempotency-key";
 
-@InputType({ description: "A new client system of the caller's own agency." })
+@InputType({ description: "A new client system of the caller's own agency, or of an agency a registry administrator covers (`agencyCode`)." })
 export class RegisterClientSystemInput {
   @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") })
   idempotencyKey: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Code of the agency whose system this is (default: the caller's own). Another agency's: for registry administrators (`registry:admin`) covering its region, e.g. a court's first system with its keys.",
+  })
+  agencyCode?: string | null;
 
   @Field(() => String, { description: "Name, unique within the agency: lower-case letters, digits and dashes." })
   name: string;

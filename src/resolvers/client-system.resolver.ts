@@ -10,8 +10,11 @@ const RegisterClientSystemPayload = Payload("registerClientSystem", "clientSyste
 
 @Resolver(() => ClientSystem)
 export class ClientSystemResolver {
-  @Mutation(() => RegisterClientSystemPayload, { nullable: true, description: "Registers a client system of the caller's own agency. Needs scope `clients:manage`." })
-  @Guard("clientManager", "clientSystem.grantScope")
+  @Mutation(() => RegisterClientSystemPayload, {
+    nullable: true,
+    description: "Registers a client system of the caller's own agency, or (`agencyCode`) of an agency a registry administrator covers. Needs scope `clients:manage`.",
+  })
+  @Guard("clientManager", "clientSystem.grantScope", "clientSystem.registerFor")
   registerClientSystem(@Arg("input", () => RegisterClientSystemInput) input: RegisterClientSystemInput, @Ctx() ctx: HubContext): Promise<Created<ClientSystem>> {
     return ctx.services.clientSystems.register(input);
   }

@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError } from "../errors/errors";
 import { isKnownScope } from "../auth/scopes";
 import type { CallerLookup } from "../auth/token";
 import { RequestScope } from "../context/request-scope";
-import { grantScope, ownClientSystem } from "../policy/client-system.permissions";
+import { grantScope, ownClientSystem, registerClientFor } from "../policy/client-system.permissions";
 import { demand } from "../policy/decision";
 import { authenticated } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
@@ -29,6 +29,8 @@ export class ClientSystemService {
   async register(input: RegisterClientSystemInput): Promise<Created<ClientSystem>> {
     const { viewer } = this.scope;
     demand(authenticated, "Sign in as an agency.", viewer);
+    const agencyCode = input.agencyCode?.trim() || viewer.agency?.code;
+    if (!agencyCode) throw new BadUserInputError("Name the agency whose system this is.", "input.agencyCode");
     const name = input.name.trim();
     if (!NAME_PATTERN.test(name)) {
       throw new BadUserInputError("name must be 1 to 64 lower-case letters, digits or dashes, starting with a letter or digit.", "input.name");
@@ -36,18 +38,26 @@ export class ClientSystemService {
     const description = validDescription(input.description, "input.description");
     const allowedScopes = this.grantableScopes(input.allowedScopes ?? [], "input.allowedScopes");
     const jwks = input.jwks ? parsePublicJwks(input.jwks, "input.jwks") : null;
-    const agencyId = viewer.agency!.id;
 
     return this.commands.create({
       operation: "registerClientSystem",
       entity: ClientSystem,
       entityType: "ClientSystem",
-      idempotencyKey: input.idempotencyKey,
-      keyRequired: true,
-      fingerprint: { name, description, allowedScopes, jwks },
-      write: async (manager) => {
+      // The operator at the command line has no client system to hold keys under; a rerun answers CONFLICT.
+      idempotencyKey: viewer.operator === undefined ? input.idempotencyKey : null,
+      keyRequired: viewer.operator === undefined,
+      // The agency the system is for: the caller's own, or one it may register systems for.
+      authorize: async (manager) => {
+        const agency = await manager.getRepository(Agency).findOneBy({ code: agencyCode });
+        if (!agency) throw new BadUserInputError("No agency with this code is registered.", "input.agencyCode");
+        if (!viewer.isAgency(agency.code)) registerClientFor.require(viewer, agency);
+        return agency;
+      },
+      fingerprint: { agencyCode, name, description, allowedScopes, jwks },
+      write: async (manager, agency) => {
+        const agencyId = agency.id;
         const taken = await manager.getRepository(ClientSystem).exists({ where: { agencyId, name } });
-        if (taken) throw new ConflictError("Your agency already has a client system with this name.", { field: "input.name" });
+        if (taken) throw new ConflictError("The agency already has a client system with this name.", { field: "input.name" });
         const saved = await manager.getRepository(ClientSystem).save(manager.create(ClientSystem, { agencyId, name, description, allowedScopes, jwks }));
         return { id: saved.id, fields: ["name", "description", "allowedScopes", "jwks"] };
       },

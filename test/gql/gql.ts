@@ -29,6 +29,7 @@ type Documents = {
     "mutation RegistryDisable($code: String!, $v: Int!, $reason: String!) { disableAgency(code: $code, expectedVersion: $v, reason: $reason) { code status statusReason version } }": typeof types.RegistryDisableDocument,
     "mutation RegistryEnable($code: String!, $v: Int!) { enableAgency(code: $code, expectedVersion: $v) { code status version } }": typeof types.RegistryEnableDocument,
     "query RegistryAudit { auditEvents(first: 50, filter: { entityType: \"Agency\" }) { edges { node { operation entityId fields agencyCode } } } }": typeof types.RegistryAuditDocument,
+    "mutation RegistryClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed clientSystem { name allowedScopes } } }": typeof types.RegistryClientDocument,
     "mutation AppraiserRegister($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id name version idNumber institution { name } } replayed } }": typeof types.AppraiserRegisterDocument,
     "mutation AppraiserUpdate($id: ID!, $v: Int!, $input: UpdateAppraiserInput!) { updateAppraiser(id: $id, expectedVersion: $v, input: $input) { version institution { creditCode } practiceHistory { id kind endedOn institution { creditCode } } } }": typeof types.AppraiserUpdateDocument,
     "query AppraiserPii($id: ID!) { appraiser(id: $id) { name idNumber phone } }": typeof types.AppraiserPiiDocument,
@@ -120,6 +121,7 @@ const documents: Documents = {
     "mutation RegistryDisable($code: String!, $v: Int!, $reason: String!) { disableAgency(code: $code, expectedVersion: $v, reason: $reason) { code status statusReason version } }": types.RegistryDisableDocument,
     "mutation RegistryEnable($code: String!, $v: Int!) { enableAgency(code: $code, expectedVersion: $v) { code status version } }": types.RegistryEnableDocument,
     "query RegistryAudit { auditEvents(first: 50, filter: { entityType: \"Agency\" }) { edges { node { operation entityId fields agencyCode } } } }": types.RegistryAuditDocument,
+    "mutation RegistryClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed clientSystem { name allowedScopes } } }": types.RegistryClientDocument,
     "mutation AppraiserRegister($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id name version idNumber institution { name } } replayed } }": types.AppraiserRegisterDocument,
     "mutation AppraiserUpdate($id: ID!, $v: Int!, $input: UpdateAppraiserInput!) { updateAppraiser(id: $id, expectedVersion: $v, input: $input) { version institution { creditCode } practiceHistory { id kind endedOn institution { creditCode } } } }": types.AppraiserUpdateDocument,
     "query AppraiserPii($id: ID!) { appraiser(id: $id) { name idNumber phone } }": types.AppraiserPiiDocument,
@@ -253,6 +255,10 @@ export function graphql(source: "mutation RegistryEnable($code: String!, $v: Int
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RegistryAudit { auditEvents(first: 50, filter: { entityType: \"Agency\" }) { edges { node { operation entityId fields agencyCode } } } }"): typeof import('./graphql').RegistryAuditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegistryClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed clientSystem { name allowedScopes } } }"): typeof import('./graphql').RegistryClientDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -581,6 +581,22 @@ export type RegisterAppraiserInput = {
   trainings?: Array<TrainingInput> | null | undefined;
 };
 
+/** A new client system of the caller's own agency, or of an agency a registry administrator covers (`agencyCode`). */
+export type RegisterClientSystemInput = {
+  /** Code of the agency whose system this is (default: the caller's own). Another agency's: for registry administrators (`registry:admin`) covering its region, e.g. a court's first system with its keys. */
+  agencyCode?: string | null | undefined;
+  /** Scopes its tokens may carry; each must be held by the calling system. */
+  allowedScopes?: Array<string> | null | undefined;
+  /** What the system is (at most 500 characters). */
+  description?: string | null | undefined;
+  /** Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT. The key: 1 to 200 printable Unicode characters (no control or invisible format characters such as U+200B, no leading or trailing whitespace), compared in Unicode NFC form. */
+  idempotencyKey: string;
+  /** JSON Web Key Set (public EC P-256 keys) with which the agency signs this system's tokens itself. */
+  jwks?: string | null | undefined;
+  /** Name, unique within the agency: lower-case letters, digits and dashes. */
+  name: string;
+};
+
 /** A new institution; it starts NOT_LISTED. For the market-regulation bureau of its region. */
 export type RegisterInstitutionInput = {
   /** Address. */
@@ -853,6 +869,13 @@ export type RegistryAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RegistryAuditQuery = { auditEvents: { edges: Array<{ node: { operation: string | null, entityId: string | null, fields: Array<string> | null, agencyCode: string | null } }> } | null };
+
+export type RegistryClientMutationVariables = Exact<{
+  input: RegisterClientSystemInput;
+}>;
+
+
+export type RegistryClientMutation = { registerClientSystem: { replayed: boolean, clientSystem: { name: string | null, allowedScopes: Array<string> | null } } | null };
 
 export type AppraiserRegisterMutationVariables = Exact<{
   input: RegisterAppraiserInput;
@@ -1636,6 +1659,17 @@ export const RegistryAuditDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegistryAuditQuery, RegistryAuditQueryVariables>;
+export const RegistryClientDocument = new TypedDocumentString(`
+    mutation RegistryClient($input: RegisterClientSystemInput!) {
+  registerClientSystem(input: $input) {
+    replayed
+    clientSystem {
+      name
+      allowedScopes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryClientMutation, RegistryClientMutationVariables>;
 export const AppraiserRegisterDocument = new TypedDocumentString(`
     mutation AppraiserRegister($input: RegisterAppraiserInput!) {
   registerAppraiser(input: $input) {

@@ -107,6 +107,13 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ CNIPA: "allowed" }, "denied"),
   },
   {
+    what: "registering a client system for another agency (the court's default exists): registry administrators covering it; the court itself",
+    query: `mutation { registerClientSystem(input: { idempotencyKey: "m-rc", agencyCode: "XY-COURT", name: "default" }) { replayed } }`,
+    path: ["registerClientSystem"],
+    scopes: ["clients:manage", "registry:admin"],
+    expected: row({ anonymous: "denied", "HA-AMR": "allowed", CNIPA: "allowed", "XY-COURT": "allowed" }, "denied"),
+  },
+  {
     what: "editing an agency: registry administrators covering it (stale version)",
     query: `mutation { updateAgency(code: "XY-COURT", expectedVersion: 999, input: { name: "x" }) { version } }`,
     path: ["updateAgency"],
