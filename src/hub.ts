@@ -59,7 +59,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     now: options.now,
     maxResponseValues: config.graphql.maxResponseValues,
   };
-  const { app, apollo, httpServer } = await createApp({ config, logger, deps, schema, verifier });
+  const { app, apollo, httpServer } = await createApp({ config, logger, deps, schema, verifier, jwks: { keys: [signingKey.publicJwk] } });
   return {
     app,
     httpServer,

@@ -106,31 +106,6 @@ describe("hub command", () => {
     const [again, migrated] = await Promise.all([hub(["init"], noData), hub(["migrate"], {}, { dataDir: migrateDir })]);
     expect(again.stdout).toMatch(/\(kept\)\nPII key: .*\(kept\)\nno pending migrations\nempty database/);
     expect(migrated).toEqual({ code: 0, stdout: "no pending migrations\n", stderr: databaseLine(migrateDir) });
-    // The registry starts empty: the operator registers the first agency, audited under the operator's name.
-    const emptyRegistry = await hub(["agency", "list"]);
-    expect(emptyRegistry).toEqual({ code: 0, stdout: "", stderr: `${databaseLine()}hub: the registry is empty; begin with \`hub agency add --code … --name … --kind MARKET_REGULATION --region …\`\n` });
-    const added = await hub(["agency", "add", "--code", "ZJ-AMR", "--name", "浙江省市场监督管理局", "--kind", "MARKET_REGULATION", "--region", "330000", "--operator", "王工"]);
-    expect(added).toEqual({ code: 0, stdout: "agency ZJ-AMR registered: MARKET_REGULATION 330000\n", stderr: databaseLine() });
-    const [twice, badKind] = await Promise.all([
-      hub(["agency", "add", "--code", "ZJ-AMR", "--name", "x", "--kind", "MARKET_REGULATION", "--region", "330000"]),
-      hub(["agency", "add", "--code", "ZJ-X", "--name", "x", "--kind", "GUARD", "--region", "330000"]),
-    ]);
-    expect(twice).toEqual({ code: 1, stdout: "", stderr: `${databaseLine()}hub: An agency with this code is already registered. (input.code)\n` });
-    expect(badKind).toMatchObject({ code: 1, stdout: "", stderr: expect.stringMatching(/^hub: unknown --kind GUARD: COURT, /) });
-    expect((await hub(["agency", "list"])).stdout).toBe("ZJ-AMR\tMARKET_REGULATION\t330000\tACTIVE\t-\t浙江省市场监督管理局\n");
-    // Its first client system, then a token for it: the province bureau can now sign in and register the rest.
-    const client = await hub(["client", "add", "--agency", "ZJ-AMR", "--name", "default", "--scopes", "clients:manage,registry:admin", "--operator", "王工"]);
-    expect(client).toEqual({ code: 0, stdout: "client ZJ-AMR/default registered: scopes clients:manage,registry:admin; tokens from hub token\n", stderr: databaseLine() });
-    const [clients, bootToken] = await Promise.all([hub(["client", "list", "--agency", "ZJ-AMR"], {}, { dataDir: beside() }), hub(["token", "--agency", "ZJ-AMR", "--scopes", "registry:admin"], {}, { dataDir: beside() })]);
-    expect(clients.stdout).toBe("ZJ-AMR/default\tACTIVE\tclients:manage,registry:admin\t0\n");
-    expect(decodeJwt(bootToken.stdout.trim())).toMatchObject({ sub: "ZJ-AMR/default", scope: "registry:admin" });
-    const audited = await withHubDatabase(database, dataDir, (query) =>
-      query(`SELECT operation, entity_type, agency_code, client_name, end_user FROM audit_events WHERE operation IN ('registerAgency', 'registerClientSystem') ORDER BY seq`),
-    );
-    expect(audited).toEqual([
-      { operation: "registerAgency", entity_type: "Agency", agency_code: null, client_name: "hub", end_user: "王工" },
-      { operation: "registerClientSystem", entity_type: "ClientSystem", agency_code: null, client_name: "hub", end_user: "王工" },
-    ]);
     expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 14 agencies, 9 institutions, 14 appraisers, 2 cases created\n");
     expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 0 agencies, 0 institutions, 0 appraisers, 0 cases created\n");
   });
@@ -280,4 +255,55 @@ describe("hub command", () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/configuration problems:\n  - HUB_ENV: .*\n  - PORT: /);
   });
+});
+
+describe("bootstrapping an empty registry", () => {
+  let bootDir: string;
+  let bootDatabase: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    bootDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-cli-boot-"));
+    bootDatabase = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await bootDatabase.drop();
+    fs.rmSync(bootDir, { recursive: true, force: true });
+  });
+  const boot = (args: string[], env: Record<string, string> = {}) =>
+    runHub(args, { PATH: process.env.PATH, HUB_DATA_DIR: bootDir, ...(bootDatabase.url ? { DATABASE_URL: bootDatabase.url } : {}), ...env }, 60_000);
+  const bootLine = () => {
+    if (!bootDatabase.url) return `hub: database: PGlite at ${path.join(bootDir, "pglite")}\n`;
+    const url = new URL(bootDatabase.url);
+    return `hub: database: PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}\n`;
+  };
+
+  it("registers the first agency and its system with the operator's commands, then issues its token", async () => {
+    expect((await boot(["init"], { HUB_DEMO_DATA: "false" })).code).toBe(0);
+    // The registry starts empty: the operator registers the first agency, audited under the operator's name.
+    // (The unknown kind is refused before the database is opened, so it runs beside the second add.)
+    const emptyRegistry = await boot(["agency", "list"]);
+    expect(emptyRegistry).toEqual({ code: 0, stdout: "", stderr: `${bootLine()}hub: the registry is empty; begin with \`hub agency add --code … --name … --kind MARKET_REGULATION --region …\`\n` });
+    const added = await boot(["agency", "add", "--code", "ZJ-AMR", "--name", "浙江省市场监督管理局", "--kind", "MARKET_REGULATION", "--region", "330000", "--operator", "王工"]);
+    expect(added).toEqual({ code: 0, stdout: "agency ZJ-AMR registered: MARKET_REGULATION 330000\n", stderr: bootLine() });
+    const [twice, badKind] = await Promise.all([
+      boot(["agency", "add", "--code", "ZJ-AMR", "--name", "x", "--kind", "MARKET_REGULATION", "--region", "330000"]),
+      boot(["agency", "add", "--code", "ZJ-X", "--name", "x", "--kind", "GUARD", "--region", "330000"]),
+    ]);
+    expect(twice).toEqual({ code: 1, stdout: "", stderr: `${bootLine()}hub: An agency with this code is already registered. (input.code)\n` });
+    expect(badKind).toMatchObject({ code: 1, stdout: "", stderr: expect.stringMatching(/^hub: unknown --kind GUARD: COURT, /) });
+    expect((await boot(["agency", "list"])).stdout).toBe("ZJ-AMR\tMARKET_REGULATION\t330000\tACTIVE\t-\t浙江省市场监督管理局\n");
+    // Its first client system, then a token for it: the province bureau can now sign in and register the rest.
+    const client = await boot(["client", "add", "--agency", "ZJ-AMR", "--name", "default", "--scopes", "clients:manage,registry:admin", "--operator", "王工"]);
+    expect(client).toEqual({ code: 0, stdout: "client ZJ-AMR/default registered: scopes clients:manage,registry:admin; tokens from hub token\n", stderr: bootLine() });
+    const clients = await boot(["client", "list", "--agency", "ZJ-AMR"]);
+    const bootToken = await boot(["token", "--agency", "ZJ-AMR", "--scopes", "registry:admin"]);
+    expect(clients.stdout).toBe("ZJ-AMR/default\tACTIVE\tclients:manage,registry:admin\t0\n");
+    expect(decodeJwt(bootToken.stdout.trim())).toMatchObject({ sub: "ZJ-AMR/default", scope: "registry:admin" });
+    const audited = await withHubDatabase(bootDatabase, bootDir, (query) =>
+      query(`SELECT operation, entity_type, agency_code, client_name, end_user FROM audit_events WHERE operation IN ('registerAgency', 'registerClientSystem') ORDER BY seq`),
+    );
+    expect(audited).toEqual([
+      { operation: "registerAgency", entity_type: "Agency", agency_code: null, client_name: "hub", end_user: "王工" },
+      { operation: "registerClientSystem", entity_type: "ClientSystem", agency_code: null, client_name: "hub", end_user: "王工" },
+    ]);
+  }, 120_000);
 });

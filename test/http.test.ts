@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { createLocalJWKSet, jwtVerify } from "jose";
 import { startTestHub, TestHub } from "./support/test-hub";
 
 let hub: TestHub;
@@ -13,6 +14,20 @@ describe("HTTP endpoints", () => {
     const res = await fetch(`${hub.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  it("GET /.well-known/jwks.json publishes the public signing key, which verifies a hub token", async () => {
+    const res = await fetch(`${hub.url}/.well-known/jwks.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
+    const jwks = (await res.json()) as { keys: Array<Record<string, unknown>> };
+    expect(jwks.keys).toHaveLength(1);
+    expect(jwks.keys[0]).toMatchObject({ kty: "EC", crv: "P-256", alg: "ES256", use: "sig", kid: expect.any(String) });
+    expect(jwks.keys[0].d).toBeUndefined();
+    const token = await hub.token("XY-COURT");
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(jwks as never), { issuer: hub.config.jwt.issuer, audience: hub.config.jwt.audience });
+    expect(protectedHeader.kid).toBe(jwks.keys[0].kid);
+    expect(payload.sub).toBe("XY-COURT/default");
   });
 
   it("GET /readyz reports the database and migrations", async () => {

@@ -1,3 +1,4 @@
+import type { JWK } from "jose";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -30,16 +31,18 @@ export interface AppParts {
   deps: HubDeps;
   schema: HubSchema;
   verifier: TokenVerifier;
+  /** The public halves of the hub's signing keys, published at `/.well-known/jwks.json`. */
+  jwks: { keys: JWK[] };
 }
 
 /**
- * The HTTP application: `/graphql` (Apollo Server 5 behind Express 5), `/graphiql`, `/dashboard`, `/healthz`, `/readyz` and
- * `/metrics`. Returns the Express app, the HTTP server that serves it (not yet listening) and the Apollo
+ * The HTTP application: `/graphql` (Apollo Server 5 behind Express 5), `/graphiql`, `/dashboard`, `/healthz`, `/readyz`,
+ * `/metrics` and `/.well-known/jwks.json`. Returns the Express app, the HTTP server that serves it (not yet listening) and the Apollo
  * server, started. `stop()` on the Apollo server drains the HTTP server: it stops accepting connections,
  * lets requests in flight finish for up to `HUB_SHUTDOWN_GRACE_MS`, then closes what is left; from its
  * first moment `/readyz` answers 503 so a load balancer stops sending.
  */
-export async function createApp({ config, logger, deps, schema, verifier }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server }> {
+export async function createApp({ config, logger, deps, schema, verifier, jwks }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server }> {
   const metrics = createMetrics();
   const app = express();
   const httpServer = createServer(app);
@@ -125,6 +128,11 @@ export async function createApp({ config, logger, deps, schema, verifier }: AppP
     }
     const ready = await readiness(deps.dataSource);
     res.status(ready.ok ? 200 : 503).json(ready);
+  });
+  // Routers, agencies and the hub's own commands verify what the hub signs against these (RFC 8414 location).
+  app.get("/.well-known/jwks.json", (_req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=300");
+    res.json(jwks);
   });
   app.get("/metrics", async (_req, res) => {
     res.setHeader("Content-Type", metrics.registry.contentType);
