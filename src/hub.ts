@@ -19,6 +19,7 @@ import { syncShippedCalendar, warnWhenCalendarEndsSoon } from "./seed/calendar";
 import { seedDemoCases } from "./seed/demo-cases";
 import { seedDemoPatentsAndTrademarks } from "./seed/demo-patents-trademarks";
 import { registryLookup } from "./services/client-system.service";
+import { registryAdministrators } from "./services/agency.service";
 
 export interface Hub {
   app: Express;
@@ -180,6 +181,11 @@ export async function serve(config: HubConfig, logger: Logger): Promise<void> {
   started = (async () => {
     db = await openDatabase(config, logger);
     await prepareDatabase(config, db, logger);
+    if (config.env === "production" && (await registryAdministrators(db.dataSource)).length === 0) {
+      throw new CommandError(
+        "the registry has no administrator; register the province bureau and its system first: `hub agency add --code … --name … --kind MARKET_REGULATION --region <province>` then `hub client add --agency … --name default --scopes clients:manage,registry:admin`",
+      );
+    }
     if (stopping) return;
     if (db.target.kind === "pglite" && db.target.dataDir) {
       local = await serveEmbeddedDatabase(db.target.dataDir, logger);

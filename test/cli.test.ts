@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { decodeJwt } from "jose";
+import { createLocalJWKSet, decodeJwt, jwtVerify } from "jose";
 import { createTestDatabase } from "./support/test-database";
 import { patentCheckCharacter } from "../src/domain/identifiers";
 import { creditCodeFor } from "./support/directory";
-import { runHub, withHubDatabase } from "./support/hub-process";
+import { freePort, runHub, startHubProcess, withHubDatabase } from "./support/hub-process";
 
 /**
  * The `hub` command as a user runs it: the compiled CLI (npm test builds it first) in a child process,
@@ -282,6 +282,12 @@ describe("bootstrapping an empty registry", () => {
     // (The unknown kind is refused before the database is opened, so it runs beside the second add.)
     const emptyRegistry = await boot(["agency", "list"]);
     expect(emptyRegistry).toEqual({ code: 0, stdout: "", stderr: `${bootLine()}hub: the registry is empty; begin with \`hub agency add --code … --name … --kind MARKET_REGULATION --region …\`\n` });
+    // A production hub does not start on a registry nobody can administer, and says how to begin.
+    const keys = (await boot(["keys", "generate", "--out", path.join(bootDir, "production-keys")])).stdout;
+    const production = { HUB_ENV: "production", PORT: String(await freePort()), ...Object.fromEntries(keys.trim().split("\n").map((line) => line.split("=") as [string, string])) };
+    const refused = await boot(["serve"], production);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/hub: the registry has no administrator; register the province bureau and its system first: `hub agency add .*` then `hub client add .*registry:admin`\n$/);
     const added = await boot(["agency", "add", "--code", "ZJ-AMR", "--name", "浙江省市场监督管理局", "--kind", "MARKET_REGULATION", "--region", "330000", "--operator", "王工"]);
     expect(added).toEqual({ code: 0, stdout: "agency ZJ-AMR registered: MARKET_REGULATION 330000\n", stderr: bootLine() });
     const [twice, badKind] = await Promise.all([
@@ -305,5 +311,21 @@ describe("bootstrapping an empty registry", () => {
       { operation: "registerAgency", entity_type: "Agency", agency_code: null, client_name: "hub", end_user: "王工" },
       { operation: "registerClientSystem", entity_type: "ClientSystem", agency_code: null, client_name: "hub", end_user: "王工" },
     ]);
-  }, 120_000);
+    // Now the production hub starts; its published key verifies the token it accepts.
+    const productionToken = (await boot(["token", "--agency", "ZJ-AMR", "--scopes", "registry:admin"], production)).stdout.trim();
+    const running = await startHubProcess({ PATH: process.env.PATH, HUB_DATA_DIR: bootDir, ...(bootDatabase.url ? { DATABASE_URL: bootDatabase.url } : {}), ...production });
+    try {
+      const jwks = await (await fetch(`${running.url}/.well-known/jwks.json`)).json();
+      expect((await jwtVerify(productionToken, createLocalJWKSet(jwks as never))).payload.sub).toBe("ZJ-AMR/default");
+      const me = await fetch(`${running.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${productionToken}` },
+        body: JSON.stringify({ query: "{ me { agency { code kind } } }" }),
+      });
+      expect(await me.json()).toEqual({ data: { me: { agency: { code: "ZJ-AMR", kind: "MARKET_REGULATION" } } } });
+    } finally {
+      running.child.kill("SIGTERM");
+      await running.exited;
+    }
+  }, 180_000);
 });

@@ -29,6 +29,14 @@ describe("configuration", () => {
     expect(loadConfig({ HUB_ENV: "production", ...keys, HUB_INTROSPECTION: "true" }).graphql.introspection).toBe(true);
   });
 
+  it("loads no demo data in production, and refuses to be told to", () => {
+    const keys = { HUB_SIGNING_KEY_FILE: "/etc/hub/key.pem", HUB_PII_KEY_FILE: "/etc/hub/pii.key" };
+    expect(loadConfig({}).demoData).toBe(true);
+    expect(loadConfig({ HUB_ENV: "production", ...keys }).demoData).toBe(false);
+    expect(loadConfig({ HUB_ENV: "production", ...keys, HUB_DEMO_DATA: "false" }).demoData).toBe(false);
+    expect(() => loadConfig({ HUB_ENV: "production", ...keys, HUB_DEMO_DATA: "true" })).toThrow(/HUB_DEMO_DATA: must be false when HUB_ENV=production/);
+  });
+
   it("reads durations in seconds, minutes, hours and days", () => {
     expect([parseDurationSeconds("900"), parseDurationSeconds("15m"), parseDurationSeconds("8h"), parseDurationSeconds("1d")]).toEqual([900, 900, 28800, 86400]);
     expect(parseDurationSeconds("soon")).toBeUndefined();

@@ -212,6 +212,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (e.HUB_ENV === "production" && !e.HUB_PII_KEY_FILE) {
     problems.push("HUB_PII_KEY_FILE: required when HUB_ENV=production (personal information is sealed with it)");
   }
+  if (e.HUB_ENV === "production" && env.HUB_DEMO_DATA !== undefined && e.HUB_DEMO_DATA) {
+    problems.push("HUB_DEMO_DATA: must be false when HUB_ENV=production (the demo's agencies, keys and people are public knowledge)");
+  }
   if (e.HUB_JWT_DEFAULT_LIFETIME > e.HUB_JWT_MAX_LIFETIME) {
     problems.push("HUB_JWT_DEFAULT_LIFETIME: must not exceed HUB_JWT_MAX_LIFETIME");
   }
@@ -223,7 +226,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ? e.DATABASE_URL : undefined,
     dataDir: path.resolve(e.HUB_DATA_DIR),
-    demoData: e.HUB_DEMO_DATA,
+    // On by default for a development hub, off in production.
+    demoData: env.HUB_DEMO_DATA === undefined ? e.HUB_ENV !== "production" : e.HUB_DEMO_DATA,
     jwt: {
       issuer: e.HUB_JWT_ISSUER,
       audience: e.HUB_JWT_AUDIENCE,

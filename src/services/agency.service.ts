@@ -4,11 +4,11 @@ import { AgencyKind, RecordStatus } from "../entities/agency-kind";
 import { ClientSystem } from "../entities/client-system.entity";
 import { BadUserInputError, ConflictError, InvalidStateTransitionError } from "../errors/errors";
 import { isRegionCodeShape, regionCovers, regionLikePattern } from "../auth/region";
-import type { Viewer } from "../auth/viewer";
+import { Viewer } from "../auth/viewer";
 import type { Loaders } from "../loaders";
 import type { RequestScope } from "../context/request-scope";
 import { Page } from "./pagination";
-import { agencyAdministration } from "../policy/rules";
+import { agencyAdministration, registryAdministrator } from "../policy/rules";
 import { equals, ListSpec, listPage } from "./list-builder";
 import { EVERYTHING } from "../policy/decision";
 import type { AgencyFilter, RegisterAgencyInput, UpdateAgencyInput } from "../inputs/agency.input";
@@ -157,4 +157,23 @@ export class AgencyService {
     if (!regionCovers(parent.regionCode, regionCode)) throw new BadUserInputError("The parent's region must cover the agency's region.", field);
     return parent;
   }
+}
+
+/**
+ * The agencies whose systems could administer the registry today (the policy's `registryAdministrator`, asked
+ * of each active system of an active market-regulation bureau): a production hub does not start without one.
+ */
+export async function registryAdministrators(dataSource: DataSource): Promise<string[]> {
+  const rows: Array<{ id: string; code: string; name: string; region_code: string; client_id: string; client_name: string; allowed_scopes: string[] }> = await dataSource.query(
+    `SELECT a.id, a.code, a.name, a.region_code, c.id AS client_id, c.name AS client_name, c.allowed_scopes
+       FROM agencies a JOIN client_systems c ON c.agency_id = a.id
+      WHERE a.kind = $1 AND a.status = 'ACTIVE' AND c.status = 'ACTIVE'`,
+    [AgencyKind.MARKET_REGULATION],
+  );
+  const administrators = rows.filter((row) =>
+    registryAdministrator(
+      Viewer.of({ id: row.id, code: row.code, name: row.name, kind: AgencyKind.MARKET_REGULATION, regionCode: row.region_code, institutionId: null }, { id: row.client_id, name: row.client_name }, row.allowed_scopes),
+    ),
+  );
+  return [...new Set(administrators.map((row) => row.code))];
 }
