@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { graphql } from "./gql";
 import type { RegisterAgencyInput } from "./gql/graphql";
+import { creditCodeFor } from "./support/directory";
 import { startTestHub, TestHub } from "./support/test-hub";
 
 /**
@@ -136,5 +137,38 @@ describe("connecting an agency's own system", () => {
     });
     expect(credentials.body.errors).toBeUndefined();
     expect(credentials.body.data).toMatchObject({ me: { agency: { code: "ZZ-FY", kind: "COURT" } }, institution: { name: expect.any(String), technicalFields: expect.any(Array) } });
+  });
+});
+
+describe("an institution's own agency", () => {
+  const REGISTER_INSTITUTION = graphql(`mutation RegistryInstitution($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id name agencyCode } } }`);
+  const input = (extra: Record<string, unknown> = {}) => ({
+    idempotencyKey: "own-agency",
+    name: "信阳新华知识产权鉴定所",
+    creditCode: creditCodeFor("411502", 8801),
+    regionCode: "411502",
+    technicalFields: ["PATENT" as const],
+    agencyCode: "XY-XHJD",
+    ...extra,
+  });
+
+  it("is registered with the institution, with its default system, and linked both ways", async () => {
+    const registered = (await hub.data(REGISTER_INSTITUTION, { as: "XY-AMR", variables: { input: input() } })).registerInstitution!;
+    expect(registered.institution).toMatchObject({ name: "信阳新华知识产权鉴定所", agencyCode: "XY-XHJD" });
+    const me = await hub.graphql(`{ me { agency { code kind regionCode parentCode institution { id name } } clientSystem } }`, { as: "XY-XHJD" });
+    expect(me.body.data.me).toEqual({
+      agency: { code: "XY-XHJD", kind: "APPRAISAL_INSTITUTION", regionCode: "411502", parentCode: "XY-AMR", institution: { id: registered.institution.id, name: "信阳新华知识产权鉴定所" } },
+      clientSystem: "default",
+    });
+    // (Who reads the link is the authorization matrix's: the bureaus and associations covering the institution.)
+    await hub.hub.deps.trail.flush();
+    const audit = await hub.db.dataSource.query(`SELECT operation FROM audit_events WHERE request_id = (SELECT request_id FROM audit_events WHERE entity_id = $1 AND operation = 'registerInstitution') ORDER BY seq`, [registered.institution.id]);
+    expect(audit.map((row: { operation: string }) => row.operation)).toEqual(["registerInstitution", "registerAgency", "registerClientSystem"]);
+  });
+
+  it("writes neither the institution nor the agency when the agency code is taken", async () => {
+    const taken = await hub.graphql(REGISTER_INSTITUTION, { as: "XY-AMR", variables: { input: input({ idempotencyKey: null, creditCode: creditCodeFor("411502", 8802), agencyCode: "XY-COURT" }) } });
+    expect(taken.body.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.agencyCode" });
+    expect(await hub.db.dataSource.query(`SELECT 1 FROM institutions WHERE credit_code = $1`, [creditCodeFor("411502", 8802)])).toEqual([]);
   });
 });

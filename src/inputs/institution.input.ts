@@ -37,6 +37,12 @@ export class RegisterInstitutionInput {
   @Field(() => String, { nullable: true, description: idempotencyKeyDescription("Optional: retrying with the same key and input returns the first result.") })
   idempotencyKey?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Also register the institution's own agency (kind APPRAISAL_INSTITUTION) with this code and its `default` client system, so that its case system can report progress on its cases.",
+  })
+  agencyCode?: string | null;
+
   @Field(() => String, { description: "Registered name." }) name: string;
   @Field(() => CreditCodeScalar, { description: "Unified social credit code." }) creditCode: string;
   @Field(() => RegionCodeScalar, { description: "Region code of its registration (must be valid today)." }) regionCode: string;

@@ -8,6 +8,8 @@ export function createAgencyLoaders(dataSource: DataSource) {
   return {
     agencyById: loadOneBy(dataSource, Agency, "id"),
     agencyByCode: loadOneBy(dataSource, Agency, "code"),
+    /** An institution's own agency (kind APPRAISAL_INSTITUTION), if it has one. */
+    agencyByInstitutionId: loadOneBy(dataSource, Agency, "institutionId"),
     clientSystemsByAgencyId: loadManyBy(dataSource, ClientSystem, "agencyId", { name: "ASC" }),
   };
 }

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } f
 import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { Agency } from "../entities/agency.entity";
+import { Institution } from "../entities/institution.entity";
 import { ClientSystem } from "../entities/client-system.entity";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
@@ -35,6 +36,12 @@ export class AgencyResolver {
   @Guard("agencyAdministration")
   clientSystems(@Root() agency: Agency, @Ctx() ctx: HubContext): Promise<ClientSystem[]> {
     return ctx.services.agencies.clientSystems(agency);
+  }
+
+  @FieldResolver(() => Institution, { nullable: true, description: "For an appraisal institution's own agency: its entry in the directory. For the agency itself and the bureaus covering it." })
+  @Guard("agencyAdministration")
+  institution(@Root() agency: Agency, @Ctx() ctx: HubContext): Promise<Institution | null> {
+    return agency.institutionId ? ctx.services.institutions.byId(agency.institutionId) : Promise.resolve(null);
   }
 
   @Mutation(() => RegisterAgencyPayload, {

@@ -97,6 +97,12 @@ export class InstitutionResolver {
     return ctx.services.appraisers.appraisersOf(institution);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: "Code of the institution's own agency (its case system's), if it has one: for the bureaus and associations covering it." })
+  @Guard("institutionSupervisor")
+  async agencyCode(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<string | null> {
+    return (await ctx.services.agencies.ofInstitution(institution.id))?.code ?? null;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: "Name of its region, e.g. 信阳市." })
   @Public()
   regionName(@Root() institution: Institution): string | null {

@@ -1,6 +1,4 @@
-import { isProvinceLevelOrAbove } from "../auth/region";
 import { AgencyKind } from "../entities/agency-kind";
-import { SCOPES } from "../auth/scopes";
 
 /** The demo agencies of contract.md, with these exact codes. */
 export const DEMO_AGENCIES: ReadonlyArray<{ code: string; name: string; kind: AgencyKind; regionCode: string }> = [
@@ -16,22 +14,6 @@ export const DEMO_AGENCIES: ReadonlyArray<{ code: string; name: string; kind: Ag
   { code: "XX-PSB", name: "新乡市公安局", kind: AgencyKind.POLICE, regionCode: "410700" },
   { code: "XY-IPAA", name: "信阳市知识产权鉴定行业协会", kind: AgencyKind.INDUSTRY_ASSOCIATION, regionCode: "411500" },
 ];
-
-/**
- * Scopes an agency's default client system may carry, by kind. Reading ID numbers in full is for the
- * bureaus and associations that supervise appraisers; courts, procuratorates and police see them masked.
- */
-export function defaultAllowedScopes(kind: AgencyKind, regionCode: string): string[] {
-  switch (kind) {
-    case AgencyKind.MARKET_REGULATION:
-      // A bureau at province level or above administers the agency registry of its jurisdiction.
-      return isProvinceLevelOrAbove(regionCode) ? [SCOPES.CLIENTS_MANAGE, SCOPES.PII_READ, SCOPES.REGISTRY_ADMIN] : [SCOPES.CLIENTS_MANAGE, SCOPES.PII_READ];
-    case AgencyKind.INDUSTRY_ASSOCIATION:
-      return [SCOPES.CLIENTS_MANAGE, SCOPES.PII_READ];
-    default:
-      return [SCOPES.CLIENTS_MANAGE];
-  }
-}
 
 /** Appraisal institutions' own systems (kind APPRAISAL_INSTITUTION), linked to their directory entries. */
 export const DEMO_INSTITUTION_AGENCIES: ReadonlyArray<{ code: string; name: string; regionCode: string; institutionCreditCode: string }> = [

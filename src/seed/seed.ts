@@ -12,7 +12,8 @@ import { AuditOutcome } from "../entities/audit-event.entity";
 import { ClientSystem, DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
-import { DEMO_AGENCIES, DEMO_INSTITUTION_AGENCIES, defaultAllowedScopes } from "./demo-agencies";
+import { DEMO_AGENCIES, DEMO_INSTITUTION_AGENCIES } from "./demo-agencies";
+import { defaultAllowedScopes } from "../auth/scopes";
 import { AgencyKind } from "../entities/agency-kind";
 import { DEMO_APPRAISERS, DEMO_INSTITUTIONS } from "./demo-directory";
 

@@ -17,7 +17,6 @@ import { CommandRunner, Created } from "./command-runner";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 
-const CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
 /** The registry, by code. */
 const AGENCY_LIST: ListSpec<Agency, AgencyFilter> = {
@@ -52,6 +51,11 @@ export class AgencyService {
     return this.loaders.agencyByCode.load(code);
   }
 
+  /** An institution's own agency (kind APPRAISAL_INSTITUTION), if it has one. */
+  ofInstitution(institutionId: string): Promise<Agency | null> {
+    return this.loaders.agencyByInstitutionId.load(institutionId);
+  }
+
   /** The calling agency, or null for the anonymous public. */
   current(): Promise<Agency | null> {
     return this.viewer.agency ? this.loaders.agencyById.load(this.viewer.agency.id) : Promise.resolve(null);
@@ -73,8 +77,7 @@ export class AgencyService {
    * directory entry, not here.
    */
   async register(input: RegisterAgencyInput): Promise<Created<Agency>> {
-    const code = input.code.trim();
-    if (!CODE_PATTERN.test(code)) throw new BadUserInputError("code must be 2 to 32 capital letters, digits or dashes, starting with a letter or digit.", "input.code");
+    const code = check.agencyCode(input.code, "input.code");
     const name = check.text(input.name, "input.name", { max: 200, required: true });
     if (input.kind === AgencyKind.APPRAISAL_INSTITUTION) {
       throw new BadUserInputError("An appraisal institution's agency is made with its directory entry.", "input.kind");

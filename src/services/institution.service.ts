@@ -1,4 +1,10 @@
 import { EntityManager } from "typeorm";
+import { Agency } from "../entities/agency.entity";
+import { AgencyKind } from "../entities/agency-kind";
+import { ClientSystem, DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import type { AuditEntry } from "../audit/audit-trail";
+import { defaultAllowedScopes } from "../auth/scopes";
 import { ComplianceStandard } from "../entities/directory-records";
 import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
@@ -119,13 +125,14 @@ export class InstitutionService {
 
   async register(input: RegisterInstitutionInput): Promise<Created<Institution>> {
     const prepared = this.prepareRegistration(input);
+    const agencyCode = input.agencyCode ? check.agencyCode(input.agencyCode, "input.agencyCode") : null;
     const { creditCode } = prepared;
     return this.commands.create({
       operation: "registerInstitution",
       entity: Institution,
       entityType: "Institution",
       idempotencyKey: input.idempotencyKey,
-      fingerprint: prepared,
+      fingerprint: { ...prepared, agencyCode },
       write: async (manager) => {
         if (await manager.getRepository(Institution).existsBy({ creditCode })) {
           throw new ConflictError("An institution with this credit code is already registered.", { field: "input.creditCode" });
@@ -135,9 +142,29 @@ export class InstitutionService {
           "An institution with this credit code is already registered.",
           "input.creditCode",
         );
-        return { id: saved.id, fields: Object.keys(prepared) };
+        const also = agencyCode ? await this.registerOwnAgency(manager, saved, agencyCode) : [];
+        return { id: saved.id, fields: Object.keys(prepared), also };
       },
     });
+  }
+
+  /**
+   * The institution's own agency (kind APPRAISAL_INSTITUTION, under the registering bureau) and its `default`
+   * client system, in the registration's transaction: its case system can then report progress on its cases.
+   */
+  private async registerOwnAgency(manager: EntityManager, institution: Institution, code: string): Promise<AuditEntry[]> {
+    if (await manager.getRepository(Agency).existsBy({ code })) throw new ConflictError("An agency with this code is already registered.", { field: "input.agencyCode" });
+    const kind = AgencyKind.APPRAISAL_INSTITUTION;
+    const agency = await manager
+      .getRepository(Agency)
+      .save(manager.create(Agency, { code, name: institution.name, kind, regionCode: institution.regionCode, parentCode: this.viewer.agency?.code ?? null, institutionId: institution.id }));
+    const client = await manager
+      .getRepository(ClientSystem)
+      .save(manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "The institution's case system.", allowedScopes: defaultAllowedScopes(kind, institution.regionCode) }));
+    return [
+      { operation: "registerAgency", entityType: "Agency", entityId: agency.id, fields: ["code", "name", "kind", "regionCode", "parentCode", "institutionId"], outcome: AuditOutcome.SUCCESS },
+      { operation: "registerClientSystem", entityType: "ClientSystem", entityId: client.id, fields: ["name", "allowedScopes"], outcome: AuditOutcome.SUCCESS },
+    ];
   }
 
   /**

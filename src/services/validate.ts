@@ -124,3 +124,10 @@ export function idFilter(value: string, field: string): string {
   if (!isUuid(value)) throw new BadUserInputError(`${field.split(".").pop()} is not an id of this hub.`, field);
   return value;
 }
+
+/** An agency's fixed code: 2 to 32 capital letters, digits or dashes, starting with a letter or digit. */
+export function agencyCode(value: string, field: string): string {
+  const code = value.trim();
+  if (!/^[A-Z0-9][A-Z0-9-]{1,31}$/.test(code)) throw new BadUserInputError("An agency code is 2 to 32 capital letters, digits or dashes, starting with a letter or digit.", field);
+  return code;
+}

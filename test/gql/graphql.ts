@@ -601,6 +601,8 @@ export type RegisterClientSystemInput = {
 export type RegisterInstitutionInput = {
   /** Address. */
   address?: string | null | undefined;
+  /** Also register the institution's own agency (kind APPRAISAL_INSTITUTION) with this code and its `default` client system, so that its case system can report progress on its cases. */
+  agencyCode?: string | null | undefined;
   /** Appraisal matters it may take. */
   appraisalMatters?: Array<string> | null | undefined;
   /** Business scope. */
@@ -876,6 +878,13 @@ export type RegistryClientMutationVariables = Exact<{
 
 
 export type RegistryClientMutation = { registerClientSystem: { replayed: boolean, clientSystem: { name: string | null, allowedScopes: Array<string> | null } } | null };
+
+export type RegistryInstitutionMutationVariables = Exact<{
+  input: RegisterInstitutionInput;
+}>;
+
+
+export type RegistryInstitutionMutation = { registerInstitution: { institution: { id: string, name: string, agencyCode: string | null } } | null };
 
 export type AppraiserRegisterMutationVariables = Exact<{
   input: RegisterAppraiserInput;
@@ -1670,6 +1679,17 @@ export const RegistryClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegistryClientMutation, RegistryClientMutationVariables>;
+export const RegistryInstitutionDocument = new TypedDocumentString(`
+    mutation RegistryInstitution($input: RegisterInstitutionInput!) {
+  registerInstitution(input: $input) {
+    institution {
+      id
+      name
+      agencyCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryInstitutionMutation, RegistryInstitutionMutationVariables>;
 export const AppraiserRegisterDocument = new TypedDocumentString(`
     mutation AppraiserRegister($input: RegisterAppraiserInput!) {
   registerAppraiser(input: $input) {

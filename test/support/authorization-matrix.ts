@@ -215,6 +215,12 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ "XX-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "hidden"),
   },
   {
+    what: "an institution's own agency (its case system's code): the bureaus and associations covering it",
+    query: `{ institution(creditCode: "91411500MA9F3K2L21") { agencyCode } }`,
+    path: ["institution", "agencyCode"],
+    expected: row({ "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "denied"),
+  },
+  {
     what: "a 信阳 institution's cultivation stage: bureaus and associations in jurisdiction",
     query: `{ institution(creditCode: "91411500MA9F3K2L21") { cultivationStage } }`,
     path: ["institution", "cultivationStage"],
