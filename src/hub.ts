@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { ApolloServer } from "@apollo/server";
 import type { Express } from "express";
 import { AuditTrail } from "./audit/audit-trail";
-import { loadSigningKey, SigningKey } from "./auth/signing-key";
+import { loadSigningKey, loadVerificationKeys, SigningKey } from "./auth/signing-key";
 import { TokenVerifier } from "./auth/token";
 import { loadPiiVault } from "./auth/pii-vault";
 import type { HubConfig } from "./config/config";
@@ -41,8 +41,9 @@ export interface Hub {
 export async function buildHub(config: HubConfig, logger: Logger, db: OpenDatabase, options: { now?: () => Date } = {}): Promise<Hub> {
   const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize, logger, now: options.now });
   const signingKey = await loadSigningKey(config);
+  const verificationKeys = await loadVerificationKeys(config, signingKey);
   const verifier = new TokenVerifier(
-    signingKey,
+    verificationKeys,
     {
       issuer: config.jwt.issuer,
       audience: config.jwt.audience,
@@ -60,7 +61,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     now: options.now,
     maxResponseValues: config.graphql.maxResponseValues,
   };
-  const { app, apollo, httpServer } = await createApp({ config, logger, deps, schema, verifier, jwks: { keys: [signingKey.publicJwk] } });
+  const { app, apollo, httpServer } = await createApp({ config, logger, deps, schema, verifier, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
   return {
     app,
     httpServer,

@@ -15,12 +15,10 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function prestart(): number {
-  const started = Date.now();
+function prestart(): void {
   const result = spawnSync("npm", ["run", "--silent", "prestart"], { cwd: dir, encoding: "utf8" });
   expect(result.stderr + result.stdout).toBe("");
   expect(result.status).toBe(0);
-  return Date.now() - started;
 }
 
 const outputs = (): Map<string, number> =>
@@ -35,10 +33,10 @@ describe("npm start's build step", () => {
     prestart();
     expect(fs.existsSync(path.join(dir, "dist", "cli", "main.js"))).toBe(true);
 
+    // Current: no output is written again (the outputs' times are the proof; a timing would be flaky under load).
     const before = outputs();
-    const ms = prestart();
+    prestart();
     expect(outputs()).toEqual(before);
-    expect(ms).toBeLessThan(2000);
 
     // The entry point, which no other file imports, so tsc checks it alone again. (After a change to a file that
     // others import, the first build after a clean one checks every importer again: as long as the clean build.)

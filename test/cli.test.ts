@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createLocalJWKSet, decodeJwt, jwtVerify } from "jose";
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { createTestDatabase } from "./support/test-database";
 import { patentCheckCharacter } from "../src/domain/identifiers";
 import { creditCodeFor } from "./support/directory";
@@ -284,7 +284,8 @@ describe("bootstrapping an empty registry", () => {
     expect(emptyRegistry).toEqual({ code: 0, stdout: "", stderr: `${bootLine()}hub: the registry is empty; begin with \`hub agency add --code … --name … --kind MARKET_REGULATION --region …\`\n` });
     // A production hub does not start on a registry nobody can administer, and says how to begin.
     const keys = (await boot(["keys", "generate", "--out", path.join(bootDir, "production-keys")])).stdout;
-    const production = { HUB_ENV: "production", PORT: String(await freePort()), ...Object.fromEntries(keys.trim().split("\n").map((line) => line.split("=") as [string, string])) };
+    const settings = (lines: string): Record<string, string> => Object.fromEntries(lines.trim().split("\n").map((line) => line.split("=") as [string, string]));
+    const production: Record<string, string> = { HUB_ENV: "production", PORT: String(await freePort()), ...settings(keys) };
     const refused = await boot(["serve"], production);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/hub: the registry has no administrator; register the province bureau and its system first: `hub agency add .*` then `hub client add .*registry:admin`\n$/);
@@ -327,5 +328,31 @@ describe("bootstrapping an empty registry", () => {
       running.child.kill("SIGTERM");
       await running.exited;
     }
-  }, 180_000);
+
+    // A rotation: the new key signs, the previous one still verifies the tokens it signed until they expire.
+    const rotation = await boot(["keys", "rotate"], production);
+    expect(rotation.code).toBe(0);
+    expect(rotation.stderr).toMatch(/remove it from HUB_SIGNING_KEY_PREVIOUS_FILES after \d{4}-\d{2}-\d{2}T/);
+    const rotated = { ...production, ...settings(rotation.stdout) };
+    expect(rotated.HUB_SIGNING_KEY_PREVIOUS_FILES).toBe(production.HUB_SIGNING_KEY_FILE);
+    const newToken = (await boot(["token", "--agency", "ZJ-AMR"], rotated)).stdout.trim();
+    const restarted = await startHubProcess({ PATH: process.env.PATH, HUB_DATA_DIR: bootDir, ...(bootDatabase.url ? { DATABASE_URL: bootDatabase.url } : {}), ...rotated });
+    try {
+      const jwks = (await (await fetch(`${restarted.url}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> };
+      expect(jwks.keys).toHaveLength(2);
+      expect(decodeProtectedHeader(newToken).kid).toBe(jwks.keys[0].kid);
+      expect(decodeProtectedHeader(productionToken).kid).toBe(jwks.keys[1].kid);
+      for (const token of [productionToken, newToken]) {
+        const me = await fetch(`${restarted.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: "{ me { agency { code } } }" }),
+        });
+        expect(me.status).toBe(200);
+      }
+    } finally {
+      restarted.child.kill("SIGTERM");
+      await restarted.exited;
+    }
+  }, 240_000);
 });

@@ -48,6 +48,16 @@ export async function loadSigningKey(config: HubConfig, options: { create?: bool
 }
 
 /**
+ * The keys the hub's tokens verify against: the current one, then those of `HUB_SIGNING_KEY_PREVIOUS_FILES`
+ * (signed with before the last rotation, kept until the longest token lifetime has passed). Published, public
+ * halves only, at `/.well-known/jwks.json`.
+ */
+export async function loadVerificationKeys(config: HubConfig, current: SigningKey): Promise<SigningKey[]> {
+  const previous = await Promise.all(config.jwt.previousSigningKeyFiles.map((file) => readKeyFile(file)));
+  return [current, ...previous.filter((key) => key.kid !== current.kid)];
+}
+
+/**
  * Writes a new ES256 (P-256) private key to `file`, as a private JWK or a PKCS#8 PEM, with mode 0600 (its
  * folder 0700 when made here). Never overwrites: an existing file fails with `EEXIST`.
  */

@@ -57,11 +57,16 @@ export async function issueToken(
  * registry; granted scopes are the token's scopes narrowed to those the registry allows.
  */
 export class TokenVerifier {
+  private readonly hubKeys: ReturnType<typeof createLocalJWKSet>;
+
   constructor(
-    private readonly hubKey: SigningKey,
+    /** The current key first, then the previous ones that still verify (a rotation); tokens name theirs by `kid`. */
+    hubKeys: SigningKey[],
     private readonly settings: TokenSettings,
     private readonly lookup: CallerLookup,
-  ) {}
+  ) {
+    this.hubKeys = createLocalJWKSet({ keys: hubKeys.map((key) => key.publicJwk) });
+  }
 
   async verify(token: string, now: Date = new Date()): Promise<Viewer> {
     let header: ReturnType<typeof decodeProtectedHeader>;
@@ -100,7 +105,7 @@ export class TokenVerifier {
       };
       payload = agencySigned
         ? (await jwtVerify(token, createLocalJWKSet(caller.client.jwks as never), options)).payload
-        : (await jwtVerify(token, this.hubKey.publicKey, options)).payload;
+        : (await jwtVerify(token, this.hubKeys, options)).payload;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError("The bearer token has expired.");
       throw new UnauthenticatedError("The bearer token's signature or claims are not valid.");

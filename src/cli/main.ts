@@ -389,9 +389,29 @@ clientCommand
     });
   });
 
-program
-  .command("keys")
-  .description("key files for HUB_SIGNING_KEY_FILE and HUB_PII_KEY_FILE (both required with HUB_ENV=production)")
+const keysCommand = program.command("keys").description("key files for HUB_SIGNING_KEY_FILE and HUB_PII_KEY_FILE (both required with HUB_ENV=production)");
+
+keysCommand
+  .command("rotate")
+  .description("write a new signing key and print the settings that sign with it while the current key still verifies the tokens it signed")
+  .option("--out <dir>", "the directory to write it to (default: the current key's)")
+  .action(async (options: { out?: string }) => {
+    const { loadConfig } = await import("../config/config");
+    const { loadSigningKey, signingKeyPath, writeNewSigningKey } = await import("../auth/signing-key");
+    const config = loadConfig();
+    const current = signingKeyPath(config);
+    await loadSigningKey(config, { create: false });
+    const file = path.join(path.resolve(options.out ?? path.dirname(current)), `hub-signing-key-${new Date().toISOString().replace(/[:.]/g, "-")}.pem`);
+    await writeNewSigningKey(file, "pem").catch((error: NodeJS.ErrnoException) => {
+      throw new CliError(error.code === "EEXIST" ? `${file} exists; refusing to overwrite a key` : `cannot write ${file}`);
+    });
+    const retireAfter = new Date(Date.now() + config.jwt.maxLifetimeSeconds * 1000 + config.jwt.clockToleranceSeconds * 1000).toISOString();
+    const previous = [path.resolve(current), ...config.jwt.previousSigningKeyFiles].join(",");
+    process.stderr.write(`hub: wrote a new signing key (mode 0600); restart the hub with these settings. Tokens of the previous key stay valid until they expire: remove it from HUB_SIGNING_KEY_PREVIOUS_FILES after ${retireAfter}\n`);
+    process.stdout.write(`HUB_SIGNING_KEY_FILE=${file}\nHUB_SIGNING_KEY_PREVIOUS_FILES=${previous}\n`);
+  });
+
+keysCommand
   .command("generate")
   .description("write a new ES256 signing key (PKCS#8 PEM) and a new 32-byte PII key (base64), mode 0600, never overwriting; print the settings that use them")
   .option("--out <dir>", "the directory to write them to", path.join("data", "keys"))

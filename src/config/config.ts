@@ -22,6 +22,8 @@ export interface HubConfig {
     readonly audience: string;
     /** PEM (PKCS#8) or JWK file with the hub's ES256 private key. */
     readonly signingKeyFile: string | undefined;
+    /** Keys signed with before the last rotation: they still verify (and are published) until their tokens expire. */
+    readonly previousSigningKeyFiles: string[];
     readonly clockToleranceSeconds: number;
     /** Tokens whose `exp - iat` exceeds this are refused, whoever signed them. */
     readonly maxLifetimeSeconds: number;
@@ -156,6 +158,7 @@ const envSchema = z.object({
   HUB_JWT_ISSUER: z.string().min(1).optional().default("appraisal-hub"),
   HUB_JWT_AUDIENCE: z.string().min(1).optional().default("appraisal-hub"),
   HUB_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  HUB_SIGNING_KEY_PREVIOUS_FILES: z.string().optional().default(""),
   HUB_JWT_CLOCK_TOLERANCE: duration("30s"),
   HUB_JWT_MAX_LIFETIME: duration("24h"),
   HUB_JWT_DEFAULT_LIFETIME: duration("1h"),
@@ -232,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       issuer: e.HUB_JWT_ISSUER,
       audience: e.HUB_JWT_AUDIENCE,
       signingKeyFile: e.HUB_SIGNING_KEY_FILE,
+      previousSigningKeyFiles: e.HUB_SIGNING_KEY_PREVIOUS_FILES.split(",").map((file) => file.trim()).filter(Boolean),
       clockToleranceSeconds: e.HUB_JWT_CLOCK_TOLERANCE,
       maxLifetimeSeconds: e.HUB_JWT_MAX_LIFETIME,
       defaultLifetimeSeconds: e.HUB_JWT_DEFAULT_LIFETIME,
