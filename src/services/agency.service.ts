@@ -17,7 +17,6 @@ import { CommandRunner, Created } from "./command-runner";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 
-
 /** The registry, by code. */
 const AGENCY_LIST: ListSpec<Agency, AgencyFilter> = {
   entity: Agency,
@@ -124,7 +123,7 @@ export class AgencyService {
     });
   }
 
-  /** Disables an agency: its systems' tokens answer 401 from the next request on (the registry is read per request). */
+  /** Disables an agency (its systems' tokens answer 401 from the next request on: the registry is read per request) or enables it again. */
   setStatus(code: string, expectedVersion: number, to: RecordStatus, reason: string | null | undefined): Promise<Agency> {
     const statusReason = check.text(reason, "reason", { max: 500, required: to === RecordStatus.DISABLED }) || null;
     return this.commands.change({
