@@ -15,6 +15,15 @@ import type { DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 /** The registry's default client system, spelled out here (checked by its type): its entity module loads TypeORM. */
 const DEFAULT_CLIENT: typeof DEFAULT_CLIENT_NAME = "default";
 
+/** The login name, for the audit trail of the operator's commands; a container's user may have none. */
+function loginName(): string {
+  try {
+    return os.userInfo().username || "operator";
+  } catch {
+    return "operator";
+  }
+}
+
 /** A failure the user can act on: printed as one line, exit code 1. */
 class CliError extends Error {}
 
@@ -284,7 +293,7 @@ agencyCommand
   .requiredOption("--kind <kind>", "COURT, PROCURATORATE, POLICE, MARKET_REGULATION, INDUSTRY_ASSOCIATION, OTHER_DEPARTMENT, ARBITRATION or MEDIATION")
   .requiredOption("--region <code>", "6-digit administrative division code of its jurisdiction")
   .option("--parent <code>", "code of the registered agency above it")
-  .option("--operator <name>", "who runs the command, for the audit trail", os.userInfo().username || "operator")
+  .option("--operator <name>", "who runs the command, for the audit trail (default: the login name)", loginName())
   .action(async (options: { code: string; name: string; kind: string; region: string; parent?: string; operator: string }) => {
     const { loadConfig } = await import("../config/config");
     const { AgencyKind } = await import("../entities/agency-kind");
@@ -336,7 +345,7 @@ clientCommand
   .option("--scopes <list>", "comma-separated scopes its tokens may carry: pii:read, clients:manage, registry:admin", "")
   .option("--jwks <file>", "a JSON Web Key Set file with the public EC P-256 keys the agency signs its tokens with")
   .option("--description <text>", "what the system is")
-  .option("--operator <name>", "who runs the command, for the audit trail", os.userInfo().username || "operator")
+  .option("--operator <name>", "who runs the command, for the audit trail (default: the login name)", loginName())
   .action(async (options: { agency: string; name: string; scopes: string; jwks?: string; description?: string; operator: string }) => {
     let jwks: string | null = null;
     if (options.jwks) {
