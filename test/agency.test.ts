@@ -166,6 +166,19 @@ describe("an institution's own agency", () => {
     expect(audit.map((row: { operation: string }) => row.operation)).toEqual(["registerInstitution", "registerAgency", "registerClientSystem"]);
   });
 
+  it("is registered later for an institution already in the directory, once", async () => {
+    const [{ id }] = await hub.db.dataSource.query(`SELECT id FROM institutions WHERE credit_code = '52411500MJY123458K'`);
+    const REGISTER_AGENCY = graphql(`mutation RegistryInstitutionAgency($id: ID!, $code: String!) { registerInstitutionAgency(institutionId: $id, agencyCode: $code) { institution { agencyCode } } }`);
+    // 新乡's bureau does not see a suspended 信阳 institution at all.
+    const outside = await hub.graphql(REGISTER_AGENCY, { as: "XX-AMR", variables: { id, code: "XY-LATEJD" } });
+    expect(outside.body.errors?.[0].extensions.code).toBe("NOT_FOUND");
+    const made = (await hub.data(REGISTER_AGENCY, { as: "XY-AMR", variables: { id, code: "XY-LATEJD" } })).registerInstitutionAgency!;
+    expect(made.institution.agencyCode).toBe("XY-LATEJD");
+    const again = await hub.graphql(REGISTER_AGENCY, { as: "XY-AMR", variables: { id, code: "XY-LATEJD2" } });
+    expect(again.body.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "institutionId" });
+    expect(await hub.db.dataSource.query(`SELECT code FROM agencies WHERE institution_id = $1`, [id])).toEqual([{ code: "XY-LATEJD" }]);
+  });
+
   it("writes neither the institution nor the agency when the agency code is taken", async () => {
     const taken = await hub.graphql(REGISTER_INSTITUTION, { as: "XY-AMR", variables: { input: input({ idempotencyKey: null, creditCode: creditCodeFor("411502", 8802), agencyCode: "XY-COURT" }) } });
     expect(taken.body.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "input.agencyCode" });

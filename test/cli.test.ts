@@ -235,6 +235,15 @@ describe("hub command", () => {
     expect(fs.readFileSync(signing, "utf8")).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     expect(Buffer.from(fs.readFileSync(pii, "utf8"), "base64")).toHaveLength(32);
     for (const file of [signing, pii]) expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    // Or to the files the settings (or --signing-key and --pii-key) name.
+    const named = { HUB_SIGNING_KEY_FILE: path.join(out, "named", "signing.pem"), HUB_PII_KEY_FILE: path.join(out, "named", "pii.key") };
+    const [fromSettings, fromFlags] = await Promise.all([
+      hub(["keys", "generate"], named),
+      hub(["keys", "generate", "--signing-key", path.join(out, "flags", "s.pem"), "--pii-key", path.join(out, "flags", "p.key")]),
+    ]);
+    expect(fromSettings.stdout).toBe(`HUB_SIGNING_KEY_FILE=${named.HUB_SIGNING_KEY_FILE}\nHUB_PII_KEY_FILE=${named.HUB_PII_KEY_FILE}\n`);
+    expect(fromFlags.stdout).toBe(`HUB_SIGNING_KEY_FILE=${path.join(out, "flags", "s.pem")}\nHUB_PII_KEY_FILE=${path.join(out, "flags", "p.key")}\n`);
+    for (const file of [...Object.values(named), path.join(out, "flags", "s.pem"), path.join(out, "flags", "p.key")]) expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const before = fs.readFileSync(signing, "utf8");
     // Production takes both; the PEM key signs a token, which the registry check lets through.
     const production = { HUB_ENV: "production", HUB_SIGNING_KEY_FILE: signing };

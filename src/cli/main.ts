@@ -423,11 +423,14 @@ keysCommand
 keysCommand
   .command("generate")
   .description("write a new ES256 signing key (PKCS#8 PEM) and a new 32-byte PII key (base64), mode 0600, never overwriting; print the settings that use them")
-  .option("--out <dir>", "the directory to write them to", path.join("data", "keys"))
-  .action(async (options: { out: string }) => {
-    const dir = path.resolve(options.out);
-    const signingFile = path.join(dir, "hub-signing-key.pem");
-    const piiFile = path.join(dir, "hub-pii.key");
+  .option("--out <dir>", "the directory to write both to (default: the files HUB_SIGNING_KEY_FILE and HUB_PII_KEY_FILE name, else data/keys)")
+  .option("--signing-key <file>", "the signing key's file")
+  .option("--pii-key <file>", "the PII key's file")
+  .action(async (options: { out?: string; signingKey?: string; piiKey?: string }) => {
+    const dir = options.out ?? path.join("data", "keys");
+    const configured = options.out === undefined ? process.env : {};
+    const signingFile = path.resolve(options.signingKey ?? configured.HUB_SIGNING_KEY_FILE ?? path.join(dir, "hub-signing-key.pem"));
+    const piiFile = path.resolve(options.piiKey ?? configured.HUB_PII_KEY_FILE ?? path.join(dir, "hub-pii.key"));
     for (const file of [signingFile, piiFile]) if (fs.existsSync(file)) throw new CliError(`${file} exists; refusing to overwrite a key (choose another --out)`);
     const { writeNewSigningKey } = await import("../auth/signing-key");
     const { writeNewPiiKey } = await import("../auth/pii-vault");

@@ -15,6 +15,7 @@ import { Payload } from "./types/payload";
 import type { Created } from "../services/command-runner";
 
 const RegisterInstitutionPayload = Payload("registerInstitution", "institution", Institution, "institution", "directoryRegistrar");
+const RegisterInstitutionAgencyPayload = Payload("registerInstitutionAgency", "institution", Institution, "institution, with its own agency", "directoryRegistrar");
 
 const InstitutionConnection = Connection(Institution, "Institution", "institution");
 
@@ -48,6 +49,20 @@ export class InstitutionResolver {
   @Guard("directoryRegistrar", "institution.register")
   registerInstitution(@Arg("input", () => RegisterInstitutionInput) input: RegisterInstitutionInput, @Ctx() ctx: HubContext): Promise<Created<Institution>> {
     return ctx.services.institutions.register(input);
+  }
+
+  @Mutation(() => RegisterInstitutionAgencyPayload, {
+    nullable: true,
+    description: "Registers the own agency (kind APPRAISAL_INSTITUTION) and `default` client system of an institution already in the directory, e.g. when it is listed, so its case system can report progress. For the bureau covering it; an institution has one.",
+  })
+  @Guard("directoryRegistrar", "institution.register", "institution.visible")
+  registerInstitutionAgency(
+    @Arg("institutionId", () => ID) institutionId: string,
+    @Arg("agencyCode", () => String) agencyCode: string,
+    @Arg("idempotencyKey", () => String, { nullable: true }) idempotencyKey: string | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<Created<Institution>> {
+    return ctx.services.institutions.registerAgencyOf(institutionId, agencyCode, idempotencyKey);
   }
 
   @Mutation(() => Institution, { nullable: true, description: "Edits an institution. For the market-regulation bureau of its region; a stale expectedVersion answers CONFLICT." })

@@ -10,7 +10,7 @@ import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
 import { LISTING_TRANSITIONS, ListingLevel, ListingStatus, TechnicalField } from "../domain/directory-enums";
 import { regionValidOn } from "../domain/region-directory";
-import { BadUserInputError, ConflictError, InvalidStateTransitionError } from "../errors/errors";
+import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
 import { RequestScope } from "../context/request-scope";
 import { canonicalJson } from "./canonical-json";
@@ -149,11 +149,37 @@ export class InstitutionService {
   }
 
   /**
+   * Registers the own agency of an institution already in the directory (when it is listed, say), for the
+   * bureau covering it; an institution has one.
+   */
+  registerAgencyOf(institutionId: string, agencyCodeInput: string, idempotencyKey: string | null | undefined): Promise<Created<Institution>> {
+    const agencyCode = check.agencyCode(agencyCodeInput, "agencyCode");
+    return this.commands.create({
+      operation: "registerInstitutionAgency",
+      entity: Institution,
+      entityType: "Institution",
+      idempotencyKey,
+      authorize: async (manager) => {
+        const institution = check.isUuid(institutionId) ? await manager.getRepository(Institution).findOneBy({ id: institutionId }) : null;
+        if (!this.visible(institution)) throw new NotFoundError("Institution");
+        registerInstitution.require(this.viewer, institution!.regionCode);
+        return institution!;
+      },
+      fingerprint: { institutionId, agencyCode },
+      write: async (manager, institution) => {
+        if (await manager.getRepository(Agency).existsBy({ institutionId: institution.id })) throw new ConflictError("The institution already has its own agency.", { field: "institutionId" });
+        const [agencyEntry, ...also] = await this.registerOwnAgency(manager, institution, agencyCode, "agencyCode");
+        return { id: institution.id, fields: [`agency:${agencyCode}`], also: [agencyEntry, ...also] };
+      },
+    });
+  }
+
+  /**
    * The institution's own agency (kind APPRAISAL_INSTITUTION, under the registering bureau) and its `default`
    * client system, in the registration's transaction: its case system can then report progress on its cases.
    */
-  private async registerOwnAgency(manager: EntityManager, institution: Institution, code: string): Promise<AuditEntry[]> {
-    if (await manager.getRepository(Agency).existsBy({ code })) throw new ConflictError("An agency with this code is already registered.", { field: "input.agencyCode" });
+  private async registerOwnAgency(manager: EntityManager, institution: Institution, code: string, field = "input.agencyCode"): Promise<AuditEntry[]> {
+    if (await manager.getRepository(Agency).existsBy({ code })) throw new ConflictError("An agency with this code is already registered.", { field });
     const kind = AgencyKind.APPRAISAL_INSTITUTION;
     const agency = await manager
       .getRepository(Agency)

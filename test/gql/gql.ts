@@ -31,6 +31,7 @@ type Documents = {
     "query RegistryAudit { auditEvents(first: 50, filter: { entityType: \"Agency\" }) { edges { node { operation entityId fields agencyCode } } } }": typeof types.RegistryAuditDocument,
     "mutation RegistryClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed clientSystem { name allowedScopes } } }": typeof types.RegistryClientDocument,
     "mutation RegistryInstitution($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id name agencyCode } } }": typeof types.RegistryInstitutionDocument,
+    "mutation RegistryInstitutionAgency($id: ID!, $code: String!) { registerInstitutionAgency(institutionId: $id, agencyCode: $code) { institution { agencyCode } } }": typeof types.RegistryInstitutionAgencyDocument,
     "mutation AppraiserRegister($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id name version idNumber institution { name } } replayed } }": typeof types.AppraiserRegisterDocument,
     "mutation AppraiserUpdate($id: ID!, $v: Int!, $input: UpdateAppraiserInput!) { updateAppraiser(id: $id, expectedVersion: $v, input: $input) { version institution { creditCode } practiceHistory { id kind endedOn institution { creditCode } } } }": typeof types.AppraiserUpdateDocument,
     "query AppraiserPii($id: ID!) { appraiser(id: $id) { name idNumber phone } }": typeof types.AppraiserPiiDocument,
@@ -124,6 +125,7 @@ const documents: Documents = {
     "query RegistryAudit { auditEvents(first: 50, filter: { entityType: \"Agency\" }) { edges { node { operation entityId fields agencyCode } } } }": types.RegistryAuditDocument,
     "mutation RegistryClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed clientSystem { name allowedScopes } } }": types.RegistryClientDocument,
     "mutation RegistryInstitution($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id name agencyCode } } }": types.RegistryInstitutionDocument,
+    "mutation RegistryInstitutionAgency($id: ID!, $code: String!) { registerInstitutionAgency(institutionId: $id, agencyCode: $code) { institution { agencyCode } } }": types.RegistryInstitutionAgencyDocument,
     "mutation AppraiserRegister($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id name version idNumber institution { name } } replayed } }": types.AppraiserRegisterDocument,
     "mutation AppraiserUpdate($id: ID!, $v: Int!, $input: UpdateAppraiserInput!) { updateAppraiser(id: $id, expectedVersion: $v, input: $input) { version institution { creditCode } practiceHistory { id kind endedOn institution { creditCode } } } }": types.AppraiserUpdateDocument,
     "query AppraiserPii($id: ID!) { appraiser(id: $id) { name idNumber phone } }": types.AppraiserPiiDocument,
@@ -265,6 +267,10 @@ export function graphql(source: "mutation RegistryClient($input: RegisterClientS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RegistryInstitution($input: RegisterInstitutionInput!) { registerInstitution(input: $input) { institution { id name agencyCode } } }"): typeof import('./graphql').RegistryInstitutionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegistryInstitutionAgency($id: ID!, $code: String!) { registerInstitutionAgency(institutionId: $id, agencyCode: $code) { institution { agencyCode } } }"): typeof import('./graphql').RegistryInstitutionAgencyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -886,6 +886,14 @@ export type RegistryInstitutionMutationVariables = Exact<{
 
 export type RegistryInstitutionMutation = { registerInstitution: { institution: { id: string, name: string, agencyCode: string | null } } | null };
 
+export type RegistryInstitutionAgencyMutationVariables = Exact<{
+  id: string | number;
+  code: string;
+}>;
+
+
+export type RegistryInstitutionAgencyMutation = { registerInstitutionAgency: { institution: { agencyCode: string | null } } | null };
+
 export type AppraiserRegisterMutationVariables = Exact<{
   input: RegisterAppraiserInput;
 }>;
@@ -1690,6 +1698,15 @@ export const RegistryInstitutionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegistryInstitutionMutation, RegistryInstitutionMutationVariables>;
+export const RegistryInstitutionAgencyDocument = new TypedDocumentString(`
+    mutation RegistryInstitutionAgency($id: ID!, $code: String!) {
+  registerInstitutionAgency(institutionId: $id, agencyCode: $code) {
+    institution {
+      agencyCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegistryInstitutionAgencyMutation, RegistryInstitutionAgencyMutationVariables>;
 export const AppraiserRegisterDocument = new TypedDocumentString(`
     mutation AppraiserRegister($input: RegisterAppraiserInput!) {
   registerAppraiser(input: $input) {

@@ -215,6 +215,12 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ "XX-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "hidden"),
   },
   {
+    what: "registering an institution's own agency: the bureaus covering it (信阳中原 has one)",
+    query: `mutation { registerInstitutionAgency(institutionId: "{{zyjd}}", agencyCode: "M-JD") { replayed } }`,
+    path: ["registerInstitutionAgency"],
+    expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
     what: "an institution's own agency (its case system's code): the bureaus and associations covering it",
     query: `{ institution(creditCode: "91411500MA9F3K2L21") { agencyCode } }`,
     path: ["institution", "agencyCode"],
