@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
 import type { HubConfig } from "../config/config";
+import type { HubContext } from "../context/context";
 import type { OpenDatabase } from "../db/database";
 import type { DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 
@@ -299,25 +300,10 @@ agencyCommand
     const { AgencyKind } = await import("../entities/agency-kind");
     const kinds = Object.values(AgencyKind) as string[];
     if (!kinds.includes(options.kind)) throw new CliError(`unknown --kind ${options.kind}: ${kinds.join(", ")}`);
-    const config = loadConfig();
-    await withDatabase(config, async (db) => {
-      await assertMigrated(db);
-      const { commandContexts } = await import("../hub");
-      const { HubError } = await import("../errors/errors");
-      const contexts = await commandContexts(config, db, undefined, "agency-add", options.operator);
-      try {
-        const { record } = await contexts
-          .newContext()
-          .services.agencies.register({ code: options.code, name: options.name, kind: options.kind as (typeof AgencyKind)[keyof typeof AgencyKind], regionCode: options.region, parentCode: options.parent ?? null })
-          .catch((error: unknown) => {
-            if (error instanceof HubError) throw new CliError(`${error.message}${typeof error.extensions.field === "string" ? ` (${error.extensions.field})` : ""}`);
-            throw error;
-          });
-        process.stdout.write(`agency ${record.code} registered: ${record.kind} ${record.regionCode}${record.parentCode ? ` under ${record.parentCode}` : ""}\n`);
-      } finally {
-        await contexts.close();
-      }
-    });
+    const { record } = await asOperator(loadConfig(), "agency-add", options.operator, (services) =>
+      services.agencies.register({ code: options.code, name: options.name, kind: options.kind as (typeof AgencyKind)[keyof typeof AgencyKind], regionCode: options.region, parentCode: options.parent ?? null }),
+    );
+    process.stdout.write(`agency ${record.code} registered: ${record.kind} ${record.regionCode}${record.parentCode ? ` under ${record.parentCode}` : ""}\n`);
   });
 
 agencyCommand
@@ -356,27 +342,12 @@ clientCommand
       }
     }
     const { loadConfig } = await import("../config/config");
-    const config = loadConfig();
-    await withDatabase(config, async (db) => {
-      await assertMigrated(db);
-      const { commandContexts } = await import("../hub");
-      const { HubError } = await import("../errors/errors");
-      const contexts = await commandContexts(config, db, undefined, "client-add", options.operator);
-      try {
-        const allowedScopes = options.scopes.split(",").map((scope) => scope.trim()).filter(Boolean);
-        const { record } = await contexts
-          .newContext()
-          .services.clientSystems.register({ idempotencyKey: "", agencyCode: options.agency, name: options.name, description: options.description ?? null, allowedScopes, jwks })
-          .catch((error: unknown) => {
-            if (error instanceof HubError) throw new CliError(`${error.message}${typeof error.extensions.field === "string" ? ` (${error.extensions.field})` : ""}`);
-            throw error;
-          });
-        const keys = record.jwks?.keys.length ?? 0;
-        process.stdout.write(`client ${options.agency}/${record.name} registered: scopes ${record.allowedScopes.join(",") || "none"}; ${keys ? `${keys} public key(s)` : "tokens from hub token"}\n`);
-      } finally {
-        await contexts.close();
-      }
-    });
+    const allowedScopes = options.scopes.split(",").map((scope) => scope.trim()).filter(Boolean);
+    const { record } = await asOperator(loadConfig(), "client-add", options.operator, (services) =>
+      services.clientSystems.register({ idempotencyKey: "", agencyCode: options.agency, name: options.name, description: options.description ?? null, allowedScopes, jwks }),
+    );
+    const keys = record.jwks?.keys.length ?? 0;
+    process.stdout.write(`client ${options.agency}/${record.name} registered: scopes ${record.allowedScopes.join(",") || "none"}; ${keys ? `${keys} public key(s)` : "tokens from hub token"}\n`);
   });
 
 clientCommand
@@ -483,6 +454,27 @@ async function checkRegistry<K>(config: HubConfig, agencyCode: string, clientNam
  * Only `migrate`, `init`, `seed` and `serve` change the schema. Another command that found migrations pending
  * would otherwise apply them under a hub still running the old code (whose writes would then fail).
  */
+/**
+ * Runs one service call of the registry's commands as the operator at the command line (the audit trail's end
+ * user), on the migrated database; a refusal the operator can act on is one line naming the field at fault.
+ */
+async function asOperator<T>(config: HubConfig, command: string, operator: string, work: (services: HubContext["services"]) => Promise<T>): Promise<T> {
+  return withDatabase(config, async (db) => {
+    await assertMigrated(db);
+    const { commandContexts } = await import("../hub");
+    const { HubError } = await import("../errors/errors");
+    const contexts = await commandContexts(config, db, undefined, command, operator);
+    try {
+      return await work(contexts.newContext().services);
+    } catch (error) {
+      if (error instanceof HubError) throw new CliError(`${error.message}${typeof error.extensions.field === "string" ? ` (${error.extensions.field})` : ""}`);
+      throw error;
+    } finally {
+      await contexts.close();
+    }
+  });
+}
+
 async function assertMigrated(db: OpenDatabase): Promise<void> {
   if (await db.dataSource.showMigrations()) throw new CliError("the database has migrations pending: run `hub migrate` (with the hub's new version) first");
 }

@@ -37,18 +37,20 @@ export function computedAlertOf(alertId: string): { trademarkId: string; dueOn: 
 }
 
 /**
- * The feed over the marks of `marks` (a table or a parenthesised subquery, aliased `t` here), with the
- * mark's region; parameters `:horizon` and `:months`. Newest first is the reader's ORDER BY.
+ * The feed over the marks of `marks` (a table or a parenthesised subquery), with the mark's region;
+ * parameters `:horizon` and `:months`. The marks are read once (a CTE both branches use). Newest first is the
+ * reader's ORDER BY.
  */
 export function alertFeedSql(marks: string): string {
   return `
+    WITH t AS (SELECT * FROM ${marks} m)
     SELECT s.id::text AS id, s.trademark_id, s.kind, s.detail, s.reference, s.due_on, s.raised_on, s.raised_by_agency_code, s.status,
            s.handling_note, s.handled_by_agency_code, s.handled_at, s.version, t.region_code
-      FROM trademark_alerts s JOIN ${marks} t ON t.id = s.trademark_id
+      FROM trademark_alerts s JOIN t ON t.id = s.trademark_id
     UNION ALL
     SELECT 'expiring:' || t.id::text || ':' || to_char(t.expires_on, 'YYYY-MM-DD'), t.id, 'EXPIRING', '', NULL, t.expires_on,
            (t.expires_on - make_interval(months => :months))::date, '${HUB_RAISER}', 'OPEN', NULL, NULL, NULL, 1, t.region_code
-      FROM ${marks} t
+      FROM t
      WHERE t.custody_status = 'ACTIVE' AND t.expires_on <= :horizon
        AND NOT EXISTS (SELECT 1 FROM trademark_alerts x WHERE x.trademark_id = t.id AND x.kind = 'EXPIRING' AND x.due_on = t.expires_on)`;
 }

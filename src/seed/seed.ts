@@ -9,11 +9,10 @@ import { Appraiser } from "../entities/appraiser.entity";
 import { AppraiserPractice } from "../entities/appraiser-practice.entity";
 import { AuditEntry } from "../audit/audit-trail";
 import { AuditOutcome } from "../entities/audit-event.entity";
-import { ClientSystem, DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
 import { DEMO_AGENCIES, DEMO_INSTITUTION_AGENCIES } from "./demo-agencies";
-import { defaultAllowedScopes } from "../auth/scopes";
+import { INSTITUTION_CLIENT, insertDefaultClient } from "../services/client-system.service";
 import { AgencyKind } from "../entities/agency-kind";
 import { DEMO_APPRAISERS, DEMO_INSTITUTIONS } from "./demo-directory";
 
@@ -40,9 +39,7 @@ async function seedAgencies(manager: EntityManager, audit: AuditEntry[]): Promis
   for (const demo of DEMO_AGENCIES) {
     if (await manager.getRepository(Agency).existsBy({ code: demo.code })) continue;
     const agency = await manager.getRepository(Agency).save(manager.create(Agency, demo));
-    const client = await manager.getRepository(ClientSystem).save(
-      manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "Default client system, created with the agency.", allowedScopes: defaultAllowedScopes(demo.kind, demo.regionCode) }),
-    );
+    const client = await insertDefaultClient(manager, agency, "Default client system, created with the agency.");
     audit.push(created("Agency", agency.id, ["code", "name", "kind", "regionCode"]), created("ClientSystem", client.id, ["name", "allowedScopes"]));
     count++;
   }
@@ -57,9 +54,7 @@ async function seedInstitutionAgencies(manager: EntityManager, audit: AuditEntry
     const agency = await manager.getRepository(Agency).save(
       manager.create(Agency, { code: demo.code, name: demo.name, kind: AgencyKind.APPRAISAL_INSTITUTION, regionCode: demo.regionCode, institutionId: institution.id }),
     );
-    const client = await manager.getRepository(ClientSystem).save(
-      manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "The institution's case system.", allowedScopes: defaultAllowedScopes(AgencyKind.APPRAISAL_INSTITUTION, demo.regionCode) }),
-    );
+    const client = await insertDefaultClient(manager, agency, INSTITUTION_CLIENT);
     audit.push(created("Agency", agency.id, ["code", "name", "kind", "regionCode", "institutionId"]), created("ClientSystem", client.id, ["name", "allowedScopes"]));
     count++;
   }

@@ -92,9 +92,8 @@ export class AgencyService {
       idempotencyKey: input.idempotencyKey,
       fingerprint: fields,
       write: async (manager) => {
-        if (await manager.getRepository(Agency).existsBy({ code })) throw new ConflictError("An agency with this code is already registered.", { field: "input.code" });
         if (parentCode) await this.parent(manager, parentCode, regionCode, "input.parentCode");
-        const saved = await conflictOnDuplicate(() => manager.getRepository(Agency).save(manager.create(Agency, fields)), "An agency with this code is already registered.", "input.code");
+        const saved = await insertAgency(manager, fields, "input.code");
         return { id: saved.id, fields: Object.keys(fields).filter((field) => fields[field as keyof typeof fields] !== null) };
       },
     });
@@ -159,6 +158,13 @@ export class AgencyService {
     if (!regionCovers(parent.regionCode, regionCode)) throw new BadUserInputError("The parent's region must cover the agency's region.", field);
     return parent;
   }
+}
+
+/** Inserts an agency whose code is new (CONFLICT on `field` otherwise, also when a concurrent insert wins). */
+export async function insertAgency(manager: EntityManager, fields: Partial<Agency> & { code: string }, field: string): Promise<Agency> {
+  const taken = "An agency with this code is already registered.";
+  if (await manager.getRepository(Agency).existsBy({ code: fields.code })) throw new ConflictError(taken, { field });
+  return conflictOnDuplicate(() => manager.getRepository(Agency).save(manager.create(Agency, fields)), taken, field);
 }
 
 /**

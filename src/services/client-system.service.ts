@@ -1,9 +1,9 @@
-import { DataSource } from "typeorm";
+import { DataSource, EntityManager } from "typeorm";
 import { Agency } from "../entities/agency.entity";
 import { RecordStatus } from "../entities/agency-kind";
-import { ClientSystem, PublicJwks } from "../entities/client-system.entity";
+import { ClientSystem, DEFAULT_CLIENT_NAME, PublicJwks } from "../entities/client-system.entity";
 import { BadUserInputError, ConflictError } from "../errors/errors";
-import { isKnownScope } from "../auth/scopes";
+import { defaultAllowedScopes, isKnownScope } from "../auth/scopes";
 import type { CallerLookup } from "../auth/token";
 import { RequestScope } from "../context/request-scope";
 import { grantScope, ownClientSystem, registerClientFor } from "../policy/client-system.permissions";
@@ -107,6 +107,16 @@ function validDescription(text: string | null | undefined, field: string): strin
   return value;
 }
 
+
+/** How an institution's own `default` system is described. */
+export const INSTITUTION_CLIENT = "The institution's case system.";
+
+/** An agency's `default` client system, made with the agency, with the scopes its kind and level may carry. */
+export function insertDefaultClient(manager: EntityManager, agency: Pick<Agency, "id" | "kind" | "regionCode">, description: string): Promise<ClientSystem> {
+  return manager
+    .getRepository(ClientSystem)
+    .save(manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description, allowedScopes: defaultAllowedScopes(agency.kind, agency.regionCode) }));
+}
 
 /** Accepts only public EC P-256 keys for ES256: no private parts, no symmetric or RSA keys. */
 export function parsePublicJwks(text: string, field: string): PublicJwks {

@@ -1,10 +1,10 @@
 import { EntityManager } from "typeorm";
 import { Agency } from "../entities/agency.entity";
 import { AgencyKind } from "../entities/agency-kind";
-import { ClientSystem, DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 import { AuditOutcome } from "../entities/audit-event.entity";
 import type { AuditEntry } from "../audit/audit-trail";
-import { defaultAllowedScopes } from "../auth/scopes";
+import { insertAgency } from "./agency.service";
+import { INSTITUTION_CLIENT, insertDefaultClient } from "./client-system.service";
 import { ComplianceStandard } from "../entities/directory-records";
 import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
@@ -168,8 +168,7 @@ export class InstitutionService {
       fingerprint: { institutionId, agencyCode },
       write: async (manager, institution) => {
         if (await manager.getRepository(Agency).existsBy({ institutionId: institution.id })) throw new ConflictError("The institution already has its own agency.", { field: "institutionId" });
-        const [agencyEntry, ...also] = await this.registerOwnAgency(manager, institution, agencyCode, "agencyCode");
-        return { id: institution.id, fields: [`agency:${agencyCode}`], also: [agencyEntry, ...also] };
+        return { id: institution.id, fields: [`agency:${agencyCode}`], also: await this.registerOwnAgency(manager, institution, agencyCode, "agencyCode") };
       },
     });
   }
@@ -179,14 +178,12 @@ export class InstitutionService {
    * client system, in the registration's transaction: its case system can then report progress on its cases.
    */
   private async registerOwnAgency(manager: EntityManager, institution: Institution, code: string, field = "input.agencyCode"): Promise<AuditEntry[]> {
-    if (await manager.getRepository(Agency).existsBy({ code })) throw new ConflictError("An agency with this code is already registered.", { field });
-    const kind = AgencyKind.APPRAISAL_INSTITUTION;
-    const agency = await manager
-      .getRepository(Agency)
-      .save(manager.create(Agency, { code, name: institution.name, kind, regionCode: institution.regionCode, parentCode: this.viewer.agency?.code ?? null, institutionId: institution.id }));
-    const client = await manager
-      .getRepository(ClientSystem)
-      .save(manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description: "The institution's case system.", allowedScopes: defaultAllowedScopes(kind, institution.regionCode) }));
+    const agency = await insertAgency(
+      manager,
+      { code, name: institution.name, kind: AgencyKind.APPRAISAL_INSTITUTION, regionCode: institution.regionCode, parentCode: this.viewer.agency?.code ?? null, institutionId: institution.id },
+      field,
+    );
+    const client = await insertDefaultClient(manager, agency, INSTITUTION_CLIENT);
     return [
       { operation: "registerAgency", entityType: "Agency", entityId: agency.id, fields: ["code", "name", "kind", "regionCode", "parentCode", "institutionId"], outcome: AuditOutcome.SUCCESS },
       { operation: "registerClientSystem", entityType: "ClientSystem", entityId: client.id, fields: ["name", "allowedScopes"], outcome: AuditOutcome.SUCCESS },
