@@ -4,6 +4,7 @@ import type { Express } from "express";
 import { AuditTrail } from "./audit/audit-trail";
 import { loadSigningKey, loadVerificationKeys, SigningKey } from "./auth/signing-key";
 import { TokenVerifier } from "./auth/token";
+import { RemoteJwksCache } from "./auth/remote-jwks";
 import { loadPiiVault } from "./auth/pii-vault";
 import type { HubConfig } from "./config/config";
 import { createContext, HubContext, HubDeps } from "./context/context";
@@ -20,6 +21,9 @@ import { seedDemoCases } from "./seed/demo-cases";
 import { seedDemoPatentsAndTrademarks } from "./seed/demo-patents-trademarks";
 import { registryLookup } from "./services/client-system.service";
 import { registryAdministrators } from "./services/agency.service";
+import type { Credentials } from "./server/authenticate";
+import { PersonSessions } from "./auth/person-session";
+import { SessionCookies } from "./server/session-cookie";
 
 export interface Hub {
   app: Express;
@@ -29,7 +33,8 @@ export interface Hub {
   deps: HubDeps;
   schema: HubSchema;
   signingKey: SigningKey;
-  verifier: TokenVerifier;
+  /** Bearer tokens and people's sessions: what the HTTP middleware, and in-process callers (tests), identify callers with. */
+  credentials: Credentials;
   /**
    * Stops accepting connections, lets requests in flight finish (up to `HUB_SHUTDOWN_GRACE_MS`), then
    * flushes the audit trail; the database stays open for its owner to close.
@@ -51,17 +56,21 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
       maxLifetimeSeconds: config.jwt.maxLifetimeSeconds,
     },
     registryLookup(db.dataSource),
+    // One cache for the hub's life: client systems' keys fetched from their jwksUri.
+    new RemoteJwksCache({ timeoutMs: config.jwt.jwksFetchTimeoutMs, allowHttp: config.env !== "production" }, { logger, now: options.now }),
   );
   const schema = await hubSchema();
   const deps: HubDeps = {
     dataSource: db.dataSource,
     trail,
-    vault: loadPiiVault(config),
+    vault: await loadPiiVault(config, db.dataSource, { createKeyFile: true, createDataKeys: true }),
     policy: config.policy,
+    env: config.env,
     now: options.now,
     maxResponseValues: config.graphql.maxResponseValues,
   };
-  const { app, apollo, httpServer } = await createApp({ config, logger, deps, schema, verifier, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
+  const credentials: Credentials = { verifier, sessions: new PersonSessions(db.dataSource, config.signIn), cookies: new SessionCookies(config), publicUrl: config.signIn.publicUrl };
+  const { app, apollo, httpServer } = await createApp({ config, logger, deps, schema, credentials, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
   return {
     app,
     httpServer,
@@ -69,7 +78,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     deps,
     schema,
     signingKey,
-    verifier,
+    credentials,
     async stop() {
       await apollo.stop();
       await trail.close();
@@ -88,7 +97,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
  */
 export async function commandContexts(config: HubConfig, db: OpenDatabase, agencyCode: string | undefined, command: string, operator?: string) {
   const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize });
-  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: loadPiiVault(config, { create: false }), policy: config.policy };
+  const deps: HubDeps = { dataSource: db.dataSource, trail, vault: await loadPiiVault(config, db.dataSource), policy: config.policy, env: config.env };
   let viewer = operator ? Viewer.operator(operator) : Viewer.anonymous();
   if (agencyCode) {
     const caller = await registryLookup(db.dataSource)(agencyCode, DEFAULT_CLIENT_NAME);
@@ -126,7 +135,9 @@ export async function prepareDatabase(config: HubConfig, db: OpenDatabase, logge
 /** The demo registry and directory (one transaction), then demo cases and feedback through the services. */
 export async function loadDemoData(config: HubConfig, db: OpenDatabase): Promise<{ agencies: number; institutions: number; appraisers: number; cases: number }> {
   const trail = new AuditTrail(db.dataSource, { flushIntervalMs: 100, batchSize: 100 });
-  const seeded = await seedDemo(db.dataSource, trail, loadPiiVault(config));
+  // The data keys are made (on a new database) before the seed's transaction, which holds PGlite's one connection.
+  const vault = await loadPiiVault(config, db.dataSource, { createKeyFile: true, createDataKeys: true });
+  const seeded = await seedDemo(db.dataSource, trail, vault);
   await trail.close();
   const opened: Array<{ close(): Promise<void> }> = [];
   const as = async (code: string) => {

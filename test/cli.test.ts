@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT } from "jose";
 import { createTestDatabase } from "./support/test-database";
 import { patentCheckCharacter } from "../src/domain/identifiers";
 import { creditCodeFor } from "./support/directory";
@@ -264,6 +264,20 @@ describe("hub command", () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/configuration problems:\n  - HUB_ENV: .*\n  - PORT: /);
   });
+
+  it("registers a client system whose keys are fetched from a URL, lists the URL, and takes --jwks or --jwks-url, not both", async () => {
+    const url = "https://keys.xy-court.example.gov.cn/jwks.json";
+    const [both, withCredentials] = await Promise.all([
+      hub(["client", "add", "--agency", "XY-COURT", "--name", "by-url", "--jwks", "keys.json", "--jwks-url", url]),
+      hub(["client", "add", "--agency", "XY-COURT", "--name", "by-url", "--jwks-url", "https://court:secret@keys.example/jwks.json"], {}, { dataDir: beside() }),
+    ]);
+    expect(both).toEqual({ code: 1, stdout: "", stderr: "hub: give either --jwks or --jwks-url, not both\n" });
+    expect(withCredentials).toMatchObject({ code: 1, stdout: "", stderr: expect.stringMatching(/^hub: jwksUri must not carry a user name or password\. \(input\.jwksUri\)$/m) });
+    const added = await hub(["client", "add", "--agency", "XY-COURT", "--name", "by-url", "--jwks-url", url, "--operator", "王工"]);
+    expect(added).toEqual({ code: 0, stdout: `client XY-COURT/by-url registered: scopes none; public keys from ${url}\n`, stderr: databaseLine() });
+    const listed = await hub(["client", "list", "--agency", "XY-COURT"]);
+    expect(listed.stdout.split("\n")).toEqual(expect.arrayContaining([`XY-COURT/by-url\tACTIVE\t-\t${url}`, expect.stringMatching(/^XY-COURT\/default\tACTIVE\t.*\t0$/)]));
+  });
 });
 
 describe("bootstrapping an empty registry", () => {
@@ -293,7 +307,7 @@ describe("bootstrapping an empty registry", () => {
       body: JSON.stringify({ query: "{ me { agency { code kind } } }" }),
     });
 
-  it("registers the first agency and its system with the operator's commands, then issues its token", async () => {
+  it("registers the first agency and its system with the operator's commands; in production that bureau registers a city bureau and a court, whose own token reads credentials until the court is disabled; a rotation keeps earlier tokens valid", async () => {
     expect((await boot(["init"], { HUB_DEMO_DATA: "false" })).code).toBe(0);
     // The registry starts empty: the operator registers the first agency, audited under the operator's name.
     // (The unknown kind is refused before the database is opened, so it runs beside the second add.)
@@ -307,22 +321,22 @@ describe("bootstrapping an empty registry", () => {
     expect(refused.code).toBe(1);
     // One line among the JSON log lines `serve` writes (which pino may flush after it).
     expect(refused.stderr).toMatch(/^hub: the registry has no administrator; register the province bureau and its system first: `hub agency add .*` then `hub client add .*registry:admin`$/m);
-    const added = await boot(["agency", "add", "--code", "ZJ-AMR", "--name", "浙江省市场监督管理局", "--kind", "MARKET_REGULATION", "--region", "330000", "--operator", "王工"]);
-    expect(added).toEqual({ code: 0, stdout: "agency ZJ-AMR registered: MARKET_REGULATION 330000\n", stderr: bootLine() });
+    const added = await boot(["agency", "add", "--code", "HA-AMR", "--name", "河南省市场监督管理局", "--kind", "MARKET_REGULATION", "--region", "410000", "--operator", "王工"]);
+    expect(added).toEqual({ code: 0, stdout: "agency HA-AMR registered: MARKET_REGULATION 410000\n", stderr: bootLine() });
     const [twice, badKind] = await Promise.all([
-      boot(["agency", "add", "--code", "ZJ-AMR", "--name", "x", "--kind", "MARKET_REGULATION", "--region", "330000"]),
-      boot(["agency", "add", "--code", "ZJ-X", "--name", "x", "--kind", "GUARD", "--region", "330000"]),
+      boot(["agency", "add", "--code", "HA-AMR", "--name", "x", "--kind", "MARKET_REGULATION", "--region", "410000"]),
+      boot(["agency", "add", "--code", "ZJ-X", "--name", "x", "--kind", "GUARD", "--region", "410000"]),
     ]);
     expect(twice).toEqual({ code: 1, stdout: "", stderr: `${bootLine()}hub: An agency with this code is already registered. (input.code)\n` });
     expect(badKind).toMatchObject({ code: 1, stdout: "", stderr: expect.stringMatching(/^hub: unknown --kind GUARD: COURT, /) });
-    expect((await boot(["agency", "list"])).stdout).toBe("ZJ-AMR\tMARKET_REGULATION\t330000\tACTIVE\t-\t浙江省市场监督管理局\n");
+    expect((await boot(["agency", "list"])).stdout).toBe("HA-AMR\tMARKET_REGULATION\t410000\tACTIVE\t-\t河南省市场监督管理局\n");
     // Its first client system, then a token for it: the province bureau can now sign in and register the rest.
-    const client = await boot(["client", "add", "--agency", "ZJ-AMR", "--name", "default", "--scopes", "clients:manage,registry:admin", "--operator", "王工"]);
-    expect(client).toEqual({ code: 0, stdout: "client ZJ-AMR/default registered: scopes clients:manage,registry:admin; tokens from hub token\n", stderr: bootLine() });
-    const clients = await boot(["client", "list", "--agency", "ZJ-AMR"]);
-    const bootToken = await boot(["token", "--agency", "ZJ-AMR", "--scopes", "registry:admin"]);
-    expect(clients.stdout).toBe("ZJ-AMR/default\tACTIVE\tclients:manage,registry:admin\t0\n");
-    expect(decodeJwt(bootToken.stdout.trim())).toMatchObject({ sub: "ZJ-AMR/default", scope: "registry:admin" });
+    const client = await boot(["client", "add", "--agency", "HA-AMR", "--name", "default", "--scopes", "clients:manage,registry:admin", "--operator", "王工"]);
+    expect(client).toEqual({ code: 0, stdout: "client HA-AMR/default registered: scopes clients:manage,registry:admin; tokens from hub token\n", stderr: bootLine() });
+    const clients = await boot(["client", "list", "--agency", "HA-AMR"]);
+    const bootToken = await boot(["token", "--agency", "HA-AMR", "--scopes", "registry:admin"]);
+    expect(clients.stdout).toBe("HA-AMR/default\tACTIVE\tclients:manage,registry:admin\t0\n");
+    expect(decodeJwt(bootToken.stdout.trim())).toMatchObject({ sub: "HA-AMR/default", scope: "registry:admin" });
     const audited = await withHubDatabase(bootDatabase, bootDir, (query) =>
       query(`SELECT operation, entity_type, agency_code, client_name, end_user FROM audit_events WHERE operation IN ('registerAgency', 'registerClientSystem') ORDER BY seq`),
     );
@@ -331,13 +345,37 @@ describe("bootstrapping an empty registry", () => {
       { operation: "registerClientSystem", entity_type: "ClientSystem", agency_code: null, client_name: "hub", end_user: "王工" },
     ]);
     // Now the production hub starts; its published key verifies the token it accepts.
-    const productionToken = (await boot(["token", "--agency", "ZJ-AMR", "--scopes", "registry:admin"], production)).stdout.trim();
+    const productionToken = (await boot(["token", "--agency", "HA-AMR", "--scopes", "registry:admin,clients:manage"], production)).stdout.trim();
     const running = await startHubProcess({ PATH: process.env.PATH, HUB_DATA_DIR: bootDir, ...(bootDatabase.url ? { DATABASE_URL: bootDatabase.url } : {}), ...production });
     try {
       const jwks = await (await fetch(`${running.url}/.well-known/jwks.json`)).json();
-      expect((await jwtVerify(productionToken, createLocalJWKSet(jwks as never))).payload.sub).toBe("ZJ-AMR/default");
+      expect((await jwtVerify(productionToken, createLocalJWKSet(jwks as never))).payload.sub).toBe("HA-AMR/default");
       const me = await askMe(running.url, productionToken);
-      expect(await me.json()).toEqual({ data: { me: { agency: { code: "ZJ-AMR", kind: "MARKET_REGULATION" } } } });
+      expect(await me.json()).toEqual({ data: { me: { agency: { code: "HA-AMR", kind: "MARKET_REGULATION" } } } });
+
+      // The province bureau registers a city bureau and a court through the API, and the court's system with its keys.
+      const asBureau = async (query: string) => {
+        const res = await fetch(`${running.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${productionToken}` }, body: JSON.stringify({ query }) });
+        const body = await res.json();
+        expect(body.errors).toBeUndefined();
+        return body.data;
+      };
+      await asBureau(`mutation { registerAgency(input: { idempotencyKey: "zz-amr", code: "ZZ-AMR", name: "郑州市市场监督管理局", kind: MARKET_REGULATION, regionCode: "410100", parentCode: "HA-AMR" }) { replayed } }`);
+      await asBureau(`mutation { registerAgency(input: { idempotencyKey: "zz-court", code: "ZZ-COURT", name: "郑州市中级人民法院", kind: COURT, regionCode: "410100" }) { replayed } }`);
+      const { publicKey, privateKey } = await generateKeyPair("ES256");
+      const courtKeys = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: "zz-court-1" }] });
+      await asBureau(`mutation { registerClientSystem(input: { idempotencyKey: "zz-court-case", agencyCode: "ZZ-COURT", name: "case-system", jwks: ${JSON.stringify(courtKeys)} }) { replayed } }`);
+      const courtToken = await new SignJWT({}).setProtectedHeader({ alg: "ES256", kid: "zz-court-1" }).setIssuer("ZZ-COURT").setSubject("ZZ-COURT/case-system").setAudience("appraisal-hub").setIssuedAt().setExpirationTime("5m").sign(privateKey);
+      const credentials = () =>
+        fetch(`${running.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${courtToken}` },
+          body: JSON.stringify({ query: `{ me { agency { code kind } } institutions(first: 5) { totalCount } }` }),
+        });
+      const read = await credentials();
+      expect(await read.json()).toEqual({ data: { me: { agency: { code: "ZZ-COURT", kind: "COURT" } }, institutions: { totalCount: 0 } } });
+      await asBureau(`mutation { disableAgency(code: "ZZ-COURT", expectedVersion: 1, reason: "撤销接入") { status } }`);
+      expect((await credentials()).status).toBe(401);
     } finally {
       running.child.kill("SIGTERM");
       await running.exited;
@@ -349,7 +387,7 @@ describe("bootstrapping an empty registry", () => {
     expect(rotation.stderr).toMatch(/remove it from HUB_SIGNING_KEY_PREVIOUS_FILES after \d{4}-\d{2}-\d{2}T/);
     const rotated = { ...production, ...settings(rotation.stdout) };
     expect(rotated.HUB_SIGNING_KEY_PREVIOUS_FILES).toBe(production.HUB_SIGNING_KEY_FILE);
-    const newToken = (await boot(["token", "--agency", "ZJ-AMR"], rotated)).stdout.trim();
+    const newToken = (await boot(["token", "--agency", "HA-AMR"], rotated)).stdout.trim();
     const restarted = await startHubProcess({ PATH: process.env.PATH, HUB_DATA_DIR: bootDir, ...(bootDatabase.url ? { DATABASE_URL: bootDatabase.url } : {}), ...rotated });
     try {
       const jwks = (await (await fetch(`${restarted.url}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> };

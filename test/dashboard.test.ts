@@ -220,7 +220,7 @@ describeIfBrowser("the dashboard in Chromium", () => {
     await page.waitForFunction(() => !document.getElementById("who")!.textContent!.includes("XY-AMR"), undefined, { timeout: 30_000 });
     expect(await drawnState(page)).toEqual(NOTHING);
     expect(await page.evaluate(() => window.localStorage.getItem("hub.token"))).toBeNull();
-    expect(await page.textContent("#who")).toBe("未登录：请粘贴令牌");
+    expect(await page.textContent("#who")).toBe("未登录：请用单位统一身份认证登录，或粘贴令牌");
     expect(await page.textContent("#status")).toBe("");
     expect(await page.getAttribute("body", "data-auth")).toBe("anonymous");
     await page.close();

@@ -3,13 +3,14 @@ import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErro
 import { UnauthenticatedError } from "../errors/errors";
 import type { AgencyKind } from "../entities/agency-kind";
 import type { PublicJwks } from "../entities/client-system.entity";
+import type { RemoteJwksCache } from "./remote-jwks";
 import { SigningKey, TOKEN_ALGORITHM } from "./signing-key";
 import { Viewer } from "./viewer";
 
 /** What the registry says about the client system a token names. */
 export interface RegisteredCaller {
   agency: { id: string; code: string; name: string; kind: AgencyKind; regionCode: string; institutionId: string | null; active: boolean };
-  client: { id: string; name: string; allowedScopes: string[]; active: boolean; jwks: PublicJwks | null };
+  client: { id: string; name: string; allowedScopes: string[]; active: boolean; jwks: PublicJwks | null; jwksUri: string | null };
 }
 
 export type CallerLookup = (agencyCode: string, clientName: string) => Promise<RegisteredCaller | undefined>;
@@ -52,7 +53,8 @@ export async function issueToken(
  *
  * The algorithm is pinned to ES256 (`alg: none`, HMAC and RSA are refused before any key is used). A token
  * is signed either by the hub (`iss` = the hub's issuer) or by the agency itself (`iss` = the agency code)
- * with a key from the JWKS registered for that client system. `iss`, `aud`, `sub`, `exp` and `iat` are
+ * with a key from the JWKS registered for that client system, inline or fetched from its `jwksUri` (through the
+ * hub's one `RemoteJwksCache`). `iss`, `aud`, `sub`, `exp` and `iat` are
  * required; `iat` may not lie in the future and the lifetime is capped. Kind and region come from the
  * registry; granted scopes are the token's scopes narrowed to those the registry allows.
  */
@@ -64,6 +66,8 @@ export class TokenVerifier {
     hubKeys: SigningKey[],
     private readonly settings: TokenSettings,
     private readonly lookup: CallerLookup,
+    /** Keys of client systems that registered a `jwksUri`; without it such systems' own tokens are refused. */
+    private readonly remoteJwks?: RemoteJwksCache,
   ) {
     this.hubKeys = createLocalJWKSet({ keys: hubKeys.map((key) => key.publicJwk) });
   }
@@ -89,9 +93,11 @@ export class TokenVerifier {
       throw new UnauthenticatedError("The agency or client system of this token is unknown or disabled.");
     }
     const agencySigned = unverified.iss === agencyCode;
-    if (agencySigned && !caller.client.jwks) {
+    if (agencySigned && !caller.client.jwks && !(caller.client.jwksUri && this.remoteJwks)) {
       throw new UnauthenticatedError("This client system has no registered keys; use a token issued by the hub.");
     }
+    // The agency's keys: registered inline, or fetched (cached) from its jwksUri; a failure there is a 401.
+    const agencyKeys = !agencySigned ? null : caller.client.jwks ?? (await this.remoteJwks!.keys(caller.client.jwksUri!, typeof header.kid === "string" ? header.kid : undefined));
 
     let payload: JWTPayload;
     try {
@@ -103,8 +109,8 @@ export class TokenVerifier {
         requiredClaims: ["iss", "aud", "sub", "exp", "iat"],
         currentDate: now,
       };
-      payload = agencySigned
-        ? (await jwtVerify(token, createLocalJWKSet(caller.client.jwks as never), options)).payload
+      payload = agencyKeys
+        ? (await jwtVerify(token, createLocalJWKSet(agencyKeys as never), options)).payload
         : (await jwtVerify(token, this.hubKeys, options)).payload;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError("The bearer token has expired.");

@@ -56,12 +56,12 @@ program
   .action(async () => {
     const { loadConfig } = await import("../config/config");
     const { loadSigningKey, signingKeyPath } = await import("../auth/signing-key");
-    const { loadPiiVault, piiKeyPath } = await import("../auth/pii-vault");
+    const { readPiiMasterKeys, piiKeyPath } = await import("../auth/pii-vault");
     const config = loadConfig();
     const signingKeyMade = !config.jwt.signingKeyFile && !fs.existsSync(signingKeyPath(config));
     const piiKeyMade = !config.piiKeyFile && !fs.existsSync(piiKeyPath(config));
     await loadSigningKey(config);
-    loadPiiVault(config);
+    readPiiMasterKeys(config);
     const made = (yes: boolean) => (yes ? "made" : "kept");
     process.stdout.write(`signing key: ${signingKeyPath(config)} (${made(signingKeyMade)})\nPII key: ${piiKeyPath(config)} (${made(piiKeyMade)})\n`);
     await withDatabase(
@@ -98,7 +98,7 @@ program
     if (!options.demo) throw new CliError("nothing to seed: pass --demo");
     const { loadConfig } = await import("../config/config");
     const config = loadConfig();
-    const { loadPiiVault } = await import("../auth/pii-vault");
+    const { readPiiMasterKeys } = await import("../auth/pii-vault");
     await withDatabase(
       config,
       async (db) => {
@@ -112,7 +112,7 @@ program
         const seeded = await loadDemoData(config, db);
         process.stdout.write(`demo data: ${seeded.agencies} agencies, ${seeded.institutions} institutions, ${seeded.appraisers} appraisers, ${seeded.cases} cases created\n`);
       },
-      { preflight: () => loadPiiVault(config, { create: false }) },
+      { preflight: () => readPiiMasterKeys(config, { create: false }) },
     );
   });
 
@@ -182,7 +182,7 @@ program
     if (!options.agency) throw new CliError(`--agency is required for importing ${kind}`);
     if (kind === "abnormal-patents" && !options.batch) throw new CliError("--batch is required for importing abnormal-patents, e.g. --batch 2024年第3批");
     const agency = options.agency;
-    const { loadPiiVault } = await import("../auth/pii-vault");
+    const { readPiiMasterKeys } = await import("../auth/pii-vault");
     await withDatabase(
       config,
       async (db) => {
@@ -193,6 +193,11 @@ program
         const { importAbnormalPatents } = await import("../exchange/abnormal-patent-import");
         const { formatReport } = await import("../exchange/import-report");
         const { HubError } = await import("../errors/errors");
+        if (kind === "appraisers") {
+          // A database's first PII data keys (when no hub has served it yet) are made here, before the rows' transactions.
+          const { loadPiiVault } = await import("../auth/pii-vault");
+          await loadPiiVault(config, db.dataSource, { createDataKeys: true });
+        }
         const contexts = await commandContexts(config, db, agency, `import-${kind}`);
         try {
           const dryRun = options.dryRun === true;
@@ -200,7 +205,7 @@ program
             kind === "institutions"
               ? await importInstitutions(contexts.newContext, bytes, { dryRun })
               : kind === "appraisers"
-                ? await importAppraisers(contexts.newContext, bytes, { dryRun }, (sealed) => contexts.deps.vault.open(sealed))
+                ? await importAppraisers(contexts.newContext, bytes, { dryRun }, (sealed) => contexts.deps.vault.openLatest(sealed))
                 : await importAbnormalPatents(contexts.newContext(), bytes, { batchNo: options.batch!, deadline: options.deadline, receivedOn: options.receivedOn, dryRun }).catch((error: unknown) => {
                     // A refusal of the whole batch (jurisdiction, deadline, size) is the user's to fix, not a crash.
                     if (error instanceof HubError) throw new CliError(`${file}: ${error.message}`);
@@ -212,7 +217,7 @@ program
           await contexts.close();
         }
       },
-      { preflight: () => loadPiiVault(config, { create: false }) },
+      { preflight: () => readPiiMasterKeys(config, { create: false }) },
     );
   });
 
@@ -227,7 +232,7 @@ program
     if (kind !== "institutions") throw new CliError(`cannot export ${kind}: institutions`);
     if (options.format !== "csv" && options.format !== "json") throw new CliError("--format must be csv or json");
     const { loadConfig } = await import("../config/config");
-    const { loadPiiVault } = await import("../auth/pii-vault");
+    const { readPiiMasterKeys } = await import("../auth/pii-vault");
     const config = loadConfig();
     await withDatabase(
       config,
@@ -245,7 +250,7 @@ program
           await contexts.close();
         }
       },
-      { preflight: () => loadPiiVault(config, { create: false }) },
+      { preflight: () => readPiiMasterKeys(config, { create: false }) },
     );
   });
 
@@ -330,9 +335,11 @@ clientCommand
   .requiredOption("--name <name>", "the system's name, unique within the agency, e.g. default or case-system")
   .option("--scopes <list>", "comma-separated scopes its tokens may carry: pii:read, clients:manage, registry:admin", "")
   .option("--jwks <file>", "a JSON Web Key Set file with the public EC P-256 keys the agency signs its tokens with")
+  .option("--jwks-url <url>", "instead of --jwks: the https URL at which the agency publishes that key set (the hub fetches and caches it)")
   .option("--description <text>", "what the system is")
   .option("--operator <name>", "who runs the command, for the audit trail (default: the login name)", loginName())
-  .action(async (options: { agency: string; name: string; scopes: string; jwks?: string; description?: string; operator: string }) => {
+  .action(async (options: { agency: string; name: string; scopes: string; jwks?: string; jwksUrl?: string; description?: string; operator: string }) => {
+    if (options.jwks !== undefined && options.jwksUrl !== undefined) throw new CliError("give either --jwks or --jwks-url, not both");
     let jwks: string | null = null;
     if (options.jwks) {
       try {
@@ -344,28 +351,29 @@ clientCommand
     const { loadConfig } = await import("../config/config");
     const allowedScopes = options.scopes.split(",").map((scope) => scope.trim()).filter(Boolean);
     const { record } = await asOperator(loadConfig(), "client-add", options.operator, (services) =>
-      services.clientSystems.register({ idempotencyKey: "", agencyCode: options.agency, name: options.name, description: options.description ?? null, allowedScopes, jwks }),
+      services.clientSystems.register({ idempotencyKey: "", agencyCode: options.agency, name: options.name, description: options.description ?? null, allowedScopes, jwks, jwksUri: options.jwksUrl ?? null }),
     );
     const keys = record.jwks?.keys.length ?? 0;
-    process.stdout.write(`client ${options.agency}/${record.name} registered: scopes ${record.allowedScopes.join(",") || "none"}; ${keys ? `${keys} public key(s)` : "tokens from hub token"}\n`);
+    const signing = record.jwksUri ? `public keys from ${record.jwksUri}` : keys ? `${keys} public key(s)` : "tokens from hub token";
+    process.stdout.write(`client ${options.agency}/${record.name} registered: scopes ${record.allowedScopes.join(",") || "none"}; ${signing}\n`);
   });
 
 clientCommand
   .command("list")
-  .description("print the client systems, one a line: agency/name, status, scopes, public keys (tab-separated)")
+  .description("print the client systems, one a line: agency/name, status, scopes, public keys: how many are registered, or the URL they are fetched from (tab-separated)")
   .option("--agency <code>", "only this agency's")
   .action(async (options: { agency?: string }) => {
     const { loadConfig } = await import("../config/config");
     const config = loadConfig();
     await withDatabase(config, async (db) => {
       await assertMigrated(db);
-      const rows: Array<{ code: string; name: string; status: string; allowed_scopes: string[]; keys: number }> = await db.dataSource.query(
-        `SELECT a.code, c.name, c.status, c.allowed_scopes, coalesce(jsonb_array_length(c.jwks->'keys'), 0)::int AS keys
+      const rows: Array<{ code: string; name: string; status: string; allowed_scopes: string[]; keys: number; jwks_uri: string | null }> = await db.dataSource.query(
+        `SELECT a.code, c.name, c.status, c.allowed_scopes, coalesce(jsonb_array_length(c.jwks->'keys'), 0)::int AS keys, c.jwks_uri
            FROM client_systems c JOIN agencies a ON a.id = c.agency_id
           WHERE $1::text IS NULL OR a.code = $1 ORDER BY a.code, c.name`,
         [options.agency ?? null],
       );
-      for (const r of rows) process.stdout.write(`${[`${r.code}/${r.name}`, r.status, r.allowed_scopes.join(",") || "-", String(r.keys)].join("\t")}\n`);
+      for (const r of rows) process.stdout.write(`${[`${r.code}/${r.name}`, r.status, r.allowed_scopes.join(",") || "-", r.jwks_uri ?? String(r.keys)].join("\t")}\n`);
     });
   });
 
@@ -409,6 +417,88 @@ keysCommand
     writeNewPiiKey(piiFile);
     process.stderr.write(`hub: wrote a new signing key and PII key (mode 0600); keep both secret and back up the PII key: without it the ID numbers and phones sealed with it cannot be read\n`);
     process.stdout.write(`HUB_SIGNING_KEY_FILE=${signingFile}\nHUB_PII_KEY_FILE=${piiFile}\n`);
+  });
+
+const piiCommand = program
+  .command("pii")
+  .description("the keys that seal ID numbers and phones: master keys in files (HUB_PII_KEY_FILE, HUB_PII_KEY_PREVIOUS_FILES) wrap data keys in the database");
+
+piiCommand
+  .command("new-key")
+  .description("write a new master key (32 bytes, base64, mode 0600) and print the settings for `hub pii rekey`: HUB_PII_KEY_FILE=<new> and HUB_PII_KEY_PREVIOUS_FILES=<current,…>")
+  .option("--out <dir>", "the directory to write it to (default: the current key's)")
+  .action(async (options: { out?: string }) => {
+    const { loadConfig } = await import("../config/config");
+    const { piiKeyPath, readPiiMasterKeys, writeNewPiiKey } = await import("../auth/pii-vault");
+    const config = loadConfig();
+    const current = readPiiMasterKeys(config, { create: false });
+    const file = path.join(path.resolve(options.out ?? path.dirname(piiKeyPath(config))), `hub-pii-${new Date().toISOString().replace(/[:.]/g, "-")}.key`);
+    try {
+      writeNewPiiKey(file);
+    } catch (error) {
+      throw new CliError((error as NodeJS.ErrnoException).code === "EEXIST" ? `${file} exists; refusing to overwrite a key` : `cannot write ${file}`);
+    }
+    const previous = [current.current, ...current.previous].map((key) => key.file).join(",");
+    process.stderr.write(
+      "hub: wrote a new PII master key (mode 0600); back it up. Restart the hub with these settings, then run `hub pii rekey` with them; once it says the previous key is no longer needed, drop HUB_PII_KEY_PREVIOUS_FILES and restart again\n",
+    );
+    process.stdout.write(`HUB_PII_KEY_FILE=${file}\nHUB_PII_KEY_PREVIOUS_FILES=${previous}\n`);
+  });
+
+piiCommand
+  .command("rekey")
+  .description(
+    "rotate to the master key of HUB_PII_KEY_FILE beside a running hub: a new data key wrapped under it, every data key re-wrapped under it, every value re-sealed under the new data key (in short batches that never overwrite a concurrent write), older data keys retired; prints a JSON summary (exit code 2 when it could not finish: run it again). Put the old master key in HUB_PII_KEY_PREVIOUS_FILES; running it again is harmless",
+  )
+  .option("--batch-size <n>", "values re-sealed per transaction", "200")
+  .option("--new-data-key", "make a new data key even when the newest one is already wrapped under HUB_PII_KEY_FILE")
+  .option("--operator <name>", "who runs the command, for the audit trail (default: the login name)", loginName())
+  .action(async (options: { batchSize: string; newDataKey?: boolean; operator: string }) => {
+    const batchSize = Number(options.batchSize);
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new CliError("--batch-size must be a whole number from 1 to 10000");
+    const { loadConfig } = await import("../config/config");
+    const { readPiiMasterKeys } = await import("../auth/pii-vault");
+    const config = loadConfig();
+    let keys!: ReturnType<typeof readPiiMasterKeys>;
+    await withDatabase(
+      config,
+      async (db) => {
+        await assertMigrated(db);
+        const { AuditTrail } = await import("../audit/audit-trail");
+        const { rekeyPii } = await import("../services/pii-keys");
+        const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize });
+        // The operator is the audit entry's end user, as for the registry's commands.
+        const actor = { agencyCode: null, regionCode: null, clientName: "hub", endUser: options.operator, requestId: `pii-rekey-${new Date().toISOString()}`, caseRef: null };
+        try {
+          const summary = await rekeyPii(db.dataSource, keys, { trail, actor, batchSize, newDataKey: options.newDataKey === true });
+          process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+          // Not finished: something still needs a previous master key, or values are not yet under the new data key.
+          if (summary.previousKeysNeeded || summary.valuesRemaining > 0) process.exitCode = 2;
+        } finally {
+          await trail.close();
+        }
+      },
+      { preflight: () => (keys = readPiiMasterKeys(config, { create: false })) },
+    );
+  });
+
+piiCommand
+  .command("status")
+  .description("print as JSON what each key holds: values per data key, data keys and values sealed before data keys per master key, and whether a previous master key is still needed")
+  .action(async () => {
+    const { loadConfig } = await import("../config/config");
+    const { readPiiMasterKeys } = await import("../auth/pii-vault");
+    const config = loadConfig();
+    let keys!: ReturnType<typeof readPiiMasterKeys>;
+    await withDatabase(
+      config,
+      async (db) => {
+        await assertMigrated(db);
+        const { piiKeyStatus } = await import("../services/pii-keys");
+        process.stdout.write(`${JSON.stringify(await piiKeyStatus(db.dataSource, keys), null, 2)}\n`);
+      },
+      { preflight: () => (keys = readPiiMasterKeys(config, { create: false })) },
+    );
   });
 
 program

@@ -28,9 +28,13 @@ export interface HubConfig {
     /** Tokens whose `exp - iat` exceeds this are refused, whoever signed them. */
     readonly maxLifetimeSeconds: number;
     readonly defaultLifetimeSeconds: number;
+    /** Fetching a client system's keys from its `jwksUri` (headers and body) must finish within this. */
+    readonly jwksFetchTimeoutMs: number;
   };
-  /** 32-byte master key (base64 or hex) sealing personal information at rest. */
+  /** 32-byte master key (base64 or hex) wrapping the data keys that seal personal information at rest. */
   readonly piiKeyFile: string | undefined;
+  /** Master keys used before the last rotation: they unwrap data keys (and open `v1.` values) until `hub pii rekey` has re-wrapped them. */
+  readonly piiPreviousKeyFiles: string[];
   readonly graphql: {
     readonly introspection: boolean;
     readonly maxDepth: number;
@@ -55,6 +59,15 @@ export interface HubConfig {
   readonly log: { readonly level: string; readonly stacks: boolean };
   readonly audit: { readonly flushIntervalMs: number; readonly batchSize: number };
   readonly db: { readonly poolSize: number; readonly statementTimeoutMs: number };
+  /** People signing in through their agency's OpenID Connect provider (`/auth/sign-in`). */
+  readonly signIn: {
+    /** The hub's address as browsers reach it (`https://hub.example.gov.cn`): the redirect URI is built on it. Outside production, the request's own host when unset. */
+    readonly publicUrl: string | undefined;
+    /** A session nobody used for this long ends. */
+    readonly idleSeconds: number;
+    /** A session ends this long after sign-in, used or not. */
+    readonly maxSeconds: number;
+  };
 }
 
 export interface HubPolicy {
@@ -162,7 +175,9 @@ const envSchema = z.object({
   HUB_JWT_CLOCK_TOLERANCE: duration("30s"),
   HUB_JWT_MAX_LIFETIME: duration("24h"),
   HUB_JWT_DEFAULT_LIFETIME: duration("1h"),
+  HUB_JWKS_FETCH_TIMEOUT_MS: int(3_000, 50, 60_000),
   HUB_PII_KEY_FILE: z.string().min(1).optional(),
+  HUB_PII_KEY_PREVIOUS_FILES: z.string().optional().default(""),
   HUB_INTROSPECTION: flag,
   HUB_MAX_QUERY_DEPTH: int(10, 2, 50),
   HUB_MAX_QUERY_COST: int(20_000, 100, 10_000_000),
@@ -191,6 +206,9 @@ const envSchema = z.object({
   HUB_TRADEMARK_EXPIRY_ALERT_MONTHS: int(DEFAULT_POLICY.trademarkExpiryAlertMonths, 1, 24),
   HUB_STATISTICS_MIN_COUNT: int(DEFAULT_POLICY.statisticsMinimumCount, 1, 100),
   HUB_DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
+  HUB_PUBLIC_URL: z.string().url().optional(),
+  HUB_SESSION_IDLE: duration("30m"),
+  HUB_SESSION_MAX: duration("12h"),
 });
 
 /** Parses `900`, `30s`, `15m`, `8h`, `1d` into seconds; undefined when it is none of those. */
@@ -221,6 +239,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (e.HUB_JWT_DEFAULT_LIFETIME > e.HUB_JWT_MAX_LIFETIME) {
     problems.push("HUB_JWT_DEFAULT_LIFETIME: must not exceed HUB_JWT_MAX_LIFETIME");
   }
+  if (e.HUB_SESSION_IDLE > e.HUB_SESSION_MAX) {
+    problems.push("HUB_SESSION_IDLE: must not exceed HUB_SESSION_MAX");
+  }
+  if (e.HUB_ENV === "production" && e.HUB_PUBLIC_URL && !e.HUB_PUBLIC_URL.startsWith("https://")) {
+    problems.push("HUB_PUBLIC_URL: must be an https URL when HUB_ENV=production (session cookies are Secure)");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config: HubConfig = {
@@ -239,8 +263,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       clockToleranceSeconds: e.HUB_JWT_CLOCK_TOLERANCE,
       maxLifetimeSeconds: e.HUB_JWT_MAX_LIFETIME,
       defaultLifetimeSeconds: e.HUB_JWT_DEFAULT_LIFETIME,
+      jwksFetchTimeoutMs: e.HUB_JWKS_FETCH_TIMEOUT_MS,
     },
     piiKeyFile: e.HUB_PII_KEY_FILE,
+    piiPreviousKeyFiles: e.HUB_PII_KEY_PREVIOUS_FILES.split(",").map((file) => file.trim()).filter(Boolean),
     graphql: {
       // Introspection follows the hub's own setting, never NODE_ENV: on by default outside production.
       introspection: e.HUB_INTROSPECTION ?? e.HUB_ENV !== "production",
@@ -269,6 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     log: { level: e.LOG_LEVEL, stacks: e.HUB_LOG_STACKS },
     audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE },
     db: { poolSize: e.HUB_DB_POOL_SIZE, statementTimeoutMs: e.HUB_DB_STATEMENT_TIMEOUT_MS },
+    signIn: { publicUrl: e.HUB_PUBLIC_URL?.replace(/\/+$/, ""), idleSeconds: e.HUB_SESSION_IDLE, maxSeconds: e.HUB_SESSION_MAX },
   };
   return deepFreeze(config);
 }

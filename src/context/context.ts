@@ -2,12 +2,13 @@ import { StatisticsService } from "../services/statistics/statistics.service";
 import type { DataSource } from "typeorm";
 import type { AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
-import { DEFAULT_POLICY, HubPolicy } from "../config/config";
+import { DEFAULT_POLICY, HubConfig, HubPolicy } from "../config/config";
 import { todayInChina } from "../domain/local-date";
 import { alertWindow } from "../loaders/trademark-alert-feed";
 import type { Viewer } from "../auth/viewer";
 import { createLoaders, Loaders } from "../loaders";
 import { AgencyService } from "../services/agency.service";
+import { IdentityProviderService } from "../services/identity-provider.service";
 import { AuditEventService } from "../services/audit-event.service";
 import { ClientSystemService } from "../services/client-system.service";
 import { InstitutionService } from "../services/institution.service";
@@ -32,6 +33,8 @@ export interface HubDeps {
   readonly trail: AuditTrail;
   readonly vault: PiiVault;
   readonly policy?: HubPolicy;
+  /** `HUB_ENV`: outside production a client system's `jwksUri` may be http; absent counts as production. */
+  readonly env?: HubConfig["env"];
   readonly now?: () => Date;
   /** Values one answer may hold (`HUB_MAX_RESPONSE_VALUES`); unbounded when absent (commands). */
   readonly maxResponseValues?: number;
@@ -46,6 +49,7 @@ export interface HubContext {
   readonly services: {
     readonly agencies: AgencyService;
     readonly clientSystems: ClientSystemService;
+    readonly identityProviders: IdentityProviderService;
     readonly auditEvents: AuditEventService;
     readonly institutions: InstitutionService;
     readonly appraisers: AppraiserService;
@@ -97,7 +101,8 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     budget: new ResponseBudget(deps.maxResponseValues ?? Number.POSITIVE_INFINITY),
     services: {
       agencies: new AgencyService(scope),
-      clientSystems: new ClientSystemService(scope),
+      clientSystems: new ClientSystemService(scope, { allowHttpJwksUri: deps.env === "development" || deps.env === "test" }),
+      identityProviders: new IdentityProviderService(scope),
       auditEvents: new AuditEventService(scope),
       institutions,
       appraisers: new AppraiserService(scope),

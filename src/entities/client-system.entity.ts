@@ -47,6 +47,15 @@ export class ClientSystem {
   @Column({ type: "jsonb", nullable: true })
   jwks: PublicJwks | null;
 
+  /** Where the agency publishes those keys instead (never both): the hub fetches and caches them. */
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The https URL at which the agency publishes this system's public keys (a JWKS), when it registered one instead of inline keys; the hub fetches it (no redirects, a few seconds, 64 KB at most) and caches it as its cache headers say.",
+  })
+  @Column({ type: "text", nullable: true, name: "jwks_uri" })
+  jwksUri: string | null;
+
   @Field(() => Int, { nullable: true, description: "Optimistic-concurrency version; edits must quote it." })
   @Column({ type: "int", default: 1 })
   version: number;

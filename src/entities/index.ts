@@ -3,6 +3,7 @@ import { Appraiser } from "./appraiser.entity";
 import { AppraiserPractice } from "./appraiser-practice.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { ClientSystem } from "./client-system.entity";
+import { IdentityProvider } from "./identity-provider.entity";
 import { IdempotencyKey } from "./idempotency-key.entity";
 import { Institution } from "./institution.entity";
 import { ListingEvent } from "./listing-event.entity";
@@ -18,4 +19,4 @@ import { AbnormalPatentBatch, AbnormalPatentEvent, AbnormalPatentItem } from "./
 import { CustodyTrademark, TrademarkAlert } from "./custody-trademark.entity";
 
 /** Every TypeORM entity of the hub, for the data source. */
-export const ENTITIES = [Agency, ClientSystem, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert];
+export const ENTITIES = [Agency, ClientSystem, IdentityProvider, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert];

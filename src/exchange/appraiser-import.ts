@@ -38,7 +38,7 @@ function parseTitles(cell: string | undefined): Array<{ title: string; level: st
  * institution opens a new post there. Same service, checks and audit as the API; one transaction per row;
  * the same file twice changes nothing.
  */
-export function importAppraisers(newContext: () => HubContext, bytes: Buffer, options: { dryRun: boolean }, open: (sealed: string) => string): Promise<ImportReport> {
+export function importAppraisers(newContext: () => HubContext, bytes: Buffer, options: { dryRun: boolean }, open: (sealed: string) => string | Promise<string>): Promise<ImportReport> {
   const table = readCsv(bytes, APPRAISER_COLUMNS, ["name", "idNumber", "institutionCreditCode", "technicalFields"]);
   return importRows("appraisers", table, { dryRun: options.dryRun, scopeField: "institutionCreditCode" }, newContext, async (ctx, values, claim) => {
     // Problems of the cells and of the service's checks are reported together.
@@ -74,7 +74,7 @@ export function importAppraisers(newContext: () => HubContext, bytes: Buffer, op
       if (!options.dryRun) await ctx.services.appraisers.register(input);
       return "created";
     }
-    const changes = profileChanges(current, input, open);
+    const changes = await profileChanges(current, input, open);
     const moves = current.institutionId !== institutionId;
     if (Object.keys(changes).length === 0 && !moves) return "unchanged";
     if (!options.dryRun) {
@@ -86,14 +86,14 @@ export function importAppraisers(newContext: () => HubContext, bytes: Buffer, op
 }
 
 /** The profile fields of the row that differ from the stored appraiser. */
-function profileChanges(
+async function profileChanges(
   current: Appraiser,
   input: { name: string; phone?: string; technicalFields: TechnicalField[]; titles?: Array<{ title: string; level: string | null }> },
-  open: (sealed: string) => string,
-): Record<string, unknown> {
+  open: (sealed: string) => string | Promise<string>,
+): Promise<Record<string, unknown>> {
   const changes: Record<string, unknown> = {};
   if (input.name.trim() !== current.name) changes.name = input.name;
-  if (input.phone !== undefined && input.phone.trim() !== (current.phoneSealed ? open(current.phoneSealed) : "")) changes.phone = input.phone;
+  if (input.phone !== undefined && input.phone.trim() !== (current.phoneSealed ? await open(current.phoneSealed) : "")) changes.phone = input.phone;
   if ([...input.technicalFields].sort().join() !== [...current.technicalFields].sort().join()) changes.technicalFields = input.technicalFields;
   // JSONB stores object keys in its own order: compare canonically.
   if (input.titles !== undefined && canonicalJson(input.titles) !== canonicalJson(current.titles)) changes.titles = input.titles;

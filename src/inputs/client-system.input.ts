@@ -22,8 +22,15 @@ export class RegisterClientSystemInput {
   @Field(() => [String], { nullable: true, description: "Scopes its tokens may carry; each must be held by the calling system." })
   allowedScopes?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: "JSON Web Key Set (public EC P-256 keys) with which the agency signs this system's tokens itself." })
+  @Field(() => String, { nullable: true, description: "JSON Web Key Set (public EC P-256 keys) with which the agency signs this system's tokens itself. Not with `jwksUri`." })
   jwks?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Instead of `jwks`: the https URL (at most 2,048 characters, no user name or password) at which the agency publishes that key set; the hub fetches and caches it, and refetches it when a token names a key id it has not seen.",
+  })
+  jwksUri?: string | null;
 }
 
 @InputType({ description: "Changes to a client system; omitted fields stay as they are." })
@@ -38,6 +45,9 @@ export class UpdateClientSystemInput {
   status?: RecordStatus | null;
 
   /** The JWKS as JSON text. */
-  @Field(() => String, { nullable: true, description: "A new JSON Web Key Set; the empty string removes the registered keys." })
+  @Field(() => String, { nullable: true, description: "A new JSON Web Key Set (it replaces a `jwksUri`); the empty string removes the registered keys. Not with `jwksUri`." })
   jwks?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A new https URL the agency publishes the key set at (it replaces inline `jwks`); the empty string removes it. Not with `jwks`." })
+  jwksUri?: string | null;
 }

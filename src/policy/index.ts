@@ -20,6 +20,7 @@ import "./collaboration-record.permissions";
 import "./collaboration-record.visibility";
 import "./credit-record.permissions";
 import "./credit-record.visibility";
+import "./identity-provider.permissions";
 import "./custody-trademark.permissions";
 import "./custody-trademark.visibility";
 import "./institution.permissions";

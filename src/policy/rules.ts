@@ -3,6 +3,7 @@ import type { ShieldRule } from "graphql-shield/typings/types";
 import type { HubContext } from "../context/context";
 import type { Agency } from "../entities/agency.entity";
 import type { ClientSystem } from "../entities/client-system.entity";
+import type { IdentityProvider } from "../entities/identity-provider.entity";
 import type { Institution } from "../entities/institution.entity";
 import type { Appraiser } from "../entities/appraiser.entity";
 import type { CreditRecord } from "../entities/credit-record.entity";
@@ -72,6 +73,13 @@ const aboutViewer = (decide: (viewer: Viewer) => boolean) => rule(decide.name, {
 const aboutRow = <P>(name: string, decide: (parent: P, ctx: HubContext) => boolean | Promise<boolean>) =>
   rule(name, { cache: "no_cache" })((parent: P, _args, ctx: HubContext) => decide(parent, ctx));
 
+/** A record that belongs to one agency (its client systems, its identity provider): for whoever administers that agency. */
+const aboutAgencyRecord = <P extends { agencyId: string }>(name: string) =>
+  aboutRow<P>(name, async (record, { viewer, loaders }) => {
+    const agency = await loaders.agencyById.load(record.agencyId);
+    return !!agency && agencyAdministration(viewer, agency);
+  });
+
 export const RULES = {
   /** Anyone, the anonymous public included. Marked on purpose; never compiled into middleware. */
   public: allow,
@@ -93,10 +101,8 @@ export const RULES = {
   auditVerifier: aboutViewer(auditVerifier),
   registryAdministrator: aboutViewer(registryAdministrator),
   agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) => agencyAdministration(viewer, agency)),
-  clientSystemOfViewerAgency: aboutRow<ClientSystem>("clientSystemOfViewerAgency", async (client, { viewer, loaders }) => {
-    const agency = await loaders.agencyById.load(client.agencyId);
-    return !!agency && agencyAdministration(viewer, agency);
-  }),
+  clientSystemOfViewerAgency: aboutAgencyRecord<ClientSystem>("clientSystemOfViewerAgency"),
+  identityProviderOfViewerAgency: aboutAgencyRecord<IdentityProvider>("identityProviderOfViewerAgency"),
   institutionDetails: aboutRow<Institution>("institutionDetails", (institution, { viewer }) => institutionDetails(viewer, institution)),
   institutionSupervisor: aboutRow<Institution>("institutionSupervisor", (institution, { viewer }) => institutionSupervisor(viewer, institution)),
   appraiserDetails: aboutRow<Appraiser>("appraiserDetails", (appraiser, { viewer }) => appraiserDetails(viewer, appraiser)),
@@ -114,6 +120,7 @@ export type RuleName = keyof typeof RULES;
 export const RULE_DELEGATES: Partial<Record<RuleName, string>> = {
   public: "anyone, the anonymous public included",
   clientSystemOfViewerAgency: "agencyAdministration, of the client system's agency",
+  identityProviderOfViewerAgency: "agencyAdministration, of the identity provider's agency",
   trademarkReader: "custodyTrademark.visible, of the mark",
   patentSupervisor: "abnormalPatent.visible, of the item",
 };

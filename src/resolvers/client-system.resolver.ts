@@ -30,7 +30,7 @@ export class ClientSystemResolver {
     return ctx.services.clientSystems.update(id, expectedVersion, input);
   }
 
-  @FieldResolver(() => [String], { nullable: true, description: "Key ids of the public keys registered for this system (empty when only the hub issues its tokens)." })
+  @FieldResolver(() => [String], { nullable: true, description: "Key ids of the public keys registered inline for this system (empty when only the hub issues its tokens, or when its keys are fetched from `jwksUri`)." })
   @Guard("clientSystemOfViewerAgency")
   registeredKeyIds(@Root() client: ClientSystem): string[] {
     return (client.jwks?.keys ?? []).map((key, i) => key.kid ?? `#${i + 1}`);

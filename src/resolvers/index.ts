@@ -1,4 +1,5 @@
 import { AgencyResolver } from "./agency.resolver";
+import { IdentityProviderResolver } from "./identity-provider.resolver";
 import { AppraisalCaseResolver, CaseAppraiserResolver } from "./appraisal-case.resolver";
 import { AppraiserPracticeResolver, AppraiserResolver } from "./appraiser.resolver";
 import { AuditEventResolver } from "./audit-event.resolver";
@@ -16,6 +17,7 @@ import { FeedbackStatisticsResolver, StatisticsResolver } from "./statistics.res
 export const RESOLVERS = [
   MeResolver,
   AgencyResolver,
+  IdentityProviderResolver,
   ClientSystemResolver,
   AuditEventResolver,
   InstitutionResolver,

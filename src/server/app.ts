@@ -14,8 +14,8 @@ import { createFormatError } from "../errors/format-error";
 import { QueryTooComplexError } from "../errors/errors";
 import type { Logger } from "../logging/logger";
 import { HubSchema, printHubSchema } from "../schema/build-schema";
-import type { TokenVerifier } from "../auth/token";
-import { authenticate, Authenticated } from "./authenticate";
+import { authenticate, Authenticated, Credentials } from "./authenticate";
+import { signInRouter } from "./sign-in";
 import { dashboardRouter } from "./dashboard";
 import { graphiqlRouter } from "./graphiql";
 import { HttpDrain } from "./http-drain";
@@ -30,19 +30,19 @@ export interface AppParts {
   logger: Logger;
   deps: HubDeps;
   schema: HubSchema;
-  verifier: TokenVerifier;
+  credentials: Credentials;
   /** The public halves of the hub's signing keys, published at `/.well-known/jwks.json`. */
   jwks: { keys: JWK[] };
 }
 
 /**
  * The HTTP application: `/graphql` (Apollo Server 5 behind Express 5), `/graphiql`, `/dashboard`, `/healthz`, `/readyz`,
- * `/metrics` and `/.well-known/jwks.json`. Returns the Express app, the HTTP server that serves it (not yet listening) and the Apollo
+ * `/metrics`, `/.well-known/jwks.json` and people's sign-in under `/auth/`. Returns the Express app, the HTTP server that serves it (not yet listening) and the Apollo
  * server, started. `stop()` on the Apollo server drains the HTTP server: it stops accepting connections,
  * lets requests in flight finish for up to `HUB_SHUTDOWN_GRACE_MS`, then closes what is left; from its
  * first moment `/readyz` answers 503 so a load balancer stops sending.
  */
-export async function createApp({ config, logger, deps, schema, verifier, jwks }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server }> {
+export async function createApp({ config, logger, deps, schema, credentials, jwks }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server }> {
   const metrics = createMetrics();
   const app = express();
   const httpServer = createServer(app);
@@ -142,10 +142,11 @@ export async function createApp({ config, logger, deps, schema, verifier, jwks }
   app.use(homeRouter(config.graphql.introspection ? printHubSchema(schema) : undefined));
   app.use(graphiqlRouter());
   app.use(dashboardRouter());
+  app.use(signInRouter({ config, logger, dataSource: deps.dataSource, trail: deps.trail, vault: deps.vault, sessions: credentials.sessions, cookies: credentials.cookies }));
   app.use(
     "/graphql",
     express.json({ limit: config.http.bodyLimit }),
-    authenticate(verifier, logger, metrics),
+    authenticate(credentials, logger, metrics),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const { viewer, request } = res.locals.auth as Authenticated;

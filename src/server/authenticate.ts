@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { Viewer } from "../auth/viewer";
 import type { TokenVerifier } from "../auth/token";
+import type { PersonSessions } from "../auth/person-session";
+import { sameOrigin, SessionCookies } from "./session-cookie";
 import { caseReference } from "../auth/case-reference";
 import type { RequestMeta } from "../context/request-scope";
 import { BadUserInputError, HubError, ServiceUnavailableError, UnauthenticatedError } from "../errors/errors";
@@ -11,6 +13,15 @@ import type { Metrics } from "./metrics";
 export interface Authenticated {
   viewer: Viewer;
   request: RequestMeta;
+}
+
+/** How callers prove who they are: a bearer token (systems), or the session cookie of a person signed in. */
+export interface Credentials {
+  verifier: TokenVerifier;
+  sessions: PersonSessions;
+  cookies: SessionCookies;
+  /** HUB_PUBLIC_URL: the origin the hub's own pages are served from (else the request's Host). */
+  publicUrl: string | undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -24,17 +35,19 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
  * `X-Request-Id` is echoed (generated when absent or malformed); `X-Case-Ref` and `X-End-User` reach the
  * context and the audit trail. Non-ASCII values (Chinese case numbers) may be sent percent-encoded UTF-8.
  */
-export function authenticate(verifier: TokenVerifier, logger: Logger, metrics: Metrics) {
+export function authenticate(credentials: Credentials, logger: Logger, metrics: Metrics) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const requestId = requestIdOf(req.get("x-request-id"));
     res.setHeader("X-Request-Id", requestId);
     try {
-      res.locals.auth = await identify(verifier, logger, requestId, (name) => req.get(name));
+      res.locals.auth = await identify(credentials, logger, requestId, (name) => req.get(name));
       next();
     } catch (error) {
       const hubError = error instanceof HubError ? error : new ServiceUnavailableError();
       if (hubError instanceof UnauthenticatedError) {
         metrics.authFailures.inc();
+        // An ended session's cookie is dropped, so the page's next request is the public's.
+        if (SessionCookies.read(req.get("cookie"), credentials.cookies.session) !== undefined) res.setHeader("Set-Cookie", credentials.cookies.cleared(credentials.cookies.session));
         res.setHeader("WWW-Authenticate", 'Bearer error="invalid_token"');
         logger.warn({ reqId: requestId, reason: hubError.message }, "authentication refused");
       }
@@ -80,7 +93,8 @@ function contextHeader(raw: string | undefined, name: string, maxLength: number)
  * request to a viewer, for the HTTP middleware and for in-process operations (tests). Throws
  * UNAUTHENTICATED for a bad credential, SERVICE_UNAVAILABLE when the registry cannot be read.
  */
-export async function identify(verifier: TokenVerifier, logger: Logger, requestId: string, header: (name: string) => string | undefined): Promise<Authenticated> {
+export async function identify(credentials: Credentials, logger: Logger, requestId: string, header: (name: string) => string | undefined): Promise<Authenticated> {
+  const { verifier } = credentials;
   // A case reference that cannot justify a disclosure does not fail the request: the disclosure is
   // refused (masked, audited as DENIED with the reason) and the rest is answered.
   const caseRefHeader = decodedHeader(header("x-case-ref"));
@@ -93,6 +107,17 @@ export async function identify(verifier: TokenVerifier, logger: Logger, requestI
   };
   const authorization = header("authorization");
   let viewer = Viewer.anonymous();
+  const session = authorization === undefined ? SessionCookies.read(header("cookie"), credentials.cookies.session) : undefined;
+  if (session !== undefined) {
+    // A person signed in: the person, not a header the page could set, is the end user.
+    if (!sameOrigin(header("origin"), header("host"), credentials.publicUrl)) throw new UnauthenticatedError("A signed-in session is used from the hub's own pages only.");
+    const person = await credentials.sessions.resolve(session).catch((error: unknown) => {
+      logger.error({ reqId: requestId, errorName: (error as Error)?.name }, "session lookup failed");
+      throw new ServiceUnavailableError();
+    });
+    if (!person) throw new UnauthenticatedError("Your sign-in session has ended; sign in again.");
+    return { viewer: person.viewer, request: { ...request, endUser: person.endUser } };
+  }
   if (authorization !== undefined) {
     const match = BEARER.exec(authorization.trim());
     if (!match) throw new UnauthenticatedError("The Authorization header must be `Bearer <token>`.");

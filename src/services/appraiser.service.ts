@@ -144,7 +144,7 @@ export class AppraiserService {
       this.scope.disclosures.note("AUDIT_UNAVAILABLE", path);
       return masked;
     }
-    return this.scope.vault.open(sealed);
+    return this.scope.vault.openLatest(sealed);
   }
 
   private auditRefusedRead(appraiser: Appraiser, field: string, reason: DisclosureRefusal): void {

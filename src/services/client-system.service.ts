@@ -1,9 +1,10 @@
 import { DataSource, EntityManager } from "typeorm";
 import { Agency } from "../entities/agency.entity";
 import { RecordStatus } from "../entities/agency-kind";
-import { ClientSystem, DEFAULT_CLIENT_NAME, PublicJwks } from "../entities/client-system.entity";
+import { ClientSystem, DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 import { BadUserInputError, ConflictError } from "../errors/errors";
 import { defaultAllowedScopes, isKnownScope } from "../auth/scopes";
+import { parseJwksUri, parsePublicJwks } from "../auth/public-jwks";
 import type { CallerLookup } from "../auth/token";
 import { RequestScope } from "../context/request-scope";
 import { grantScope, ownClientSystem, registerClientFor } from "../policy/client-system.permissions";
@@ -13,7 +14,13 @@ import { CommandRunner, Created } from "./command-runner";
 import type { RegisterClientSystemInput, UpdateClientSystemInput } from "../inputs/client-system.input";
 
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const MAX_KEYS = 5;
+
+export { parsePublicJwks };
+
+export interface ClientSystemOptions {
+  /** Whether a `jwksUri` may be http (outside production, for loopback tests); https otherwise. */
+  readonly allowHttpJwksUri: boolean;
+}
 
 /**
  * An agency's client systems: registering them, changing their scopes, status and public keys. An agency
@@ -22,7 +29,10 @@ const MAX_KEYS = 5;
 export class ClientSystemService {
   private readonly commands: CommandRunner;
 
-  constructor(private readonly scope: RequestScope) {
+  constructor(
+    private readonly scope: RequestScope,
+    private readonly options: ClientSystemOptions = { allowHttpJwksUri: false },
+  ) {
     this.commands = new CommandRunner(scope);
   }
 
@@ -37,7 +47,9 @@ export class ClientSystemService {
     }
     const description = validDescription(input.description, "input.description");
     const allowedScopes = this.grantableScopes(input.allowedScopes ?? [], "input.allowedScopes");
+    if (input.jwks && input.jwksUri) throw new BadUserInputError("Register either jwks or jwksUri, not both.", "input.jwksUri");
     const jwks = input.jwks ? parsePublicJwks(input.jwks, "input.jwks") : null;
+    const jwksUri = input.jwksUri ? parseJwksUri(input.jwksUri, "input.jwksUri", this.options.allowHttpJwksUri) : null;
 
     return this.commands.create({
       operation: "registerClientSystem",
@@ -53,13 +65,13 @@ export class ClientSystemService {
         if (!viewer.isAgency(agency.code)) registerClientFor.require(viewer, agency);
         return agency;
       },
-      fingerprint: { agencyCode, name, description, allowedScopes, jwks },
+      fingerprint: { agencyCode, name, description, allowedScopes, jwks, jwksUri },
       write: async (manager, agency) => {
         const agencyId = agency.id;
         const taken = await manager.getRepository(ClientSystem).exists({ where: { agencyId, name } });
         if (taken) throw new ConflictError("The agency already has a client system with this name.", { field: "input.name" });
-        const saved = await manager.getRepository(ClientSystem).save(manager.create(ClientSystem, { agencyId, name, description, allowedScopes, jwks }));
-        return { id: saved.id, fields: ["name", "description", "allowedScopes", "jwks"] };
+        const saved = await manager.getRepository(ClientSystem).save(manager.create(ClientSystem, { agencyId, name, description, allowedScopes, jwks, jwksUri }));
+        return { id: saved.id, fields: ["name", "description", "allowedScopes", jwksUri ? "jwksUri" : "jwks"] };
       },
     });
   }
@@ -71,7 +83,16 @@ export class ClientSystemService {
     if (input.description !== undefined && input.description !== null) changes.description = validDescription(input.description, "input.description");
     if (input.allowedScopes) changes.allowedScopes = this.grantableScopes(input.allowedScopes, "input.allowedScopes");
     if (input.status) changes.status = input.status;
-    if (input.jwks !== undefined && input.jwks !== null) changes.jwks = input.jwks === "" ? null : parsePublicJwks(input.jwks, "input.jwks");
+    // One source of keys at a time: setting one removes the other.
+    if (input.jwks && input.jwksUri) throw new BadUserInputError("Register either jwks or jwksUri, not both.", "input.jwksUri");
+    if (input.jwks !== undefined && input.jwks !== null) {
+      changes.jwks = input.jwks === "" ? null : parsePublicJwks(input.jwks, "input.jwks");
+      if (changes.jwks) changes.jwksUri = null;
+    }
+    if (input.jwksUri !== undefined && input.jwksUri !== null) {
+      changes.jwksUri = input.jwksUri === "" ? null : parseJwksUri(input.jwksUri, "input.jwksUri", this.options.allowHttpJwksUri);
+      if (changes.jwksUri) changes.jwks = null;
+    }
     if (Object.keys(changes).length === 0) throw new BadUserInputError("Nothing to change.", "input");
     return this.commands.change({
       operation: "updateClientSystem",
@@ -118,27 +139,6 @@ export function insertDefaultClient(manager: EntityManager, agency: Pick<Agency,
     .save(manager.create(ClientSystem, { agencyId: agency.id, name: DEFAULT_CLIENT_NAME, description, allowedScopes: defaultAllowedScopes(agency.kind, agency.regionCode) }));
 }
 
-/** Accepts only public EC P-256 keys for ES256: no private parts, no symmetric or RSA keys. */
-export function parsePublicJwks(text: string, field: string): PublicJwks {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new BadUserInputError("jwks must be a JSON Web Key Set.", field);
-  }
-  const keys = (parsed as { keys?: unknown }).keys;
-  if (!Array.isArray(keys) || keys.length === 0 || keys.length > MAX_KEYS) {
-    throw new BadUserInputError(`jwks must hold 1 to ${MAX_KEYS} keys.`, field);
-  }
-  const clean = keys.map((key: Record<string, unknown>) => {
-    const ok =
-      key && key.kty === "EC" && key.crv === "P-256" && typeof key.x === "string" && typeof key.y === "string" && key.d === undefined && (key.alg === undefined || key.alg === "ES256");
-    if (!ok) throw new BadUserInputError("jwks keys must be public EC P-256 keys for ES256.", field);
-    return { kty: "EC", crv: "P-256", x: key.x, y: key.y, alg: "ES256", use: "sig", ...(typeof key.kid === "string" ? { kid: key.kid.slice(0, 100) } : {}) };
-  });
-  return { keys: clean };
-}
-
 /** The registry lookup the token verifier uses: one indexed query per request. */
 export function registryLookup(dataSource: DataSource): CallerLookup {
   return async (agencyCode, clientName) => {
@@ -152,7 +152,7 @@ export function registryLookup(dataSource: DataSource): CallerLookup {
     const agency = (row as ClientSystem & { agency: Agency }).agency;
     return {
       agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionCode: agency.regionCode, institutionId: agency.institutionId, active: agency.status === RecordStatus.ACTIVE },
-      client: { id: row.id, name: row.name, allowedScopes: row.allowedScopes, active: row.status === RecordStatus.ACTIVE, jwks: row.jwks },
+      client: { id: row.id, name: row.name, allowedScopes: row.allowedScopes, active: row.status === RecordStatus.ACTIVE, jwks: row.jwks, jwksUri: row.jwksUri },
     };
   };
 }

@@ -38,6 +38,7 @@
     [/^The bearer token must be signed with (\w+)/, "令牌须使用 $1 算法签名，请重新获取令牌"],
     [/^The bearer token's subject must be/, "令牌的主体格式不正确（应为“机关代码/客户端名称”）"],
     [/^The agency or client system of this token is unknown or disabled\./, "令牌所属的机关或客户端系统未登记或已停用"],
+    [/^Your sign-in session has ended/, "登录已结束，请重新登录"],
     [/^This client system has no registered keys/, "该客户端系统未登记公钥，请使用本中心签发的令牌"],
     [/^The bearer token's signature or claims are not valid\./, "令牌的签名或声明无效，请重新获取令牌"],
     [/^The bearer token was issued in the future\./, "令牌的签发时间晚于当前时间，请检查系统时钟"],
@@ -105,23 +106,38 @@
     document.body.dataset.auth = state;
   }
 
+  /** The person signed in through their agency's identity provider (the hub's session cookie), or null. */
+  var person = null;
+
+  function session() {
+    return fetch("/auth/session", { headers: { Accept: "application/json" } }).then(
+      function (r) { return r.ok ? r.json() : { signedIn: false }; },
+      function () { throw new Failure("无法连接到中心，请检查网络后重试"); },
+    );
+  }
+
   function showWho() {
-    if (!token()) {
-      clearResults();
-      setWho("anonymous", "未登录：请粘贴令牌");
-      return Promise.resolve(false);
-    }
-    return post("{ me { anonymous agency { code name regionCode } clientSystem } }").then(function (result) {
-      var me = result && result.data && result.data.me;
-      if (me && !me.anonymous && me.agency) {
-        setWho("signed-in", me.agency.name + "（" + me.agency.code + "）");
-        if (!$("region").value) $("region").value = me.agency.regionCode;
-        return true;
+    // A pasted token (development, systems) wins; otherwise the session of a person signed in, if any.
+    var asked = token() ? Promise.resolve({ signedIn: false }) : session();
+    return asked.then(function (current) {
+      person = current && current.signedIn ? current : null;
+      if (!token() && !person) {
+        clearResults();
+        setWho("anonymous", "未登录：请用单位统一身份认证登录，或粘贴令牌");
+        return false;
       }
-      clearResults();
-      if (result && result.errors && result.errors.length) setWho("refused", failureOf(result.errors[0]).text);
-      else setWho("anonymous", "未登录：请粘贴令牌");
-      return false;
+      return post("{ me { anonymous agency { code name regionCode } clientSystem } }").then(function (result) {
+        var me = result && result.data && result.data.me;
+        if (me && !me.anonymous && me.agency) {
+          setWho("signed-in", (person ? person.person + " · " : "") + me.agency.name + "（" + me.agency.code + "）");
+          if (!$("region").value) $("region").value = me.agency.regionCode;
+          return true;
+        }
+        clearResults();
+        if (result && result.errors && result.errors.length) setWho("refused", failureOf(result.errors[0]).text);
+        else setWho("anonymous", "未登录：请用单位统一身份认证登录，或粘贴令牌");
+        return false;
+      });
     }).catch(function (failure) {
       clearResults();
       setWho("unreachable", failure instanceof Failure ? failure.text : "无法确认登录身份");
@@ -426,6 +442,13 @@
     });
   }
 
+  // A navigation rather than the form's own submit: the page's CSP (form-action 'self') would stop the
+  // redirect on to the agency's identity provider.
+  $("sso-bar").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var code = $("agency-code").value.trim().toUpperCase();
+    if (code) window.location.assign("/auth/sign-in?agency=" + encodeURIComponent(code) + "&returnTo=%2Fdashboard");
+  });
   $("token-bar").addEventListener("submit", function (event) {
     event.preventDefault();
     var value = $("token").value.trim().replace(/^Bearer\s+/i, "");
@@ -435,12 +458,15 @@
   });
   $("sign-out").addEventListener("click", function () {
     window.localStorage.removeItem(KEY);
+    // A person's session ends at the hub (every instance), not only in this page.
+    var ended = person ? fetch("/auth/sign-out", { method: "POST" }).catch(function () {}) : Promise.resolve();
+    person = null;
     // The next token may be another agency's: its own region, not this one's, is the default.
     $("region").value = "";
     $("status").className = "";
     $("status").textContent = "";
     delete document.body.dataset.loaded;
-    showWho();
+    ended.then(showWho);
   });
   $("filters").addEventListener("submit", function (event) {
     event.preventDefault();

@@ -86,6 +86,9 @@ type Documents = {
     "query QueryCountStatistics { statistics(regionCode: \"411500\") { regionCode\n      directory { institutionsByStatus { total } institutionsByField { total } appraisersByRegion { total } cultivation { total } }\n      cases { open overdue medianWorkingDays entrustedByMonth { total } overdueByRegion { total } }\n      feedback { count feedbackByMonth { total } complaintsByRegion { total } institutions(first: 100) { name complaints } }\n      credit { activeByBehaviour { total } repairs { total } institutionGrades { total } }\n      abnormalPatents { total { itemCount } byBatch { itemCount } byRegion { itemCount } }\n      collaboration { opened flows { count } averageResponseHours } } }": typeof types.QueryCountStatisticsDocument,
     "query QueryCountListWithoutTotal { institutions(first: 5) { edges { node { name } } } }": typeof types.QueryCountListWithoutTotalDocument,
     "query QueryCountListWithTotal { institutions(first: 5) { totalCount edges { node { name } } } }": typeof types.QueryCountListWithTotalDocument,
+    "mutation SignInRegisterProvider($input: RegisterIdentityProviderInput!) {\n  registerIdentityProvider(input: $input) { identityProvider { id issuer clientId hasClientSecret personClaim groupsClaim groupScopes { group scopes } version } replayed }\n}": typeof types.SignInRegisterProviderDocument,
+    "mutation SignInUpdateProvider($code: String!, $version: Int!, $input: IdentityProviderInput!) {\n  updateIdentityProvider(agencyCode: $code, expectedVersion: $version, input: $input) { version groupScopes { group scopes } hasClientSecret }\n}": typeof types.SignInUpdateProviderDocument,
+    "query SignInProviderOf($code: String!) { agency(code: $code) { identityProvider { issuer version hasClientSecret } clientSystems { name allowedScopes } } }": typeof types.SignInProviderOfDocument,
     "fragment StatsHeader on Statistics { regionCode regionName from to threshold }": typeof types.StatsHeaderFragmentDoc,
     "fragment StatsBreakdown on StatBreakdown { key total totalSuppressed cells { key value suppressed } }": typeof types.StatsBreakdownFragmentDoc,
     "fragment StatsRate on StatisticsWithdrawalRate { key label itemCount withdrawnCount appealUpheldCount withdrawalRate meetsTarget suppressed }": typeof types.StatsRateFragmentDoc,
@@ -180,6 +183,9 @@ const documents: Documents = {
     "query QueryCountStatistics { statistics(regionCode: \"411500\") { regionCode\n      directory { institutionsByStatus { total } institutionsByField { total } appraisersByRegion { total } cultivation { total } }\n      cases { open overdue medianWorkingDays entrustedByMonth { total } overdueByRegion { total } }\n      feedback { count feedbackByMonth { total } complaintsByRegion { total } institutions(first: 100) { name complaints } }\n      credit { activeByBehaviour { total } repairs { total } institutionGrades { total } }\n      abnormalPatents { total { itemCount } byBatch { itemCount } byRegion { itemCount } }\n      collaboration { opened flows { count } averageResponseHours } } }": types.QueryCountStatisticsDocument,
     "query QueryCountListWithoutTotal { institutions(first: 5) { edges { node { name } } } }": types.QueryCountListWithoutTotalDocument,
     "query QueryCountListWithTotal { institutions(first: 5) { totalCount edges { node { name } } } }": types.QueryCountListWithTotalDocument,
+    "mutation SignInRegisterProvider($input: RegisterIdentityProviderInput!) {\n  registerIdentityProvider(input: $input) { identityProvider { id issuer clientId hasClientSecret personClaim groupsClaim groupScopes { group scopes } version } replayed }\n}": types.SignInRegisterProviderDocument,
+    "mutation SignInUpdateProvider($code: String!, $version: Int!, $input: IdentityProviderInput!) {\n  updateIdentityProvider(agencyCode: $code, expectedVersion: $version, input: $input) { version groupScopes { group scopes } hasClientSecret }\n}": types.SignInUpdateProviderDocument,
+    "query SignInProviderOf($code: String!) { agency(code: $code) { identityProvider { issuer version hasClientSecret } clientSystems { name allowedScopes } } }": types.SignInProviderOfDocument,
     "fragment StatsHeader on Statistics { regionCode regionName from to threshold }": types.StatsHeaderFragmentDoc,
     "fragment StatsBreakdown on StatBreakdown { key total totalSuppressed cells { key value suppressed } }": types.StatsBreakdownFragmentDoc,
     "fragment StatsRate on StatisticsWithdrawalRate { key label itemCount withdrawnCount appealUpheldCount withdrawalRate meetsTarget suppressed }": types.StatsRateFragmentDoc,
@@ -487,6 +493,18 @@ export function graphql(source: "query QueryCountListWithoutTotal { institutions
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query QueryCountListWithTotal { institutions(first: 5) { totalCount edges { node { name } } } }"): typeof import('./graphql').QueryCountListWithTotalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignInRegisterProvider($input: RegisterIdentityProviderInput!) {\n  registerIdentityProvider(input: $input) { identityProvider { id issuer clientId hasClientSecret personClaim groupsClaim groupScopes { group scopes } version } replayed }\n}"): typeof import('./graphql').SignInRegisterProviderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignInUpdateProvider($code: String!, $version: Int!, $input: IdentityProviderInput!) {\n  updateIdentityProvider(agencyCode: $code, expectedVersion: $version, input: $input) { version groupScopes { group scopes } hasClientSecret }\n}"): typeof import('./graphql').SignInUpdateProviderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SignInProviderOf($code: String!) { agency(code: $code) { identityProvider { issuer version hasClientSecret } clientSystems { name allowedScopes } } }"): typeof import('./graphql').SignInProviderOfDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -281,6 +281,14 @@ export type FeedbackKind =
   | 'COMPLAINT'
   | 'EVALUATION';
 
+/** People in `group` receive `scopes` when they sign in. */
+export type GroupScopesInput = {
+  /** A value of the groups claim (at most 200 characters). */
+  group: string;
+  /** Hub scopes, each one the agency's kind may carry, e.g. `pii:read`. */
+  scopes: Array<string>;
+};
+
 /** A step in handling a complaint. */
 export type HandleComplaintInput = {
   /** What was done. */
@@ -299,6 +307,24 @@ export type HandleTrademarkAlertInput = {
   note: string;
   /** New status. */
   status: TrademarkAlertStatus;
+};
+
+/** How an agency's staff sign in through its OpenID Connect provider; omitted fields stay as they are (or take their defaults). */
+export type IdentityProviderInput = {
+  /** The hub's client id at the provider. */
+  clientId?: string | null | undefined;
+  /** The client secret (sealed at rest, never read back); the empty string removes it (a public client using PKCE alone). */
+  clientSecret?: string | null | undefined;
+  /** Which groups receive which hub scopes (replaces the whole mapping). */
+  groupScopes?: Array<GroupScopesInput> | null | undefined;
+  /** The claim listing the person's groups (default `groups`). */
+  groupsClaim?: string | null | undefined;
+  /** The provider's issuer URL (https; http only on a development hub). */
+  issuer?: string | null | undefined;
+  /** The claim naming the person (default `name`). */
+  personClaim?: string | null | undefined;
+  /** OAuth scopes to ask for (default `openid profile`); must include `openid`. */
+  requestScopes?: string | null | undefined;
 };
 
 /** A batch of abnormal patent applications to import (or the items of it not yet imported). */
@@ -591,10 +617,34 @@ export type RegisterClientSystemInput = {
   description?: string | null | undefined;
   /** Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT. The key: 1 to 200 printable Unicode characters (no control or invisible format characters such as U+200B, no leading or trailing whitespace), compared in Unicode NFC form. */
   idempotencyKey: string;
-  /** JSON Web Key Set (public EC P-256 keys) with which the agency signs this system's tokens itself. */
+  /** JSON Web Key Set (public EC P-256 keys) with which the agency signs this system's tokens itself. Not with `jwksUri`. */
   jwks?: string | null | undefined;
+  /** Instead of `jwks`: the https URL (at most 2,048 characters, no user name or password) at which the agency publishes that key set; the hub fetches and caches it, and refetches it when a token names a key id it has not seen. */
+  jwksUri?: string | null | undefined;
   /** Name, unique within the agency: lower-case letters, digits and dashes. */
   name: string;
+};
+
+/** An agency's OpenID Connect provider, registered once. */
+export type RegisterIdentityProviderInput = {
+  /** Code of the agency whose staff sign in through it. */
+  agencyCode: string;
+  /** The hub's client id at the provider. */
+  clientId?: string | null | undefined;
+  /** The client secret (sealed at rest, never read back); the empty string removes it (a public client using PKCE alone). */
+  clientSecret?: string | null | undefined;
+  /** Which groups receive which hub scopes (replaces the whole mapping). */
+  groupScopes?: Array<GroupScopesInput> | null | undefined;
+  /** The claim listing the person's groups (default `groups`). */
+  groupsClaim?: string | null | undefined;
+  /** Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT. The key: 1 to 200 printable Unicode characters (no control or invisible format characters such as U+200B, no leading or trailing whitespace), compared in Unicode NFC form. */
+  idempotencyKey: string;
+  /** The provider's issuer URL (https; http only on a development hub). */
+  issuer?: string | null | undefined;
+  /** The claim naming the person (default `name`). */
+  personClaim?: string | null | undefined;
+  /** OAuth scopes to ask for (default `openid profile`); must include `openid`. */
+  requestScopes?: string | null | undefined;
 };
 
 /** A new institution; it starts NOT_LISTED. For the market-regulation bureau of its region. */
@@ -1275,6 +1325,29 @@ export type QueryCountListWithTotalQueryVariables = Exact<{ [key: string]: never
 
 
 export type QueryCountListWithTotalQuery = { institutions: { totalCount: number, edges: Array<{ node: { name: string } }> } };
+
+export type SignInRegisterProviderMutationVariables = Exact<{
+  input: RegisterIdentityProviderInput;
+}>;
+
+
+export type SignInRegisterProviderMutation = { registerIdentityProvider: { replayed: boolean, identityProvider: { id: string, issuer: string | null, clientId: string | null, hasClientSecret: boolean | null, personClaim: string | null, groupsClaim: string | null, version: number | null, groupScopes: Array<{ group: string, scopes: Array<string> }> | null } } | null };
+
+export type SignInUpdateProviderMutationVariables = Exact<{
+  code: string;
+  version: number;
+  input: IdentityProviderInput;
+}>;
+
+
+export type SignInUpdateProviderMutation = { updateIdentityProvider: { version: number | null, hasClientSecret: boolean | null, groupScopes: Array<{ group: string, scopes: Array<string> }> | null } | null };
+
+export type SignInProviderOfQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type SignInProviderOfQuery = { agency: { identityProvider: { issuer: string | null, version: number | null, hasClientSecret: boolean | null } | null, clientSystems: Array<{ name: string | null, allowedScopes: Array<string> | null }> | null } | null };
 
 export type StatsHeaderFragment = { regionCode: string, regionName: string, from: string, to: string, threshold: number };
 
@@ -2417,6 +2490,57 @@ export const QueryCountListWithTotalDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueryCountListWithTotalQuery, QueryCountListWithTotalQueryVariables>;
+export const SignInRegisterProviderDocument = new TypedDocumentString(`
+    mutation SignInRegisterProvider($input: RegisterIdentityProviderInput!) {
+  registerIdentityProvider(input: $input) {
+    identityProvider {
+      id
+      issuer
+      clientId
+      hasClientSecret
+      personClaim
+      groupsClaim
+      groupScopes {
+        group
+        scopes
+      }
+      version
+    }
+    replayed
+  }
+}
+    `) as unknown as TypedDocumentString<SignInRegisterProviderMutation, SignInRegisterProviderMutationVariables>;
+export const SignInUpdateProviderDocument = new TypedDocumentString(`
+    mutation SignInUpdateProvider($code: String!, $version: Int!, $input: IdentityProviderInput!) {
+  updateIdentityProvider(
+    agencyCode: $code
+    expectedVersion: $version
+    input: $input
+  ) {
+    version
+    groupScopes {
+      group
+      scopes
+    }
+    hasClientSecret
+  }
+}
+    `) as unknown as TypedDocumentString<SignInUpdateProviderMutation, SignInUpdateProviderMutationVariables>;
+export const SignInProviderOfDocument = new TypedDocumentString(`
+    query SignInProviderOf($code: String!) {
+  agency(code: $code) {
+    identityProvider {
+      issuer
+      version
+      hasClientSecret
+    }
+    clientSystems {
+      name
+      allowedScopes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignInProviderOfQuery, SignInProviderOfQueryVariables>;
 export const StatsDirectoryDocument = new TypedDocumentString(`
     query StatsDirectory($region: String, $from: Date, $to: Date) {
   statistics(regionCode: $region, from: $from, to: $to) {

@@ -114,6 +114,26 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ anonymous: "denied", "HA-AMR": "allowed", CNIPA: "allowed", "XY-COURT": "allowed" }, "denied"),
   },
   {
+    what: "registering an agency's identity provider (the court has one): the agency itself (clients:manage); registry administrators covering it",
+    query: `mutation { registerIdentityProvider(input: { idempotencyKey: "m-idp", agencyCode: "XY-COURT", issuer: "https://idp.court.example", clientId: "hub" }) { replayed } }`,
+    path: ["registerIdentityProvider"],
+    scopes: ["clients:manage", "registry:admin"],
+    expected: row({ "XY-COURT": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "changing an agency's identity provider (stale version): the agency itself (clients:manage); registry administrators covering it",
+    query: `mutation { updateIdentityProvider(agencyCode: "XY-COURT", expectedVersion: 999, input: { clientId: "x" }) { version } }`,
+    path: ["updateIdentityProvider"],
+    scopes: ["clients:manage", "registry:admin"],
+    expected: row({ "XY-COURT": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "an agency's identity provider: the agency itself and the bureaus covering it",
+    query: `{ agency(code: "XY-COURT") { identityProvider { issuer clientId groupScopes { group scopes } } } }`,
+    path: ["agency", "identityProvider"],
+    expected: row({ "XY-COURT": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
     what: "editing an agency: registry administrators covering it (stale version)",
     query: `mutation { updateAgency(code: "XY-COURT", expectedVersion: 999, input: { name: "x" }) { version } }`,
     path: ["updateAgency"],
@@ -628,6 +648,11 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
   for (const as of ["XY-AMR", "HA-AMR", "CNIPA", "XY-IPAA"]) {
     await fixture(as, `mutation { recordInspection(input: { idempotencyKey: "matrix-inspection", institutionId: "${zyjd}", kind: CIRCULAR, conductedOn: "2025-01-01", result: NOTICE }) { id } }`);
   }
+  const court = await hub.graphql(`mutation { registerIdentityProvider(input: { idempotencyKey: "matrix-idp", agencyCode: "XY-COURT", issuer: "https://idp.court.example", clientId: "hub" }) { replayed } }`, {
+    as: "XY-COURT",
+    scopes: ["clients:manage"],
+  });
+  if (court.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(court.body.errors)}`);
   await hub.hub.deps.trail.flush();
   return {
     zyjd,

@@ -108,7 +108,7 @@ export type Transport = "operation" | "http";
 async function operation(hub: Hub, query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>): Promise<GraphqlResponse> {
   const lower = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
   const requestId = requestIdOf(lower.get("x-request-id"));
-  const { viewer, request } = await identify(hub.verifier, silentLogger(), requestId, (name) => lower.get(name.toLowerCase()));
+  const { viewer, request } = await identify(hub.credentials, silentLogger(), requestId, (name) => lower.get(name.toLowerCase()));
   const response = await hub.apollo.executeOperation({ query, variables }, { contextValue: createContext(hub.deps, viewer, request) });
   if (response.body.kind !== "single") throw new Error("the hub answers every operation in one result");
   const answer = new Headers(Object.fromEntries(response.http.headers));
