@@ -6,7 +6,7 @@ import { loadSigningKey, loadVerificationKeys, SigningKey } from "./auth/signing
 import { TokenVerifier } from "./auth/token";
 import { RemoteJwksCache } from "./auth/remote-jwks";
 import { loadPiiVault } from "./auth/pii-vault";
-import type { HubConfig } from "./config/config";
+import { allowsPlainHttp, type HubConfig } from "./config/config";
 import { createContext, HubContext, HubDeps } from "./context/context";
 import { Viewer } from "./auth/viewer";
 import { DEFAULT_CLIENT_NAME } from "./entities/client-system.entity";
@@ -57,7 +57,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     },
     registryLookup(db.dataSource),
     // One cache for the hub's life: client systems' keys fetched from their jwksUri.
-    new RemoteJwksCache({ timeoutMs: config.jwt.jwksFetchTimeoutMs, allowHttp: config.env !== "production" }, { logger, now: options.now }),
+    new RemoteJwksCache({ timeoutMs: config.jwt.jwksFetchTimeoutMs, allowHttp: allowsPlainHttp(config.env) }, { logger, now: options.now }),
   );
   const schema = await hubSchema();
   const deps: HubDeps = {
@@ -69,7 +69,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     now: options.now,
     maxResponseValues: config.graphql.maxResponseValues,
   };
-  const credentials: Credentials = { verifier, sessions: new PersonSessions(db.dataSource, config.signIn), cookies: new SessionCookies(config), publicUrl: config.signIn.publicUrl };
+  const credentials: Credentials = { verifier, sessions: new PersonSessions(db.dataSource, config.signIn), cookies: new SessionCookies(config) };
   const { app, apollo, httpServer } = await createApp({ config, logger, deps, schema, credentials, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
   return {
     app,

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair } from "jose";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { importEsm } from "../src/auth/esm";
 import { hashSecret } from "../src/auth/person-session";
@@ -43,8 +44,6 @@ async function startProvider(redirectUri: string): Promise<{ issuer: string; ser
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // The provider warns that it runs with its development defaults (in-memory store, generated keys): it does here.
-  const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
   const provider = new Provider(issuer, {
     clients: [{ client_id: "appraisal-hub", client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], token_endpoint_auth_method: "client_secret_post" }],
     pkce: { required: () => true },
@@ -54,7 +53,6 @@ async function startProvider(redirectUri: string): Promise<{ issuer: string; ser
     cookies: { keys: ["cookie-key-of-the-test-provider"] },
     ttl: { AuthorizationCode: 60, IdToken: 600, AccessToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
   });
-  warn.mockRestore();
   server.on("request", provider.callback());
   return { issuer, server };
 }
@@ -121,8 +119,10 @@ describeIfBrowser("people sign in through their agency's OpenID Connect provider
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    idp?.server.closeAllConnections();
-    await new Promise((resolve) => idp?.server.close(resolve));
+    if (idp) {
+      idp.server.closeAllConnections();
+      await new Promise((resolve) => idp.server.close(resolve));
+    }
     await hub?.stop();
   });
 
@@ -167,6 +167,10 @@ describeIfBrowser("people sign in through their agency's OpenID Connect provider
     const [{ id }] = await hub.db.dataSource.query(`SELECT id FROM appraisers WHERE name = '张伟'`);
     const read = await fromPage(page, "query SignInMasked($id: ID!) { appraiser(id: $id) { idNumber } }", { id }, { "X-Case-Ref": encodeURIComponent("(2024)豫15知民初32号") });
     expect(read.body.data.appraiser.idNumber).toMatch(/\*/);
+    // GraphiQL, opened in the same browser, asks as the same person.
+    await page.goto(`${hub.url}/graphiql`);
+    await page.waitForFunction(() => document.getElementById("who")!.textContent !== "", undefined, { timeout: 30_000 });
+    expect(await page.textContent("#who")).toBe("当前身份：王芳 · 信阳市市场监督管理局（XY-AMR/web）");
     await context.close();
   });
 
@@ -201,6 +205,8 @@ describeIfBrowser("people sign in through their agency's OpenID Connect provider
     const cookie = await sessionCookie(context);
     const crossSite = await fetch(`${hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: "http://evil.example" }, body: JSON.stringify({ query: "{ me { anonymous } }" }) });
     expect(crossSite.status).toBe(401);
+    // Refused, but not signed out: another site's request does not clear the person's cookie.
+    expect(crossSite.headers.get("set-cookie")).toBeNull();
     const signOut = await fetch(`${hub.url}/auth/sign-out`, { method: "POST", headers: { cookie, origin: "http://evil.example" } });
     expect(signOut.status).toBe(403);
     await context.close();
@@ -254,5 +260,32 @@ describeIfBrowser("people sign in through their agency's OpenID Connect provider
     ]);
     const [{ client_secret_sealed }] = await hub.db.dataSource.query(`SELECT client_secret_sealed FROM identity_providers`);
     expect(client_secret_sealed).not.toContain(CLIENT_SECRET);
+  });
+
+  it("lets nobody turn a person's scopes into a token's: web holds no keys, keys need every scope of their system, and a new issuer every mapped scope", async () => {
+    const clientOf = async (name: string) =>
+      (await hub.db.dataSource.query(`SELECT c.id, c.version FROM client_systems c JOIN agencies a ON a.id = c.agency_id WHERE a.code = 'XY-AMR' AND c.name = $1`, [name]))[0];
+    const { publicKey } = await generateKeyPair("ES256");
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: "k1" }] });
+    const setKeys = async (name: string, scopes: string[]) => {
+      const client = await clientOf(name);
+      const res = await hub.graphql(`mutation SignInKeys($id: ID!, $v: Int!, $jwks: String) { updateClientSystem(id: $id, expectedVersion: $v, input: { jwks: $jwks }) { version } }`, {
+        as: "XY-AMR",
+        scopes,
+        variables: { id: client.id, v: client.version, jwks },
+      });
+      return res.body.errors?.map((e) => [e.extensions.code, e.extensions.field ?? null]) ?? "ok";
+    };
+    // A person (or system) holding clients:manage alone cannot sign default's tokens, which may carry pii:read.
+    expect(await setKeys("default", ["clients:manage"])).toEqual([["FORBIDDEN", null]]);
+    expect(await setKeys("web", ["clients:manage", "pii:read"])).toEqual([["BAD_USER_INPUT", "input.jwks"]]);
+    expect(await setKeys("default", ["clients:manage", "pii:read"])).toBe("ok");
+    const reserved = await hub.graphql(`mutation SignInReserved { registerClientSystem(input: { idempotencyKey: "web-2", name: "web" }) { replayed } }`, { as: "XY-AMR", scopes: ["clients:manage"] });
+    expect(reserved.body.errors?.map((e) => [e.extensions.code, e.extensions.field])).toEqual([["BAD_USER_INPUT", "input.name"]]);
+
+    // Pointing the provider elsewhere decides who receives pii:read: only for whoever may grant it.
+    const current = (await hub.data(PROVIDER_OF, { as: "XY-AMR", variables: { code: "XY-AMR" } })).agency!.identityProvider!;
+    const repoint = await hub.graphql(UPDATE, { as: "XY-AMR", scopes: ["clients:manage"], variables: { code: "XY-AMR", version: current.version!, input: { issuer: "https://idp.attacker.example" } } });
+    expect(repoint.body.errors?.map((e) => e.extensions.code)).toEqual(["FORBIDDEN"]);
   });
 });

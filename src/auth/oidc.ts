@@ -21,16 +21,23 @@ export interface VouchedPerson {
 /** Discovery documents are fetched again after this long (a provider's keys and endpoints may change). */
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 const HTTP_TIMEOUT_SECONDS = 10;
+const CONTROL = /[\x00-\x1f\x7f]/;
+const CONTROL_ALL = /[\x00-\x1f\x7f]/g;
 
 /**
  * The relying-party side of OpenID Connect, with `openid-client`: the authorization code flow with PKCE
- * (S256), `state` and `nonce`, the ID token's signature, issuer, audience and nonce checked by the library.
- * One discovery per provider (cached for an hour, dropped on failure), shared by every request.
+ * (S256), `state` and `nonce`; the ID token's issuer, audience, nonce and (non-repudiation checks on) its
+ * signature against the provider's published keys are checked by the library, since the audit trail names
+ * the person it vouches for. One discovery per provider (cached for an hour, dropped on failure).
  */
 export class OidcRelyingParty {
+  /** `allowHttp`: a development hub may use a provider on its loopback over plain http. */
+  constructor(private readonly options: { allowHttp: boolean }) {}
+
   private library: Promise<typeof OpenIdClient> | undefined;
   private readonly configurations = new Map<string, { at: number; configuration: Promise<OpenIdClient.Configuration> }>();
 
+  /** Loaded on the first sign-in, not at start: a hub whose agencies have no provider never needs it. */
   private openid(): Promise<typeof OpenIdClient> {
     this.library ??= importEsm<typeof OpenIdClient>("openid-client");
     return this.library;
@@ -42,14 +49,15 @@ export class OidcRelyingParty {
     if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.configuration;
     const client = await this.openid();
     const issuer = new URL(settings.issuer);
-    // Plain http is accepted at registration only for a provider on the loopback (development).
+    // Plain http is registered only for a provider on a development hub's loopback; refused here otherwise.
     const insecure = issuer.protocol === "http:";
+    if (insecure && !this.options.allowHttp) throw new Error("a plain-http identity provider outside development");
     const configuration = client.discovery(
       issuer,
       settings.clientId,
       undefined,
       settings.clientSecret ? client.ClientSecretPost(settings.clientSecret) : client.None(),
-      { timeout: HTTP_TIMEOUT_SECONDS, ...(insecure ? { execute: [client.allowInsecureRequests] } : {}) },
+      { timeout: HTTP_TIMEOUT_SECONDS, execute: [client.enableNonRepudiationChecks, ...(insecure ? [client.allowInsecureRequests] : [])] },
     );
     this.configurations.set(key, { at: Date.now(), configuration });
     configuration.catch(() => this.configurations.delete(key));
@@ -87,11 +95,14 @@ export class OidcRelyingParty {
     if ((claims[settings.personClaim] === undefined || claims[settings.groupsClaim] === undefined) && configuration.serverMetadata().userinfo_endpoint) {
       claims = { ...(await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub)), ...idToken };
     }
-    const name = claims[settings.personClaim];
+    // The audit trail names the person with these: no control characters, bounded lengths.
+    if (idToken.sub.length > 255 || CONTROL.test(idToken.sub)) throw new Error("an unusable subject");
+    const raw = claims[settings.personClaim];
+    const name = typeof raw === "string" ? raw.replace(CONTROL_ALL, "").trim().slice(0, 60) : "";
     const groups = claims[settings.groupsClaim];
     return {
       subject: idToken.sub,
-      name: typeof name === "string" && name.trim() ? name.trim() : idToken.sub,
+      name: name || idToken.sub,
       groups: Array.isArray(groups) ? groups.filter((group): group is string => typeof group === "string") : typeof groups === "string" ? groups.split(/[\s,]+/).filter(Boolean) : [],
     };
   }

@@ -73,6 +73,8 @@ export class PersonSessions {
   /** Opens a session and answers the token for the browser's cookie. */
   async start(session: { agencyId: string; clientSystemId: string; subject: string; person: string; scopes: string[] }): Promise<{ token: string; expiresAt: Date }> {
     const secret = newSecret();
+    // Sessions a day past their end are of no more use (sign-in and sign-out are in the audit trail).
+    await this.dataSource.query(`DELETE FROM person_sessions WHERE expires_at < now() - interval '1 day' OR ended_at < now() - interval '1 day'`);
     const rows: Array<{ expires_at: Date }> = await this.dataSource.query(
       `INSERT INTO person_sessions (token_hash, agency_id, client_system_id, subject, person_name, scopes, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7)) RETURNING expires_at`,

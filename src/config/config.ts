@@ -211,6 +211,14 @@ const envSchema = z.object({
   HUB_SESSION_MAX: duration("12h"),
 });
 
+/**
+ * Whether URLs the hub fetches for an agency (a client system's `jwksUri`, an identity provider's issuer) may
+ * be plain http: only on a development or test hub, whose loopback servers have no certificate.
+ */
+export function allowsPlainHttp(env: HubConfig["env"] | undefined): boolean {
+  return env === "development" || env === "test";
+}
+
 /** Parses `900`, `30s`, `15m`, `8h`, `1d` into seconds; undefined when it is none of those. */
 export function parseDurationSeconds(text: string): number | undefined {
   const match = /^(\d+)\s*(s|m|h|d)?$/.exec(text.trim());

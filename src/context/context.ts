@@ -2,7 +2,7 @@ import { StatisticsService } from "../services/statistics/statistics.service";
 import type { DataSource } from "typeorm";
 import type { AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
-import { DEFAULT_POLICY, HubConfig, HubPolicy } from "../config/config";
+import { allowsPlainHttp, DEFAULT_POLICY, HubConfig, HubPolicy } from "../config/config";
 import { todayInChina } from "../domain/local-date";
 import { alertWindow } from "../loaders/trademark-alert-feed";
 import type { Viewer } from "../auth/viewer";
@@ -101,8 +101,8 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     budget: new ResponseBudget(deps.maxResponseValues ?? Number.POSITIVE_INFINITY),
     services: {
       agencies: new AgencyService(scope),
-      clientSystems: new ClientSystemService(scope, { allowHttpJwksUri: deps.env === "development" || deps.env === "test" }),
-      identityProviders: new IdentityProviderService(scope),
+      clientSystems: new ClientSystemService(scope, { allowHttpJwksUri: allowsPlainHttp(deps.env) }),
+      identityProviders: new IdentityProviderService(scope, { allowHttpIssuer: allowsPlainHttp(deps.env) }),
       auditEvents: new AuditEventService(scope),
       institutions,
       appraisers: new AppraiserService(scope),

@@ -6,6 +6,9 @@ import { RecordStatus } from "./agency-kind";
 /** Every agency has a client system of this name; `npx hub token --agency CODE` issues tokens for it. */
 export const DEFAULT_CLIENT_NAME = "default";
 
+/** The system people's requests run as once they sign in through their agency's identity provider (reserved: it holds no keys). */
+export const WEB_CLIENT_NAME = "web";
+
 /** A JSON Web Key Set of public keys an agency registers for one of its client systems. */
 export interface PublicJwks {
   keys: Array<Record<string, unknown> & { kid?: string; kty: string }>;

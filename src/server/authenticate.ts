@@ -15,23 +15,29 @@ export interface Authenticated {
   request: RequestMeta;
 }
 
+/** A session cookie that no longer opens a session: signed out, timed out, or its agency or system disabled. */
+class SessionEndedError extends UnauthenticatedError {
+  constructor() {
+    super("Your sign-in session has ended; sign in again.");
+  }
+}
+
 /** How callers prove who they are: a bearer token (systems), or the session cookie of a person signed in. */
 export interface Credentials {
   verifier: TokenVerifier;
   sessions: PersonSessions;
   cookies: SessionCookies;
-  /** HUB_PUBLIC_URL: the origin the hub's own pages are served from (else the request's Host). */
-  publicUrl: string | undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
 
 /**
- * Express middleware in front of `/graphql`: reads the request headers and the bearer token.
+ * Express middleware in front of `/graphql`: reads the request headers and the bearer token or session cookie.
  *
- * No `Authorization` header: the anonymous public. A header that is present but not a valid token for an
- * active agency and client system: HTTP 401 with `UNAUTHENTICATED`, never a fall-back to anonymous.
+ * No `Authorization` header and no session cookie: the anonymous public. A header that is present but not a
+ * valid token for an active agency and client system, or a cookie that opens no session (or comes from another
+ * origin): HTTP 401 with `UNAUTHENTICATED`, never a fall-back to anonymous.
  * `X-Request-Id` is echoed (generated when absent or malformed); `X-Case-Ref` and `X-End-User` reach the
  * context and the audit trail. Non-ASCII values (Chinese case numbers) may be sent percent-encoded UTF-8.
  */
@@ -46,8 +52,9 @@ export function authenticate(credentials: Credentials, logger: Logger, metrics: 
       const hubError = error instanceof HubError ? error : new ServiceUnavailableError();
       if (hubError instanceof UnauthenticatedError) {
         metrics.authFailures.inc();
-        // An ended session's cookie is dropped, so the page's next request is the public's.
-        if (SessionCookies.read(req.get("cookie"), credentials.cookies.session) !== undefined) res.setHeader("Set-Cookie", credentials.cookies.cleared(credentials.cookies.session));
+        // An ended session's cookie is dropped, so the page's next request is the public's (never on another
+        // site's request: that would let it sign the person out).
+        if (hubError instanceof SessionEndedError) res.setHeader("Set-Cookie", credentials.cookies.cleared(credentials.cookies.session));
         res.setHeader("WWW-Authenticate", 'Bearer error="invalid_token"');
         logger.warn({ reqId: requestId, reason: hubError.message }, "authentication refused");
       }
@@ -110,12 +117,12 @@ export async function identify(credentials: Credentials, logger: Logger, request
   const session = authorization === undefined ? SessionCookies.read(header("cookie"), credentials.cookies.session) : undefined;
   if (session !== undefined) {
     // A person signed in: the person, not a header the page could set, is the end user.
-    if (!sameOrigin(header("origin"), header("host"), credentials.publicUrl)) throw new UnauthenticatedError("A signed-in session is used from the hub's own pages only.");
+    if (!sameOrigin(header("origin"), header("host"), credentials.cookies.publicUrl)) throw new UnauthenticatedError("A signed-in session is used from the hub's own pages only.");
     const person = await credentials.sessions.resolve(session).catch((error: unknown) => {
       logger.error({ reqId: requestId, errorName: (error as Error)?.name }, "session lookup failed");
       throw new ServiceUnavailableError();
     });
-    if (!person) throw new UnauthenticatedError("Your sign-in session has ended; sign in again.");
+    if (!person) throw new SessionEndedError();
     return { viewer: person.viewer, request: { ...request, endUser: person.endUser } };
   }
   if (authorization !== undefined) {

@@ -4,14 +4,18 @@ import type { HubConfig } from "../config/config";
  * The cookies of people's sign-in. The session cookie is httpOnly and SameSite=Strict (another site's page
  * can neither read it nor make the browser send it), Secure with the `__Host-` prefix outside development.
  * The sign-in cookie ties an authorization request to the browser that began it (no login CSRF): it must
- * reach the callback, a cross-site navigation from the provider, hence SameSite=Lax and that path alone.
+ * reach the callback, a cross-site navigation from the provider, hence SameSite=Lax (and Path=/, which the
+ * `__Host-` prefix demands; it lives ten minutes and is cleared at the callback).
  */
 export class SessionCookies {
   readonly secure: boolean;
   readonly session: string;
   readonly signIn: string;
+  /** HUB_PUBLIC_URL: the origin the hub's own pages are served from (else the request's Host). */
+  readonly publicUrl: string | undefined;
 
   constructor(private readonly config: HubConfig) {
+    this.publicUrl = config.signIn.publicUrl;
     this.secure = config.env === "production" || !!config.signIn.publicUrl?.startsWith("https:");
     this.session = this.secure ? "__Host-hub_session" : "hub_session";
     this.signIn = this.secure ? "__Host-hub_sign_in" : "hub_sign_in";

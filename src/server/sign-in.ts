@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
-import type { HubConfig } from "../config/config";
+import { allowsPlainHttp, type HubConfig } from "../config/config";
 import type { AuditTrail } from "../audit/audit-trail";
 import { AuditOutcome } from "../entities/audit-event.entity";
 import { RecordStatus } from "../entities/agency-kind";
+import { WEB_CLIENT_NAME } from "../entities/client-system.entity";
 import type { PiiVault } from "../auth/pii-vault";
 import { OidcRelyingParty, ProviderSettings } from "../auth/oidc";
 import { PersonSessions, personLabel, type SignedInPerson } from "../auth/person-session";
@@ -48,7 +49,7 @@ export interface SignInParts {
  */
 export function signInRouter({ config, logger, dataSource, trail, vault, sessions, cookies }: SignInParts): Router {
   const router = Router();
-  const rp = new OidcRelyingParty();
+  const rp = new OidcRelyingParty({ allowHttp: allowsPlainHttp(config.env) });
 
   const provider = async (where: "a.code" | "a.id", value: string): Promise<ProviderRow | undefined> => {
     const rows: ProviderRow[] = await dataSource.query(
@@ -102,23 +103,31 @@ export function signInRouter({ config, logger, dataSource, trail, vault, session
     res.append("Set-Cookie", cookies.cleared(cookies.signIn));
     const attempt = base && state && browser ? await sessions.takeAttempt(state, browser) : null;
     if (!attempt) return page(res, 400, "登录已过期，请重新登录", "This sign-in expired or was begun in another browser. Start again.");
-    if (typeof req.query.error === "string") return page(res, 403, "身份认证服务拒绝了登录", "Your identity provider did not sign you in.");
     const row = await provider("a.id", attempt.agencyId);
     if (!row) return page(res, 404, "该单位未开通统一身份认证", "This agency is disabled or has no sign-in provider.");
+    const actor = (endUser: string | null) => ({ agencyCode: row.code, regionCode: row.region_code, clientName: WEB_CLIENT_NAME, endUser, requestId: requestIdOf(req.get("x-request-id")), caseRef: null });
+    const refused = (errorCode: string) => trail.enqueue(actor(null), { operation: "signIn", entityType: "PersonSession", outcome: AuditOutcome.REJECTED, errorCode });
+    if (typeof req.query.error === "string") {
+      refused("PROVIDER_REFUSED");
+      return page(res, 403, "身份认证服务拒绝了登录", "Your identity provider did not sign you in.");
+    }
     let person;
     try {
-      person = await rp.redeem(await settingsOf(row), new URL(req.originalUrl, base), { state, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier });
+      // The redirect URI as registered at the provider, with the provider's parameters.
+      const callbackUrl = new URL(base + CALLBACK + new URL(req.originalUrl, "http://hub").search);
+      person = await rp.redeem(await settingsOf(row), callbackUrl, { state, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier });
     } catch (error) {
       // The library's message may quote the provider's answer: only its name reaches the log.
       logger.warn({ agency: row.code, errorName: (error as Error)?.name }, "sign-in refused: the provider's answer did not verify");
+      refused("NOT_VERIFIED");
       return page(res, 502, "登录未能完成，请重新登录", "The identity provider's answer could not be verified. Start again.");
     }
     const scopes = [...new Set(row.group_scopes.filter((mapping) => person.groups.includes(mapping.group)).flatMap((mapping) => mapping.scopes))].sort();
+    // A sign-in replaces the session this browser had (another person's, perhaps, on a shared computer).
+    const previous = SessionCookies.read(req.get("cookie"), cookies.session);
+    if (previous) await sessions.end(previous);
     const opened = await sessions.start({ agencyId: row.agency_id, clientSystemId: row.client_system_id, subject: person.subject, person: person.name, scopes });
-    await trail.appendDurably(
-      { agencyCode: row.code, regionCode: row.region_code, clientName: "web", endUser: personLabel(person.name, person.subject), requestId: requestIdOf(req.get("x-request-id")), caseRef: null },
-      { operation: "signIn", entityType: "PersonSession", fields: scopes, outcome: AuditOutcome.SUCCESS },
-    );
+    await trail.appendDurably(actor(personLabel(person.name, person.subject)), { operation: "signIn", entityType: "PersonSession", fields: scopes, outcome: AuditOutcome.SUCCESS });
     res.append("Set-Cookie", cookies.sessionCookie(opened.token));
     res.redirect(303, attempt.returnTo);
   });
@@ -132,7 +141,7 @@ export function signInRouter({ config, logger, dataSource, trail, vault, session
 
   router.post("/auth/sign-out", async (req, res) => {
     res.setHeader("Cache-Control", "no-store");
-    if (!sameOrigin(req.get("origin"), req.get("host"), config.signIn.publicUrl)) {
+    if (!sameOrigin(req.get("origin"), req.get("host"), cookies.publicUrl)) {
       return res.status(403).json({ errors: [{ message: "Sign out from the hub's own pages.", extensions: { code: "FORBIDDEN" } }] });
     }
     const token = SessionCookies.read(req.get("cookie"), cookies.session);

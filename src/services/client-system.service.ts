@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from "typeorm";
 import { Agency } from "../entities/agency.entity";
 import { RecordStatus } from "../entities/agency-kind";
-import { ClientSystem, DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
+import { ClientSystem, DEFAULT_CLIENT_NAME, WEB_CLIENT_NAME } from "../entities/client-system.entity";
 import { BadUserInputError, ConflictError } from "../errors/errors";
 import { defaultAllowedScopes, isKnownScope } from "../auth/scopes";
 import { parseJwksUri, parsePublicJwks } from "../auth/public-jwks";
@@ -45,6 +45,7 @@ export class ClientSystemService {
     if (!NAME_PATTERN.test(name)) {
       throw new BadUserInputError("name must be 1 to 64 lower-case letters, digits or dashes, starting with a letter or digit.", "input.name");
     }
+    if (name === WEB_CLIENT_NAME) throw new BadUserInputError(`The name ${WEB_CLIENT_NAME} is reserved for the agency's staff signed in through its identity provider.`, "input.name");
     const description = validDescription(input.description, "input.description");
     const allowedScopes = this.grantableScopes(input.allowedScopes ?? [], "input.allowedScopes");
     if (input.jwks && input.jwksUri) throw new BadUserInputError("Register either jwks or jwksUri, not both.", "input.jwksUri");
@@ -105,6 +106,12 @@ export class ClientSystemService {
       apply: async (current) => {
         if (current.id === viewer.client?.id && changes.status === RecordStatus.DISABLED) {
           throw new BadUserInputError("A client system cannot disable itself.", "input.status");
+        }
+        if (changes.jwks || changes.jwksUri) {
+          // People's requests run as `web`: no token is ever signed for it.
+          if (current.name === WEB_CLIENT_NAME) throw new BadUserInputError(`The ${WEB_CLIENT_NAME} system serves people signed in; it holds no keys.`, changes.jwks ? "input.jwks" : "input.jwksUri");
+          // Whoever sets a system's keys can sign its tokens with every scope it allows: they must hold them all.
+          for (const scope of changes.allowedScopes ?? current.allowedScopes) grantScope.require(viewer, scope);
         }
         return { changes, fields: Object.keys(changes) };
       },

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { Agency } from "../entities/agency.entity";
-import { ClientSystem } from "../entities/client-system.entity";
+import { ClientSystem, WEB_CLIENT_NAME } from "../entities/client-system.entity";
 import { IdentityProvider, GroupScopes } from "../entities/identity-provider.entity";
 import { ConflictError, BadUserInputError } from "../errors/errors";
 import { defaultAllowedScopes, isKnownScope } from "../auth/scopes";
@@ -9,10 +9,9 @@ import { configureIdentityProvider } from "../policy/identity-provider.permissio
 import { grantScope } from "../policy/client-system.permissions";
 import type { IdentityProviderInput, RegisterIdentityProviderInput } from "../inputs/identity-provider.input";
 import { CommandRunner, Created } from "./command-runner";
+import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 
-/** The client system people's requests run as: one per agency, made with its identity provider. */
-export const WEB_CLIENT_NAME = "web";
 const CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/;
 const MAX_GROUPS = 50;
 
@@ -36,7 +35,10 @@ interface Settings {
 export class IdentityProviderService {
   private readonly commands: CommandRunner;
 
-  constructor(private readonly scope: RequestScope) {
+  constructor(
+    private readonly scope: RequestScope,
+    private readonly options: { allowHttpIssuer: boolean } = { allowHttpIssuer: false },
+  ) {
     this.commands = new CommandRunner(scope);
   }
 
@@ -48,7 +50,7 @@ export class IdentityProviderService {
   async register(input: RegisterIdentityProviderInput): Promise<Created<IdentityProvider>> {
     const { viewer, vault } = this.scope;
     const agencyCode = check.agencyCode(input.agencyCode, "input.agencyCode");
-    const settings = validSettings(input);
+    const settings = validSettings(input, this.options.allowHttpIssuer);
     if (!settings.issuer) throw new BadUserInputError("input.issuer must not be empty.", "input.issuer");
     if (!settings.clientId) throw new BadUserInputError("input.clientId must not be empty.", "input.clientId");
     return this.commands.create({
@@ -57,15 +59,18 @@ export class IdentityProviderService {
       entityType: "IdentityProvider",
       idempotencyKey: viewer.operator === undefined ? input.idempotencyKey : null,
       keyRequired: viewer.operator === undefined,
-      authorize: (manager) => this.administeredAgency(manager, agencyCode, settings),
+      authorize: async (manager) => {
+        const agency = await this.configurableAgency(manager, agencyCode);
+        this.requireMappable(agency, settings.groupScopes ?? []);
+        return agency;
+      },
       // The secret stands in the fingerprint as its keyed hash: the idempotency table never holds it.
       fingerprint: { agencyCode, ...settings, clientSecret: settings.clientSecret ? vault.hash(settings.clientSecret) : null },
       write: async (manager, agency) => {
-        if (await manager.getRepository(IdentityProvider).existsBy({ agencyId: agency.id })) {
-          throw new ConflictError("The agency already has an identity provider; change it with updateIdentityProvider.", { field: "input.agencyCode" });
-        }
+        const taken = "The agency already has an identity provider; change it with updateIdentityProvider.";
+        if (await manager.getRepository(IdentityProvider).existsBy({ agencyId: agency.id })) throw new ConflictError(taken, { field: "input.agencyCode" });
         const web = await this.webClient(manager, agency);
-        const saved = await manager.getRepository(IdentityProvider).save(
+        const saved = await conflictOnDuplicate(() => manager.getRepository(IdentityProvider).save(
           manager.create(IdentityProvider, {
             agencyId: agency.id,
             clientSystemId: web.id,
@@ -77,19 +82,18 @@ export class IdentityProviderService {
             groupsClaim: settings.groupsClaim ?? "groups",
             groupScopes: settings.groupScopes ?? [],
           }),
-        );
+        ), taken, "input.agencyCode");
         return { id: saved.id, fields: auditedFields(settings) };
       },
     });
   }
 
   async update(agencyCode: string, expectedVersion: number, input: IdentityProviderInput): Promise<IdentityProvider> {
-    const settings = validSettings(input);
+    const settings = validSettings(input, this.options.allowHttpIssuer);
     const { clientSecret, ...plain } = settings;
     const changes: Partial<IdentityProvider> = { ...plain };
     if (clientSecret !== undefined) changes.clientSecretSealed = clientSecret === null ? null : this.scope.vault.seal(clientSecret);
     if (Object.keys(changes).length === 0) throw new BadUserInputError("Nothing to change.", "input");
-    let agency: Agency;
     return this.commands.change({
       operation: "updateIdentityProvider",
       entity: IdentityProvider,
@@ -98,48 +102,60 @@ export class IdentityProviderService {
       id: agencyCode.trim(),
       expectedVersion,
       load: async (manager, code) => {
-        agency = await this.administeredAgency(manager, code, settings);
-        return manager.getRepository(IdentityProvider).findOneBy({ agencyId: agency.id });
+        const agency = await this.configurableAgency(manager, code);
+        const provider = await manager.getRepository(IdentityProvider).findOneBy({ agencyId: agency.id });
+        // Whoever changes a provider decides who receives its mapped scopes (another issuer could sign anyone in
+        // as a member of any group): the caller must be able to grant every scope of the mapping in force after.
+        this.requireMappable(agency, settings.groupScopes ?? provider?.groupScopes ?? []);
+        return provider;
       },
       apply: async () => ({ changes, fields: auditedFields(settings) }),
     });
   }
 
-  /** The agency named by `code`, once the caller may configure it and grant every scope the mapping names. */
-  private async administeredAgency(manager: EntityManager, code: string, settings: Settings): Promise<Agency> {
+  /** The agency named by `code`, once the caller may configure how its staff sign in. */
+  private async configurableAgency(manager: EntityManager, code: string): Promise<Agency> {
     const agency = await manager.getRepository(Agency).findOneBy({ code });
     if (!agency) throw new BadUserInputError("No agency with this code is registered.", "input.agencyCode");
     configureIdentityProvider.require(this.scope.viewer, agency);
+    return agency;
+  }
+
+  /** Every scope of `mapping` is one the agency's kind may carry and the caller may grant. */
+  private requireMappable(agency: Agency, mapping: GroupScopes[]): void {
     const cap = defaultAllowedScopes(agency.kind, agency.regionCode);
-    for (const { scopes } of settings.groupScopes ?? []) {
+    for (const { scopes } of mapping) {
       for (const scope of scopes) {
         if (!cap.includes(scope)) throw new BadUserInputError(`Staff of this kind of agency cannot hold the scope ${scope}.`, "input.groupScopes");
         grantScope.require(this.scope.viewer, scope);
       }
     }
-    return agency;
   }
 
   /** The agency's `web` system (made now when it has none), whose scopes are those its kind may carry. */
   private async webClient(manager: EntityManager, agency: Agency): Promise<ClientSystem> {
     const repository = manager.getRepository(ClientSystem);
     const existing = await repository.findOneBy({ agencyId: agency.id, name: WEB_CLIENT_NAME });
+    if (existing?.jwks || existing?.jwksUri) {
+      // A system registered under the name before it was reserved: people must not run as a system that signs tokens.
+      throw new ConflictError(`The agency's ${WEB_CLIENT_NAME} system holds keys; remove them before people sign in as it.`, { field: "input.agencyCode" });
+    }
     if (existing) return existing;
-    return repository.save(
+    return conflictOnDuplicate(() => repository.save(
       repository.create({
         agencyId: agency.id,
         name: WEB_CLIENT_NAME,
         description: "The agency's staff, signed in through its identity provider.",
         allowedScopes: defaultAllowedScopes(agency.kind, agency.regionCode),
       }),
-    );
+    ), "The agency's web system was just registered by another request.", "input.agencyCode");
   }
 }
 
-function validSettings(input: IdentityProviderInput): Settings {
+function validSettings(input: IdentityProviderInput, allowHttpIssuer: boolean): Settings {
   const problems = new check.InputProblems();
   const settings: Settings = {};
-  if (input.issuer != null) settings.issuer = problems.check(() => issuerUrl(input.issuer!, "input.issuer"));
+  if (input.issuer != null) settings.issuer = problems.check(() => issuerUrl(input.issuer!, "input.issuer", allowHttpIssuer));
   if (input.clientId != null) settings.clientId = problems.check(() => check.text(input.clientId, "input.clientId", { max: 255, required: true }));
   if (input.clientSecret != null) settings.clientSecret = input.clientSecret === "" ? null : problems.check(() => check.text(input.clientSecret, "input.clientSecret", { max: 500, required: true }));
   if (input.requestScopes != null) {
@@ -167,8 +183,8 @@ function validSettings(input: IdentityProviderInput): Settings {
   return settings;
 }
 
-/** An issuer is an https URL without credentials, query or fragment; plain http only on the loopback (a development provider). */
-function issuerUrl(text: string, field: string): string {
+/** An issuer is an https URL without credentials, query or fragment; plain http only for a provider on the loopback of a development hub. */
+function issuerUrl(text: string, field: string, allowHttp: boolean): string {
   const value = check.text(text, field, { max: 2048, required: true });
   let url: URL;
   try {
@@ -177,9 +193,10 @@ function issuerUrl(text: string, field: string): string {
     throw new BadUserInputError(`${field} must be an absolute URL.`, field);
   }
   const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) throw new BadUserInputError(`${field} must be an https URL.`, field);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback && allowHttp)) throw new BadUserInputError(`${field} must be an https URL.`, field);
   if (url.username || url.password || url.search || url.hash) throw new BadUserInputError(`${field} must not carry credentials, a query or a fragment.`, field);
-  return value.replace(/\/+$/, "");
+  // Kept exactly as written: the provider's `iss` must equal it, trailing slash included.
+  return value;
 }
 
 function claimName(text: string, field: string): string {

@@ -72,6 +72,12 @@ export async function rekeyPii(
   const unknownV1 = (await valuesByKey(dataSource)).filter((v) => v.version === "v1" && !allIds(masterKeys).includes(v.key_id)).map((v) => v.key_id);
   if (unknownV1.length) throw new PiiKeyError(`values are sealed under master key(s) ${unknownV1.join(", ")}, which neither HUB_PII_KEY_FILE nor HUB_PII_KEY_PREVIOUS_FILES holds: nothing was changed`);
 
+  // Checked before the first write (rewrapDataKeys checks again, under its lock): a new data key is not made
+  // for a rotation that cannot re-wrap the others.
+  const lockedKeys: Array<{ kek_id: string }> = await dataSource.query(`SELECT DISTINCT kek_id FROM pii_data_keys`);
+  const missing = lockedKeys.map((row) => row.kek_id).filter((id) => !allIds(masterKeys).includes(id));
+  if (missing.length) throw new PiiKeyError(`data keys are wrapped under master key(s) ${missing.join(", ")}, which neither HUB_PII_KEY_FILE nor HUB_PII_KEY_PREVIOUS_FILES holds: nothing was changed`);
+
   const dataKey = await rotationDataKey(dataSource, masterKeys, { fresh: options.newDataKey });
   const keysRewrapped = await rewrapDataKeys(dataSource, masterKeys);
   await vault.reload();

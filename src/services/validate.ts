@@ -126,7 +126,6 @@ export function idFilter(value: string, field: string): string {
 }
 
 /** An agency's fixed code: 2 to 32 capital letters, digits or dashes, starting with a letter or digit. */
-/** An agency code: 2 to 32 capital letters, digits or dashes. */
 export const AGENCY_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 
 export function agencyCode(value: string, field: string): string {

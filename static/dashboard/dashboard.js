@@ -459,7 +459,8 @@
   $("sign-out").addEventListener("click", function () {
     window.localStorage.removeItem(KEY);
     // A person's session ends at the hub (every instance), not only in this page.
-    var ended = person ? fetch("/auth/sign-out", { method: "POST" }).catch(function () {}) : Promise.resolve();
+    // Also when a pasted token hid the session: the cookie must not outlive the sign-out.
+    var ended = fetch("/auth/sign-out", { method: "POST" }).catch(function () {});
     person = null;
     // The next token may be another agency's: its own region, not this one's, is the default.
     $("region").value = "";

@@ -1,5 +1,6 @@
 /* GraphiQL for the hub, with no internet resource. The bearer token is kept in localStorage under
- * `hub.token` (the same key the dashboard uses) and sent as the Authorization header. */
+ * `hub.token` (the same key the dashboard uses) and sent as the Authorization header; without one, a person
+ * signed in through their agency's identity provider is asking (the hub's session cookie). */
 (function () {
   "use strict";
   var KEY = "hub.token";
@@ -26,10 +27,17 @@
     return error.message;
   }
 
+  /** The person signed in (`GET /auth/session`), when no token is pasted. */
+  var person = null;
+
   function showWho() {
-    post({ query: "{ me { anonymous agency { code name } clientSystem } }" }).then(function (result) {
+    var asked = token() ? Promise.resolve({ signedIn: false }) : fetch("/auth/session").then(function (r) { return r.ok ? r.json() : { signedIn: false }; });
+    asked.then(function (current) {
+      person = current && current.signedIn ? current : null;
+      return post({ query: "{ me { anonymous agency { code name } clientSystem } }" });
+    }).then(function (result) {
       var me = result && result.data && result.data.me;
-      if (me && !me.anonymous && me.agency) who.textContent = "当前身份：" + me.agency.name + "（" + me.agency.code + "/" + me.clientSystem + "）";
+      if (me && !me.anonymous && me.agency) who.textContent = "当前身份：" + (person ? person.person + " · " : "") + me.agency.name + "（" + me.agency.code + "/" + me.clientSystem + "）";
       else if (me) who.textContent = "当前身份：匿名公众";
       else who.textContent = reason(result.errors && result.errors[0]);
     }).catch(function () { who.textContent = ""; });
@@ -44,12 +52,23 @@
   });
   document.getElementById("sign-out").addEventListener("click", function () {
     window.localStorage.removeItem(KEY);
-    showWho();
+    // A person's session ends at the hub, not only in this page.
+    // Also when a pasted token hid the session: the cookie must not outlive the sign-out.
+    var ended = fetch("/auth/sign-out", { method: "POST" }).catch(function () {});
+    person = null;
+    ended.then(showWho);
+  });
+  // A navigation rather than a form submit: the page's CSP (form-action 'self') would stop the redirect on
+  // to the agency's identity provider.
+  document.getElementById("sso-bar").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var code = document.getElementById("agency-code").value.trim().toUpperCase();
+    if (code) window.location.assign("/auth/sign-in?agency=" + encodeURIComponent(code) + "&returnTo=%2Fgraphiql");
   });
 
   var defaultQuery = [
     "# 在上方粘贴令牌（npx hub token --agency XY-COURT），",
-    "# 即以该机构身份查询；不粘贴则为匿名公众。",
+    "# 即以该机构身份查询；或用本单位统一身份认证登录；都没有则为匿名公众。",
     "query Me {",
     "  me {",
     "    anonymous",
