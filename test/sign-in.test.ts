@@ -44,6 +44,8 @@ async function startProvider(redirectUri: string): Promise<{ issuer: string; ser
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // It warns that it runs on its development defaults (in-memory store, generated keys, built-in login pages): it does, here.
+  const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
   const provider = new Provider(issuer, {
     clients: [{ client_id: "appraisal-hub", client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], token_endpoint_auth_method: "client_secret_post" }],
     pkce: { required: () => true },
@@ -53,6 +55,7 @@ async function startProvider(redirectUri: string): Promise<{ issuer: string; ser
     cookies: { keys: ["cookie-key-of-the-test-provider"] },
     ttl: { AuthorizationCode: 60, IdToken: 600, AccessToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
   });
+  warn.mockRestore();
   server.on("request", provider.callback());
   return { issuer, server };
 }
