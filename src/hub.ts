@@ -11,11 +11,14 @@ import { createContext, HubContext, HubDeps } from "./context/context";
 import { Viewer } from "./auth/viewer";
 import { DEFAULT_CLIENT_NAME } from "./entities/client-system.entity";
 import { migrate, openDatabase, OpenDatabase } from "./db/database";
+import { databaseTarget, describeDatabaseError } from "./db/data-source";
+import { inOneTransaction } from "./db/one-transaction";
+import { withPreparationLock } from "./db/preparation-lock";
 import { EmbeddedDatabaseServer, serveEmbeddedDatabase } from "./db/embedded-database-server";
 import type { Logger } from "./logging/logger";
 import { hubSchema, HubSchema } from "./schema/build-schema";
 import { createApp } from "./server/app";
-import { isEmpty, seedDemo, syncRegions } from "./seed/seed";
+import { demoDataState, seedDemo, syncRegions } from "./seed/seed";
 import { syncShippedCalendar, warnWhenCalendarEndsSoon } from "./seed/calendar";
 import { seedDemoCases } from "./seed/demo-cases";
 import { seedDemoPatentsAndTrademarks } from "./seed/demo-patents-trademarks";
@@ -24,11 +27,15 @@ import { registryAdministrators } from "./services/agency.service";
 import type { Credentials } from "./server/authenticate";
 import { PersonSessions } from "./auth/person-session";
 import { SessionCookies } from "./server/session-cookie";
+import { RateLimits } from "./server/rate-limit";
+import Redis from "ioredis";
 
 export interface Hub {
   app: Express;
   /** Serves `app`; not yet listening. */
   httpServer: Server;
+  /** Serves `/metrics` alone when `HUB_METRICS_PORT` is set (then not on `httpServer`); not yet listening. `stop()` closes it. */
+  metricsHttpServer?: Server;
   apollo: ApolloServer<HubContext>;
   deps: HubDeps;
   schema: HubSchema;
@@ -68,12 +75,29 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     env: config.env,
     now: options.now,
     maxResponseValues: config.graphql.maxResponseValues,
+    introspection: config.graphql.introspection,
   };
-  const credentials: Credentials = { verifier, sessions: new PersonSessions(db.dataSource, config.signIn), cookies: new SessionCookies(config) };
-  const { app, apollo, httpServer } = await createApp({ config, logger, deps, schema, credentials, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
+  // Budgets live in Redis when REDIS_URL is set, so every instance spends from the same one.
+  const redis = config.rateLimit.redisUrl ? new Redis(config.rateLimit.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  // ioredis reports every reconnection attempt: the log says it once per outage.
+  let redisDown = false;
+  redis?.on("error", (error: Error) => {
+    if (!redisDown) logger.warn({ errorName: error.name }, "redis unavailable; rate limits are per instance meanwhile");
+    redisDown = true;
+  });
+  redis?.on("ready", () => (redisDown = false));
+  if (redis) await redisReady(redis, logger);
+  const credentials: Credentials = {
+    verifier,
+    sessions: new PersonSessions(db.dataSource, config.signIn),
+    cookies: new SessionCookies(config),
+    limits: new RateLimits(config.rateLimit, redis, logger),
+  };
+  const { app, apollo, httpServer, metricsHttpServer } = await createApp({ config, logger, deps, schema, credentials, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
   return {
     app,
     httpServer,
+    metricsHttpServer,
     apollo,
     deps,
     schema,
@@ -82,8 +106,19 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     async stop() {
       await apollo.stop();
       await trail.close();
+      redis?.disconnect();
     },
   };
+}
+
+/** Waits (at most 3 s) for Redis, so the first requests spend the shared budgets rather than per-instance ones. */
+async function redisReady(redis: Redis, logger: Logger): Promise<void> {
+  if (redis.status === "ready") return;
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), 3_000);
+    redis.once("ready", () => (clearTimeout(timer), resolve(true)));
+  });
+  if (!ready) logger.warn("redis not ready after 3 s; rate limits are per instance until it is");
 }
 
 /**
@@ -117,38 +152,66 @@ export async function commandContexts(config: HubConfig, db: OpenDatabase, agenc
 /** A failure of a command that the user can act on. */
 export class CommandError extends Error {}
 
-/** Prepares the database: migrations, reference data, then the demo data on an empty database when enabled. */
+/**
+ * Prepares the database: migrations, reference data, then the demo data when enabled and the database is
+ * empty (or holds a demo an earlier version left half loaded, `demoDataState`). On PostgreSQL all of it runs
+ * under the preparation lock, so hubs started together prepare one after the other (`preparation-lock.ts`).
+ */
 export async function prepareDatabase(config: HubConfig, db: OpenDatabase, logger: Logger): Promise<{ migrations: string[]; wasEmpty: boolean; demoLoaded: boolean }> {
-  const migrations = await migrate(db.dataSource);
-  if (migrations.length > 0) logger.info({ migrations }, "migrations applied");
-  await syncRegions(db.dataSource);
-  await syncShippedCalendar(db.dataSource);
-  await warnWhenCalendarEndsSoon(db.dataSource, logger);
-  const wasEmpty = await isEmpty(db.dataSource);
-  if (config.demoData && wasEmpty) {
-    const seeded = await loadDemoData(config, db);
-    logger.info(seeded, "demo data loaded");
-  }
-  return { migrations, wasEmpty, demoLoaded: config.demoData && wasEmpty };
+  const waiting = () => logger.info("another hub process is preparing the database; waiting for it to finish");
+  return withPreparationLock(
+    db.target,
+    async () => {
+      const migrations = await migrate(db.dataSource);
+      if (migrations.length > 0) logger.info({ migrations }, "migrations applied");
+      await syncRegions(db.dataSource);
+      await syncShippedCalendar(db.dataSource);
+      await warnWhenCalendarEndsSoon(db.dataSource, logger);
+      const state = await demoDataState(db.dataSource);
+      const demoLoaded = config.demoData && state !== "loaded-or-other";
+      if (demoLoaded) {
+        logger.info({ state }, "loading demo data");
+        const seeded = await loadDemoData(config, db);
+        logger.info(seeded, "demo data loaded");
+      }
+      return { migrations, wasEmpty: state === "empty", demoLoaded };
+    },
+    waiting,
+  );
 }
 
-/** The demo registry and directory (one transaction), then demo cases and feedback through the services. */
+/**
+ * The demo registry and directory, then demo cases, feedback, patents and trademarks through the services, all
+ * in one transaction: a start interrupted anywhere in it (killed, the database gone) leaves no demo data, and
+ * the next start, finding the database empty, loads it whole. Issue 15 saw the registry committed and nothing
+ * after it, for good.
+ *
+ * One transaction rather than a "demo loaded" marker and a resumable load: the services each open their own
+ * transaction, so a load resumed after an interruption would have to know which of their calls had committed;
+ * their idempotency keys cannot tell (the demo's inputs depend on the day it is loaded, so a replay on a later
+ * day is a CONFLICT), and its changes carry expected versions that a replay would break. Bound to one
+ * transaction (`inOneTransaction`), their transactions become savepoints, and everything commits, or nothing.
+ */
 export async function loadDemoData(config: HubConfig, db: OpenDatabase): Promise<{ agencies: number; institutions: number; appraisers: number; cases: number }> {
-  const trail = new AuditTrail(db.dataSource, { flushIntervalMs: 100, batchSize: 100 });
-  // The data keys are made (on a new database) before the seed's transaction, which holds PGlite's one connection.
-  const vault = await loadPiiVault(config, db.dataSource, { createKeyFile: true, createDataKeys: true });
-  const seeded = await seedDemo(db.dataSource, trail, vault);
-  await trail.close();
-  const opened: Array<{ close(): Promise<void> }> = [];
-  const as = async (code: string) => {
-    const contexts = await commandContexts(config, db, code, "seed");
-    opened.push(contexts);
-    return contexts.newContext();
-  };
-  const cases = await seedDemoCases(db.dataSource, as);
-  await seedDemoPatentsAndTrademarks(db.dataSource, as);
-  for (const contexts of opened) await contexts.close();
-  return { ...seeded, cases };
+  // The PII data keys (on a new database) are made first, in their own transaction: they are not demo data.
+  await loadPiiVault(config, db.dataSource, { createKeyFile: true, createDataKeys: true });
+  return inOneTransaction(db.dataSource, async (dataSource) => {
+    const bound: OpenDatabase = { ...db, dataSource };
+    const trail = new AuditTrail(dataSource, { flushIntervalMs: 100, batchSize: 100 });
+    const vault = await loadPiiVault(config, dataSource);
+    const seeded = await seedDemo(dataSource, trail, vault);
+    await trail.close();
+    const opened: Array<{ close(): Promise<void> }> = [];
+    const as = async (code: string) => {
+      const contexts = await commandContexts(config, bound, code, "seed");
+      opened.push(contexts);
+      return contexts.newContext();
+    };
+    const cases = await seedDemoCases(dataSource, as);
+    await seedDemoPatentsAndTrademarks(dataSource, as);
+    for (const contexts of opened) await contexts.close();
+    return { ...seeded, cases };
+  });
 }
 
 /**
@@ -210,6 +273,15 @@ export async function serve(config: HubConfig, logger: Logger): Promise<void> {
       server.listen(config.port, config.host, () => resolve());
     });
     logger.info({ url: `http://${config.host}:${config.port}/graphql`, database: db.target.kind }, "appraisal-hub listening");
+    const metricsListener = hub.metricsHttpServer;
+    if (metricsListener) {
+      await new Promise<void>((resolve, reject) => {
+        metricsListener.once("error", reject);
+        metricsListener.listen(config.metrics.port, config.metrics.host, () => resolve());
+      });
+      const address = metricsListener.address();
+      logger.info({ url: `http://${config.metrics.host}:${typeof address === "object" && address ? address.port : config.metrics.port}/metrics` }, "metrics listening");
+    }
   })();
   try {
     await started;
@@ -217,6 +289,7 @@ export async function serve(config: HubConfig, logger: Logger): Promise<void> {
     await local?.stop().catch(() => {});
     await hub?.stop().catch(() => {});
     await db?.close().catch(() => {});
-    throw error;
+    // What the server refused at start (migrations, the demo load) is said in words, in one line.
+    throw describeDatabaseError(error, db?.target ?? databaseTarget(config));
   }
 }

@@ -351,7 +351,7 @@ describe("bootstrapping an empty registry", () => {
       const jwks = await (await fetch(`${running.url}/.well-known/jwks.json`)).json();
       expect((await jwtVerify(productionToken, createLocalJWKSet(jwks as never))).payload.sub).toBe("HA-AMR/default");
       const me = await askMe(running.url, productionToken);
-      expect(await me.json()).toEqual({ data: { me: { agency: { code: "HA-AMR", kind: "MARKET_REGULATION" } } } });
+      expect(await me.json()).toMatchObject({ data: { me: { agency: { code: "HA-AMR", kind: "MARKET_REGULATION" } } } });
 
       // The province bureau registers a city bureau and a court through the API, and the court's system with its keys.
       const asBureau = async (query: string) => {
@@ -373,7 +373,7 @@ describe("bootstrapping an empty registry", () => {
           body: JSON.stringify({ query: `{ me { agency { code kind } } institutions(first: 5) { totalCount } }` }),
         });
       const read = await credentials();
-      expect(await read.json()).toEqual({ data: { me: { agency: { code: "ZZ-COURT", kind: "COURT" } }, institutions: { totalCount: 0 } } });
+      expect((await read.json()).data).toEqual({ me: { agency: { code: "ZZ-COURT", kind: "COURT" } }, institutions: { totalCount: 0 } });
       await asBureau(`mutation { disableAgency(code: "ZZ-COURT", expectedVersion: 1, reason: "撤销接入") { status } }`);
       expect((await credentials()).status).toBe(401);
     } finally {

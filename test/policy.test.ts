@@ -8,7 +8,7 @@ describe("authorization policy", () => {
     const { unguarded, decisions } = await hubSchema();
     expect(undecidedFields(unguarded, decisions)).toEqual([]);
     expect(decisions.get("Query._entities")).toBe("public");
-    expect(decisions.get("Query._service")).toBe("authenticated");
+    expect(decisions.get("Query._service")).toBe("subgraphSchemaReader");
   });
 
   it("refuses to build a schema with a field nobody wrote a rule for", async () => {

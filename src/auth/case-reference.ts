@@ -4,11 +4,13 @@
  * unlock the value while the audit trail recorded no case.
  */
 
+import { escapeInvisible } from "../domain/invisible-characters";
+
 /** The most characters a case number plausibly has (`（2024）豫15知民初32号` has 15). */
 export const CASE_REF_MAX_LENGTH = 100;
 
 export interface CaseReference {
-  /** The reference as the audit trail records it: NFC, trimmed, at most the maximum length; null when absent. */
+  /** The reference as the audit trail records it: NFC, trimmed, at most the maximum length (a refused one with its invisible characters written `<U+202E>`); null when absent. */
   readonly value: string | null;
   /** Why it cannot justify a disclosure; null when it can. */
   readonly problem: "CASE_REF_MISSING" | "CASE_REF_INVALID" | null;
@@ -27,7 +29,10 @@ const VISIBLE = /[\p{L}\p{N}]/u;
 export function caseReference(raw: string | undefined): CaseReference {
   if (raw === undefined) return { value: null, problem: "CASE_REF_MISSING" };
   const value = raw.normalize("NFC").replace(EDGES, "");
-  const recorded = value.length > 0 ? [...value].slice(0, CASE_REF_MAX_LENGTH).join("") : null;
   const valid = value.length > 0 && [...value].length <= CASE_REF_MAX_LENGTH && !INVISIBLE.test(value) && VISIBLE.test(value);
+  // A refused reference is recorded with its invisible characters spelled out (`<U+202E>`): a bidi override
+  // kept as sent would show an auditor another case number than the one the caller sent.
+  const shown = valid ? value : escapeInvisible(value);
+  const recorded = shown.length > 0 ? [...shown].slice(0, CASE_REF_MAX_LENGTH).join("") : null;
   return { value: recorded, problem: valid ? null : "CASE_REF_INVALID" };
 }

@@ -1,5 +1,6 @@
 import type * as OpenIdClient from "openid-client";
 import { importEsm } from "./esm";
+import { escapeInvisible, nameCharacterProblem } from "../domain/invisible-characters";
 
 /** What the hub needs of an agency's provider to sign a person in. */
 export interface ProviderSettings {
@@ -21,8 +22,6 @@ export interface VouchedPerson {
 /** Discovery documents are fetched again after this long (a provider's keys and endpoints may change). */
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 const HTTP_TIMEOUT_SECONDS = 10;
-const CONTROL = /[\x00-\x1f\x7f]/;
-const CONTROL_ALL = /[\x00-\x1f\x7f]/g;
 
 /**
  * The relying-party side of OpenID Connect, with `openid-client`: the authorization code flow with PKCE
@@ -95,10 +94,11 @@ export class OidcRelyingParty {
     if ((claims[settings.personClaim] === undefined || claims[settings.groupsClaim] === undefined) && configuration.serverMetadata().userinfo_endpoint) {
       claims = { ...(await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub)), ...idToken };
     }
-    // The audit trail names the person with these: no control characters, bounded lengths.
-    if (idToken.sub.length > 255 || CONTROL.test(idToken.sub)) throw new Error("an unusable subject");
+    // The audit trail names the person with these: one line of visible characters (what is invisible in the
+    // provider's name is spelled out, `<U+202E>`), bounded lengths.
+    if (idToken.sub.length > 255 || nameCharacterProblem(idToken.sub, "sub")) throw new Error("an unusable subject");
     const raw = claims[settings.personClaim];
-    const name = typeof raw === "string" ? raw.replace(CONTROL_ALL, "").trim().slice(0, 60) : "";
+    const name = typeof raw === "string" ? escapeInvisible(raw.trim()).slice(0, 60) : "";
     const groups = claims[settings.groupsClaim];
     return {
       subject: idToken.sub,

@@ -90,10 +90,10 @@ export class PersonSessions {
   async resolve(token: string): Promise<SignedInPerson | null> {
     const hash = hashSecret(token);
     const rows: Array<{
-      agency_id: string; code: string; name: string; kind: AgencyKind; region_code: string; institution_id: string | null;
+      agency_id: string; code: string; name: string; kind: AgencyKind; region_code: string; institution_id: string | null; rate_limit_points: number | null;
       client_id: string; client_name: string; allowed_scopes: string[]; scopes: string[]; subject: string; person_name: string; expires_at: Date; stale: boolean;
     }> = await this.dataSource.query(
-      `SELECT a.id AS agency_id, a.code, a.name, a.kind, a.region_code, a.institution_id, c.id AS client_id, c.name AS client_name, c.allowed_scopes,
+      `SELECT a.id AS agency_id, a.code, a.name, a.kind, a.region_code, a.institution_id, a.rate_limit_points, c.id AS client_id, c.name AS client_name, c.allowed_scopes,
               s.scopes, s.subject, s.person_name, s.expires_at, s.last_seen_at < now() - make_interval(secs => $3) AS stale
          FROM person_sessions s JOIN agencies a ON a.id = s.agency_id JOIN client_systems c ON c.id = s.client_system_id
         WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $2)
@@ -104,7 +104,7 @@ export class PersonSessions {
     if (!row) return null;
     if (row.stale) await this.dataSource.query(`UPDATE person_sessions SET last_seen_at = now() WHERE token_hash = $1`, [hash]);
     const viewer = Viewer.of(
-      { id: row.agency_id, code: row.code, name: row.name, kind: row.kind, regionCode: row.region_code, institutionId: row.institution_id },
+      { id: row.agency_id, code: row.code, name: row.name, kind: row.kind, regionCode: row.region_code, institutionId: row.institution_id, rateLimitPoints: row.rate_limit_points },
       { id: row.client_id, name: row.client_name },
       row.scopes.filter((scope) => row.allowed_scopes.includes(scope)),
     );

@@ -12,6 +12,12 @@ export const SCOPES = {
   CLIENTS_MANAGE: "clients:manage",
   /** Register, edit, disable and enable agencies in the caller's jurisdiction (market-regulation bureaus at province level or above). */
   REGISTRY_ADMIN: "registry:admin",
+  /**
+   * The federation router (or the pipeline composing the supergraph): read the subgraph's SDL through
+   * `_service`. No agency kind carries it by default; the hub's operator grants it to the router's own
+   * client system (`hub client add --agency HA-AMR --name router --scopes graph:compose`).
+   */
+  GRAPH_COMPOSE: "graph:compose",
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];

@@ -11,6 +11,8 @@ export interface AgencyPrincipal {
   readonly regionCode: string;
   /** For APPRAISAL_INSTITUTION agencies: the institution whose own system this is. */
   readonly institutionId: string | null;
+  /** The agency's own query-cost budget per rate-limit window; null or absent: the hub's default. */
+  readonly rateLimitPoints?: number | null;
 }
 
 export interface ClientPrincipal {

@@ -85,7 +85,8 @@ program
     const config = loadConfig();
     await withDatabase(config, async (db) => {
       const { migrate } = await import("../db/database");
-      const ran = await migrate(db.dataSource);
+      const { withPreparationLock } = await import("../db/preparation-lock");
+      const ran = await withPreparationLock(db.target, () => migrate(db.dataSource), waitingForPreparation);
       process.stdout.write(ran.length ? `applied: ${ran.join(", ")}\n` : "no pending migrations\n");
     });
   });
@@ -106,10 +107,17 @@ program
         const { syncRegions } = await import("../seed/seed");
         const { syncShippedCalendar } = await import("../seed/calendar");
         const { loadDemoData } = await import("../hub");
-        await migrate(db.dataSource);
-        await syncRegions(db.dataSource);
-        await syncShippedCalendar(db.dataSource);
-        const seeded = await loadDemoData(config, db);
+        const { withPreparationLock } = await import("../db/preparation-lock");
+        const seeded = await withPreparationLock(
+          db.target,
+          async () => {
+            await migrate(db.dataSource);
+            await syncRegions(db.dataSource);
+            await syncShippedCalendar(db.dataSource);
+            return loadDemoData(config, db);
+          },
+          waitingForPreparation,
+        );
         process.stdout.write(`demo data: ${seeded.agencies} agencies, ${seeded.institutions} institutions, ${seeded.appraisers} appraisers, ${seeded.cases} cases created\n`);
       },
       { preflight: () => readPiiMasterKeys(config, { create: false }) },
@@ -333,7 +341,7 @@ clientCommand
   .description("register a client system of an agency, with its scopes and public keys (tokens then come from `hub token` or are signed by the agency with its keys)")
   .requiredOption("--agency <code>", "the agency's code")
   .requiredOption("--name <name>", "the system's name, unique within the agency, e.g. default or case-system")
-  .option("--scopes <list>", "comma-separated scopes its tokens may carry: pii:read, clients:manage, registry:admin", "")
+  .option("--scopes <list>", "comma-separated scopes its tokens may carry: pii:read, clients:manage, registry:admin, graph:compose (the federation router)", "")
   .option("--jwks <file>", "a JSON Web Key Set file with the public EC P-256 keys the agency signs its tokens with")
   .option("--jwks-url <url>", "instead of --jwks: the https URL at which the agency publishes that key set (the hub fetches and caches it)")
   .option("--description <text>", "what the system is")
@@ -565,6 +573,11 @@ async function asOperator<T>(config: HubConfig, command: string, operator: strin
   });
 }
 
+/** Said once when another process (a starting hub, another `hub migrate`) holds the preparation lock. */
+function waitingForPreparation(): void {
+  process.stderr.write("hub: waiting for another hub process to finish preparing the database\n");
+}
+
 async function assertMigrated(db: OpenDatabase): Promise<void> {
   if (await db.dataSource.showMigrations()) throw new CliError("the database has migrations pending: run `hub migrate` (with the hub's new version) first");
 }
@@ -582,7 +595,7 @@ async function withDatabase<T>(
   options: { create?: boolean; preflight?: () => unknown } = {},
 ): Promise<T> {
   const { locateDatabase, openDatabase } = await import("../db/database");
-  const { describeTarget } = await import("../db/data-source");
+  const { describeDatabaseError, describeTarget } = await import("../db/data-source");
   const { silentLogger } = await import("../logging/logger");
   const target = await locateDatabase(config, {
     create: options.create,
@@ -593,6 +606,9 @@ async function withDatabase<T>(
   const db = await openDatabase(config, silentLogger(), target);
   try {
     return await work(db);
+  } catch (error) {
+    // What the server refused (a privilege, a read-only standby, a full disk) is said in words, in one line.
+    throw describeDatabaseError(error, target);
   } finally {
     await db.close();
   }

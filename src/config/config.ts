@@ -53,12 +53,44 @@ export interface HubConfig {
     readonly trustProxy: boolean;
     /** On SIGTERM/SIGINT, requests in flight get this long to finish before their connections are closed. */
     readonly shutdownGraceMs: number;
+    /** `/readyz` answers 503 when the database has not answered its check within this. */
+    readonly readyzTimeoutMs: number;
+  };
+  /**
+   * Who reads `/metrics` (the traffic of every agency). `port` set: on its own listener at `host:port`
+   * (`HUB_METRICS_PORT`, `HUB_METRICS_HOST`, loopback by default) and no longer on the main port. `token` set
+   * (`HUB_METRICS_TOKEN`): only with `Authorization: Bearer <token>`, wherever it is served. `access` sums it
+   * up: `token`; `open` without a token on its own listener, or on the main port outside production;
+   * `closed` on the main port of a production hub without a token (every request answers 401).
+   */
+  readonly metrics: {
+    readonly port: number | undefined;
+    readonly host: string;
+    readonly token: string | undefined;
+    readonly access: "open" | "token" | "closed";
   };
   /** Local policy (deadlines in working days), kept as configuration. */
   readonly policy: HubPolicy;
   readonly log: { readonly level: string; readonly stacks: boolean };
   readonly audit: { readonly flushIntervalMs: number; readonly batchSize: number };
-  readonly db: { readonly poolSize: number; readonly statementTimeoutMs: number };
+  readonly db: {
+    readonly poolSize: number;
+    /** Server-side bound on one statement (`statement_timeout`). */
+    readonly statementTimeoutMs: number;
+    /** Bound on waiting for a connection: a free one from the pool, or a new one to answer its start-up. */
+    readonly connectTimeoutMs: number;
+    /** Client-side bound on one query's answer, which a network partition cannot hold past (the connection is then dropped). */
+    readonly queryTimeoutMs: number;
+  };
+  /** Budgets of query-cost points per window (`server/rate-limit.ts`); shared through Redis when `redisUrl` is set. */
+  readonly rateLimit: {
+    readonly clientPoints: number;
+    readonly anonymousPoints: number;
+    readonly authFailures: number;
+    readonly windowSeconds: number;
+    /** `REDIS_URL`: budgets shared by every hub instance; in memory (per instance) when unset. */
+    readonly redisUrl: string | undefined;
+  };
   /** People signing in through their agency's OpenID Connect provider (`/auth/sign-in`). */
   readonly signIn: {
     /** The hub's address as browsers reach it (`https://hub.example.gov.cn`): the redirect URI is built on it. Outside production, the request's own host when unset. */
@@ -189,6 +221,13 @@ const envSchema = z.object({
   HUB_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 100kb").optional().default("1mb"),
   HUB_TRUST_PROXY: bool(false),
   HUB_SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
+  // Empty counts as unset (coerced, it would be port 0: a listener on a random port).
+  HUB_METRICS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
+  HUB_METRICS_HOST: z.string().min(1).optional().default("127.0.0.1"),
+  HUB_METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,512}$/, "expected 32 to 512 printable ASCII characters without spaces (`openssl rand -hex 32` makes one)")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
   HUB_LOG_STACKS: bool(false),
   HUB_AUDIT_FLUSH_MS: int(500, 10, 60_000),
@@ -206,6 +245,14 @@ const envSchema = z.object({
   HUB_TRADEMARK_EXPIRY_ALERT_MONTHS: int(DEFAULT_POLICY.trademarkExpiryAlertMonths, 1, 24),
   HUB_STATISTICS_MIN_COUNT: int(DEFAULT_POLICY.statisticsMinimumCount, 1, 100),
   HUB_DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
+  HUB_DB_CONNECT_TIMEOUT_MS: int(5_000, 100, 600_000),
+  HUB_DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  HUB_READYZ_TIMEOUT_MS: int(2_000, 100, 600_000),
+  HUB_RATE_LIMIT_CLIENT_POINTS: int(300_000, 1, 1_000_000_000),
+  HUB_RATE_LIMIT_ANONYMOUS_POINTS: int(30_000, 1, 1_000_000_000),
+  HUB_RATE_LIMIT_AUTH_FAILURES: int(30, 1, 1_000_000),
+  HUB_RATE_LIMIT_WINDOW: duration("60s"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "expected redis://… or rediss://…").optional(),
   HUB_PUBLIC_URL: z.string().url().optional(),
   HUB_SESSION_IDLE: duration("30m"),
   HUB_SESSION_MAX: duration("12h"),
@@ -247,6 +294,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (e.HUB_JWT_DEFAULT_LIFETIME > e.HUB_JWT_MAX_LIFETIME) {
     problems.push("HUB_JWT_DEFAULT_LIFETIME: must not exceed HUB_JWT_MAX_LIFETIME");
   }
+  if (e.HUB_METRICS_PORT !== undefined && e.HUB_METRICS_PORT !== 0 && e.HUB_METRICS_PORT === e.PORT) {
+    problems.push("HUB_METRICS_PORT: must differ from PORT (it is a second listener, for /metrics only)");
+  }
   if (e.HUB_SESSION_IDLE > e.HUB_SESSION_MAX) {
     problems.push("HUB_SESSION_IDLE: must not exceed HUB_SESSION_MAX");
   }
@@ -286,7 +336,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxDirectives: e.HUB_MAX_DIRECTIVES,
       maxTokens: e.HUB_MAX_TOKENS,
     },
-    http: { bodyLimit: e.HUB_BODY_LIMIT, trustProxy: e.HUB_TRUST_PROXY, shutdownGraceMs: e.HUB_SHUTDOWN_GRACE_MS },
+    http: { bodyLimit: e.HUB_BODY_LIMIT, trustProxy: e.HUB_TRUST_PROXY, shutdownGraceMs: e.HUB_SHUTDOWN_GRACE_MS, readyzTimeoutMs: e.HUB_READYZ_TIMEOUT_MS },
+    metrics: {
+      port: e.HUB_METRICS_PORT,
+      host: e.HUB_METRICS_HOST,
+      token: e.HUB_METRICS_TOKEN,
+      // A production hub's main port never serves metrics to a caller without the token.
+      access: e.HUB_METRICS_TOKEN ? "token" : e.HUB_METRICS_PORT !== undefined || e.HUB_ENV !== "production" ? "open" : "closed",
+    },
     policy: {
       caseAcceptanceWorkingDays: e.HUB_CASE_ACCEPTANCE_WORKING_DAYS,
       caseCompletionWorkingDays: e.HUB_CASE_COMPLETION_WORKING_DAYS,
@@ -302,7 +359,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     log: { level: e.LOG_LEVEL, stacks: e.HUB_LOG_STACKS },
     audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE },
-    db: { poolSize: e.HUB_DB_POOL_SIZE, statementTimeoutMs: e.HUB_DB_STATEMENT_TIMEOUT_MS },
+    db: {
+      poolSize: e.HUB_DB_POOL_SIZE,
+      statementTimeoutMs: e.HUB_DB_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: e.HUB_DB_CONNECT_TIMEOUT_MS,
+      // Past the server's own bound by default, so a slow statement is cancelled there (its connection kept)
+      // and only a database that does not answer at all is cut off here.
+      queryTimeoutMs: e.HUB_DB_QUERY_TIMEOUT_MS ?? e.HUB_DB_STATEMENT_TIMEOUT_MS + 5_000,
+    },
+    rateLimit: {
+      clientPoints: e.HUB_RATE_LIMIT_CLIENT_POINTS,
+      anonymousPoints: e.HUB_RATE_LIMIT_ANONYMOUS_POINTS,
+      authFailures: e.HUB_RATE_LIMIT_AUTH_FAILURES,
+      windowSeconds: e.HUB_RATE_LIMIT_WINDOW,
+      redisUrl: e.REDIS_URL,
+    },
     signIn: { publicUrl: e.HUB_PUBLIC_URL?.replace(/\/+$/, ""), idleSeconds: e.HUB_SESSION_IDLE, maxSeconds: e.HUB_SESSION_MAX },
   };
   return deepFreeze(config);

@@ -38,6 +38,8 @@ export interface HubDeps {
   readonly now?: () => Date;
   /** Values one answer may hold (`HUB_MAX_RESPONSE_VALUES`); unbounded when absent (commands). */
   readonly maxResponseValues?: number;
+  /** `HUB_INTROSPECTION`: the schema is public; absent counts as off. */
+  readonly introspection?: boolean;
 }
 
 export interface HubContext {
@@ -46,6 +48,8 @@ export interface HubContext {
   readonly loaders: Loaders;
   readonly disclosures: DisclosureNotes;
   readonly budget: ResponseBudget;
+  /** Whether introspection is on (`HUB_INTROSPECTION`): the policy's `subgraphSchemaReader` reads it. */
+  readonly introspection: boolean;
   readonly services: {
     readonly agencies: AgencyService;
     readonly clientSystems: ClientSystemService;
@@ -99,6 +103,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     loaders,
     disclosures,
     budget: new ResponseBudget(deps.maxResponseValues ?? Number.POSITIVE_INFINITY),
+    introspection: deps.introspection ?? false,
     services: {
       agencies: new AgencyService(scope),
       clientSystems: new ClientSystemService(scope, { allowHttpJwksUri: allowsPlainHttp(deps.env) }),

@@ -7,6 +7,7 @@ import type { Viewer } from "../auth/viewer";
 import type { Loaders } from "../loaders";
 import type { CaseReference } from "../auth/case-reference";
 import type { DisclosureNotes } from "../auth/disclosure";
+import type { Budget } from "../server/rate-limit";
 
 /** Request headers that reach the context and the audit trail. */
 export interface RequestMeta {
@@ -18,6 +19,8 @@ export interface RequestMeta {
   readonly caseRefProblem: CaseReference["problem"];
   /** X-End-User: the person at the calling agency. */
   readonly endUser: string | null;
+  /** Whose query-cost budget the request spends (HTTP and in-process requests; commands have none). */
+  readonly budget?: Budget;
 }
 
 /** What every service of one request shares. */

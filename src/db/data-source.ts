@@ -7,6 +7,7 @@ import type { Logger } from "../logging/logger";
 import { ENTITIES } from "../entities";
 import { MIGRATIONS } from "./migrations";
 import { PGlitePool } from "./pglite-pool";
+import { describeNetworkError, describeSqlError } from "./database-errors";
 
 // `pg` parses DATE into a JS Date at local midnight, which shifts days across time zones. The hub treats
 // dates as calendar days: keep them as `YYYY-MM-DD` strings, as the PGlite pool does.
@@ -54,7 +55,40 @@ export class QueryCounter implements TypeOrmLogger {
   log(): void {}
 }
 
-export function createDataSource(target: DatabaseTarget, options: { poolSize?: number; statementTimeoutMs?: number; logger?: Logger } = {}): DataSource {
+/** node-postgres's message when a query passes `query_timeout`. */
+const QUERY_TIMEOUT = "Query read timeout";
+
+/**
+ * A server connection that is dropped, not handed back to the pool, when a query on it passes its client-side
+ * bound (`query_timeout`, HUB_DB_QUERY_TIMEOUT_MS): behind a frozen network the query may still be running,
+ * and its transaction still open, on the server, so the next request would queue behind it or even run
+ * inside that transaction. Closing the socket fails what is queued on it at once, the pool discards it, and
+ * the server rolls the transaction back when it sees the close.
+ */
+export class BoundedClient extends pg.Client {
+  override query(...args: any[]): any {
+    const result = (super.query as (...args: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => {
+        if ((error as Error | undefined)?.message === QUERY_TIMEOUT) this.connection.stream.destroy();
+      });
+    }
+    return result;
+  }
+}
+
+export interface DataSourceBounds {
+  poolSize?: number;
+  /** Server-side bound on a statement (`statement_timeout`). */
+  statementTimeoutMs?: number;
+  /** Bound on waiting for a connection: a free one from the pool, or a new one's start-up. */
+  connectTimeoutMs?: number;
+  /** Client-side bound on a query's answer; past it the connection is dropped (`BoundedClient`). */
+  queryTimeoutMs?: number;
+  logger?: Logger;
+}
+
+export function createDataSource(target: DatabaseTarget, options: DataSourceBounds = {}): DataSource {
   const common = {
     type: "postgres" as const,
     entities: ENTITIES,
@@ -85,9 +119,17 @@ export function createDataSource(target: DatabaseTarget, options: { poolSize?: n
       ...common,
       url: target.url,
       poolSize: options.poolSize ?? 10,
-      connectTimeoutMS: 5000,
+      // pg-pool: how long a request may wait for a connection, queued for a free one or opening a new one.
+      connectTimeoutMS: options.connectTimeoutMs ?? 5000,
       applicationName: "appraisal-hub",
-      extra: { statement_timeout: options.statementTimeoutMs ?? 15000 },
+      // statement_timeout is the server's bound, which a partition keeps from firing (and from being heard);
+      // query_timeout the client's, a little longer, so a slow statement is cancelled by the server first.
+      extra: {
+        statement_timeout: options.statementTimeoutMs ?? 15000,
+        query_timeout: options.queryTimeoutMs ?? (options.statementTimeoutMs ?? 15000) + 5000,
+        keepAlive: true,
+        Client: BoundedClient,
+      },
       poolErrorHandler: (error: Error) => options.logger?.warn({ err: error.message }, "database connection lost"),
     };
   } else {
@@ -152,14 +194,17 @@ function describeConnectError(error: unknown, target: DatabaseTarget): string {
   if (target.kind === "hub-socket") return `cannot reach the running hub's database through ${target.path}: ${e.code ?? e.message ?? e}`;
   const where = serverAddress(target.url);
   if (!where) return "DATABASE_URL is not a valid URL";
-  const reasons: Record<string, string> = {
-    ECONNREFUSED: "connection refused (is PostgreSQL running?)",
-    ENOTFOUND: "host not found",
-    ETIMEDOUT: "connection timed out",
-    "28P01": "password authentication failed",
-    "28000": "authentication rejected",
-    "3D000": "database does not exist",
-  };
-  const reason = (e.code && reasons[e.code]) ?? (e.message?.includes("timeout") ? "connection timed out" : e.code ?? "connection failed");
+  // Every SQLSTATE class in words (`database-errors.ts`), never a bare code.
+  const reason = describeSqlError(error) ?? describeNetworkError(error) ?? `connection failed (${e.code ?? e.message ?? String(error)})`;
   return `cannot connect to PostgreSQL at ${where}: ${reason}`;
+}
+
+/**
+ * A database error met while the hub starts (migrations, reference or demo data) or a command runs, in one
+ * line naming the database and saying in words what the server refused; other errors are returned as they are.
+ */
+export function describeDatabaseError(error: unknown, target: DatabaseTarget): unknown {
+  const words = describeSqlError(error);
+  if (!words || error instanceof DatabaseUnavailableError) return error;
+  return new DatabaseUnavailableError(`${describeTarget(target)} refused: ${words}`);
 }

@@ -20,7 +20,13 @@ export async function openDatabase(config: HubConfig, logger?: Logger, target: D
     // A socket file left by a hub that crashed would send commands to nobody until this process serves its own.
     if (target.kind === "pglite" && target.dataDir) fs.rmSync(embeddedSocketPath(target.dataDir), { force: true });
     const dataSource = await connectDataSource(
-      createDataSource(target, { poolSize: config.db.poolSize, statementTimeoutMs: config.db.statementTimeoutMs, logger }),
+      createDataSource(target, {
+        poolSize: config.db.poolSize,
+        statementTimeoutMs: config.db.statementTimeoutMs,
+        connectTimeoutMs: config.db.connectTimeoutMs,
+        queryTimeoutMs: config.db.queryTimeoutMs,
+        logger,
+      }),
       target,
     );
     return {

@@ -38,6 +38,10 @@ export class Agency {
   @Column({ type: "text", default: RecordStatus.ACTIVE })
   status: RecordStatus;
 
+  @Field(() => Int, { nullable: true, description: "The agency's own query-cost budget per rate-limit window for each of its systems and signed-in people; null: the hub's default. Visible like `status`." })
+  @Column({ type: "int", name: "rate_limit_points", nullable: true })
+  rateLimitPoints: number | null;
+
   @Field(() => String, { nullable: true, description: "Why the agency was last disabled (or enabled again). Visible like `status`." })
   @Column({ type: "text", name: "status_reason", nullable: true })
   statusReason: string | null;

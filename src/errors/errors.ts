@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { isDatabaseUnavailable } from "./database-unavailable";
 
 /**
  * The error vocabulary of the contract (`shared/spec/contract.md`, "Errors").
@@ -108,11 +109,25 @@ export class ServiceUnavailableError extends HubError {
   }
 }
 
+/**
+ * Over a rate limit: HTTP 429 with `Retry-After`, and `retryAfter` (seconds) in the error's extensions.
+ * `extensions.http` is how Apollo Server sets the status and headers of an error thrown before execution.
+ */
+export class RateLimitedError extends HubError {
+  readonly code = "RATE_LIMITED";
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message, { retryAfter: retryAfterSeconds, http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) } });
+  }
+}
+
 export function isHubError(error: unknown): error is HubError {
   return error instanceof HubError;
 }
 
-/** The contract code of any error: a hub error's own, else the GraphQL extension code, else INTERNAL_SERVER_ERROR. */
+/**
+ * The contract code of any error: a hub error's own, else the GraphQL extension code, else SERVICE_UNAVAILABLE
+ * for a database that cannot answer (`formatError` says the same), else INTERNAL_SERVER_ERROR.
+ */
 export function errorCodeOf(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current; depth++) {
@@ -120,5 +135,6 @@ export function errorCodeOf(error: unknown): string {
     current = (current as GraphQLError).originalError;
   }
   const code = (error as GraphQLError | undefined)?.extensions?.code;
-  return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
+  if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") return code;
+  return isDatabaseUnavailable(error) ? "SERVICE_UNAVAILABLE" : "INTERNAL_SERVER_ERROR";
 }

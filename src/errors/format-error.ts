@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { Logger } from "../logging/logger";
-import { HubError, isHubError } from "./errors";
+import { HubError, isHubError, ServiceUnavailableError } from "./errors";
+import { unavailableCause } from "./database-unavailable";
 
 /** Apollo's own codes, passed through with a cleaned message. */
 const APOLLO_CODES = new Set([
@@ -22,8 +23,9 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) \d+ token
  * The one place that decides what an error looks like to a client.
  *
  * Coded hub errors pass with their safe message and extensions. Apollo's request errors pass with values
- * cut out of the message (graphql-js quotes the offending input, which may be an ID number). Anything else
- * becomes `INTERNAL_SERVER_ERROR` with an `errorId` that is also logged, and nothing about its cause: no
+ * cut out of the message (graphql-js quotes the offending input, which may be an ID number). A database that
+ * cannot answer (a lost connection, a bound passed) is `SERVICE_UNAVAILABLE`. Anything else becomes
+ * `INTERNAL_SERVER_ERROR` with an `errorId` that is also logged, and nothing about its cause: no
  * stack trace, SQL, file path or data.
  */
 export function createFormatError(logger: Logger, options: { logStacks: boolean }) {
@@ -46,6 +48,13 @@ export function createFormatError(logger: Logger, options: { logStacks: boolean 
     }
     if (typeof code === "string" && APOLLO_CODES.has(code)) {
       return { message: stripValues(formatted.message), ...where, extensions: { code } };
+    }
+    // The database cannot answer: the client is not at fault and should retry (503 with Retry-After, set by
+    // `server/unavailable.ts` for the whole response).
+    const unavailable = unavailableCause(error);
+    if (unavailable) {
+      logger.warn({ cause: unavailable, path: formatted.path }, "database unavailable");
+      return { message: new ServiceUnavailableError().message, ...where, extensions: { code: "SERVICE_UNAVAILABLE" } };
     }
     const errorId = randomUUID();
     const cause = unwrapResolverError(error) as { name?: string; code?: string; message?: string; stack?: string } | undefined;

@@ -1,4 +1,4 @@
-import { Field, InputType } from "type-graphql";
+import { Field, InputType, Int } from "type-graphql";
 import { AgencyKind } from "../entities/agency-kind";
 import { RegionCodeScalar } from "../scalars/scalars";
 import { idempotencyKeyDescription } from "../domain/idempotency-key";
@@ -29,4 +29,5 @@ export class UpdateAgencyInput {
   @Field(() => String, { nullable: true, description: "Official name." }) name?: string | null;
   @Field(() => RegionCodeScalar, { nullable: true, description: "Region code (valid today); the administrator must cover the old and the new region." }) regionCode?: string | null;
   @Field(() => String, { nullable: true, description: "Code of the agency above it; an empty string removes it." }) parentCode?: string | null;
+  @Field(() => Int, { nullable: true, description: "The agency's own query-cost budget per rate-limit window (each of its systems and people); 0 returns it to the hub's default." }) rateLimitPoints?: number | null;
 }

@@ -46,6 +46,24 @@ export const hubOperator = predicate("hubOperator", "rule", "the operator at the
 export const registryAdministrator = predicate("registryAdministrator", "rule", "market-regulation bureaus at province level and above holding the registry:admin scope", (viewer: Viewer) =>
   provinceBureau(viewer) && viewer.hasScope(SCOPES.REGISTRY_ADMIN),
 );
+/**
+ * The router: the client system a federation router (or the pipeline composing the supergraph) calls with,
+ * known by the `graph:compose` scope, which only the hub's operator grants. Requests the router forwards
+ * carry the agency's own token, so nothing else the router does is decided by this.
+ */
+export const graphRouter = predicate("graphRouter", "rule", "the federation router: client systems holding the graph:compose scope", (viewer: Viewer) => !viewer.isAnonymous && viewer.hasScope(SCOPES.GRAPH_COMPOSE));
+/**
+ * `_service { sdl }`, the subgraph's SDL with its federation directives. Registry administrators and the
+ * router always. While introspection is on (outside production by default) any authenticated caller, as
+ * before: the same schema is then public anyway, through introspection and `/schema.graphql`. With it off
+ * (production) an agency's token no longer reads the schema this way.
+ */
+export const subgraphSchemaReader = predicate(
+  "subgraphSchemaReader",
+  "rule",
+  "registry administrators and the router; any agency while introspection is on (outside production by default)",
+  (viewer: Viewer, introspection: boolean) => registryAdministrator(viewer) || graphRouter(viewer) || (introspection && authenticated(viewer)),
+);
 
 // --- rules about a row -------------------------------------------------------------------------------------
 /** The agency itself, or a market-regulation bureau whose jurisdiction covers it (also decides which client systems an agency's page lists). */
@@ -100,6 +118,8 @@ export const RULES = {
   auditReader: aboutViewer(auditReader),
   auditVerifier: aboutViewer(auditVerifier),
   registryAdministrator: aboutViewer(registryAdministrator),
+  /** Reads the hub's introspection setting too, which is the same for every request. */
+  subgraphSchemaReader: rule("subgraphSchemaReader", { cache: "contextual" })((_parent, _args, ctx: HubContext) => subgraphSchemaReader(ctx.viewer, ctx.introspection)),
   agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) => agencyAdministration(viewer, agency)),
   clientSystemOfViewerAgency: aboutAgencyRecord<ClientSystem>("clientSystemOfViewerAgency"),
   identityProviderOfViewerAgency: aboutAgencyRecord<IdentityProvider>("identityProviderOfViewerAgency"),

@@ -14,13 +14,14 @@ export type Checks = Map<string, string[]>;
 
 /**
  * Decisions for fields that the schema gets from Apollo Federation rather than from our classes. A gateway
- * reads `_service` to compose the supergraph; `_entities` is open because each entity's reference resolver
- * applies the same row checks as the query it stands in for, and the entity's own field rules still apply.
+ * reads `_service` to compose the supergraph: the router and registry administrators (and any agency while
+ * introspection is on); `_entities` is open because each entity's reference resolver applies the same row
+ * checks as the query it stands in for, and the entity's own field rules still apply.
  */
 export const FEDERATION_DECISIONS: Record<string, RuleName> = {
-  "Query._service": "authenticated",
+  "Query._service": "subgraphSchemaReader",
   "Query._entities": "public",
-  "_Service.sdl": "authenticated",
+  "_Service.sdl": "subgraphSchemaReader",
 };
 
 /**

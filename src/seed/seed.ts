@@ -124,9 +124,24 @@ async function seedAppraisers(manager: EntityManager, vault: PiiVault, audit: Au
   return count;
 }
 
-/** Whether the database holds no agencies yet: the signal to load demo data on first start. */
-export async function isEmpty(dataSource: DataSource): Promise<boolean> {
-  return (await dataSource.getRepository(Agency).count()) === 0;
+/**
+ * What the database holds, as far as the demo data is concerned: `empty` (no agency yet: a first start),
+ * `incomplete` (the demo's registry and directory, audited as `seed`, without its last part, the
+ * abnormal-patent batches, and no agency besides the demo's: a demo load an earlier version left half done,
+ * when it was several transactions; `loadDemoData` completes it, each part keeping what exists), or
+ * `loaded-or-other` (the whole demo, or somebody's own registry: the demo is never loaded there).
+ */
+export async function demoDataState(dataSource: DataSource): Promise<"empty" | "incomplete" | "loaded-or-other"> {
+  const demoCodes = [...DEMO_AGENCIES, ...DEMO_INSTITUTION_AGENCIES].map((agency) => agency.code);
+  const [state]: Array<{ agencies: boolean; others: boolean; begun: boolean; finished: boolean }> = await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM agencies) AS agencies,
+            EXISTS (SELECT 1 FROM agencies WHERE code <> ALL($1::text[])) AS others,
+            EXISTS (SELECT 1 FROM audit_events WHERE operation = 'seed' AND agency_code IS NULL) AS begun,
+            EXISTS (SELECT 1 FROM abnormal_patent_batches) AS finished`,
+    [demoCodes],
+  );
+  if (!state.agencies) return "empty";
+  return state.begun && !state.finished && !state.others ? "incomplete" : "loaded-or-other";
 }
 
 /** Brings the `regions` table in line with `resources/regions.csv` (insert or update; nothing is deleted). */

@@ -7,7 +7,6 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express, { Express } from "express";
 import type { GraphQLError, ValidationContext } from "graphql";
 import helmet from "helmet";
-import type { DataSource } from "typeorm";
 import type { HubConfig } from "../config/config";
 import { createContext, HubContext, HubDeps } from "../context/context";
 import { createFormatError } from "../errors/format-error";
@@ -22,8 +21,10 @@ import { HttpDrain } from "./http-drain";
 import { homeRouter } from "./home";
 import { queryCostPlugin } from "./query-cost";
 import { responseBudgetPlugin } from "./response-budget";
-import { createMetrics, metricsPlugin } from "./metrics";
+import { createMetrics, metricsEndpoint, metricsPlugin, metricsServer } from "./metrics";
 import { requestPlugin } from "./request-plugin";
+import { readinessProbe, sendUnavailable, unavailablePlugin } from "./unavailable";
+import { isDatabaseUnavailable } from "../errors/database-unavailable";
 
 export interface AppParts {
   config: HubConfig;
@@ -42,11 +43,15 @@ export interface AppParts {
  * lets requests in flight finish for up to `HUB_SHUTDOWN_GRACE_MS`, then closes what is left; from its
  * first moment `/readyz` answers 503 so a load balancer stops sending.
  */
-export async function createApp({ config, logger, deps, schema, credentials, jwks }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server }> {
+export async function createApp({ config, logger, deps, schema, credentials, jwks }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server; metricsHttpServer?: Server }> {
   const metrics = createMetrics();
   const app = express();
   const httpServer = createServer(app);
   const drain = new HttpDrain(httpServer);
+  // `/metrics` on the main port, or alone on a second listener (HUB_METRICS_PORT) that `hub serve` opens.
+  const serveMetrics = metricsEndpoint(metrics, config.metrics);
+  const metricsHttpServer = config.metrics.port !== undefined ? metricsServer(serveMetrics) : undefined;
+  if (config.metrics.access === "closed") logger.info("/metrics answers 401 to every caller: set HUB_METRICS_TOKEN (a bearer token for the scraper) or HUB_METRICS_PORT (an internal listener)");
   // Each limit reports a coded QUERY_TOO_COMPLEX validation error itself (armor's own report re-creates
   // the error without a code).
   const tooComplex = { exposeLimits: true, propagateOnRejection: false, onReject: [reportTooComplex] };
@@ -81,6 +86,10 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
         async serverWillStart() {
           return {
             async drainServer() {
+              if (metricsHttpServer?.listening) {
+                metricsHttpServer.close();
+                metricsHttpServer.closeAllConnections();
+              }
               const graceful = await drain.drain(config.http.shutdownGraceMs);
               if (!graceful) logger.warn({ graceMs: config.http.shutdownGraceMs }, "requests still running at the end of the shutdown grace period were cut off");
             },
@@ -88,12 +97,13 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
         },
       },
       ...armor.plugins,
-      queryCostPlugin({ maxCost: config.graphql.maxCost, maxRepresentations: config.graphql.maxRepresentations }),
+      queryCostPlugin({ maxCost: config.graphql.maxCost, maxRepresentations: config.graphql.maxRepresentations }, credentials.limits),
       responseBudgetPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(metrics),
       requestPlugin(deps.trail, logger),
+      unavailablePlugin(),
     ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
@@ -121,23 +131,21 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  const ready = readinessProbe(deps.dataSource, config.http.readyzTimeoutMs);
   app.get("/readyz", async (_req, res) => {
     if (drain.isDraining) {
       res.status(503).json({ ok: false, database: "unknown", migrations: "unknown", shuttingDown: true });
       return;
     }
-    const ready = await readiness(deps.dataSource);
-    res.status(ready.ok ? 200 : 503).json(ready);
+    const state = await ready();
+    res.status(state.ok ? 200 : 503).json(state);
   });
   // Routers, agencies and the hub's own commands verify what the hub signs against these (RFC 8414 location).
   app.get("/.well-known/jwks.json", (_req, res) => {
     res.setHeader("Cache-Control", "public, max-age=300");
     res.json(jwks);
   });
-  app.get("/metrics", async (_req, res) => {
-    res.setHeader("Content-Type", metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
-  });
+  if (!metricsHttpServer) app.get("/metrics", serveMetrics);
   // The SDL is as public as introspection: the same setting decides both.
   app.use(homeRouter(config.graphql.introspection ? printHubSchema(schema) : undefined));
   app.use(graphiqlRouter());
@@ -145,8 +153,9 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
   app.use(signInRouter({ config, logger, dataSource: deps.dataSource, trail: deps.trail, vault: deps.vault, sessions: credentials.sessions, cookies: credentials.cookies }));
   app.use(
     "/graphql",
-    express.json({ limit: config.http.bodyLimit }),
+    // Who is asking, and whether their budget is spent, before the body is read: a refused flood costs little.
     authenticate(credentials, logger, metrics),
+    express.json({ limit: config.http.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const { viewer, request } = res.locals.auth as Authenticated;
@@ -159,29 +168,15 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
   });
   // Body-parser errors (malformed or oversized JSON) and anything else: a coded error, no stack.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (isDatabaseUnavailable(error)) return sendUnavailable(res);
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     const message = status === 413 ? "The request body is too large." : status < 500 ? "The request is malformed." : "Internal server error.";
     if (status >= 500) logger.error({ errorName: (error as Error).name }, "http error");
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
   });
-  return { app, apollo, httpServer };
+  return { app, apollo, httpServer, metricsHttpServer };
 }
 
 function reportTooComplex(context: ValidationContext | null, error: GraphQLError): void {
   context?.reportError(new QueryTooComplexError(error.message.replace(/^Syntax Error: /, "")));
-}
-
-/** Ready when the database answers and every migration has run. */
-export async function readiness(dataSource: DataSource): Promise<{ ok: boolean; database: string; migrations: string }> {
-  try {
-    await dataSource.query("SELECT 1");
-  } catch {
-    return { ok: false, database: "unreachable", migrations: "unknown" };
-  }
-  try {
-    const pending = await dataSource.showMigrations();
-    return { ok: !pending, database: "ok", migrations: pending ? "pending" : "applied" };
-  } catch {
-    return { ok: false, database: "ok", migrations: "unknown" };
-  }
 }

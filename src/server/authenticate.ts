@@ -4,11 +4,15 @@ import { Viewer } from "../auth/viewer";
 import type { TokenVerifier } from "../auth/token";
 import type { PersonSessions } from "../auth/person-session";
 import { sameOrigin, SessionCookies } from "./session-cookie";
+import type { RateLimits } from "./rate-limit";
+import { decodeJwt } from "jose";
 import { caseReference } from "../auth/case-reference";
 import type { RequestMeta } from "../context/request-scope";
-import { BadUserInputError, HubError, ServiceUnavailableError, UnauthenticatedError } from "../errors/errors";
+import { BadUserInputError, HubError, RateLimitedError, ServiceUnavailableError, UnauthenticatedError } from "../errors/errors";
+import { nameCharacterProblem } from "../domain/invisible-characters";
 import type { Logger } from "../logging/logger";
 import type { Metrics } from "./metrics";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../errors/database-unavailable";
 
 export interface Authenticated {
   viewer: Viewer;
@@ -27,6 +31,8 @@ export interface Credentials {
   verifier: TokenVerifier;
   sessions: PersonSessions;
   cookies: SessionCookies;
+  /** Budgets: each caller's (`RequestMeta.budget`), and failed authentications per address and claimed client. */
+  limits: RateLimits;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -45,11 +51,28 @@ export function authenticate(credentials: Credentials, logger: Logger, metrics: 
   return async (req: Request, res: Response, next: NextFunction) => {
     const requestId = requestIdOf(req.get("x-request-id"));
     res.setHeader("X-Request-Id", requestId);
+    const address = req.ip ?? "unknown";
+    // Failed authentications are budgeted per address (checked before any signature is verified) and per
+    // claimed client system (counted, and answered 429 once spent, but a valid token of that system still
+    // passes: a stranger cannot lock a court out by sending bad tokens in its name).
+    const bearer = req.get("authorization") !== undefined;
+    const claimed = bearer ? claimedClient(req.get("authorization")!) : undefined;
     try {
-      res.locals.auth = await identify(credentials, logger, requestId, (name) => req.get(name));
+      if (bearer) await credentials.limits.admitAuthentication([`ip:${address}`]);
+      if (claimed) await credentials.limits.precheck(`client:${claimed}`);
+      const auth = await identify(credentials, logger, requestId, (name) => req.get(name), address);
+      await credentials.limits.admit(auth.request.budget!);
+      res.locals.auth = { ...auth, request: { ...auth.request, budget: { ...auth.request.budget!, admitted: true } } };
       next();
     } catch (error) {
-      const hubError = error instanceof HubError ? error : new ServiceUnavailableError();
+      let hubError = error instanceof HubError ? error : new ServiceUnavailableError();
+      if (hubError instanceof UnauthenticatedError && bearer) {
+        const keys = [`ip:${address}`, ...(claimed ? [`client:${claimed}`] : [])];
+        await credentials.limits.failedAuthentication(keys);
+        hubError = await credentials.limits.admitAuthentication(keys).then(() => hubError, (limited: HubError) => limited);
+      }
+      if (hubError instanceof RateLimitedError) res.setHeader("Retry-After", String(hubError.retryAfterSeconds));
+      if (hubError instanceof ServiceUnavailableError) res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       if (hubError instanceof UnauthenticatedError) {
         metrics.authFailures.inc();
         // An ended session's cookie is dropped, so the page's next request is the public's (never on another
@@ -89,8 +112,9 @@ function contextHeader(raw: string | undefined, name: string, maxLength: number)
   if (decoded === undefined) return null;
   const value = decoded.trim();
   if (value.length === 0) return null;
-  if (value.length > maxLength || /[\x00-\x1f\x7f]/.test(value)) {
-    throw new BadUserInputError(`${name} must be at most ${maxLength} characters without control characters.`, name);
+  // A person's name, recorded in the audit trail: one line, nothing invisible (no bidi control, no zero-width character).
+  if (value.length > maxLength || nameCharacterProblem(value, name)) {
+    throw new BadUserInputError(`${name} must be at most ${maxLength} characters without control or invisible characters.`, name);
   }
   return value;
 }
@@ -100,8 +124,8 @@ function contextHeader(raw: string | undefined, name: string, maxLength: number)
  * request to a viewer, for the HTTP middleware and for in-process operations (tests). Throws
  * UNAUTHENTICATED for a bad credential, SERVICE_UNAVAILABLE when the registry cannot be read.
  */
-export async function identify(credentials: Credentials, logger: Logger, requestId: string, header: (name: string) => string | undefined): Promise<Authenticated> {
-  const { verifier } = credentials;
+export async function identify(credentials: Credentials, logger: Logger, requestId: string, header: (name: string) => string | undefined, address = "in-process"): Promise<Authenticated> {
+  const { verifier, limits } = credentials;
   // A case reference that cannot justify a disclosure does not fail the request: the disclosure is
   // refused (masked, audited as DENIED with the reason) and the rest is answered.
   const caseRefHeader = decodedHeader(header("x-case-ref"));
@@ -123,7 +147,9 @@ export async function identify(credentials: Credentials, logger: Logger, request
       throw new ServiceUnavailableError();
     });
     if (!person) throw new SessionEndedError();
-    return { viewer: person.viewer, request: { ...request, endUser: person.endUser } };
+    // Each person has a budget of their own (their colleagues are not slowed by them).
+    const budget = { key: `person:${person.viewer.agency!.code}:${person.subject}`, points: person.viewer.agency!.rateLimitPoints ?? limits.settings.clientPoints };
+    return { viewer: person.viewer, request: { ...request, endUser: person.endUser, budget } };
   }
   if (authorization !== undefined) {
     const match = BEARER.exec(authorization.trim());
@@ -135,5 +161,20 @@ export async function identify(credentials: Credentials, logger: Logger, request
       throw new ServiceUnavailableError();
     });
   }
-  return { viewer, request };
+  const budget = viewer.agency
+    ? { key: `client:${viewer.agency.code}/${viewer.client!.name}`, points: viewer.agency.rateLimitPoints ?? limits.settings.clientPoints }
+    : { key: `ip:${address}`, points: limits.settings.anonymousPoints };
+  return { viewer, request: { ...request, budget } };
+}
+
+/** The client system a bearer token names (`sub`), unverified: only a key for counting its failures. */
+function claimedClient(authorization: string): string | undefined {
+  const match = BEARER.exec(authorization.trim());
+  if (!match) return undefined;
+  try {
+    const sub = decodeJwt(match[1]).sub;
+    return typeof sub === "string" && sub.length <= 100 ? sub : undefined;
+  } catch {
+    return undefined;
+  }
 }

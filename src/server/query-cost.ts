@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import {
   ArgumentNode,
   FieldNode,
@@ -16,6 +16,8 @@ import {
   ValueNode,
 } from "graphql";
 import { QueryTooComplexError } from "../errors/errors";
+import type { HubContext } from "../context/context";
+import type { Charge, RateLimits } from "./rate-limit";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../services/pagination";
 
 /**
@@ -154,11 +156,18 @@ function listLength(arg: ArgumentNode | undefined, variables: Record<string, unk
 /**
  * Refuses, before anything runs, an operation whose answer could hold more than `maxCost` objects or that
  * passes more than `maxRepresentations` representations to `_entities`: `QUERY_TOO_COMPLEX` (HTTP 400).
+ * Then charges the cost to the caller's budget (`rateLimits`): over it, `RATE_LIMITED` (HTTP 429, nothing
+ * runs); within it, the answer's `extensions.rateLimit` says what it cost and what is left.
  */
-export function queryCostPlugin(limits: { maxCost: number; maxRepresentations: number }): ApolloServerPlugin {
-  // One listener for every request: it holds no per-request state.
-  const listener: GraphQLRequestListener<BaseContext> = {
-    async didResolveOperation({ schema, operation, document, request }) {
+export function queryCostPlugin(limits: { maxCost: number; maxRepresentations: number }, rateLimits?: RateLimits): ApolloServerPlugin<HubContext> {
+  const charges = new WeakMap<HubContext, Charge>();
+  // One listener for every request: what it keeps per request is keyed by the request's context.
+  const listener: GraphQLRequestListener<HubContext> = {
+    async willSendResponse({ contextValue, response }) {
+      const charge = charges.get(contextValue);
+      if (charge && response.body.kind === "single") response.body.singleResult.extensions = { ...response.body.singleResult.extensions, rateLimit: charge };
+    },
+    async didResolveOperation({ schema, operation, document, request, contextValue }) {
       if (!operation) return;
       const fragments: Record<string, FragmentDefinitionNode> = {};
       for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -172,6 +181,8 @@ export function queryCostPlugin(limits: { maxCost: number; maxRepresentations: n
       if (cost.objects > limits.maxCost) {
         throw tooComplex(`Query cost limit of ${limits.maxCost} objects exceeded: the answer could hold ${cost.objects}. Ask for fewer items per page or fewer nested lists.`);
       }
+      const budget = contextValue.request.budget;
+      if (rateLimits && budget) charges.set(contextValue, await rateLimits.charge(budget, cost.objects));
     },
   };
   return { requestDidStart: async () => listener };

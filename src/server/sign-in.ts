@@ -12,6 +12,7 @@ import { AGENCY_CODE_PATTERN } from "../services/validate";
 import type { Logger } from "../logging/logger";
 import { requestIdOf } from "./authenticate";
 import { sameOrigin, SessionCookies } from "./session-cookie";
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../errors/database-unavailable";
 
 const ATTEMPT_COOKIE_SECONDS = 600;
 const CALLBACK = "/auth/callback";
@@ -90,6 +91,10 @@ export function signInRouter({ config, logger, dataSource, trail, vault, session
       res.setHeader("Cache-Control", "no-store");
       res.redirect(303, url.href);
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+        return page(res, 503, "服务暂不可用，请稍后再试", "The hub cannot serve this right now. Try again shortly.");
+      }
       logger.warn({ agency: code, errorName: (error as Error)?.name }, "sign-in could not reach the identity provider");
       page(res, 502, "无法连接单位的身份认证服务", "The agency's identity provider could not be reached. Try again later.");
     }

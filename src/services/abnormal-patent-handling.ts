@@ -41,7 +41,7 @@ export class AbnormalPatentHandling {
    */
   async handle(itemId: string, expectedVersion: number, input: AbnormalPatentHandlingInput): Promise<Created<AbnormalPatentItem>> {
     const viewer = this.viewer;
-    const note = check.text(input.note, "input.note", { max: 2000 });
+    const note = check.text(input.note, "input.note", { max: 2000, freeText: true });
     const move = ABNORMAL_PATENT_MOVES[input.action];
     const escalation = input.action === AbnormalPatentAction.ESCALATE ? this.checkEscalation(input) : null;
     if (input.action !== AbnormalPatentAction.ESCALATE && input.escalation) throw new BadUserInputError("escalation goes with ESCALATE.", "input.escalation");
@@ -95,9 +95,9 @@ export class AbnormalPatentHandling {
     return {
       subject: e.subject,
       decisionDocNo: check.text(e.decisionDocNo, "input.escalation.decisionDocNo", { max: 100, required: true }),
-      basis: check.text(e.basis, "input.escalation.basis", { max: 8000 }),
+      basis: check.text(e.basis, "input.escalation.basis", { max: 8000, freeText: true }),
       severity: e.severity ?? CreditSeverity.GENERAL,
-      measures: check.textList(e.measures, "input.escalation.measures", { maxItems: 20, maxLength: 200 }),
+      measures: check.textList(e.measures, "input.escalation.measures", { maxItems: 20, maxLength: 200, freeText: true }),
     };
   }
 

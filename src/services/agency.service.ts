@@ -105,6 +105,10 @@ export class AgencyService {
     if (input.name !== undefined && input.name !== null) changes.name = check.text(input.name, "input.name", { max: 200, required: true });
     if (input.regionCode !== undefined && input.regionCode !== null) changes.regionCode = check.regionCode(input.regionCode, "input.regionCode");
     if (input.parentCode !== undefined && input.parentCode !== null) changes.parentCode = input.parentCode.trim() || null;
+    if (input.rateLimitPoints !== undefined && input.rateLimitPoints !== null) {
+      if (!Number.isInteger(input.rateLimitPoints) || input.rateLimitPoints < 0) throw new BadUserInputError("rateLimitPoints must be a whole number, 0 for the hub's default.", "input.rateLimitPoints");
+      changes.rateLimitPoints = input.rateLimitPoints || null;
+    }
     return this.commands.change({
       ...this.forWrite(code, expectedVersion),
       operation: "updateAgency",
@@ -124,7 +128,7 @@ export class AgencyService {
 
   /** Disables an agency (its systems' tokens answer 401 from the next request on: the registry is read per request) or enables it again. */
   setStatus(code: string, expectedVersion: number, to: RecordStatus, reason: string | null | undefined): Promise<Agency> {
-    const statusReason = check.text(reason, "reason", { max: 500, required: to === RecordStatus.DISABLED }) || null;
+    const statusReason = check.text(reason, "reason", { max: 500, required: to === RecordStatus.DISABLED, freeText: true }) || null;
     return this.commands.change({
       ...this.forWrite(code, expectedVersion),
       operation: to === RecordStatus.DISABLED ? "disableAgency" : "enableAgency",

@@ -96,8 +96,8 @@ export class AppraisalCaseService {
     const viewer = this.viewer;
     demand(entruster, "Only courts, procuratorates, police and bureaus entrust appraisals.", viewer);
     const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
-    const matter = check.text(input.matter, "input.matter", { max: 200, required: true });
-    const subject = check.text(input.subject, "input.subject", { max: 2000 });
+    const matter = check.text(input.matter, "input.matter", { max: 200, required: true, freeText: true });
+    const subject = check.text(input.subject, "input.subject", { max: 2000, freeText: true });
     const today = this.scope.today();
     const entrustedOn = check.localDate(input.entrustedOn, "input.entrustedOn") ?? today;
     if (entrustedOn > today) throw new BadUserInputError("entrustedOn cannot lie in the future.", "input.entrustedOn");
@@ -145,7 +145,7 @@ export class AppraisalCaseService {
 
   async recordProgress(caseId: string, expectedVersion: number, input: CaseProgressInput): Promise<AppraisalCase> {
     const rule = CASE_ACTIONS[input.action];
-    const note = check.optionalText(input.note, "input.note", 2000);
+    const note = check.optionalText(input.note, "input.note", 2000, { freeText: true });
     const today = this.scope.today();
     const occurredOn = check.localDate(input.occurredOn, "input.occurredOn") ?? today;
     if (occurredOn > today) throw new BadUserInputError("occurredOn cannot lie in the future.", "input.occurredOn");
@@ -218,7 +218,7 @@ export class AppraisalCaseService {
       if (!appraiser || !hasPost) throw new BadUserInputError("Every assigned appraiser must hold an active post at the institution.", "input.appraisers");
       if (appraiser.status !== AppraiserStatus.ACTIVE) throw new BadUserInputError("Only ACTIVE appraisers can be assigned.", "input.appraisers");
       if (!appraiser.technicalFields.includes(c.technicalField)) throw new BadUserInputError("Every assigned appraiser must practise in the case's field.", "input.appraisers");
-      check.text(pick.recusalDeclaration, "input.appraisers.recusalDeclaration", { max: 1000, required: true });
+      check.text(pick.recusalDeclaration, "input.appraisers.recusalDeclaration", { max: 1000, required: true, freeText: true });
     }
     await manager.getRepository(CaseAppraiser).save(picks.map((p) => manager.create(CaseAppraiser, { caseId: c.id, appraiserId: p.appraiserId, recusalDeclaration: p.recusalDeclaration.trim(), assignedOn: on })));
     return ids;

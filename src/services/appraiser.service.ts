@@ -254,7 +254,7 @@ export class AppraiserService {
   }
 
   async changeStatus(id: string, expectedVersion: number, to: AppraiserStatus, reason: string): Promise<Appraiser> {
-    const why = check.text(reason, "reason", { max: 1000, required: true });
+    const why = check.text(reason, "reason", { max: 1000, required: true, freeText: true });
     return this.commands.change({
       ...this.forWrite(id, expectedVersion),
       operation: "changeAppraiserStatus",

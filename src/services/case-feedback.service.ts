@@ -102,7 +102,7 @@ export class CaseFeedbackService {
     const viewer = this.viewer;
     demand(feedbackPoster, "Courts, procuratorates and police post feedback.", viewer);
     const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
-    const comment = check.text(input.comment, "input.comment", { max: 4000 });
+    const comment = check.text(input.comment, "input.comment", { max: 4000, freeText: true });
     const ratings = validRatings(input.ratings ?? {});
     if (input.kind === FeedbackKind.EVALUATION && Object.values(ratings).every((r) => r === null)) {
       throw new BadUserInputError("An evaluation needs at least one rating.", "input.ratings");
@@ -156,8 +156,8 @@ export class CaseFeedbackService {
   }
 
   async handleComplaint(id: string, expectedVersion: number, input: HandleComplaintInput): Promise<CaseFeedback> {
-    const note = check.text(input.note, "input.note", { max: 2000, required: true });
-    const resolution = check.optionalText(input.resolution, "input.resolution", 4000);
+    const note = check.text(input.note, "input.note", { max: 2000, required: true, freeText: true });
+    const resolution = check.optionalText(input.resolution, "input.resolution", 4000, { freeText: true });
     if (input.to === ComplaintStatus.RESOLVED) {
       if (!resolution) throw new BadUserInputError("Resolving a complaint needs a resolution.", "input.resolution");
       if (input.violationConfirmed === null || input.violationConfirmed === undefined) {

@@ -11,6 +11,7 @@ import { grantScope, ownClientSystem, registerClientFor } from "../policy/client
 import { demand } from "../policy/decision";
 import { authenticated } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
+import * as check from "./validate";
 import type { RegisterClientSystemInput, UpdateClientSystemInput } from "../inputs/client-system.input";
 
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -129,10 +130,9 @@ export class ClientSystemService {
   }
 }
 
+/** What the system is: free text, checked like every other (no control character, no bidi override). */
 function validDescription(text: string | null | undefined, field: string): string {
-  const value = (text ?? "").trim();
-  if (value.length > 500) throw new BadUserInputError("description must be at most 500 characters.", field);
-  return value;
+  return check.text(text, field, { max: 500, freeText: true });
 }
 
 
@@ -158,7 +158,7 @@ export function registryLookup(dataSource: DataSource): CallerLookup {
     if (!row) return undefined;
     const agency = (row as ClientSystem & { agency: Agency }).agency;
     return {
-      agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionCode: agency.regionCode, institutionId: agency.institutionId, active: agency.status === RecordStatus.ACTIVE },
+      agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionCode: agency.regionCode, institutionId: agency.institutionId, rateLimitPoints: agency.rateLimitPoints, active: agency.status === RecordStatus.ACTIVE },
       client: { id: row.id, name: row.name, allowedScopes: row.allowedScopes, active: row.status === RecordStatus.ACTIVE, jwks: row.jwks, jwksUri: row.jwksUri },
     };
   };

@@ -109,7 +109,7 @@ export class CollaborationRecordService {
     demand(authenticated, "Sign in as an agency.", viewer);
     const initiator = viewer.agency!;
     const title = check.text(input.title, "input.title", { max: 200, required: true });
-    const summary = check.text(input.summary, "input.summary", { max: 8000 });
+    const summary = check.text(input.summary, "input.summary", { max: 8000, freeText: true });
     const regionCode = input.regionCode ? check.regionCode(input.regionCode, "input.regionCode") : initiator.regionCode;
     if (!regionValidOn(regionCode, this.scope.today())) throw new BadUserInputError("The region code is no longer valid.", "input.regionCode");
     const codes = [...new Set(input.participantAgencyCodes.map((c) => c.trim()))].filter((c) => c !== initiator.code);
@@ -166,7 +166,7 @@ export class CollaborationRecordService {
 
   async addEvent(recordId: string, expectedVersion: number, input: CollaborationEventInput): Promise<CollaborationRecord> {
     const viewer = this.viewer;
-    const note = check.text(input.note, "input.note", { max: 4000 });
+    const note = check.text(input.note, "input.note", { max: 4000, freeText: true });
     if (input.kind === CollaborationEventKind.CLOSED && !input.outcome) throw new BadUserInputError("Closing needs an outcome.", "input.outcome");
     if (input.kind !== CollaborationEventKind.CLOSED && input.outcome) throw new BadUserInputError("An outcome goes with CLOSED.", "input.outcome");
     return this.commands.change({

@@ -26,8 +26,9 @@ export type Change<E> = ({ changes: Partial<E>; touchUpdatedAt?: boolean } & Wri
 /**
  * The one way a mutation writes (in the spirit of Vendure's `@Transaction`): the runner owns the transaction,
  * the idempotency key, loading the record for write through its row visibility (NOT_FOUND for what the
- * caller cannot see), the version check, exactly one audit append, and the reload. A service's command is
- * then only its validation (before), its permission, its state rule and its change.
+ * caller cannot see), the version check, exactly one audit append, and the reload, inside the transaction: what
+ * it answers is what committed, with no read after the commit that could fail once the write is in. A
+ * service's command is then only its validation (before), its permission, its state rule and its change.
  */
 export class CommandRunner {
   constructor(private readonly scope: RequestScope) {}
@@ -50,8 +51,7 @@ export class CommandRunner {
     fingerprint: unknown | ((authorized: A) => unknown);
     write(manager: EntityManager, authorized: A): Promise<{ id: string } & Written>;
   }): Promise<Created<E>> {
-    const { dataSource } = this.scope;
-    const result = await dataSource.transaction(async (manager) => {
+    return this.scope.dataSource.transaction(async (manager) => {
       const authorized = (command.authorize ? await command.authorize(manager) : undefined) as A;
       const fingerprint = typeof command.fingerprint === "function" ? (command.fingerprint as (authorized: A) => unknown)(authorized) : command.fingerprint;
       const write = async () => {
@@ -59,12 +59,14 @@ export class CommandRunner {
         await this.audit(manager, command.operation, command.entityType, written.id, written);
         return written.id;
       };
-      return command.keyRequired
-        ? runIdempotent(manager, this.scope.viewer, command.operation, command.idempotencyKey ?? "", fingerprint, write)
-        : runOptionallyIdempotent(manager, this.scope.viewer, command.operation, command.idempotencyKey, fingerprint, write);
+      const result = command.keyRequired
+        ? await runIdempotent(manager, this.scope.viewer, command.operation, command.idempotencyKey ?? "", fingerprint, write)
+        : await runOptionallyIdempotent(manager, this.scope.viewer, command.operation, command.idempotencyKey, fingerprint, write);
+      // Read back inside the transaction: once it commits, the answer needs no further round trip, so a
+      // committed write is never answered as a failure (a replay reads the record the first call committed).
+      const record = await manager.getRepository(command.entity).findOneByOrFail({ id: result.id } as never);
+      return { record, replayed: result.replayed };
     });
-    const record = await dataSource.getRepository(command.entity).findOneByOrFail({ id: result.id } as never);
-    return { record, replayed: result.replayed };
   }
 
   /**

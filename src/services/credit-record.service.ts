@@ -128,11 +128,11 @@ export class CreditRecordService {
     demand(creditDecider, "Market-regulation bureaus make credit determinations.", viewer);
     const today = this.scope.today();
     const decisionDocNo = check.text(input.decisionDocNo, "input.decisionDocNo", { max: 100, required: true });
-    const basis = check.text(input.basis, "input.basis", { max: 8000, required: true });
+    const basis = check.text(input.basis, "input.basis", { max: 8000, required: true, freeText: true });
     const publishFrom = check.localDate(input.publishFrom, "input.publishFrom") ?? today;
     const publishUntil = check.localDate(input.publishUntil, "input.publishUntil") ?? defaultPublishUntil(publishFrom, input.severity);
     if (publishUntil < publishFrom) throw new BadUserInputError("publishUntil is before publishFrom.", "input.publishUntil");
-    const measures = check.textList(input.measures, "input.measures", { maxItems: 20, maxLength: 200 });
+    const measures = check.textList(input.measures, "input.measures", { maxItems: 20, maxLength: 200, freeText: true });
     const shareCodes = [...new Set(input.shareWithAgencyCodes ?? [])];
     if ((shareCodes.length > 0 || input.suspendListing) && input.severity !== CreditSeverity.SERIOUS) {
       throw new BadUserInputError("Only SERIOUS records are shared for joint punishment or suspend a listing.", shareCodes.length > 0 ? "input.shareWithAgencyCodes" : "input.suspendListing");
@@ -239,8 +239,8 @@ export class CreditRecordService {
 
   /** Requested by the association or bureau covering the subject, on its behalf, after the waiting period. */
   async requestRepair(recordId: string, expectedVersion: number | null | undefined, input: CreditRepairInput): Promise<CreditRecord> {
-    const commitment = check.text(input.commitment, "input.commitment", { max: 4000, required: true });
-    const evidence = check.textList(input.evidence, "input.evidence", { maxItems: 30, maxLength: 300 });
+    const commitment = check.text(input.commitment, "input.commitment", { max: 4000, required: true, freeText: true });
+    const evidence = check.textList(input.evidence, "input.evidence", { maxItems: 30, maxLength: 300, freeText: true });
     const today = this.scope.today();
     const policy = this.scope.policy;
     return this.commands.change({
@@ -265,7 +265,7 @@ export class CreditRecordService {
 
   /** The bureau covering the subject approves (REPAIRED: publication stops at once) or refuses (back to ACTIVE). */
   async decideRepair(recordId: string, expectedVersion: number, approve: boolean, note: string): Promise<CreditRecord> {
-    const why = check.text(note, "note", { max: 4000, required: true });
+    const why = check.text(note, "note", { max: 4000, required: true, freeText: true });
     const today = this.scope.today();
     return this.commands.change({
       ...this.forWrite(recordId, expectedVersion, decideCreditRepair),
@@ -288,7 +288,7 @@ export class CreditRecordService {
 
   /** The bureau covering the subject revokes a determination (撤销): publication stops and the grade is recomputed. */
   async revoke(recordId: string, expectedVersion: number, reason: string): Promise<CreditRecord> {
-    const why = check.text(reason, "reason", { max: 4000, required: true });
+    const why = check.text(reason, "reason", { max: 4000, required: true, freeText: true });
     const today = this.scope.today();
     return this.commands.change({
       ...this.forWrite(recordId, expectedVersion, revokeCreditRecord),
@@ -307,6 +307,7 @@ export class CreditRecordService {
   /** An agency a serious record was shared with acknowledges it (联合惩戒); acknowledging again changes nothing. */
   async acknowledgeShare(recordId: string): Promise<CreditShare> {
     const viewer = this.viewer;
+    let acknowledged: CreditShare | undefined;
     await this.commands.change({
       operation: "acknowledgeCreditShare",
       entity: CreditRecord,
@@ -318,11 +319,12 @@ export class CreditRecordService {
       apply: async (record, manager, own) => {
         // Conditional, so two acknowledgements at once write (and audit) one.
         const result = await manager.getRepository(CreditShare).update({ recordId, agencyId: own!.agencyId, acknowledgedAt: IsNull() }, { acknowledgedAt: this.scope.now() });
+        // The answer is read inside the transaction: nothing after the commit can fail an acknowledged write.
+        acknowledged = await manager.getRepository(CreditShare).findOneByOrFail({ recordId, agencyId: own!.agencyId });
         return result.affected ? { wrote: record, fields: ["acknowledgedAt"] } : { unchanged: true };
       },
     });
-    // Shares are never deleted: the caller's one is there.
-    return this.scope.dataSource.getRepository(CreditShare).findOneByOrFail({ recordId, agencyId: viewer.agency!.id });
+    return acknowledged!;
   }
 
   /**

@@ -125,7 +125,7 @@ export class CustodyTrademarkService {
     if (!registeredOn || registeredOn > this.scope.today()) throw new BadUserInputError("registeredOn must be a past day.", "input.registeredOn");
     if (!expiresOn || expiresOn <= registeredOn) throw new BadUserInputError("expiresOn must come after registeredOn.", "input.expiresOn");
     placeUnderCustody.require(viewer, regionCode);
-    const note = check.text(input.note, "input.note", { max: 2000 });
+    const note = check.text(input.note, "input.note", { max: 2000, freeText: true });
 
     return conflictOnDuplicate(
       () =>
@@ -170,7 +170,7 @@ export class CustodyTrademarkService {
   async update(id: string, expectedVersion: number, input: UpdateCustodyTrademarkInput): Promise<CustodyTrademark> {
     const viewer = this.viewer;
     const expiresOn = check.localDate(input.expiresOn, "input.expiresOn");
-    const note = input.note === undefined || input.note === null ? null : check.text(input.note, "input.note", { max: 2000 });
+    const note = input.note === undefined || input.note === null ? null : check.text(input.note, "input.note", { max: 2000, freeText: true });
     return this.commands.change({
       operation: "updateCustodyTrademark",
       entity: CustodyTrademark,
@@ -213,7 +213,7 @@ export class CustodyTrademarkService {
   async raiseAlert(input: RaiseTrademarkAlertInput): Promise<Created<TrademarkAlert>> {
     const viewer = this.viewer;
     if (input.kind === TrademarkAlertKind.EXPIRING) throw new BadUserInputError("EXPIRING alerts are computed from the expiry date.", "input.kind");
-    const detail = check.text(input.detail, "input.detail", { max: 4000, required: true });
+    const detail = check.text(input.detail, "input.detail", { max: 4000, required: true, freeText: true });
     const reference = check.optionalText(input.reference, "input.reference", 100);
     const dueOn = check.localDate(input.dueOn, "input.dueOn");
     return this.commands.create({
@@ -242,7 +242,7 @@ export class CustodyTrademarkService {
   /** The custodian moves an alert along OPEN → IN_PROGRESS → RESOLVED / DISMISSED; a computed one is stored first. */
   async handleAlert(alertId: string, expectedVersion: number, input: HandleTrademarkAlertInput): Promise<TrademarkAlert> {
     const viewer = this.viewer;
-    const note = check.text(input.note, "input.note", { max: 2000, required: true });
+    const note = check.text(input.note, "input.note", { max: 2000, required: true, freeText: true });
     return this.commands.change({
       operation: "handleTrademarkAlert",
       entity: TrademarkAlert,

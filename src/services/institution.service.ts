@@ -242,7 +242,7 @@ export class InstitutionService {
    * the current status is always the last decision's.
    */
   async changeListingStatus(input: ChangeListingStatusInput): Promise<Institution> {
-    const reason = check.text(input.reason, "reason", { max: 1000, required: true });
+    const reason = check.text(input.reason, "reason", { max: 1000, required: true, freeText: true });
     const decisionDocNo = check.optionalText(input.decisionDocNo, "decisionDocNo", 100);
     const today = this.scope.today();
     const effectiveOn = check.localDate(input.effectiveOn, "effectiveOn") ?? today;
@@ -328,8 +328,8 @@ export class InstitutionService {
     if (wanted(input.legalRepresentative)) set("legalRepresentative", problems.check(() => check.text(input.legalRepresentative, field("legalRepresentative"), { max: 100 })));
     if (wanted(input.contactPhone)) set("contactPhone", problems.check(() => check.phone(input.contactPhone, field("contactPhone")) ?? ""));
     if (wanted(input.technicalFields)) set("technicalFields", problems.check(() => check.enumList(input.technicalFields, TechnicalField, field("technicalFields"), { required: true })));
-    if (wanted(input.businessScope)) set("businessScope", problems.check(() => check.text(input.businessScope, field("businessScope"), { max: 2000 })));
-    if (wanted(input.appraisalMatters)) set("appraisalMatters", problems.check(() => check.textList(input.appraisalMatters, field("appraisalMatters"), { maxItems: 50, maxLength: 100 })));
+    if (wanted(input.businessScope)) set("businessScope", problems.check(() => check.text(input.businessScope, field("businessScope"), { max: 2000, freeText: true })));
+    if (wanted(input.appraisalMatters)) set("appraisalMatters", problems.check(() => check.textList(input.appraisalMatters, field("appraisalMatters"), { maxItems: 50, maxLength: 100, freeText: true })));
     if (wanted(input.standards)) set("standards", problems.check(() => validStandards(input.standards ?? [], field("standards"))));
     if (given(input.grade)) out.grade = input.grade!;
     if (given(input.cultivationStage)) out.cultivationStage = input.cultivationStage!;

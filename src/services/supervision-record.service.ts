@@ -57,7 +57,7 @@ export class SupervisionRecordService {
     demand(supervisor, "Associations and bureaus record supervision.", viewer);
     const conductedOn = check.localDate(input.conductedOn, "input.conductedOn")!;
     if (conductedOn > this.scope.today()) throw new BadUserInputError("conductedOn cannot lie in the future.", "input.conductedOn");
-    const findings = check.text(input.findings, "input.findings", { max: 8000 });
+    const findings = check.text(input.findings, "input.findings", { max: 8000, freeText: true });
     const deadline = check.localDate(input.rectificationDeadline, "input.rectificationDeadline");
     if (input.result === SupervisionResult.RECTIFICATION_REQUIRED && !deadline) {
       throw new BadUserInputError("A result requiring rectification needs a rectificationDeadline.", "input.rectificationDeadline");

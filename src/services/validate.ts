@@ -1,5 +1,6 @@
 import { BadUserInputError, InputProblem } from "../errors/errors";
 import { creditCodeProblem, idNumberProblem } from "../domain/identifiers";
+import { freeTextCharacterProblem, nameCharacterProblem } from "../domain/invisible-characters";
 import { isLocalDate } from "../domain/local-date";
 import { findRegion } from "../domain/region-directory";
 
@@ -48,17 +49,31 @@ export class InputProblems {
 /**
  * Field checks shared by the GraphQL services and the CSV importer, so a value is judged the same way
  * whichever door it came through. Each throws BAD_USER_INPUT naming the field and never quoting the value.
+ *
+ * A text is a name or an identifier unless its caller says `freeText: true`: one line, nothing invisible
+ * (no bidi control, zero-width or other format character). Free text (a reason, a comment, a note) may hold
+ * line breaks and the joiners some scripts and emoji need, never a bidi embedding, override or isolate. The
+ * stricter rule is the default so that a new field is safe until someone decides it is prose; the two
+ * classes are spelled out in `domain/invisible-characters.ts`.
  */
-export function text(value: string | null | undefined, field: string, options: { max: number; required?: boolean }): string {
+export interface TextOptions {
+  max: number;
+  required?: boolean;
+  /** Prose rather than a name or identifier: line breaks and joiners allowed (bidi overrides never). */
+  freeText?: boolean;
+}
+
+export function text(value: string | null | undefined, field: string, options: TextOptions): string {
   const trimmed = (value ?? "").trim();
   if (options.required && trimmed.length === 0) throw new BadUserInputError(`${field} must not be empty.`, field);
   if (trimmed.length > options.max) throw new BadUserInputError(`${field} must be at most ${options.max} characters.`, field);
-  if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(trimmed)) throw new BadUserInputError(`${field} must not contain control characters.`, field);
+  const problem = options.freeText ? freeTextCharacterProblem(trimmed, field) : nameCharacterProblem(trimmed, field);
+  if (problem) throw new BadUserInputError(problem, field);
   return trimmed;
 }
 
-export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
-  const trimmed = text(value, field, { max });
+export function optionalText(value: string | null | undefined, field: string, max: number, options: { freeText?: boolean } = {}): string | null {
+  const trimmed = text(value, field, { max, ...options });
   return trimmed.length > 0 ? trimmed : null;
 }
 
@@ -67,8 +82,8 @@ export function containsPattern(value: string, field: string): string {
   return `%${text(value, field, { max: 100 }).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function textList(values: readonly string[] | null | undefined, field: string, options: { maxItems: number; maxLength: number }): string[] {
-  const list = [...new Set((values ?? []).map((v) => text(v, field, { max: options.maxLength })).filter(Boolean))];
+export function textList(values: readonly string[] | null | undefined, field: string, options: { maxItems: number; maxLength: number; freeText?: boolean }): string[] {
+  const list = [...new Set((values ?? []).map((v) => text(v, field, { max: options.maxLength, freeText: options.freeText })).filter(Boolean))];
   if (list.length > options.maxItems) throw new BadUserInputError(`${field} may hold at most ${options.maxItems} items.`, field);
   return list;
 }

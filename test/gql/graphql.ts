@@ -760,6 +760,8 @@ export type UpdateAgencyInput = {
   name?: string | null | undefined;
   /** Code of the agency above it; an empty string removes it. */
   parentCode?: string | null | undefined;
+  /** The agency's own query-cost budget per rate-limit window (each of its systems and people); 0 returns it to the hub's default. */
+  rateLimitPoints?: number | null | undefined;
   /** Region code (valid today); the administrator must cover the old and the new region. */
   regionCode?: string | null | undefined;
 };

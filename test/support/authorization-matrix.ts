@@ -93,6 +93,14 @@ export const MATRIX: MatrixRow[] = [
   { what: "agency identity (code, name, kind, region)", query: `{ agency(code: "XY-COURT") { code name kind regionCode } }`, path: ["agency"], expected: row({}, "ok") },
   { what: "the agency list", query: `{ agencies(first: 100) { totalCount edges { node { code name } } } }`, path: ["agencies"], expected: row({}, "ok") },
   {
+    // The matrix's hub runs with introspection on (HUB_ENV=test): every agency reads the SDL. With it off (production),
+    // only registry administrators and the router (graph:compose) do: test/hostile/operations.test.ts.
+    what: "the subgraph SDL (_service): any agency while introspection is on; never the public",
+    query: `{ _service { sdl } }`,
+    path: ["_service"],
+    expected: row({ anonymous: "denied" }, "ok"),
+  },
+  {
     what: "registering an agency: registry administrators (province bureaus and CNIPA with registry:admin) covering its region (code taken)",
     query: `mutation { registerAgency(input: { code: "XY-COURT", name: "x", kind: COURT, regionCode: "411500" }) { replayed } }`,
     path: ["registerAgency"],

@@ -98,6 +98,13 @@ export interface HubProcess {
  * such as `unshare`), resolved once `/readyz` answers 200.
  */
 export async function startHubProcess(env: NodeJS.ProcessEnv, options: { wrapper?: string[]; timeoutMs?: number } = {}): Promise<HubProcess> {
+  const hub = await spawnHubProcess(env, options);
+  await untilReady(hub, options.timeoutMs);
+  return hub;
+}
+
+/** `hub serve` in a child process on a free loopback port, resolved once it is spawned (to watch its start). */
+export async function spawnHubProcess(env: NodeJS.ProcessEnv, options: { wrapper?: string[] } = {}): Promise<HubProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const [command, ...args] = [...(options.wrapper ?? []), process.execPath, CLI, "serve"];
@@ -105,12 +112,16 @@ export async function startHubProcess(env: NodeJS.ProcessEnv, options: { wrapper
   let log = "";
   child.stderr!.on("data", (chunk) => (log += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+  return { child, url, log: () => log, exited };
+}
+
+/** Resolves once the hub's `/readyz` answers 200; fails when it exits first or `timeoutMs` passes. */
+export async function untilReady(hub: HubProcess, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
-    if (ready) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the hub did not become ready:\n${log}`);
+    const ready = await fetch(`${hub.url}/readyz`).then((r) => r.status === 200, () => false);
+    if (ready) return;
+    if (Date.now() > deadline || hub.child.exitCode !== null || hub.child.signalCode !== null) throw new Error(`the hub did not become ready:\n${hub.log()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { child, url, log: () => log, exited };
 }
