@@ -20,6 +20,7 @@ import { graphiqlRouter } from "./graphiql";
 import { HttpDrain } from "./http-drain";
 import { homeRouter } from "./home";
 import { queryCostPlugin } from "./query-cost";
+import { nulInputPlugin } from "./nul-input";
 import { responseBudgetPlugin } from "./response-budget";
 import { createMetrics, metricsEndpoint, metricsPlugin, metricsServer } from "./metrics";
 import { requestPlugin } from "./request-plugin";
@@ -98,6 +99,7 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
       },
       ...armor.plugins,
       queryCostPlugin({ maxCost: config.graphql.maxCost, maxRepresentations: config.graphql.maxRepresentations }, credentials.limits),
+      nulInputPlugin(),
       responseBudgetPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),

@@ -59,6 +59,9 @@ export function authenticate(credentials: Credentials, logger: Logger, metrics: 
     const claimed = bearer ? claimedClient(req.get("authorization")!) : undefined;
     try {
       if (bearer) await credentials.limits.admitAuthentication([`ip:${address}`]);
+      // Node keeps the first of repeated Authorization lines and drops the rest, where a proxy in front may
+      // have judged another: a request that sends two credentials is refused, never read as one of them.
+      if (headerLines(req.rawHeaders, "authorization") > 1) throw new UnauthenticatedError("Send one Authorization header.");
       if (claimed) await credentials.limits.precheck(`client:${claimed}`);
       const auth = await identify(credentials, logger, requestId, (name) => req.get(name), address);
       await credentials.limits.admit(auth.request.budget!);
@@ -84,6 +87,13 @@ export function authenticate(credentials: Credentials, logger: Logger, metrics: 
       res.status(hubError.httpStatus ?? 400).json({ errors: [{ message: hubError.message, extensions: hubError.publicExtensions() }] });
     }
   };
+}
+
+/** How many times a header was sent (`rawHeaders` alternates names and values, as received). */
+function headerLines(rawHeaders: string[], name: string): number {
+  let lines = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === name) lines++;
+  return lines;
 }
 
 /** The caller's X-Request-Id when well formed, else a new one. */

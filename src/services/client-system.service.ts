@@ -13,6 +13,7 @@ import { authenticated } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
 import * as check from "./validate";
 import type { RegisterClientSystemInput, UpdateClientSystemInput } from "../inputs/client-system.input";
+import { conflictOnDuplicate } from "./unique-violation";
 
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -70,9 +71,14 @@ export class ClientSystemService {
       fingerprint: { agencyCode, name, description, allowedScopes, jwks, jwksUri },
       write: async (manager, agency) => {
         const agencyId = agency.id;
-        const taken = await manager.getRepository(ClientSystem).exists({ where: { agencyId, name } });
-        if (taken) throw new ConflictError("The agency already has a client system with this name.", { field: "input.name" });
-        const saved = await manager.getRepository(ClientSystem).save(manager.create(ClientSystem, { agencyId, name, description, allowedScopes, jwks, jwksUri }));
+        const taken = "The agency already has a client system with this name.";
+        if (await manager.getRepository(ClientSystem).exists({ where: { agencyId, name } })) throw new ConflictError(taken, { field: "input.name" });
+        // Two registrations of one name at once both pass the check above: the unique index decides, CONFLICT for the other.
+        const saved = await conflictOnDuplicate(
+          () => manager.getRepository(ClientSystem).save(manager.create(ClientSystem, { agencyId, name, description, allowedScopes, jwks, jwksUri })),
+          taken,
+          "input.name",
+        );
         return { id: saved.id, fields: ["name", "description", "allowedScopes", jwksUri ? "jwksUri" : "jwks"] };
       },
     });

@@ -28,6 +28,7 @@ import type { AuditEntry } from "../audit/audit-trail";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { CreditRecordFilter, CreditRepairInput, RecordCreditEventInput } from "../inputs/credit-record.input";
+import { conflictOnDuplicate } from "./unique-violation";
 
 const NO_FACTS = { sharedRecordIds: new Set<string>(), caseInstitutionIds: new Set<string>(), caseAppraiserIds: new Set<string>() };
 
@@ -168,7 +169,9 @@ export class CreditRecordService {
           throw new ConflictError("This complaint has already been turned into a credit record.", { field: "input.fromComplaintId" });
         }
         const { subject } = determination;
-        const { record: saved, fields } = await this.insertRecord(manager, { ...determination, sourceComplaintId: complaint?.id ?? null });
+        const insert = () => this.insertRecord(manager, { ...determination, sourceComplaintId: complaint?.id ?? null });
+        // Two determinations from one complaint at once both pass the check above: the unique index decides.
+        const { record: saved, fields } = complaint ? await conflictOnDuplicate(insert, "This complaint has already been turned into a credit record.", "input.fromComplaintId") : await insert();
         const also: AuditEntry[] = [];
         if (sharedWith.length) {
           const now = this.scope.now();
