@@ -88,6 +88,8 @@ export interface HubConfig {
     readonly anonymousPoints: number;
     readonly authFailures: number;
     readonly windowSeconds: number;
+    /** A refusal over budget is sent after this pause, so a flooding client slows itself down. */
+    readonly tarpitMs: number;
     /** `REDIS_URL`: budgets shared by every hub instance; in memory (per instance) when unset. */
     readonly redisUrl: string | undefined;
   };
@@ -252,6 +254,7 @@ const envSchema = z.object({
   HUB_RATE_LIMIT_ANONYMOUS_POINTS: int(30_000, 1, 1_000_000_000),
   HUB_RATE_LIMIT_AUTH_FAILURES: int(30, 1, 1_000_000),
   HUB_RATE_LIMIT_WINDOW: duration("60s"),
+  HUB_RATE_LIMIT_TARPIT_MS: int(1_000, 0, 10_000),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "expected redis://… or rediss://…").optional(),
   HUB_PUBLIC_URL: z.string().url().optional(),
   HUB_SESSION_IDLE: duration("30m"),
@@ -372,6 +375,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       anonymousPoints: e.HUB_RATE_LIMIT_ANONYMOUS_POINTS,
       authFailures: e.HUB_RATE_LIMIT_AUTH_FAILURES,
       windowSeconds: e.HUB_RATE_LIMIT_WINDOW,
+      tarpitMs: e.HUB_RATE_LIMIT_TARPIT_MS,
       redisUrl: e.REDIS_URL,
     },
     signIn: { publicUrl: e.HUB_PUBLIC_URL?.replace(/\/+$/, ""), idleSeconds: e.HUB_SESSION_IDLE, maxSeconds: e.HUB_SESSION_MAX },

@@ -84,7 +84,10 @@ export function authenticate(credentials: Credentials, logger: Logger, metrics: 
         res.setHeader("WWW-Authenticate", 'Bearer error="invalid_token"');
         logger.warn({ reqId: requestId, reason: hubError.message }, "authentication refused");
       }
-      res.status(hubError.httpStatus ?? 400).json({ errors: [{ message: hubError.message, extensions: hubError.publicExtensions() }] });
+      const answer = hubError;
+      const send = () => res.status(answer.httpStatus ?? 400).json({ errors: [{ message: answer.message, extensions: answer.publicExtensions() }] });
+      if (answer instanceof RateLimitedError) credentials.limits.tarpit(send);
+      else send();
     }
   };
 }

@@ -12,6 +12,8 @@ export interface RateLimitSettings {
   /** Failed authentications per window, per IP address and per claimed client system. */
   readonly authFailures: number;
   readonly windowSeconds: number;
+  /** How long a refusal over budget waits before it is sent (0: at once). */
+  readonly tarpitMs: number;
 }
 
 /** Who a budget belongs to, and how big it is. */
@@ -30,6 +32,9 @@ export interface Charge {
   resetAt: string;
 }
 
+/** Refusals waiting in the tarpit at most at once. */
+const MAX_TARPITTED = 2_000;
+
 /** Big enough never to refuse by itself: each caller's own budget is compared with what it consumed. */
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 
@@ -44,6 +49,8 @@ const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 export class RateLimits {
   private readonly cost: RateLimiterAbstract;
   private readonly failures: RateLimiterAbstract;
+
+  private tarpitted = 0;
 
   /** The budget last seen for each key, so that a spent one is refused before its token is even verified. */
   private readonly knownBudgets = new Map<string, number>();
@@ -91,6 +98,21 @@ export class RateLimits {
     if (points === undefined) return;
     const spent = await this.read(this.cost, key);
     if (spent && spent.consumedPoints >= points) throw overBudget(spent.msBeforeNext, "query-cost budget");
+  }
+
+  /**
+   * Sends a refusal over budget after a pause (`tarpitMs`): a client that floods over a few connections, each
+   * waiting for its answer before the next request, then sends a few requests a second instead of thousands,
+   * and stops taking the event loop from everyone else. At most `MAX_TARPITTED` answers wait at once (they hold
+   * a socket each); beyond that, refusals go out at once.
+   */
+  tarpit(send: () => void): void {
+    if (this.settings.tarpitMs === 0 || this.tarpitted >= MAX_TARPITTED) return send();
+    this.tarpitted++;
+    setTimeout(() => {
+      this.tarpitted--;
+      send();
+    }, this.settings.tarpitMs).unref();
   }
 
   /** Refuses before verification when this address, or the client system a token claims, failed too often. */
