@@ -92,17 +92,8 @@ const DIRECTORY_PAGE = `query Directory($after: String) { institutions(first: 5,
 const FEEDBACK_LIST = `query Feedback($kind: FeedbackKind) { caseFeedbacks(first: 20, filter: { kind: $kind }) { totalCount edges { node { id kind agencyCaseNo postedAt timeliness professionalism opinionAdopted
   complaintStatus appraiser { name } institution { name } } } } }`;
 const POST_FEEDBACK = `mutation Post($input: PostCaseFeedbackInput!) { postCaseFeedback(input: $input) { replayed feedback { id agencyCaseNo postedAt } } }`;
-const B = "fragment B on StatBreakdown { key label total totalSuppressed cells { key label value suppressed } }";
-const HEAD = "query Stats { statistics { regionCode regionName from to threshold ";
-/** The six section queries /dashboard sends (static/dashboard/dashboard.js), for the caller's own region. */
-const STATISTICS = [
-  `${HEAD} directory { institutionsByStatus { ...B } institutionsByField { ...B } institutionsByRegion { ...B } } } } ${B}`,
-  `${HEAD} cases { open overdue issued medianWorkingDays onTimeRate opinionAdoptionRate openByRegion { ...B } overdueByRegion { ...B } } } } ${B}`,
-  `${HEAD} feedback { count adoptionRate feedbackByMonth { ...B } ratingsByMonth { month label count averages { timeliness professionalism reportQuality conduct courtPerformance } } } } } ${B}`,
-  `${HEAD} credit { institutionGrades { ...B } appraiserGrades { ...B } } } } ${B}`,
-  `${HEAD} abnormalPatents { withdrawalTarget total { itemCount withdrawalRate suppressed } byRegion { key label itemCount withdrawnCount withdrawalRate suppressed } } } }`,
-  `${HEAD} collaboration { opened closed responded averageResponseHours flows { fromLabel toLabel count } } } }`,
-];
+/** The six section queries /dashboard sends, for the caller's own region. */
+const STATISTICS = require("./dashboard-queries").DASHBOARD_SECTIONS;
 const APPRAISER_PII = `query Appraiser($id: ID!) { appraiser(id: $id) { name idNumber phone status institution { name } feedbackSummary { count } } }`;
 const SUPERVISION = [
   `{ abnormalPatentItems(first: 20) { totalCount edges { node { applicationNumber title applicantName status deadline allocatedAgencyCode notifiedAt handledAt } } } }`,
