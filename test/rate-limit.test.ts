@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { SignJWT, generateKeyPair } from "jose";
-import { freePort } from "./support/hub-process";
+import { redisAvailable, startRedis } from "./support/redis";
 import { startTestHub, TestHub } from "./support/test-hub";
 
 /**
@@ -84,31 +83,17 @@ describe("budgets of query-cost points", () => {
   });
 });
 
-const REDIS = "/usr/bin/redis-server";
-const haveRedis = fs.existsSync(REDIS);
-if (!haveRedis && process.env.CI) throw new Error(`CI needs ${REDIS} for the shared rate-limit test (.ci/run installs redis-server)`);
-
-(haveRedis ? describe : describe.skip)("budgets shared by two instances through Redis", () => {
-  let redis: ChildProcess;
+(redisAvailable() ? describe : describe.skip)("budgets shared by two instances through Redis", () => {
+  let redis: { url: string; stop(): void };
   let hubs: TestHub[] = [];
   beforeAll(async () => {
-    const port = await freePort();
-    redis = spawn(REDIS, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    // Ready when it answers on its port.
-    for (let i = 0; i < 50; i++) {
-      const ok = await new Promise<boolean>((resolve) => {
-        const socket = require("node:net").connect(port, "127.0.0.1", () => (socket.end(), resolve(true)));
-        socket.on("error", () => resolve(false));
-      });
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const env = { REDIS_URL: `redis://127.0.0.1:${port}`, HUB_RATE_LIMIT_CLIENT_POINTS: "100" };
+    redis = await startRedis();
+    const env = { REDIS_URL: redis.url, HUB_RATE_LIMIT_CLIENT_POINTS: "100" };
     hubs = [await startTestHub({ transport: "http", env }), await startTestHub({ transport: "http", env })];
   });
   afterAll(async () => {
     for (const hub of hubs) await hub.stop();
-    redis?.kill("SIGTERM");
+    redis?.stop();
   });
 
   it("spends one budget, whichever instance answers", async () => {

@@ -7,6 +7,7 @@ import { loadConfig } from "../../src/config/config";
 import { creditCodeFor } from "../support/directory";
 import { HubProcess, runHub, startHubProcess, withHubDatabase } from "../support/hub-process";
 import { copyTemplateKeys, createTestDatabase, TestDatabase, usingServer } from "../support/test-database";
+import { redisAvailable, startRedis } from "../support/redis";
 
 /**
  * Issue 15, finding 6: two hubs started at once on an empty database, as a first deploy with two replicas does,
@@ -19,9 +20,12 @@ const describeOnServer = usingServer() ? describe : describe.skip;
 describeOnServer("two hubs started at once on an empty PostgreSQL database (PostgreSQL only: an embedded database belongs to one process)", () => {
   let dataDir: string;
   let database: TestDatabase;
+  let redis: { url: string; stop(): void } | undefined;
   const hubs: HubProcess[] = [];
 
   beforeAll(async () => {
+    // Both spend the rate-limit budgets in one Redis, as replicas do.
+    if (redisAvailable()) redis = await startRedis();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-two-"));
     // Both read the same key files, as replicas configured with HUB_SIGNING_KEY_FILE and HUB_PII_KEY_FILE do.
     copyTemplateKeys(dataDir);
@@ -29,13 +33,14 @@ describeOnServer("two hubs started at once on an empty PostgreSQL database (Post
   });
   afterAll(async () => {
     for (const hub of hubs) hub.child.kill("SIGKILL");
+    redis?.stop();
     await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HUB_DATA_DIR: dataDir, LOG_LEVEL: "info", DATABASE_URL: database.url });
+  const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HUB_DATA_DIR: dataDir, LOG_LEVEL: "info", DATABASE_URL: database.url, ...(redis ? { REDIS_URL: redis.url } : {}) });
 
-  it("both become ready with the demo loaded once; the same key, version or credit code sent to both has one winner; the audit chain verifies", async () => {
+  it("both become ready with the demo loaded once; the same key, version or credit code sent to both has one winner; both spend one rate-limit budget through Redis; the audit chain verifies", async () => {
     hubs.push(...(await Promise.all([startHubProcess(env()), startHubProcess(env())])));
     const [a, b] = hubs;
     const [loaded] = await withHubDatabase(database, dataDir, (query) =>
@@ -69,6 +74,22 @@ describeOnServer("two hubs started at once on an empty PostgreSQL database (Post
     // The same credit code on both, without a key: one institution, one CONFLICT.
     const duplicate = await both(REGISTER, () => ({ input: input(creditCodeFor("411502", 91_002)) }));
     expect(codes(duplicate)).toEqual(["CONFLICT", "OK"]);
+
+    // One rate-limit budget, whichever instance answers: XY-PROC's own 100 points a window, spent through both.
+    if (redis) {
+      await withHubDatabase(database, dataDir, (query) => query(`UPDATE agencies SET rate_limit_points = 100 WHERE code = 'XY-PROC'`));
+      const proc = await issueToken(await loadSigningKey(config, { create: false }), config.jwt, { agencyCode: "XY-PROC", clientName: "default", scopes: [], lifetimeSeconds: 600 });
+      const page = async (hub: HubProcess) => {
+        const res = await fetch(`${hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${proc}` }, body: JSON.stringify({ query: "{ institutions(first: 20) { edges { node { name } } } }" }) });
+        return { status: res.status, body: (await res.json()) as { extensions?: { rateLimit?: { cost: number; remaining: number } } } };
+      };
+      const atA = await page(a);
+      const atB = await page(b);
+      const [costA, costB] = [atA.body.extensions!.rateLimit!.cost, atB.body.extensions!.rateLimit!.cost];
+      expect(atB.body.extensions!.rateLimit!.remaining).toBe(100 - costA - costB);
+      expect((await page(a)).status).toBe(429);
+      expect((await page(b)).status).toBe(429);
+    }
 
     const [stored] = await withHubDatabase(database, dataDir, (query) =>
       query(

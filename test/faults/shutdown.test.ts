@@ -2,11 +2,11 @@ import { ChildProcess, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { loadSigningKey } from "../src/auth/signing-key";
-import { issueToken } from "../src/auth/token";
-import { loadConfig } from "../src/config/config";
-import type { TestDatabase } from "./support/test-database";
-import { preparedHubData, startHubProcess, withHubDatabase } from "./support/hub-process";
+import { loadSigningKey } from "../../src/auth/signing-key";
+import { issueToken } from "../../src/auth/token";
+import { loadConfig } from "../../src/config/config";
+import type { TestDatabase } from "../support/test-database";
+import { preparedHubData, startHubProcess, withHubDatabase } from "../support/hub-process";
 
 /**
  * `hub serve` as an operator runs it, stopped the way a container runtime stops it: SIGTERM while requests
