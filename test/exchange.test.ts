@@ -20,7 +20,7 @@ async function runImport(kind: "institutions" | "appraisers", bytes: Buffer, dry
   try {
     return kind === "institutions"
       ? await importInstitutions(contexts.newContext, bytes, { dryRun })
-      : await importAppraisers(contexts.newContext, bytes, { dryRun }, (s) => contexts.deps.vault.open(s));
+      : await importAppraisers(contexts.newContext, bytes, { dryRun }, (s) => contexts.deps.vault.openLatest(s));
   } finally {
     await contexts.close();
   }

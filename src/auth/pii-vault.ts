@@ -269,17 +269,6 @@ export class PiiVault {
     return `${prefix}.${aesGcmSeal(dek.key, Buffer.from(plain, "utf8"), prefix)}`;
   }
 
-  /**
-   * Opens a `v2.` or `v1.` sealed value with the keys in memory. A value under a data key this vault has not
-   * unwrapped yet (made or re-wrapped by another process since it read the table) fails, and starts a reload
-   * in the background; `openLatest` waits for that reload instead.
-   */
-  open(sealed: string): string {
-    const [version, keyId] = sealed.split(".");
-    if (version === "v2" && !this.keys.get(keyId)?.key) void this.reloadShared().catch(() => {});
-    return this.openWithKeysInMemory(sealed);
-  }
-
   /** Opens a sealed value; a data key not in memory makes it read `pii_data_keys` again, once, before it fails. */
   async openLatest(sealed: string): Promise<string> {
     const [version, keyId] = sealed.split(".");

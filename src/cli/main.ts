@@ -6,6 +6,7 @@ import { Command } from "commander";
 import type { HubConfig } from "../config/config";
 import type { HubContext } from "../context/context";
 import type { OpenDatabase } from "../db/database";
+import type { PiiMasterKeys } from "../auth/pii-vault";
 import type { DEFAULT_CLIENT_NAME } from "../entities/client-system.entity";
 
 // Each command loads the modules it uses when it gets to them (`await import`): the hub's modules (TypeORM,
@@ -464,50 +465,51 @@ piiCommand
   .action(async (options: { batchSize: string; newDataKey?: boolean; operator: string }) => {
     const batchSize = Number(options.batchSize);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new CliError("--batch-size must be a whole number from 1 to 10000");
-    const { loadConfig } = await import("../config/config");
-    const { readPiiMasterKeys } = await import("../auth/pii-vault");
-    const config = loadConfig();
-    let keys!: ReturnType<typeof readPiiMasterKeys>;
-    await withDatabase(
-      config,
-      async (db) => {
-        await assertMigrated(db);
-        const { AuditTrail } = await import("../audit/audit-trail");
-        const { rekeyPii } = await import("../services/pii-keys");
-        const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize });
-        // The operator is the audit entry's end user, as for the registry's commands.
-        const actor = { agencyCode: null, regionCode: null, clientName: "hub", endUser: options.operator, requestId: `pii-rekey-${new Date().toISOString()}`, caseRef: null };
-        try {
-          const summary = await rekeyPii(db.dataSource, keys, { trail, actor, batchSize, newDataKey: options.newDataKey === true });
-          process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-          // Not finished: something still needs a previous master key, or values are not yet under the new data key.
-          if (summary.previousKeysNeeded || summary.valuesRemaining > 0) process.exitCode = 2;
-        } finally {
-          await trail.close();
-        }
-      },
-      { preflight: () => (keys = readPiiMasterKeys(config, { create: false })) },
-    );
+    await withPiiKeys(async (config, db, keys) => {
+      const { AuditTrail } = await import("../audit/audit-trail");
+      const { rekeyPii } = await import("../services/pii-keys");
+      const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize });
+      // The operator is the audit entry's end user, as for the registry's commands.
+      const actor = { agencyCode: null, regionCode: null, clientName: "hub", endUser: options.operator, requestId: `pii-rekey-${new Date().toISOString()}`, caseRef: null };
+      try {
+        const summary = await rekeyPii(db.dataSource, keys, { trail, actor, batchSize, newDataKey: options.newDataKey === true });
+        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        // Not finished: something still needs a previous master key, or values are not yet under the new data key.
+        if (summary.previousKeysNeeded || summary.valuesRemaining > 0) process.exitCode = 2;
+      } finally {
+        await trail.close();
+      }
+    });
   });
 
 piiCommand
   .command("status")
   .description("print as JSON what each key holds: values per data key, data keys and values sealed before data keys per master key, and whether a previous master key is still needed")
   .action(async () => {
-    const { loadConfig } = await import("../config/config");
-    const { readPiiMasterKeys } = await import("../auth/pii-vault");
-    const config = loadConfig();
-    let keys!: ReturnType<typeof readPiiMasterKeys>;
-    await withDatabase(
-      config,
-      async (db) => {
-        await assertMigrated(db);
-        const { piiKeyStatus } = await import("../services/pii-keys");
-        process.stdout.write(`${JSON.stringify(await piiKeyStatus(db.dataSource, keys), null, 2)}\n`);
-      },
-      { preflight: () => (keys = readPiiMasterKeys(config, { create: false })) },
-    );
+    await withPiiKeys(async (_config, db, keys) => {
+      const { piiKeyStatus } = await import("../services/pii-keys");
+      process.stdout.write(`${JSON.stringify(await piiKeyStatus(db.dataSource, keys), null, 2)}\n`);
+    });
   });
+
+/**
+ * Runs a `hub pii` command on the migrated database with the configured master keys, read (and refused when
+ * missing) before the database opens.
+ */
+async function withPiiKeys(work: (config: HubConfig, db: OpenDatabase, keys: PiiMasterKeys) => Promise<void>): Promise<void> {
+  const { loadConfig } = await import("../config/config");
+  const { readPiiMasterKeys } = await import("../auth/pii-vault");
+  const config = loadConfig();
+  let keys!: PiiMasterKeys;
+  await withDatabase(
+    config,
+    async (db) => {
+      await assertMigrated(db);
+      await work(config, db, keys);
+    },
+    { preflight: () => (keys = readPiiMasterKeys(config, { create: false })) },
+  );
+}
 
 program
   .command("schema")

@@ -44,7 +44,8 @@ export class IdentityProviderService {
 
   /** The provider of an agency, for whoever administers it (the field's rule decides). */
   ofAgency(agency: Agency): Promise<IdentityProvider | null> {
-    return this.scope.dataSource.getRepository(IdentityProvider).findOneBy({ agencyId: agency.id });
+    // Batched: a page of agencies asking for theirs is one statement.
+    return this.scope.loaders.identityProviderByAgencyId.load(agency.id);
   }
 
   async register(input: RegisterIdentityProviderInput): Promise<Created<IdentityProvider>> {
