@@ -64,7 +64,7 @@ const graphql = (query: string, variables: Record<string, unknown> | undefined, 
 
 /** Every feedback whose case number starts with `prefix`, by case number. */
 async function storedWrites(prefix: string): Promise<Map<string, string[]>> {
-  const client = new Client({ connectionString: cluster!.url });
+  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
     return byCaseNumber((await client.query(`SELECT agency_case_no, id FROM case_feedback WHERE agency_case_no LIKE $1`, [`${prefix}%`])).rows);
@@ -75,7 +75,7 @@ async function storedWrites(prefix: string): Promise<Map<string, string[]>> {
 
 /** Whether the server session `pid` has ended, waiting for it up to 3 s. */
 async function sessionEnded(pid: number): Promise<boolean> {
-  const client = new Client({ connectionString: cluster!.url });
+  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
     for (let attempt = 0; attempt < 15; attempt++) {
@@ -91,7 +91,7 @@ async function sessionEnded(pid: number): Promise<boolean> {
 
 /** Waits until one of the hub's statements waits on a lock (3 s at most); answers its server session's pid. */
 async function untilWaitingOnLock(): Promise<number> {
-  const client = new Client({ connectionString: cluster!.url });
+  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
     for (let attempt = 0; attempt < 60; attempt++) {
@@ -102,6 +102,22 @@ async function untilWaitingOnLock(): Promise<number> {
     throw new Error("the write never waited on the test's lock");
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Runs one stage of a test within `ms`; past it, fails naming the stage with the end of the hub's log, so a
+ * stage that hangs says which one it was instead of Jest's bare timeout for the whole test.
+ */
+async function stage<T>(label: string, ms: number, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`stage "${label}" took over ${ms} ms; the hub's log ends:\n${hub!.log().split("\n").slice(-30).join("\n")}`)), ms);
+  });
+  try {
+    return await Promise.race([work(), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -229,7 +245,7 @@ describeWithCluster("PostgreSQL faults under load", () => {
   }, 60_000);
 
   it("behind a frozen database answers 503 within the connection and query bounds, drops the connection it gave up on, and a retried write is stored once", async () => {
-    await waitForReady();
+    await stage("ready before the freeze", 35_000, () => waitForReady());
     const write: Write = { key: "frozen-1", agencyCaseNo: "FROZEN-1", appraiserId: appraiserIds[0] };
     const timed = async <T>(work: () => Promise<T>) => {
       const sent = Date.now();
@@ -238,7 +254,7 @@ describeWithCluster("PostgreSQL faults under load", () => {
     };
     // The write is caught mid-transaction by the partition: it waits on a lock this test holds (its START
     // TRANSACTION done, its first INSERT waiting) when the server freezes.
-    const locker = new Client({ connectionString: cluster!.url });
+    const locker = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
     await locker.connect();
     let answers: Array<{ result: any; ms: number }>;
     let writeSession: number;
@@ -246,22 +262,24 @@ describeWithCluster("PostgreSQL faults under load", () => {
       await locker.query("BEGIN");
       await locker.query("LOCK TABLE idempotency_keys IN SHARE MODE");
       const writing = timed(() => sendWrite(hub!.url, courtToken, write, 12_000));
-      writeSession = await untilWaitingOnLock();
+      writeSession = await stage("the write waits on the lock", 10_000, () => untilWaitingOnLock());
       cluster!.freeze();
       try {
         // The hub's own bounds must answer long before the test's own (12 s) gives up on a request.
-        answers = await Promise.all([
-          timed(() => fetch(`${hub!.url}/readyz`, { signal: AbortSignal.timeout(12_000) }).then((r) => ({ status: r.status }))),
-          writing,
-          timed(() => graphql(ANONYMOUS_READ, undefined, undefined, 12_000)),
-          timed(() => graphql(COURT_READ, undefined, courtToken, 12_000)),
-        ]);
+        answers = await stage("answers while frozen", 20_000, () =>
+          Promise.all([
+            timed(() => fetch(`${hub!.url}/readyz`, { signal: AbortSignal.timeout(12_000) }).then((r) => ({ status: r.status }))),
+            writing,
+            timed(() => graphql(ANONYMOUS_READ, undefined, undefined, 12_000)),
+            timed(() => graphql(COURT_READ, undefined, courtToken, 12_000)),
+          ]),
+        );
       } finally {
         cluster!.thaw();
       }
     } finally {
       await locker.query("ROLLBACK").catch(() => undefined);
-      await locker.end();
+      await locker.end().catch(() => undefined);
     }
     const [readyz, ...requests] = answers;
     expect({ status: readyz.result.status, withinBound: readyz.ms < READYZ_TIMEOUT_MS + 1000 }).toEqual({ status: 503, withinBound: true });
@@ -273,13 +291,13 @@ describeWithCluster("PostgreSQL faults under load", () => {
 
     // The connection whose query timed out was dropped, not pooled: its server session ends once thawed (kept,
     // the next request would run inside the transaction the write began, and commit it).
-    expect(await sessionEnded(writeSession!)).toBe(true);
+    expect(await stage("the dropped session ends", 15_000, () => sessionEnded(writeSession!))).toBe(true);
     // Thawed, the hub serves again; the write that timed out is retried with its key and stored once.
-    await waitForReady();
-    await settle(hub!.url, courtToken, [write]);
-    const stored = await storedWrites("FROZEN-");
+    await stage("ready after the thaw", 35_000, () => waitForReady());
+    await stage("the retried write is acknowledged", 30_000, () => settle(hub!.url, courtToken, [write]));
+    const stored = await stage("reading what was stored", 10_000, () => storedWrites("FROZEN-"));
     expect(stored.get("FROZEN-1")).toEqual([write.acknowledged]);
-    const verify = await runHub(["audit", "verify"], hubEnv());
+    const verify = await stage("hub audit verify", 60_000, () => runHub(["audit", "verify"], hubEnv()));
     expect(verify.code).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
