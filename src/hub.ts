@@ -29,6 +29,9 @@ import { PersonSessions } from "./auth/person-session";
 import { SessionCookies } from "./server/session-cookie";
 import { RateLimits } from "./server/rate-limit";
 import Redis from "ioredis";
+import { createMetrics } from "./server/metrics";
+import { Pusher } from "./push/pusher";
+import { serveLiveSubscriptions } from "./server/live-subscriptions";
 
 export interface Hub {
   app: Express;
@@ -42,6 +45,8 @@ export interface Hub {
   signingKey: SigningKey;
   /** Bearer tokens and people's sessions: what the HTTP middleware, and in-process callers (tests), identify callers with. */
   credentials: Credentials;
+  /** Events pushed to webhooks and live subscriptions; its workers run when `HUB_PUSH_WORKERS` is on. */
+  pusher: Pusher;
   /**
    * Stops accepting connections, lets requests in flight finish (up to `HUB_SHUTDOWN_GRACE_MS`), then
    * flushes the audit trail; the database stays open for its owner to close.
@@ -67,7 +72,9 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     new RemoteJwksCache({ timeoutMs: config.jwt.jwksFetchTimeoutMs, allowHttp: allowsPlainHttp(config.env) }, { logger, now: options.now }),
   );
   const schema = await hubSchema();
-  const deps: HubDeps = {
+  // Created before the pusher it nudges, which needs these same deps to read records as subscribers.
+  let pusher: Pusher | undefined;
+  const baseDeps: HubDeps = {
     dataSource: db.dataSource,
     trail,
     vault: await loadPiiVault(config, db.dataSource, { createKeyFile: true, createDataKeys: true }),
@@ -76,7 +83,12 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     now: options.now,
     maxResponseValues: config.graphql.maxResponseValues,
     introspection: config.graphql.introspection,
+    webhookAllowedHosts: config.push.allowedHosts,
+    eventsWritten: () => pusher?.nudge(),
   };
+  const metrics = createMetrics();
+  pusher = new Pusher(baseDeps, schema.schema, config, logger, metrics.registry, options.now);
+  const deps: HubDeps = { ...baseDeps, live: pusher.live };
   // Budgets live in Redis when REDIS_URL is set, so every instance spends from the same one.
   const redis = config.rateLimit.redisUrl ? new Redis(config.rateLimit.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
   // ioredis reports every reconnection attempt: the log says it once per outage.
@@ -93,7 +105,9 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     cookies: new SessionCookies(config),
     limits: new RateLimits(config.rateLimit, redis, logger),
   };
-  const { app, apollo, httpServer, metricsHttpServer } = await createApp({ config, logger, deps, schema, credentials, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
+  const { app, apollo, httpServer, metricsHttpServer } = await createApp({ config, logger, deps, schema, credentials, metrics, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
+  const liveSubscriptions = serveLiveSubscriptions(httpServer, schema, deps, credentials, logger);
+  pusher.start();
   return {
     app,
     httpServer,
@@ -103,8 +117,11 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     schema,
     signingKey,
     credentials,
+    pusher,
     async stop() {
+      await liveSubscriptions.close();
       await apollo.stop();
+      await pusher!.stop();
       await trail.close();
       redis?.disconnect();
     },

@@ -78,7 +78,7 @@ describeIfBrowser("the dashboard in Chromium", () => {
     const html = await res.text();
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<script>(?!<\/script>)/);
-    for (const asset of html.match(/\/dashboard\/assets\/[\w.]+/g)!) expect((await fetch(`${hub.url}${asset}`)).status).toBe(200);
+    for (const asset of html.match(/\/dashboard\/assets\/[\w.-]+/g)!) expect((await fetch(`${hub.url}${asset}`)).status).toBe(200);
   });
 
   it.each([
@@ -209,6 +209,26 @@ describeIfBrowser("the dashboard in Chromium", () => {
     });
     expect(chart.labels).toContain("信阳市本级");
     expect(chart.datasets).toEqual([chart.labels.length, chart.labels.length]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("shows an alert the moment it is raised, through the hubEvents subscription, without reloading", async () => {
+    const { page, consoleErrors } = await openAs(await hub.token("XY-AMR"));
+    await page.waitForSelector("body[data-live=connected]", { timeout: 15_000 });
+    expect(await page.isVisible("#live")).toBe(true);
+    const [mark] = await hub.db.dataSource.query(`SELECT id FROM custody_trademarks WHERE mark_name = '信阳毛尖'`);
+    // The mark's custodian, the association, raises an alert; the bureau covering 信阳 sees it appear.
+    const raised = await hub.graphql(`mutation($input: RaiseTrademarkAlertInput!) { raiseTrademarkAlert(input: $input) { replayed } }`, {
+      as: "XY-IPAA",
+      variables: { input: { idempotencyKey: "dashboard-live-alert", trademarkId: mark.id, kind: "SIMILAR_FILING", detail: "监测发现近似商标申请“信阳毛尖春”。" } },
+    });
+    expect(raised.body.errors).toBeUndefined();
+    const item = await page.waitForSelector('#live-list li[data-type="custody_trademark.alert_raised"]', { timeout: 10_000 });
+    expect(await item.textContent()).toContain("重点商标预警：信阳毛尖");
+    // Nothing reloaded: the charts drawn before are still there.
+    expect((await drawnState(page)).charts).toBe(8);
+    await page.screenshot({ path: path.join(OUTPUT, "dashboard-live.png") });
     expect(consoleErrors).toEqual([]);
     await page.close();
   }, 60_000);

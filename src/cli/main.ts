@@ -386,6 +386,67 @@ clientCommand
     });
   });
 
+const webhooksCommand = program.command("webhooks").description("webhook subscriptions and their deliveries (issue 16): what the subscribing systems see, for the hub's operator");
+
+webhooksCommand
+  .command("list")
+  .description("print the webhooks, one a line: id, agency/system, status, URL, event types, region, deliveries pending and dead (tab-separated)")
+  .option("--agency <code>", "only this agency's")
+  .action(async (options: { agency?: string }) => {
+    const { loadConfig } = await import("../config/config");
+    await withDatabase(loadConfig(), async (db) => {
+      await assertMigrated(db);
+      const rows: Array<{ id: string; code: string; name: string; status: string; url: string; events: string[]; region_code: string | null; pending: number; dead: number }> = await db.dataSource.query(
+        `SELECT s.id, a.code, c.name, s.status, s.url, s.events, s.region_code,
+                (SELECT count(*)::int FROM webhook_deliveries d WHERE d.subscription_id = s.id AND d.status IN ('PENDING', 'SENDING')) AS pending,
+                (SELECT count(*)::int FROM webhook_deliveries d WHERE d.subscription_id = s.id AND d.status = 'DEAD') AS dead
+           FROM webhook_subscriptions s JOIN client_systems c ON c.id = s.client_system_id JOIN agencies a ON a.id = s.agency_id
+          WHERE s.status <> 'DELETED' AND ($1::text IS NULL OR a.code = $1) ORDER BY a.code, c.name, s.created_at`,
+        [options.agency ?? null],
+      );
+      for (const r of rows) process.stdout.write(`${[r.id, `${r.code}/${r.name}`, r.status, r.url, r.events.join(","), r.region_code ?? "-", `pending ${r.pending}`, `dead ${r.dead}`].join("\t")}\n`);
+    });
+  });
+
+webhooksCommand
+  .command("deliveries")
+  .description("print deliveries, newest first: id (the webhook-id without msg_), queued at, event type, record, status, attempts, last status code, last error (tab-separated)")
+  .option("--webhook <id>", "only this webhook's")
+  .option("--status <status>", "only PENDING, SENDING, DELIVERED or DEAD ones")
+  .option("--limit <n>", "at most this many", "50")
+  .action(async (options: { webhook?: string; status?: string; limit: string }) => {
+    const limit = Number(options.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new CliError("--limit is a whole number from 1 to 10000");
+    const status = options.status?.toUpperCase();
+    if (status && !["PENDING", "SENDING", "DELIVERED", "DEAD"].includes(status)) throw new CliError("--status is PENDING, SENDING, DELIVERED or DEAD");
+    if (options.webhook && !/^[0-9a-f-]{36}$/i.test(options.webhook)) throw new CliError("--webhook is a webhook's id (hub webhooks list)");
+    const { loadConfig } = await import("../config/config");
+    await withDatabase(loadConfig(), async (db) => {
+      await assertMigrated(db);
+      const rows: Array<Record<string, any>> = await db.dataSource.query(
+        `SELECT d.id, d.created_at, e.type, e.entity_type, e.entity_id, d.status, d.attempts, d.last_response_code, d.last_error
+           FROM webhook_deliveries d JOIN hub_events e ON e.seq = d.event_seq
+          WHERE d.status <> 'WITHHELD' AND ($1::uuid IS NULL OR d.subscription_id = $1) AND ($2::text IS NULL OR d.status = $2)
+          ORDER BY d.created_at DESC, d.id DESC LIMIT $3`,
+        [options.webhook ?? null, status ?? null, limit],
+      );
+      for (const r of rows) {
+        process.stdout.write(`${[r.id, new Date(r.created_at).toISOString(), r.type, `${r.entity_type}:${r.entity_id}`, r.status, r.attempts, r.last_response_code ?? "-", r.last_error ?? "-"].join("\t")}\n`);
+      }
+    });
+  });
+
+webhooksCommand
+  .command("redeliver")
+  .description("send a delivered or dead-lettered delivery again (same webhook-id), as redeliverWebhook does for its subscriber; audited")
+  .argument("<deliveryId>", "the delivery's id (hub webhooks deliveries --status DEAD)")
+  .option("--operator <name>", "who runs the command, for the audit trail (default: the login name)", loginName())
+  .action(async (deliveryId: string, options: { operator: string }) => {
+    const { loadConfig } = await import("../config/config");
+    const delivery = await asOperator(loadConfig(), "webhooks-redeliver", options.operator, (services) => services.webhooks.redeliver(deliveryId.replace(/^msg_/, "")));
+    process.stdout.write(`delivery ${delivery.id} (${delivery.eventType}) queued again: the running hub sends it within its poll interval\n`);
+  });
+
 const keysCommand = program.command("keys").description("key files for HUB_SIGNING_KEY_FILE and HUB_PII_KEY_FILE (both required with HUB_ENV=production)");
 
 keysCommand

@@ -102,6 +102,31 @@ export interface HubConfig {
     /** A session ends this long after sign-in, used or not. */
     readonly maxSeconds: number;
   };
+  /** Events pushed to webhooks and live subscriptions (`push/`). */
+  readonly push: PushConfig;
+}
+
+export interface PushConfig {
+  /** `HUB_WEBHOOK_ALLOWED_HOSTS`: the hosts webhook URLs may name (`*.example.gov.cn` for a domain's hosts); loopback is allowed outside production only. */
+  readonly allowedHosts: string[];
+  /** Whether this instance fans out, delivers and schedules (`HUB_PUSH_WORKERS`); events are written either way. */
+  readonly workers: boolean;
+  /** How often the pusher looks for events other instances wrote. */
+  readonly pollMs: number;
+  readonly connectTimeoutMs: number;
+  /** The receiver's whole answer (headers and the first bytes of its body) must come within this. */
+  readonly responseTimeoutMs: number;
+  /** The first retry waits about this long; each next one twice as long, with jitter, up to `retryMaxDelayMs`. */
+  readonly retryBaseMs: number;
+  readonly retryMaxDelayMs: number;
+  /** A delivery is retried this long after its first attempt, then dead-lettered (24 h at least in production). */
+  readonly retryForSeconds: number;
+  /** Deliveries in flight at once on this instance, and at most `perSubscription` of them to one subscription. */
+  readonly concurrency: number;
+  readonly perSubscription: number;
+  readonly schedulerIntervalMs: number;
+  /** `appraisal_case.deadline_approaching` this many working days before the completion deadline (0: never). */
+  readonly deadlineNoticeWorkingDays: number;
 }
 
 export interface HubPolicy {
@@ -257,6 +282,18 @@ const envSchema = z.object({
   HUB_RATE_LIMIT_TARPIT_MS: int(1_000, 0, 10_000),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "expected redis://… or rediss://…").optional(),
   HUB_PUBLIC_URL: z.string().url().optional(),
+  HUB_WEBHOOK_ALLOWED_HOSTS: z.string().optional().default(""),
+  HUB_PUSH_WORKERS: bool(true),
+  HUB_PUSH_POLL_MS: int(500, 20, 60_000),
+  HUB_WEBHOOK_CONNECT_TIMEOUT_MS: int(5_000, 100, 60_000),
+  HUB_WEBHOOK_RESPONSE_TIMEOUT_MS: int(10_000, 100, 120_000),
+  HUB_WEBHOOK_RETRY_BASE_MS: int(5_000, 10, 3_600_000),
+  HUB_WEBHOOK_RETRY_MAX_DELAY_MS: int(3_600_000, 10, 86_400_000),
+  HUB_WEBHOOK_RETRY_FOR: duration("24h"),
+  HUB_WEBHOOK_CONCURRENCY: int(16, 1, 256),
+  HUB_WEBHOOK_PER_SUBSCRIPTION: int(4, 1, 64),
+  HUB_SCHEDULER_INTERVAL_MS: int(60_000, 50, 3_600_000),
+  HUB_CASE_DEADLINE_NOTICE_WORKING_DAYS: int(3, 0, 60),
   HUB_SESSION_IDLE: duration("30m"),
   HUB_SESSION_MAX: duration("12h"),
 });
@@ -287,6 +324,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const problems: string[] = [];
   if (e.HUB_ENV === "production" && !e.HUB_SIGNING_KEY_FILE) {
     problems.push("HUB_SIGNING_KEY_FILE: required when HUB_ENV=production (no key is generated in production)");
+  }
+  if (e.HUB_ENV === "production" && e.HUB_WEBHOOK_RETRY_FOR < 24 * 3600) {
+    problems.push("HUB_WEBHOOK_RETRY_FOR: at least 24h when HUB_ENV=production (receivers are retried for a day before a delivery is dead-lettered)");
   }
   if (e.HUB_ENV === "production" && !e.HUB_PII_KEY_FILE) {
     problems.push("HUB_PII_KEY_FILE: required when HUB_ENV=production (personal information is sealed with it)");
@@ -379,6 +419,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       redisUrl: e.REDIS_URL,
     },
     signIn: { publicUrl: e.HUB_PUBLIC_URL?.replace(/\/+$/, ""), idleSeconds: e.HUB_SESSION_IDLE, maxSeconds: e.HUB_SESSION_MAX },
+    push: {
+      allowedHosts: e.HUB_WEBHOOK_ALLOWED_HOSTS.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean),
+      workers: e.HUB_PUSH_WORKERS,
+      pollMs: e.HUB_PUSH_POLL_MS,
+      connectTimeoutMs: e.HUB_WEBHOOK_CONNECT_TIMEOUT_MS,
+      responseTimeoutMs: e.HUB_WEBHOOK_RESPONSE_TIMEOUT_MS,
+      retryBaseMs: e.HUB_WEBHOOK_RETRY_BASE_MS,
+      retryMaxDelayMs: e.HUB_WEBHOOK_RETRY_MAX_DELAY_MS,
+      retryForSeconds: e.HUB_WEBHOOK_RETRY_FOR,
+      concurrency: e.HUB_WEBHOOK_CONCURRENCY,
+      perSubscription: e.HUB_WEBHOOK_PER_SUBSCRIPTION,
+      schedulerIntervalMs: e.HUB_SCHEDULER_INTERVAL_MS,
+      deadlineNoticeWorkingDays: e.HUB_CASE_DEADLINE_NOTICE_WORKING_DAYS,
+    },
   };
   return deepFreeze(config);
 }

@@ -26,6 +26,8 @@ import { CustodyTrademarkService } from "../services/custody-trademark.service";
 import type { RequestMeta, RequestScope } from "./request-scope";
 import { DisclosureNotes } from "../auth/disclosure";
 import { ResponseBudget } from "../server/response-budget";
+import { WebhookSubscriptionService } from "../services/webhook-subscription.service";
+import type { LiveEvents } from "../push/live-events";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -40,6 +42,12 @@ export interface HubDeps {
   readonly maxResponseValues?: number;
   /** `HUB_INTROSPECTION`: the schema is public; absent counts as off. */
   readonly introspection?: boolean;
+  /** `HUB_WEBHOOK_ALLOWED_HOSTS`: the hosts webhook URLs may name; none when absent (commands). */
+  readonly webhookAllowedHosts?: readonly string[];
+  /** The live feed of this instance (`push/live-events.ts`). */
+  readonly live?: LiveEvents;
+  /** The pusher's nudge, after a transaction that wrote events commits (`push/pusher.ts`); absent in commands. */
+  readonly eventsWritten?: () => void;
 }
 
 export interface HubContext {
@@ -50,6 +58,8 @@ export interface HubContext {
   readonly budget: ResponseBudget;
   /** Whether introspection is on (`HUB_INTROSPECTION`): the policy's `subgraphSchemaReader` reads it. */
   readonly introspection: boolean;
+  /** The live feed GraphQL subscriptions read (absent outside the hub's server: commands, the pusher's own reads). */
+  readonly live?: LiveEvents;
   readonly services: {
     readonly agencies: AgencyService;
     readonly clientSystems: ClientSystemService;
@@ -68,6 +78,7 @@ export interface HubContext {
     readonly withdrawalRates: WithdrawalRates;
     readonly custodyTrademarks: CustodyTrademarkService;
     readonly statistics: StatisticsService;
+    readonly webhooks: WebhookSubscriptionService;
   };
 }
 
@@ -94,6 +105,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     now,
     today,
     alertWindow: window,
+    eventsWritten: deps.eventsWritten,
   };
   const institutions = new InstitutionService(scope);
   const credit = new CreditRecordService(scope, institutions);
@@ -104,6 +116,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     disclosures,
     budget: new ResponseBudget(deps.maxResponseValues ?? Number.POSITIVE_INFINITY),
     introspection: deps.introspection ?? false,
+    live: deps.live,
     services: {
       agencies: new AgencyService(scope),
       clientSystems: new ClientSystemService(scope, { allowHttpJwksUri: allowsPlainHttp(deps.env) }),
@@ -122,6 +135,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       withdrawalRates: new WithdrawalRates(scope),
       custodyTrademarks: new CustodyTrademarkService(scope),
       statistics: new StatisticsService(scope),
+      webhooks: new WebhookSubscriptionService(scope, { allowedHosts: deps.webhookAllowedHosts ?? [], env: deps.env ?? "production" }),
     },
   };
 }

@@ -39,6 +39,8 @@ export interface RequestScope {
   readonly today: () => string;
   /** Today's parameters of the trademark EXPIRING alert rule (`loaders/trademark-alert-feed.ts`). */
   readonly alertWindow: () => AlertWindow;
+  /** Tells this instance's pusher that a committed transaction wrote events (it polls for other instances' too). */
+  readonly eventsWritten?: () => void;
 }
 
 /** The audit trail's record of who is acting in this request. */

@@ -17,6 +17,9 @@ import { CollaborationEvent, CollaborationParticipant, CollaborationRecord } fro
 import { CreditRecord, CreditShare } from "./credit-record.entity";
 import { AbnormalPatentBatch, AbnormalPatentEvent, AbnormalPatentItem } from "./abnormal-patent.entity";
 import { CustodyTrademark, TrademarkAlert } from "./custody-trademark.entity";
+import { HubEvent } from "./hub-event.entity";
+import { WebhookSubscription } from "./webhook-subscription.entity";
+import { WebhookDelivery } from "./webhook-delivery.entity";
 
 /** Every TypeORM entity of the hub, for the data source. */
-export const ENTITIES = [Agency, ClientSystem, IdentityProvider, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert];
+export const ENTITIES = [Agency, ClientSystem, IdentityProvider, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert, HubEvent, WebhookSubscription, WebhookDelivery];

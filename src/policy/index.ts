@@ -28,3 +28,5 @@ import "./institution.visibility";
 import "./statistics.permissions";
 import "./supervision-record.permissions";
 import "./supervision-record.visibility";
+import "./hub-event.visibility";
+import "./webhook-subscription.permissions";

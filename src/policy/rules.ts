@@ -2,7 +2,10 @@ import { allow, rule } from "graphql-shield";
 import type { ShieldRule } from "graphql-shield/typings/types";
 import type { HubContext } from "../context/context";
 import type { Agency } from "../entities/agency.entity";
-import type { ClientSystem } from "../entities/client-system.entity";
+import { WEB_CLIENT_NAME, type ClientSystem } from "../entities/client-system.entity";
+import type { WebhookSubscription } from "../entities/webhook-subscription.entity";
+import type { WebhookDelivery } from "../entities/webhook-delivery.entity";
+import { ownWebhookSubscription } from "./webhook-subscription.permissions";
 import type { IdentityProvider } from "../entities/identity-provider.entity";
 import type { Institution } from "../entities/institution.entity";
 import type { Appraiser } from "../entities/appraiser.entity";
@@ -65,6 +68,15 @@ export const subgraphSchemaReader = predicate(
   (viewer: Viewer, introspection: boolean) => registryAdministrator(viewer) || graphRouter(viewer) || (introspection && authenticated(viewer)),
 );
 
+/**
+ * Webhooks belong to the client system that subscribes: an agency's system administering its integrations
+ * (the clients:manage scope). People signed in run as the agency's `web` system, which has no receiver: the
+ * dashboard's live subscription is theirs instead.
+ */
+export const webhookSubscriber = predicate("webhookSubscriber", "rule", "agencies' client systems holding clients:manage (not people signed in)", (viewer: Viewer) =>
+  !!viewer.agency && !!viewer.client && viewer.client.name !== WEB_CLIENT_NAME && viewer.hasScope(SCOPES.CLIENTS_MANAGE),
+);
+
 // --- rules about a row -------------------------------------------------------------------------------------
 /** The agency itself, or a market-regulation bureau whose jurisdiction covers it (also decides which client systems an agency's page lists). */
 export const agencyAdministration = predicate("agencyAdministration", "rule", "the agency itself; bureaus covering its region", (viewer: Viewer, agency: Pick<Agency, "code" | "regionCode">) =>
@@ -118,11 +130,17 @@ export const RULES = {
   auditReader: aboutViewer(auditReader),
   auditVerifier: aboutViewer(auditVerifier),
   registryAdministrator: aboutViewer(registryAdministrator),
+  webhookSubscriber: aboutViewer(webhookSubscriber),
   /** Reads the hub's introspection setting too, which is the same for every request. */
   subgraphSchemaReader: rule("subgraphSchemaReader", { cache: "contextual" })((_parent, _args, ctx: HubContext) => subgraphSchemaReader(ctx.viewer, ctx.introspection)),
   agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) => agencyAdministration(viewer, agency)),
   clientSystemOfViewerAgency: aboutAgencyRecord<ClientSystem>("clientSystemOfViewerAgency"),
   identityProviderOfViewerAgency: aboutAgencyRecord<IdentityProvider>("identityProviderOfViewerAgency"),
+  webhookOwner: aboutRow<WebhookSubscription>("webhookOwner", (subscription, { viewer }) => ownWebhookSubscription(viewer, subscription)),
+  /** A delivery is listed with its subscription's owner (`WebhookDeliveryRow`). */
+  webhookDeliveryOwner: aboutRow<WebhookDelivery & { subscription: Pick<WebhookSubscription, "agencyId" | "clientSystemId"> }>("webhookDeliveryOwner", (delivery, { viewer }) =>
+    ownWebhookSubscription(viewer, delivery.subscription),
+  ),
   institutionDetails: aboutRow<Institution>("institutionDetails", (institution, { viewer }) => institutionDetails(viewer, institution)),
   institutionSupervisor: aboutRow<Institution>("institutionSupervisor", (institution, { viewer }) => institutionSupervisor(viewer, institution)),
   appraiserDetails: aboutRow<Appraiser>("appraiserDetails", (appraiser, { viewer }) => appraiserDetails(viewer, appraiser)),
@@ -141,6 +159,8 @@ export const RULE_DELEGATES: Partial<Record<RuleName, string>> = {
   public: "anyone, the anonymous public included",
   clientSystemOfViewerAgency: "agencyAdministration, of the client system's agency",
   identityProviderOfViewerAgency: "agencyAdministration, of the identity provider's agency",
+  webhookOwner: "webhookSubscription.own, of the subscription",
+  webhookDeliveryOwner: "webhookSubscription.own, of the delivery's subscription",
   trademarkReader: "custodyTrademark.visible, of the mark",
   patentSupervisor: "abnormalPatent.visible, of the item",
 };

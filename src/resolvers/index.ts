@@ -13,6 +13,8 @@ import { InstitutionSupervisionResolver, SupervisionRecordResolver } from "./sup
 import { AbnormalPatentBatchResolver, AbnormalPatentItemResolver } from "./abnormal-patent.resolver";
 import { CustodyTrademarkResolver } from "./custody-trademark.resolver";
 import { FeedbackStatisticsResolver, StatisticsResolver } from "./statistics.resolver";
+import { WebhookSubscriptionResolver } from "./webhook-subscription.resolver";
+import { HubEventResolver } from "./hub-event.resolver";
 
 export const RESOLVERS = [
   MeResolver,
@@ -38,5 +40,7 @@ export const RESOLVERS = [
   AbnormalPatentItemResolver,
   CustodyTrademarkResolver,
   StatisticsResolver,
+  WebhookSubscriptionResolver,
+  HubEventResolver,
   FeedbackStatisticsResolver,
 ] as const;

@@ -36,6 +36,19 @@ export interface HubSchema {
   checks: Checks;
 }
 
+/**
+ * type-graphql insists on a PubSub once any subscription exists, though the hub's only subscription brings its
+ * own `subscribe` (the live feed over the outbox, `push/live-events.ts`): topics are never used.
+ */
+const NO_TOPICS = {
+  publish(): never {
+    throw new Error("the hub publishes no topics: events go through the outbox");
+  },
+  subscribe(): never {
+    throw new Error("the hub subscribes to no topics: events come from the outbox");
+  },
+};
+
 let cached: Promise<HubSchema> | undefined;
 
 /**
@@ -49,7 +62,7 @@ export function hubSchema(): Promise<HubSchema> {
 }
 
 async function build(): Promise<HubSchema> {
-  const typeGraphqlSchema = await buildSchema({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false });
+  const typeGraphqlSchema = await buildSchema({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false, pubSub: NO_TOPICS });
   const { decisions, checks, unknownRules } = readGuardDeclarations(typeGraphqlSchema);
   if (unknownRules.length > 0) throw new UnguardedSchemaError(unknownRules);
   for (const [path, rule] of Object.entries(FEDERATION_DECISIONS)) decisions.set(path, rule);

@@ -22,7 +22,7 @@ import { homeRouter } from "./home";
 import { queryCostPlugin } from "./query-cost";
 import { nulInputPlugin } from "./nul-input";
 import { responseBudgetPlugin } from "./response-budget";
-import { createMetrics, metricsEndpoint, metricsPlugin, metricsServer } from "./metrics";
+import { createMetrics, Metrics, metricsEndpoint, metricsPlugin, metricsServer } from "./metrics";
 import { requestPlugin } from "./request-plugin";
 import { readinessProbe, sendUnavailable, unavailablePlugin } from "./unavailable";
 import { isDatabaseUnavailable } from "../errors/database-unavailable";
@@ -35,6 +35,8 @@ export interface AppParts {
   credentials: Credentials;
   /** The public halves of the hub's signing keys, published at `/.well-known/jwks.json`. */
   jwks: { keys: JWK[] };
+  /** The hub's metrics registry (the push machinery adds its own); a new one when absent. */
+  metrics?: Metrics;
 }
 
 /**
@@ -44,8 +46,8 @@ export interface AppParts {
  * lets requests in flight finish for up to `HUB_SHUTDOWN_GRACE_MS`, then closes what is left; from its
  * first moment `/readyz` answers 503 so a load balancer stops sending.
  */
-export async function createApp({ config, logger, deps, schema, credentials, jwks }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server; metricsHttpServer?: Server }> {
-  const metrics = createMetrics();
+export async function createApp({ config, logger, deps, schema, credentials, jwks, metrics: given }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server; metricsHttpServer?: Server }> {
+  const metrics = given ?? createMetrics();
   const app = express();
   const httpServer = createServer(app);
   const drain = new HttpDrain(httpServer);

@@ -4,7 +4,7 @@ import { staticPage } from "./static-page";
 
 /**
  * The bureau dashboard at `/dashboard`: a static page that asks `statistics` with the caller's token and
- * draws it with Chart.js, served from this package and node_modules (no internet resource). Its scripts are
+ * draws it with Chart.js, and shows events live through the `hubEvents` subscription (graphql-ws), served from this package and node_modules (no internet resource). Its scripts are
  * files, so it runs under the same CSP as `/graphiql`, without inline scripts.
  */
 export function dashboardRouter(): Router {
@@ -14,5 +14,7 @@ export function dashboardRouter(): Router {
     "chart.umd.min.js": path.join(path.dirname(require.resolve("chart.js")), "chart.umd.min.js"),
     "dashboard.js": path.join(staticDir, "dashboard.js"),
     "dashboard.css": path.join(staticDir, "dashboard.css"),
+    // The graphql-ws client's browser build, for the live panel (its `main` is dist/index.cjs; umd/ is beside dist/).
+    "graphql-ws.min.js": path.join(path.dirname(require.resolve("graphql-ws")), "..", "umd", "graphql-ws.min.js"),
   });
 }

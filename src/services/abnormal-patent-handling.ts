@@ -1,3 +1,4 @@
+import type { EventDraft } from "../push/event-types";
 import { EntityManager } from "typeorm";
 import { AuditOutcome } from "../entities/audit-event.entity";
 import { AbnormalPatentBatch, AbnormalPatentEvent, AbnormalPatentItem } from "../entities/abnormal-patent.entity";
@@ -84,7 +85,7 @@ export class AbnormalPatentHandling {
           manager.create(AbnormalPatentEvent, { itemId: item.id, action: input.action, fromStatus: from, toStatus: move?.to ?? from, note, actorAgencyCode: viewer.agency!.code, creditRecordId: record?.id ?? null, occurredAt: now }),
         );
         const also = credit ? [{ operation: "recordCreditEvent", entityType: "CreditRecord", entityId: credit.record.id, fields: credit.fields, outcome: AuditOutcome.SUCCESS }] : [];
-        return { id: item.id, fields: [`action:${input.action}`, ...Object.keys(changes)], also };
+        return { id: item.id, fields: [`action:${input.action}`, ...Object.keys(changes)], also, events: credit?.events ?? [] };
       },
     });
   }
@@ -101,7 +102,7 @@ export class AbnormalPatentHandling {
     };
   }
 
-  private async escalate(manager: EntityManager, item: AbnormalPatentItem, batch: AbnormalPatentBatch, e: ReturnType<AbnormalPatentHandling["checkEscalation"]>): Promise<{ record: CreditRecord; fields: string[] }> {
+  private async escalate(manager: EntityManager, item: AbnormalPatentItem, batch: AbnormalPatentBatch, e: ReturnType<AbnormalPatentHandling["checkEscalation"]>): Promise<{ record: CreditRecord; fields: string[]; events: EventDraft[] }> {
     let subject: CreditSubject;
     if (e.subject === EscalationSubject.APPLICANT) {
       if (!item.applicantCreditCode) throw new BadUserInputError("The applicant is a natural person: escalate to its patent agency instead.", "input.escalation.subject");

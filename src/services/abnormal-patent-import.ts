@@ -1,3 +1,4 @@
+import { eventAbout } from "../push/event-types";
 import { EntityManager, In } from "typeorm";
 import { AbnormalPatentBatch, AbnormalPatentItem } from "../entities/abnormal-patent.entity";
 import { AbnormalPatentStatus } from "../domain/abnormal-patent-enums";
@@ -116,7 +117,8 @@ export class AbnormalPatentImport {
         for (let i = 0; i < rows.length; i += 500) {
           await manager.createQueryBuilder().insert().into(AbnormalPatentItem).values(rows.slice(i, i + 500)).execute();
         }
-        return { commit: { id: batch.id, fields: [`items+${rows.length}`, ...(isNew ? ["batch"] : [])] }, answer: result };
+        const allocated = eventAbout("abnormal_patent_batch.allocated", { id: batch.id, version: batch.version }, [batch.regionCode, ...new Set(rows.map((row) => row.allocatedRegionCode as string))]);
+        return { commit: { id: batch.id, fields: [`items+${rows.length}`, ...(isNew ? ["batch"] : [])], events: [allocated] }, answer: result };
       },
     });
   }

@@ -1,3 +1,4 @@
+import { eventAbout } from "../push/event-types";
 import { DataSource, EntityManager } from "typeorm";
 import { Agency } from "../entities/agency.entity";
 import { AgencyKind, RecordStatus } from "../entities/agency-kind";
@@ -138,7 +139,8 @@ export class AgencyService {
       },
       apply: async (agency) => {
         if (agency.status === to) throw new InvalidStateTransitionError("The agency", agency.status, to);
-        return { changes: { status: to, statusReason }, fields: ["status", "statusReason"] };
+        const events = to === RecordStatus.DISABLED ? [eventAbout("agency.disabled", { id: agency.id, version: agency.version + 1 }, [agency.regionCode])] : [];
+        return { changes: { status: to, statusReason }, fields: ["status", "statusReason"], events };
       },
     });
   }

@@ -1,3 +1,4 @@
+import { eventAbout, type HubEventType } from "../push/event-types";
 import { EntityManager } from "typeorm";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { Appraiser } from "../entities/appraiser.entity";
@@ -21,6 +22,15 @@ import { entruster } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { AppraisalCaseFilter, CaseAppraiserInput, CaseProgressInput, EntrustAppraisalInput } from "../inputs/appraisal-case.input";
+
+/** The event a step of a case raises beyond `appraisal_case.progressed`: acceptance, the opinion, and the end of the case (closed, terminated or rejected). */
+const PROGRESS_EVENTS: Partial<Record<CaseAction, HubEventType>> = {
+  [CaseAction.ACCEPT]: "appraisal_case.accepted",
+  [CaseAction.ISSUE]: "appraisal_case.issued",
+  [CaseAction.CLOSE]: "appraisal_case.closed",
+  [CaseAction.TERMINATE]: "appraisal_case.closed",
+  [CaseAction.REJECT]: "appraisal_case.closed",
+};
 
 /** Which party records a step (CASE_TRANSITIONS' `by`), as the permission that checks it. */
 const STEP_PERMISSION = { INSTITUTION: institutionStep, ENTRUSTER: entrusterStep, EITHER: partyStep } as const;
@@ -138,7 +148,7 @@ export class AppraisalCaseService {
           }),
         );
         await this.appendEvent(manager, saved.id, "ENTRUST", CaseStatus.ENTRUSTED, CaseStatus.ENTRUSTED, entrustedOn, null, { agencyCaseNo });
-        return { id: saved.id, fields: Object.keys(fingerprint) };
+        return { id: saved.id, fields: Object.keys(fingerprint), events: [eventAbout("appraisal_case.entrusted", saved, [saved.institutionRegionCode, saved.entrustingRegionCode])] };
       },
     });
   }
@@ -200,7 +210,9 @@ export class AppraisalCaseService {
           break;
       }
       await this.appendEvent(manager, current.id, input.action, current.status, changes.status ?? current.status, occurredOn, note, detail);
-      return { changes, fields: [`action:${input.action}`, ...Object.keys(changes)] };
+      // The runner stores the change as the next version.
+      const event = eventAbout(PROGRESS_EVENTS[input.action] ?? "appraisal_case.progressed", { id: current.id, version: current.version + 1 }, [current.institutionRegionCode, current.entrustingRegionCode]);
+      return { changes, fields: [`action:${input.action}`, ...Object.keys(changes)], events: [event] };
       },
     });
   }

@@ -1,3 +1,4 @@
+import { eventAbout } from "../push/event-types";
 import { EntityManager } from "typeorm";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { Appraiser } from "../entities/appraiser.entity";
@@ -150,7 +151,9 @@ export class CaseFeedbackService {
         );
         await addToSummaries(manager, saved);
         if (saved.kind === FeedbackKind.COMPLAINT) await this.regrade(manager, saved);
-        return { id: saved.id, fields: ["kind", "appraiserId", ...Object.keys(ratings).filter((k) => ratings[k as keyof RatingsInput] !== null)] };
+        const events = [eventAbout("case_feedback.posted", saved, [saved.institutionRegionCode])];
+        if (saved.kind === FeedbackKind.COMPLAINT) events.push(eventAbout("case_feedback.complaint_received", saved, [saved.institutionRegionCode]));
+        return { id: saved.id, fields: ["kind", "appraiserId", ...Object.keys(ratings).filter((k) => ratings[k as keyof RatingsInput] !== null)], events };
       },
     });
   }
@@ -182,7 +185,7 @@ export class CaseFeedbackService {
       await manager.getRepository(ComplaintEvent).save(manager.create(ComplaintEvent, { feedbackId: id, fromStatus: current.complaintStatus!, toStatus: input.to, note, actorAgencyCode: this.viewer.agency!.code }));
       // The grade is recomputed from the complaint as stored, so after the update.
       if (input.to === ComplaintStatus.RESOLVED) await this.regrade(manager, current);
-      return { wrote: updated, fields: Object.keys(changes) };
+      return { wrote: updated, fields: Object.keys(changes), events: [eventAbout("case_feedback.complaint_handled", updated, [updated.institutionRegionCode])] };
       },
     });
   }

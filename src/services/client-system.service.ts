@@ -1,3 +1,4 @@
+import { eventAbout } from "../push/event-types";
 import { DataSource, EntityManager } from "typeorm";
 import { Agency } from "../entities/agency.entity";
 import { RecordStatus } from "../entities/agency-kind";
@@ -120,7 +121,8 @@ export class ClientSystemService {
           // Whoever sets a system's keys can sign its tokens with every scope it allows: they must hold them all.
           for (const scope of changes.allowedScopes ?? current.allowedScopes) grantScope.require(viewer, scope);
         }
-        return { changes, fields: Object.keys(changes) };
+        const disabled = changes.status === RecordStatus.DISABLED && current.status !== RecordStatus.DISABLED;
+        return { changes, fields: Object.keys(changes), events: disabled ? [eventAbout("client_system.disabled", { id: current.id, version: current.version + 1 }, [viewer.agency!.regionCode])] : [] };
       },
     });
   }

@@ -1,3 +1,4 @@
+import { eventAbout } from "../push/event-types";
 import { RecordStatus } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
@@ -159,7 +160,7 @@ export class CollaborationRecordService {
           ...agencies.map((a) => manager.create(CollaborationParticipant, { recordId: saved.id, agencyId: a.id, agencyCode: a.code, role: "PARTICIPANT" })),
         ]);
         await manager.getRepository(CollaborationEvent).save(manager.create(CollaborationEvent, { recordId: saved.id, kind: CollaborationEventKind.SENT, note: "", actorAgencyCode: initiator.code, occurredAt: now }));
-        return { id: saved.id, fields: ["kind", "title", "participants", "regionCode"] };
+        return { id: saved.id, fields: ["kind", "title", "participants", "regionCode"], events: [eventAbout("collaboration_record.opened", saved, [saved.regionCode])] };
       },
     });
   }
@@ -189,7 +190,8 @@ export class CollaborationRecordService {
         input.kind === CollaborationEventKind.CLOSED ? { status: CollaborationStatus.CLOSED, outcome: input.outcome!, closedAt: now } : {};
       await manager.getRepository(CollaborationEvent).save(manager.create(CollaborationEvent, { recordId: record.id, kind: input.kind, note, actorAgencyCode: viewer.agency!.code, occurredAt: now }));
       // Every event bumps the version (a party's reply changes what the others read), so the update runs even without changes.
-      return { changes, touchUpdatedAt: false, fields: [`event:${input.kind}`, ...Object.keys(changes)] };
+      const event = eventAbout("collaboration_record.event_added", { id: record.id, version: record.version + 1 }, [record.regionCode]);
+      return { changes, touchUpdatedAt: false, fields: [`event:${input.kind}`, ...Object.keys(changes)], events: [event] };
       },
     });
   }

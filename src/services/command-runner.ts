@@ -6,6 +6,8 @@ import { NotFoundError } from "../errors/errors";
 import { runIdempotent, runOptionallyIdempotent } from "./idempotency";
 import { isUuid } from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
+import type { EventDraft } from "../push/event-types";
+import { writeEvents } from "../push/outbox";
 
 /** What a creating command answers (a mutation's `Payload`): the record, and whether this call replayed an earlier one. */
 export interface Created<E> {
@@ -18,6 +20,8 @@ export interface Written {
   fields: string[];
   /** Records changed in the same transaction as a consequence (a listing suspended with a credit record). */
   also?: AuditEntry[];
+  /** What others must learn of it (`push/event-types.ts`): written in the same transaction, pushed after it commits. */
+  events?: EventDraft[];
 }
 
 /** What `change` does to the loaded record: a versioned update of `changes`, or its own writes, or nothing. */
@@ -27,8 +31,9 @@ export type Change<E> = ({ changes: Partial<E>; touchUpdatedAt?: boolean } & Wri
  * The one way a mutation writes (in the spirit of Vendure's `@Transaction`): the runner owns the transaction,
  * the idempotency key, loading the record for write through its row visibility (NOT_FOUND for what the
  * caller cannot see), the version check, exactly one audit append, and the reload, inside the transaction: what
- * it answers is what committed, with no read after the commit that could fail once the write is in. A
- * service's command is then only its validation (before), its permission, its state rule and its change.
+ * it answers is what committed, with no read after the commit that could fail once the write is in. The
+ * events a command reports (`Written.events`) go into the outbox in the same transaction. A service's
+ * command is then only its validation (before), its permission, its state rule and its change.
  */
 export class CommandRunner {
   constructor(private readonly scope: RequestScope) {}
@@ -51,7 +56,7 @@ export class CommandRunner {
     fingerprint: unknown | ((authorized: A) => unknown);
     write(manager: EntityManager, authorized: A): Promise<{ id: string } & Written>;
   }): Promise<Created<E>> {
-    return this.scope.dataSource.transaction(async (manager) => {
+    return this.committed(async (manager) => {
       const authorized = (command.authorize ? await command.authorize(manager) : undefined) as A;
       const fingerprint = typeof command.fingerprint === "function" ? (command.fingerprint as (authorized: A) => unknown)(authorized) : command.fingerprint;
       const write = async () => {
@@ -90,7 +95,7 @@ export class CommandRunner {
     authorize?(record: E, facts: X): void;
     apply(record: E, manager: EntityManager, facts: X): Promise<Change<E>>;
   }): Promise<E> {
-    return this.scope.dataSource.transaction(async (manager) => {
+    return this.committed(async (manager) => {
       const record = command.load ? await command.load(manager, command.id) : isUuid(command.id) ? await manager.getRepository(command.entity).findOneBy({ id: command.id } as never) : null;
       const facts = (record && command.facts ? await command.facts(record, manager) : undefined) as X;
       if (!record || (command.visible && !command.visible(record, facts))) throw new NotFoundError(command.label);
@@ -117,7 +122,7 @@ export class CommandRunner {
     work(manager: EntityManager): Promise<{ commit: { id: string } & Written; answer: R } | { rollBack: R }>;
   }): Promise<R> {
     try {
-      return await this.scope.dataSource.transaction(async (manager) => {
+      return await this.committed(async (manager) => {
         const outcome = await command.work(manager);
         if ("rollBack" in outcome) throw new RollBack(outcome.rollBack);
         await this.audit(manager, command.operation, command.entityType, outcome.commit.id, outcome.commit);
@@ -129,13 +134,30 @@ export class CommandRunner {
     }
   }
 
-  private audit(manager: EntityManager, operation: string, entityType: string, entityId: string, written: Written): Promise<void> {
-    return this.scope.trail.append(manager, auditActor(this.scope.viewer, this.scope.request), [
+  /** One transaction; once it commits with events in it, the pusher is told (it also polls, for other instances' events). */
+  private async committed<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    let events = 0;
+    const result = await this.scope.dataSource.transaction(async (manager) => {
+      const answer = await work(manager);
+      events = eventsWritten.get(manager) ?? 0;
+      return answer;
+    });
+    if (events > 0) this.scope.eventsWritten?.();
+    return result;
+  }
+
+  private async audit(manager: EntityManager, operation: string, entityType: string, entityId: string, written: Written): Promise<void> {
+    await this.scope.trail.append(manager, auditActor(this.scope.viewer, this.scope.request), [
       { operation, entityType, entityId, fields: written.fields, outcome: AuditOutcome.SUCCESS },
       ...(written.also ?? []),
     ]);
+    const count = await writeEvents(manager, written.events ?? []);
+    if (count > 0) eventsWritten.set(manager, (eventsWritten.get(manager) ?? 0) + count);
   }
 }
+
+/** Events each open transaction has written so far, to tell the pusher once it commits. */
+const eventsWritten = new WeakMap<EntityManager, number>();
 
 /** Thrown inside a transaction to roll it back while still answering. */
 class RollBack extends Error {

@@ -25,6 +25,7 @@ import { demand, Permission } from "../policy/decision";
 import type { Viewer } from "../auth/viewer";
 import { creditDecider } from "../policy/rules";
 import type { AuditEntry } from "../audit/audit-trail";
+import { eventAbout, type EventDraft } from "../push/event-types";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { CreditRecordFilter, CreditRepairInput, RecordCreditEventInput } from "../inputs/credit-record.input";
@@ -171,7 +172,7 @@ export class CreditRecordService {
         const { subject } = determination;
         const insert = () => this.insertRecord(manager, { ...determination, sourceComplaintId: complaint?.id ?? null });
         // Two determinations from one complaint at once both pass the check above: the unique index decides.
-        const { record: saved, fields } = complaint ? await conflictOnDuplicate(insert, "This complaint has already been turned into a credit record.", "input.fromComplaintId") : await insert();
+        const { record: saved, fields, events } = complaint ? await conflictOnDuplicate(insert, "This complaint has already been turned into a credit record.", "input.fromComplaintId") : await insert();
         const also: AuditEntry[] = [];
         if (sharedWith.length) {
           const now = this.scope.now();
@@ -179,11 +180,13 @@ export class CreditRecordService {
           also.push(...sharedWith.map((a) => ({ operation: "shareCreditRecord", entityType: "CreditRecord", entityId: saved.id, fields: [`agency:${a.code}`], outcome: AuditOutcome.SUCCESS })));
         }
         if (input.suspendListing) {
-          also.push(await this.suspendListing(manager, subject, decisionDocNo, today));
+          const suspension = await this.suspendListing(manager, subject, decisionDocNo, today);
+          also.push(suspension.entry);
+          events.push(...suspension.events);
           // The grade was computed with the record; the suspension it ordered counts too.
           await this.regrade(manager, subject, today);
         }
-        return { id: saved.id, fields, also };
+        return { id: saved.id, fields, also, events };
       },
     });
   }
@@ -208,7 +211,7 @@ export class CreditRecordService {
       sourceComplaintId?: string | null;
       sourcePatentItemId?: string | null;
     },
-  ): Promise<{ record: CreditRecord; fields: string[] }> {
+  ): Promise<{ record: CreditRecord; fields: string[]; events: EventDraft[] }> {
     const today = this.scope.today();
     const publishFrom = r.publishFrom ?? today;
     const publishUntil = r.publishUntil ?? defaultPublishUntil(publishFrom, r.severity);
@@ -237,7 +240,10 @@ export class CreditRecordService {
     );
     const source = r.sourceComplaintId ? ["fromComplaintId"] : r.sourcePatentItemId ? ["fromAbnormalPatentItem"] : [];
     await this.regrade(manager, r.subject, today);
-    return { record: saved, fields: ["subject", "behaviour", "severity", ...source] };
+    // Published at once unless it starts later (the scheduler raises that one when the day comes; the key makes it once).
+    const events = [eventAbout("credit_record.determined", saved, [saved.subjectRegionCode])];
+    if (publishFrom <= today) events.push(eventAbout("credit_record.published", saved, [saved.subjectRegionCode], `credit_record.published:${saved.id}`));
+    return { record: saved, fields: ["subject", "behaviour", "severity", ...source], events };
   }
 
   /** Requested by the association or bureau covering the subject, on its behalf, after the waiting period. */
@@ -284,7 +290,7 @@ export class CreditRecordService {
       }, { touchUpdatedAt: false });
       // The grade is recomputed from the record as stored, so after the update.
       await this.regrade(manager, { institutionId: record.subjectInstitutionId, appraiserId: record.subjectAppraiserId }, today);
-      return { wrote: updated, fields: ["status", approve ? "approved" : "refused"] };
+      return { wrote: updated, fields: ["status", approve ? "approved" : "refused"], events: approve ? [eventAbout("credit_record.repaired", updated, [updated.subjectRegionCode])] : [] };
       },
     });
   }
@@ -377,20 +383,20 @@ export class CreditRecordService {
     return { type: input.subjectType, creditCode, institutionId: null, appraiserId: null, name, regionCode };
   }
 
-  /** Suspends the subject's institution's listing; answers the audit entry of that move. */
-  private async suspendListing(manager: EntityManager, subject: CreditSubject, decisionDocNo: string, today: string): Promise<AuditEntry> {
+  /** Suspends the subject's institution's listing; answers the audit entry and the event of that move. */
+  private async suspendListing(manager: EntityManager, subject: CreditSubject, decisionDocNo: string, today: string): Promise<{ entry: AuditEntry; events: EventDraft[] }> {
     const institutionId = subject.institutionId ?? (subject.appraiserId ? (await manager.getRepository(Appraiser).findOneByOrFail({ id: subject.appraiserId })).institutionId : null);
     const institution = institutionId ? await manager.getRepository(Institution).findOneBy({ id: institutionId }) : null;
     if (!institution || institution.listingStatus !== ListingStatus.LISTED) {
       throw new BadUserInputError("suspendListing needs a subject whose institution is LISTED.", "input.suspendListing");
     }
-    const { fields } = await this.institutions.listingChange(manager, institution, {
+    const { fields, events } = await this.institutions.listingChange(manager, institution, {
       to: ListingStatus.SUSPENDED,
       reason: "严重失信：依信用决定暂停执业",
       decisionDocNo,
       effectiveOn: today,
     });
-    return { operation: "changeListingStatus", entityType: "Institution", entityId: institution.id, fields, outcome: AuditOutcome.SUCCESS };
+    return { entry: { operation: "changeListingStatus", entityType: "Institution", entityId: institution.id, fields, outcome: AuditOutcome.SUCCESS }, events };
   }
 
   private async regrade(manager: EntityManager, subject: { institutionId: string | null; appraiserId: string | null }, today: string): Promise<void> {

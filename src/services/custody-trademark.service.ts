@@ -1,3 +1,4 @@
+import { eventAbout } from "../push/event-types";
 import { EntityManager } from "typeorm";
 import { RecordStatus } from "../entities/agency-kind";
 import { Agency } from "../entities/agency.entity";
@@ -234,7 +235,7 @@ export class CustodyTrademarkService {
         const saved = await manager.getRepository(TrademarkAlert).save(
           manager.create(TrademarkAlert, { trademarkId: mark.id, kind: input.kind, detail, reference, dueOn, raisedOn: this.scope.today(), raisedByAgencyCode: viewer.agency!.code, status: TrademarkAlertStatus.OPEN }),
         );
-        return { id: saved.id, fields: ["kind", "detail", ...(reference ? ["reference"] : [])] };
+        return { id: saved.id, fields: ["kind", "detail", ...(reference ? ["reference"] : [])], events: [eventAbout("custody_trademark.alert_raised", mark, [mark.regionCode])] };
       },
     });
   }
@@ -254,12 +255,14 @@ export class CustodyTrademarkService {
       facts: (alert, manager) => manager.getRepository(CustodyTrademark).findOneByOrFail({ id: alert.trademarkId }),
       visible: (_alert, mark) => this.canSee(mark),
       authorize: (_alert, mark) => custodianOnly.require(viewer, mark),
-      apply: async (alert) => {
+      apply: async (alert, _manager, mark) => {
         if (!TRADEMARK_ALERT_TRANSITIONS[alert.status].includes(input.status)) throw new InvalidStateTransitionError("The trademark alert", alert.status, input.status);
+        const ended = input.status === TrademarkAlertStatus.RESOLVED || input.status === TrademarkAlertStatus.DISMISSED;
         return {
           changes: { status: input.status, handlingNote: note, handledByAgencyCode: viewer.agency!.code, handledAt: this.scope.now() },
           touchUpdatedAt: false,
           fields: ["status", "handlingNote"],
+          events: ended ? [eventAbout("custody_trademark.alert_resolved", mark, [mark.regionCode])] : [],
         };
       },
     });

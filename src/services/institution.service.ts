@@ -22,6 +22,7 @@ import { updateVersioned } from "./versioned-update";
 import { institutionVisibility } from "../policy/institution.visibility";
 import { decideListing, listingMove, registerInstitution } from "../policy/institution.permissions";
 import { CommandRunner, Created } from "./command-runner";
+import { eventAbout, type EventDraft } from "../push/event-types";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { ComplianceStandardInput, InstitutionFilter, RegisterInstitutionInput, UpdateInstitutionInput } from "../inputs/institution.input";
 
@@ -270,7 +271,7 @@ export class InstitutionService {
     manager: EntityManager,
     current: Institution,
     move: { to: ListingStatus; reason: string; decisionDocNo: string | null; effectiveOn: string; listingLevel?: ListingLevel | null },
-  ): Promise<{ wrote: Institution; fields: string[] }> {
+  ): Promise<{ wrote: Institution; fields: string[]; events: EventDraft[] }> {
     if (!LISTING_TRANSITIONS[current.listingStatus].includes(move.to)) {
       throw new InvalidStateTransitionError("The institution's listing", current.listingStatus, move.to);
     }
@@ -298,7 +299,7 @@ export class InstitutionService {
         effectiveOn: move.effectiveOn,
       }),
     );
-    return { wrote: updated, fields: ["listingStatus", `listingEvent:${event.seq}`] };
+    return { wrote: updated, fields: ["listingStatus", `listingEvent:${event.seq}`], events: [eventAbout("institution.listing_status_changed", updated, [updated.regionCode])] };
   }
 
   /** An institution as a command loads it for write: NOT_FOUND when it does not exist for the caller. */

@@ -116,6 +116,90 @@
     );
   }
 
+  // --- live events ------------------------------------------------------------------------------------
+  /** What each event is called on the panel. */
+  var EVENT_LABELS = {
+    "institution.listing_status_changed": "机构名录状态变更",
+    "appraisal_case.entrusted": "新委托鉴定",
+    "appraisal_case.accepted": "鉴定已受理",
+    "appraisal_case.progressed": "鉴定进展",
+    "appraisal_case.issued": "鉴定意见已出具",
+    "appraisal_case.closed": "鉴定已结案",
+    "appraisal_case.overdue": "鉴定超期",
+    "appraisal_case.deadline_approaching": "鉴定临近期限",
+    "case_feedback.posted": "收到履职反馈",
+    "case_feedback.complaint_received": "收到投诉",
+    "case_feedback.complaint_handled": "投诉已处理",
+    "credit_record.determined": "信用记录认定",
+    "credit_record.published": "信用记录公示",
+    "credit_record.repaired": "信用修复",
+    "credit_record.publication_ended": "信用公示期满",
+    "collaboration_record.opened": "新协作事项",
+    "collaboration_record.event_added": "协作事项更新",
+    "abnormal_patent_batch.allocated": "非正常专利批次下发",
+    "abnormal_patent_item.overdue": "非正常专利逾期未撤回",
+    "custody_trademark.alert_raised": "重点商标预警",
+    "custody_trademark.alert_resolved": "重点商标预警已处理",
+    "custody_trademark.expiring": "重点商标即将到期",
+    "agency.disabled": "单位已停用",
+    "client_system.disabled": "系统已停用",
+  };
+  var live = null;
+
+  /** The record in a few words: its name, case number, mark or batch. */
+  function recordText(record) {
+    if (!record) return "";
+    return record.name || record.markName || record.agencyCaseNo || record.batchNo || record.title || record.applicationNumber || record.subjectCreditCode || record.code || "";
+  }
+
+  function showEvent(event) {
+    var item = document.createElement("li");
+    item.dataset.type = event.type;
+    var time = document.createElement("time");
+    time.dateTime = event.timestamp;
+    time.textContent = new Date(event.timestamp).toLocaleString("zh-CN", { hour12: false });
+    item.appendChild(time);
+    item.appendChild(document.createTextNode((EVENT_LABELS[event.type] || event.type) + "：" + recordText(event.record)));
+    $("live-list").insertBefore(item, $("live-list").firstChild);
+    while ($("live-list").children.length > 50) $("live-list").removeChild($("live-list").lastChild);
+  }
+
+  /** Subscribes once signed in (with the pasted token, or the session cookie the socket's handshake carries). */
+  function startLive() {
+    stopLive();
+    if (!window.graphqlWs) return;
+    $("live").hidden = false;
+    $("live-state").textContent = "连接中…";
+    var url = (window.location.protocol === "https:" ? "wss://" : "ws://") + window.location.host + "/graphql";
+    var params = token() ? { authorization: "Bearer " + token() } : {};
+    live = window.graphqlWs.createClient({
+      url: url,
+      lazy: false,
+      connectionParams: params,
+      retryAttempts: 1000000,
+      on: {
+        connected: function () { $("live-state").textContent = "已连接"; document.body.dataset.live = "connected"; },
+        closed: function () { $("live-state").textContent = "连接已断开，正在重试"; document.body.dataset.live = "closed"; },
+      },
+    });
+    live.subscribe(
+      { query: "subscription { hubEvents { type timestamp entityType entityId record } }" },
+      {
+        next: function (result) { if (result.data && result.data.hubEvents) showEvent(result.data.hubEvents); },
+        error: function () { $("live-state").textContent = "实时提醒不可用"; },
+        complete: function () {},
+      },
+    );
+  }
+
+  function stopLive() {
+    if (live) live.dispose();
+    live = null;
+    $("live").hidden = true;
+    $("live-list").textContent = "";
+    delete document.body.dataset.live;
+  }
+
   function showWho() {
     // A pasted token (development, systems) wins; otherwise the session of a person signed in, if any.
     var asked = token() ? Promise.resolve({ signedIn: false }) : session();
@@ -123,6 +207,7 @@
       person = current && current.signedIn ? current : null;
       if (!token() && !person) {
         clearResults();
+        stopLive();
         setWho("anonymous", "未登录：请用单位统一身份认证登录，或粘贴令牌");
         return false;
       }
@@ -131,9 +216,11 @@
         if (me && !me.anonymous && me.agency) {
           setWho("signed-in", (person ? person.person + " · " : "") + me.agency.name + "（" + me.agency.code + "）");
           if (!$("region").value) $("region").value = me.agency.regionCode;
+          startLive();
           return true;
         }
         clearResults();
+        stopLive();
         if (result && result.errors && result.errors.length) setWho("refused", failureOf(result.errors[0]).text);
         else setWho("anonymous", "未登录：请用单位统一身份认证登录，或粘贴令牌");
         return false;

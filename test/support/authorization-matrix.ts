@@ -629,6 +629,54 @@ export const MATRIX: MatrixRow[] = [
     scopes: ["clients:manage"],
     expected: row({ anonymous: "denied", "GS-PSB": "allowed" }, "hidden"),
   },
+  {
+    what: "a client system's own webhooks: any agency's system holding clients:manage",
+    query: `{ webhooks { id } }`,
+    path: ["webhooks"],
+    scopes: ["clients:manage"],
+    expected: row({ anonymous: "denied" }, "ok"),
+  },
+  {
+    what: "webhooks need clients:manage: a token without it is refused",
+    query: `{ webhooks { id } }`,
+    path: ["webhooks"],
+    expected: row({}, "denied"),
+  },
+  {
+    what: "deliveries to a system's own webhooks: any agency's system holding clients:manage",
+    query: `{ webhookDeliveries(first: 5) { totalCount } }`,
+    path: ["webhookDeliveries"],
+    scopes: ["clients:manage"],
+    expected: row({ anonymous: "denied" }, "ok"),
+  },
+  {
+    what: "subscribing a webhook: any agency's system holding clients:manage (refused here on its merits: the host is not allowed)",
+    query: `mutation { subscribeWebhook(input: { idempotencyKey: "m-wh", url: "https://not-allowed.example/hooks", events: ["appraisal_case.overdue"] }) { secret } }`,
+    path: ["subscribeWebhook"],
+    scopes: ["clients:manage"],
+    expected: row({ anonymous: "denied" }, "allowed"),
+  },
+  {
+    what: "editing GS-PSB's webhook: GS-PSB's system itself (another system's does not exist for it; stale version)",
+    query: `mutation { updateWebhook(id: "{{gsPsbWebhook}}", expectedVersion: 999, input: { status: PAUSED }) { id } }`,
+    path: ["updateWebhook"],
+    scopes: ["clients:manage"],
+    expected: row({ anonymous: "denied", "GS-PSB": "allowed" }, "hidden"),
+  },
+  {
+    what: "deleting GS-PSB's webhook: GS-PSB's system itself (stale version)",
+    query: `mutation { deleteWebhook(id: "{{gsPsbWebhook}}", expectedVersion: 999) { id } }`,
+    path: ["deleteWebhook"],
+    scopes: ["clients:manage"],
+    expected: row({ anonymous: "denied", "GS-PSB": "allowed" }, "hidden"),
+  },
+  {
+    what: "redelivering a delivery of GS-PSB's webhook: GS-PSB's system itself (refused here: it is still pending)",
+    query: `mutation { redeliverWebhook(deliveryId: "{{gsPsbDelivery}}") { id } }`,
+    path: ["redeliverWebhook"],
+    scopes: ["clients:manage"],
+    expected: row({ anonymous: "denied", "GS-PSB": "allowed" }, "hidden"),
+  },
 ];
 
 
@@ -661,6 +709,17 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
     scopes: ["clients:manage"],
   });
   if (court.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(court.body.errors)}`);
+  // GS-PSB's webhook, with one delivery queued (the test hub's push workers are off: it stays PENDING).
+  const webhook = await hub.graphql(`mutation { subscribeWebhook(input: { idempotencyKey: "matrix-webhook", url: "http://127.0.0.1:9/hooks", events: ["appraisal_case.entrusted"] }) { subscription { id } } }`, {
+    as: "GS-PSB",
+    scopes: ["clients:manage"],
+  });
+  if (webhook.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(webhook.body.errors)}`);
+  const gsPsbWebhook = webhook.body.data.subscribeWebhook.subscription.id;
+  await hub.db.dataSource.query(
+    `INSERT INTO webhook_deliveries (subscription_id, event_seq, entity_key) SELECT $1, seq, entity_type || ':' || entity_id FROM hub_events WHERE type = 'appraisal_case.entrusted' ORDER BY seq LIMIT 1`,
+    [gsPsbWebhook],
+  );
   await hub.hub.deps.trail.flush();
   return {
     zyjd,
@@ -678,5 +737,7 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
     maojianAlert: await one(`SELECT a.id FROM trademark_alerts a JOIN custody_trademarks t ON t.id = a.trademark_id WHERE t.mark_name = '信阳毛尖' ORDER BY a.id LIMIT 1`),
     gushiPatent: await one(`SELECT id FROM abnormal_patent_items WHERE region_code = '411525' ORDER BY application_number LIMIT 1`),
     patentNo,
+    gsPsbWebhook,
+    gsPsbDelivery: await one(`SELECT id FROM webhook_deliveries WHERE subscription_id = $1`, [gsPsbWebhook]),
   };
 }

@@ -48,7 +48,8 @@ export async function startTestHub(options: { env?: Record<string, string>; now?
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   // Budgets out of reach unless a test sets its own: test files send far more than a minute's traffic.
   const unlimited = { HUB_RATE_LIMIT_CLIENT_POINTS: "1000000000", HUB_RATE_LIMIT_ANONYMOUS_POINTS: "1000000000", HUB_RATE_LIMIT_AUTH_FAILURES: "1000000", HUB_RATE_LIMIT_TARPIT_MS: "0" };
-  const config = loadConfig({ HUB_ENV: "test", HUB_DATA_DIR: dataDir, LOG_LEVEL: "silent", HUB_AUDIT_FLUSH_MS: "20", ...unlimited, ...options.env });
+  // Push workers (dispatcher, scheduler) run only in the tests about push: elsewhere they would poll the database in the background.
+  const config = loadConfig({ HUB_ENV: "test", HUB_DATA_DIR: dataDir, LOG_LEVEL: "silent", HUB_AUDIT_FLUSH_MS: "20", HUB_PUSH_WORKERS: "false", ...unlimited, ...options.env });
   copyTemplateKeys(dataDir);
   const database = await createTestDatabase({ seeded: true });
   const logger = options.logger ?? silentLogger();

@@ -1,0 +1,124 @@
+import type { Server } from "node:http";
+import { randomUUID } from "node:crypto";
+import { GraphQLError, OperationTypeNode, parse, getOperationAST, validate, specifiedRules } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { HubContext, HubDeps } from "../context/context";
+import { createContext } from "../context/context";
+import type { Logger } from "../logging/logger";
+import { identify, type Credentials } from "./authenticate";
+import type { Authenticated } from "./authenticate";
+import type { HubSchema } from "../schema/build-schema";
+import { errorCodeOf } from "../errors/errors";
+
+/** A subscription message is a query document and its variables: small. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Subscriptions one connection may hold at once. */
+const MAX_SUBSCRIPTIONS = 10;
+/** How often a connection's caller is identified again: a token that expired or a session that ended closes it. */
+const REIDENTIFY_MS = 60_000;
+
+interface ConnectionState {
+  authenticated?: Authenticated;
+  subscriptions: number;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * GraphQL subscriptions over WebSocket at `/graphql` (the graphql-ws protocol), for the dashboard's live
+ * updates and any system that prefers a socket to a webhook. The caller is identified like an HTTP request:
+ * `Authorization` in the connection's `connection_init` payload (a client system's token), or the session
+ * cookie of a person signed in, from the hub's own origin only (a page elsewhere cannot open a socket with
+ * it). Only subscription operations are accepted, and the connection is closed once its caller's token or
+ * session no longer holds.
+ */
+export function serveLiveSubscriptions(httpServer: Server, schema: HubSchema, deps: HubDeps, credentials: Credentials, logger: Logger): { close(): Promise<void> } {
+  const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: MAX_MESSAGE_BYTES });
+  const states = new WeakMap<object, ConnectionState>();
+  const stateOf = (extra: object): ConnectionState => {
+    let state = states.get(extra);
+    if (!state) states.set(extra, (state = { subscriptions: 0 }));
+    return state;
+  };
+  const who = (request: import("node:http").IncomingMessage, params: Record<string, unknown> | undefined) => {
+    // The token in the connection_init payload (browsers and clients), else on the handshake itself (a router
+    // propagating the client's Authorization header); a browser can set neither for another site's page.
+    const fromParams = typeof params?.authorization === "string" ? params.authorization : typeof params?.Authorization === "string" ? params.Authorization : undefined;
+    const header = (name: string): string | undefined => {
+      if (name === "authorization") return fromParams ?? request.headers.authorization;
+      const value = request.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    return identify(credentials, logger, randomUUID(), header, request.socket.remoteAddress ?? "unknown");
+  };
+
+  const disposable = useServer<Record<string, unknown>, Record<string, unknown>>(
+    {
+      schema: schema.schema,
+      isProd: true,
+      onConnect: async (ctx) => {
+        try {
+          const authenticated = await who(ctx.extra.request, ctx.connectionParams);
+          if (authenticated.viewer.isAnonymous) return false;
+          const state = stateOf(ctx.extra);
+          state.authenticated = authenticated;
+          state.timer = setInterval(() => {
+            who(ctx.extra.request, ctx.connectionParams)
+              .then((again) => {
+                if (again.viewer.isAnonymous) throw new Error("anonymous");
+                state.authenticated = again;
+              })
+              .catch(() => ctx.extra.socket.close(4401, "Unauthorized"));
+          }, REIDENTIFY_MS);
+          state.timer.unref();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onClose: (ctx) => clearInterval(stateOf(ctx.extra).timer),
+      onSubscribe: (ctx, _id, payload) => {
+        const state = stateOf(ctx.extra);
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: 2_000 });
+        } catch (error) {
+          return [new GraphQLError((error as Error).message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
+        }
+        const errors = validate(schema.schema, document, specifiedRules);
+        if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation || operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+          return [new GraphQLError("Only subscriptions are served over WebSocket: send queries and mutations to POST /graphql.", { extensions: { code: "BAD_REQUEST" } })];
+        }
+        if (state.subscriptions >= MAX_SUBSCRIPTIONS) return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS} subscriptions per connection.`, { extensions: { code: "BAD_REQUEST" } })];
+        const authenticated = state.authenticated!;
+        state.subscriptions++;
+        const context: HubContext = createContext(deps, authenticated.viewer, authenticated.request);
+        return { schema: schema.schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue: context };
+      },
+      onComplete: (ctx) => {
+        const state = stateOf(ctx.extra);
+        state.subscriptions = Math.max(0, state.subscriptions - 1);
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        // Coded errors leave as they are; anything else as a bare INTERNAL_SERVER_ERROR, logged (never its message).
+        return errors.map((error) => {
+          const code = errorCodeOf(error);
+          if (code !== "INTERNAL_SERVER_ERROR") return error;
+          logger.error({ errorName: error.originalError?.name ?? error.name }, "subscription failed");
+          return new GraphQLError("Internal server error", { extensions: { code } });
+        });
+      },
+    },
+    wss,
+    15_000,
+  );
+  return {
+    async close() {
+      for (const client of wss.clients) client.close(1001, "Going away");
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
