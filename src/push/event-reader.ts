@@ -36,6 +36,9 @@ export class EventReadFailed extends Error {}
 
 type Facts = EventSubjectFacts & { readVariables: Record<string, unknown> };
 
+/** The facts of the records one round reads, each fetched once whatever the number of its subscribers. */
+export type FactsCache = Map<string, Promise<Facts | null>>;
+
 /**
  * Reads an event's record as one subscriber: whether the subscriber is among its recipients
  * (`hubEvent.recipient`), and the record through the real schema as that caller, so the shield, row
@@ -54,7 +57,7 @@ export class EventReader {
   }
 
   /** The facts about an event's record, once per batch (`cache`); null when the record is gone. */
-  async facts(event: Pick<HubEvent, "entityType" | "entityId" | "seq">, cache?: Map<string, Promise<Facts | null>>): Promise<Facts | null> {
+  async facts(event: Pick<HubEvent, "entityType" | "entityId" | "seq">, cache?: FactsCache): Promise<Facts | null> {
     const key = `${event.entityType}:${event.entityId}`;
     let found = cache?.get(key);
     if (!found) {
@@ -64,7 +67,7 @@ export class EventReader {
     return found;
   }
 
-  async message(viewer: Viewer, event: HubEvent, cache?: Map<string, Promise<Facts | null>>): Promise<EventMessage | null> {
+  async message(viewer: Viewer, event: HubEvent, cache?: FactsCache): Promise<EventMessage | null> {
     const subject = EVENT_SUBJECTS[event.entityType as EventEntityType];
     const facts = subject ? await this.facts(event, cache) : null;
     if (!subject || !facts || !eventRecipient(viewer, facts)) return null;

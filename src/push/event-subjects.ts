@@ -47,9 +47,14 @@ const facts = (f: Partial<EventSubjectFacts> & { readVariables: Record<string, u
 export const EVENT_SUBJECTS: Record<EventEntityType, EventSubject> = {
   Institution: {
     async facts(dataSource, id) {
-      const row = await one(dataSource, `SELECT id, region_code FROM institutions WHERE id = $1`, [id]);
+      const row = await one(
+        dataSource,
+        `SELECT i.region_code, ARRAY(SELECT DISTINCT c.entrusting_agency_id FROM appraisal_cases c WHERE c.institution_id = i.id AND c.status = ANY($2::text[])) AS open_case_agencies
+           FROM institutions i WHERE i.id = $1`,
+        [id, OPEN_CASE_STATUSES],
+      );
       if (!row) return null;
-      return facts({ regionCodes: [row.region_code as string], institutionId: id, openCaseAgencyIds: await openCaseAgencies(dataSource, id), readVariables: { id } });
+      return facts({ regionCodes: [row.region_code as string], institutionId: id, openCaseAgencyIds: row.open_case_agencies as string[], readVariables: { id } });
     },
     read: `query EventRecord($id: ID!) { record: institution(id: $id) { id name creditCode regionCode listingStatus listingLevel version } }`,
   },

@@ -3,7 +3,7 @@ import type { Viewer } from "../auth/viewer";
 import { isDatabaseUnavailable } from "../errors/database-unavailable";
 import type { Logger } from "../logging/logger";
 import { eventOf } from "./webhook-dispatcher";
-import type { EventMessage, EventReader } from "./event-reader";
+import type { EventMessage, EventReader, FactsCache } from "./event-reader";
 
 /** Messages one subscriber may have waiting; past it the oldest are dropped (a page that stopped reading). */
 const QUEUE_LIMIT = 500;
@@ -126,7 +126,7 @@ export class LiveEvents {
       `SELECT seq, id, type, entity_type, entity_id, version, region_codes, occurred_at FROM hub_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [this.lastSeq, BATCH],
     );
-    const facts = new Map();
+    const facts: FactsCache = new Map();
     for (const event of rows.map(eventOf)) {
       for (const subscriber of this.subscribers) {
         if (subscriber.closed || (subscriber.types && !subscriber.types.has(event.type))) continue;

@@ -11,6 +11,9 @@ import { createPushMetrics, PushMetrics } from "./push-metrics";
 import { WebhookDispatcher } from "./webhook-dispatcher";
 import { WebhookSender } from "./webhook-sender";
 
+/** How long after a send settles the dispatcher claims again, gathering the slots freed meanwhile. */
+const SETTLE_BATCH_MS = 20;
+
 /**
  * The hub's push machinery on one instance: the dispatcher (fan-out and webhook deliveries), the scheduler
  * (time-driven events), and the live feed for GraphQL subscriptions. Dispatcher and scheduler run only where
@@ -29,6 +32,7 @@ export class Pusher {
   private loops: Promise<void>[] = [];
   private schedulerTimer: NodeJS.Timeout | undefined;
   private databaseDown = false;
+  private wakeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     deps: HubDeps,
@@ -41,7 +45,7 @@ export class Pusher {
     this.metrics = createPushMetrics(registry, deps.dataSource);
     this.reader = new EventReader(deps, schema);
     this.sender = new WebhookSender({ allowedHosts: config.push.allowedHosts, env: config.env }, { connectTimeoutMs: config.push.connectTimeoutMs, responseTimeoutMs: config.push.responseTimeoutMs });
-    this.dispatcher = new WebhookDispatcher(deps.dataSource, this.reader, this.sender, deps.vault, config.push, logger, this.metrics, () => this.wake?.());
+    this.dispatcher = new WebhookDispatcher(deps.dataSource, this.reader, this.sender, deps.vault, config.push, logger, this.metrics, () => this.wakeSoon());
     this.scheduler = new EventScheduler(deps.dataSource, config.policy, config.push, now);
     this.live = new LiveEvents(deps.dataSource, this.reader, config.push.pollMs, logger);
   }
@@ -68,6 +72,15 @@ export class Pusher {
     this.live.nudge();
   }
 
+  /** Sends settling close together wake the dispatcher once: one claim for the slots they freed. */
+  private wakeSoon(): void {
+    if (this.wakeTimer) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.wake?.();
+    }, SETTLE_BATCH_MS);
+  }
+
   /** One scheduler round now (tests and `hub webhooks` use it); answers the events raised. */
   async runScheduler(): Promise<number> {
     try {
@@ -88,6 +101,7 @@ export class Pusher {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.schedulerTimer);
+    clearTimeout(this.wakeTimer);
     this.wake?.();
     await Promise.all(this.loops);
     await this.dispatcher.drain();

@@ -7,9 +7,10 @@ import type { HubEvent } from "../entities/hub-event.entity";
 import { DeliveryStatus } from "../entities/webhook-delivery.entity";
 import { WebhookStatus } from "../entities/webhook-subscription.entity";
 import type { Logger } from "../logging/logger";
-import { EventReader, EventReadFailed } from "./event-reader";
+import { EventReader, EventReadFailed, type FactsCache } from "./event-reader";
 import type { PushMetrics } from "./push-metrics";
 import type { WebhookSender } from "./webhook-sender";
+import type { Viewer } from "../auth/viewer";
 
 /** Events fanned out per round, and deliveries claimed per round at most. */
 const FAN_OUT_BATCH = 200;
@@ -23,13 +24,33 @@ interface Subscription {
   secret_sealed: string;
 }
 
+/** A claimed delivery, with what sending it needs: its subscription and its event. */
 interface Claimed {
   id: string;
   subscription_id: string;
-  event_seq: string;
   attempts: number;
   first_attempt_at: Date;
+  client_system_id: string;
+  url: string;
+  secret_sealed: string;
+  seq: string;
+  event_id: string;
+  type: string;
+  entity_type: string;
+  entity_id: string;
+  version: number | null;
+  region_codes: string[];
+  occurred_at: Date;
 }
+
+interface Round {
+  viewers: Map<string, Promise<Viewer | undefined>>;
+  facts: FactsCache;
+  secrets: Map<string, Promise<string>>;
+}
+
+/** Past the connect and response bounds: a claim still SENDING then belongs to an instance that stopped mid-send. */
+const LEASE_MARGIN_MS = 5_000;
 
 /**
  * Turns events into webhook deliveries and sends them. Fan-out: each new event becomes one delivery per active
@@ -75,7 +96,7 @@ export class WebhookDispatcher {
     // Who receives what is decided outside any transaction (the reads run as each subscriber); the rows are
     // then written in one short transaction that also marks the events, so a second instance doing the same
     // round at once writes nothing twice.
-    const facts = new Map();
+    const facts: FactsCache = new Map();
     const viewers = new Map<string, Promise<Awaited<ReturnType<EventReader["viewerOfClient"]>>>>();
     const deliveries: Array<{ subscriptionId: string; event: HubEvent }> = [];
     for (const event of events) {
@@ -105,6 +126,16 @@ export class WebhookDispatcher {
         });
         await manager.query(`INSERT INTO webhook_deliveries (subscription_id, event_seq, entity_key) VALUES ${tuples.join(", ")} ON CONFLICT (subscription_id, event_seq) DO NOTHING`, values);
       }
+      // The head of each queue these rows joined becomes claimable (it may be one of them, or already was).
+      if (rows.length > 0) {
+        await manager.query(
+          `UPDATE webhook_deliveries SET ready = true WHERE id IN (
+             SELECT DISTINCT ON (subscription_id, entity_key) id FROM webhook_deliveries
+              WHERE status IN ('PENDING', 'SENDING') AND (subscription_id, entity_key) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
+              ORDER BY subscription_id, entity_key, event_seq) AND NOT ready`,
+          [rows.map((d) => d.subscriptionId), rows.map((d) => `${d.event.entityType}:${d.event.entityId}`)],
+        );
+      }
     });
     for (const event of events) this.metrics.eventsFannedOut.inc({ type: event.type });
     return events.length;
@@ -115,36 +146,36 @@ export class WebhookDispatcher {
     const free = this.config.concurrency - this.running;
     if (free <= 0) return 0;
     const busy = [...this.inFlight].filter(([, count]) => count >= this.config.perSubscription).map(([id]) => id);
-    // Candidates, at most `perSubscription` per subscription less what this instance already has in flight for
-    // it, so one slow receiver never holds every slot; then each is claimed only if still due (a concurrent
-    // claimer's update makes the re-check fail).
-    const candidates: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM (
-         SELECT d.id, d.next_attempt_at, row_number() OVER (PARTITION BY d.subscription_id ORDER BY d.next_attempt_at, d.event_seq) AS nth
-           FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
-          WHERE ((d.status = 'PENDING' AND d.next_attempt_at <= now()) OR (d.status = 'SENDING' AND d.lease_until < now()))
-            AND s.status = 'ACTIVE' AND NOT (d.subscription_id = ANY($1::uuid[]))
-            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = d.subscription_id AND e.entity_key = d.entity_key
-                             AND e.event_seq < d.event_seq AND e.status IN ('PENDING', 'SENDING'))
-       ) due WHERE nth <= $2 ORDER BY next_attempt_at LIMIT $3`,
-      [busy, this.config.perSubscription, free],
-    );
-    if (candidates.length === 0) return 0;
-    // Past both bounds and a margin: a claim still SENDING then belongs to an instance that stopped mid-send.
-    const leaseMs = this.config.connectTimeoutMs + this.config.responseTimeoutMs + 5_000;
+    // Only the heads of the queues are candidates (`ready`), at most `perSubscription` per subscription, so one
+    // slow receiver never holds every slot; each is claimed only if still due (a concurrent claimer's update
+    // makes the re-check fail), and the claim answers what sending needs in the same statement.
+    const leaseMs = this.config.connectTimeoutMs + this.config.responseTimeoutMs + LEASE_MARGIN_MS;
     const claimed: Claimed[] = await this.dataSource.query(
-      `WITH claimed AS (
-         UPDATE webhook_deliveries SET status = 'SENDING', lease_until = now() + make_interval(secs => $2::double precision / 1000), attempts = attempts + 1,
+      `WITH candidates AS (
+         SELECT id FROM (
+           SELECT d.id, d.next_attempt_at, row_number() OVER (PARTITION BY d.subscription_id ORDER BY d.next_attempt_at, d.event_seq) AS nth
+             FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
+            WHERE d.ready AND ((d.status = 'PENDING' AND d.next_attempt_at <= now()) OR (d.status = 'SENDING' AND d.lease_until < now()))
+              AND s.status = 'ACTIVE' AND NOT (d.subscription_id = ANY($1::uuid[]))
+         ) due WHERE nth <= $2 ORDER BY next_attempt_at LIMIT $3
+       ), claimed AS (
+         UPDATE webhook_deliveries d SET status = 'SENDING', lease_until = now() + make_interval(secs => $4::double precision / 1000), attempts = attempts + 1,
                 first_attempt_at = coalesce(first_attempt_at, now()), last_attempt_at = now()
-          WHERE id = ANY($1::uuid[]) AND ((status = 'PENDING' AND next_attempt_at <= now()) OR (status = 'SENDING' AND lease_until < now()))
-          RETURNING id, subscription_id, event_seq, attempts, first_attempt_at)
-       SELECT * FROM claimed`,
-      [candidates.map((c) => c.id), leaseMs],
+          WHERE d.id IN (SELECT id FROM candidates) AND d.ready
+            AND ((d.status = 'PENDING' AND d.next_attempt_at <= now()) OR (d.status = 'SENDING' AND d.lease_until < now()))
+          RETURNING d.id, d.subscription_id, d.event_seq, d.attempts, d.first_attempt_at)
+       SELECT c.id, c.subscription_id, c.attempts, c.first_attempt_at, s.client_system_id, s.url, s.secret_sealed,
+              e.seq, e.id AS event_id, e.type, e.entity_type, e.entity_id, e.version, e.region_codes, e.occurred_at
+         FROM claimed c JOIN webhook_subscriptions s ON s.id = c.subscription_id JOIN hub_events e ON e.seq = c.event_seq`,
+      [busy, this.config.perSubscription, free, leaseMs],
     );
+    if (claimed.length === 0) return 0;
+    // What one round's sends share: each subscriber's caller, each record's facts, each secret.
+    const round: Round = { viewers: new Map(), facts: new Map(), secrets: new Map() };
     for (const delivery of claimed) {
       this.running++;
       this.inFlight.set(delivery.subscription_id, (this.inFlight.get(delivery.subscription_id) ?? 0) + 1);
-      const send = this.send(delivery)
+      const send = this.send(delivery, round)
         .catch((error: Error) => this.logger.error({ errorName: error.name, deliveryId: delivery.id }, "webhook delivery failed unexpectedly"))
         .finally(() => {
           this.running--;
@@ -168,19 +199,14 @@ export class WebhookDispatcher {
     return this.running;
   }
 
-  private async send(delivery: Claimed): Promise<void> {
-    const [subscription] = (await this.dataSource.query(`SELECT id, client_system_id, url, secret_sealed, status FROM webhook_subscriptions WHERE id = $1`, [delivery.subscription_id])) as Array<Subscription & { status: string }>;
-    const [eventRow] = await this.dataSource.query(`SELECT seq, id, type, entity_type, entity_id, version, region_codes, occurred_at FROM hub_events WHERE seq = $1`, [delivery.event_seq]);
-    const event = eventOf(eventRow);
-    if (subscription?.status === WebhookStatus.PAUSED) {
-      // Paused after the claim: back in the queue, this attempt uncounted.
-      await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'PENDING', lease_until = NULL, attempts = attempts - 1 WHERE id = $1 AND status = 'SENDING' AND attempts = $2`, [delivery.id, delivery.attempts]);
-      return;
-    }
-    const viewer = subscription && subscription.status === WebhookStatus.ACTIVE ? await this.reader.viewerOfClient(subscription.client_system_id) : undefined;
+  private async send(delivery: Claimed, round: Round): Promise<void> {
+    const event = eventOf({ ...delivery, id: delivery.event_id });
+    let viewer = round.viewers.get(delivery.client_system_id);
+    if (!viewer) round.viewers.set(delivery.client_system_id, (viewer = this.reader.viewerOfClient(delivery.client_system_id)));
     let message;
     try {
-      message = viewer ? await this.reader.message(viewer, event) : null;
+      const caller = await viewer;
+      message = caller ? await this.reader.message(caller, event, round.facts) : null;
     } catch (error) {
       if (!(error instanceof EventReadFailed)) throw error;
       return this.failed(delivery, event, null, "the hub could not read the record; retried");
@@ -194,13 +220,14 @@ export class WebhookDispatcher {
     const body = JSON.stringify(message);
     const webhookId = `msg_${delivery.id}`;
     const now = new Date();
-    const secret = await this.vault.openLatest(subscription.secret_sealed);
+    let secret = round.secrets.get(delivery.subscription_id);
+    if (!secret) round.secrets.set(delivery.subscription_id, (secret = this.vault.openLatest(delivery.secret_sealed)));
     const headers = {
       "webhook-id": webhookId,
       "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
-      "webhook-signature": new Webhook(secret).sign(webhookId, now, body),
+      "webhook-signature": new Webhook(await secret).sign(webhookId, now, body),
     };
-    const outcome = await this.sender.send(subscription.url, headers, body);
+    const outcome = await this.sender.send(delivery.url, headers, body);
     this.metrics.attemptDuration.observe(outcome.ms / 1000);
     if (outcome.ok) {
       await this.settle(delivery, DeliveryStatus.DELIVERED, { lastError: null, code: outcome.status });
@@ -229,11 +256,20 @@ export class WebhookDispatcher {
     this.metrics.deliveries.inc({ outcome: "failed" });
   }
 
+  /**
+   * Records the end of a delivery and makes the next one of its record's queue claimable, in one statement.
+   * Only this claim's own attempt is recorded: past its lease another instance may have taken it over.
+   */
   private async settle(delivery: Claimed, status: DeliveryStatus, outcome: { lastError: string | null; code: number | null }): Promise<void> {
-    // Only this claim's own attempt is recorded: past its lease another instance may have taken it over.
     await this.dataSource.query(
-      `UPDATE webhook_deliveries SET status = $2, lease_until = NULL, last_response_code = $3, last_error = $4, delivered_at = CASE WHEN $2 = 'DELIVERED' THEN now() ELSE delivered_at END
-        WHERE id = $1 AND status = 'SENDING' AND attempts = $5`,
+      `WITH settled AS (
+         UPDATE webhook_deliveries SET status = $2, ready = false, lease_until = NULL, last_response_code = $3, last_error = $4,
+                delivered_at = CASE WHEN $2 = 'DELIVERED' THEN now() ELSE delivered_at END
+          WHERE id = $1 AND status = 'SENDING' AND attempts = $5
+          RETURNING subscription_id, entity_key)
+       UPDATE webhook_deliveries n SET ready = true
+        WHERE n.id = (SELECT d.id FROM webhook_deliveries d JOIN settled s ON d.subscription_id = s.subscription_id AND d.entity_key = s.entity_key
+                       WHERE d.status = 'PENDING' AND d.id <> $1 ORDER BY d.event_seq LIMIT 1)`,
       [delivery.id, status, outcome.code, outcome.lastError, delivery.attempts],
     );
   }

@@ -183,7 +183,7 @@ export class WebhookSubscriptionService {
           throw new InvalidStateTransitionError("The delivery", delivery.status, DeliveryStatus.PENDING);
         }
         await manager.query(
-          `UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = now(), first_attempt_at = NULL, lease_until = NULL WHERE id = $1 AND status = $2`,
+          `UPDATE webhook_deliveries SET status = 'PENDING', ready = true, next_attempt_at = now(), first_attempt_at = NULL, lease_until = NULL WHERE id = $1 AND status = $2`,
           [delivery.id, delivery.status],
         );
         return { commit: { id: delivery.id, fields: ["status"] }, answer: await this.ownDelivery(manager, deliveryId) };

@@ -6,7 +6,9 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * whichever instance's scheduler sees it first. `webhook_subscriptions` belong to one client system; the
  * signing secret is sealed like personal data. `webhook_deliveries` are one event for one subscription: its id
  * is the `webhook-id` every attempt repeats; a claim (status SENDING, `lease_until`) that outlives its
- * instance is taken over once the lease ends.
+ * instance is taken over once the lease ends. `ready` marks the head of each record's queue per subscription
+ * (its oldest unsettled delivery): only those are claimed, so deliveries go out in order per record and the
+ * claim reads the heads alone, however long the queues behind them.
  */
 export class Push1765100000000 implements MigrationInterface {
   name = "Push1765100000000";
@@ -48,6 +50,7 @@ export class Push1765100000000 implements MigrationInterface {
         event_seq bigint NOT NULL REFERENCES hub_events(seq),
         entity_key text NOT NULL,
         status text NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'SENDING', 'DELIVERED', 'DEAD', 'WITHHELD')),
+        ready boolean NOT NULL DEFAULT false,
         attempts int NOT NULL DEFAULT 0,
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
         lease_until timestamptz,
@@ -59,7 +62,7 @@ export class Push1765100000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (subscription_id, event_seq)
       )`);
-    await q.query(`CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status IN ('PENDING', 'SENDING')`);
+    await q.query(`CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE ready AND status IN ('PENDING', 'SENDING')`);
     await q.query(`CREATE INDEX webhook_deliveries_in_order ON webhook_deliveries (subscription_id, entity_key, event_seq) WHERE status IN ('PENDING', 'SENDING')`);
     await q.query(`CREATE INDEX webhook_deliveries_listing ON webhook_deliveries (subscription_id, created_at DESC, id DESC)`);
   }
