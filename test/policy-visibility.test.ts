@@ -12,6 +12,7 @@ import { creditRecordVisibility } from "../src/policy/credit-record.visibility";
 import { custodyTrademarkVisibility } from "../src/policy/custody-trademark.visibility";
 import { institutionVisibility } from "../src/policy/institution.visibility";
 import { supervisionRecordVisibility } from "../src/policy/supervision-record.visibility";
+import { webhookSubscriptionVisibility } from "../src/policy/webhook-subscription.visibility";
 import { registryLookup } from "../src/services/client-system.service";
 import { CALLERS } from "./support/authorization-matrix";
 import { startTestHub, TestHub } from "./support/test-hub";
@@ -253,8 +254,21 @@ it("auditEvent.visible", async () => {
   );
 });
 
+it("webhookSubscription.own", async () => {
+  const clients: string[] = (await hub.db.dataSource.query(`SELECT id::text AS id FROM client_systems ORDER BY id`)).map((r: { id: string }) => r.id);
+  const types = { agency_id: "uuid", client_system_id: "uuid" };
+  const rows = combinations({ agency_id: agencyIds, client_system_id: clients });
+  await expectAgreement(
+    "webhookSubscription.own",
+    rows,
+    types,
+    (viewer) => keptBySql(rows, types, "s", webhookSubscriptionVisibility.sql(viewer, "s")),
+    (viewer, row) => webhookSubscriptionVisibility.test(viewer, { agencyId: row.agency_id!, clientSystemId: row.client_system_id! }),
+  );
+});
+
 it("covers every row predicate that has a SQL form", () => {
   const withSql = [...policyDecisions().values()].filter((d) => d.layer === "row" && "sql" in d).map((d) => d.name);
-  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible"];
+  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own"];
   expect(withSql.sort()).toEqual(tested.sort());
 });

@@ -85,9 +85,11 @@ export class PersonSessions {
 
   /**
    * The person a session token stands for, while the session is open and its agency and `web` system are
-   * active; null otherwise. Scopes are the session's, narrowed to what the system allows today.
+   * active; null otherwise. Scopes are the session's, narrowed to what the system allows today. A use
+   * (`touch`, the default) keeps the session from going idle; a check that is not the person acting (a live
+   * connection confirming its session still holds) passes `touch: false`.
    */
-  async resolve(token: string): Promise<SignedInPerson | null> {
+  async resolve(token: string, options: { touch?: boolean } = {}): Promise<SignedInPerson | null> {
     const hash = hashSecret(token);
     const rows: Array<{
       agency_id: string; code: string; name: string; kind: AgencyKind; region_code: string; institution_id: string | null; rate_limit_points: number | null;
@@ -102,7 +104,7 @@ export class PersonSessions {
     );
     const row = rows[0];
     if (!row) return null;
-    if (row.stale) await this.dataSource.query(`UPDATE person_sessions SET last_seen_at = now() WHERE token_hash = $1`, [hash]);
+    if (row.stale && options.touch !== false) await this.dataSource.query(`UPDATE person_sessions SET last_seen_at = now() WHERE token_hash = $1`, [hash]);
     const viewer = Viewer.of(
       { id: row.agency_id, code: row.code, name: row.name, kind: row.kind, regionCode: row.region_code, institutionId: row.institution_id, rateLimitPoints: row.rate_limit_points },
       { id: row.client_id, name: row.client_name },

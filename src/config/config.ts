@@ -127,6 +127,8 @@ export interface PushConfig {
   readonly schedulerIntervalMs: number;
   /** `appraisal_case.deadline_approaching` this many working days before the completion deadline (0: never). */
   readonly deadlineNoticeWorkingDays: number;
+  /** Settled deliveries (delivered, dead-lettered, withheld) and events with none left are deleted this long after. */
+  readonly retentionSeconds: number;
 }
 
 export interface HubPolicy {
@@ -294,6 +296,7 @@ const envSchema = z.object({
   HUB_WEBHOOK_PER_SUBSCRIPTION: int(4, 1, 64),
   HUB_SCHEDULER_INTERVAL_MS: int(60_000, 50, 3_600_000),
   HUB_CASE_DEADLINE_NOTICE_WORKING_DAYS: int(3, 0, 60),
+  HUB_PUSH_RETENTION: duration("30d"),
   HUB_SESSION_IDLE: duration("30m"),
   HUB_SESSION_MAX: duration("12h"),
 });
@@ -432,6 +435,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       perSubscription: e.HUB_WEBHOOK_PER_SUBSCRIPTION,
       schedulerIntervalMs: e.HUB_SCHEDULER_INTERVAL_MS,
       deadlineNoticeWorkingDays: e.HUB_CASE_DEADLINE_NOTICE_WORKING_DAYS,
+      retentionSeconds: e.HUB_PUSH_RETENTION,
     },
   };
   return deepFreeze(config);

@@ -30,3 +30,4 @@ import "./supervision-record.permissions";
 import "./supervision-record.visibility";
 import "./hub-event.visibility";
 import "./webhook-subscription.permissions";
+import "./webhook-subscription.visibility";

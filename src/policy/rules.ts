@@ -5,7 +5,7 @@ import type { Agency } from "../entities/agency.entity";
 import { WEB_CLIENT_NAME, type ClientSystem } from "../entities/client-system.entity";
 import type { WebhookSubscription } from "../entities/webhook-subscription.entity";
 import type { WebhookDelivery } from "../entities/webhook-delivery.entity";
-import { ownWebhookSubscription } from "./webhook-subscription.permissions";
+import { webhookSubscriptionVisibility } from "./webhook-subscription.visibility";
 import type { IdentityProvider } from "../entities/identity-provider.entity";
 import type { Institution } from "../entities/institution.entity";
 import type { Appraiser } from "../entities/appraiser.entity";
@@ -136,10 +136,10 @@ export const RULES = {
   agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) => agencyAdministration(viewer, agency)),
   clientSystemOfViewerAgency: aboutAgencyRecord<ClientSystem>("clientSystemOfViewerAgency"),
   identityProviderOfViewerAgency: aboutAgencyRecord<IdentityProvider>("identityProviderOfViewerAgency"),
-  webhookOwner: aboutRow<WebhookSubscription>("webhookOwner", (subscription, { viewer }) => ownWebhookSubscription(viewer, subscription)),
+  webhookOwner: aboutRow<WebhookSubscription>("webhookOwner", (subscription, { viewer }) => webhookSubscriptionVisibility.test(viewer, subscription)),
   /** A delivery is listed with its subscription's owner (`WebhookDeliveryRow`). */
   webhookDeliveryOwner: aboutRow<WebhookDelivery & { subscription: Pick<WebhookSubscription, "agencyId" | "clientSystemId"> }>("webhookDeliveryOwner", (delivery, { viewer }) =>
-    ownWebhookSubscription(viewer, delivery.subscription),
+    webhookSubscriptionVisibility.test(viewer, delivery.subscription),
   ),
   institutionDetails: aboutRow<Institution>("institutionDetails", (institution, { viewer }) => institutionDetails(viewer, institution)),
   institutionSupervisor: aboutRow<Institution>("institutionSupervisor", (institution, { viewer }) => institutionSupervisor(viewer, institution)),

@@ -110,3 +110,19 @@ export class EventReader {
     );
   }
 }
+
+/** An outbox row (`SELECT seq, id, type, entity_type, entity_id, version, region_codes, occurred_at`) as the entity. */
+export function eventOf(row: Record<string, any>): HubEvent {
+  return {
+    seq: String(row.seq),
+    id: row.id,
+    type: row.type,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    version: row.version ?? null,
+    regionCodes: row.region_codes ?? [],
+    dedupeKey: null,
+    occurredAt: row.occurred_at,
+    fannedOutAt: null,
+  };
+}

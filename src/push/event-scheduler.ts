@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { HubPolicy, PushConfig } from "../config/config";
 import { AWAITING_APPLICANT } from "../domain/abnormal-patent-enums";
@@ -8,43 +9,93 @@ import { loadWorkingCalendar } from "../seed/calendar";
 import { eventAbout, EventDraft } from "./event-types";
 import { writeEvents } from "./outbox";
 
-/** The advisory lock whose holder runs a scheduler round: one instance at a time (any value unique to this use). */
-const SCHEDULER_LOCK = 716_016_001;
-
 /** Credit publication thresholds older than this are not raised late (a hub stopped for longer, or the upgrade that brought push). */
 const LOOKBACK_DAYS = 30;
+/** Rows deleted per table and round at most (past the retention period). */
+const PRUNE_BATCH = 5_000;
 
 /**
  * Time-driven events: a record crossing a threshold (a case deadline passed or near, a mark entering its
  * expiry window, a credit record's publication starting or ending, an abnormal-patent item left past its
- * deadline). A round runs in one transaction holding a transaction-scoped advisory lock, so one instance
- * raises at a time; each event carries a key of record and threshold, unique in the outbox, so it is raised
- * once however many rounds and instances see it.
+ * deadline). Rounds run on one instance at a time: the holder of the scheduler's lease, which it renews each
+ * round and another instance takes over once it has expired (the holder stopped). Each event carries a key of
+ * record and threshold, unique in the outbox, so it is raised once however many rounds see it. A round reads
+ * outside any transaction and writes its events in one statement (on PGlite a transaction would hold the one
+ * connection the API needs).
  */
 export class EventScheduler {
+  private readonly instance = randomUUID();
+  private running: Promise<number> | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: HubPolicy,
-    private readonly config: Pick<PushConfig, "deadlineNoticeWorkingDays">,
+    private readonly config: Pick<PushConfig, "deadlineNoticeWorkingDays" | "schedulerIntervalMs" | "retentionSeconds">,
     private readonly now: () => Date,
   ) {}
 
-  /** One round; answers how many events it raised (0 when another instance holds the round). */
-  async round(): Promise<number> {
+  /** One round; answers how many events it raised (0 when another instance holds the lease). Calls during a round share it. */
+  round(): Promise<number> {
+    this.running ??= this.run().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Resolves once a round in progress has ended. */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
+  private async run(): Promise<number> {
+    if (!(await this.holdLease())) return 0;
     const today = todayInChina(this.now());
-    // Read before the transaction: on PGlite the transaction holds the only connection.
     const calendar = await loadWorkingCalendar(this.dataSource);
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SCHEDULER_LOCK]);
-      if (!locked) return 0;
-      const drafts = [
-        ...(await this.caseDeadlines(manager, calendar, today)),
-        ...(await this.expiringMarks(manager, today)),
-        ...(await this.creditPublication(manager, today)),
-        ...(await this.overduePatentItems(manager, today)),
-      ];
-      return writeEvents(manager, drafts);
-    });
+    const manager = this.dataSource.manager;
+    const drafts = [
+      ...(await this.caseDeadlines(manager, calendar, today)),
+      ...(await this.expiringMarks(manager, today)),
+      ...(await this.creditPublication(manager, today)),
+      ...(await this.overduePatentItems(manager, today)),
+    ];
+    const raised = await writeEvents(manager, drafts);
+    await this.prune();
+    return raised;
+  }
+
+  /**
+   * Deletes settled deliveries and spent events past the retention period, a bounded batch per round. Events
+   * of the scheduler's own stay: their keys are what keeps a threshold from being raised twice.
+   */
+  private async prune(): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM webhook_deliveries WHERE id IN (
+         SELECT id FROM webhook_deliveries WHERE status IN ('DELIVERED', 'DEAD', 'WITHHELD') AND created_at < now() - make_interval(secs => $1) LIMIT $2)`,
+      [this.config.retentionSeconds, PRUNE_BATCH],
+    );
+    await this.dataSource.query(
+      `DELETE FROM hub_events WHERE seq IN (
+         SELECT e.seq FROM hub_events e WHERE e.fanned_out_at < now() - make_interval(secs => $1) AND e.dedupe_key IS NULL
+            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_seq = e.seq) LIMIT $2)`,
+      [this.config.retentionSeconds, PRUNE_BATCH],
+    );
+  }
+
+  /** Gives the lease up (a stop), so another instance takes the rounds over at once rather than when it expires. */
+  async release(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM push_scheduler_lease WHERE name = 'scheduler' AND holder = $1`, [this.instance]);
+  }
+
+  /** Takes or renews the lease: free, expired, or already this instance's. Two intervals and a margin long. */
+  private async holdLease(): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH taken AS (
+         INSERT INTO push_scheduler_lease (name, holder, lease_until) VALUES ('scheduler', $1, now() + make_interval(secs => $2))
+         ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, lease_until = EXCLUDED.lease_until
+          WHERE push_scheduler_lease.lease_until < now() OR push_scheduler_lease.holder = EXCLUDED.holder
+         RETURNING 1)
+       SELECT * FROM taken`,
+      [this.instance, (2 * this.config.schedulerIntervalMs) / 1000 + 10],
+    );
+    return rows.length > 0;
   }
 
   private async caseDeadlines(manager: EntityManager, calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>, today: string): Promise<EventDraft[]> {
@@ -58,7 +109,11 @@ export class EventScheduler {
       [cases.map((c) => c.id)],
     );
     const byCase = new Map<string, Array<{ action: string; occurredOn: string }>>();
-    for (const event of events) byCase.set(event.case_id, [...(byCase.get(event.case_id) ?? []), { action: event.action, occurredOn: event.occurred_on }]);
+    for (const event of events) {
+      let list = byCase.get(event.case_id);
+      if (!list) byCase.set(event.case_id, (list = []));
+      list.push({ action: event.action, occurredOn: event.occurred_on });
+    }
     const drafts: EventDraft[] = [];
     for (const c of cases) {
       const status = c.status as CaseStatus;

@@ -2,12 +2,19 @@ import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import { isDatabaseUnavailable } from "../errors/database-unavailable";
 import type { Logger } from "../logging/logger";
-import { eventOf } from "./webhook-dispatcher";
-import type { EventMessage, EventReader, FactsCache } from "./event-reader";
+import { eventOf, type EventMessage, type EventReader, type FactsCache } from "./event-reader";
 
 /** Messages one subscriber may have waiting; past it the oldest are dropped (a page that stopped reading). */
 const QUEUE_LIMIT = 500;
 const BATCH = 500;
+/** How far back, in numbers and in seconds, an event that committed after later-numbered ones is still picked up. */
+const LATE_SEQS = 200;
+const LATE_SECONDS = 30;
+
+/** Callers that read alike: the same agency, system and scopes. */
+function viewerKey(viewer: Viewer): string {
+  return `${viewer.agency?.id}|${viewer.client?.id}|${[...viewer.scopes].sort().join(",")}`;
+}
 
 interface Subscriber {
   viewer: Viewer;
@@ -26,6 +33,8 @@ interface Subscriber {
 export class LiveEvents {
   private readonly subscribers = new Set<Subscriber>();
   private lastSeq: string | undefined;
+  /** Events already handled among the last LATE_SEQS numbers. */
+  private readonly seen = new Set<string>();
   private running: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private closed = false;
@@ -37,10 +46,6 @@ export class LiveEvents {
     private readonly pollMs: number,
     private readonly logger: Logger,
   ) {}
-
-  get size(): number {
-    return this.subscribers.size;
-  }
 
   /** The events `viewer` receives from now on, of `types` (all when null), until the iterator is returned. */
   subscribe(viewer: Viewer, types: readonly string[] | null): AsyncIterableIterator<EventMessage> {
@@ -113,6 +118,7 @@ export class LiveEvents {
       this.running = undefined;
       // Everyone left: the next subscriber starts from the outbox's end as it is then.
       this.lastSeq = undefined;
+      this.seen.clear();
     }
   }
 
@@ -122,19 +128,36 @@ export class LiveEvents {
       this.lastSeq = String(row.seq);
       return;
     }
+    // Numbers are taken when a transaction writes its event, not when it commits: one that committed late
+    // has a number below events already seen. The last LATE_SEQS numbers are read again while recent.
     const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT seq, id, type, entity_type, entity_id, version, region_codes, occurred_at FROM hub_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
-      [this.lastSeq, BATCH],
+      `SELECT seq, id, type, entity_type, entity_id, version, region_codes, occurred_at FROM hub_events
+        WHERE seq > $1 AND (seq > $2 OR occurred_at > now() - make_interval(secs => $3)) ORDER BY seq LIMIT $4`,
+      [Math.max(0, Number(this.lastSeq) - LATE_SEQS), this.lastSeq, LATE_SECONDS, BATCH],
     );
     const facts: FactsCache = new Map();
     for (const event of rows.map(eventOf)) {
+      if (this.seen.has(event.seq)) continue;
+      // Subscribers with the same caller (a dashboard open in several tabs) share one read of the record.
+      const reads = new Map<string, Promise<EventMessage | null>>();
       for (const subscriber of this.subscribers) {
         if (subscriber.closed || (subscriber.types && !subscriber.types.has(event.type))) continue;
-        const message = await this.reader.message(subscriber.viewer, event, facts);
-        if (message) this.deliver(subscriber, message);
+        const key = viewerKey(subscriber.viewer);
+        let read = reads.get(key);
+        if (!read) reads.set(key, (read = this.reader.message(subscriber.viewer, event, facts)));
+        try {
+          const message = await read;
+          if (message) this.deliver(subscriber, message);
+        } catch (error) {
+          // This subscriber misses this event (the record could not be read for it now); the others do not.
+          this.logger.warn({ eventId: event.id, errorName: (error as Error)?.name }, "live event not delivered: its record could not be read");
+        }
       }
-      this.lastSeq = event.seq;
+      this.seen.add(event.seq);
+      if (Number(event.seq) > Number(this.lastSeq)) this.lastSeq = event.seq;
     }
+    const floor = Number(this.lastSeq) - LATE_SEQS;
+    for (const seq of this.seen) if (Number(seq) <= floor) this.seen.delete(seq);
   }
 
   private deliver(subscriber: Subscriber, message: EventMessage): void {

@@ -28,6 +28,7 @@ export class Pusher {
   private readonly scheduler: EventScheduler;
   private readonly sender: WebhookSender;
   private stopped = true;
+  private started = false;
   private wake: (() => void) | undefined;
   private loops: Promise<void>[] = [];
   private schedulerTimer: NodeJS.Timeout | undefined;
@@ -54,6 +55,7 @@ export class Pusher {
   start(): void {
     if (!this.config.push.workers || !this.stopped) return;
     this.stopped = false;
+    this.started = true;
     this.loops.push(this.dispatchLoop());
     const tick = () => {
       this.schedulerTimer = setTimeout(async () => {
@@ -81,7 +83,7 @@ export class Pusher {
     }, SETTLE_BATCH_MS);
   }
 
-  /** One scheduler round now (tests and `hub webhooks` use it); answers the events raised. */
+  /** One scheduler round now (the timer's, and tests'); answers the events raised. */
   async runScheduler(): Promise<number> {
     try {
       const raised = await this.scheduler.round();
@@ -104,6 +106,8 @@ export class Pusher {
     clearTimeout(this.wakeTimer);
     this.wake?.();
     await Promise.all(this.loops);
+    await this.scheduler.idle();
+    if (this.started) await this.scheduler.release().catch(() => undefined);
     await this.dispatcher.drain();
     this.sender.close();
     await this.live.close();
@@ -111,15 +115,11 @@ export class Pusher {
 
   private async dispatchLoop(): Promise<void> {
     while (!this.stopped) {
-      let busy = false;
-      try {
-        const fanned = await this.dispatcher.fanOut();
-        const claimed = await this.dispatcher.deliverDue();
-        busy = fanned > 0 || claimed > 0;
-        this.databaseDown = false;
-      } catch (error) {
-        this.report(error, "push dispatcher round failed");
-      }
+      // Fan-out and delivery fail separately: deliveries already queued go out whatever the new events do.
+      const fanned = await this.dispatcher.fanOut().catch((error: unknown) => (this.report(error, "push fan-out round failed"), 0));
+      const claimed = await this.dispatcher.deliverDue().catch((error: unknown) => (this.report(error, "push delivery round failed"), 0));
+      const busy = fanned > 0 || claimed > 0;
+      if (busy) this.databaseDown = false;
       if (this.stopped) break;
       // Busy: go again at once (a backlog drains at the speed receivers answer); otherwise wait for a nudge,
       // a send finishing (a slot is free), or the poll interval (events other instances wrote, retries due).

@@ -1,12 +1,12 @@
 import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
+import net, { type LookupFunction } from "node:net";
 import { addressAllowed, hostAllowed, hostOf, WebhookUrlRules } from "./webhook-url";
 
 export interface SendLimits {
   connectTimeoutMs: number;
-  /** Headers and the first bytes of the body must arrive within this, counted from the start. */
+  /** The whole answer (as much of it as is read) must arrive within this, counted from the start of the request. */
   responseTimeoutMs: number;
 }
 
@@ -48,8 +48,11 @@ export class WebhookSender {
       return Promise.resolve(done(false, null, "the URL is not valid"));
     }
     // The allow-list may have changed since the subscription was made.
-    if (!hostAllowed(hostOf(url), this.rules)) return Promise.resolve(done(false, null, "the host is no longer allowed (HUB_WEBHOOK_ALLOWED_HOSTS)"));
+    const host = hostOf(url);
+    if (!hostAllowed(host, this.rules)) return Promise.resolve(done(false, null, "the host is no longer allowed (HUB_WEBHOOK_ALLOWED_HOSTS)"));
     const env = this.rules.env;
+    // An address literal is connected to without a lookup: it is checked here instead.
+    if (net.isIP(host) && !addressAllowed(host, env)) return Promise.resolve(done(false, null, "the address is not one the hub sends to"));
     const lookup: LookupFunction = (hostname, options, callback) => {
       dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
         if (error) return callback(error, "", 0);

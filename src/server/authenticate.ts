@@ -137,7 +137,15 @@ function contextHeader(raw: string | undefined, name: string, maxLength: number)
  * request to a viewer, for the HTTP middleware and for in-process operations (tests). Throws
  * UNAUTHENTICATED for a bad credential, SERVICE_UNAVAILABLE when the registry cannot be read.
  */
-export async function identify(credentials: Credentials, logger: Logger, requestId: string, header: (name: string) => string | undefined, address = "in-process"): Promise<Authenticated> {
+export async function identify(
+  credentials: Credentials,
+  logger: Logger,
+  requestId: string,
+  header: (name: string) => string | undefined,
+  address = "in-process",
+  /** `touchSession: false`: confirming a session still holds is not a use of it (a live connection's periodic check). */
+  options: { touchSession?: boolean } = {},
+): Promise<Authenticated> {
   const { verifier, limits } = credentials;
   // A case reference that cannot justify a disclosure does not fail the request: the disclosure is
   // refused (masked, audited as DENIED with the reason) and the rest is answered.
@@ -155,7 +163,7 @@ export async function identify(credentials: Credentials, logger: Logger, request
   if (session !== undefined) {
     // A person signed in: the person, not a header the page could set, is the end user.
     if (!sameOrigin(header("origin"), header("host"), credentials.cookies.publicUrl)) throw new UnauthenticatedError("A signed-in session is used from the hub's own pages only.");
-    const person = await credentials.sessions.resolve(session).catch((error: unknown) => {
+    const person = await credentials.sessions.resolve(session, { touch: options.touchSession }).catch((error: unknown) => {
       logger.error({ reqId: requestId, errorName: (error as Error)?.name }, "session lookup failed");
       throw new ServiceUnavailableError();
     });

@@ -22,7 +22,14 @@ interface ConnectionState {
   authenticated?: Authenticated;
   subscriptions: number;
   timer?: NodeJS.Timeout;
+  /** Whose connection it is, for the per-caller cap (the caller's rate-limit key). */
+  caller?: string;
+  closed: boolean;
 }
+
+/** Connections one caller (a client system, a person) may hold at once, and this instance in all. */
+const MAX_CONNECTIONS_PER_CALLER = 20;
+const MAX_CONNECTIONS = 2_000;
 
 /**
  * GraphQL subscriptions over WebSocket at `/graphql` (the graphql-ws protocol), for the dashboard's live
@@ -37,10 +44,12 @@ export function serveLiveSubscriptions(httpServer: Server, schema: HubSchema, de
   const states = new WeakMap<object, ConnectionState>();
   const stateOf = (extra: object): ConnectionState => {
     let state = states.get(extra);
-    if (!state) states.set(extra, (state = { subscriptions: 0 }));
+    if (!state) states.set(extra, (state = { subscriptions: 0, closed: false }));
     return state;
   };
-  const who = (request: import("node:http").IncomingMessage, params: Record<string, unknown> | undefined) => {
+  const perCaller = new Map<string, number>();
+  let connections = 0;
+  const who = (request: import("node:http").IncomingMessage, params: Record<string, unknown> | undefined, touchSession = true) => {
     // The token in the connection_init payload (browsers and clients), else on the handshake itself (a router
     // propagating the client's Authorization header); a browser can set neither for another site's page.
     const fromParams = typeof params?.authorization === "string" ? params.authorization : typeof params?.Authorization === "string" ? params.Authorization : undefined;
@@ -49,7 +58,7 @@ export function serveLiveSubscriptions(httpServer: Server, schema: HubSchema, de
       const value = request.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    return identify(credentials, logger, randomUUID(), header, request.socket.remoteAddress ?? "unknown");
+    return identify(credentials, logger, randomUUID(), header, request.socket.remoteAddress ?? "unknown", { touchSession });
   };
 
   const disposable = useServer<Record<string, unknown>, Record<string, unknown>>(
@@ -57,26 +66,47 @@ export function serveLiveSubscriptions(httpServer: Server, schema: HubSchema, de
       schema: schema.schema,
       isProd: true,
       onConnect: async (ctx) => {
+        const state = stateOf(ctx.extra);
+        let authenticated: Authenticated;
         try {
-          const authenticated = await who(ctx.extra.request, ctx.connectionParams);
-          if (authenticated.viewer.isAnonymous) return false;
-          const state = stateOf(ctx.extra);
-          state.authenticated = authenticated;
-          state.timer = setInterval(() => {
-            who(ctx.extra.request, ctx.connectionParams)
-              .then((again) => {
-                if (again.viewer.isAnonymous) throw new Error("anonymous");
-                state.authenticated = again;
-              })
-              .catch(() => ctx.extra.socket.close(4401, "Unauthorized"));
-          }, REIDENTIFY_MS);
-          state.timer.unref();
-          return true;
+          authenticated = await who(ctx.extra.request, ctx.connectionParams);
         } catch {
           return false;
         }
+        // Closed while it was being identified: nothing to keep.
+        if (state.closed || authenticated.viewer.isAnonymous) return false;
+        const caller = authenticated.request.budget?.key ?? "unknown";
+        if (connections >= MAX_CONNECTIONS || (perCaller.get(caller) ?? 0) >= MAX_CONNECTIONS_PER_CALLER) {
+          ctx.extra.socket.close(4429, "Too many connections");
+          return false;
+        }
+        connections++;
+        perCaller.set(caller, (perCaller.get(caller) ?? 0) + 1);
+        state.caller = caller;
+        state.authenticated = authenticated;
+        state.timer = setInterval(() => {
+          // Whether the token or session still holds; checking is not a use of a person's session.
+          who(ctx.extra.request, ctx.connectionParams, false)
+            .then((again) => {
+              if (again.viewer.isAnonymous) throw new Error("anonymous");
+              state.authenticated = again;
+            })
+            .catch(() => ctx.extra.socket.close(4401, "Unauthorized"));
+        }, REIDENTIFY_MS);
+        state.timer.unref();
+        return true;
       },
-      onClose: (ctx) => clearInterval(stateOf(ctx.extra).timer),
+      onClose: (ctx) => {
+        const state = stateOf(ctx.extra);
+        state.closed = true;
+        clearInterval(state.timer);
+        if (state.caller === undefined) return;
+        connections--;
+        const left = (perCaller.get(state.caller) ?? 1) - 1;
+        if (left <= 0) perCaller.delete(state.caller);
+        else perCaller.set(state.caller, left);
+        state.caller = undefined;
+      },
       onSubscribe: (ctx, _id, payload) => {
         const state = stateOf(ctx.extra);
         let document;

@@ -7,9 +7,11 @@ import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFound
 import type { SubscribeWebhookInput, UpdateWebhookInput, WebhookDeliveryFilter } from "../inputs/webhook-subscription.input";
 import { demand } from "../policy/decision";
 import { webhookSubscriber } from "../policy/rules";
-import { ownWebhookSubscription, redeliverDelivery } from "../policy/webhook-subscription.permissions";
+import { redeliverDelivery } from "../policy/webhook-subscription.permissions";
+import { webhookSubscriptionVisibility } from "../policy/webhook-subscription.visibility";
 import { isHubEventType } from "../push/event-types";
 import { parseWebhookUrl, WebhookUrlRules } from "../push/webhook-url";
+import { lockQueues } from "../push/queue-lock";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, relationPage, RelationListSpec } from "./list-builder";
 import type { Page } from "./pagination";
@@ -87,10 +89,15 @@ export class WebhookSubscriptionService {
   /** The calling system's webhooks, oldest first (deleted ones are gone). */
   mine(): Promise<WebhookSubscription[]> {
     demand(webhookSubscriber, "Webhooks belong to an agency's client system holding clients:manage.", this.viewer);
-    return this.scope.dataSource.getRepository(WebhookSubscription).find({
-      where: { clientSystemId: this.viewer.client!.id, agencyId: this.viewer.agency!.id, status: In([WebhookStatus.ACTIVE, WebhookStatus.PAUSED]) },
-      order: { createdAt: "ASC", id: "ASC" },
-    });
+    const own = webhookSubscriptionVisibility.sql(this.viewer, "s");
+    return this.scope.dataSource
+      .getRepository(WebhookSubscription)
+      .createQueryBuilder("s")
+      .where(own.clause, own.params)
+      .andWhere("s.status IN (:...live)", { live: [WebhookStatus.ACTIVE, WebhookStatus.PAUSED] })
+      .orderBy("s.created_at", "ASC")
+      .addOrderBy("s.id", "ASC")
+      .getMany();
   }
 
   async subscribe(input: SubscribeWebhookInput): Promise<SubscribedWebhook> {
@@ -151,18 +158,23 @@ export class WebhookSubscriptionService {
       id,
       expectedVersion,
       visible: (current) => this.exists(current),
-      apply: async () => ({ changes: { status: WebhookStatus.DELETED }, fields: ["status"] }),
+      apply: async (subscription, manager) => {
+        // Nothing more is sent: what was still queued is withheld (never listed, never claimed).
+        await manager.query(`UPDATE webhook_deliveries SET status = 'WITHHELD', ready = false, lease_until = NULL WHERE subscription_id = $1 AND status IN ('PENDING', 'SENDING')`, [subscription.id]);
+        return { changes: { status: WebhookStatus.DELETED }, fields: ["status"] };
+      },
     });
   }
 
   /** The calling system's deliveries, newest first; withheld ones (the record no longer exists for it) are never listed. */
   deliveries(filter: WebhookDeliveryFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<WebhookDeliveryRow>> {
     demand(webhookSubscriber, "Webhooks belong to an agency's client system holding clients:manage.", this.viewer);
+    const own = webhookSubscriptionVisibility.sql(this.viewer, "s");
     const relation = {
       clause: `SELECT d.*, e.type AS event_type, e.id AS event_id, e.entity_type, e.entity_id, s.agency_id, s.client_system_id
                  FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id JOIN hub_events e ON e.seq = d.event_seq
-                WHERE s.client_system_id = :vis_client AND s.agency_id = :vis_agency AND s.status <> 'DELETED' AND d.status <> 'WITHHELD'`,
-      params: { vis_client: this.viewer.client!.id, vis_agency: this.viewer.agency!.id },
+                WHERE ${own.clause} AND s.status <> 'DELETED' AND d.status <> 'WITHHELD'`,
+      params: own.params,
     };
     return relationPage(this.scope.dataSource, DELIVERY_LIST, relation, filter, { first, after });
   }
@@ -182,8 +194,11 @@ export class WebhookSubscriptionService {
         if (delivery.status !== DeliveryStatus.DEAD && delivery.status !== DeliveryStatus.DELIVERED) {
           throw new InvalidStateTransitionError("The delivery", delivery.status, DeliveryStatus.PENDING);
         }
+        await lockQueues(manager, [{ subscription: delivery.subscriptionId, key: delivery.entityKey }]);
         await manager.query(
-          `UPDATE webhook_deliveries SET status = 'PENDING', ready = true, next_attempt_at = now(), first_attempt_at = NULL, lease_until = NULL WHERE id = $1 AND status = $2`,
+          `UPDATE webhook_deliveries d SET status = 'PENDING', attempts = 0, next_attempt_at = now(), first_attempt_at = NULL, lease_until = NULL,
+                  ready = NOT EXISTS (SELECT 1 FROM webhook_deliveries q WHERE q.subscription_id = d.subscription_id AND q.entity_key = d.entity_key AND q.status IN ('PENDING', 'SENDING'))
+            WHERE d.id = $1 AND d.status = $2`,
           [delivery.id, delivery.status],
         );
         return { commit: { id: delivery.id, fields: ["status"] }, answer: await this.ownDelivery(manager, deliveryId) };
@@ -207,7 +222,7 @@ export class WebhookSubscriptionService {
   }
 
   private exists(subscription: WebhookSubscription): boolean {
-    return subscription.status !== WebhookStatus.DELETED && ownWebhookSubscription(this.viewer, subscription);
+    return subscription.status !== WebhookStatus.DELETED && webhookSubscriptionVisibility.test(this.viewer, subscription);
   }
 
   private eventTypes(values: readonly string[], field: string): string[] {

@@ -4,7 +4,7 @@ import { issueToken } from "../../src/auth/token";
 import { loadConfig } from "../../src/config/config";
 import type { TestDatabase } from "../support/test-database";
 import { createTestDatabase, copyTemplateKeys, usingServer } from "../support/test-database";
-import { HubProcess, preparedHubData, startHubProcess } from "../support/hub-process";
+import { HubProcess, preparedHubData, runHub, startHubProcess } from "../support/hub-process";
 import { graphqlAt, sleep } from "../support/write-load";
 import { WebhookReceiver } from "../support/webhook-receiver";
 import os from "node:os";
@@ -93,6 +93,23 @@ describe("a hub killed while delivering", () => {
     expect([...answered].sort()).toEqual(ids);
     // The ones caught mid-send when the hub died were sent again, with the same webhook-id.
     for (const id of before) expect(answered.has(id)).toBe(true);
+
+    // The operator's commands, beside the running hub: the webhook, its deliveries, and one sent again.
+    const list = await runHub(["webhooks", "list"], env());
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(new RegExp(`^[0-9a-f-]{36}\tXY-AMR/default\tACTIVE\t${receiver.url.replace(/[.]/g, "\\.")}\tappraisal_case\.entrusted\t-\tpending 0\tdead 0\n$`));
+    const deliveries = await runHub(["webhooks", "deliveries", "--status", "DELIVERED", "--limit", "3"], env());
+    expect(deliveries.code).toBe(0);
+    const lines = deliveries.stdout.trim().split("\n").map((line) => line.split("\t"));
+    expect(lines.map((line) => [line[2], line[4]])).toEqual(Array(3).fill(["appraisal_case.entrusted", "DELIVERED"]));
+    const resent = receiver.received.length;
+    const redeliver = await runHub(["webhooks", "redeliver", lines[0][0], "--operator", "ops"], env());
+    expect({ code: redeliver.code, stdout: redeliver.stdout }).toEqual({ code: 0, stdout: expect.stringContaining(`delivery ${lines[0][0]} (appraisal_case.entrusted) queued again`) });
+    await receiver.until(() => receiver.received.length > resent, 10_000);
+    expect(receiver.received.at(-1)!.id).toBe(`msg_${lines[0][0]}`);
+    const refused = await runHub(["webhooks", "deliveries", "--status", "LOST"], env());
+    expect({ code: refused.code, stderr: refused.stderr }).toEqual({ code: 1, stderr: expect.stringContaining("--status is PENDING, SENDING, DELIVERED or DEAD") });
+
     hub.child.kill("SIGTERM");
     expect(await hub.exited).toEqual({ code: 0, signal: null });
     hub = undefined;

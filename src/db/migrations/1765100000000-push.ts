@@ -65,9 +65,13 @@ export class Push1765100000000 implements MigrationInterface {
     await q.query(`CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE ready AND status IN ('PENDING', 'SENDING')`);
     await q.query(`CREATE INDEX webhook_deliveries_in_order ON webhook_deliveries (subscription_id, entity_key, event_seq) WHERE status IN ('PENDING', 'SENDING')`);
     await q.query(`CREATE INDEX webhook_deliveries_listing ON webhook_deliveries (subscription_id, created_at DESC, id DESC)`);
+    await q.query(`CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_seq)`);
+    // Which instance runs the scheduler: the holder of an unexpired lease (renewed every round).
+    await q.query(`CREATE TABLE push_scheduler_lease (name text PRIMARY KEY, holder text NOT NULL, lease_until timestamptz NOT NULL)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE push_scheduler_lease`);
     await q.query(`DROP TABLE webhook_deliveries`);
     await q.query(`DROP TABLE webhook_subscriptions`);
     await q.query(`DROP TABLE hub_events`);
