@@ -99,6 +99,9 @@ export class WebhookDispatcher {
         [FAN_OUT_BATCH],
       )
     ).map(eventOf);
+    // Failures counted for events no longer waiting (another instance fanned them out) are forgotten.
+    const waiting = new Set(events.map((event) => event.seq));
+    for (const seq of this.fanOutFailures.keys()) if (!waiting.has(seq)) this.fanOutFailures.delete(seq);
     if (events.length === 0) return 0;
     const subscriptions: Subscription[] = await this.dataSource.query(
       // A paused subscription gets its deliveries too: they wait until it is active again.
