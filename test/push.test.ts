@@ -241,4 +241,51 @@ describe("webhooks", () => {
     expect(xxCourt.messages().map((m) => m.type)).toEqual(["institution.listing_status_changed"]);
     await setListing("XY-AMR", CHADU, "LISTED");
   });
+
+  it("withholds a queued delivery whose subscriber is no longer a recipient when it is due, and never lists it", async () => {
+    const police = await receiver();
+    const { subscription } = await subscribe("GS-PSB", police.url, ["institution.listing_status_changed"]);
+    const chadu = await institution(CHADU);
+    // GS-PSB's case (固始, with no other case there) at 信阳茶都 makes it a recipient of the institution's events ...
+    const entrusted = await data(ENTRUST, {
+      as: "GS-PSB",
+      variables: { input: { idempotencyKey: "push-withheld", agencyCaseNo: "固公经立字〔2026〕901号", institutionId: chadu.id, technicalField: "TRADEMARK", matter: "商标近似比对", subject: "推送测试" } },
+    });
+    const paused = await data(`mutation($id: ID!, $v: Int!) { updateWebhook(id: $id, expectedVersion: $v, input: { status: PAUSED }) { version status } }`, {
+      as: "GS-PSB",
+      scopes: MANAGE,
+      variables: { id: subscription.id, v: subscription.version },
+    });
+    expect(paused.updateWebhook.status).toBe("PAUSED");
+    await setListing("XY-AMR", CHADU, "SUSPENDED");
+    // ... so the suspension is queued for it while it is paused,
+    const queued = async () => (await data(DELIVERIES, { as: "GS-PSB", scopes: MANAGE, variables: { filter: { subscriptionId: subscription.id } } })).webhookDeliveries;
+    const deadline = Date.now() + 5_000;
+    while ((await queued()).totalCount === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await queued()).edges.map((e: any) => e.node.status)).toEqual(["PENDING"]);
+    // ... but the institution rejects the case before the delivery is due: no open case, no longer a recipient.
+    const rejected = await hub.graphql(`mutation($id: ID!, $v: Int!) { recordCaseProgress(caseId: $id, expectedVersion: $v, input: { action: REJECT, rejectionReason: NO_CAPACITY }) { status } }`, {
+      as: "XY-CDJD",
+      variables: { id: entrusted.entrustAppraisal.appraisalCase.id, v: entrusted.entrustAppraisal.appraisalCase.version },
+    });
+    expect(rejected.body.errors).toBeUndefined();
+    await data(`mutation($id: ID!, $v: Int!) { updateWebhook(id: $id, expectedVersion: $v, input: { status: ACTIVE }) { version } }`, { as: "GS-PSB", scopes: MANAGE, variables: { id: subscription.id, v: paused.updateWebhook.version } });
+    const settled = Date.now() + 5_000;
+    while ((await queued()).totalCount > 0 && Date.now() < settled) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await queued()).totalCount).toBe(0);
+    const [row] = await hub.db.dataSource.query(`SELECT status FROM webhook_deliveries WHERE subscription_id = $1`, [subscription.id]);
+    expect(row.status).toBe("WITHHELD");
+    expect(police.received).toEqual([]);
+    await setListing("XY-AMR", CHADU, "LISTED");
+  });
+
+  it("reports what it pushes on /metrics", async () => {
+    const text = await (await fetch(`${hub.url}/metrics`)).text();
+    for (const name of ["hub_events_written_total", "hub_events_fanned_out_total", "hub_webhook_deliveries_total", "hub_webhook_delivery_latency_seconds", "hub_webhook_attempt_duration_seconds"]) {
+      expect(text).toContain(`# TYPE ${name}`);
+    }
+    expect(text).toMatch(/hub_webhook_deliveries_total\{outcome="delivered"\} [1-9]/);
+    expect(text).toMatch(/hub_webhook_deliveries_total\{outcome="dead"\} [1-9]/);
+    expect(text).toMatch(/hub_webhook_queue_depth\{queue="deliveries"\} \d+/);
+  });
 });
