@@ -5,6 +5,7 @@ import { AuditTrail } from "./audit/audit-trail";
 import { loadSigningKey, loadVerificationKeys, SigningKey } from "./auth/signing-key";
 import { TokenVerifier } from "./auth/token";
 import { RemoteJwksCache } from "./auth/remote-jwks";
+import { outboundFetch } from "./auth/outbound-fetch";
 import { loadPiiVault } from "./auth/pii-vault";
 import { allowsPlainHttp, type HubConfig } from "./config/config";
 import { createContext, HubContext, HubDeps } from "./context/context";
@@ -69,7 +70,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     },
     registryLookup(db.dataSource),
     // One cache for the hub's life: client systems' keys fetched from their jwksUri.
-    new RemoteJwksCache({ timeoutMs: config.jwt.jwksFetchTimeoutMs, allowHttp: allowsPlainHttp(config.env) }, { logger, now: options.now }),
+    new RemoteJwksCache({ timeoutMs: config.jwt.jwksFetchTimeoutMs, allowHttp: allowsPlainHttp(config.env) }, { logger, now: options.now, fetch: outboundFetch(config.env) }),
   );
   const schema = await hubSchema();
   // Created before the pusher it nudges, which needs these same deps to read records as subscribers.

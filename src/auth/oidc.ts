@@ -30,8 +30,11 @@ const HTTP_TIMEOUT_SECONDS = 10;
  * the person it vouches for. One discovery per provider (cached for an hour, dropped on failure).
  */
 export class OidcRelyingParty {
-  /** `allowHttp`: a development hub may use a provider on its loopback over plain http. */
-  constructor(private readonly options: { allowHttp: boolean }) {}
+  /**
+   * `allowHttp`: a development hub may use a provider on its loopback over plain http. `fetch`: how the
+   * provider is reached (the hub's `outboundFetch`, which refuses internal addresses); the library's own when absent.
+   */
+  constructor(private readonly options: { allowHttp: boolean; fetch?: typeof fetch }) {}
 
   private library: Promise<typeof OpenIdClient> | undefined;
   private readonly configurations = new Map<string, { at: number; configuration: Promise<OpenIdClient.Configuration> }>();
@@ -56,8 +59,14 @@ export class OidcRelyingParty {
       settings.clientId,
       undefined,
       settings.clientSecret ? client.ClientSecretPost(settings.clientSecret) : client.None(),
-      { timeout: HTTP_TIMEOUT_SECONDS, execute: [client.enableNonRepudiationChecks, ...(insecure ? [client.allowInsecureRequests] : [])] },
+      {
+        timeout: HTTP_TIMEOUT_SECONDS,
+        execute: [client.enableNonRepudiationChecks, ...(insecure ? [client.allowInsecureRequests] : [])],
+        ...(this.options.fetch ? { [client.customFetch]: this.options.fetch as unknown as OpenIdClient.CustomFetch } : {}),
+      },
     );
+    // The configuration's own requests (keys, token endpoint, UserInfo) go the same way as the discovery.
+    if (this.options.fetch) void configuration.then((found) => (found[client.customFetch] = this.options.fetch as unknown as OpenIdClient.CustomFetch)).catch(() => undefined);
     this.configurations.set(key, { at: Date.now(), configuration });
     configuration.catch(() => this.configurations.delete(key));
     return configuration;

@@ -78,7 +78,8 @@ export class RemoteJwksCache {
 
   constructor(
     settings: Partial<RemoteJwksSettings> = {},
-    private readonly options: { logger?: Logger; now?: () => Date } = {},
+    /** `fetch`: how key sets are fetched (the hub's `outboundFetch`, which refuses internal addresses); the global one when absent. */
+    private readonly options: { logger?: Logger; now?: () => Date; fetch?: typeof fetch } = {},
   ) {
     this.settings = { ...DEFAULT_REMOTE_JWKS_SETTINGS, ...settings };
     this.now = options.now ? () => options.now!().getTime() : () => Date.now();
@@ -164,7 +165,7 @@ export class RemoteJwksCache {
     try {
       let response: Response;
       try {
-        response = await fetch(url, { redirect: "manual", signal: controller.signal, headers: { accept: "application/jwk-set+json, application/json" } });
+        response = await (this.options.fetch ?? fetch)(url, { redirect: "manual", signal: controller.signal, headers: { accept: "application/jwk-set+json, application/json" } });
       } catch {
         throw new FetchFailure(controller.signal.aborted ? "timed out" : "connection failed");
       }

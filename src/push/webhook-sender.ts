@@ -1,7 +1,7 @@
-import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import net, { type LookupFunction } from "node:net";
+import net from "node:net";
+import { guardedLookup } from "../auth/outbound-fetch";
 import { addressAllowed, hostAllowed, hostOf, WebhookUrlRules } from "./webhook-url";
 
 export interface SendLimits {
@@ -33,10 +33,14 @@ export class WebhookSender {
     https: new https.Agent({ keepAlive: true, maxSockets: 8, maxFreeSockets: 2, timeout: 30_000 }),
   };
 
+  private readonly lookup;
+
   constructor(
     private readonly rules: WebhookUrlRules,
     private readonly limits: SendLimits,
-  ) {}
+  ) {
+    this.lookup = guardedLookup(rules.env);
+  }
 
   send(target: string, headers: Record<string, string>, body: string): Promise<SendOutcome> {
     const started = Date.now();
@@ -53,16 +57,6 @@ export class WebhookSender {
     const env = this.rules.env;
     // An address literal is connected to without a lookup: it is checked here instead.
     if (net.isIP(host) && !addressAllowed(host, env)) return Promise.resolve(done(false, null, "the address is not one the hub sends to"));
-    const lookup: LookupFunction = (hostname, options, callback) => {
-      dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
-        if (error) return callback(error, "", 0);
-        const list = addresses as dns.LookupAddress[];
-        const allowed = list.filter((entry) => addressAllowed(entry.address, env));
-        if (allowed.length === 0) return callback(Object.assign(new Error("the host resolves to an address the hub does not send to"), { code: "EADDRNOTALLOWED" }), "", 0);
-        if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, allowed);
-        callback(null, allowed[0].address, allowed[0].family);
-      });
-    };
     return new Promise<SendOutcome>((resolve) => {
       let settled = false;
       const finish = (outcome: SendOutcome) => {
@@ -76,7 +70,7 @@ export class WebhookSender {
       const request = transport.request(url, {
         method: "POST",
         agent: url.protocol === "https:" ? this.agents.https : this.agents.http,
-        lookup,
+        lookup: this.lookup,
         headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": "appraisal-hub-webhooks" },
       });
       const responseTimer = setTimeout(() => {

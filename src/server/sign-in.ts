@@ -1,3 +1,4 @@
+import { outboundFetch } from "../auth/outbound-fetch";
 import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
 import { allowsPlainHttp, type HubConfig } from "../config/config";
@@ -50,7 +51,7 @@ export interface SignInParts {
  */
 export function signInRouter({ config, logger, dataSource, trail, vault, sessions, cookies }: SignInParts): Router {
   const router = Router();
-  const rp = new OidcRelyingParty({ allowHttp: allowsPlainHttp(config.env) });
+  const rp = new OidcRelyingParty({ allowHttp: allowsPlainHttp(config.env), fetch: outboundFetch(config.env) });
 
   const provider = async (where: "a.code" | "a.id", value: string): Promise<ProviderRow | undefined> => {
     const rows: ProviderRow[] = await dataSource.query(
