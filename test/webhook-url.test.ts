@@ -1,4 +1,5 @@
-import { addressAllowed, hostAllowed, parseWebhookUrl } from "../src/push/webhook-url";
+import { addressAllowed } from "../src/domain/network-address";
+import { hostAllowed, parseWebhookUrl } from "../src/push/webhook-url";
 
 /**
  * Where the hub may send webhooks (issue 16, "Safety"): hosts the deployment allows, never the hub's own

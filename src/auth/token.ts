@@ -9,7 +9,7 @@ import { Viewer } from "./viewer";
 
 /** What the registry says about the client system a token names. */
 export interface RegisteredCaller {
-  agency: { id: string; code: string; name: string; kind: AgencyKind; regionCode: string; institutionId: string | null; active: boolean };
+  agency: { id: string; code: string; name: string; kind: AgencyKind; regionCode: string; institutionId: string | null; rateLimitPoints?: number | null; active: boolean };
   client: { id: string; name: string; allowedScopes: string[]; active: boolean; jwks: PublicJwks | null; jwksUri: string | null };
 }
 

@@ -2,10 +2,10 @@ import { DocumentNode, execute, GraphQLSchema, parse } from "graphql";
 import type { DataSource } from "typeorm";
 import { Viewer } from "../auth/viewer";
 import { createContext, HubDeps } from "../context/context";
-import { RecordStatus } from "../entities/agency-kind";
 import type { HubEvent } from "../entities/hub-event.entity";
 import { errorCodeOf } from "../errors/errors";
 import { eventRecipient } from "../policy/hub-event.visibility";
+import { registeredCallerById } from "../services/client-system.service";
 import type { EventSubjectFacts } from "../policy/hub-event.visibility";
 import { EVENT_SUBJECTS } from "./event-subjects";
 import type { EventEntityType } from "./event-types";
@@ -95,20 +95,11 @@ export class EventReader {
 
   /** The caller a subscription's deliveries run as: its client system with every scope it is allowed; undefined while the system or its agency is disabled. */
   async viewerOfClient(clientSystemId: string): Promise<Viewer | undefined> {
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT a.id AS agency_id, a.code, a.name AS agency_name, a.kind, a.region_code, a.institution_id, a.status AS agency_status,
-              c.id AS client_id, c.name AS client_name, c.allowed_scopes, c.status AS client_status
-         FROM client_systems c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1`,
-      [clientSystemId],
-    );
-    const row = rows[0];
-    if (!row || row.agency_status !== RecordStatus.ACTIVE || row.client_status !== RecordStatus.ACTIVE) return undefined;
-    return Viewer.of(
-      { id: row.agency_id, code: row.code, name: row.agency_name, kind: row.kind, regionCode: row.region_code, institutionId: row.institution_id },
-      { id: row.client_id, name: row.client_name },
-      row.allowed_scopes ?? [],
-    );
+    const caller = await registeredCallerById(this.dataSource, clientSystemId);
+    if (!caller || !caller.agency.active || !caller.client.active) return undefined;
+    return Viewer.of(caller.agency, { id: caller.client.id, name: caller.client.name }, caller.client.allowedScopes);
   }
+
 }
 
 /** An outbox row (`SELECT seq, id, type, entity_type, entity_id, version, region_codes, occurred_at`) as the entity. */

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { HubPolicy, PushConfig } from "../config/config";
-import { AWAITING_APPLICANT } from "../domain/abnormal-patent-enums";
+import { OVERDUE_SQL } from "../services/abnormal-patent.service";
+import { alertWindow } from "../loaders/trademark-alert-feed";
 import { caseDeadlines, OPEN_CASE_STATUSES } from "../domain/case-deadlines";
 import { CaseStatus } from "../domain/case-enums";
-import { addDays, addMonths, todayInChina } from "../domain/local-date";
+import { addDays, todayInChina } from "../domain/local-date";
 import { loadWorkingCalendar } from "../seed/calendar";
 import { eventAbout, EventDraft } from "./event-types";
 import { writeEvents } from "./outbox";
@@ -139,7 +140,8 @@ export class EventScheduler {
   }
 
   private async expiringMarks(manager: EntityManager, today: string): Promise<EventDraft[]> {
-    const horizon = addMonths(today, this.policy.trademarkExpiryAlertMonths);
+    // The window of the EXPIRING alert rule (`loaders/trademark-alert-feed.ts`): the event is that alert appearing.
+    const { horizon } = alertWindow(today, this.policy.trademarkExpiryAlertMonths);
     const marks: Array<{ id: string; region_code: string; expires_on: string }> = await manager.query(
       `SELECT id, region_code, expires_on FROM custody_trademarks WHERE custody_status = 'ACTIVE' AND expires_on <= $1 AND expires_on >= $2`,
       [horizon, today],
@@ -164,11 +166,14 @@ export class EventScheduler {
   }
 
   private async overduePatentItems(manager: EntityManager, today: string): Promise<EventDraft[]> {
-    const items: Array<{ id: string; allocated_region_code: string; region_code: string; deadline: string }> = await manager.query(
-      `SELECT i.id, i.allocated_region_code, i.region_code, b.deadline FROM abnormal_patent_items i JOIN abnormal_patent_batches b ON b.id = i.batch_id
-        WHERE i.status = ANY($1::text[]) AND b.deadline < $2`,
-      [AWAITING_APPLICANT, today],
-    );
+    // The items the abnormal-patent service calls OVERDUE, by the same clause.
+    const items: Array<{ id: string; allocated_region_code: string; region_code: string; deadline: string }> = await manager
+      .createQueryBuilder()
+      .select(["i.id AS id", "i.allocated_region_code AS allocated_region_code", "i.region_code AS region_code", "b.deadline AS deadline"])
+      .from("abnormal_patent_items", "i")
+      .innerJoin("abnormal_patent_batches", "b", "b.id = i.batch_id")
+      .where(OVERDUE_SQL, { today })
+      .getRawMany();
     return items.map((i) => eventAbout("abnormal_patent_item.overdue", { id: i.id }, [i.allocated_region_code, i.region_code], `abnormal_patent_item.overdue:${i.id}:${i.deadline}`));
   }
 }

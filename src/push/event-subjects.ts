@@ -25,15 +25,9 @@ async function one(dataSource: DataSource, sql: string, params: unknown[]): Prom
   return rows[0];
 }
 
-/** Agencies with a case still open at the institution. */
-async function openCaseAgencies(dataSource: DataSource, institutionId: string | null): Promise<string[]> {
-  if (!institutionId) return [];
-  const rows: Array<{ agency_id: string }> = await dataSource.query(
-    `SELECT DISTINCT entrusting_agency_id AS agency_id FROM appraisal_cases WHERE institution_id = $1 AND status = ANY($2::text[])`,
-    [institutionId, OPEN_CASE_STATUSES],
-  );
-  return rows.map((row) => row.agency_id);
-}
+/** The agencies with a case still open at the institution `column` names (an array column; `$2` is the open statuses). */
+const openCaseAgencies = (column: string) =>
+  `ARRAY(SELECT DISTINCT c.entrusting_agency_id FROM appraisal_cases c WHERE c.institution_id = ${column} AND c.status = ANY($2::text[])) AS open_case_agencies`;
 
 const facts = (f: Partial<EventSubjectFacts> & { readVariables: Record<string, unknown> }): EventSubjectFacts & { readVariables: Record<string, unknown> } => ({
   regionCodes: [],
@@ -49,8 +43,7 @@ export const EVENT_SUBJECTS: Record<EventEntityType, EventSubject> = {
     async facts(dataSource, id) {
       const row = await one(
         dataSource,
-        `SELECT i.region_code, ARRAY(SELECT DISTINCT c.entrusting_agency_id FROM appraisal_cases c WHERE c.institution_id = i.id AND c.status = ANY($2::text[])) AS open_case_agencies
-           FROM institutions i WHERE i.id = $1`,
+        `SELECT i.region_code, ${openCaseAgencies("i.id")} FROM institutions i WHERE i.id = $1`,
         [id, OPEN_CASE_STATUSES],
       );
       if (!row) return null;
@@ -82,10 +75,10 @@ export const EVENT_SUBJECTS: Record<EventEntityType, EventSubject> = {
   },
   CreditRecord: {
     async facts(dataSource, id) {
-      const row = await one(dataSource, `SELECT subject_institution_id, subject_region_code FROM credit_records WHERE id = $1`, [id]);
+      const row = await one(dataSource, `SELECT r.subject_institution_id, r.subject_region_code, ${openCaseAgencies("r.subject_institution_id")} FROM credit_records r WHERE r.id = $1`, [id, OPEN_CASE_STATUSES]);
       if (!row) return null;
       const institutionId = (row.subject_institution_id as string | null) ?? null;
-      return facts({ regionCodes: [row.subject_region_code as string], institutionId, openCaseAgencyIds: await openCaseAgencies(dataSource, institutionId), readVariables: { id } });
+      return facts({ regionCodes: [row.subject_region_code as string], institutionId, openCaseAgencyIds: row.open_case_agencies as string[], readVariables: { id } });
     },
     read: `query EventRecord($id: ID!) { record: creditRecord(id: $id) { id subjectType subjectCreditCode subjectRegionCode behaviour severity decidingAgencyCode decidedOn publishFrom publishUntil status version } }`,
   },

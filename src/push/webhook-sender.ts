@@ -2,7 +2,8 @@ import http from "node:http";
 import https from "node:https";
 import net from "node:net";
 import { guardedLookup } from "../auth/outbound-fetch";
-import { addressAllowed, hostAllowed, hostOf, WebhookUrlRules } from "./webhook-url";
+import { addressAllowed } from "../domain/network-address";
+import { hostAllowed, hostOf, WebhookUrlRules } from "./webhook-url";
 
 export interface SendLimits {
   connectTimeoutMs: number;

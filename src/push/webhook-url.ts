@@ -3,8 +3,6 @@ import { BadUserInputError } from "../errors/errors";
 import type { HubConfig } from "../config/config";
 import { addressAllowed } from "../domain/network-address";
 
-export { addressAllowed };
-
 export interface WebhookUrlRules {
   /** `HUB_WEBHOOK_ALLOWED_HOSTS`: exact host names or IP addresses, or `*.domain` for the hosts under a domain. */
   allowedHosts: readonly string[];

@@ -6,7 +6,7 @@ import { ClientSystem, DEFAULT_CLIENT_NAME, WEB_CLIENT_NAME } from "../entities/
 import { BadUserInputError, ConflictError } from "../errors/errors";
 import { defaultAllowedScopes, isKnownScope } from "../auth/scopes";
 import { parseJwksUri, parsePublicJwks } from "../auth/public-jwks";
-import type { CallerLookup } from "../auth/token";
+import type { CallerLookup, RegisteredCaller } from "../auth/token";
 import { RequestScope } from "../context/request-scope";
 import { grantScope, ownClientSystem, registerClientFor } from "../policy/client-system.permissions";
 import { demand } from "../policy/decision";
@@ -156,18 +156,20 @@ export function insertDefaultClient(manager: EntityManager, agency: Pick<Agency,
 
 /** The registry lookup the token verifier uses: one indexed query per request. */
 export function registryLookup(dataSource: DataSource): CallerLookup {
-  return async (agencyCode, clientName) => {
-    const row = await dataSource
-      .getRepository(ClientSystem)
-      .createQueryBuilder("c")
-      .innerJoinAndMapOne("c.agency", Agency, "a", "a.id = c.agency_id")
-      .where("a.code = :agencyCode AND c.name = :clientName", { agencyCode, clientName })
-      .getOne();
-    if (!row) return undefined;
-    const agency = (row as ClientSystem & { agency: Agency }).agency;
-    return {
-      agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionCode: agency.regionCode, institutionId: agency.institutionId, rateLimitPoints: agency.rateLimitPoints, active: agency.status === RecordStatus.ACTIVE },
-      client: { id: row.id, name: row.name, allowedScopes: row.allowedScopes, active: row.status === RecordStatus.ACTIVE, jwks: row.jwks, jwksUri: row.jwksUri },
-    };
+  return (agencyCode, clientName) => registeredCaller(dataSource, "a.code = :agencyCode AND c.name = :clientName", { agencyCode, clientName });
+}
+
+/** A client system and its agency by the system's id, as the registry holds them (the push machinery acts as a webhook's system). */
+export function registeredCallerById(dataSource: DataSource, clientSystemId: string): Promise<RegisteredCaller | undefined> {
+  return registeredCaller(dataSource, "c.id = :clientSystemId", { clientSystemId });
+}
+
+async function registeredCaller(dataSource: DataSource, where: string, params: Record<string, unknown>): Promise<RegisteredCaller | undefined> {
+  const row = await dataSource.getRepository(ClientSystem).createQueryBuilder("c").innerJoinAndMapOne("c.agency", Agency, "a", "a.id = c.agency_id").where(where, params).getOne();
+  if (!row) return undefined;
+  const agency = (row as ClientSystem & { agency: Agency }).agency;
+  return {
+    agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionCode: agency.regionCode, institutionId: agency.institutionId, rateLimitPoints: agency.rateLimitPoints, active: agency.status === RecordStatus.ACTIVE },
+    client: { id: row.id, name: row.name, allowedScopes: row.allowedScopes, active: row.status === RecordStatus.ACTIVE, jwks: row.jwks, jwksUri: row.jwksUri },
   };
 }

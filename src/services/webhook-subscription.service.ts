@@ -29,6 +29,10 @@ export interface SubscribedWebhook extends Created<WebhookSubscription> {
 /** A delivery as listed: with its event, and its subscription's owner for the field rule. */
 export type WebhookDeliveryRow = WebhookDelivery & { subscription: Pick<WebhookSubscription, "agencyId" | "clientSystemId"> };
 
+/** Deliveries with their event and their subscription's owner and status, as listed and as redelivered. */
+const DELIVERY_ROWS = `SELECT d.*, e.type AS event_type, e.id AS event_id, e.entity_type, e.entity_id, s.agency_id, s.client_system_id, s.status AS subscription_status
+                         FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id JOIN hub_events e ON e.seq = d.event_seq`;
+
 const DELIVERY_LIST: RelationListSpec<WebhookDeliveryRow, WebhookDeliveryFilter> = {
   alias: "d",
   filters: {
@@ -88,7 +92,7 @@ export class WebhookSubscriptionService {
 
   /** The calling system's webhooks, oldest first (deleted ones are gone). */
   mine(): Promise<WebhookSubscription[]> {
-    demand(webhookSubscriber, "Webhooks belong to an agency's client system holding clients:manage.", this.viewer);
+    this.mayManage();
     const own = webhookSubscriptionVisibility.sql(this.viewer, "s");
     return this.scope.dataSource
       .getRepository(WebhookSubscription)
@@ -101,7 +105,7 @@ export class WebhookSubscriptionService {
   }
 
   async subscribe(input: SubscribeWebhookInput): Promise<SubscribedWebhook> {
-    demand(webhookSubscriber, "Webhooks belong to an agency's client system holding clients:manage.", this.viewer);
+    this.mayManage();
     const url = parseWebhookUrl(input.url, "input.url", this.urlRules);
     const events = this.eventTypes(input.events, "input.events");
     const regionCode = input.regionCode ? check.regionCode(input.regionCode, "input.regionCode") : null;
@@ -126,7 +130,7 @@ export class WebhookSubscriptionService {
   }
 
   update(id: string, expectedVersion: number, input: UpdateWebhookInput): Promise<WebhookSubscription> {
-    demand(webhookSubscriber, "Webhooks belong to an agency's client system holding clients:manage.", this.viewer);
+    this.mayManage();
     const changes: Partial<WebhookSubscription> = {};
     if (input.url !== undefined && input.url !== null) changes.url = parseWebhookUrl(input.url, "input.url", this.urlRules);
     if (input.events !== undefined && input.events !== null) changes.events = this.eventTypes(input.events, "input.events");
@@ -137,27 +141,17 @@ export class WebhookSubscriptionService {
     }
     if (Object.keys(changes).length === 0) throw new BadUserInputError("Nothing to change.", "input");
     return this.commands.change({
+      ...this.forWrite(id, expectedVersion),
       operation: "updateWebhook",
-      entity: WebhookSubscription,
-      entityType: "WebhookSubscription",
-      label: "Webhook",
-      id,
-      expectedVersion,
-      visible: (current) => this.exists(current),
       apply: async () => ({ changes, fields: Object.keys(changes) }),
     });
   }
 
   delete(id: string, expectedVersion: number): Promise<WebhookSubscription> {
-    demand(webhookSubscriber, "Webhooks belong to an agency's client system holding clients:manage.", this.viewer);
+    this.mayManage();
     return this.commands.change({
+      ...this.forWrite(id, expectedVersion),
       operation: "deleteWebhook",
-      entity: WebhookSubscription,
-      entityType: "WebhookSubscription",
-      label: "Webhook",
-      id,
-      expectedVersion,
-      visible: (current) => this.exists(current),
       apply: async (subscription, manager) => {
         // Nothing more is sent: what was still queued is withheld (never listed, never claimed).
         await manager.query(`UPDATE webhook_deliveries SET status = 'WITHHELD', ready = false, lease_until = NULL WHERE subscription_id = $1 AND status IN ('PENDING', 'SENDING')`, [subscription.id]);
@@ -168,12 +162,10 @@ export class WebhookSubscriptionService {
 
   /** The calling system's deliveries, newest first; withheld ones (the record no longer exists for it) are never listed. */
   deliveries(filter: WebhookDeliveryFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<WebhookDeliveryRow>> {
-    demand(webhookSubscriber, "Webhooks belong to an agency's client system holding clients:manage.", this.viewer);
+    this.mayManage();
     const own = webhookSubscriptionVisibility.sql(this.viewer, "s");
     const relation = {
-      clause: `SELECT d.*, e.type AS event_type, e.id AS event_id, e.entity_type, e.entity_id, s.agency_id, s.client_system_id
-                 FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id JOIN hub_events e ON e.seq = d.event_seq
-                WHERE ${own.clause} AND s.status <> 'DELETED' AND d.status <> 'WITHHELD'`,
+      clause: `${DELIVERY_ROWS} WHERE ${own.clause} AND s.status <> 'DELETED' AND d.status <> 'WITHHELD'`,
       params: own.params,
     };
     return relationPage(this.scope.dataSource, DELIVERY_LIST, relation, filter, { first, after });
@@ -209,8 +201,7 @@ export class WebhookSubscriptionService {
   private async ownDelivery(manager: EntityManager, deliveryId: string): Promise<WebhookDeliveryRow> {
     if (!check.isUuid(deliveryId)) throw new NotFoundError("Webhook delivery");
     const rows: Array<Record<string, any>> = await manager.query(
-      `SELECT d.*, e.type AS event_type, e.id AS event_id, e.entity_type, e.entity_id, s.agency_id, s.client_system_id, s.status AS subscription_status
-         FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id JOIN hub_events e ON e.seq = d.event_seq WHERE d.id = $1`,
+      `${DELIVERY_ROWS} WHERE d.id = $1`,
       [deliveryId],
     );
     const row = rows[0];
@@ -221,8 +212,20 @@ export class WebhookSubscriptionService {
     return delivery;
   }
 
-  private exists(subscription: WebhookSubscription): boolean {
-    return subscription.status !== WebhookStatus.DELETED && webhookSubscriptionVisibility.test(this.viewer, subscription);
+  private mayManage(): void {
+    demand(webhookSubscriber, "Webhooks belong to an agency's client system holding clients:manage.", this.viewer);
+  }
+
+  /** A subscription as an edit loads it: the caller's own, not deleted (NOT_FOUND otherwise). */
+  private forWrite(id: string, expectedVersion: number) {
+    return {
+      entity: WebhookSubscription,
+      entityType: "WebhookSubscription",
+      label: "Webhook",
+      id,
+      expectedVersion,
+      visible: (current: WebhookSubscription) => current.status !== WebhookStatus.DELETED && webhookSubscriptionVisibility.test(this.viewer, current),
+    };
   }
 
   private eventTypes(values: readonly string[], field: string): string[] {
