@@ -65,7 +65,7 @@ const QUERY_TIMEOUT = "Query read timeout";
  * inside that transaction. Closing the socket fails what is queued on it at once, the pool discards it, and
  * the server rolls the transaction back when it sees the close.
  */
-export class BoundedClient extends pg.Client {
+class BoundedClient extends pg.Client {
   override query(...args: any[]): any {
     const result = (super.query as (...args: unknown[]) => unknown)(...args);
     if (result instanceof Promise) {

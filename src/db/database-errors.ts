@@ -9,7 +9,7 @@
  * The SQLSTATE of a database error (five characters of a known class, `53300`), or undefined for anything
  * else (a system error's `EPERM` has five characters too).
  */
-export function sqlState(error: unknown): string | undefined {
+function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null | undefined)?.code;
   return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && code.slice(0, 2) in BY_CLASS ? code : undefined;
 }

@@ -25,8 +25,6 @@
  * request headers use them.
  */
 
-/** The embeddings, overrides and isolates: U+202A–U+202E, U+2066–U+2069. */
-export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/u;
 
 const IN_NAMES = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/u;
 const CONTROL_IN_TEXT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/u;

@@ -12,7 +12,7 @@ import { BadUserInputError, HubError, RateLimitedError, ServiceUnavailableError,
 import { nameCharacterProblem } from "../domain/invisible-characters";
 import type { Logger } from "../logging/logger";
 import type { Metrics } from "./metrics";
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "../errors/database-unavailable";
+import { sendUnavailable } from "./unavailable";
 
 export interface Authenticated {
   viewer: Viewer;
@@ -71,11 +71,10 @@ export function authenticate(credentials: Credentials, logger: Logger, metrics: 
       let hubError = error instanceof HubError ? error : new ServiceUnavailableError();
       if (hubError instanceof UnauthenticatedError && bearer) {
         const keys = [`ip:${address}`, ...(claimed ? [`client:${claimed}`] : [])];
-        await credentials.limits.failedAuthentication(keys);
-        hubError = await credentials.limits.admitAuthentication(keys).then(() => hubError, (limited: HubError) => limited);
+        hubError = (await credentials.limits.failedAuthentication(keys)) ?? hubError;
       }
       if (hubError instanceof RateLimitedError) res.setHeader("Retry-After", String(hubError.retryAfterSeconds));
-      if (hubError instanceof ServiceUnavailableError) res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      if (hubError instanceof ServiceUnavailableError) return sendUnavailable(res);
       if (hubError instanceof UnauthenticatedError) {
         metrics.authFailures.inc();
         // An ended session's cookie is dropped, so the page's next request is the public's (never on another

@@ -45,9 +45,9 @@ export function operationLabel(name: string | null | undefined): string {
 }
 
 /** An operation that selects several root fields. */
-export const SEVERAL_ROOT_FIELDS = "multiple";
+const SEVERAL_ROOT_FIELDS = "multiple";
 /** An operation the hub does not know: it did not parse, validate, or it selects no field of the schema. */
-export const UNKNOWN_OPERATION = "other";
+const UNKNOWN_OPERATION = "other";
 
 /**
  * The `operation` label of an operation: the root field it selects (`institutions`, `postCaseFeedback`,
@@ -60,7 +60,7 @@ export const UNKNOWN_OPERATION = "other";
  * clients invent. An allow-list of the hub's own pages' operation names would be narrower still and say
  * nothing about the agencies' traffic. Aliases and fragments do not matter: the label is the field's name.
  */
-export function operationMetricLabel(schema: GraphQLSchema, document: DocumentNode | undefined, operation: OperationDefinitionNode | undefined): string {
+function operationMetricLabel(schema: GraphQLSchema, document: DocumentNode | undefined, operation: OperationDefinitionNode | undefined): string {
   if (!document || !operation) return UNKNOWN_OPERATION;
   const root = schema.getRootType(operation.operation);
   if (!root) return UNKNOWN_OPERATION;
@@ -94,7 +94,7 @@ export function operationMetricLabel(schema: GraphQLSchema, document: DocumentNo
 /** Outcomes are the hub's codes and Apollo's; anything else (never expected) is `other`, so the label stays bounded. */
 const KNOWN_OUTCOMES = new Set<string>([...ERROR_CODES, ...Object.values(ApolloServerErrorCode)]);
 
-export function outcomeLabel(code: string): string {
+function outcomeLabel(code: string): string {
   return KNOWN_OUTCOMES.has(code) ? code : UNKNOWN_OPERATION;
 }
 

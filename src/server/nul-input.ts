@@ -32,7 +32,7 @@ const NUL = "\u0000";
  * filter) failed there with INTERNAL_SERVER_ERROR. No record can match it and none may store it, so it is
  * refused once, here, for every operation, before anything runs.
  */
-export function nulInput(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): string | undefined {
+function nulInput(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): string | undefined {
   for (const definition of operation.variableDefinitions ?? []) {
     const type = typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined;
     const found = type ? inValue(variables[definition.variable.name.value], type, definition.variable.name.value) : undefined;
@@ -88,6 +88,15 @@ function literalPath(ancestors: ReadonlyArray<ASTNode | ReadonlyArray<ASTNode>>)
   return names.join(".");
 }
 
+/** Whether the variables' JSON may hold a NUL; true when it cannot be written out (nested too deep), so the full check decides. */
+function variablesMayHoldNul(variables: Record<string, unknown> | undefined): boolean {
+  try {
+    return JSON.stringify(variables ?? {}).includes("\\u0000");
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Refuses, before anything runs, an operation with an input `nulInput` finds: BAD_USER_INPUT naming it,
  * HTTP 400 like a variable of the wrong type (nothing was executed, so a mutation leaves no audit entry).
@@ -96,6 +105,10 @@ export function nulInputPlugin(): ApolloServerPlugin<HubContext> {
   const listener: GraphQLRequestListener<HubContext> = {
     async didResolveOperation({ schema, document, operation, request }) {
       if (!operation) return;
+      // A NUL can only come from the query text (raw, or as a \u escape) or from the variables' JSON: without
+      // either, there is nothing to look for, and the operation's inputs are not walked at all.
+      const text = document.loc?.source.body;
+      if (text !== undefined && !text.includes("\0") && !text.includes("\\u") && !variablesMayHoldNul(request.variables)) return;
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
       if (coerced.errors) return; // execution refuses them with a coded error of its own
       const field = nulInput(schema, document, operation, coerced.coerced);

@@ -69,8 +69,12 @@ export class RateLimits {
    * as an operation (malformed, invalid) is paid for; refuses a caller whose budget is spent.
    */
   async admit(budget: Budget): Promise<void> {
-    if (this.knownBudgets.size >= 100_000) this.knownBudgets.clear();
-    this.knownBudgets.set(budget.key, budget.points);
+    // Only client systems' budgets are prechecked (by the system a token claims): anonymous addresses and
+    // people would only crowd them out of the map.
+    if (budget.key.startsWith("client:")) {
+      if (this.knownBudgets.size >= 100_000) this.knownBudgets.clear();
+      this.knownBudgets.set(budget.key, budget.points);
+    }
     const spent = await this.cost.consume(budget.key, 1).catch((error: unknown) => this.storeFailed(error));
     if (spent && spent.consumedPoints > budget.points) throw overBudget(spent.msBeforeNext, "query-cost budget");
   }
@@ -123,9 +127,17 @@ export class RateLimits {
     }
   }
 
-  /** Counts a failed authentication against each of `keys`. */
-  async failedAuthentication(keys: string[]): Promise<void> {
-    for (const key of keys) await this.failures.consume(key, 1).catch((error: unknown) => this.storeFailed(error));
+  /**
+   * Counts a failed authentication against each of `keys`; answers the refusal when one of them has now
+   * reached its limit (the count each consume answers: nothing is read again).
+   */
+  async failedAuthentication(keys: string[]): Promise<RateLimitedError | undefined> {
+    let refusal: RateLimitedError | undefined;
+    for (const key of keys) {
+      const failed = await this.failures.consume(key, 1).catch((error: unknown) => this.storeFailed(error));
+      if (!refusal && failed && failed.consumedPoints >= this.settings.authFailures) refusal = overBudget(failed.msBeforeNext, "failed authentications");
+    }
+    return refusal;
   }
 
   private async read(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | null> {

@@ -62,7 +62,7 @@ export function readinessProbe(dataSource: DataSource, timeoutMs: number): () =>
 }
 
 /** Ready when the database answers and every migration has run. */
-export async function readiness(dataSource: DataSource): Promise<Readiness> {
+async function readiness(dataSource: DataSource): Promise<Readiness> {
   try {
     await dataSource.query("SELECT 1");
   } catch {

@@ -5,7 +5,7 @@ import { Client } from "pg";
 import { loadSigningKey } from "../../src/auth/signing-key";
 import { issueToken } from "../../src/auth/token";
 import { loadConfig } from "../../src/config/config";
-import { HubProcess, runHub, startHubProcess } from "../support/hub-process";
+import { HubProcess, runHub, startHubProcess, untilReady } from "../support/hub-process";
 import { postgresBinaries, startThrowawayCluster, ThrowawayCluster } from "../support/throwaway-cluster";
 import { byCaseNumber, graphqlAt, HttpAnswer, outcomeOf, sendWrite, settle, sleep, Write } from "../support/write-load";
 
@@ -121,15 +121,6 @@ async function stage<T>(label: string, ms: number, work: () => Promise<T>): Prom
   }
 }
 
-async function waitForReady(deadlineMs = 30_000): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    const status = await fetch(`${hub!.url}/readyz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
-    if (status === 200) return;
-    await sleep(200);
-  }
-  throw new Error("the hub did not become ready again");
-}
 
 describeWithCluster("PostgreSQL faults under load", () => {
   beforeAll(async () => {
@@ -217,7 +208,7 @@ describeWithCluster("PostgreSQL faults under load", () => {
 
     // The hub served before the outage and serves again after it.
     expect(answers.some((a) => a.answered < outage.from! && a.kind === "write" && outcomeOf(a) === "ok")).toBe(true);
-    await waitForReady();
+    await untilReady(hub!, 30_000);
 
     // Writes not acknowledged are retried with their key; then each is stored once, as acknowledged.
     const acknowledgedDuringLoad = writes.filter((w) => w.acknowledged).length;
@@ -232,7 +223,7 @@ describeWithCluster("PostgreSQL faults under load", () => {
   }, 180_000);
 
   it("answers /readyz 503 within its bound while PostgreSQL is stopped", async () => {
-    await waitForReady();
+    await untilReady(hub!, 30_000);
     await cluster!.stop();
     try {
       const sent = Date.now();
@@ -241,11 +232,11 @@ describeWithCluster("PostgreSQL faults under load", () => {
     } finally {
       await cluster!.start();
     }
-    await waitForReady();
+    await untilReady(hub!, 30_000);
   }, 60_000);
 
   it("behind a frozen database answers 503 within the connection and query bounds, drops the connection it gave up on, and a retried write is stored once", async () => {
-    await stage("ready before the freeze", 35_000, () => waitForReady());
+    await stage("ready before the freeze", 35_000, () => untilReady(hub!, 30_000));
     const write: Write = { key: "frozen-1", agencyCaseNo: "FROZEN-1", appraiserId: appraiserIds[0] };
     const timed = async <T>(work: () => Promise<T>) => {
       const sent = Date.now();
@@ -293,7 +284,7 @@ describeWithCluster("PostgreSQL faults under load", () => {
     // the next request would run inside the transaction the write began, and commit it).
     expect(await stage("the dropped session ends", 15_000, () => sessionEnded(writeSession!))).toBe(true);
     // Thawed, the hub serves again; the write that timed out is retried with its key and stored once.
-    await stage("ready after the thaw", 35_000, () => waitForReady());
+    await stage("ready after the thaw", 35_000, () => untilReady(hub!, 30_000));
     await stage("the retried write is acknowledged", 30_000, () => settle(hub!.url, courtToken, [write]));
     const stored = await stage("reading what was stored", 10_000, () => storedWrites("FROZEN-"));
     expect(stored.get("FROZEN-1")).toEqual([write.acknowledged]);

@@ -1,3 +1,4 @@
+import { graphqlAt } from "../support/write-load";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { openDatabase, OpenDatabase } from "../../src/db/database";
@@ -41,12 +42,7 @@ interface Answer {
 
 /** POSTs to a hub's /graphql as `as`; the token is made once per burst so the requests leave together. */
 async function burst(url: string, token: string, requests: Array<{ query: string; variables: Record<string, unknown> }>): Promise<Answer[]> {
-  return Promise.all(
-    requests.map(async ({ query, variables }) => {
-      const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-      return { status: res.status, body: (await res.json()) as Answer["body"] };
-    }),
-  );
+  return Promise.all(requests.map(({ query, variables }) => graphqlAt(url, query, variables, token)));
 }
 
 const outcome = (answer: Answer) => (answer.body.errors ? String(answer.body.errors[0].extensions.code) : answer.status === 200 ? "OK" : `HTTP ${answer.status}`);

@@ -119,7 +119,7 @@ export async function spawnHubProcess(env: NodeJS.ProcessEnv, options: { wrapper
 export async function untilReady(hub: HubProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ready = await fetch(`${hub.url}/readyz`).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`${hub.url}/readyz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status === 200, () => false);
     if (ready) return;
     if (Date.now() > deadline || hub.child.exitCode !== null || hub.child.signalCode !== null) throw new Error(`the hub did not become ready:\n${hub.log()}`);
     await new Promise((r) => setTimeout(r, 250));
