@@ -89,6 +89,17 @@ async function sessionEnded(pid: number): Promise<boolean> {
   }
 }
 
+/** Every other session of the cluster: its application, state, what it waits on and its statement (for a failure's message). */
+async function sessionsNow(): Promise<unknown[]> {
+  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT pid, application_name, state, wait_event_type, wait_event, now() - xact_start AS in_transaction, left(query, 200) AS query FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'`)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Waits until one of the hub's statements waits on a lock (3 s at most); answers its server session's pid. */
 async function untilWaitingOnLock(): Promise<number> {
   const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
@@ -245,13 +256,17 @@ describeWithCluster("PostgreSQL faults under load", () => {
     };
     // The write is caught mid-transaction by the partition: it waits on a lock this test holds (its START
     // TRANSACTION done, its first INSERT waiting) when the server freezes.
-    const locker = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
+    // The test's own lock wait is bounded too: a session of the hub still holding a lock on the table (an
+    // open transaction left behind) fails the test naming it, instead of hanging it until Jest gives up.
+    const locker = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000, options: "-c lock_timeout=10000 -c statement_timeout=15000" });
     await locker.connect();
     let answers: Array<{ result: any; ms: number }>;
     let writeSession: number;
     try {
       await locker.query("BEGIN");
-      await locker.query("LOCK TABLE idempotency_keys IN SHARE MODE");
+      await locker.query("LOCK TABLE idempotency_keys IN SHARE MODE").catch(async (error: Error) => {
+        throw new Error(`the test could not lock idempotency_keys (${error.message}); the server's sessions then: ${JSON.stringify(await sessionsNow())}`);
+      });
       const writing = timed(() => sendWrite(hub!.url, courtToken, write, 12_000));
       writeSession = await stage("the write waits on the lock", 10_000, () => untilWaitingOnLock());
       cluster!.freeze();
