@@ -33,6 +33,8 @@ import Redis from "ioredis";
 import { createMetrics } from "./server/metrics";
 import { Pusher } from "./push/pusher";
 import { serveLiveSubscriptions } from "./server/live-subscriptions";
+import { hubDocuments, TrustedDocuments } from "./server/trusted-documents";
+import { RouterAssertions } from "./auth/router-assertion";
 
 export interface Hub {
   app: Express;
@@ -106,8 +108,12 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     cookies: new SessionCookies(config),
     limits: new RateLimits(config.rateLimit, redis, logger),
   };
-  const { app, apollo, httpServer, metricsHttpServer } = await createApp({ config, logger, deps, schema, credentials, metrics, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
-  const liveSubscriptions = serveLiveSubscriptions(httpServer, schema, deps, credentials, logger);
+  const trusted = new TrustedDocuments(db.dataSource, config.trustedDocuments, hubDocuments(), logger, metrics.registry);
+  const routerAssertions = config.router.jwksFile
+    ? RouterAssertions.fromFile(config.router.jwksFile, { issuer: config.router.issuer, audience: config.jwt.audience, clockToleranceSeconds: config.jwt.clockToleranceSeconds })
+    : undefined;
+  const { app, apollo, httpServer, metricsHttpServer } = await createApp({ config, logger, deps, schema, credentials, metrics, trusted, routerAssertions, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
+  const liveSubscriptions = serveLiveSubscriptions(httpServer, schema, deps, credentials, logger, { trusted, peopleOnly: config.router.only });
   pusher.start();
   return {
     app,

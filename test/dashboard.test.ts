@@ -9,7 +9,8 @@ import { startTestHub, TestHub } from "./support/test-hub";
 /**
  * GET /dashboard in Debian's Chromium (installed by `.ci/run`; never a downloaded browser), driven by
  * playwright-core: XY-AMR pastes its token, the charts render, and the numbers in the tables equal those of
- * the `statistics` query. Screenshots at 1366×768 and 1920×1080 go to test-output/.
+ * the `statistics` query. Screenshots at 1366×768 and 1920×1080 go to test-output/. The hub runs registered
+ * operations only (HUB_TRUSTED_DOCUMENTS=required): the page sends its documents' ids, never their text.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OUTPUT = path.resolve(__dirname, "..", "test-output");
@@ -22,7 +23,7 @@ let browser: Browser;
 
 describeIfBrowser("the dashboard in Chromium", () => {
   beforeAll(async () => {
-    hub = await startTestHub();
+    hub = await startTestHub({ env: { HUB_TRUSTED_DOCUMENTS: "required" } });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

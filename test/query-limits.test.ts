@@ -196,9 +196,10 @@ describe("the cost model", () => {
     const document = parse(query);
     return queryCost(schema, document.definitions[0] as OperationDefinitionNode, {}, variables);
   };
-  it("counts a connection's page from first (a variable too), capped at 100, and nested lists per parent", async () => {
+  it("counts a connection's page from first (a variable too) as asked, and nested lists per parent", async () => {
     expect((await costOf(`{ institutions(first: 10) { edges { node { name } } } }`)).objects).toBe(1 + 10 + 10);
-    expect((await costOf(`query($n: Int) { institutions(first: $n) { edges { node { name } } } }`, { n: 5000 })).objects).toBe(1 + 100 + 100);
+    // As a router's demand control counts it: the `first` asked for, though the list answers at most 100.
+    expect((await costOf(`query($n: Int) { institutions(first: $n) { edges { node { name } } } }`, { n: 5000 })).objects).toBe(1 + 5000 + 5000);
     expect((await costOf(`{ institutions { edges { node { appraisers { name } } } } }`)).objects).toBe(1 + 20 + 20 + 20 * 5);
   });
 });

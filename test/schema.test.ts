@@ -16,6 +16,11 @@ describe("schema.graphql", () => {
     expect(built).toBe(committed);
   });
 
+  it("subgraph.graphql matches the subgraph the code builds (run `npx hub schema --subgraph --write`)", async () => {
+    const committed = fs.readFileSync(path.join(__dirname, "..", "subgraph.graphql"), "utf8");
+    expect(printHubSchema(await hubSchema(), "subgraph")).toBe(committed);
+  });
+
   it("documents every type and field for the other agencies", async () => {
     const sdl = buildSchema(printHubSchema(await hubSchema()).replace(/extend schema[\s\S]*?\)\n/, ""), { assumeValidSDL: true });
     const undocumented: string[] = [];

@@ -10,7 +10,7 @@ import { Viewer } from "./viewer";
 /** What the registry says about the client system a token names. */
 export interface RegisteredCaller {
   agency: { id: string; code: string; name: string; kind: AgencyKind; regionCode: string; institutionId: string | null; rateLimitPoints?: number | null; active: boolean };
-  client: { id: string; name: string; allowedScopes: string[]; active: boolean; jwks: PublicJwks | null; jwksUri: string | null };
+  client: { id: string; name: string; allowedScopes: string[]; active: boolean; jwks: PublicJwks | null; jwksUri: string | null; manifestVersion?: number };
 }
 
 export type CallerLookup = (agencyCode: string, clientName: string) => Promise<RegisteredCaller | undefined>;
@@ -125,6 +125,6 @@ export class TokenVerifier {
     }
     const requested = typeof payload.scope === "string" ? payload.scope.split(" ").filter(Boolean) : [];
     const granted = requested.filter((scope) => caller.client.allowedScopes.includes(scope));
-    return Viewer.of(caller.agency, { id: caller.client.id, name: caller.client.name }, granted);
+    return Viewer.of(caller.agency, { id: caller.client.id, name: caller.client.name, manifestVersion: caller.client.manifestVersion ?? 0 }, granted);
   }
 }

@@ -18,6 +18,8 @@ export interface AgencyPrincipal {
 export interface ClientPrincipal {
   readonly id: string;
   readonly name: string;
+  /** The version of its operation manifest (`trusted_documents`); 0 or absent: none registered. */
+  readonly manifestVersion?: number;
 }
 
 /**

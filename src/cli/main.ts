@@ -386,6 +386,41 @@ clientCommand
     });
   });
 
+const manifestCommand = program.command("manifest").description("client systems' operation manifests (trusted documents, HUB_TRUSTED_DOCUMENTS): what registerOperationManifest does, run by the hub's operator");
+
+manifestCommand
+  .command("register")
+  .description("register the operations a client system may run, from the persisted-documents.json @graphql-codegen/client-preset writes (`sha256:<hex>` → document)")
+  .requiredOption("--agency <code>", "the agency's code")
+  .requiredOption("--client <name>", "the client system's name")
+  .option("--replace", "take out the documents the file does not hold (by default they are added to what the system registered before)")
+  .option("--operator <name>", "who runs the command, for the audit trail (default: the login name)", loginName())
+  .argument("<file>", "the manifest (JSON)")
+  .action(async (file: string, options: { agency: string; client: string; replace?: boolean; operator: string }) => {
+    let manifest: Record<string, unknown>;
+    try {
+      manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+    } catch {
+      throw new CliError(`cannot read ${file} as JSON`);
+    }
+    const { loadConfig } = await import("../config/config");
+    const result = await asOperator(loadConfig(), "manifest-register", options.operator, (services) =>
+      services.operationManifests.register({ agencyCode: options.agency, clientName: options.client, manifest, replace: options.replace ?? false }),
+    );
+    process.stdout.write(`manifest of ${options.agency}/${options.client}: version ${result.manifest.version}, ${result.manifest.documentCount} documents (${result.added} added, ${result.removed} removed)\n`);
+  });
+
+manifestCommand
+  .command("list")
+  .description("print the client systems with their manifests, one a line: agency/name, manifest version (0: none registered), documents (tab-separated)")
+  .option("--agency <code>", "only this agency's")
+  .option("--operator <name>", "who runs the command (default: the login name)", loginName())
+  .action(async (options: { agency?: string; operator: string }) => {
+    const { loadConfig } = await import("../config/config");
+    const manifests = await asOperator(loadConfig(), "manifest-list", options.operator, (services) => services.operationManifests.list(options.agency));
+    for (const m of manifests) process.stdout.write(`${[`${m.agencyCode}/${m.clientName}`, String(m.version), String(m.documentCount)].join("\t")}\n`);
+  });
+
 const webhooksCommand = program.command("webhooks").description("webhook subscriptions and their deliveries (issue 16): what the subscribing systems see, for the hub's operator");
 
 webhooksCommand
@@ -574,13 +609,18 @@ async function withPiiKeys(work: (config: HubConfig, db: OpenDatabase, keys: Pii
 
 program
   .command("schema")
-  .description("print the GraphQL schema (SDL) of the subgraph")
-  .option("--write [file]", "write it to a file instead (default schema.graphql)")
-  .action(async (options: { write?: string | boolean }) => {
+  .description("print the GraphQL schema (SDL) of the hub's endpoint, or with --subgraph the one a federation router composes")
+  .option("--subgraph", "the subgraph a router composes (served at /subgraph): authorization and cost directives, renamed root fields")
+  .option("--gateway", "with --subgraph: without @authenticated, @requiresScopes and @policy, which @apollo/gateway cannot enforce and refuses (an Apollo Router enforces them)")
+  .option("--write [file]", "write it to a file instead (default schema.graphql, or subgraph.graphql with --subgraph)")
+  .action(async (options: { write?: string | boolean; subgraph?: boolean; gateway?: boolean }) => {
     const { hubSchema, printHubSchema } = await import("../schema/build-schema");
-    const sdl = printHubSchema(await hubSchema());
+    const { withoutRouterAuthorization } = await import("../schema/federation-sdl");
+    if (options.gateway && !options.subgraph) throw new Error("--gateway goes with --subgraph");
+    const printed = printHubSchema(await hubSchema(), options.subgraph ? "subgraph" : "hub");
+    const sdl = options.gateway ? withoutRouterAuthorization(printed) : printed;
     if (options.write) {
-      const file = path.resolve(typeof options.write === "string" ? options.write : "schema.graphql");
+      const file = path.resolve(typeof options.write === "string" ? options.write : options.subgraph ? "subgraph.graphql" : "schema.graphql");
       fs.writeFileSync(file, sdl);
       process.stdout.write(`wrote ${file}\n`);
     } else {

@@ -48,6 +48,22 @@ export interface HubConfig {
     readonly maxDirectives: number;
     readonly maxTokens: number;
   };
+  /** Behind a federation router (README, "Running behind a router"). */
+  readonly router: {
+    /** `HUB_ROUTER_ONLY`: GraphQL only from the router (`/subgraph`, with a router assertion); agencies' direct calls answer 401. */
+    readonly only: boolean;
+    /** `HUB_ROUTER_JWKS_FILE`: the router's public keys (JWKS), which sign its `X-Router-Assertion` headers. */
+    readonly jwksFile: string | undefined;
+    /** `HUB_ROUTER_ISSUER`: the `iss` of the router's assertions. */
+    readonly issuer: string;
+  };
+  /**
+   * `HUB_TRUSTED_DOCUMENTS`: `off`; `allow-listed` (operations outside a client system's manifest run, and are
+   * logged and counted); `required` (only operations a client system registered run).
+   */
+  readonly trustedDocuments: "off" | "allow-listed" | "required";
+  /** `HUB_AUTOMATIC_PERSISTED_QUERIES`: Apollo's automatic persisted queries (any caller may store any operation): off unless set. */
+  readonly automaticPersistedQueries: boolean;
   readonly http: {
     readonly bodyLimit: string;
     readonly trustProxy: boolean;
@@ -247,6 +263,11 @@ const envSchema = z.object({
   HUB_MAX_ALIASES: int(30, 1, 1000),
   HUB_MAX_DIRECTIVES: int(50, 1, 1000),
   HUB_MAX_TOKENS: int(2000, 100, 100_000),
+  HUB_ROUTER_ONLY: bool(false),
+  HUB_ROUTER_JWKS_FILE: z.string().min(1).optional(),
+  HUB_ROUTER_ISSUER: z.string().min(1).optional().default("router"),
+  HUB_TRUSTED_DOCUMENTS: z.enum(["off", "allow-listed", "required"]).optional().default("off"),
+  HUB_AUTOMATIC_PERSISTED_QUERIES: bool(false),
   HUB_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 100kb").optional().default("1mb"),
   HUB_TRUST_PROXY: bool(false),
   HUB_SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
@@ -349,6 +370,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (e.HUB_ENV === "production" && e.HUB_PUBLIC_URL && !e.HUB_PUBLIC_URL.startsWith("https://")) {
     problems.push("HUB_PUBLIC_URL: must be an https URL when HUB_ENV=production (session cookies are Secure)");
   }
+  if (e.HUB_ROUTER_ONLY && !e.HUB_ROUTER_JWKS_FILE) {
+    problems.push("HUB_ROUTER_JWKS_FILE: required when HUB_ROUTER_ONLY=true (the router's public keys, to check the assertion it signs on each request)");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config: HubConfig = {
@@ -382,6 +406,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxDirectives: e.HUB_MAX_DIRECTIVES,
       maxTokens: e.HUB_MAX_TOKENS,
     },
+    router: { only: e.HUB_ROUTER_ONLY, jwksFile: e.HUB_ROUTER_JWKS_FILE, issuer: e.HUB_ROUTER_ISSUER },
+    trustedDocuments: e.HUB_TRUSTED_DOCUMENTS,
+    automaticPersistedQueries: e.HUB_AUTOMATIC_PERSISTED_QUERIES,
     http: { bodyLimit: e.HUB_BODY_LIMIT, trustProxy: e.HUB_TRUST_PROXY, shutdownGraceMs: e.HUB_SHUTDOWN_GRACE_MS, readyzTimeoutMs: e.HUB_READYZ_TIMEOUT_MS },
     metrics: {
       port: e.HUB_METRICS_PORT,

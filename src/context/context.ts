@@ -28,6 +28,7 @@ import { DisclosureNotes } from "../auth/disclosure";
 import { ResponseBudget } from "../server/response-budget";
 import { WebhookSubscriptionService } from "../services/webhook-subscription.service";
 import type { LiveEvents } from "../push/live-events";
+import { OperationManifestService } from "../services/operation-manifest.service";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -79,6 +80,7 @@ export interface HubContext {
     readonly custodyTrademarks: CustodyTrademarkService;
     readonly statistics: StatisticsService;
     readonly webhooks: WebhookSubscriptionService;
+    readonly operationManifests: OperationManifestService;
   };
 }
 
@@ -136,6 +138,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       custodyTrademarks: new CustodyTrademarkService(scope),
       statistics: new StatisticsService(scope),
       webhooks: new WebhookSubscriptionService(scope, { allowedHosts: deps.webhookAllowedHosts ?? [], env: deps.env ?? "production" }),
+      operationManifests: new OperationManifestService(scope),
     },
   };
 }

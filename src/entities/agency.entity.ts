@@ -1,10 +1,9 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Guard, Public } from "../policy/guard";
 import { AgencyKind, RecordStatus } from "./agency-kind";
 
 /** 接入单位: an agency registered with the hub. Its kind and region decide what its systems may do. */
-@Directive(`@key(fields: "code")`)
 @ObjectType({ description: "An agency registered with the hub (接入单位): a court, procuratorate, police bureau, market-regulation bureau, industry association, appraisal institution or other department." })
 @Guard("agencyAdministration")
 @Entity({ name: "agencies" })

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Guard, Public } from "../policy/guard";
 import { AppraiserStatus, CreditGrade, TechnicalField } from "../domain/directory-enums";
@@ -9,7 +9,6 @@ import { ProfessionalTitle, Qualification, Training } from "./directory-records"
  * ID number unique and findable, and the masked forms are kept beside them so masking needs no decryption.
  * `institutionId` and `regionCode` follow the active full-time post.
  */
-@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "An appraiser (鉴定人) of an institution in the directory." })
 @Guard("appraiserDetails")
 @Entity({ name: "appraisers" })

@@ -63,6 +63,13 @@ export class ClientSystem {
   @Column({ type: "int", default: 1 })
   version: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: "The version of the system's operation manifest (its trusted documents): 0 while it has registered none, one more with every registration that changed it.",
+  })
+  @Column({ type: "int", name: "manifest_version", default: 0 })
+  manifestVersion: number;
+
   @Field(() => Date, { nullable: true, description: "When the system was registered." })
   @CreateDateColumn({ type: "timestamptz", name: "created_at" })
   createdAt: Date;

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Guard, Public } from "../policy/guard";
 import { CreditGrade, CultivationStage, InstitutionGrade, ListingLevel, ListingStatus, TechnicalField } from "../domain/directory-enums";
@@ -10,8 +10,6 @@ import { ComplianceStandard } from "./directory-records";
  * not listed exist only for the bureaus and associations of their region, and, once suspended or removed,
  * for courts, procuratorates and police too.
  */
-@Directive(`@key(fields: "id")`)
-@Directive(`@key(fields: "creditCode")`)
 @ObjectType({ description: "An IP appraisal institution (鉴定机构) in the shared directory." })
 @Public()
 @Entity({ name: "institutions" })

@@ -102,6 +102,11 @@ export class QueryTooComplexError extends HubError {
   readonly code = "QUERY_TOO_COMPLEX";
 }
 
+/** An operation outside the caller's registered ones (`HUB_TRUSTED_DOCUMENTS`). */
+export class OperationNotAllowlistedError extends HubError {
+  readonly code = "OPERATION_NOT_ALLOWLISTED";
+}
+
 export class ServiceUnavailableError extends HubError {
   readonly code = "SERVICE_UNAVAILABLE";
   constructor(message = "The hub cannot serve this request right now; try again shortly.") {

@@ -24,6 +24,7 @@ import "./identity-provider.permissions";
 import "./custody-trademark.permissions";
 import "./custody-trademark.visibility";
 import "./institution.permissions";
+import "./operation-manifest.visibility";
 import "./institution.visibility";
 import "./statistics.permissions";
 import "./supervision-record.permissions";

@@ -110,27 +110,38 @@ const aboutAgencyRecord = <P extends { agencyId: string }>(name: string) =>
     return !!agency && agencyAdministration(viewer, agency);
   });
 
+/**
+ * The rules that read the caller alone, as predicates over the viewer: shield applies them to fields, and a
+ * federation reference resolver applies the one of the query it stands in for (`schema/federation-entities.ts`).
+ */
+export const CALLER_RULES = {
+  authenticated,
+  clientManager,
+  agencyReader,
+  directoryRegistrar,
+  listingDecider,
+  entruster,
+  caseParty,
+  feedbackPoster,
+  supervisor,
+  creditDecider,
+  patentBureau,
+  patentImporter,
+  trademarkRegistrar,
+  statisticsReader,
+  auditReader,
+  auditVerifier,
+  registryAdministrator,
+  webhookSubscriber,
+} satisfies Record<string, (viewer: Viewer) => boolean>;
+export type CallerRuleName = keyof typeof CALLER_RULES;
+
+const callerRules = Object.fromEntries(Object.entries(CALLER_RULES).map(([name, decide]) => [name, aboutViewer(decide)])) as unknown as Record<CallerRuleName, ShieldRule>;
+
 export const RULES = {
   /** Anyone, the anonymous public included. Marked on purpose; never compiled into middleware. */
   public: allow,
-  authenticated: aboutViewer(authenticated),
-  clientManager: aboutViewer(clientManager),
-  agencyReader: aboutViewer(agencyReader),
-  directoryRegistrar: aboutViewer(directoryRegistrar),
-  listingDecider: aboutViewer(listingDecider),
-  entruster: aboutViewer(entruster),
-  caseParty: aboutViewer(caseParty),
-  feedbackPoster: aboutViewer(feedbackPoster),
-  supervisor: aboutViewer(supervisor),
-  creditDecider: aboutViewer(creditDecider),
-  patentBureau: aboutViewer(patentBureau),
-  patentImporter: aboutViewer(patentImporter),
-  trademarkRegistrar: aboutViewer(trademarkRegistrar),
-  statisticsReader: aboutViewer(statisticsReader),
-  auditReader: aboutViewer(auditReader),
-  auditVerifier: aboutViewer(auditVerifier),
-  registryAdministrator: aboutViewer(registryAdministrator),
-  webhookSubscriber: aboutViewer(webhookSubscriber),
+  ...callerRules,
   /** Reads the hub's introspection setting too, which is the same for every request. */
   subgraphSchemaReader: rule("subgraphSchemaReader", { cache: "contextual" })((_parent, _args, ctx: HubContext) => subgraphSchemaReader(ctx.viewer, ctx.introspection)),
   agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) => agencyAdministration(viewer, agency)),
@@ -164,6 +175,10 @@ export const RULE_DELEGATES: Partial<Record<RuleName, string>> = {
   trademarkReader: "custodyTrademark.visible, of the mark",
   patentSupervisor: "abnormalPatent.visible, of the item",
 };
+
+export function isCallerRule(name: RuleName): name is CallerRuleName {
+  return Object.prototype.hasOwnProperty.call(CALLER_RULES, name);
+}
 
 export function isRuleName(name: unknown): name is RuleName {
   return typeof name === "string" && Object.prototype.hasOwnProperty.call(RULES, name);

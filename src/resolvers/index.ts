@@ -15,6 +15,7 @@ import { CustodyTrademarkResolver } from "./custody-trademark.resolver";
 import { FeedbackStatisticsResolver, StatisticsResolver } from "./statistics.resolver";
 import { WebhookSubscriptionResolver } from "./webhook-subscription.resolver";
 import { HubEventResolver } from "./hub-event.resolver";
+import { OperationManifestResolver } from "./operation-manifest.resolver";
 
 export const RESOLVERS = [
   MeResolver,
@@ -43,4 +44,5 @@ export const RESOLVERS = [
   WebhookSubscriptionResolver,
   HubEventResolver,
   FeedbackStatisticsResolver,
+  OperationManifestResolver,
 ] as const;

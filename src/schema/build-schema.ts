@@ -1,29 +1,12 @@
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { GraphQLSchema, lexicographicSortSchema, parse } from "graphql";
+import { concatAST, DocumentNode, GraphQLSchema, lexicographicSortSchema, parse } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { applyGuards, Checks, Decisions, FEDERATION_DECISIONS, readGuardDeclarations, UnguardedSchemaError } from "../policy/shield";
-import type { HubContext } from "../context/context";
 import { RESOLVERS } from "../resolvers";
 import { chargeListsToBudget } from "../server/response-budget";
-import { checkEntityRepresentations } from "./entity-representations";
-
-/** Federation 2 directives the subgraph uses. */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])`;
-
-/** How a federation gateway turns an entity representation into a record: the same service calls as the queries. */
-const REFERENCE_RESOLVERS = {
-  Agency: {
-    __resolveReference: (ref: { code: string }, ctx: HubContext) => ctx.services.agencies.byCode(ref.code),
-  },
-  Institution: {
-    __resolveReference: (ref: { id?: string; creditCode?: string }, ctx: HubContext) =>
-      ref.id !== undefined ? ctx.services.institutions.byId(ref.id) : ctx.services.institutions.byCreditCode(ref.creditCode ?? ""),
-  },
-  Appraiser: {
-    __resolveReference: (ref: { id: string }, ctx: HubContext) => ctx.services.appraisers.byId(ref.id),
-  },
-};
+import { checkEntityRepresentations, referenceResolvers } from "./federation-entities";
+import { FEDERATION_LINK, federationSdl, SdlVariant, subgraphPath } from "./federation-sdl";
 
 export interface HubSchema {
   /** The executable schema, guarded. */
@@ -34,6 +17,11 @@ export interface HubSchema {
   decisions: Decisions;
   /** `Type.field` → the row, write and disclosure decisions its service applies, where declared. */
   checks: Checks;
+  /**
+   * The same graph as a router composes it, served at `/subgraph`: the root fields and types other
+   * agencies' subgraphs define for themselves renamed (`SUBGRAPH_RENAMES`), decisions renamed with them.
+   */
+  subgraph: { schema: GraphQLSchema; unguarded: GraphQLSchema; decisions: Decisions };
 }
 
 /**
@@ -67,21 +55,48 @@ async function build(): Promise<HubSchema> {
   if (unknownRules.length > 0) throw new UnguardedSchemaError(unknownRules);
   for (const [path, rule] of Object.entries(FEDERATION_DECISIONS)) decisions.set(path, rule);
 
-  const unguarded = buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`),
-    resolvers: mergeResolvers(createResolversMap(typeGraphqlSchema) as Record<string, object>, REFERENCE_RESOLVERS) as never,
-  });
-  checkEntityRepresentations(unguarded);
-  return { schema: chargeListsToBudget(applyGuards(unguarded, decisions)), unguarded, decisions, checks };
+  const printed = parse(printSchemaWithDirectives(typeGraphqlSchema));
+  const resolvers = mergeResolvers(createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>, referenceResolvers(decisions));
+  const hub = assemble(federationSdl(printed, decisions, "hub"), resolvers, decisions);
+  const subgraphDecisions: Decisions = new Map([...decisions].map(([path, rule]) => [subgraphPath(...(path.split(".") as [string, string])).join("."), rule]));
+  const subgraph = assemble(federationSdl(printed, decisions, "subgraph"), renameResolvers(resolvers), subgraphDecisions);
+  return { ...hub, checks, subgraph: { ...subgraph, decisions: subgraphDecisions } };
 }
 
-function mergeResolvers(base: Record<string, object>, extra: Record<string, object>): Record<string, object> {
+/** The executable subgraph schema for an SDL: resolvers attached, representations checked, guards applied. */
+function assemble(federated: DocumentNode, resolvers: ResolverMap, decisions: Decisions): { schema: GraphQLSchema; unguarded: GraphQLSchema; decisions: Decisions } {
+  const unguarded = buildSubgraphSchema({ typeDefs: concatAST([parse(FEDERATION_LINK), federated]), resolvers: resolvers as never });
+  checkEntityRepresentations(unguarded);
+  return { schema: chargeListsToBudget(applyGuards(unguarded, decisions)), unguarded, decisions };
+}
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+function mergeResolvers(base: ResolverMap, extra: ResolverMap): ResolverMap {
   const merged = { ...base };
   for (const [type, resolvers] of Object.entries(extra)) merged[type] = { ...(merged[type] ?? {}), ...resolvers };
   return merged;
 }
 
-/** The SDL written to `schema.graphql`: the subgraph schema, types sorted so diffs stay readable. */
-export function printHubSchema(schema: HubSchema): string {
-  return `${printSubgraphSchema(lexicographicSortSchema(schema.unguarded)).trim()}\n`;
+/** The resolver map under the subgraph endpoint's names (scalars and enums keep theirs). */
+function renameResolvers(resolvers: ResolverMap): ResolverMap {
+  const renamed: ResolverMap = {};
+  for (const [type, fields] of Object.entries(resolvers)) {
+    const [toType] = subgraphPath(type, "");
+    if (toType === type && type !== "Query") {
+      renamed[type] = fields;
+      continue;
+    }
+    renamed[toType] = Object.fromEntries(Object.entries(fields).map(([field, resolver]) => [subgraphPath(type, field)[1], resolver]));
+  }
+  return renamed;
+}
+
+/**
+ * The SDL of the hub's own endpoint (`schema.graphql`), or with `subgraph` the one a router composes
+ * (`subgraph.graphql`); types sorted so diffs stay readable.
+ */
+export function printHubSchema(schema: HubSchema, variant: SdlVariant = "hub"): string {
+  const unguarded = variant === "hub" ? schema.unguarded : schema.subgraph.unguarded;
+  return `${printSubgraphSchema(lexicographicSortSchema(unguarded)).trim()}\n`;
 }

@@ -1,11 +1,11 @@
 import type { JWK } from "jose";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { createServer, Server } from "node:http";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express, { Express } from "express";
-import type { GraphQLError, ValidationContext } from "graphql";
+import type { GraphQLError, GraphQLSchema, ValidationContext } from "graphql";
 import helmet from "helmet";
 import type { HubConfig } from "../config/config";
 import { createContext, HubContext, HubDeps } from "../context/context";
@@ -26,6 +26,10 @@ import { createMetrics, Metrics, metricsEndpoint, metricsPlugin, metricsServer }
 import { requestPlugin } from "./request-plugin";
 import { readinessProbe, sendUnavailable, unavailablePlugin } from "./unavailable";
 import { isDatabaseUnavailable } from "../errors/database-unavailable";
+import { HubError, UnauthenticatedError } from "../errors/errors";
+import { bodyDigest, ROUTER_ASSERTION_HEADER, type RouterAssertions } from "../auth/router-assertion";
+import { WEB_CLIENT_NAME } from "../entities/client-system.entity";
+import type { TrustedDocuments } from "./trusted-documents";
 
 export interface AppParts {
   config: HubConfig;
@@ -37,6 +41,10 @@ export interface AppParts {
   jwks: { keys: JWK[] };
   /** The hub's metrics registry (the push machinery adds its own); a new one when absent. */
   metrics?: Metrics;
+  /** Which operations callers may run (`HUB_TRUSTED_DOCUMENTS`). */
+  trusted: TrustedDocuments;
+  /** Checks the router's signature on `/subgraph` requests, when the router's keys are configured. */
+  routerAssertions?: RouterAssertions;
 }
 
 /**
@@ -46,7 +54,7 @@ export interface AppParts {
  * lets requests in flight finish for up to `HUB_SHUTDOWN_GRACE_MS`, then closes what is left; from its
  * first moment `/readyz` answers 503 so a load balancer stops sending.
  */
-export async function createApp({ config, logger, deps, schema, credentials, jwks, metrics: given }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server; metricsHttpServer?: Server }> {
+export async function createApp({ config, logger, deps, schema, credentials, jwks, metrics: given, trusted, routerAssertions }: AppParts): Promise<{ app: Express; apollo: ApolloServer<HubContext>; httpServer: Server; metricsHttpServer?: Server }> {
   const metrics = given ?? createMetrics();
   const app = express();
   const httpServer = createServer(app);
@@ -72,45 +80,57 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
     blockFieldSuggestion: { enabled: false },
   }).protect();
 
-  const apollo = new ApolloServer<HubContext>({
-    schema: schema.schema,
-    introspection: config.graphql.introspection,
-    includeStacktraceInErrorResponses: false,
-    allowBatchedHttpRequests: false,
-    csrfPrevention: true,
-    // The hub owns SIGTERM/SIGINT (see `serve`): Apollo's own handler would stop and re-raise the signal
-    // before requests in flight and the audit trail are drained.
-    stopOnTerminationSignals: false,
-    formatError: createFormatError(logger, { logStacks: config.log.stacks }),
-    validationRules: armor.validationRules,
-    parseOptions: { maxTokens: config.graphql.maxTokens },
-    plugins: [
-      {
-        async serverWillStart() {
-          return {
-            async drainServer() {
-              if (metricsHttpServer?.listening) {
-                metricsHttpServer.close();
-                metricsHttpServer.closeAllConnections();
-              }
-              const graceful = await drain.drain(config.http.shutdownGraceMs);
-              if (!graceful) logger.warn({ graceMs: config.http.shutdownGraceMs }, "requests still running at the end of the shutdown grace period were cut off");
-            },
-          };
-        },
+  const apolloFor = (executable: GraphQLSchema, extra: ApolloServerPlugin<HubContext>[]) =>
+    new ApolloServer<HubContext>({
+      schema: executable,
+      introspection: config.graphql.introspection,
+      includeStacktraceInErrorResponses: false,
+      allowBatchedHttpRequests: false,
+      csrfPrevention: true,
+      // Any caller could store any operation under a hash of its choosing: off unless configured. Registered
+      // operations (trusted documents) are looked up by `trusted` before Apollo sees the request.
+      persistedQueries: config.automaticPersistedQueries ? {} : false,
+      // The hub owns SIGTERM/SIGINT (see `serve`): Apollo's own handler would stop and re-raise the signal
+      // before requests in flight and the audit trail are drained.
+      stopOnTerminationSignals: false,
+      formatError: createFormatError(logger, { logStacks: config.log.stacks }),
+      validationRules: armor.validationRules,
+      parseOptions: { maxTokens: config.graphql.maxTokens },
+      plugins: [
+        ...armor.plugins,
+        queryCostPlugin({ maxCost: config.graphql.maxCost, maxRepresentations: config.graphql.maxRepresentations }, credentials.limits),
+        nulInputPlugin(),
+        responseBudgetPlugin(),
+        ApolloServerPluginCacheControlDisabled(),
+        ApolloServerPluginLandingPageDisabled(),
+        metricsPlugin(metrics),
+        requestPlugin(deps.trail, logger),
+        unavailablePlugin(),
+        // Last: what they add runs after the others' (the subgraph's status over whatever they set).
+        ...extra,
+      ],
+      logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+    });
+  // What a router composes and calls, beside the hub's own endpoint (README, "Running behind a router").
+  const subgraphApollo = apolloFor(schema.subgraph.schema, [gatewayStatusPlugin()]);
+  const apollo = apolloFor(schema.schema, [
+    {
+      async serverWillStart() {
+        return {
+          async drainServer() {
+            if (metricsHttpServer?.listening) {
+              metricsHttpServer.close();
+              metricsHttpServer.closeAllConnections();
+            }
+            const graceful = await drain.drain(config.http.shutdownGraceMs);
+            if (!graceful) logger.warn({ graceMs: config.http.shutdownGraceMs }, "requests still running at the end of the shutdown grace period were cut off");
+            await subgraphApollo.stop();
+          },
+        };
       },
-      ...armor.plugins,
-      queryCostPlugin({ maxCost: config.graphql.maxCost, maxRepresentations: config.graphql.maxRepresentations }, credentials.limits),
-      nulInputPlugin(),
-      responseBudgetPlugin(),
-      ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginLandingPageDisabled(),
-      metricsPlugin(metrics),
-      requestPlugin(deps.trail, logger),
-      unavailablePlugin(),
-    ],
-    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
-  });
+    },
+  ]);
+  await subgraphApollo.start();
   await apollo.start();
 
   app.disable("x-powered-by");
@@ -155,17 +175,33 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
   app.use(graphiqlRouter());
   app.use(dashboardRouter());
   app.use(signInRouter({ config, logger, dataSource: deps.dataSource, trail: deps.trail, vault: deps.vault, sessions: credentials.sessions, cookies: credentials.cookies }));
+  const context = async ({ res }: { res: express.Response }) => {
+    const { viewer, request } = res.locals.auth as Authenticated;
+    return createContext(deps, viewer, request);
+  };
+  const body = express.json({ limit: config.http.bodyLimit });
   app.use(
     "/graphql",
     // Who is asking, and whether their budget is spent, before the body is read: a refused flood costs little.
     authenticate(credentials, logger, metrics),
-    express.json({ limit: config.http.bodyLimit }),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const { viewer, request } = res.locals.auth as Authenticated;
-        return createContext(deps, viewer, request);
-      },
-    }),
+    ...(config.router.only ? [peopleOnly] : []),
+    body,
+    trusted.middleware(sendError()),
+    expressMiddleware(apollo, { context }),
+  );
+  // The subgraph a router calls: every answer, refusals included, is HTTP 200 with a coded error, which a
+  // gateway passes on with its code (it turns a subgraph's 4xx into INTERNAL_SERVER_ERROR with our address).
+  const gatewayFriendly = sendError(200);
+  const trustedOnSubgraph = trusted.middleware(gatewayFriendly);
+  app.use(
+    "/subgraph",
+    routerGate(routerAssertions, config.router.only),
+    authenticate(credentials, logger, metrics, gatewayFriendly),
+    express.json({ limit: config.http.bodyLimit, verify: (req, _res, raw) => ((req as RoutedRequest).bodyDigest = bodyDigest(raw)) }),
+    bodyBoundToAssertion(),
+    // The router runs the operations of its own query plans; it enforces the clients' persisted queries itself.
+    (req: express.Request, res: express.Response, next: express.NextFunction) => ((req as RoutedRequest).assertedDigest ? next() : trustedOnSubgraph(req, res, next)),
+    expressMiddleware(subgraphApollo, { context }),
   );
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: "Not found.", extensions: { code: "NOT_FOUND" } }] });
@@ -179,6 +215,78 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
   });
   return { app, apollo, httpServer, metricsHttpServer };
+}
+
+/** A request on `/subgraph`: the body digest an assertion of the router bound it to, and the body's own. */
+interface RoutedRequest extends express.Request {
+  assertedDigest?: string;
+  bodyDigest?: string;
+}
+
+/** Answers a refusal before execution as a GraphQL error: with its own status, or always `status`. */
+function sendError(status?: number) {
+  return (res: express.Response, error: HubError) => {
+    res.status(status ?? error.httpStatus ?? 400).json({ errors: [{ message: error.message, extensions: error.publicExtensions() }] });
+  };
+}
+
+/**
+ * Router-only mode on the hub's own endpoint: people signed in use the hub's own pages (the dashboard), and
+ * every system comes through the router.
+ */
+function peopleOnly(_req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const { viewer } = res.locals.auth as Authenticated;
+  if (viewer.client?.name === WEB_CLIENT_NAME && viewer.operator === undefined) return next();
+  res.setHeader("WWW-Authenticate", 'Bearer error="invalid_request"');
+  sendError()(res, new UnauthenticatedError("This hub is reached through the government graph's router only; send your request there."));
+}
+
+/**
+ * `/subgraph`: a request the router signed (`X-Router-Assertion`) is checked before anything else; without
+ * one, it is refused in router-only mode and otherwise served like a direct call. A bad assertion is a 401:
+ * it is the router's configuration, or an impostor, not the agency's request, that is wrong.
+ */
+function routerGate(assertions: RouterAssertions | undefined, only: boolean) {
+  return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const header = req.get(ROUTER_ASSERTION_HEADER);
+    if (header === undefined && !only) return next();
+    try {
+      if (!assertions) throw new UnauthenticatedError("This hub checks no router assertions: HUB_ROUTER_JWKS_FILE is not set.");
+      (req as RoutedRequest).assertedDigest = await assertions.verify(header);
+      next();
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) return next(error);
+      res.setHeader("WWW-Authenticate", 'Bearer error="invalid_token"');
+      sendError(401)(res, error);
+    }
+  };
+}
+
+/** The body is the one the router's assertion was made for. */
+function bodyBoundToAssertion() {
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const routed = req as RoutedRequest;
+    if (routed.assertedDigest === undefined || routed.assertedDigest === routed.bodyDigest) return next();
+    sendError(401)(res, new UnauthenticatedError("The router's assertion was made for another request body."));
+  };
+}
+
+/**
+ * On `/subgraph`, an error Apollo would answer with another status (a variable that does not coerce, a
+ * refused cost: 400; an unreachable database: 503) is answered 200: `@apollo/gateway` keeps a coded error
+ * of a 200 answer as it is, where any other status becomes INTERNAL_SERVER_ERROR carrying the subgraph's
+ * URL. The gateway's edge sets the status from the code (`examples/gateway`).
+ */
+function gatewayStatusPlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.http.status !== undefined && response.http.status >= 400) response.http.status = 200;
+        },
+      };
+    },
+  };
 }
 
 function reportTooComplex(context: ValidationContext | null, error: GraphQLError): void {

@@ -46,8 +46,9 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
  * origin): HTTP 401 with `UNAUTHENTICATED`, never a fall-back to anonymous.
  * `X-Request-Id` is echoed (generated when absent or malformed); `X-Case-Ref` and `X-End-User` reach the
  * context and the audit trail. Non-ASCII values (Chinese case numbers) may be sent percent-encoded UTF-8.
+ * `send`, when given, answers a refusal instead (the subgraph endpoint answers them 200 for gateways).
  */
-export function authenticate(credentials: Credentials, logger: Logger, metrics: Metrics) {
+export function authenticate(credentials: Credentials, logger: Logger, metrics: Metrics, send?: (res: Response, error: HubError) => void) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const requestId = requestIdOf(req.get("x-request-id"));
     res.setHeader("X-Request-Id", requestId);
@@ -74,7 +75,7 @@ export function authenticate(credentials: Credentials, logger: Logger, metrics: 
         hubError = (await credentials.limits.failedAuthentication(keys)) ?? hubError;
       }
       if (hubError instanceof RateLimitedError) res.setHeader("Retry-After", String(hubError.retryAfterSeconds));
-      if (hubError instanceof ServiceUnavailableError) return sendUnavailable(res);
+      if (hubError instanceof ServiceUnavailableError && !send) return sendUnavailable(res);
       if (hubError instanceof UnauthenticatedError) {
         metrics.authFailures.inc();
         // An ended session's cookie is dropped, so the page's next request is the public's (never on another
@@ -84,9 +85,9 @@ export function authenticate(credentials: Credentials, logger: Logger, metrics: 
         logger.warn({ reqId: requestId, reason: hubError.message }, "authentication refused");
       }
       const answer = hubError;
-      const send = () => res.status(answer.httpStatus ?? 400).json({ errors: [{ message: answer.message, extensions: answer.publicExtensions() }] });
-      if (answer instanceof RateLimitedError) credentials.limits.tarpit(send);
-      else send();
+      const respond = () => (send ? send(res, answer) : res.status(answer.httpStatus ?? 400).json({ errors: [{ message: answer.message, extensions: answer.publicExtensions() }] }));
+      if (answer instanceof RateLimitedError) credentials.limits.tarpit(respond);
+      else respond();
     }
   };
 }

@@ -14,6 +14,8 @@ export function dashboardRouter(): Router {
     "chart.umd.min.js": path.join(path.dirname(require.resolve("chart.js")), "chart.umd.min.js"),
     "dashboard.js": path.join(staticDir, "dashboard.js"),
     "dashboard.css": path.join(staticDir, "dashboard.css"),
+    // The page's operations (its trusted documents): it sends their ids, never their text.
+    "persisted-documents.json": path.join(staticDir, "persisted-documents.json"),
     // The graphql-ws client's browser build, for the live panel (its `main` is dist/index.cjs; umd/ is beside dist/).
     "graphql-ws.min.js": path.join(path.dirname(require.resolve("graphql-ws")), "..", "umd", "graphql-ws.min.js"),
   });

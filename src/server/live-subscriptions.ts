@@ -9,7 +9,9 @@ import type { Logger } from "../logging/logger";
 import { identify, type Credentials } from "./authenticate";
 import type { Authenticated } from "./authenticate";
 import type { HubSchema } from "../schema/build-schema";
-import { errorCodeOf } from "../errors/errors";
+import { errorCodeOf, HubError } from "../errors/errors";
+import { WEB_CLIENT_NAME } from "../entities/client-system.entity";
+import type { TrustedDocuments } from "./trusted-documents";
 
 /** A subscription message is a query document and its variables: small. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -39,7 +41,19 @@ const MAX_CONNECTIONS = 2_000;
  * it). Only subscription operations are accepted, and the connection is closed once its caller's token or
  * session no longer holds.
  */
-export function serveLiveSubscriptions(httpServer: Server, schema: HubSchema, deps: HubDeps, credentials: Credentials, logger: Logger): { close(): Promise<void> } {
+export function serveLiveSubscriptions(
+  httpServer: Server,
+  schema: HubSchema,
+  deps: HubDeps,
+  credentials: Credentials,
+  logger: Logger,
+  options: {
+    /** Which operations callers may run (`HUB_TRUSTED_DOCUMENTS`): a subscription may name its document by id. */
+    trusted: TrustedDocuments;
+    /** Router-only mode: systems come through the router; only people signed in open sockets here. */
+    peopleOnly: boolean;
+  },
+): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: MAX_MESSAGE_BYTES });
   const states = new WeakMap<object, ConnectionState>();
   const stateOf = (extra: object): ConnectionState => {
@@ -75,6 +89,7 @@ export function serveLiveSubscriptions(httpServer: Server, schema: HubSchema, de
         }
         // Closed while it was being identified: nothing to keep.
         if (state.closed || authenticated.viewer.isAnonymous) return false;
+        if (options.peopleOnly && authenticated.viewer.client?.name !== WEB_CLIENT_NAME) return false;
         const caller = authenticated.request.budget?.key ?? "unknown";
         if (connections >= MAX_CONNECTIONS || (perCaller.get(caller) ?? 0) >= MAX_CONNECTIONS_PER_CALLER) {
           ctx.extra.socket.close(4429, "Too many connections");
@@ -107,11 +122,19 @@ export function serveLiveSubscriptions(httpServer: Server, schema: HubSchema, de
         else perCaller.set(state.caller, left);
         state.caller = undefined;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const state = stateOf(ctx.extra);
+        const authenticated = state.authenticated!;
+        let text: string | undefined;
+        try {
+          text = (await options.trusted.resolve(authenticated.viewer, { ...payload, extensions: payload.extensions ?? undefined }, authenticated.request.id)) ?? payload.query;
+        } catch (error) {
+          if (error instanceof HubError) return [error];
+          throw error;
+        }
         let document;
         try {
-          document = parse(payload.query, { maxTokens: 2_000 });
+          document = parse(text ?? "", { maxTokens: 2_000 });
         } catch (error) {
           return [new GraphQLError((error as Error).message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
         }
@@ -122,7 +145,6 @@ export function serveLiveSubscriptions(httpServer: Server, schema: HubSchema, de
           return [new GraphQLError("Only subscriptions are served over WebSocket: send queries and mutations to POST /graphql.", { extensions: { code: "BAD_REQUEST" } })];
         }
         if (state.subscriptions >= MAX_SUBSCRIPTIONS) return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS} subscriptions per connection.`, { extensions: { code: "BAD_REQUEST" } })];
-        const authenticated = state.authenticated!;
         state.subscriptions++;
         const context: HubContext = createContext(deps, authenticated.viewer, authenticated.request);
         return { schema: schema.schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue: context };

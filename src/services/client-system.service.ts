@@ -170,6 +170,6 @@ async function registeredCaller(dataSource: DataSource, where: string, params: R
   const agency = (row as ClientSystem & { agency: Agency }).agency;
   return {
     agency: { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, regionCode: agency.regionCode, institutionId: agency.institutionId, rateLimitPoints: agency.rateLimitPoints, active: agency.status === RecordStatus.ACTIVE },
-    client: { id: row.id, name: row.name, allowedScopes: row.allowedScopes, active: row.status === RecordStatus.ACTIVE, jwks: row.jwks, jwksUri: row.jwksUri },
+    client: { id: row.id, name: row.name, allowedScopes: row.allowedScopes, active: row.status === RecordStatus.ACTIVE, jwks: row.jwks, jwksUri: row.jwksUri, manifestVersion: row.manifestVersion },
   };
 }

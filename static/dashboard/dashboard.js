@@ -16,17 +16,30 @@
   /** A failure to show: `text` in Chinese, the hub's error `code` when the hub answered with one. */
   function Failure(text, code) { this.text = text; this.code = code || null; }
 
-  var B = "fragment B on StatBreakdown { key label total totalSuppressed cells { key label value suppressed } }";
-  var HEAD = "query($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) { regionCode regionName from to threshold ";
-  // One query per section: each stays well under the hub's query cost limit, and they run in parallel.
-  var SECTIONS = {
-    directory: HEAD + "directory { institutionsByStatus { ...B } institutionsByField { ...B } institutionsByRegion { ...B } } } } " + B,
-    cases: HEAD + "cases { open overdue issued medianWorkingDays onTimeRate opinionAdoptionRate openByRegion { ...B } overdueByRegion { ...B } } } } " + B,
-    feedback: HEAD + "feedback { count adoptionRate feedbackByMonth { ...B } ratingsByMonth { month label count averages { timeliness professionalism reportQuality conduct courtPerformance } } } } }" + " " + B,
-    credit: HEAD + "credit { institutionGrades { ...B } appraiserGrades { ...B } } } } " + B,
-    abnormalPatents: HEAD + "abnormalPatents { withdrawalTarget total { itemCount withdrawalRate suppressed } byRegion { key label itemCount withdrawnCount withdrawalRate suppressed } } } }",
-    collaboration: HEAD + "collaboration { opened closed responded averageResponseHours flows { fromLabel toLabel count } } } }",
-  };
+  // The page's operations are the hub's trusted documents (persisted-documents.json, `sha256:<hex>` → text,
+  // as client-preset writes it): the page sends their ids, never their text, so it runs where the hub
+  // accepts registered operations only (HUB_TRUSTED_DOCUMENTS=required). One query per statistics section:
+  // each stays well under the hub's query cost limit, and they run in parallel.
+  var SECTIONS = ["Directory", "Cases", "Feedback", "Credit", "AbnormalPatents", "Collaboration"];
+  var documentIds = null;
+
+  /** Operation name (`DashboardMe`) → document id, read once from the page's manifest. */
+  function operations() {
+    if (!documentIds) {
+      documentIds = fetch("/dashboard/assets/persisted-documents.json", { headers: { Accept: "application/json" } })
+        .then(function (r) { if (!r.ok) throw new Error("manifest"); return r.json(); })
+        .then(function (manifest) {
+          var ids = {};
+          Object.keys(manifest).forEach(function (id) {
+            var match = /^(?:query|subscription) (\w+)/.exec(manifest[id]);
+            if (match) ids[match[1]] = id;
+          });
+          return ids;
+        })
+        .catch(function () { documentIds = null; throw new Failure("无法读取页面的查询清单，请刷新页面后重试"); });
+    }
+    return documentIds;
+  }
 
   /* ---- the hub's errors in Chinese ---- */
 
@@ -76,16 +89,18 @@
     return new Failure(BY_CODE[code] || "请求未能完成", code);
   }
 
-  /** POSTs a query; answers the JSON body, or rejects with a Failure when the hub cannot be reached or read. */
-  function post(query, variables) {
+  /** POSTs one of the page's operations by its document id; answers the JSON body, or rejects with a Failure when the hub cannot be reached or read. */
+  function post(operation, variables) {
     var headers = { "Content-Type": "application/json", Accept: "application/json" };
     if (token()) headers.Authorization = "Bearer " + token();
-    return fetch("/graphql", { method: "POST", headers: headers, body: JSON.stringify({ query: query, variables: variables }) }).then(
-      function (r) {
-        return r.json().catch(function () { throw new Failure("中心的应答无法识别（HTTP " + r.status + "）"); });
-      },
-      function () { throw new Failure("无法连接到中心，请检查网络后重试"); },
-    );
+    return operations().then(function (ids) {
+      return fetch("/graphql", { method: "POST", headers: headers, body: JSON.stringify({ documentId: ids[operation], variables: variables }) }).then(
+        function (r) {
+          return r.json().catch(function () { throw new Failure("中心的应答无法识别（HTTP " + r.status + "）"); });
+        },
+        function () { throw new Failure("无法连接到中心，请检查网络后重试"); },
+      );
+    });
   }
 
   /* ---- who is signed in ---- */
@@ -182,14 +197,19 @@
         closed: function () { $("live-state").textContent = "连接已断开，正在重试"; document.body.dataset.live = "closed"; },
       },
     });
-    live.subscribe(
-      { query: "subscription { hubEvents { type timestamp entityType entityId record } }" },
-      {
-        next: function (result) { if (result.data && result.data.hubEvents) showEvent(result.data.hubEvents); },
-        error: function () { $("live-state").textContent = "实时提醒不可用"; },
-        complete: function () {},
-      },
-    );
+    var client = live;
+    operations().then(function (ids) {
+      if (live !== client) return; // stopped meanwhile
+      client.subscribe(
+        // graphql-ws wants a query string; Apollo's persisted-query extension names the document instead.
+        { query: "", extensions: { persistedQuery: { version: 1, sha256Hash: ids.DashboardLive.replace(/^sha256:/, "") } } },
+        {
+          next: function (result) { if (result.data && result.data.hubEvents) showEvent(result.data.hubEvents); },
+          error: function () { $("live-state").textContent = "实时提醒不可用"; },
+          complete: function () {},
+        },
+      );
+    }).catch(function () { $("live-state").textContent = "实时提醒不可用"; });
   }
 
   function stopLive() {
@@ -211,7 +231,7 @@
         setWho("anonymous", "未登录：请用单位统一身份认证登录，或粘贴令牌");
         return false;
       }
-      return post("{ me { anonymous agency { code name regionCode } clientSystem } }").then(function (result) {
+      return post("DashboardMe").then(function (result) {
         var me = result && result.data && result.data.me;
         if (me && !me.anonymous && me.agency) {
           setWho("signed-in", (person ? person.person + " · " : "") + me.agency.name + "（" + me.agency.code + "）");
@@ -502,8 +522,7 @@
     status.textContent = "加载中…";
     delete document.body.dataset.loaded;
     var variables = { region: $("region").value.trim() || null, from: monthStart($("from").value), to: monthEnd($("to").value) };
-    var names = Object.keys(SECTIONS);
-    return Promise.all(names.map(function (name) { return post(SECTIONS[name], variables); })).then(function (results) {
+    return Promise.all(SECTIONS.map(function (name) { return post("Dashboard" + name, variables); })).then(function (results) {
       if (mine !== generation) return;
       var failed = results.filter(function (r) { return !r.data || (r.errors && r.errors.length); })[0];
       if (failed) throw failed.errors && failed.errors.length ? failureOf(failed.errors[0]) : new Failure("中心没有返回统计数据");

@@ -346,6 +346,64 @@ export const MATRIX: MatrixRow[] = [
     path: ["collaborationRecords", "edges", "0"],
     expected: row({ anonymous: "denied", "XY-AMR": "ok", "XY-PSB": "ok", "XY-PROC": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "hidden"),
   },
+  // --- federation references (issue 17): each entity through `_entities` as through its own query ---
+  {
+    what: "XY-COURT's demo case by reference: as the query (its parties, and bureaus, associations and procuratorates covering it)",
+    query: `{ _entities(representations: [{ __typename: "AppraisalCase", id: "{{courtCase}}" }]) { ... on AppraisalCase { status } } }`,
+    path: ["_entities", "0"],
+    expected: row({ anonymous: "denied", "XY-COURT": "ok", "XY-ZYJD": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-PROC": "ok", "XY-IPAA": "ok" }, "hidden"),
+  },
+  {
+    what: "XY-COURT's evaluation by reference: the poster and bureaus and associations covering the institution",
+    query: `{ _entities(representations: [{ __typename: "CaseFeedback", id: "{{courtEvaluation}}" }]) { ... on CaseFeedback { agencyCaseNo comment } } }`,
+    path: ["_entities", "0"],
+    expected: row({ anonymous: "denied", "XY-COURT": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
+  },
+  {
+    what: "the published 河南 credit record by reference: everyone",
+    query: `{ _entities(representations: [{ __typename: "CreditRecord", id: "{{henanCredit}}" }]) { ... on CreditRecord { subjectName status basis } } }`,
+    path: ["_entities", "0"],
+    expected: row({}, "ok"),
+  },
+  {
+    what: "a credit record published only from 2099 by reference: the bureaus and associations covering 信阳",
+    query: `{ _entities(representations: [{ __typename: "CreditRecord", id: "{{futureCredit}}" }]) { ... on CreditRecord { id } } }`,
+    path: ["_entities", "0"],
+    expected: row({ "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
+  },
+  {
+    what: "XY-AMR's case transfer by reference: its parties and the bureaus covering its region",
+    query: `{ _entities(representations: [{ __typename: "CollaborationRecord", id: "{{transfer}}" }]) { ... on CollaborationRecord { title timeline { kind } } } }`,
+    path: ["_entities", "0"],
+    expected: row({ anonymous: "denied", "XY-AMR": "ok", "XY-PSB": "ok", "XY-PROC": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "hidden"),
+  },
+  {
+    what: "a 固始县 abnormal-patent item by reference: the market-regulation bureaus covering it",
+    query: `{ _entities(representations: [{ __typename: "AbnormalPatentItem", id: "{{gushiPatent}}" }]) { ... on AbnormalPatentItem { applicationNumber applicantName status } } }`,
+    path: ["_entities", "0"],
+    expected: row({ "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XX-AMR": "hidden" }, "denied"),
+  },
+  {
+    what: "信阳毛尖 under custody by reference: bureaus and associations covering 信阳, and its custodian",
+    query: `{ _entities(representations: [{ __typename: "CustodyTrademark", id: "{{maojian}}" }]) { ... on CustodyTrademark { markName ownerName } } }`,
+    path: ["_entities", "0"],
+    expected: row({ anonymous: "denied", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
+  },
+  // --- trusted documents (issue 17) ---
+  {
+    what: "CNIPA's operation manifest: registry administrators covering it (CNIPA; a province's does not cover the nation)",
+    query: `{ operationManifest(agencyCode: "CNIPA", clientName: "default") { version documentCount } }`,
+    path: ["operationManifest"],
+    scopes: ["registry:admin"],
+    expected: row({ CNIPA: "ok", "HA-AMR": "hidden" }, "denied"),
+  },
+  {
+    what: "registering an operation manifest: registry administrators (refused here on its merits: the key is not a document id)",
+    query: `mutation { registerOperationManifest(input: { agencyCode: "GS-PSB", clientName: "default", manifest: { me: "{ me { anonymous } }" } }) { added } }`,
+    path: ["registerOperationManifest"],
+    scopes: ["registry:admin"],
+    expected: row({ "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
   {
     what: "a published credit record (the demo trademark agency, published around the day the demo was loaded): everyone",
     query: `{ creditRecords(filter: { behaviour: MALICIOUS_TRADEMARK_FILING }) { edges { node { subjectName status basis } } } }`,
@@ -724,6 +782,8 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
   return {
     zyjd,
     liuYang,
+    courtCase: await one(`SELECT id FROM appraisal_cases WHERE agency_case_no = '(2024)豫15知民初32号'`),
+    courtEvaluation: await one(`SELECT f.id FROM case_feedback f WHERE f.kind = 'EVALUATION' AND f.posting_agency_code = 'XY-COURT' ORDER BY f.id LIMIT 1`),
     xuMing: await one(`SELECT id FROM appraisers WHERE name = '徐明'`),
     psbCase: await one(`SELECT id FROM appraisal_cases WHERE agency_case_no = '信公经立字〔2025〕018号'`),
     transfer: await one(`SELECT id FROM collaboration_records WHERE kind = 'CASE_TRANSFER'`),

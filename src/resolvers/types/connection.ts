@@ -2,11 +2,21 @@ import { ClassType, Field, Int, ObjectType } from "type-graphql";
 import { Public } from "../../policy/guard";
 import type { Page } from "../../services/pagination";
 
+/**
+ * Relay's PageInfo, all four fields: other subgraphs of a federated graph define the same type, and a router
+ * can only plan a field every subgraph resolving the type can answer (it is `@shareable` in the SDL).
+ */
 @ObjectType({ description: "Relay page information." })
 @Public()
 export class PageInfo {
   @Field(() => Boolean, { description: "Whether more items follow this page." })
   hasNextPage: boolean;
+
+  @Field(() => Boolean, { description: "Always false: pages go forward only, with `first` and `after` (Relay allows false when paging forward)." })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "The cursor of the page's first item." })
+  startCursor: string | null;
 
   @Field(() => String, { nullable: true, description: "Pass as `after` to get the next page." })
   endCursor: string | null;
@@ -52,7 +62,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
 export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
   return {
     edges: page.nodes.map((node, i) => ({ cursor: page.cursors[i], node })),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: false, startCursor: page.cursors[0] ?? null, endCursor: page.cursors.at(-1) ?? null },
     get totalCount() {
       return page.totalCount();
     },
