@@ -10,6 +10,7 @@ import { silentLogger } from "../src/logging/logger";
 import { createTestDatabase, usingServer } from "./support/test-database";
 import { creditCodeFor } from "./support/directory";
 import { runHub, startHubProcess } from "./support/hub-process";
+import { documentIdOf } from "../src/domain/trusted-document";
 
 /**
  * The `hub` commands run while `hub serve` runs, as an operator does: on PGlite the hub holds the embedded
@@ -111,6 +112,18 @@ it("runs migrate, audit verify, export, import and token beside a running hub, w
   expect(bureau.code).toBe(0);
   const institution = await graphql(url, `{ institution(creditCode: "${creditCode}") { name regionCode } }`, bureau.stdout.trim());
   expect(institution.body.data).toEqual({ institution: { name: "旁路导入鉴定所", regionCode: "411502" } });
+
+  // A manifest registered from the command line: the running hub runs it by id at once.
+  const document = "query CliManifest { me { agency { code } } }";
+  const documentId = documentIdOf(document);
+  const manifestFile = path.join(dataDir, "persisted-documents.json");
+  fs.writeFileSync(manifestFile, JSON.stringify({ [documentId]: document }));
+  const registered = await hub(["manifest", "register", "--agency", "XY-COURT", "--client", "default", manifestFile]);
+  expect(registered).toEqual({ code: 0, stdout: "manifest of XY-COURT/default: version 1, 1 documents (1 added, 0 removed)\n", stderr: databaseLine });
+  const listed = await hub(["manifest", "list", "--agency", "XY-COURT"]);
+  expect(listed.stdout).toContain("XY-COURT/default\t1\t1\n");
+  const byId = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${court.stdout.trim()}` }, body: JSON.stringify({ documentId }) });
+  expect(await byId.json()).toMatchObject({ data: { me: { agency: { code: "XY-COURT" } } } });
 
   polling = false;
   await poller;

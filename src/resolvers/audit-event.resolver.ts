@@ -5,6 +5,7 @@ import { AuditEvent } from "../entities/audit-event.entity";
 import { PageArgs } from "./types/page-args";
 import { Connection, toConnection } from "./types/connection";
 import { AuditEventFilter } from "../inputs/audit-event.input";
+import { CHAIN_WALK_COST, Cost } from "./types/cost";
 
 const AuditEventConnection = Connection(AuditEvent, "AuditEvent", "audit entry", "audit entries");
 
@@ -40,6 +41,7 @@ export class AuditEventResolver {
 
   @Query(() => AuditChainVerification, { nullable: true, description: "Walks the whole audit hash chain and reports the first broken link." })
   @Guard("auditVerifier")
+  @Cost(CHAIN_WALK_COST)
   verifyAuditChain(@Ctx() ctx: HubContext): Promise<AuditChainVerification> {
     return ctx.services.auditEvents.verify();
   }

@@ -4,6 +4,7 @@ import type { HubContext } from "../context/context";
 import { LocalDateScalar } from "../scalars/scalars";
 import type { StatisticsRequest } from "../services/statistics/statistics-request";
 import { AbnormalPatentStatistics, CaseStatistics, CollaborationStatistics, CreditStatistics, DirectoryStatistics, FeedbackStatistics, InstitutionFeedbackStatistics, Statistics } from "./statistics.types";
+import { AGGREGATION_COST, Cost } from "./types/cost";
 
 @Resolver(() => FeedbackStatistics)
 export class FeedbackStatisticsResolver {
@@ -34,36 +35,42 @@ export class StatisticsResolver {
 
   @FieldResolver(() => DirectoryStatistics, { nullable: true, description: "Institutions, appraisers and the cultivation pipeline." })
   @Guard("statisticsReader")
+  @Cost(AGGREGATION_COST)
   directory(@Root() req: StatisticsRequest, @Ctx() ctx: HubContext) {
     return ctx.services.statistics.directory(req);
   }
 
   @FieldResolver(() => CaseStatistics, { nullable: true, description: "Entrustments, open and overdue cases, working days, court appearances, adoption." })
   @Guard("statisticsReader")
+  @Cost(AGGREGATION_COST)
   cases(@Root() req: StatisticsRequest, @Ctx() ctx: HubContext) {
     return ctx.services.statistics.cases(req);
   }
 
   @FieldResolver(() => FeedbackStatistics, { nullable: true, description: "Feedback trend, average ratings, complaints." })
   @Guard("statisticsReader")
+  @Cost(AGGREGATION_COST)
   feedback(@Root() req: StatisticsRequest, @Ctx() ctx: HubContext) {
     return ctx.services.statistics.feedback(req);
   }
 
   @FieldResolver(() => CreditStatistics, { nullable: true, description: "Active credit records, grades and repairs." })
   @Guard("statisticsReader")
+  @Cost(AGGREGATION_COST)
   credit(@Root() req: StatisticsRequest, @Ctx() ctx: HubContext) {
     return ctx.services.statistics.credit(req);
   }
 
   @FieldResolver(() => AbnormalPatentStatistics, { nullable: true, description: "Withdrawal rates of abnormal patent applications per batch and county." })
   @Guard("statisticsReader")
+  @Cost(AGGREGATION_COST)
   abnormalPatents(@Root() req: StatisticsRequest, @Ctx() ctx: HubContext) {
     return ctx.services.statistics.abnormalPatents(req);
   }
 
   @FieldResolver(() => CollaborationStatistics, { nullable: true, description: "Collaboration between agency kinds and response times." })
   @Guard("statisticsReader")
+  @Cost(AGGREGATION_COST)
   collaboration(@Root() req: StatisticsRequest, @Ctx() ctx: HubContext) {
     return ctx.services.statistics.collaboration(req);
   }

@@ -102,6 +102,8 @@ describe("the hub's cost is the one a router's demand control computes", () => {
     ["a literal @skip(if: true) drops the field", `{ institution(creditCode: "x") @skip(if: true) { id } me { anonymous } }`, {}, 1],
     ["an input object argument costs 1", `{ institutions(first: 1, filter: { regionCode: "411500" }) { edges { cursor } } }`, {}, 1 + 1 + 1],
     ["a mutation adds 10", `mutation { disableAgency(code: "X", expectedVersion: 1, reason: "r") { code } }`, {}, 10 + 1],
+    ["a statistics section weighs its @cost, 100, in place of 1", `{ statistics(regionCode: "411500") { regionCode directory { institutionsByStatus { key } } } }`, {}, 1 + 100 + 1],
+    ["verifying the audit chain weighs 1,000", `{ verifyAuditChain { ok } }`, {}, 1000],
   ])("%s", async (_name, query, variables, expected) => {
     expect(await costOf(query, variables)).toBe(expected);
   });
