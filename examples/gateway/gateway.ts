@@ -73,13 +73,15 @@ export class HubDataSource extends RemoteGraphQLDataSource {
 }
 
 /**
- * Signs each request's exact body for a router-only hub: the fetcher sees the body as it leaves, so the
- * assertion's `body_sha256` is what the hub receives.
+ * Signs each request for a router-only hub, once: the fetcher sees the body and headers as they leave, so the
+ * assertion's `body_sha256` and `auth_sha256` are what the hub receives.
  */
 function signingFetcher(signing: RouterSigning): Fetcher {
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
   return async (url: string, init?: FetcherRequestInit) => {
-    const digest = createHash("sha256").update(String(init?.body ?? "")).digest("base64url");
-    const assertion = await new SignJWT({ body_sha256: digest })
+    const headers = { ...((init?.headers as Record<string, string> | undefined) ?? {}) };
+    const authorization = Object.entries(headers).find(([name]) => name.toLowerCase() === "authorization")?.[1] ?? "";
+    const assertion = await new SignJWT({ body_sha256: sha256(String(init?.body ?? "")), auth_sha256: sha256(authorization) })
       .setProtectedHeader({ alg: "ES256", ...(signing.kid ? { kid: signing.kid } : {}) })
       .setIssuer(signing.issuer)
       .setAudience(signing.audience)
@@ -87,8 +89,7 @@ function signingFetcher(signing: RouterSigning): Fetcher {
       .setExpirationTime("60s")
       .setJti(randomUUID())
       .sign(signing.key);
-    const headers = { ...((init?.headers as Record<string, string> | undefined) ?? {}), "x-router-assertion": assertion };
-    return (await fetch(url, { ...(init as RequestInit), headers })) as unknown as FetcherResponse;
+    return (await fetch(url, { ...(init as RequestInit), headers: { ...headers, "x-router-assertion": assertion } })) as unknown as FetcherResponse;
   };
 }
 
@@ -116,9 +117,15 @@ export const edgeStatusPlugin: ApolloServerPlugin<BaseContext> = {
   },
 };
 
+/** Codes whose message is the gateway's own (a subgraph it could not reach, an answer it could not read), naming a URL or a body. */
+const GATEWAY_FAILURES = new Set([undefined, "INTERNAL_SERVER_ERROR", "DOWNSTREAM_SERVICE_ERROR"]);
+
 /** What leaves the edge: never a subgraph's URL, its raw response or a stack. */
 export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { response: _response, stacktrace: _stacktrace, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  if (GATEWAY_FAILURES.has(extensions.code as string | undefined)) {
+    return { ...formatted, message: "A part of the graph could not answer; try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE", ...(extensions.serviceName ? { serviceName: extensions.serviceName } : {}) } };
+  }
   return { ...formatted, extensions };
 }
 

@@ -7,7 +7,7 @@ import type { RuleName } from "./rules";
  *
  * The router is a first line only: the hub still decides every field itself. So a requirement here may be
  * looser than its rule, never stricter (a router must not refuse what the hub would allow), and it must be
- * as strict as a router can be told (test/federation/router-requirements.test.ts checks both against the
+ * as strict as a router can be told (test/federation/router-directives.test.ts checks both against the
  * predicates for every kind of caller):
  *
  * - `authenticated`: the rule refuses the anonymous public. A router checks that a valid token came.

@@ -13,7 +13,7 @@ import { createFormatError } from "../errors/format-error";
 import { QueryTooComplexError } from "../errors/errors";
 import type { Logger } from "../logging/logger";
 import { HubSchema, printHubSchema } from "../schema/build-schema";
-import { authenticate, Authenticated, Credentials } from "./authenticate";
+import { authenticate, Authenticated, Credentials, isPersonSignedIn } from "./authenticate";
 import { signInRouter } from "./sign-in";
 import { dashboardRouter } from "./dashboard";
 import { graphiqlRouter } from "./graphiql";
@@ -28,7 +28,6 @@ import { readinessProbe, sendUnavailable, unavailablePlugin } from "./unavailabl
 import { isDatabaseUnavailable } from "../errors/database-unavailable";
 import { HubError, UnauthenticatedError } from "../errors/errors";
 import { bodyDigest, ROUTER_ASSERTION_HEADER, type RouterAssertions } from "../auth/router-assertion";
-import { WEB_CLIENT_NAME } from "../entities/client-system.entity";
 import type { TrustedDocuments } from "./trusted-documents";
 
 export interface AppParts {
@@ -87,8 +86,9 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
       includeStacktraceInErrorResponses: false,
       allowBatchedHttpRequests: false,
       csrfPrevention: true,
-      // Any caller could store any operation under a hash of its choosing: off unless configured. Registered
-      // operations (trusted documents) are looked up by `trusted` before Apollo sees the request.
+      // Any caller could store operations of its own in the hub's cache and run them by hash outside what it
+      // registered: off unless configured. Registered operations (trusted documents) are looked up by `trusted`
+      // before Apollo sees the request.
       persistedQueries: config.automaticPersistedQueries ? {} : false,
       // The hub owns SIGTERM/SIGINT (see `serve`): Apollo's own handler would stop and re-raise the signal
       // before requests in flight and the audit trail are drained.
@@ -189,8 +189,9 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
     trusted.middleware(sendError()),
     expressMiddleware(apollo, { context }),
   );
-  // The subgraph a router calls: every answer, refusals included, is HTTP 200 with a coded error, which a
+  // The subgraph a router calls: a refusal of the agency's request is HTTP 200 with a coded error, which a
   // gateway passes on with its code (it turns a subgraph's 4xx into INTERNAL_SERVER_ERROR with our address).
+  // What is wrong with the router's own request (its assertion, a malformed body) keeps its status.
   const gatewayFriendly = sendError(200);
   const trustedOnSubgraph = trusted.middleware(gatewayFriendly);
   app.use(
@@ -236,7 +237,7 @@ function sendError(status?: number) {
  */
 function peopleOnly(_req: express.Request, res: express.Response, next: express.NextFunction): void {
   const { viewer } = res.locals.auth as Authenticated;
-  if (viewer.client?.name === WEB_CLIENT_NAME && viewer.operator === undefined) return next();
+  if (isPersonSignedIn(viewer)) return next();
   res.setHeader("WWW-Authenticate", 'Bearer error="invalid_request"');
   sendError()(res, new UnauthenticatedError("This hub is reached through the government graph's router only; send your request there."));
 }
@@ -251,8 +252,8 @@ function routerGate(assertions: RouterAssertions | undefined, only: boolean) {
     const header = req.get(ROUTER_ASSERTION_HEADER);
     if (header === undefined && !only) return next();
     try {
-      if (!assertions) throw new UnauthenticatedError("This hub checks no router assertions: HUB_ROUTER_JWKS_FILE is not set.");
-      (req as RoutedRequest).assertedDigest = await assertions.verify(header);
+      if (!assertions) throw new UnauthenticatedError("The router's assertion is not valid.");
+      (req as RoutedRequest).assertedDigest = await assertions.verify(header, req.get("authorization"));
       next();
     } catch (error) {
       if (!(error instanceof UnauthenticatedError)) return next(error);

@@ -1,3 +1,4 @@
+import { WEB_CLIENT_NAME } from "../entities/client-system.entity";
 import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { Viewer } from "../auth/viewer";
@@ -90,6 +91,11 @@ export function authenticate(credentials: Credentials, logger: Logger, metrics: 
       else respond();
     }
   };
+}
+
+/** A person signed in through the hub's own sign-in (their requests run as the agency's `web` system). */
+export function isPersonSignedIn(viewer: Viewer): boolean {
+  return viewer.client?.name === WEB_CLIENT_NAME && viewer.operator === undefined;
 }
 
 /** How many times a header was sent (`rawHeaders` alternates names and values, as received). */

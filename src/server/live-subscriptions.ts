@@ -6,11 +6,10 @@ import { WebSocketServer } from "ws";
 import type { HubContext, HubDeps } from "../context/context";
 import { createContext } from "../context/context";
 import type { Logger } from "../logging/logger";
-import { identify, type Credentials } from "./authenticate";
+import { identify, isPersonSignedIn, type Credentials } from "./authenticate";
 import type { Authenticated } from "./authenticate";
 import type { HubSchema } from "../schema/build-schema";
 import { errorCodeOf, HubError } from "../errors/errors";
-import { WEB_CLIENT_NAME } from "../entities/client-system.entity";
 import type { TrustedDocuments } from "./trusted-documents";
 
 /** A subscription message is a query document and its variables: small. */
@@ -89,7 +88,7 @@ export function serveLiveSubscriptions(
         }
         // Closed while it was being identified: nothing to keep.
         if (state.closed || authenticated.viewer.isAnonymous) return false;
-        if (options.peopleOnly && authenticated.viewer.client?.name !== WEB_CLIENT_NAME) return false;
+        if (options.peopleOnly && !isPersonSignedIn(authenticated.viewer)) return false;
         const caller = authenticated.request.budget?.key ?? "unknown";
         if (connections >= MAX_CONNECTIONS || (perCaller.get(caller) ?? 0) >= MAX_CONNECTIONS_PER_CALLER) {
           ctx.extra.socket.close(4429, "Too many connections");

@@ -54,7 +54,9 @@ export interface DocumentRequest {
  * documents) and people signed in (the hub's own pages' documents). The anonymous public is not a registered
  * system: it reads public fields only, bounded by depth, cost and its rate limit. Manifests are cached per
  * client system and reloaded when the registry says their version moved, so every instance sees a new
- * registration with its next request.
+ * registration with the system's next request (a live connection's, once it is identified again, within a
+ * minute). Manifests are validated against `/graphql`'s schema: they are for the hub's own endpoint, and
+ * `/subgraph` is the router's.
  */
 export class TrustedDocuments {
   private readonly cache = new Map<string, { version: number; documents: ReadonlyMap<string, string> }>();
@@ -133,7 +135,12 @@ export class TrustedDocuments {
     const client = viewer.client;
     if (!client || client.name === WEB_CLIENT_NAME || !client.manifestVersion) return undefined;
     const cached = this.cache.get(client.id);
-    if (cached && cached.version === client.manifestVersion) return cached.documents;
+    if (cached && cached.version === client.manifestVersion) {
+      // Least recently used goes first: a hit moves the system to the end.
+      this.cache.delete(client.id);
+      this.cache.set(client.id, cached);
+      return cached.documents;
+    }
     const rows: Array<{ id: string; document: string }> = await this.dataSource.query(`SELECT id, document FROM trusted_documents WHERE client_system_id = $1`, [client.id]);
     const documents = new Map(rows.map((row) => [row.id, row.document]));
     this.cache.delete(client.id);
@@ -143,14 +150,19 @@ export class TrustedDocuments {
   }
 }
 
-/** A GET request's GraphQL parameters (`extensions` arrives as JSON text). */
+/**
+ * A GET request's GraphQL parameters, read from the raw query string as Apollo reads them (`URLSearchParams`,
+ * the first of repeated names): Express's own parser stops after 1,000 parameters, and a `query` hidden past
+ * them would reach Apollo unjudged.
+ */
 function getParameters(req: Request): DocumentRequest {
-  const query = req.query as Record<string, unknown>;
+  const search = new URLSearchParams(req.originalUrl.split("?")[1] ?? "");
   let extensions: DocumentRequest["extensions"];
   try {
-    extensions = typeof query.extensions === "string" ? JSON.parse(query.extensions) : undefined;
+    const raw = search.get("extensions");
+    extensions = raw === null ? undefined : JSON.parse(raw);
   } catch {
     extensions = undefined;
   }
-  return { query: query.query, documentId: query.documentId, extensions };
+  return { query: search.get("query") ?? undefined, documentId: search.get("documentId") ?? undefined, extensions };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -54,10 +55,11 @@ afterAll(async () => {
 
 const QUERY = JSON.stringify({ query: `{ institution(creditCode: "91411500MA9F3K2L21") { name contactPhone } }` });
 
-async function assertion(body: string, options: { key?: KeyLike; issuer?: string; lifetime?: number } = {}): Promise<string> {
+async function assertion(body: string, options: { key?: KeyLike; issuer?: string; lifetime?: number; authorization?: string; jti?: string } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ body_sha256: bodyDigest(body) })
+  return new SignJWT({ body_sha256: bodyDigest(body), auth_sha256: bodyDigest(options.authorization ?? "") })
     .setProtectedHeader({ alg: "ES256", kid: "router-1" })
+    .setJti(options.jti ?? randomUUID())
     .setIssuer(options.issuer ?? "test-router")
     .setAudience(hub.config.jwt.audience)
     .setIssuedAt(now)
@@ -79,6 +81,11 @@ describe("direct calls are refused", () => {
     ["an assertion from another issuer", "/subgraph" as const, async () => ({ "x-router-assertion": await assertion(QUERY, { issuer: "someone" }) })],
     ["an assertion that lives ten minutes", "/subgraph" as const, async () => ({ "x-router-assertion": await assertion(QUERY, { lifetime: 600 }) })],
     ["an assertion made for another body", "/subgraph" as const, async () => ({ "x-router-assertion": await assertion(JSON.stringify({ query: "{ __typename }" })) })],
+    [
+      "an assertion made for the public's request, sent with an agency's token",
+      "/subgraph" as const,
+      async () => ({ "x-router-assertion": await assertion(QUERY), authorization: `Bearer ${await hub.token("XY-COURT")}` }),
+    ],
   ])("%s: 401", async (_name, route, headers) => {
     const res = await call(route, await headers());
     expect(res.status).toBe(401);
@@ -94,8 +101,16 @@ describe("through the router", () => {
     // The public's request, as the router forwarded it: the contact phone is for agencies.
     expect(signed.body.data.institution.name).toEqual(expect.any(String));
     expect(signed.body.errors?.map((e) => e.extensions.code)).toEqual(["FORBIDDEN"]);
-    const court = await call("/subgraph", { "x-router-assertion": await assertion(QUERY), authorization: `Bearer ${await hub.token("XY-COURT")}` });
+    const authorization = `Bearer ${await hub.token("XY-COURT")}`;
+    const court = await call("/subgraph", { "x-router-assertion": await assertion(QUERY, { authorization }), authorization });
     expect([court.status, court.body.errors, court.body.data.institution.contactPhone]).toEqual([200, undefined, expect.any(String)]);
+  });
+
+  it("runs an assertion once: a replay of the same signed request answers 401", async () => {
+    const headers = { "x-router-assertion": await assertion(QUERY) };
+    expect((await call("/subgraph", headers)).status).toBe(200);
+    const replay = await call("/subgraph", headers);
+    expect([replay.status, replay.body.errors?.map((e) => e.extensions.code)]).toEqual([401, ["UNAUTHENTICATED"]]);
   });
 
   it("answers a court's query across subgraphs through a gateway that signs its requests", async () => {
