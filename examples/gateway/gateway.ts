@@ -107,7 +107,7 @@ export const edgeStatusPlugin: ApolloServerPlugin<BaseContext> = {
     return {
       async willSendResponse({ response, errors }) {
         if (response.body.kind !== "single" || !errors?.length) return;
-        const codes = errors.map((error) => error.extensions?.code as string | undefined);
+        const codes = errors.map((error) => (gatewayFailure(error.extensions) ? "SERVICE_UNAVAILABLE" : (error.extensions?.code as string | undefined)));
         const status = EDGE_STATUS.find(([code]) => codes.includes(code))?.[1];
         if (status) response.http.status = status;
         // A subgraph's refusal of its whole request keeps no path through the gateway; a field's error does (200).
@@ -117,15 +117,18 @@ export const edgeStatusPlugin: ApolloServerPlugin<BaseContext> = {
   },
 };
 
-/** Codes whose message is the gateway's own (a subgraph it could not reach, an answer it could not read), naming a URL or a body. */
-const GATEWAY_FAILURES = new Set([undefined, "INTERNAL_SERVER_ERROR", "DOWNSTREAM_SERVICE_ERROR"]);
+/**
+ * An error of the gateway's own, not a subgraph's answer (those carry `serviceName`): a subgraph it could not
+ * reach, an answer it could not read. Its message names the subgraph's URL or quotes its body.
+ */
+function gatewayFailure(extensions: Record<string, unknown> | undefined): boolean {
+  return !extensions?.serviceName && (extensions?.code === undefined || extensions.code === "INTERNAL_SERVER_ERROR");
+}
 
 /** What leaves the edge: never a subgraph's URL, its raw response or a stack. */
 export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { response: _response, stacktrace: _stacktrace, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-  if (GATEWAY_FAILURES.has(extensions.code as string | undefined)) {
-    return { ...formatted, message: "A part of the graph could not answer; try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE", ...(extensions.serviceName ? { serviceName: extensions.serviceName } : {}) } };
-  }
+  if (gatewayFailure(extensions)) return { ...formatted, message: "A part of the graph could not answer; try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE" } };
   return { ...formatted, extensions };
 }
 

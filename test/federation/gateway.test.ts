@@ -249,6 +249,14 @@ describe("errors through the gateway keep their codes and the edge's status foll
     }
   });
 
+  it("says a subgraph it cannot reach is unavailable, without its address", async () => {
+    const unreachable = await startGateway(hubGateway({ supergraphSdl: supergraphSdl.replaceAll(`${hub.url}/subgraph`, "http://127.0.0.1:9/subgraph"), hub: "hub" }));
+    const res = await viaGateway(`{ appraisalViewer { anonymous } }`, {}, undefined, unreachable);
+    expect(codes(res.body)).toEqual(["SERVICE_UNAVAILABLE"]);
+    expect(res.status).toBe(503);
+    expect(res.text).not.toContain("127.0.0.1:9");
+  });
+
   it("refuses at the edge an operation deeper than the gateway allows, though each subgraph's part is shallow", async () => {
     const deep = `{ courtCases { institution { appraisers { institution { appraisers { institution { appraisers { institution { appraisers { institution { appraisers { name } } } } } } } } } } } }`;
     const res = await viaGateway(deep, { as: "XY-COURT" });
