@@ -173,9 +173,12 @@ export interface HubPolicy {
    * institution's complaints) below this many; 1 turns suppression off.
    */
   readonly statisticsMinimumCount: number;
+  /** A new entrustment is compared with open cases and with cases entrusted in the last this many months (多头、重复鉴定). */
+  readonly duplicateWindowMonths: number;
 }
 
 export const DEFAULT_POLICY: HubPolicy = {
+  duplicateWindowMonths: 24,
   caseAcceptanceWorkingDays: 7,
   caseCompletionWorkingDays: 30,
   complaintResponseWorkingDays: 15,
@@ -284,6 +287,7 @@ const envSchema = z.object({
   HUB_AUDIT_BATCH_SIZE: int(200, 1, 10_000),
   HUB_DB_POOL_SIZE: int(10, 1, 200),
   HUB_CASE_ACCEPTANCE_WORKING_DAYS: int(DEFAULT_POLICY.caseAcceptanceWorkingDays, 1, 60),
+  HUB_DUPLICATE_WINDOW_MONTHS: int(DEFAULT_POLICY.duplicateWindowMonths, 1, 120),
   HUB_CASE_COMPLETION_WORKING_DAYS: int(DEFAULT_POLICY.caseCompletionWorkingDays, 1, 365),
   HUB_COMPLAINT_RESPONSE_WORKING_DAYS: int(DEFAULT_POLICY.complaintResponseWorkingDays, 1, 120),
   HUB_CREDIT_REPAIR_WAITING_MONTHS: int(DEFAULT_POLICY.creditRepairWaitingMonths, 0, 120),
@@ -419,6 +423,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     policy: {
       caseAcceptanceWorkingDays: e.HUB_CASE_ACCEPTANCE_WORKING_DAYS,
+      duplicateWindowMonths: e.HUB_DUPLICATE_WINDOW_MONTHS,
       caseCompletionWorkingDays: e.HUB_CASE_COMPLETION_WORKING_DAYS,
       complaintResponseWorkingDays: e.HUB_COMPLAINT_RESPONSE_WORKING_DAYS,
       creditRepairWaitingMonths: e.HUB_CREDIT_REPAIR_WAITING_MONTHS,

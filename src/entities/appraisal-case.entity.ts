@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { Guard } from "../policy/guard";
+import { Guard, Public } from "../policy/guard";
+import { AgencyKind } from "./agency-kind";
 import { CaseStatus } from "../domain/case-enums";
 import { TechnicalField } from "../domain/directory-enums";
 
@@ -81,6 +82,22 @@ export class AppraisalCase {
   @Column({ type: "int", name: "extension_working_days", default: 0 })
   extensionWorkingDays: number;
 
+  /** `patent:` and `trademark:` keys of the subject (`domain/case-subject.ts`), compared for possible duplicates. */
+  @Column({ type: "text", array: true, name: "object_keys", default: () => "'{}'" })
+  objectKeys: string[];
+
+  /** `party:` keys: the parties' credit codes. */
+  @Column({ type: "text", array: true, name: "party_keys", default: () => "'{}'" })
+  partyKeys: string[];
+
+  /** The matter, normalized. */
+  @Column({ type: "text", name: "matter_key", default: "" })
+  matterKey: string;
+
+  /** The case this one appraises again (重新鉴定), when it is a re-appraisal. */
+  @Column({ type: "uuid", name: "reappraisal_of", nullable: true })
+  reappraisalOfId: string | null;
+
   @Field(() => Int, { description: "Optimistic-concurrency version; every progress step must quote it." })
   @Column({ type: "int", default: 1 })
   version: number;
@@ -90,4 +107,55 @@ export class AppraisalCase {
 
   @UpdateDateColumn({ type: "timestamptz", name: "updated_at" })
   updatedAt: Date;
+}
+
+export enum EntrustmentWarningCode {
+  POSSIBLE_DUPLICATE = "POSSIBLE_DUPLICATE",
+}
+registerEnumType(EntrustmentWarningCode, {
+  name: "EntrustmentWarningCode",
+  description: "Why an entrustment deserves a second look.",
+  valuesConfig: { POSSIBLE_DUPLICATE: { description: "Another open or recent case may appraise the same subject (多头、重复鉴定)." } },
+});
+
+/**
+ * Another case that may appraise the same subject, as the caller may know it: when it was entrusted, by
+ * which kind of agency of which region, to which institution (the institution's own rules apply), and the
+ * identifiers both cases share (the caller's own). The case itself (its number, its parties) only for
+ * whoever may see that case.
+ */
+@ObjectType({ description: "Another case that may appraise the same subject (多头、重复鉴定), as far as the caller may know it." })
+@Public()
+export class PossibleDuplicate {
+  /** The other case's id, for its visibility-checked lookup. */
+  caseId: string;
+  institutionId: string;
+
+  @Field(() => AgencyKind, { description: "The kind of agency that entrusted it." })
+  entrustingAgencyKind: AgencyKind;
+
+  @Field(() => String, { description: "The entrusting agency's region code." })
+  entrustingRegionCode: string;
+
+  @Field(() => String, { description: "Day it was entrusted (YYYY-MM-DD)." })
+  entrustedOn: string;
+
+  @Field(() => [String], { description: "The subject identifiers both cases share, normalized (`patent:…`, `trademark:…`, `party:…`)." })
+  sharedIdentifiers: string[];
+
+  @Field(() => Boolean, { description: "Whether the matter is the same too." })
+  sameMatter: boolean;
+}
+
+@ObjectType({ description: "Something about a new entrustment the entrusting agency should look at; the case is entrusted all the same." })
+@Public()
+export class EntrustmentWarning {
+  @Field(() => EntrustmentWarningCode, { description: "What it is." })
+  code: EntrustmentWarningCode;
+
+  @Field(() => String, { description: "What it means, in a sentence." })
+  message: string;
+
+  @Field(() => PossibleDuplicate, { description: "The case it is about." })
+  duplicate: PossibleDuplicate;
 }

@@ -11,7 +11,14 @@ export class EntrustAppraisalInput {
   @Field(() => ID, { description: "A LISTED institution listed for the technical field." }) institutionId: string;
   @Field(() => TechnicalField, { description: "Technical field of the appraisal." }) technicalField: TechnicalField;
   @Field(() => String, { description: "The appraisal matter (鉴定事项)." }) matter: string;
-  @Field(() => String, { nullable: true, description: "What is to be appraised." }) subject?: string | null;
+  @Field(() => String, { nullable: true, description: "What is to be appraised. Patent and application numbers, trademark registration numbers (注册号…, 第…号) and parties' credit codes in it are compared with other cases (see `subjectIdentifiers`)." }) subject?: string | null;
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Identifiers of the subject besides those in `subject` (at most 20): patent or application numbers (202010123456.7, ZL…), trademark registration numbers (digits), parties' unified social credit codes. Open and recent cases in the same technical field that share a patent or trademark, or a party and the matter, come back as `warnings` (POSSIBLE_DUPLICATE).",
+  })
+  subjectIdentifiers?: string[] | null;
+  @Field(() => ID, { nullable: true, description: "For a re-appraisal (重新鉴定): the case it appraises again, one the caller may see, in the same technical field, whose opinion was issued. Both cases show the link; they are not warned about each other." }) reappraisalOf?: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: "Day of entrustment (default today)." }) entrustedOn?: string | null;
 }
 

@@ -59,6 +59,7 @@ export const ROUTER_REQUIREMENTS: Record<RuleName, RouterRequirement> = {
   appraiserDetails: signedIn,
   appraiserSupervisor: signedIn,
   creditSupervisor: signedIn,
+  caseDuplicatesReader: signedIn,
   patentSupervisor: signedIn,
   trademarkReader: signedIn,
 };

@@ -10,6 +10,7 @@ import type { IdentityProvider } from "../entities/identity-provider.entity";
 import type { Institution } from "../entities/institution.entity";
 import type { Appraiser } from "../entities/appraiser.entity";
 import type { CreditRecord } from "../entities/credit-record.entity";
+import type { AppraisalCase } from "../entities/appraisal-case.entity";
 import type { AbnormalPatentItem } from "../entities/abnormal-patent.entity";
 import type { CustodyTrademark } from "../entities/custody-trademark.entity";
 import { SCOPES } from "../auth/scopes";
@@ -94,6 +95,14 @@ export const appraiserDetails = predicate("appraiserDetails", "rule", "directory
 export const appraiserSupervisor = predicate("appraiserSupervisor", "rule", "bureaus and associations covering the appraiser's region", (viewer: Viewer, appraiser: Pick<Appraiser, "regionCode">) =>
   oversightCovering(viewer, appraiser.regionCode),
 );
+/** A case's possible duplicates: its parties (the entrusting agency, the institution) and the bureaus covering either. */
+export const caseDuplicatesReader = predicate(
+  "caseDuplicatesReader",
+  "rule",
+  "a case's entrusting agency and institution; bureaus covering either's region",
+  (viewer: Viewer, c: Pick<AppraisalCase, "entrustingAgencyId" | "institutionId" | "institutionRegionCode" | "entrustingRegionCode">) =>
+    (!!viewer.agency && viewer.agency.id === c.entrustingAgencyId) || viewer.isInstitution(c.institutionId) || bureauCovering(viewer, c.institutionRegionCode) || bureauCovering(viewer, c.entrustingRegionCode),
+);
 export const creditSupervisor = predicate("creditSupervisor", "rule", "bureaus and associations covering the credit record's subject", (viewer: Viewer, record: Pick<CreditRecord, "subjectRegionCode">) =>
   oversightCovering(viewer, record.subjectRegionCode),
 );
@@ -157,6 +166,7 @@ export const RULES = {
   appraiserDetails: aboutRow<Appraiser>("appraiserDetails", (appraiser, { viewer }) => appraiserDetails(viewer, appraiser)),
   appraiserSupervisor: aboutRow<Appraiser>("appraiserSupervisor", (appraiser, { viewer }) => appraiserSupervisor(viewer, appraiser)),
   creditSupervisor: aboutRow<CreditRecord>("creditSupervisor", (record, { viewer }) => creditSupervisor(viewer, record)),
+  caseDuplicatesReader: aboutRow<AppraisalCase>("caseDuplicatesReader", (c, { viewer }) => caseDuplicatesReader(viewer, c)),
   /** An abnormal patent item: whoever the item exists for (the row predicate itself). */
   patentSupervisor: aboutRow<AbnormalPatentItem>("patentSupervisor", (item, { viewer }) => abnormalPatentVisibility.test(viewer, item)),
   /** A mark under custody: whoever the mark exists for (the row predicate itself). */

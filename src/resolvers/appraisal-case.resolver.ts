@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { Agency } from "../entities/agency.entity";
-import { AppraisalCase } from "../entities/appraisal-case.entity";
+import { AppraisalCase, EntrustmentWarning, PossibleDuplicate } from "../entities/appraisal-case.entity";
 import { Appraiser } from "../entities/appraiser.entity";
 import { CaseAppraiser } from "../entities/case-appraiser.entity";
 import { CaseEvent } from "../entities/case-event.entity";
@@ -95,6 +95,52 @@ export class AppraisalCaseResolver {
   @Guard("authenticated")
   deadlines(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<CaseDeadlines> {
     return ctx.services.appraisalCases.deadlines(c);
+  }
+
+  @FieldResolver(() => [PossibleDuplicate], {
+    nullable: true,
+    description:
+      "Other open or recent cases (HUB_DUPLICATE_WINDOW_MONTHS, 24 by default) in the same technical field that share a patent or trademark of the subject, or a party and the matter (多头、重复鉴定), most recent first, at most 20; not the case a re-appraisal repeats. For the parties (the entrusting agency, the institution) and the bureaus covering either.",
+  })
+  @Guard("caseDuplicatesReader")
+  possibleDuplicates(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<PossibleDuplicate[]> {
+    return ctx.services.appraisalCases.possibleDuplicates(c);
+  }
+
+  @FieldResolver(() => AppraisalCase, { nullable: true, description: "For a re-appraisal (重新鉴定): the case it appraises again; null when there is none or the caller may not see it." })
+  @Guard("authenticated")
+  reappraisalOf(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<AppraisalCase | null> {
+    return ctx.services.appraisalCases.reappraisalOf(c);
+  }
+
+  @FieldResolver(() => [AppraisalCase], { description: "Re-appraisals of this case the caller may see, oldest first." })
+  @Guard("authenticated")
+  reappraisals(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<AppraisalCase[]> {
+    return ctx.services.appraisalCases.reappraisals(c);
+  }
+}
+
+@Resolver(() => PossibleDuplicate)
+export class PossibleDuplicateResolver {
+  @FieldResolver(() => AppraisalCase, { nullable: true, description: "The other case: null unless the caller may see it (its number and parties are its entrusting agency's)." })
+  @Guard("authenticated")
+  appraisalCase(@Root() duplicate: PossibleDuplicate, @Ctx() ctx: HubContext): Promise<AppraisalCase | null> {
+    return ctx.services.appraisalCases.byId(duplicate.caseId);
+  }
+
+  @FieldResolver(() => Institution, { nullable: true, description: "The institution it was entrusted to, as the caller may see it." })
+  @Guard("authenticated")
+  institution(@Root() duplicate: PossibleDuplicate, @Ctx() ctx: HubContext): Promise<Institution | null> {
+    return ctx.services.institutions.byId(duplicate.institutionId);
+  }
+}
+
+@Resolver(() => EntrustAppraisalPayload)
+export class EntrustAppraisalPayloadResolver {
+  @FieldResolver(() => [EntrustmentWarning], { description: "What the entrusting agency should look at: other open or recent cases that may appraise the same subject (POSSIBLE_DUPLICATE). The case is entrusted all the same." })
+  @Guard("authenticated")
+  warnings(@Root() payload: Created<AppraisalCase>, @Ctx() ctx: HubContext): Promise<EntrustmentWarning[]> {
+    return ctx.services.appraisalCases.warnings(payload.record);
   }
 }
 

@@ -1,6 +1,6 @@
 import { AgencyResolver } from "./agency.resolver";
 import { IdentityProviderResolver } from "./identity-provider.resolver";
-import { AppraisalCaseResolver, CaseAppraiserResolver } from "./appraisal-case.resolver";
+import { AppraisalCaseResolver, CaseAppraiserResolver, PossibleDuplicateResolver, EntrustAppraisalPayloadResolver } from "./appraisal-case.resolver";
 import { AppraiserPracticeResolver, AppraiserResolver } from "./appraiser.resolver";
 import { AuditEventResolver } from "./audit-event.resolver";
 import { AppraiserFeedbackResolver, CaseFeedbackResolver, InstitutionFeedbackResolver } from "./case-feedback.resolver";
@@ -45,4 +45,6 @@ export const RESOLVERS = [
   HubEventResolver,
   FeedbackStatisticsResolver,
   OperationManifestResolver,
+  PossibleDuplicateResolver,
+  EntrustAppraisalPayloadResolver,
 ] as const;

@@ -22,6 +22,9 @@ import { entruster } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { AppraisalCaseFilter, CaseAppraiserInput, CaseProgressInput, EntrustAppraisalInput } from "../inputs/appraisal-case.input";
+import { caseSubjectKeys } from "../domain/case-subject";
+import { addMonths } from "../domain/local-date";
+import { EntrustmentWarning, EntrustmentWarningCode, PossibleDuplicate } from "../entities/appraisal-case.entity";
 
 /** The event a step of a case raises beyond `appraisal_case.progressed`: acceptance, the opinion, and the end of the case (closed, terminated or rejected). */
 const PROGRESS_EVENTS: Partial<Record<CaseAction, HubEventType>> = {
@@ -82,6 +85,47 @@ export class AppraisalCaseService {
     return page;
   }
 
+  /**
+   * Other open or recent cases that may appraise the same subject (`domain/case-subject.ts`), as the caller
+   * may know them: the case and its institution each through their own visibility.
+   */
+  async possibleDuplicates(c: AppraisalCase): Promise<PossibleDuplicate[]> {
+    const since = addMonths(this.scope.today(), -this.scope.policy.duplicateWindowMonths);
+    const rows = await this.scope.loaders.possibleDuplicatesByCase.load(`${c.id}|${since}`);
+    return rows.map((r) =>
+      Object.assign(new PossibleDuplicate(), {
+        caseId: r.id,
+        institutionId: r.institutionId,
+        entrustingAgencyKind: r.entrustingAgencyKind,
+        entrustingRegionCode: r.entrustingRegionCode,
+        entrustedOn: r.entrustedOn,
+        sharedIdentifiers: r.sharedKeys,
+        sameMatter: r.sameMatter,
+      }),
+    );
+  }
+
+  /** What the entrusting agency is told of a new case: each possible duplicate. */
+  async warnings(c: AppraisalCase): Promise<EntrustmentWarning[]> {
+    return (await this.possibleDuplicates(c)).map((duplicate) =>
+      Object.assign(new EntrustmentWarning(), {
+        code: EntrustmentWarningCode.POSSIBLE_DUPLICATE,
+        message: `A case entrusted on ${duplicate.entrustedOn} by a ${duplicate.entrustingAgencyKind} agency of ${duplicate.entrustingRegionCode} shares ${duplicate.sharedIdentifiers.join(", ")}${duplicate.sameMatter ? " and the matter" : ""}: check that this is not a repeated appraisal.`,
+        duplicate,
+      }),
+    );
+  }
+
+  /** The case a re-appraisal repeats; null when the caller may not see it. */
+  reappraisalOf(c: AppraisalCase): Promise<AppraisalCase | null> {
+    return c.reappraisalOfId ? this.byId(c.reappraisalOfId) : Promise.resolve(null);
+  }
+
+  /** Re-appraisals of a case the caller may see. */
+  async reappraisals(c: AppraisalCase): Promise<AppraisalCase[]> {
+    return (await this.scope.loaders.reappraisalsByCaseId.load(c.id)).filter((r) => appraisalCaseVisibility.test(this.viewer, r));
+  }
+
   events(c: AppraisalCase): Promise<CaseEvent[]> {
     return this.scope.loaders.caseEventsByCaseId.load(c.id);
   }
@@ -112,8 +156,20 @@ export class AppraisalCaseService {
     const entrustedOn = check.localDate(input.entrustedOn, "input.entrustedOn") ?? today;
     if (entrustedOn > today) throw new BadUserInputError("entrustedOn cannot lie in the future.", "input.entrustedOn");
     const agency = viewer.agency!;
+    const keys = caseSubjectKeys({ subject, matter, identifiers: input.subjectIdentifiers });
+    const reappraisalOf = input.reappraisalOf ?? null;
 
-    const fingerprint = { agencyCaseNo, institutionId: input.institutionId, technicalField: input.technicalField, matter, subject, entrustedOn };
+    // The two new inputs join the fingerprint only when given, so keys stored before they existed still match.
+    const fingerprint = {
+      agencyCaseNo,
+      institutionId: input.institutionId,
+      technicalField: input.technicalField,
+      matter,
+      subject,
+      entrustedOn,
+      ...(input.subjectIdentifiers?.length ? { subjectIdentifiers: [...keys.objectKeys, ...keys.partyKeys] } : {}),
+      ...(reappraisalOf ? { reappraisalOf } : {}),
+    };
     return this.commands.create({
       operation: "entrustAppraisal",
       entity: AppraisalCase,
@@ -126,6 +182,12 @@ export class AppraisalCaseService {
         if (institution.listingStatus !== ListingStatus.LISTED) throw new BadUserInputError("Only institutions listed in the directory can be entrusted.", "input.institutionId");
         if (!institution.technicalFields.includes(input.technicalField)) {
           throw new BadUserInputError("The institution is not listed for this technical field.", "input.technicalField");
+        }
+        if (reappraisalOf) {
+          const first = check.isUuid(reappraisalOf) ? await manager.getRepository(AppraisalCase).findOneBy({ id: reappraisalOf }) : null;
+          if (!first || !appraisalCaseVisibility.test(viewer, first)) throw new BadUserInputError("The case to appraise again does not exist.", "input.reappraisalOf");
+          if (first.technicalField !== input.technicalField) throw new BadUserInputError("A re-appraisal is in the technical field of the case it repeats.", "input.reappraisalOf");
+          if (!first.issuedOn) throw new BadUserInputError("Only a case whose opinion was issued can be appraised again.", "input.reappraisalOf");
         }
         return institution;
       },
@@ -145,6 +207,10 @@ export class AppraisalCaseService {
             subject,
             status: CaseStatus.ENTRUSTED,
             entrustedOn,
+            objectKeys: keys.objectKeys,
+            partyKeys: keys.partyKeys,
+            matterKey: keys.matterKey,
+            reappraisalOfId: reappraisalOf,
           }),
         );
         await this.appendEvent(manager, saved.id, "ENTRUST", CaseStatus.ENTRUSTED, CaseStatus.ENTRUSTED, entrustedOn, null, { agencyCaseNo });

@@ -299,6 +299,12 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ anonymous: "denied", "XY-COURT": "ok", "XY-ZYJD": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-PROC": "ok", "XY-IPAA": "ok" }, "hidden"),
   },
   {
+    what: "XY-COURT's demo case's possible duplicates (issue 18): its parties and the bureaus covering it, not the procuratorate or association that see the case",
+    query: `{ appraisalCases(filter: { agencyCaseNo: "(2024)豫15知民初32号" }) { edges { node { possibleDuplicates { entrustedOn } } } } }`,
+    path: ["appraisalCases", "edges", "0", "node", "possibleDuplicates"],
+    expected: row({ anonymous: "denied", "XY-COURT": "ok", "XY-ZYJD": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-PROC": "denied", "XY-IPAA": "denied" }, "hidden"),
+  },
+  {
     what: "entrusting an appraisal: courts, procuratorates, police and bureaus",
     query: `mutation { entrustAppraisal(input: { idempotencyKey: "m-e", agencyCaseNo: "x", institutionId: "00000000-0000-4000-8000-000000000000", technicalField: PATENT, matter: "x" }) { replayed } }`,
     path: ["entrustAppraisal"],
