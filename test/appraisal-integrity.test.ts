@@ -101,3 +101,67 @@ describe("entrusting the same subject twice", () => {
     expect(res.body.errors?.map((e) => [e.extensions.code, e.extensions.field])).toEqual([["BAD_USER_INPUT", expect.stringMatching(/^input\.subjectIdentifiers\[\d\]$/)]]);
   });
 });
+
+describe("appraisers' credentials as of any day", () => {
+  let hub: TestHub;
+  let zhangWei: string;
+  let liNa: string;
+  let zyjd: string;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    const one = async (sql: string, params: unknown[]) => ((await hub.db.dataSource.query(sql, params)) as Array<{ id: string }>)[0].id;
+    zhangWei = await one(`SELECT id FROM appraisers WHERE name = $1`, ["张伟"]);
+    liNa = await one(`SELECT id FROM appraisers WHERE name = $1`, ["李娜"]);
+    zyjd = await one(`SELECT id FROM institutions WHERE credit_code = $1`, ["91411500MA9F3K2L21"]);
+  }, 60_000);
+  afterAll(() => hub?.stop());
+
+  const HISTORY = `query($id: ID!, $before: Date!, $on: Date!) { appraiser(id: $id) { status before: statusOn(date: $before) on: statusOn(date: $on) statusHistory { status reason decisionDocNo decidedBy effectiveOn } } }`;
+  const CHANGE = `mutation($id: ID!, $v: Int!, $to: AppraiserStatus!, $reason: String!, $doc: String, $on: Date) { changeAppraiserStatus(id: $id, expectedVersion: $v, to: $to, reason: $reason, decisionDocNo: $doc, effectiveOn: $on) { version status } }`;
+
+  it("keeps a sanction's reason and decision, and answers the status on a day before and after it", async () => {
+    const [{ version }] = await hub.db.dataSource.query(`SELECT version FROM appraisers WHERE id = $1`, [zhangWei]);
+    const suspended = await hub.graphql(CHANGE, { as: "XY-AMR", variables: { id: zhangWei, v: version, to: "SUSPENDED", reason: "出具虚假鉴定意见，暂停执业六个月", doc: "信市监罚〔2026〕12号", on: "2026-03-01" } });
+    expect(suspended.body.errors).toBeUndefined();
+    const read = await hub.graphql(HISTORY, { as: "XY-COURT", variables: { id: zhangWei, before: "2026-02-28", on: "2026-03-01" } });
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data.appraiser).toEqual({
+      status: "SUSPENDED",
+      before: "ACTIVE",
+      on: "SUSPENDED",
+      statusHistory: [
+        { status: "ACTIVE", reason: null, decisionDocNo: null, decidedBy: null, effectiveOn: null },
+        { status: "SUSPENDED", reason: "出具虚假鉴定意见，暂停执业六个月", decisionDocNo: "信市监罚〔2026〕12号", decidedBy: "XY-AMR", effectiveOn: "2026-03-01" },
+      ],
+    });
+    // History is not rewritten: a later decision cannot take effect before the last one.
+    const early = await hub.graphql(CHANGE, { as: "XY-AMR", variables: { id: zhangWei, v: suspended.body.data.changeAppraiserStatus.version, to: "ACTIVE", reason: "期满恢复", on: "2026-02-01" } });
+    expect(early.body.errors?.map((e) => [e.extensions.code, e.extensions.field])).toEqual([["BAD_USER_INPUT", "effectiveOn"]]);
+    // The public sees neither the history nor the status on a day.
+    const anonymous = await hub.graphql(HISTORY, { variables: { id: zhangWei, before: "2026-02-28", on: "2026-03-01" } });
+    expect(anonymous.body.data?.appraiser?.statusHistory ?? null).toBeNull();
+  });
+
+  it("assigns no appraiser whose every qualification has lapsed on the day, nor from an institution no longer listed for the field", async () => {
+    const ENTRUST = `mutation($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id version } } }`;
+    const PROGRESS = `mutation($id: ID!, $v: Int!, $input: CaseProgressInput!) { recordCaseProgress(caseId: $id, expectedVersion: $v, input: $input) { version } }`;
+    const entrusted = await hub.graphql(ENTRUST, { as: "XY-COURT", variables: { input: { idempotencyKey: "cred-1", agencyCaseNo: "(2026)豫15知民初201号", institutionId: zyjd, technicalField: "PATENT", matter: "专利侵权比对" } } });
+    const { id, version } = entrusted.body.data.entrustAppraisal.appraisalCase;
+    const accepted = await hub.graphql(PROGRESS, { as: "XY-ZYJD", variables: { id, v: version, input: { action: "ACCEPT" } } });
+    const v = accepted.body.data.recordCaseProgress.version;
+    // 张伟 was reinstated for the test; 李娜's one certificate lapsed yesterday.
+    await hub.db.dataSource.query(`UPDATE appraisers SET status = 'ACTIVE' WHERE id = $1`, [zhangWei]);
+    await hub.db.dataSource.query(`INSERT INTO appraiser_status_events (appraiser_id, status, reason, effective_on) VALUES ($1, 'ACTIVE', 'test', current_date)`, [zhangWei]);
+    await hub.db.dataSource.query(`UPDATE appraisers SET qualifications = jsonb_set(qualifications, '{0,validUntil}', to_jsonb((current_date - 1)::text)) WHERE id = $1`, [liNa]);
+    const picks = [zhangWei, liNa].map((appraiserId) => ({ appraiserId, recusalDeclaration: "本人与本案当事人无利害关系" }));
+    const lapsed = await hub.graphql(PROGRESS, { as: "XY-ZYJD", variables: { id, v, input: { action: "ASSIGN_APPRAISERS", appraisers: picks } } });
+    expect(lapsed.body.errors?.map((e) => e.message)).toEqual(["Every assigned appraiser's qualification must be valid on the day of assignment."]);
+    await hub.db.dataSource.query(`UPDATE appraisers SET qualifications = jsonb_set(qualifications, '{0,validUntil}', 'null'::jsonb) WHERE id = $1`, [liNa]);
+    await hub.db.dataSource.query(`UPDATE institutions SET listing_status = 'SUSPENDED' WHERE id = $1`, [zyjd]);
+    const unlisted = await hub.graphql(PROGRESS, { as: "XY-ZYJD", variables: { id, v, input: { action: "ASSIGN_APPRAISERS", appraisers: picks } } });
+    expect(unlisted.body.errors?.map((e) => e.message)).toEqual(["The institution is no longer listed for the case's technical field: it cannot assign appraisers."]);
+    await hub.db.dataSource.query(`UPDATE institutions SET listing_status = 'LISTED' WHERE id = $1`, [zyjd]);
+    const assigned = await hub.graphql(PROGRESS, { as: "XY-ZYJD", variables: { id, v, input: { action: "ASSIGN_APPRAISERS", appraisers: picks } } });
+    expect(assigned.body.errors).toBeUndefined();
+  });
+});

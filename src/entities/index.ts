@@ -21,6 +21,7 @@ import { HubEvent } from "./hub-event.entity";
 import { WebhookSubscription } from "./webhook-subscription.entity";
 import { WebhookDelivery } from "./webhook-delivery.entity";
 import { TrustedDocument } from "./trusted-document.entity";
+import { AppraiserStatusEvent } from "./appraiser-status-event.entity";
 
 /** Every TypeORM entity of the hub, for the data source. */
-export const ENTITIES = [Agency, ClientSystem, IdentityProvider, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert, HubEvent, WebhookSubscription, WebhookDelivery, TrustedDocument];
+export const ENTITIES = [Agency, ClientSystem, IdentityProvider, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert, HubEvent, WebhookSubscription, WebhookDelivery, TrustedDocument, AppraiserStatusEvent];

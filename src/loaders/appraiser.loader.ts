@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { Appraiser } from "../entities/appraiser.entity";
 import { AppraiserPractice } from "../entities/appraiser-practice.entity";
+import { AppraiserStatusEvent } from "../entities/appraiser-status-event.entity";
 import { loadManyBy, loadOneBy } from "./entity-loaders";
 
 /** Batched fetches for appraisers (see `entity-loaders.ts` for the contract). */
@@ -10,5 +11,7 @@ export function createAppraiserLoaders(dataSource: DataSource) {
     /** Current appraisers of each institution, by name. */
     appraisersByInstitutionId: loadManyBy(dataSource, Appraiser, "institutionId", { name: "ASC", id: "ASC" }),
     practicesByAppraiserId: loadManyBy(dataSource, AppraiserPractice, "appraiserId", { startedOn: "DESC" }),
+    /** Each appraiser's statuses, oldest first (recorded in the order they take effect). */
+    statusEventsByAppraiserId: loadManyBy(dataSource, AppraiserStatusEvent, "appraiserId", { id: "ASC" }),
   };
 }

@@ -5,6 +5,10 @@ import type { HubContext } from "../context/context";
 import { AppraiserStatus } from "../domain/directory-enums";
 import { Appraiser } from "../entities/appraiser.entity";
 import { AppraiserPractice } from "../entities/appraiser-practice.entity";
+import { AppraiserStatusEvent } from "../entities/appraiser-status-event.entity";
+import { Qualification } from "../entities/directory-records";
+import { qualificationsValidOn } from "../domain/appraiser-status";
+import { LocalDateScalar } from "../scalars/scalars";
 import { Institution } from "../entities/institution.entity";
 import { AppraiserFilter, RegisterAppraiserInput, UpdateAppraiserInput } from "../inputs/appraiser.input";
 import { Connection, toConnection } from "./types/connection";
@@ -54,16 +58,21 @@ export class AppraiserResolver {
     return ctx.services.appraisers.update(id, expectedVersion, input);
   }
 
-  @Mutation(() => Appraiser, { nullable: true, description: "Suspends, reinstates, revokes or retires an appraiser, with a reason." })
+  @Mutation(() => Appraiser, {
+    nullable: true,
+    description: "Suspends, reinstates, revokes or retires an appraiser, with a reason, the decision's document number and the day it takes effect, all kept in `statusHistory`.",
+  })
   @Guard("directoryRegistrar", "appraiser.manage", "appraiser.visible")
   changeAppraiserStatus(
     @Arg("id", () => ID) id: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,
     @Arg("to", () => AppraiserStatus) to: AppraiserStatus,
     @Arg("reason", () => String) reason: string,
+    @Arg("decisionDocNo", () => String, { nullable: true, description: "The decision's document number (决定书文号)." }) decisionDocNo: string | null,
+    @Arg("effectiveOn", () => LocalDateScalar, { nullable: true, description: "Day it takes effect (default today; not in the future, not before the last recorded status)." }) effectiveOn: string | null,
     @Ctx() ctx: HubContext,
   ): Promise<Appraiser> {
-    return ctx.services.appraisers.changeStatus(id, expectedVersion, to, reason);
+    return ctx.services.appraisers.changeStatus(id, expectedVersion, to, reason, decisionDocNo, effectiveOn);
   }
 
   @FieldResolver(() => String, {
@@ -85,6 +94,24 @@ export class AppraiserResolver {
   @Public()
   institution(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): Promise<Institution | null> {
     return ctx.services.appraisers.institutionOf(appraiser);
+  }
+
+  @FieldResolver(() => [AppraiserStatusEvent], { nullable: true, description: "Every status the appraiser had, oldest first: the one registered with, then each decision with its reason, document number, deciding agency and the day it took effect. For agencies." })
+  @Guard("appraiserDetails")
+  statusHistory(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): Promise<AppraiserStatusEvent[]> {
+    return ctx.services.appraisers.statusHistory(appraiser);
+  }
+
+  @FieldResolver(() => AppraiserStatus, { nullable: true, description: "The status in force on `date` (was the appraiser practising the day a case was entrusted?): the status registered with holds until the first decision. For agencies." })
+  @Guard("appraiserDetails")
+  statusOn(@Root() appraiser: Appraiser, @Arg("date", () => LocalDateScalar) date: string, @Ctx() ctx: HubContext): Promise<AppraiserStatus | null> {
+    return ctx.services.appraisers.statusOn(appraiser, date);
+  }
+
+  @FieldResolver(() => [Qualification], { nullable: true, description: "The qualifications valid on `date`: begun by then and not yet expired. For agencies." })
+  @Guard("appraiserDetails")
+  qualificationsValidOn(@Root() appraiser: Appraiser, @Arg("date", () => LocalDateScalar) date: string): Qualification[] {
+    return qualificationsValidOn(appraiser.qualifications, date);
   }
 
   @FieldResolver(() => [AppraiserPractice], { nullable: true, description: "Posts, newest first (at most one active full-time post): for agencies." })

@@ -25,6 +25,8 @@ import type { AppraisalCaseFilter, CaseAppraiserInput, CaseProgressInput, Entrus
 import { caseSubjectKeys } from "../domain/case-subject";
 import { addMonths } from "../domain/local-date";
 import { EntrustmentWarning, EntrustmentWarningCode, PossibleDuplicate } from "../entities/appraisal-case.entity";
+import { AppraiserStatusEvent } from "../entities/appraiser-status-event.entity";
+import { qualificationsValidOn, statusOn } from "../domain/appraiser-status";
 
 /** The event a step of a case raises beyond `appraisal_case.progressed`: acceptance, the opinion, and the end of the case (closed, terminated or rejected). */
 const PROGRESS_EVENTS: Partial<Record<CaseAction, HubEventType>> = {
@@ -288,13 +290,25 @@ export class AppraisalCaseService {
     const ids = [...new Set(picks.map((p) => p.appraiserId))];
     if (ids.length < 2 || ids.length !== picks.length) throw new BadUserInputError("Assign at least two different appraisers.", "input.appraisers");
     if (!ids.every(check.isUuid)) throw new BadUserInputError("An appraiser does not exist.", "input.appraisers");
+    // The institution must still be listed for the case's field: a suspended or removed one assigns no one.
+    const institution = await manager.getRepository(Institution).findOneByOrFail({ id: c.institutionId });
+    if (institution.listingStatus !== ListingStatus.LISTED || !institution.technicalFields.includes(c.technicalField)) {
+      throw new BadUserInputError("The institution is no longer listed for the case's technical field: it cannot assign appraisers.", "input.action");
+    }
     const appraisers = await manager.getRepository(Appraiser).findBy(ids.map((id) => ({ id })));
     const posts = await manager.getRepository(AppraiserPractice).find({ where: ids.map((appraiserId) => ({ appraiserId, institutionId: c.institutionId })) });
+    const statuses = await manager.getRepository(AppraiserStatusEvent).find({ where: ids.map((appraiserId) => ({ appraiserId })), order: { id: "ASC" } });
     for (const pick of picks) {
       const appraiser = appraisers.find((a) => a.id === pick.appraiserId);
       const hasPost = posts.some((p) => p.appraiserId === pick.appraiserId && p.endedOn === null);
       if (!appraiser || !hasPost) throw new BadUserInputError("Every assigned appraiser must hold an active post at the institution.", "input.appraisers");
-      if (appraiser.status !== AppraiserStatus.ACTIVE) throw new BadUserInputError("Only ACTIVE appraisers can be assigned.", "input.appraisers");
+      if (appraiser.status !== AppraiserStatus.ACTIVE || statusOn(statuses.filter((e) => e.appraiserId === appraiser.id), on) !== AppraiserStatus.ACTIVE) {
+        throw new BadUserInputError("Only appraisers ACTIVE on the day of assignment can be assigned.", "input.appraisers");
+      }
+      // A title-based expert holds no certificate; one who holds certificates needs one valid that day.
+      if (appraiser.qualifications.length > 0 && qualificationsValidOn(appraiser.qualifications, on).length === 0) {
+        throw new BadUserInputError("Every assigned appraiser's qualification must be valid on the day of assignment.", "input.appraisers");
+      }
       if (!appraiser.technicalFields.includes(c.technicalField)) throw new BadUserInputError("Every assigned appraiser must practise in the case's field.", "input.appraisers");
       check.text(pick.recusalDeclaration, "input.appraisers.recusalDeclaration", { max: 1000, required: true, freeText: true });
     }

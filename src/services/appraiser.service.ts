@@ -21,6 +21,8 @@ import { idNumberDisclosure, phoneInFull } from "../policy/appraiser.disclosure"
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { AppraiserFilter, ProfessionalTitleInput, QualificationInput, RegisterAppraiserInput, TrainingInput, UpdateAppraiserInput } from "../inputs/appraiser.input";
+import { AppraiserStatusEvent } from "../entities/appraiser-status-event.entity";
+import { statusOn } from "../domain/appraiser-status";
 
 /** The profile fields a registration and an edit share: what `validProfile` checks for both. */
 export type AppraiserProfileInput = Pick<UpdateAppraiserInput, "name" | "phone" | "technicalFields" | "titles" | "qualifications" | "trainings">;
@@ -253,16 +255,38 @@ export class AppraiserService {
     });
   }
 
-  async changeStatus(id: string, expectedVersion: number, to: AppraiserStatus, reason: string): Promise<Appraiser> {
+  /**
+   * A status decision: kept with its reason, decision number, deciding agency and the day it takes effect
+   * (today by default; never in the future, never before the appraiser's last recorded status), so that
+   * `statusOn` answers for any day.
+   */
+  async changeStatus(id: string, expectedVersion: number, to: AppraiserStatus, reason: string, decisionDocNo?: string | null, effectiveOn?: string | null): Promise<Appraiser> {
     const why = check.text(reason, "reason", { max: 1000, required: true, freeText: true });
+    const docNo = check.optionalText(decisionDocNo, "decisionDocNo", 100);
+    const today = this.scope.today();
+    const from = check.localDate(effectiveOn, "effectiveOn") ?? today;
+    if (from > today) throw new BadUserInputError("effectiveOn cannot lie in the future.", "effectiveOn");
     return this.commands.change({
       ...this.forWrite(id, expectedVersion),
       operation: "changeAppraiserStatus",
-      apply: async (current) => {
+      apply: async (current, manager) => {
         if (!APPRAISER_TRANSITIONS[current.status].includes(to)) throw new InvalidStateTransitionError("The appraiser", current.status, to);
-        return { changes: { status: to }, fields: ["status", `reason:${why.length}`] };
+        const [last] = await manager.query(`SELECT max(effective_on)::text AS day FROM appraiser_status_events WHERE appraiser_id = $1`, [current.id]);
+        if (last?.day && from < last.day) throw new BadUserInputError(`effectiveOn cannot lie before the appraiser's last recorded status (${last.day}).`, "effectiveOn");
+        await manager.getRepository(AppraiserStatusEvent).insert({ appraiserId: current.id, status: to, reason: why, decisionDocNo: docNo, decidedBy: this.viewer.agency?.code ?? null, effectiveOn: from });
+        return { changes: { status: to }, fields: ["status", "reason", ...(docNo ? ["decisionDocNo"] : []), "effectiveOn"] };
       },
     });
+  }
+
+  /** The appraiser's statuses, oldest first: the one registered with, then each decision. */
+  statusHistory(appraiser: Appraiser): Promise<AppraiserStatusEvent[]> {
+    return this.scope.loaders.statusEventsByAppraiserId.load(appraiser.id);
+  }
+
+  /** The status in force on `day`. */
+  async statusOn(appraiser: Appraiser, day: string): Promise<AppraiserStatus | null> {
+    return statusOn(await this.statusHistory(appraiser), check.localDate(day, "date")!);
   }
 
   /** Where the appraiser now belongs: the active full-time post, else the latest active part-time one. */
