@@ -142,6 +142,19 @@ describe("appraisers' credentials as of any day", () => {
     expect(anonymous.body.data?.appraiser?.statusHistory ?? null).toBeNull();
   });
 
+  it("keeps an association's sanction under its charter beside the appraiser, without changing the status; a bureau decides status instead", async () => {
+    const IMPOSE = `mutation($input: ImposeSanctionInput!) { imposeSanction(input: $input) { replayed sanction { kind reason decisionDocNo decidedOn decidedByAgencyCode } } }`;
+    const input = { idempotencyKey: "sanction-1", appraiserId: liNa, kind: "PUBLIC_CENSURE", reason: "违反协会章程，出具意见不规范", decisionDocNo: "信知协〔2026〕3号", decidedOn: "2026-04-01" };
+    const first = await hub.graphql(IMPOSE, { as: "XY-IPAA", variables: { input } });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data.imposeSanction).toEqual({ replayed: false, sanction: { kind: "PUBLIC_CENSURE", reason: input.reason, decisionDocNo: input.decisionDocNo, decidedOn: "2026-04-01", decidedByAgencyCode: "XY-IPAA" } });
+    expect((await hub.graphql(IMPOSE, { as: "XY-IPAA", variables: { input } })).body.data.imposeSanction.replayed).toBe(true);
+    const bureau = await hub.graphql(IMPOSE, { as: "XY-AMR", variables: { input: { ...input, idempotencyKey: "sanction-2" } } });
+    expect(bureau.body.errors?.map((e) => e.extensions.code)).toEqual(["FORBIDDEN"]);
+    const read = await hub.graphql(`{ appraiser(id: "${liNa}") { status sanctions { kind decidedByAgencyCode } } }`, { as: "XY-COURT" });
+    expect(read.body.data.appraiser).toEqual({ status: "ACTIVE", sanctions: [{ kind: "PUBLIC_CENSURE", decidedByAgencyCode: "XY-IPAA" }] });
+  });
+
   it("assigns no appraiser whose every qualification has lapsed on the day, nor from an institution no longer listed for the field", async () => {
     const ENTRUST = `mutation($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id version } } }`;
     const PROGRESS = `mutation($id: ID!, $v: Int!, $input: CaseProgressInput!) { recordCaseProgress(caseId: $id, expectedVersion: $v, input: $input) { version } }`;

@@ -29,6 +29,7 @@ import { ResponseBudget } from "../server/response-budget";
 import { WebhookSubscriptionService } from "../services/webhook-subscription.service";
 import type { LiveEvents } from "../push/live-events";
 import { OperationManifestService } from "../services/operation-manifest.service";
+import { DisciplinarySanctionService } from "../services/disciplinary-sanction.service";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -81,6 +82,7 @@ export interface HubContext {
     readonly statistics: StatisticsService;
     readonly webhooks: WebhookSubscriptionService;
     readonly operationManifests: OperationManifestService;
+    readonly sanctions: DisciplinarySanctionService;
   };
 }
 
@@ -139,6 +141,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       statistics: new StatisticsService(scope),
       webhooks: new WebhookSubscriptionService(scope, { allowedHosts: deps.webhookAllowedHosts ?? [], env: deps.env ?? "production" }),
       operationManifests: new OperationManifestService(scope),
+      sanctions: new DisciplinarySanctionService(scope),
     },
   };
 }

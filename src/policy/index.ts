@@ -19,6 +19,7 @@ import "./client-system.permissions";
 import "./collaboration-record.permissions";
 import "./collaboration-record.visibility";
 import "./credit-record.permissions";
+import "./disciplinary-sanction.permissions";
 import "./credit-record.visibility";
 import "./identity-provider.permissions";
 import "./custody-trademark.permissions";

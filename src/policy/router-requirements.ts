@@ -39,6 +39,7 @@ export const ROUTER_REQUIREMENTS: Record<RuleName, RouterRequirement> = {
   caseParty: registry,
   feedbackPoster: registry,
   supervisor: registry,
+  disciplinarian: registry,
   creditDecider: registry,
   patentBureau: registry,
   patentImporter: registry,

@@ -14,6 +14,7 @@ import type { AppraisalCase } from "../entities/appraisal-case.entity";
 import type { AbnormalPatentItem } from "../entities/abnormal-patent.entity";
 import type { CustodyTrademark } from "../entities/custody-trademark.entity";
 import { SCOPES } from "../auth/scopes";
+import { AgencyKind } from "../entities/agency-kind";
 import type { Viewer } from "../auth/viewer";
 import { bureauCovering, CASE_PARTIES, DIRECTORY_READERS, ENFORCEMENT, ENTRUSTERS, isBureau, OVERSIGHT, oversightCovering, provinceBureau } from "./agency-groups";
 import { predicate } from "./decision";
@@ -39,6 +40,8 @@ export const entruster = predicate("entruster", "rule", "courts, procuratorates,
 export const caseParty = predicate("caseParty", "rule", "the kinds of a case's parties: entrusters and institutions", (viewer: Viewer) => viewer.isKind(...CASE_PARTIES));
 export const feedbackPoster = predicate("feedbackPoster", "rule", "courts, procuratorates and police", (viewer: Viewer) => viewer.isKind(...ENFORCEMENT));
 export const supervisor = predicate("supervisor", "rule", "bureaus and associations", (viewer: Viewer) => viewer.isKind(...OVERSIGHT));
+/** 行业惩戒: the industry associations, under their own charters (a bureau decides an appraiser's status instead). */
+export const disciplinarian = predicate("disciplinarian", "rule", "industry associations", (viewer: Viewer) => viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION));
 export const creditDecider = predicate("creditDecider", "rule", "market-regulation bureaus", isBureau);
 export const patentBureau = predicate("patentBureau", "rule", "market-regulation bureaus", isBureau);
 export const patentImporter = predicate("patentImporter", "rule", "market-regulation bureaus at province level and above", provinceBureau);
@@ -133,6 +136,7 @@ export const CALLER_RULES = {
   caseParty,
   feedbackPoster,
   supervisor,
+  disciplinarian,
   creditDecider,
   patentBureau,
   patentImporter,

@@ -6,6 +6,8 @@ import { AppraiserStatus } from "../domain/directory-enums";
 import { Appraiser } from "../entities/appraiser.entity";
 import { AppraiserPractice } from "../entities/appraiser-practice.entity";
 import { AppraiserStatusEvent } from "../entities/appraiser-status-event.entity";
+import { DisciplinarySanction } from "../entities/disciplinary-sanction.entity";
+import { ImposeSanctionInput } from "../inputs/disciplinary-sanction.input";
 import { Qualification } from "../entities/directory-records";
 import { qualificationsValidOn } from "../domain/appraiser-status";
 import { LocalDateScalar } from "../scalars/scalars";
@@ -17,6 +19,7 @@ import { Payload } from "./types/payload";
 import type { Created } from "../services/command-runner";
 
 const RegisterAppraiserPayload = Payload("registerAppraiser", "appraiser", Appraiser, "appraiser", "directoryRegistrar");
+const ImposeSanctionPayload = Payload("imposeSanction", "sanction", DisciplinarySanction, "sanction", "disciplinarian");
 
 const AppraiserConnection = Connection(Appraiser, "Appraiser", "appraiser");
 
@@ -112,6 +115,21 @@ export class AppraiserResolver {
   @Guard("appraiserDetails")
   qualificationsValidOn(@Root() appraiser: Appraiser, @Arg("date", () => LocalDateScalar) date: string): Qualification[] {
     return qualificationsValidOn(appraiser.qualifications, date);
+  }
+
+  @FieldResolver(() => [DisciplinarySanction], { nullable: true, description: "Sanctions industry associations imposed under their charters (行业惩戒), newest first: for agencies. They do not change the status." })
+  @Guard("appraiserDetails")
+  sanctions(@Root() appraiser: Appraiser, @Ctx() ctx: HubContext): Promise<DisciplinarySanction[]> {
+    return ctx.services.sanctions.forAppraiser(appraiser);
+  }
+
+  @Mutation(() => ImposeSanctionPayload, {
+    nullable: true,
+    description: "An industry association imposes a sanction on an appraiser in its jurisdiction under its charter (行业惩戒: 通报批评, 公开谴责, 取消会员资格). It is kept with the appraiser; it does not change the status, which is a bureau's decision. Idempotent per client system.",
+  })
+  @Guard("disciplinarian", "disciplinarySanction.impose", "appraiser.visible")
+  imposeSanction(@Arg("input", () => ImposeSanctionInput) input: ImposeSanctionInput, @Ctx() ctx: HubContext): Promise<Created<DisciplinarySanction>> {
+    return ctx.services.sanctions.impose(input);
   }
 
   @FieldResolver(() => [AppraiserPractice], { nullable: true, description: "Posts, newest first (at most one active full-time post): for agencies." })

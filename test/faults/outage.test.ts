@@ -64,7 +64,7 @@ const graphql = (query: string, variables: Record<string, unknown> | undefined, 
 
 /** Every feedback whose case number starts with `prefix`, by case number. */
 async function storedWrites(prefix: string): Promise<Map<string, string[]>> {
-  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
+  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 15_000 });
   await client.connect();
   try {
     return byCaseNumber((await client.query(`SELECT agency_case_no, id FROM case_feedback WHERE agency_case_no LIKE $1`, [`${prefix}%`])).rows);
@@ -75,7 +75,7 @@ async function storedWrites(prefix: string): Promise<Map<string, string[]>> {
 
 /** Whether the server session `pid` has ended, waiting for it up to 3 s. */
 async function sessionEnded(pid: number): Promise<boolean> {
-  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
+  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 15_000 });
   await client.connect();
   try {
     for (let attempt = 0; attempt < 15; attempt++) {
@@ -91,7 +91,7 @@ async function sessionEnded(pid: number): Promise<boolean> {
 
 /** Every other session of the cluster: its application, state, what it waits on and its statement (for a failure's message). */
 async function sessionsNow(): Promise<unknown[]> {
-  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
+  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 15_000 });
   await client.connect();
   try {
     return (await client.query(`SELECT pid, application_name, state, wait_event_type, wait_event, now() - xact_start AS in_transaction, left(query, 200) AS query FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'`)).rows;
@@ -102,7 +102,7 @@ async function sessionsNow(): Promise<unknown[]> {
 
 /** Waits until one of the hub's statements waits on a lock (3 s at most); answers its server session's pid. */
 async function untilWaitingOnLock(): Promise<number> {
-  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000 });
+  const client = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 15_000 });
   await client.connect();
   try {
     for (let attempt = 0; attempt < 60; attempt++) {
@@ -131,6 +131,10 @@ async function stage<T>(label: string, ms: number, work: () => Promise<T>): Prom
   });
   try {
     return await Promise.race([work(), late]);
+  } catch (error) {
+    // Named, whatever failed in it (a connection that timed out says only "timeout expired").
+    const message = (error as Error).message;
+    throw new Error(message.startsWith("stage ") ? message : `stage "${label}" failed: ${message}`);
   } finally {
     clearTimeout(timer);
   }
@@ -281,8 +285,8 @@ describeWithCluster("PostgreSQL faults under load", () => {
     // The test's own lock wait is bounded too: a session of the hub still holding a lock on the table (an
     // open transaction left behind) fails the test naming it, instead of hanging it until Jest gives up.
     // Bounded on the client's side too (query_timeout): a statement a frozen server never answers gives up.
-    const locker = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 5000, query_timeout: 20_000, options: "-c lock_timeout=10000 -c statement_timeout=15000" });
-    await stage("the test's own connection", 10_000, () => locker.connect());
+    const locker = new Client({ connectionString: cluster!.url, connectionTimeoutMillis: 15_000, query_timeout: 20_000, options: "-c lock_timeout=10000 -c statement_timeout=15000" });
+    await stage("the test's own connection", 20_000, () => locker.connect());
     let answers: Array<{ result: any; ms: number }>;
     let writeSession: number;
     try {
@@ -293,7 +297,7 @@ describeWithCluster("PostgreSQL faults under load", () => {
         });
       });
       const writing = timed(() => sendWrite(hub!.url, courtToken, write, 12_000));
-      writeSession = await stage("the write waits on the lock", 10_000, () => untilWaitingOnLock());
+      writeSession = await stage("the write waits on the lock", 20_000, () => untilWaitingOnLock());
       cluster!.freeze();
       try {
         // The hub's own bounds must answer long before the test's own (12 s) gives up on a request.
@@ -326,11 +330,11 @@ describeWithCluster("PostgreSQL faults under load", () => {
 
     // The connection whose query timed out was dropped, not pooled: its server session ends once thawed (kept,
     // the next request would run inside the transaction the write began, and commit it).
-    expect(await stage("the dropped session ends", 15_000, () => sessionEnded(writeSession!))).toBe(true);
+    expect(await stage("the dropped session ends", 30_000, () => sessionEnded(writeSession!))).toBe(true);
     // Thawed, the hub serves again; the write that timed out is retried with its key and stored once.
     await stage("ready after the thaw", 35_000, () => untilReady(hub!, 30_000));
     await stage("the retried write is acknowledged", 30_000, () => settle(hub!.url, courtToken, [write]));
-    const stored = await stage("reading what was stored", 10_000, () => storedWrites("FROZEN-"));
+    const stored = await stage("reading what was stored", 25_000, () => storedWrites("FROZEN-"));
     expect(stored.get("FROZEN-1")).toEqual([write.acknowledged]);
     const verify = await stage("hub audit verify", 60_000, () => runHub(["audit", "verify"], hubEnv()));
     expect(verify.code).toBe(0);

@@ -305,6 +305,24 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ anonymous: "denied", "XY-COURT": "ok", "XY-ZYJD": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-PROC": "denied", "XY-IPAA": "denied" }, "hidden"),
   },
   {
+    what: "imposing a sanction on 刘洋 (信阳) under an association's charter: the association covering 信阳 (its key is taken: CONFLICT); never a bureau",
+    query: `mutation { imposeSanction(input: { idempotencyKey: "matrix-sanction", appraiserId: "{{liuYang}}", kind: PUBLIC_CENSURE, reason: "矩阵另案" }) { replayed } }`,
+    path: ["imposeSanction"],
+    expected: row({ "XY-IPAA": "allowed" }, "denied"),
+  },
+  {
+    what: "imposing a sanction on 赵磊 (新乡): no association of the matrix covers 新乡",
+    query: `mutation { imposeSanction(input: { idempotencyKey: "matrix-sanction", appraiserId: "{{zhaoLei}}", kind: PUBLIC_CENSURE, reason: "矩阵另案" }) { replayed } }`,
+    path: ["imposeSanction"],
+    expected: row({}, "denied"),
+  },
+  {
+    what: "a 信阳中原 appraiser's sanctions and status history: agencies and the appraiser's own institution",
+    query: `{ appraiser(id: "{{zyjdAppraiser}}") { sanctions { kind } statusHistory { status } } }`,
+    path: ["appraiser", "sanctions"],
+    expected: row({ anonymous: "denied", "XY-CDJD": "denied", "XX-HXJD": "denied" }, "ok"),
+  },
+  {
     what: "entrusting an appraisal: courts, procuratorates, police and bureaus",
     query: `mutation { entrustAppraisal(input: { idempotencyKey: "m-e", agencyCaseNo: "x", institutionId: "00000000-0000-4000-8000-000000000000", technicalField: PATENT, matter: "x" }) { replayed } }`,
     path: ["entrustAppraisal"],
@@ -762,6 +780,7 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
   await fixture("XY-AMR", `mutation { recordCreditEvent(input: { idempotencyKey: "matrix-future", subjectAppraiserId: "${liuYang}", severity: GENERAL, behaviour: OUT_OF_SCOPE, decisionDocNo: "矩阵〔2099〕1号", basis: "矩阵", publishFrom: "2099-01-01", publishUntil: "2099-12-31" }) { replayed } }`);
   await fixture("XY-AMR", `mutation { recordCreditEvent(input: { idempotencyKey: "matrix-shared", subjectAppraiserId: "${liuYang}", severity: SERIOUS, behaviour: OUT_OF_SCOPE, decisionDocNo: "矩阵〔2099〕2号", basis: "矩阵", publishFrom: "2099-01-01", publishUntil: "2099-12-31", shareWithAgencyCodes: ["XX-COURT"] }) { replayed } }`);
   await fixture("XY-AMR", `mutation { placeTrademarkUnderCustody(input: { idempotencyKey: "matrix-mark", registrationNumber: "55501234", niceClass: 30, markName: "矩阵茶", category: GEOGRAPHICAL_INDICATION, ownerName: "矩阵茶业", ownerCreditCode: "91411500MA9F3K2L21", custodianAgencyCode: "XY-AMR", registeredOn: "2015-01-01", expiresOn: "2035-01-01" }) { replayed } }`);
+  await fixture("XY-IPAA", `mutation { imposeSanction(input: { idempotencyKey: "matrix-sanction", appraiserId: "${liuYang}", kind: CIRCULATED_CRITICISM, reason: "矩阵" }) { replayed } }`);
   // Each supervisor covering 信阳 has used the matrix's inspection key, so the matrix's own inspection answers
   // CONFLICT for them instead of writing.
   const zyjd = await one(`SELECT id FROM institutions WHERE credit_code = '91411500MA9F3K2L21'`);
@@ -791,6 +810,7 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
     courtCase: await one(`SELECT id FROM appraisal_cases WHERE agency_case_no = '(2024)豫15知民初32号'`),
     courtEvaluation: await one(`SELECT f.id FROM case_feedback f WHERE f.kind = 'EVALUATION' AND f.posting_agency_code = 'XY-COURT' ORDER BY f.id LIMIT 1`),
     xuMing: await one(`SELECT id FROM appraisers WHERE name = '徐明'`),
+    zhaoLei: await one(`SELECT id FROM appraisers WHERE name = '赵磊'`),
     psbCase: await one(`SELECT id FROM appraisal_cases WHERE agency_case_no = '信公经立字〔2025〕018号'`),
     transfer: await one(`SELECT id FROM collaboration_records WHERE kind = 'CASE_TRANSFER'`),
     futureCredit: await one(`SELECT id FROM credit_records WHERE decision_doc_no = '矩阵〔2099〕1号'`),
