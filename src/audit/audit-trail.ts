@@ -117,7 +117,7 @@ export class AuditTrail {
     } catch (error) {
       // Keep the entries for the next flush rather than lose them; the log says the trail is behind.
       this.pending.unshift(...batch);
-      this.options.logger?.error({ entries: batch.length, pgCode: (error as { code?: string }).code }, "audit flush failed; will retry");
+      this.options.logger?.error({ entries: batch.length, errorName: (error as Error)?.name, pgCode: (error as { code?: string }).code }, "audit flush failed; will retry");
       if (!this.closed && !this.timer) {
         this.timer = setTimeout(() => void this.flush(), this.options.flushIntervalMs * 4);
         this.timer.unref();

@@ -273,6 +273,19 @@ describeWithCluster("PostgreSQL faults under load", () => {
   }, 300_000);
 
   async function frozenDatabase(): Promise<void> {
+    // A hub of its own: the tests before stopped and restarted the database under the first one (the first
+    // test checks that recovery). In 2 of about 15 full runs that hub had still not answered /readyz 35 s after
+    // the second restart, its audit flushes failing all the while (SECURITY.md, known limits); what this test
+    // measures is the bounds of requests caught by a freeze.
+    await stage("a hub of its own", 90_000, async () => {
+      const previous = hub!;
+      previous.child.kill("SIGTERM");
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([previous.exited, new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
+      clearTimeout(timer);
+      previous.child.kill("SIGKILL");
+      hub = await startHubProcess(hubEnv(), { timeoutMs: 60_000 });
+    });
     await stage("ready before the freeze", 35_000, () => untilReady(hub!, 30_000));
     const write: Write = { key: "frozen-1", agencyCaseNo: "FROZEN-1", appraiserId: appraiserIds[0] };
     const timed = async <T>(work: () => Promise<T>) => {
