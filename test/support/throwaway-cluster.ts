@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "./hub-process";
+import { Client } from "pg";
 
 /**
  * A PostgreSQL cluster of a test's own (`initdb` in a temporary directory, on a free loopback port), for the
@@ -109,7 +110,20 @@ export async function startThrowawayCluster(binaries: PostgresBinaries, prefix =
   await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"], user, 120_000);
   // Durability across a crash is not what these tests are about: a clean stop writes everything anyway.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50 -c shared_buffers=32MB`;
-  const start = () => run(binaries.pgCtl, ["-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"], user, 90_000);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  // After a start the first connection rebuilds the server's relation cache file, slowly on a loaded machine. A
+  // hub under test gives up on connections after 1 s: were every attempt abandoned that soon, the file would
+  // never be written and no connection would ever succeed. One patient connection writes it first.
+  const start = async () => {
+    await run(binaries.pgCtl, ["-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"], user, 90_000);
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 60_000, query_timeout: 60_000 });
+    await client.connect();
+    try {
+      await client.query("SELECT count(*) FROM pg_class");
+    } finally {
+      await client.end();
+    }
+  };
   const stop = (mode: "fast" | "immediate") => run(binaries.pgCtl, ["-D", dataDir, "-m", mode, "-w", "-t", "60", "stop"], user, 90_000);
   let frozen: number[] = [];
   const thaw = () => {
@@ -124,7 +138,7 @@ export async function startThrowawayCluster(binaries: PostgresBinaries, prefix =
   };
   await start();
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url,
     port,
     start,
     stop: () => stop("fast"),
