@@ -1,24 +1,12 @@
 import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
-import { AppraisalCase } from "../entities/appraisal-case.entity";
+import { AppraisalCase, PossibleDuplicate } from "../entities/appraisal-case.entity";
+import type { AgencyKind } from "../entities/agency-kind";
 import { CaseAppraiser } from "../entities/case-appraiser.entity";
 import { CaseEvent } from "../entities/case-event.entity";
 import type { WorkingCalendar } from "../domain/working-days";
 import { loadWorkingCalendar } from "../seed/calendar";
 import { loadManyBy, loadOneBy } from "./entity-loaders";
-
-/** A case that may be the same appraisal as another (`domain/case-subject.ts`), as the loader finds it. */
-export interface DuplicateRow {
-  /** The case it was found for. */
-  forCase: string;
-  id: string;
-  entrustingAgencyKind: string;
-  entrustingRegionCode: string;
-  institutionId: string;
-  entrustedOn: string;
-  sharedKeys: string[];
-  sameMatter: boolean;
-}
 
 /** At most this many possible duplicates are listed per case, the most recent first. */
 export const MAX_DUPLICATES = 20;
@@ -54,22 +42,23 @@ export function createAppraisalCaseLoaders(dataSource: DataSource) {
     caseAppraisersByCaseId: loadManyBy(dataSource, CaseAppraiser, "caseId", { assignedOn: "ASC" }),
     /** Re-appraisals of a case (重新鉴定), oldest first. */
     reappraisalsByCaseId: loadManyBy(dataSource, AppraisalCase, "reappraisalOfId", { entrustedOn: "ASC" }),
-    possibleDuplicatesByCase: new DataLoader<string, DuplicateRow[]>(async (keys) => {
+    possibleDuplicatesByCase: new DataLoader<string, PossibleDuplicate[]>(async (keys) => {
       const since = keys[0].split("|")[1];
       const ids = keys.map((key) => key.split("|")[0]);
       const rows: Array<Record<string, unknown>> = await dataSource.query(DUPLICATES, [ids, since]);
-      const found = new Map<string, DuplicateRow[]>(ids.map((id) => [id, []]));
+      const found = new Map<string, PossibleDuplicate[]>(ids.map((id) => [id, []]));
       for (const r of rows) {
-        found.get(r.for_case as string)!.push({
-          forCase: r.for_case as string,
-          id: r.id as string,
-          entrustingAgencyKind: r.entrusting_agency_kind as string,
-          entrustingRegionCode: r.entrusting_region_code as string,
-          institutionId: r.institution_id as string,
-          entrustedOn: r.entrusted_on as string,
-          sharedKeys: r.shared_keys as string[],
-          sameMatter: r.same_matter as boolean,
-        });
+        found.get(r.for_case as string)!.push(
+          Object.assign(new PossibleDuplicate(), {
+            caseId: r.id as string,
+            institutionId: r.institution_id as string,
+            entrustingAgencyKind: r.entrusting_agency_kind as AgencyKind,
+            entrustingRegionCode: r.entrusting_region_code as string,
+            entrustedOn: r.entrusted_on as string,
+            sharedIdentifiers: r.shared_keys as string[],
+            sameMatter: r.same_matter as boolean,
+          }),
+        );
       }
       return ids.map((id) => found.get(id)!);
     }),

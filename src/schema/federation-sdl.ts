@@ -12,6 +12,7 @@ import {
 } from "graphql";
 import { ROUTER_REQUIREMENTS, routerPolicyName } from "../policy/router-requirements";
 import type { Decisions } from "../policy/shield";
+import type { RuleName } from "../policy/rules";
 import { DEFAULT_PAGE_SIZE } from "../services/pagination";
 import { NESTED_LIST_ESTIMATE } from "../server/query-cost";
 import { ENTITIES, isEntity, NULLABLE_REFERENCE_NOTE } from "./federation-entities";
@@ -69,17 +70,20 @@ function isList(type: TypeNode): boolean {
   return type.kind === Kind.LIST_TYPE || (type.kind === Kind.NON_NULL_TYPE && type.type.kind === Kind.LIST_TYPE);
 }
 
-/** The contract tag of a field: `public` when the anonymous public may read it. */
-function tagOf(path: string, decisions: Decisions): string {
+function ruleOf(path: string, decisions: Decisions): RuleName {
   const rule = decisions.get(path);
   if (rule === undefined) throw new Error(`${path} has no decision`);
-  return rule === "public" ? PUBLIC_TAG : INTER_AGENCY_TAG;
+  return rule;
+}
+
+/** The contract tag of a field: `public` when the anonymous public may read it. */
+function tagOf(path: string, decisions: Decisions): string {
+  return ruleOf(path, decisions) === "public" ? PUBLIC_TAG : INTER_AGENCY_TAG;
 }
 
 /** The router's first line for a field, from the rule the hub applies to it. */
 function authorizationDirectives(path: string, decisions: Decisions): ConstDirectiveNode[] {
-  const rule = decisions.get(path);
-  if (rule === undefined) throw new Error(`${path} has no decision`);
+  const rule = ruleOf(path, decisions);
   const requirement = ROUTER_REQUIREMENTS[rule];
   const directives: ConstDirectiveNode[] = [];
   if (requirement.scopes) directives.push(directive("requiresScopes", { scopes: list(requirement.scopes.map((set) => list(set.map(str)))) }));

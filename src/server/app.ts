@@ -13,7 +13,7 @@ import { createFormatError } from "../errors/format-error";
 import { QueryTooComplexError } from "../errors/errors";
 import type { Logger } from "../logging/logger";
 import { HubSchema, printHubSchema } from "../schema/build-schema";
-import { authenticate, Authenticated, Credentials, isPersonSignedIn } from "./authenticate";
+import { authenticate, Authenticated, Credentials, isPersonSignedIn, sendError } from "./authenticate";
 import { signInRouter } from "./sign-in";
 import { dashboardRouter } from "./dashboard";
 import { graphiqlRouter } from "./graphiql";
@@ -26,7 +26,7 @@ import { createMetrics, Metrics, metricsEndpoint, metricsPlugin, metricsServer }
 import { requestPlugin } from "./request-plugin";
 import { readinessProbe, sendUnavailable, unavailablePlugin } from "./unavailable";
 import { isDatabaseUnavailable } from "../errors/database-unavailable";
-import { HubError, UnauthenticatedError } from "../errors/errors";
+import { UnauthenticatedError } from "../errors/errors";
 import { bodyDigest, ROUTER_ASSERTION_HEADER, type RouterAssertions } from "../auth/router-assertion";
 import type { TrustedDocuments } from "./trusted-documents";
 
@@ -222,13 +222,6 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
 interface RoutedRequest extends express.Request {
   assertedDigest?: string;
   bodyDigest?: string;
-}
-
-/** Answers a refusal before execution as a GraphQL error: with its own status, or always `status`. */
-function sendError(status?: number) {
-  return (res: express.Response, error: HubError) => {
-    res.status(status ?? error.httpStatus ?? 400).json({ errors: [{ message: error.message, extensions: error.publicExtensions() }] });
-  };
 }
 
 /**

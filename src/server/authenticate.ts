@@ -86,10 +86,17 @@ export function authenticate(credentials: Credentials, logger: Logger, metrics: 
         logger.warn({ reqId: requestId, reason: hubError.message }, "authentication refused");
       }
       const answer = hubError;
-      const respond = () => (send ? send(res, answer) : res.status(answer.httpStatus ?? 400).json({ errors: [{ message: answer.message, extensions: answer.publicExtensions() }] }));
+      const respond = () => (send ?? sendError())(res, answer);
       if (answer instanceof RateLimitedError) credentials.limits.tarpit(respond);
       else respond();
     }
+  };
+}
+
+/** Answers a refusal before execution as a GraphQL error: with its own status, or always `status`. */
+export function sendError(status?: number) {
+  return (res: Response, error: HubError) => {
+    res.status(status ?? error.httpStatus ?? 400).json({ errors: [{ message: error.message, extensions: error.publicExtensions() }] });
   };
 }
 

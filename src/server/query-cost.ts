@@ -163,14 +163,23 @@ function skipped(node: FieldNode): boolean {
 
 type DirectiveArguments = Record<string, unknown>;
 
+type DirectiveHolder = { directives?: readonly ConstDirectiveNode[] };
+/** Each schema element's `@cost` and `@listSize`, read once: the schema is built once per process, costs per request. */
+const directivesRead = new WeakMap<DirectiveHolder, Map<string, DirectiveArguments | undefined>>();
+
 /** The arguments of a directive on a schema element, as plain values (the SDL's `@cost`, `@listSize`). */
-function directiveArguments(node: { directives?: readonly ConstDirectiveNode[] } | null | undefined, name: string): DirectiveArguments | undefined {
-  const found = node?.directives?.find((d) => d.name.value === name);
-  if (!found) return undefined;
-  return Object.fromEntries((found.arguments ?? []).map((arg) => [arg.name.value, valueFromAst(arg.value, {})]));
+function directiveArguments(node: DirectiveHolder | null | undefined, name: string): DirectiveArguments | undefined {
+  if (!node) return undefined;
+  let read = directivesRead.get(node);
+  if (!read) directivesRead.set(node, (read = new Map()));
+  if (!read.has(name)) {
+    const found = node.directives?.find((d) => d.name.value === name);
+    read.set(name, found && Object.fromEntries((found.arguments ?? []).map((arg) => [arg.name.value, valueFromAst(arg.value, {})])));
+  }
+  return read.get(name);
 }
 
-function costWeight(node: { directives?: readonly ConstDirectiveNode[] } | null | undefined): number | undefined {
+function costWeight(node: DirectiveHolder | null | undefined): number | undefined {
   const weight = directiveArguments(node, "cost")?.weight;
   return typeof weight === "number" ? weight : undefined;
 }

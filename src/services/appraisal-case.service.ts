@@ -1,6 +1,6 @@
 import { eventAbout, type HubEventType } from "../push/event-types";
 import { EntityManager } from "typeorm";
-import { AppraisalCase } from "../entities/appraisal-case.entity";
+import { AppraisalCase, EntrustmentWarning, EntrustmentWarningCode, PossibleDuplicate } from "../entities/appraisal-case.entity";
 import { Appraiser } from "../entities/appraiser.entity";
 import { AppraiserPractice } from "../entities/appraiser-practice.entity";
 import { CaseAppraiser } from "../entities/case-appraiser.entity";
@@ -24,7 +24,6 @@ import { equals, ListSpec, listPage } from "./list-builder";
 import type { AppraisalCaseFilter, CaseAppraiserInput, CaseProgressInput, EntrustAppraisalInput } from "../inputs/appraisal-case.input";
 import { caseSubjectKeys } from "../domain/case-subject";
 import { addMonths } from "../domain/local-date";
-import { EntrustmentWarning, EntrustmentWarningCode, PossibleDuplicate } from "../entities/appraisal-case.entity";
 import { AppraiserStatusEvent } from "../entities/appraiser-status-event.entity";
 import { qualificationsValidOn, statusOn } from "../domain/appraiser-status";
 
@@ -91,20 +90,9 @@ export class AppraisalCaseService {
    * Other open or recent cases that may appraise the same subject (`domain/case-subject.ts`), as the caller
    * may know them: the case and its institution each through their own visibility.
    */
-  async possibleDuplicates(c: AppraisalCase): Promise<PossibleDuplicate[]> {
+  possibleDuplicates(c: AppraisalCase): Promise<PossibleDuplicate[]> {
     const since = addMonths(this.scope.today(), -this.scope.policy.duplicateWindowMonths);
-    const rows = await this.scope.loaders.possibleDuplicatesByCase.load(`${c.id}|${since}`);
-    return rows.map((r) =>
-      Object.assign(new PossibleDuplicate(), {
-        caseId: r.id,
-        institutionId: r.institutionId,
-        entrustingAgencyKind: r.entrustingAgencyKind,
-        entrustingRegionCode: r.entrustingRegionCode,
-        entrustedOn: r.entrustedOn,
-        sharedIdentifiers: r.sharedKeys,
-        sameMatter: r.sameMatter,
-      }),
-    );
+    return this.scope.loaders.possibleDuplicatesByCase.load(`${c.id}|${since}`);
   }
 
   /** What the entrusting agency is told of a new case: each possible duplicate. */

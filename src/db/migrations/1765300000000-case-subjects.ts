@@ -18,10 +18,14 @@ export class CaseSubjects1765300000000 implements MigrationInterface {
     await q.query(`CREATE INDEX appraisal_cases_party_keys ON appraisal_cases USING gin (party_keys)`);
     await q.query(`CREATE INDEX appraisal_cases_reappraisal_of ON appraisal_cases (reappraisal_of) WHERE reappraisal_of IS NOT NULL`);
     const cases: Array<{ id: string; subject: string; matter: string }> = await q.query(`SELECT id, subject, matter FROM appraisal_cases`);
-    for (const c of cases) {
-      const keys = caseSubjectKeys({ subject: c.subject, matter: c.matter });
-      await q.query(`UPDATE appraisal_cases SET object_keys = $2, party_keys = $3, matter_key = $4 WHERE id = $1`, [c.id, keys.objectKeys, keys.partyKeys, keys.matterKey]);
-    }
+    if (cases.length === 0) return;
+    // Extracted here (the rule is code), written in one statement.
+    const keyed = cases.map((c) => ({ id: c.id, ...caseSubjectKeys({ subject: c.subject, matter: c.matter }) }));
+    await q.query(
+      `UPDATE appraisal_cases c SET object_keys = ARRAY(SELECT jsonb_array_elements_text(k.object_keys)), party_keys = ARRAY(SELECT jsonb_array_elements_text(k.party_keys)), matter_key = k.matter_key
+         FROM jsonb_to_recordset($1::jsonb) AS k(id uuid, object_keys jsonb, party_keys jsonb, matter_key text) WHERE c.id = k.id`,
+      [JSON.stringify(keyed.map((k) => ({ id: k.id, object_keys: k.objectKeys, party_keys: k.partyKeys, matter_key: k.matterKey })))],
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
