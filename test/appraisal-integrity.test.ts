@@ -1,6 +1,7 @@
 import { caseSubjectKeys, keysInText } from "../src/domain/case-subject";
 import { patentCheckCharacter } from "../src/domain/identifiers";
 import { startTestHub, TestHub } from "./support/test-hub";
+import { creditCodeFor, moveListing, qualifyForListing, registerInstitution } from "./support/directory";
 
 /**
  * Duplicate and repeated appraisals (issue 18, 防范多头、重复鉴定): a new entrustment is compared by the subject's
@@ -176,5 +177,103 @@ describe("appraisers' credentials as of any day", () => {
     await hub.db.dataSource.query(`UPDATE institutions SET listing_status = 'LISTED' WHERE id = $1`, [zyjd]);
     const assigned = await hub.graphql(PROGRESS, { as: "XY-ZYJD", variables: { id, v, input: { action: "ASSIGN_APPRAISERS", appraisers: picks } } });
     expect(assigned.body.errors).toBeUndefined();
+  });
+});
+
+describe("the standards catalogue and the listing conditions", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  }, 60_000);
+  afterAll(() => hub?.stop());
+
+  const STANDARDS = `query($f: StandardFilter) { standards(filter: $f, first: 10) { totalCount edges { node { code title part kind technicalField issuedOn effectiveOn status } } } }`;
+  const ADD = `mutation($input: AddStandardInput!) { addStandard(input: $input) { standard { id code version } replayed } }`;
+  const errorOf = (res: { body: { errors?: Array<{ extensions: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions;
+  let n = 0;
+  const fresh = async () => {
+    n += 1;
+    const res = await registerInstitution(hub, "XY-AMR", { name: `入库条件测试${n}`, creditCode: creditCodeFor("411502", 700 + n), regionCode: "411502" });
+    return res.body.data!.registerInstitution!.institution as { id: string; version: number };
+  };
+  /** Moves through the register, answering the new version or the error's extensions. */
+  const move = async (id: string, v: number, to: string, on?: string, as = "XY-AMR") => {
+    const res = await moveListing(hub, as, id, v, to as never, on);
+    return res.body.errors ? { error: res.body.errors[0].extensions as Record<string, unknown>, message: res.body.errors[0].message } : { v: res.body.data!.changeListingStatus!.version! };
+  };
+
+  it("lists the confirmed national standard publicly, matches codes however they are spelt, and grows only by province bureaus", async () => {
+    const all = (await hub.graphql(STANDARDS)).body.data.standards;
+    expect(all.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
+      code: "GB/T 45563.2—2025", title: "知识产权鉴定规范", part: "第2部分：专利", kind: "NATIONAL", technicalField: "PATENT", issuedOn: "2025-04-25", effectiveOn: "2025-04-25", status: "IN_FORCE",
+    });
+    const spelt = (await hub.graphql(STANDARDS, { variables: { f: { codeContains: "gb/t45563.2-2025" } } })).body.data.standards;
+    expect(spelt.totalCount).toBe(1);
+    expect((await hub.graphql(STANDARDS, { variables: { f: { technicalField: "TRADEMARK" } } })).body.data.standards.edges.map((e: { node: { code: string } }) => e.node.code)).not.toContain("GB/T 45563.2—2025");
+
+    const input = { code: "T/HNIPA 0001—2025", title: "测试团体标准", kind: "GROUP", technicalField: "TRADEMARK", issuedOn: "2025-05-01" };
+    expect(errorOf(await hub.graphql(ADD, { as: "XY-AMR", variables: { input } }))).toMatchObject({ code: "FORBIDDEN" });
+    const added = await hub.graphql(ADD, { as: "HA-AMR", variables: { input } });
+    expect(added.body.errors).toBeUndefined();
+    expect(errorOf(await hub.graphql(ADD, { as: "HA-AMR", variables: { input: { ...input, code: "t/hnipa 0001-2025" } } }))).toEqual({ code: "CONFLICT", field: "input.code" });
+    expect(errorOf(await hub.graphql(ADD, { as: "HA-AMR", variables: { input: { ...input, code: "不是标准号" } } }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.code" });
+    const audit = await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE operation = 'addStandard' AND entity_id = $1`, [added.body.data.addStandard.standard.id]);
+    expect(audit).toEqual([{ n: 1 }]);
+
+    // An institution's compliance must name a catalogue entry; the catalogue's spelling is kept.
+    const inst = await fresh();
+    const UPDATE = `mutation($id: ID!, $v: Int!, $s: [ComplianceStandardInput!]) { updateInstitution(id: $id, expectedVersion: $v, input: { standards: $s }) { standards { code title standard { code kind } } } }`;
+    const unknown = await hub.graphql(UPDATE, { as: "XY-AMR", variables: { id: inst.id, v: inst.version, s: [{ code: "GB/T 42755-2023", title: "知识产权鉴定规范" }] } });
+    expect(errorOf(unknown)).toEqual({ code: "BAD_USER_INPUT", field: "input.standards" });
+    const known = await hub.graphql(UPDATE, { as: "XY-AMR", variables: { id: inst.id, v: inst.version, s: [{ code: "GB/T 45563.2-2025", title: "鉴定规范" }] } });
+    expect(known.body.data.updateInstitution.standards).toEqual([{ code: "GB/T 45563.2—2025", title: "知识产权鉴定规范 第2部分：专利", standard: { code: "GB/T 45563.2—2025", kind: "NATIONAL" } }]);
+  });
+
+  it("refuses a listing without a verified standard or with too few appraisers, with the reason, and writes nothing", async () => {
+    const inst = await fresh();
+    let v = (await move(inst.id, inst.version, "RECOMMENDED", undefined, "XY-IPAA")).v!;
+    v = (await move(inst.id, v, "UNDER_REVIEW")).v!;
+    const noStandard = await move(inst.id, v, "LISTED");
+    expect(noStandard.error).toEqual({ code: "INVALID_STATE_TRANSITION", from: "UNDER_REVIEW", to: "LISTED", reason: "NO_VERIFIED_STANDARD" });
+
+    v = await qualifyForListing(hub, "XY-AMR", { id: inst.id, version: v }, "411502", 9201, 2);
+    const tooFew = await move(inst.id, v, "LISTED");
+    expect(tooFew.error).toEqual({ code: "INVALID_STATE_TRANSITION", from: "UNDER_REVIEW", to: "LISTED", reason: "TOO_FEW_APPRAISERS" });
+    expect(tooFew.message).toContain("2 active appraisers; listing needs at least 3");
+    const [row] = await hub.db.dataSource.query(`SELECT listing_status, version, (SELECT count(*)::int FROM listing_events WHERE institution_id = $1) AS events FROM institutions WHERE id = $1`, [inst.id]);
+    expect(row).toEqual({ listing_status: "UNDER_REVIEW", version: v, events: 2 });
+
+    await qualifyForListing(hub, "XY-AMR", { id: inst.id, version: v }, "411502", 9202, 1).catch(() => undefined);
+    const [{ version }] = await hub.db.dataSource.query(`SELECT version FROM institutions WHERE id = $1`, [inst.id]);
+    expect((await move(inst.id, version, "LISTED")).error).toBeUndefined();
+  });
+
+  it("lets a rejected institution apply again at once and a removed one after the waiting period, keeping the history", async () => {
+    const rejected = await fresh();
+    let v = (await move(rejected.id, rejected.version, "RECOMMENDED", undefined, "XY-IPAA")).v!;
+    v = (await move(rejected.id, v, "UNDER_REVIEW")).v!;
+    v = (await move(rejected.id, v, "REJECTED")).v!;
+    expect((await move(rejected.id, v, "RECOMMENDED", undefined, "XY-IPAA")).error).toBeUndefined();
+
+    const removed = await fresh();
+    v = await qualifyForListing(hub, "XY-AMR", removed, "411502", 9301);
+    for (const [to, on] of [["RECOMMENDED", "2024-01-02"], ["UNDER_REVIEW", "2024-01-10"], ["LISTED", "2024-02-01"], ["REMOVED", "2024-06-01"]]) v = (await move(removed.id, v, to, on)).v!;
+    expect((await move(removed.id, v, "RECOMMENDED", "2025-05-31", "XY-IPAA")).error).toEqual({ code: "INVALID_STATE_TRANSITION", from: "REMOVED", to: "RECOMMENDED", reason: "WAITING_PERIOD" });
+    v = (await move(removed.id, v, "RECOMMENDED", "2025-06-01", "XY-IPAA")).v!;
+    const history = (await hub.graphql(`query($id: ID!) { institution(id: $id) { listingStatus listingHistory { fromStatus toStatus effectiveOn } } }`, { as: "XY-AMR", variables: { id: removed.id } })).body.data.institution;
+    expect(history.listingStatus).toBe("RECOMMENDED");
+    expect(history.listingHistory.map((e: { toStatus: string }) => e.toStatus)).toEqual(["RECOMMENDED", "REMOVED", "LISTED", "UNDER_REVIEW", "RECOMMENDED"]);
+  });
+
+  it("moves a listed institution to the provincial directory as a decision of the province bureau, keeping the listing", async () => {
+    const CHANGE = `mutation($id: ID!, $v: Int!, $level: ListingLevel!) { changeListingLevel(id: $id, expectedVersion: $v, level: $level, reason: "名录库互荐共享：推荐纳入省级名录库", decisionDocNo: "豫市监〔2026〕9号") { listingStatus listingLevel listedAt version listingHistory { fromStatus toStatus listingLevel decisionDocNo } } }`;
+    const [zyjd] = await hub.db.dataSource.query(`SELECT id, version, listed_since::text AS listed FROM institutions WHERE credit_code = '91411500MA9F3K2L21'`);
+    expect(errorOf(await hub.graphql(CHANGE, { as: "XY-AMR", variables: { id: zyjd.id, v: zyjd.version, level: "PROVINCIAL" } }))).toMatchObject({ code: "FORBIDDEN" });
+    const moved = (await hub.graphql(CHANGE, { as: "HA-AMR", variables: { id: zyjd.id, v: zyjd.version, level: "PROVINCIAL" } })).body.data.changeListingLevel;
+    expect(moved).toMatchObject({ listingStatus: "LISTED", listingLevel: "PROVINCIAL", listedAt: zyjd.listed, version: zyjd.version + 1 });
+    expect(moved.listingHistory[0]).toEqual({ fromStatus: "LISTED", toStatus: "LISTED", listingLevel: "PROVINCIAL", decisionDocNo: "豫市监〔2026〕9号" });
+
+    const [notListed] = await hub.db.dataSource.query(`SELECT id, version FROM institutions WHERE credit_code = '91411525MA47GT3K2G'`);
+    expect(errorOf(await hub.graphql(CHANGE, { as: "HA-AMR", variables: { id: notListed.id, v: notListed.version, level: "PROVINCIAL" } }))).toMatchObject({ code: "INVALID_STATE_TRANSITION", from: "RECOMMENDED" });
   });
 });

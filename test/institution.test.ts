@@ -1,5 +1,5 @@
 import { startTestHub, TestHub } from "./support/test-hub";
-import { CHANGE_LISTING, creditCodeFor, moveListing, registerInstitution } from "./support/directory";
+import { CHANGE_LISTING, creditCodeFor, moveListing, qualifyForListing, registerInstitution } from "./support/directory";
 import { graphql } from "./gql";
 import type { InstitutionFilter, ListingStatus } from "./gql/graphql";
 
@@ -77,7 +77,7 @@ describe("the listing register", () => {
 
   it("answers 'listed on that day?' from the history, across a suspension and a re-listing", async () => {
     const inst = await freshInstitution(1);
-    let v = inst.version!;
+    let v = await qualifyForListing(hub, "XY-AMR", { id: inst.id, version: inst.version! }, "411502", 9101);
     const moves: Array<[string, ListingStatus, string]> = [
       ["XY-IPAA", "RECOMMENDED", "2025-01-02"],
       ["XY-AMR", "UNDER_REVIEW", "2025-01-10"],

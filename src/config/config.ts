@@ -175,10 +175,22 @@ export interface HubPolicy {
   readonly statisticsMinimumCount: number;
   /** A new entrustment is compared with open cases and with cases entrusted in the last this many months (多头、重复鉴定). */
   readonly duplicateWindowMonths: number;
+  /** Listing (纳入名录库) needs this many ACTIVE appraisers at the institution (一定数量的鉴定人); 0 turns the check off. */
+  readonly listingMinimumAppraisers: number;
+  /** Listing needs at least one verified standard from the catalogue (通过贯彻知识产权鉴定标准). */
+  readonly listingRequiresStandard: boolean;
+  /** A REMOVED institution may be recommended again this many months after its removal took effect. */
+  readonly relistingWaitMonths: number;
+  /** A REJECTED institution may be recommended again this many months after its rejection took effect. */
+  readonly reapplicationWaitMonths: number;
 }
 
 export const DEFAULT_POLICY: HubPolicy = {
   duplicateWindowMonths: 24,
+  listingMinimumAppraisers: 3,
+  listingRequiresStandard: true,
+  relistingWaitMonths: 12,
+  reapplicationWaitMonths: 0,
   caseAcceptanceWorkingDays: 7,
   caseCompletionWorkingDays: 30,
   complaintResponseWorkingDays: 15,
@@ -288,6 +300,10 @@ const envSchema = z.object({
   HUB_DB_POOL_SIZE: int(10, 1, 200),
   HUB_CASE_ACCEPTANCE_WORKING_DAYS: int(DEFAULT_POLICY.caseAcceptanceWorkingDays, 1, 60),
   HUB_DUPLICATE_WINDOW_MONTHS: int(DEFAULT_POLICY.duplicateWindowMonths, 1, 120),
+  HUB_LISTING_MIN_APPRAISERS: int(DEFAULT_POLICY.listingMinimumAppraisers, 0, 100),
+  HUB_LISTING_REQUIRES_STANDARD: bool(DEFAULT_POLICY.listingRequiresStandard),
+  HUB_RELISTING_WAIT_MONTHS: int(DEFAULT_POLICY.relistingWaitMonths, 0, 120),
+  HUB_REAPPLICATION_WAIT_MONTHS: int(DEFAULT_POLICY.reapplicationWaitMonths, 0, 120),
   HUB_CASE_COMPLETION_WORKING_DAYS: int(DEFAULT_POLICY.caseCompletionWorkingDays, 1, 365),
   HUB_COMPLAINT_RESPONSE_WORKING_DAYS: int(DEFAULT_POLICY.complaintResponseWorkingDays, 1, 120),
   HUB_CREDIT_REPAIR_WAITING_MONTHS: int(DEFAULT_POLICY.creditRepairWaitingMonths, 0, 120),
@@ -424,6 +440,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     policy: {
       caseAcceptanceWorkingDays: e.HUB_CASE_ACCEPTANCE_WORKING_DAYS,
       duplicateWindowMonths: e.HUB_DUPLICATE_WINDOW_MONTHS,
+      listingMinimumAppraisers: e.HUB_LISTING_MIN_APPRAISERS,
+      listingRequiresStandard: e.HUB_LISTING_REQUIRES_STANDARD,
+      relistingWaitMonths: e.HUB_RELISTING_WAIT_MONTHS,
+      reapplicationWaitMonths: e.HUB_REAPPLICATION_WAIT_MONTHS,
       caseCompletionWorkingDays: e.HUB_CASE_COMPLETION_WORKING_DAYS,
       complaintResponseWorkingDays: e.HUB_COMPLAINT_RESPONSE_WORKING_DAYS,
       creditRepairWaitingMonths: e.HUB_CREDIT_REPAIR_WAITING_MONTHS,

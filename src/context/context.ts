@@ -30,6 +30,7 @@ import { WebhookSubscriptionService } from "../services/webhook-subscription.ser
 import type { LiveEvents } from "../push/live-events";
 import { OperationManifestService } from "../services/operation-manifest.service";
 import { DisciplinarySanctionService } from "../services/disciplinary-sanction.service";
+import { StandardService } from "../services/standard.service";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -83,6 +84,7 @@ export interface HubContext {
     readonly webhooks: WebhookSubscriptionService;
     readonly operationManifests: OperationManifestService;
     readonly sanctions: DisciplinarySanctionService;
+    readonly standards: StandardService;
   };
 }
 
@@ -142,6 +144,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       webhooks: new WebhookSubscriptionService(scope, { allowedHosts: deps.webhookAllowedHosts ?? [], env: deps.env ?? "production" }),
       operationManifests: new OperationManifestService(scope),
       sanctions: new DisciplinarySanctionService(scope),
+      standards: new StandardService(scope),
     },
   };
 }

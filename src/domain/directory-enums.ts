@@ -79,7 +79,7 @@ registerEnumType(TechnicalField, {
 registerEnumType(ListingStatus, {
   name: "ListingStatus",
   description:
-    "Status in the directory (名录库). NOT_LISTED → RECOMMENDED → UNDER_REVIEW → LISTED or REJECTED; LISTED → SUSPENDED → LISTED or REMOVED; LISTED → REMOVED.",
+    "Status in the directory (名录库). NOT_LISTED → RECOMMENDED → UNDER_REVIEW → LISTED or REJECTED; LISTED → SUSPENDED → LISTED or REMOVED; LISTED → REMOVED; REJECTED or REMOVED → RECOMMENDED (applying again, after a waiting period).",
 });
 registerEnumType(ListingLevel, { name: "ListingLevel", description: "Which directory lists the institution: national, provincial or municipal." });
 registerEnumType(InstitutionGrade, { name: "InstitutionGrade", description: "Grade from the industry association's evaluation (等级评价), A to AAAAA." });
@@ -95,8 +95,9 @@ export const LISTING_TRANSITIONS: Readonly<Record<ListingStatus, readonly Listin
   UNDER_REVIEW: [ListingStatus.LISTED, ListingStatus.REJECTED],
   LISTED: [ListingStatus.SUSPENDED, ListingStatus.REMOVED],
   SUSPENDED: [ListingStatus.LISTED, ListingStatus.REMOVED],
-  REJECTED: [],
-  REMOVED: [],
+  // Either may apply again (a new recommendation), after the waiting period of the policy (listing-conditions.ts).
+  REJECTED: [ListingStatus.RECOMMENDED],
+  REMOVED: [ListingStatus.RECOMMENDED],
 };
 
 export const APPRAISER_TRANSITIONS: Readonly<Record<AppraiserStatus, readonly AppraiserStatus[]>> = {

@@ -9,7 +9,10 @@ import { Public, Guard } from "../policy/guard";
 @ObjectType({ description: "A standard the institution complies with, as verified by a bureau or association." })
 @Public()
 export class ComplianceStandard {
-  @Field(() => String, { description: "Standard code, e.g. `GB/T 42755-2023`." })
+  /** The catalogue entry (`Standard`); absent on entries recorded before the catalogue existed. */
+  standardId?: string | null;
+
+  @Field(() => String, { description: "Standard code as the catalogue writes it, e.g. `GB/T 45563.2—2025`." })
   code: string;
 
   @Field(() => String, { description: "Title of the standard." })

@@ -93,8 +93,12 @@ export class ConflictError extends HubError {
 
 export class InvalidStateTransitionError extends HubError {
   readonly code = "INVALID_STATE_TRANSITION";
-  constructor(entity: string, from: string, to: string) {
-    super(`${entity} cannot move from ${from} to ${to}.`, { from, to });
+  /**
+   * `because`: when the machine allows the move but a rule of the policy refuses it now, the rule's code
+   * (extension `reason`, e.g. `TOO_FEW_APPRAISERS`) and a sentence saying what is missing.
+   */
+  constructor(entity: string, from: string, to: string, because?: { reason: string; message: string }) {
+    super(because ? `${entity} cannot move from ${from} to ${to}: ${because.message}` : `${entity} cannot move from ${from} to ${to}.`, because ? { from, to, reason: because.reason } : { from, to });
   }
 }
 

@@ -24,12 +24,12 @@ export class InstitutionFilter {
   listedOn?: string | null;
 }
 
-@InputType({ description: "A standard the institution complies with." })
+@InputType({ description: "A standard of the catalogue (`standards`) the institution complies with." })
 export class ComplianceStandardInput {
-  @Field(() => String, { description: "Standard code." }) code: string;
-  @Field(() => String, { description: "Title." }) title: string;
+  @Field(() => String, { description: "Code of a catalogue entry, however its spaces and dashes are written; a code not in the catalogue answers BAD_USER_INPUT. The catalogue's code and title are stored." }) code: string;
+  @Field(() => String, { description: "Title (the catalogue's is kept)." }) title: string;
   @Field(() => String, { nullable: true, description: "Who verified compliance." }) verifiedBy?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: "When compliance was verified." }) verifiedOn?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: "When compliance was verified; listing needs a verified entry." }) verifiedOn?: string | null;
 }
 
 @InputType({ description: "A new institution; it starts NOT_LISTED. For the market-regulation bureau of its region." })

@@ -8,6 +8,7 @@ import { createCreditRecordLoaders } from "./credit-record.loader";
 import { createInstitutionLoaders } from "./institution.loader";
 import { createAbnormalPatentLoaders } from "./abnormal-patent.loader";
 import { createCustodyTrademarkLoaders } from "./custody-trademark.loader";
+import { createStandardLoaders } from "./standard.loader";
 import type { AlertWindow } from "./trademark-alert-feed";
 
 /** All loaders of one request. */
@@ -23,6 +24,7 @@ export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWi
     ...createCreditRecordLoaders(dataSource),
     ...createAbnormalPatentLoaders(dataSource),
     ...createCustodyTrademarkLoaders(dataSource, alertWindow),
+    ...createStandardLoaders(dataSource),
   };
 }
 

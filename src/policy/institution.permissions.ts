@@ -1,4 +1,5 @@
-import { ListingStatus } from "../domain/directory-enums";
+import { ListingLevel, ListingStatus } from "../domain/directory-enums";
+import { regionLevel, type RegionLevel } from "../auth/region";
 import { AgencyKind } from "../entities/agency-kind";
 import type { Viewer } from "../auth/viewer";
 import { permission } from "./decision";
@@ -27,3 +28,19 @@ export const listingMove = permission(
   "An industry association may only recommend institutions; the bureau decides the rest.",
   (viewer: Viewer, to: ListingStatus) => !viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION) || to === ListingStatus.RECOMMENDED,
 );
+
+/**
+ * Move a listed institution to another directory level (名录库互荐共享): a bureau covering it whose own level
+ * is the target's or above (the provincial directory is the province bureau's, the national one CNIPA's).
+ */
+export const decideListingLevel = permission(
+  "institution.decideListingLevel",
+  "bureaus covering the institution, at the target directory's level or above",
+  "Only a bureau at the level of the target directory (or above) covering the institution may move it there.",
+  (viewer: Viewer, institution: { regionCode: string }, level: ListingLevel) =>
+    directoryRegistrar(viewer) && viewer.covers(institution.regionCode) && levelAtLeast(viewer.agency!.regionCode, level),
+);
+
+const LEVEL_RANK: Record<RegionLevel, number> = { NATIONAL: 3, PROVINCE: 2, CITY: 1, COUNTY: 0 };
+const DIRECTORY_RANK: Record<ListingLevel, number> = { NATIONAL: 3, PROVINCIAL: 2, MUNICIPAL: 1 };
+const levelAtLeast = (regionCode: string, level: ListingLevel): boolean => LEVEL_RANK[regionLevel(regionCode)] >= DIRECTORY_RANK[level];

@@ -40,6 +40,7 @@ export const ROUTER_REQUIREMENTS: Record<RuleName, RouterRequirement> = {
   feedbackPoster: registry,
   supervisor: registry,
   disciplinarian: registry,
+  standardsCurator: registry,
   creditDecider: registry,
   patentBureau: registry,
   patentImporter: registry,

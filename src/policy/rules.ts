@@ -42,6 +42,8 @@ export const feedbackPoster = predicate("feedbackPoster", "rule", "courts, procu
 export const supervisor = predicate("supervisor", "rule", "bureaus and associations", (viewer: Viewer) => viewer.isKind(...OVERSIGHT));
 /** 行业惩戒: the industry associations, under their own charters (a bureau decides an appraiser's status instead). */
 export const disciplinarian = predicate("disciplinarian", "rule", "industry associations", (viewer: Viewer) => viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION));
+/** The standards catalogue is shared by every region: the bureaus at province level and above keep it. */
+export const standardsCurator = predicate("standardsCurator", "rule", "market-regulation bureaus at province level and above", provinceBureau);
 export const creditDecider = predicate("creditDecider", "rule", "market-regulation bureaus", isBureau);
 export const patentBureau = predicate("patentBureau", "rule", "market-regulation bureaus", isBureau);
 export const patentImporter = predicate("patentImporter", "rule", "market-regulation bureaus at province level and above", provinceBureau);
@@ -137,6 +139,7 @@ export const CALLER_RULES = {
   feedbackPoster,
   supervisor,
   disciplinarian,
+  standardsCurator,
   creditDecider,
   patentBureau,
   patentImporter,

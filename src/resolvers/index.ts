@@ -16,6 +16,7 @@ import { FeedbackStatisticsResolver, StatisticsResolver } from "./statistics.res
 import { WebhookSubscriptionResolver } from "./webhook-subscription.resolver";
 import { HubEventResolver } from "./hub-event.resolver";
 import { OperationManifestResolver } from "./operation-manifest.resolver";
+import { ComplianceStandardResolver, StandardResolver } from "./standard.resolver";
 
 export const RESOLVERS = [
   MeResolver,
@@ -24,6 +25,8 @@ export const RESOLVERS = [
   ClientSystemResolver,
   AuditEventResolver,
   InstitutionResolver,
+  StandardResolver,
+  ComplianceStandardResolver,
   AppraiserResolver,
   AppraiserPracticeResolver,
   AppraisalCaseResolver,

@@ -78,7 +78,8 @@ export class InstitutionResolver {
 
   @Mutation(() => Institution, {
     nullable: true,
-    description: "Moves the listing register one step (名录库动态调整) and records the decision. Bureaus of the region decide; associations may only recommend. Moves outside the state machine answer INVALID_STATE_TRANSITION.",
+    description:
+      "Moves the listing register one step (名录库动态调整) and records the decision. Bureaus of the region decide; associations may only recommend. Moves outside the state machine answer INVALID_STATE_TRANSITION; so do moves the listing conditions refuse, with extension `reason`: admission (UNDER_REVIEW → LISTED) needs a verified compliance with a catalogue standard in force (NO_VERIFIED_STANDARD) and HUB_LISTING_MIN_APPRAISERS active appraisers, 3 by default (TOO_FEW_APPRAISERS); a REJECTED or REMOVED institution may be recommended again after HUB_REAPPLICATION_WAIT_MONTHS (0) or HUB_RELISTING_WAIT_MONTHS (12) (WAITING_PERIOD).",
   })
   @Guard("listingDecider", "institution.decideListing", "institution.listingMove", "institution.visible")
   changeListingStatus(
@@ -92,6 +93,24 @@ export class InstitutionResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Institution> {
     return ctx.services.institutions.changeListingStatus({ id, expectedVersion, to, reason, decisionDocNo, effectiveOn, listingLevel });
+  }
+
+  @Mutation(() => Institution, {
+    nullable: true,
+    description:
+      "Moves a LISTED institution to another directory level (名录库互荐共享, e.g. MUNICIPAL → PROVINCIAL) as a register decision of its own (LISTED → LISTED at the new level); the listing continues. For a bureau covering the institution at the target level or above; an institution not LISTED answers INVALID_STATE_TRANSITION.",
+  })
+  @Guard("directoryRegistrar", "institution.decideListingLevel", "institution.visible")
+  changeListingLevel(
+    @Arg("id", () => ID) id: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("level", () => ListingLevel) level: ListingLevel,
+    @Arg("reason", () => String) reason: string,
+    @Arg("decisionDocNo", () => String, { nullable: true }) decisionDocNo: string | undefined,
+    @Arg("effectiveOn", () => LocalDateScalar, { nullable: true, description: "Day it takes effect: today by default; not in the future, not before the previous decision." }) effectiveOn: string | undefined,
+    @Ctx() ctx: HubContext,
+  ): Promise<Institution> {
+    return ctx.services.institutions.changeListingLevel({ id, expectedVersion, level, reason, decisionDocNo, effectiveOn });
   }
 
   @FieldResolver(() => [ListingEvent], { nullable: true, description: "The listing register's decisions about it, newest first, with reasons: for agencies." })

@@ -34,7 +34,8 @@ const recommended = (on: string): DemoDecision => ({ to: ListingStatus.RECOMMEND
 const review = (on: string, by: string): DemoDecision => ({ to: ListingStatus.UNDER_REVIEW, on, by, reason: "受理入库申请，开展材料审查和现场核查" });
 const listed = (on: string, by: string, doc: string): DemoDecision => ({ to: ListingStatus.LISTED, on, by, reason: "经审查符合入库条件，纳入知识产权鉴定机构名录库", doc });
 
-const GB_T_42755 = { code: "GB/T 42755-2023", title: "知识产权鉴定规范", verifiedBy: "信阳市市场监督管理局", verifiedOn: "2024-03-18" };
+/** The one IP-appraisal standard whose publication could be confirmed (the catalogue's seed, migration 1765600000000). */
+const GB_T_45563_2 = { code: "GB/T 45563.2—2025", title: "知识产权鉴定规范 第2部分：专利", verifiedBy: "信阳市市场监督管理局", verifiedOn: "2025-07-18" };
 
 export const DEMO_INSTITUTIONS: DemoInstitution[] = [
   {
@@ -47,7 +48,7 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
     businessScope: "知识产权鉴定；专利、商标技术咨询服务",
     technicalFields: [F.PATENT, F.TRADEMARK],
     appraisalMatters: ["专利侵权比对", "商标近似性鉴定", "技术特征同一性鉴定"],
-    standards: [GB_T_42755],
+    standards: [GB_T_45563_2],
     level: ListingLevel.MUNICIPAL,
     grade: InstitutionGrade.AAA,
     cultivationStage: CultivationStage.GRADUATED,
@@ -63,7 +64,7 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
     businessScope: "地理标志产品鉴定；商标价值评估",
     technicalFields: [F.GEOGRAPHICAL_INDICATION, F.TRADEMARK],
     appraisalMatters: ["地理标志产品真伪鉴定", "商标侵权鉴定"],
-    standards: [GB_T_42755],
+    standards: [],
     level: ListingLevel.MUNICIPAL,
     grade: InstitutionGrade.AA,
     cultivationStage: CultivationStage.CULTIVATING,
@@ -99,7 +100,7 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
     businessScope: "知识产权司法鉴定；集成电路布图设计鉴定",
     technicalFields: [F.PATENT, F.IC_LAYOUT_DESIGN, F.COPYRIGHT],
     appraisalMatters: ["专利侵权比对", "软件著作权同一性鉴定", "布图设计独创性鉴定"],
-    standards: [{ ...GB_T_42755, verifiedBy: "新乡市市场监督管理局", verifiedOn: "2024-04-02" }],
+    standards: [{ ...GB_T_45563_2, verifiedBy: "新乡市市场监督管理局", verifiedOn: "2025-08-12" }],
     level: ListingLevel.PROVINCIAL,
     grade: InstitutionGrade.AAAA,
     history: [

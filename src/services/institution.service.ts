@@ -20,7 +20,9 @@ import * as check from "./validate";
 import { InputProblems } from "./validate";
 import { updateVersioned } from "./versioned-update";
 import { institutionVisibility } from "../policy/institution.visibility";
-import { decideListing, listingMove, registerInstitution } from "../policy/institution.permissions";
+import { decideListing, decideListingLevel, listingMove, registerInstitution } from "../policy/institution.permissions";
+import { listingRefusal } from "./listing-conditions";
+import { resolveStandardCodes } from "./standard.service";
 import { CommandRunner, Created } from "./command-runner";
 import { eventAbout, type EventDraft } from "../push/event-types";
 import { equals, ListSpec, listPage } from "./list-builder";
@@ -138,8 +140,9 @@ export class InstitutionService {
         if (await manager.getRepository(Institution).existsBy({ creditCode })) {
           throw new ConflictError("An institution with this credit code is already registered.", { field: "input.creditCode" });
         }
+        const details = await withCatalogue(manager, prepared);
         const saved = await conflictOnDuplicate(
-          () => manager.getRepository(Institution).save(manager.create(Institution, { ...prepared, listingStatus: ListingStatus.NOT_LISTED })),
+          () => manager.getRepository(Institution).save(manager.create(Institution, { ...details, listingStatus: ListingStatus.NOT_LISTED })),
           "An institution with this credit code is already registered.",
           "input.creditCode",
         );
@@ -229,8 +232,8 @@ export class InstitutionService {
       ...this.forWrite(id, expectedVersion),
       operation: "updateInstitution",
       authorize: (current) => this.authorizeEdit(current, details),
-      apply: async (current) => {
-        const changes = this.changesFrom(current, details);
+      apply: async (current, manager) => {
+        const changes = this.changesFrom(current, await withCatalogue(manager, details));
         // Nothing differs: no new version.
         return Object.keys(changes).length === 0 ? { unchanged: true } : { changes, fields: Object.keys(changes) };
       },
@@ -279,6 +282,8 @@ export class InstitutionService {
     if (last && move.effectiveOn < last.effectiveOn) {
       throw new BadUserInputError("effectiveOn cannot be earlier than the previous decision of the register.", "effectiveOn");
     }
+    const refusal = await listingRefusal(manager, this.scope.policy, current, move, last);
+    if (refusal) throw new InvalidStateTransitionError("The institution's listing", current.listingStatus, move.to, refusal);
     const listing: Partial<Institution> = { listingStatus: move.to };
     if (move.to === ListingStatus.LISTED) {
       listing.listedAt = move.effectiveOn;
@@ -300,6 +305,43 @@ export class InstitutionService {
       }),
     );
     return { wrote: updated, fields: ["listingStatus", `listingEvent:${event.seq}`], events: [eventAbout("institution.listing_status_changed", updated, [updated.regionCode])] };
+  }
+
+  /**
+   * Moves a listed institution to another directory (名录库互荐共享, e.g. municipal → provincial) as a decision
+   * of its own: the register records LISTED → LISTED at the new level; the listing continues (listedAt kept).
+   */
+  async changeListingLevel(input: { id: string; expectedVersion: number; level: ListingLevel; reason: string; decisionDocNo?: string | null; effectiveOn?: string | null }): Promise<Institution> {
+    const reason = check.text(input.reason, "reason", { max: 1000, required: true, freeText: true });
+    const decisionDocNo = check.optionalText(input.decisionDocNo, "decisionDocNo", 100);
+    const today = this.scope.today();
+    const effectiveOn = check.localDate(input.effectiveOn, "effectiveOn") ?? today;
+    if (effectiveOn > today) throw new BadUserInputError("effectiveOn cannot lie in the future: record the decision when it takes effect.", "effectiveOn");
+    return this.commands.change({
+      ...this.forWrite(input.id, input.expectedVersion),
+      operation: "changeListingLevel",
+      authorize: (current) => decideListingLevel.require(this.viewer, current, input.level),
+      apply: async (current, manager) => {
+        if (current.listingStatus !== ListingStatus.LISTED) throw new InvalidStateTransitionError("The institution's listing level", current.listingStatus, ListingStatus.LISTED);
+        if (current.listingLevel === input.level) throw new BadUserInputError(`The institution is already in the ${input.level.toLowerCase()} directory.`, "level");
+        const [last] = await manager.getRepository(ListingEvent).find({ where: { institutionId: current.id }, order: { effectiveOn: "DESC", seq: "DESC" }, take: 1 });
+        if (last && effectiveOn < last.effectiveOn) throw new BadUserInputError("effectiveOn cannot be earlier than the previous decision of the register.", "effectiveOn");
+        const updated = await updateVersioned<Institution>(manager, Institution, "Institution", current.id, current.version, { listingLevel: input.level });
+        const event = await manager.getRepository(ListingEvent).save(
+          manager.create(ListingEvent, {
+            institutionId: current.id,
+            fromStatus: ListingStatus.LISTED,
+            toStatus: ListingStatus.LISTED,
+            listingLevel: input.level,
+            reason,
+            decisionDocNo,
+            decidingAgencyCode: this.viewer.agency!.code,
+            effectiveOn,
+          }),
+        );
+        return { wrote: updated, fields: ["listingLevel", `listingEvent:${event.seq}`], events: [eventAbout("institution.listing_status_changed", updated, [updated.regionCode])] };
+      },
+    });
   }
 
   /** An institution as a command loads it for write: NOT_FOUND when it does not exist for the caller. */
@@ -337,6 +379,20 @@ export class InstitutionService {
     problems.done();
     return out;
   }
+}
+
+/**
+ * Compliance entries point at the catalogue: each code must name a catalogue entry, whose code and title are
+ * kept (so one standard is written one way), with who verified compliance and when.
+ */
+async function withCatalogue(manager: EntityManager, details: InstitutionDetails): Promise<InstitutionDetails> {
+  if (!details.standards?.length) return details;
+  const catalogue = await resolveStandardCodes(manager, details.standards.map((s) => s.code), "input.standards");
+  const standards = details.standards.map((s) => {
+    const entry = catalogue.get(s.code)!;
+    return { standardId: entry.id, code: entry.code, title: entry.part ? `${entry.title} ${entry.part}` : entry.title, verifiedBy: s.verifiedBy, verifiedOn: s.verifiedOn };
+  });
+  return { ...details, standards };
 }
 
 function validStandards(standards: ComplianceStandardInput[], field: string): ComplianceStandard[] {

@@ -156,15 +156,15 @@ export type ComplaintStatus =
   | 'RESOLVED'
   | 'SUBMITTED';
 
-/** A standard the institution complies with. */
+/** A standard of the catalogue (`standards`) the institution complies with. */
 export type ComplianceStandardInput = {
-  /** Standard code. */
+  /** Code of a catalogue entry, however its spaces and dashes are written; a code not in the catalogue answers BAD_USER_INPUT. The catalogue's code and title are stored. */
   code: string;
-  /** Title. */
+  /** Title (the catalogue's is kept). */
   title: string;
   /** Who verified compliance. */
   verifiedBy?: string | null | undefined;
-  /** When compliance was verified. */
+  /** When compliance was verified; listing needs a verified entry. */
   verifiedOn?: string | null | undefined;
 };
 
@@ -375,7 +375,7 @@ export type ListingLevel =
   | 'NATIONAL'
   | 'PROVINCIAL';
 
-/** Status in the directory (名录库). NOT_LISTED → RECOMMENDED → UNDER_REVIEW → LISTED or REJECTED; LISTED → SUSPENDED → LISTED or REMOVED; LISTED → REMOVED. */
+/** Status in the directory (名录库). NOT_LISTED → RECOMMENDED → UNDER_REVIEW → LISTED or REJECTED; LISTED → SUSPENDED → LISTED or REMOVED; LISTED → REMOVED; REJECTED or REMOVED → RECOMMENDED (applying again, after a waiting period). */
 export type ListingStatus =
   | 'LISTED'
   | 'NOT_LISTED'

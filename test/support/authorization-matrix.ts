@@ -550,6 +550,30 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XY-IPAA": "allowed" }, "denied"),
   },
   {
+    what: "moving 信阳中原 to the provincial directory: bureaus covering 信阳 at province level or above (stale version)",
+    query: `mutation { changeListingLevel(id: "{{zyjd}}", expectedVersion: 999, level: PROVINCIAL, reason: "矩阵") { id } }`,
+    path: ["changeListingLevel"],
+    expected: row({ "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "moving 信阳中原 to the national directory: only the national bureau (stale version)",
+    query: `mutation { changeListingLevel(id: "{{zyjd}}", expectedVersion: 999, level: NATIONAL, reason: "矩阵") { id } }`,
+    path: ["changeListingLevel"],
+    expected: row({ CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "adding a standard to the catalogue: bureaus at province level and above (the code is there: CONFLICT)",
+    query: `mutation { addStandard(input: { code: "GB/T 45563.2-2025", title: "知识产权鉴定规范", kind: NATIONAL }) { replayed } }`,
+    path: ["addStandard"],
+    expected: row({ "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "the standards catalogue: everyone, the public included",
+    query: `{ standards(first: 1) { edges { node { code title } } } }`,
+    path: ["standards"],
+    expected: row({}, "ok"),
+  },
+  {
     what: "an institution's step in XY-PSB's case with 信阳茶都: the institution (stale version)",
     query: `mutation { recordCaseProgress(caseId: "{{psbCase}}", expectedVersion: 999, input: { action: SUBMIT_FOR_REVIEW }) { id } }`,
     path: ["recordCaseProgress"],

@@ -37,3 +37,22 @@ export async function moveListing(hub: TestHub, as: string, id: string, version:
   const res = await hub.graphql(CHANGE_LISTING, { as, variables: { id, v: version, to, reason: `测试：${to}`, on, doc: `测〔2025〕${version}号` } });
   return res;
 }
+
+/**
+ * Makes a registered institution meet the listing conditions (listing-conditions.ts), as its bureau `as`
+ * would: a verified compliance with the catalogue's GB/T 45563.2—2025, and `appraisers` active appraisers
+ * (ID numbers from `seed`).
+ */
+export async function qualifyForListing(hub: TestHub, as: string, institution: { id: string; version: number }, region: string, seed: number, appraisers = 3): Promise<number> {
+  const update = await hub.graphql(`mutation($id: ID!, $v: Int!) { updateInstitution(id: $id, expectedVersion: $v, input: { standards: [{ code: "GB/T 45563.2-2025", title: "知识产权鉴定规范", verifiedBy: "测试局", verifiedOn: "2025-05-06" }] }) { version } }`, {
+    as,
+    variables: { id: institution.id, v: institution.version },
+  });
+  if (update.body.errors) throw new Error(JSON.stringify(update.body.errors));
+  for (let i = 0; i < appraisers; i++) {
+    const input = { institutionId: institution.id, name: `入库鉴定人${seed}-${i}`, idNumber: idNumberFor(region, seed * 10 + i), technicalFields: ["PATENT"], startedOn: "2025-01-01" };
+    const res = await hub.graphql(`mutation($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { replayed } }`, { as, variables: { input } });
+    if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+  }
+  return (update.body.data as { updateInstitution: { version: number } }).updateInstitution.version;
+}
