@@ -91,7 +91,6 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
   };
   const metrics = createMetrics();
   pusher = new Pusher(baseDeps, schema.schema, config, logger, metrics.registry, options.now);
-  const deps: HubDeps = { ...baseDeps, live: pusher.live };
   // Budgets live in Redis when REDIS_URL is set, so every instance spends from the same one.
   const redis = config.rateLimit.redisUrl ? new Redis(config.rateLimit.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
   // ioredis reports every reconnection attempt: the log says it once per outage.
@@ -108,6 +107,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     cookies: new SessionCookies(config),
     limits: new RateLimits(config.rateLimit, redis, logger),
   };
+  const deps: HubDeps = { ...baseDeps, live: pusher.live, publicSubmissions: credentials.limits };
   const trusted = new TrustedDocuments(db.dataSource, config.trustedDocuments, hubDocuments(), logger, metrics.registry);
   const routerAssertions = config.router.jwksFile
     ? RouterAssertions.fromFile(config.router.jwksFile, { issuer: config.router.issuer, audience: config.jwt.audience, clockToleranceSeconds: config.jwt.clockToleranceSeconds })

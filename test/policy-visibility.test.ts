@@ -12,6 +12,7 @@ import { creditRecordVisibility } from "../src/policy/credit-record.visibility";
 import { custodyTrademarkVisibility } from "../src/policy/custody-trademark.visibility";
 import { institutionVisibility } from "../src/policy/institution.visibility";
 import { supervisionRecordVisibility } from "../src/policy/supervision-record.visibility";
+import { publicReportVisibility } from "../src/policy/public-report.visibility";
 import { webhookSubscriptionVisibility } from "../src/policy/webhook-subscription.visibility";
 import { registryLookup } from "../src/services/client-system.service";
 import { CALLERS } from "./support/authorization-matrix";
@@ -152,6 +153,18 @@ it("supervisionRecord.visible", async () => {
   );
 });
 
+it("publicReport.visible", async () => {
+  const types = { region_code: "text" };
+  const rows = combinations({ region_code: REGIONS });
+  await expectAgreement(
+    "publicReport.visible",
+    rows,
+    types,
+    (viewer) => keptBySql(rows, types, "g", publicReportVisibility.sql(viewer, "g")),
+    (viewer, row) => publicReportVisibility.test(viewer, { regionCode: row.region_code! }),
+  );
+});
+
 it("creditRecord.visible", async () => {
   const today = "2025-06-15";
   const recordIds = (await hub.db.dataSource.query(`SELECT id::text AS id FROM credit_records ORDER BY id`)).map((r: { id: string }) => r.id);
@@ -269,6 +282,6 @@ it("webhookSubscription.own", async () => {
 
 it("covers every row predicate that has a SQL form", () => {
   const withSql = [...policyDecisions().values()].filter((d) => d.layer === "row" && "sql" in d).map((d) => d.name);
-  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own"];
+  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own", "publicReport.visible"];
   expect(withSql.sort()).toEqual(tested.sort());
 });

@@ -106,6 +106,8 @@ export interface HubConfig {
     readonly windowSeconds: number;
     /** A refusal over budget is sent after this pause, so a flooding client slows itself down. */
     readonly tarpitMs: number;
+    /** Public reports an address may file per hour (`HUB_PUBLIC_REPORTS_PER_HOUR`). */
+    readonly publicReportsPerHour: number;
     /** `REDIS_URL`: budgets shared by every hub instance; in memory (per instance) when unset. */
     readonly redisUrl: string | undefined;
   };
@@ -323,6 +325,7 @@ const envSchema = z.object({
   HUB_RATE_LIMIT_AUTH_FAILURES: int(30, 1, 1_000_000),
   HUB_RATE_LIMIT_WINDOW: duration("60s"),
   HUB_RATE_LIMIT_TARPIT_MS: int(1_000, 0, 10_000),
+  HUB_PUBLIC_REPORTS_PER_HOUR: int(5, 1, 10_000),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "expected redis://… or rediss://…").optional(),
   HUB_PUBLIC_URL: z.string().url().optional(),
   HUB_WEBHOOK_ALLOWED_HOSTS: z.string().optional().default(""),
@@ -471,6 +474,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       authFailures: e.HUB_RATE_LIMIT_AUTH_FAILURES,
       windowSeconds: e.HUB_RATE_LIMIT_WINDOW,
       tarpitMs: e.HUB_RATE_LIMIT_TARPIT_MS,
+      publicReportsPerHour: e.HUB_PUBLIC_REPORTS_PER_HOUR,
       redisUrl: e.REDIS_URL,
     },
     signIn: { publicUrl: e.HUB_PUBLIC_URL?.replace(/\/+$/, ""), idleSeconds: e.HUB_SESSION_IDLE, maxSeconds: e.HUB_SESSION_MAX },

@@ -31,6 +31,7 @@ import type { LiveEvents } from "../push/live-events";
 import { OperationManifestService } from "../services/operation-manifest.service";
 import { DisciplinarySanctionService } from "../services/disciplinary-sanction.service";
 import { StandardService } from "../services/standard.service";
+import { PublicReportService } from "../services/public-report.service";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -51,6 +52,8 @@ export interface HubDeps {
   readonly live?: LiveEvents;
   /** The pusher's nudge, after a transaction that wrote events commits (`push/pusher.ts`); absent in commands. */
   readonly eventsWritten?: () => void;
+  /** Counts the public's submissions per address (`RateLimits.admitPublicSubmission`); absent in commands. */
+  readonly publicSubmissions?: { admitPublicSubmission(key: string): Promise<void> };
 }
 
 export interface HubContext {
@@ -85,6 +88,7 @@ export interface HubContext {
     readonly operationManifests: OperationManifestService;
     readonly sanctions: DisciplinarySanctionService;
     readonly standards: StandardService;
+    readonly publicReports: PublicReportService;
   };
 }
 
@@ -145,6 +149,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       operationManifests: new OperationManifestService(scope),
       sanctions: new DisciplinarySanctionService(scope),
       standards: new StandardService(scope),
+      publicReports: new PublicReportService(scope, deps.publicSubmissions),
     },
   };
 }

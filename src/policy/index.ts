@@ -20,6 +20,7 @@ import "./collaboration-record.permissions";
 import "./collaboration-record.visibility";
 import "./credit-record.permissions";
 import "./disciplinary-sanction.permissions";
+import "./public-report.visibility";
 import "./credit-record.visibility";
 import "./identity-provider.permissions";
 import "./custody-trademark.permissions";

@@ -41,6 +41,7 @@ export const ROUTER_REQUIREMENTS: Record<RuleName, RouterRequirement> = {
   supervisor: registry,
   disciplinarian: registry,
   standardsCurator: registry,
+  reportTriager: registry,
   creditDecider: registry,
   patentBureau: registry,
   patentImporter: registry,

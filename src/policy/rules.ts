@@ -44,6 +44,8 @@ export const supervisor = predicate("supervisor", "rule", "bureaus and associati
 export const disciplinarian = predicate("disciplinarian", "rule", "industry associations", (viewer: Viewer) => viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION));
 /** The standards catalogue is shared by every region: the bureaus at province level and above keep it. */
 export const standardsCurator = predicate("standardsCurator", "rule", "market-regulation bureaus at province level and above", provinceBureau);
+/** 受理公众举报: the bureaus triage what the public reports (which reports, `publicReport.visible`). */
+export const reportTriager = predicate("reportTriager", "rule", "market-regulation bureaus", isBureau);
 export const creditDecider = predicate("creditDecider", "rule", "market-regulation bureaus", isBureau);
 export const patentBureau = predicate("patentBureau", "rule", "market-regulation bureaus", isBureau);
 export const patentImporter = predicate("patentImporter", "rule", "market-regulation bureaus at province level and above", provinceBureau);
@@ -140,6 +142,7 @@ export const CALLER_RULES = {
   supervisor,
   disciplinarian,
   standardsCurator,
+  reportTriager,
   creditDecider,
   patentBureau,
   patentImporter,

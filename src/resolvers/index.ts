@@ -17,6 +17,7 @@ import { WebhookSubscriptionResolver } from "./webhook-subscription.resolver";
 import { HubEventResolver } from "./hub-event.resolver";
 import { OperationManifestResolver } from "./operation-manifest.resolver";
 import { ComplianceStandardResolver, StandardResolver } from "./standard.resolver";
+import { PublicReportResolver } from "./public-report.resolver";
 
 export const RESOLVERS = [
   MeResolver,
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   InstitutionResolver,
   StandardResolver,
   ComplianceStandardResolver,
+  PublicReportResolver,
   AppraiserResolver,
   AppraiserPracticeResolver,
   AppraisalCaseResolver,

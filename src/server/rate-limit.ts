@@ -14,6 +14,8 @@ export interface RateLimitSettings {
   readonly windowSeconds: number;
   /** How long a refusal over budget waits before it is sent (0: at once). */
   readonly tarpitMs: number;
+  /** Public reports (`submitPublicReport`) an address may file per hour. */
+  readonly publicReportsPerHour: number;
 }
 
 /** Who a budget belongs to, and how big it is. */
@@ -49,6 +51,7 @@ const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 export class RateLimits {
   private readonly cost: RateLimiterAbstract;
   private readonly failures: RateLimiterAbstract;
+  private readonly submissions: RateLimiterAbstract;
 
   private tarpitted = 0;
 
@@ -62,6 +65,16 @@ export class RateLimits {
   ) {
     this.cost = limiter("hub_rl_cost", settings.windowSeconds, redis);
     this.failures = limiter("hub_rl_auth", settings.windowSeconds, redis);
+    this.submissions = limiter("hub_rl_reports", 3600, redis);
+  }
+
+  /**
+   * Counts one anonymous submission (a public report) against its sender's address: a few an hour, so the
+   * bureaus' queue cannot be flooded from one place, whatever the query-cost budget would allow.
+   */
+  async admitPublicSubmission(key: string): Promise<void> {
+    const spent = await this.submissions.consume(key, 1).catch((error: unknown) => this.storeFailed(error));
+    if (spent && spent.consumedPoints > this.settings.publicReportsPerHour) throw overBudget(spent.msBeforeNext, "public reports from this address");
   }
 
   /**

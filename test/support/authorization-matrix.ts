@@ -568,6 +568,18 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
   },
   {
+    what: "public reports: the queue is for market-regulation bureaus (which reports: their jurisdiction's)",
+    query: `{ publicReports(first: 1) { edges { node { id } } } }`,
+    path: ["publicReports"],
+    expected: row({ "XY-AMR": "ok", "XX-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
+    what: "triaging a public report about 信阳中原: bureaus covering 信阳; for 新乡's it does not exist (stale version)",
+    query: `mutation { triagePublicReport(id: "{{publicReport}}", expectedVersion: 999, input: { outcome: DISMISS, reason: "矩阵" }) { id } }`,
+    path: ["triagePublicReport"],
+    expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XX-AMR": "hidden" }, "denied"),
+  },
+  {
     what: "the standards catalogue: everyone, the public included",
     query: `{ standards(first: 1) { edges { node { code title } } } }`,
     path: ["standards"],
@@ -827,8 +839,11 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
     `INSERT INTO webhook_deliveries (subscription_id, event_seq, entity_key) SELECT $1, seq, entity_type || ':' || entity_id FROM hub_events WHERE type = 'appraisal_case.entrusted' ORDER BY seq LIMIT 1`,
     [gsPsbWebhook],
   );
+  const report = await hub.graphql(`mutation { submitPublicReport(input: { subjectCreditCode: "91411500MA9F3K2L21", subjectName: "信阳中原知识产权鉴定中心", description: "矩阵举报" }) { status } }`);
+  if (report.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(report.body.errors)}`);
   await hub.hub.deps.trail.flush();
   return {
+    publicReport: await one(`SELECT id FROM public_reports WHERE description = '矩阵举报'`),
     zyjd,
     liuYang,
     courtCase: await one(`SELECT id FROM appraisal_cases WHERE agency_case_no = '(2024)豫15知民初32号'`),

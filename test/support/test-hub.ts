@@ -47,7 +47,7 @@ export interface TestHub {
 export async function startTestHub(options: { env?: Record<string, string>; now?: () => Date; logger?: Logger; transport?: Transport } = {}): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   // Budgets out of reach unless a test sets its own: test files send far more than a minute's traffic.
-  const unlimited = { HUB_RATE_LIMIT_CLIENT_POINTS: "1000000000", HUB_RATE_LIMIT_ANONYMOUS_POINTS: "1000000000", HUB_RATE_LIMIT_AUTH_FAILURES: "1000000", HUB_RATE_LIMIT_TARPIT_MS: "0" };
+  const unlimited = { HUB_RATE_LIMIT_CLIENT_POINTS: "1000000000", HUB_RATE_LIMIT_ANONYMOUS_POINTS: "1000000000", HUB_RATE_LIMIT_AUTH_FAILURES: "1000000", HUB_RATE_LIMIT_TARPIT_MS: "0", HUB_PUBLIC_REPORTS_PER_HOUR: "10000" };
   // Push workers (dispatcher, scheduler) run only in the tests about push: elsewhere they would poll the database in the background.
   const config = loadConfig({ HUB_ENV: "test", HUB_DATA_DIR: dataDir, LOG_LEVEL: "silent", HUB_AUDIT_FLUSH_MS: "20", HUB_PUSH_WORKERS: "false", ...unlimited, ...options.env });
   copyTemplateKeys(dataDir);
