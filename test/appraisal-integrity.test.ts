@@ -2,6 +2,7 @@ import { caseSubjectKeys, keysInText } from "../src/domain/case-subject";
 import { patentCheckCharacter } from "../src/domain/identifiers";
 import { startTestHub, TestHub } from "./support/test-hub";
 import { creditCodeFor, moveListing, qualifyForListing, registerInstitution } from "./support/directory";
+import { insertDefaultClient } from "../src/services/client-system.service";
 
 /**
  * Duplicate and repeated appraisals (issue 18, 防范多头、重复鉴定): a new entrustment is compared by the subject's
@@ -275,5 +276,56 @@ describe("the standards catalogue and the listing conditions", () => {
 
     const [notListed] = await hub.db.dataSource.query(`SELECT id, version FROM institutions WHERE credit_code = '91411525MA47GT3K2G'`);
     expect(errorOf(await hub.graphql(CHANGE, { as: "HA-AMR", variables: { id: notListed.id, v: notListed.version, level: "PROVINCIAL" } }))).toMatchObject({ code: "INVALID_STATE_TRANSITION", from: "RECOMMENDED" });
+  });
+});
+
+describe("entrusters beyond courts: arbitration, mediation and bureaus", () => {
+  let hub: TestHub;
+  let zyjd: string;
+  let zhangWei: string;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    const one = async (sql: string, params: unknown[]) => ((await hub.db.dataSource.query(sql, params)) as Array<{ id: string }>)[0].id;
+    zyjd = await one(`SELECT id FROM institutions WHERE credit_code = $1`, ["91411500MA9F3K2L21"]);
+    zhangWei = await one(`SELECT id FROM appraisers WHERE name = $1`, ["张伟"]);
+    for (const [code, name, kind] of [["XY-ARB", "信阳仲裁委员会", "ARBITRATION"], ["XY-MED", "信阳市知识产权纠纷人民调解委员会", "MEDIATION"]]) {
+      const res = await hub.graphql(`mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { agency { id kind regionCode } } }`, { as: "HA-AMR", scopes: ["registry:admin"], variables: { input: { code, name, kind, regionCode: "411500" } } });
+      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+      // Its case system, as `hub client add` would register it (the hub signs the test's tokens for it).
+      await insertDefaultClient(hub.db.dataSource.manager, res.body.data.registerAgency.agency, "案件系统");
+    }
+  }, 60_000);
+  afterAll(() => hub?.stop());
+
+  const ENTRUST = `mutation($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id entrustingAgency { kind } } } }`;
+  const FEEDBACK = `mutation($input: PostCaseFeedbackInput!) { postCaseFeedback(input: $input) { feedback { id kind } replayed } }`;
+  const entrust = async (as: string, caseNo: string) => {
+    const res = await hub.graphql(ENTRUST, { as, variables: { input: { idempotencyKey: `ent-${caseNo}`, agencyCaseNo: caseNo, institutionId: zyjd, technicalField: "PATENT", matter: "专利侵权比对", subject: `${caseNo}的技术方案比对` } } });
+    if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+    return res.body.data.entrustAppraisal.appraisalCase as { id: string; entrustingAgency: { kind: string } };
+  };
+  const feedback = (as: string, caseNo: string, caseId?: string) =>
+    hub.graphql(FEEDBACK, { as, variables: { input: { idempotencyKey: `fb-${as}-${caseNo}-${caseId ?? "none"}`, agencyCaseNo: caseNo, caseId, appraiserId: zhangWei, kind: "EVALUATION", ratings: { professionalism: 4 } } } });
+
+  it.each([
+    ["XY-ARB", "ARBITRATION", "(2026)信仲字第12号"],
+    ["XY-MED", "MEDIATION", "信知调〔2026〕3号"],
+  ])("%s entrusts and feeds back like a court", async (as, kind, caseNo) => {
+    const c = await entrust(as, caseNo);
+    expect(c.entrustingAgency.kind).toBe(kind);
+    const posted = await feedback(as, caseNo, c.id);
+    expect(posted.body.errors).toBeUndefined();
+    expect(posted.body.data.postCaseFeedback.feedback.kind).toBe("EVALUATION");
+  });
+
+  it("lets a bureau feed back on a case it entrusted, named, and on no other", async () => {
+    const own = await entrust("XY-AMR", "信市监裁〔2026〕8号");
+    expect((await feedback("XY-AMR", "信市监裁〔2026〕8号")).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+    const posted = await feedback("XY-AMR", "信市监裁〔2026〕8号", own.id);
+    expect(posted.body.errors).toBeUndefined();
+    const courtCase = (await hub.db.dataSource.query(`SELECT id FROM appraisal_cases WHERE agency_case_no = '(2024)豫15知民初32号'`))[0].id;
+    expect((await feedback("XY-AMR", "(2024)豫15知民初32号", courtCase)).body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.caseId" });
+    // An association entrusts nothing and feeds back on nothing.
+    expect((await feedback("XY-IPAA", "x", own.id)).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
   });
 });

@@ -106,7 +106,7 @@ describe("hub command", () => {
     const [again, migrated] = await Promise.all([hub(["init"], noData), hub(["migrate"], {}, { dataDir: migrateDir })]);
     expect(again.stdout).toMatch(/\(kept\)\nPII key: .*\(kept\)\nno pending migrations\nempty database/);
     expect(migrated).toEqual({ code: 0, stdout: "no pending migrations\n", stderr: databaseLine(migrateDir) });
-    expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 14 agencies, 9 institutions, 14 appraisers, 2 cases created\n");
+    expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 14 agencies, 9 institutions, 14 appraisers, 3 cases created\n");
     expect((await hub(["seed", "--demo"])).stdout).toBe("demo data: 0 agencies, 0 institutions, 0 appraisers, 0 cases created\n");
   });
 
@@ -134,11 +134,12 @@ describe("hub command", () => {
   it("verifies the audit chain, and exits 3 when it is broken", async () => {
     const intact = await hub(["audit", "verify"]);
     expect(intact.code).toBe(0);
-    // 14 agencies and their client systems, 9 institutions, 14 appraisers; then 2 cases, 11 steps,
+    // 14 agencies and their client systems, 9 institutions, 14 appraisers; then 3 cases, 11 steps,
     // 3 feedback items, 1 complaint and its 3 handling steps, 2 inspections, 1 collaboration and 2 events,
-    // 2 credit records and the 2 shares of the serious one (80); 2 abnormal-patent batch imports, 33 handling
-    // steps and the escalation's credit record, 5 marks placed under custody, 3 alerts and 1 handling step (45)
-    expect(intact.stdout).toMatch(/^audit chain intact: 125 entries; head 125 [0-9a-f]{64}\n$/);
+    // 2 credit records and the 2 shares of the serious one, 1 appraiser's suspension, 1 association's
+    // sanction and 1 typical case (84); 2 abnormal-patent batch imports, 33 handling steps and the
+    // escalation's credit record, 5 marks placed under custody, 3 alerts and 1 handling step (45)
+    expect(intact.stdout).toMatch(/^audit chain intact: 129 entries; head 129 [0-9a-f]{64}\n$/);
     // Tamper as a superuser would, through the same database the CLI uses (it has exited, so PGlite is free).
     await withHubDatabase(database, dataDir, async (query) => {
       await query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`);

@@ -32,6 +32,7 @@ import { OperationManifestService } from "../services/operation-manifest.service
 import { DisciplinarySanctionService } from "../services/disciplinary-sanction.service";
 import { StandardService } from "../services/standard.service";
 import { PublicReportService } from "../services/public-report.service";
+import { TypicalCaseService } from "../services/typical-case.service";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -89,6 +90,7 @@ export interface HubContext {
     readonly sanctions: DisciplinarySanctionService;
     readonly standards: StandardService;
     readonly publicReports: PublicReportService;
+    readonly typicalCases: TypicalCaseService;
   };
 }
 
@@ -150,6 +152,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       sanctions: new DisciplinarySanctionService(scope),
       standards: new StandardService(scope),
       publicReports: new PublicReportService(scope, deps.publicSubmissions),
+      typicalCases: new TypicalCaseService(scope),
     },
   };
 }

@@ -73,9 +73,13 @@ export class Institution {
   @Column({ type: "date", name: "listed_since", nullable: true })
   listedAt: string | null;
 
-  @Field(() => InstitutionGrade, { nullable: true, description: "Grade from the industry association's evaluation." })
+  /** The latest grade from the industry association's evaluation; `Institution.grade` answers it while it is valid. */
   @Column({ type: "text", nullable: true })
   grade: InstitutionGrade | null;
+
+  /** Last day the latest grade is valid; null when its decision set no end. */
+  @Column({ type: "date", name: "grade_valid_until", nullable: true })
+  gradeValidUntil: string | null;
 
   @Field(() => CreditGrade, { nullable: true, description: "Credit grade (A–D) for graded supervision: for agencies." })
   @Guard("institutionDetails")

@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/viewer";
  * The groups of agency kinds the policy speaks of (domain.md, "Who uses the hub"), each written once. Every
  * rule, visibility predicate and write permission names one of these instead of listing kinds.
  */
-const { COURT, PROCURATORATE, POLICE, MARKET_REGULATION, INDUSTRY_ASSOCIATION, APPRAISAL_INSTITUTION } = AgencyKind;
+const { COURT, PROCURATORATE, POLICE, MARKET_REGULATION, INDUSTRY_ASSOCIATION, APPRAISAL_INSTITUTION, ARBITRATION, MEDIATION } = AgencyKind;
 
 /** 办案机关: courts, procuratorates and police, the agencies that entrust appraisals in their cases. */
 export const ENFORCEMENT = [COURT, PROCURATORATE, POLICE] as const;
@@ -13,8 +13,12 @@ export const ENFORCEMENT = [COURT, PROCURATORATE, POLICE] as const;
 export const OVERSIGHT = [MARKET_REGULATION, INDUSTRY_ASSOCIATION] as const;
 /** Agencies that read the directory's details: everyone but the public and the institutions themselves. */
 export const DIRECTORY_READERS = [...ENFORCEMENT, ...OVERSIGHT] as const;
-/** Agencies that entrust appraisals: enforcement and bureaus (administrative cases). */
-export const ENTRUSTERS = [...ENFORCEMENT, MARKET_REGULATION] as const;
+/** 仲裁调解组织: arbitration and mediation bodies, which the guidance names as users of the directory. */
+export const DISPUTE_RESOLUTION = [ARBITRATION, MEDIATION] as const;
+/** Agencies that entrust appraisals: enforcement, bureaus (行政裁决、行政执法) and arbitration and mediation bodies. */
+export const ENTRUSTERS = [...ENFORCEMENT, MARKET_REGULATION, ...DISPUTE_RESOLUTION] as const;
+/** Agencies that feed back on appraisers in their cases (从业情况反馈) as courts do: enforcement, arbitration and mediation. */
+export const FEEDBACK_POSTERS = [...ENFORCEMENT, ...DISPUTE_RESOLUTION] as const;
 /** Parties that record a case's steps: the entrusters and the institutions. */
 export const CASE_PARTIES = [...ENTRUSTERS, APPRAISAL_INSTITUTION] as const;
 /** Who supervises cases in a region: the directory's supervisors and the procuratorates (法律监督). */

@@ -21,6 +21,7 @@ import "./collaboration-record.visibility";
 import "./credit-record.permissions";
 import "./disciplinary-sanction.permissions";
 import "./public-report.visibility";
+import "./case-feedback.permissions";
 import "./credit-record.visibility";
 import "./identity-provider.permissions";
 import "./custody-trademark.permissions";

@@ -42,6 +42,7 @@ export const ROUTER_REQUIREMENTS: Record<RuleName, RouterRequirement> = {
   disciplinarian: registry,
   standardsCurator: registry,
   reportTriager: registry,
+  caseLibrarian: registry,
   creditDecider: registry,
   patentBureau: registry,
   patentImporter: registry,

@@ -16,7 +16,7 @@ import type { CustodyTrademark } from "../entities/custody-trademark.entity";
 import { SCOPES } from "../auth/scopes";
 import { AgencyKind } from "../entities/agency-kind";
 import type { Viewer } from "../auth/viewer";
-import { bureauCovering, CASE_PARTIES, DIRECTORY_READERS, ENFORCEMENT, ENTRUSTERS, isBureau, OVERSIGHT, oversightCovering, provinceBureau } from "./agency-groups";
+import { bureauCovering, CASE_PARTIES, DIRECTORY_READERS, ENFORCEMENT, ENTRUSTERS, FEEDBACK_POSTERS, isBureau, OVERSIGHT, oversightCovering, provinceBureau } from "./agency-groups";
 import { predicate } from "./decision";
 import { custodyTrademarkVisibility } from "./custody-trademark.visibility";
 import { abnormalPatentVisibility } from "./abnormal-patent.visibility";
@@ -36,9 +36,10 @@ export const clientManager = predicate("clientManager", "rule", "systems holding
 export const agencyReader = predicate("agencyReader", "rule", "courts, procuratorates, police, bureaus and associations", (viewer: Viewer) => viewer.isKind(...DIRECTORY_READERS));
 export const directoryRegistrar = predicate("directoryRegistrar", "rule", "market-regulation bureaus", isBureau);
 export const listingDecider = predicate("listingDecider", "rule", "bureaus and associations", (viewer: Viewer) => viewer.isKind(...OVERSIGHT));
-export const entruster = predicate("entruster", "rule", "courts, procuratorates, police and bureaus", (viewer: Viewer) => viewer.isKind(...ENTRUSTERS));
+export const entruster = predicate("entruster", "rule", "courts, procuratorates, police, bureaus, arbitration and mediation bodies", (viewer: Viewer) => viewer.isKind(...ENTRUSTERS));
 export const caseParty = predicate("caseParty", "rule", "the kinds of a case's parties: entrusters and institutions", (viewer: Viewer) => viewer.isKind(...CASE_PARTIES));
-export const feedbackPoster = predicate("feedbackPoster", "rule", "courts, procuratorates and police", (viewer: Viewer) => viewer.isKind(...ENFORCEMENT));
+/** Bureaus too, about the cases they entrusted (`caseFeedback.post`). */
+export const feedbackPoster = predicate("feedbackPoster", "rule", "courts, procuratorates, police, arbitration and mediation bodies; bureaus", (viewer: Viewer) => viewer.isKind(...FEEDBACK_POSTERS) || isBureau(viewer));
 export const supervisor = predicate("supervisor", "rule", "bureaus and associations", (viewer: Viewer) => viewer.isKind(...OVERSIGHT));
 /** 行业惩戒: the industry associations, under their own charters (a bureau decides an appraiser's status instead). */
 export const disciplinarian = predicate("disciplinarian", "rule", "industry associations", (viewer: Viewer) => viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION));
@@ -46,12 +47,14 @@ export const disciplinarian = predicate("disciplinarian", "rule", "industry asso
 export const standardsCurator = predicate("standardsCurator", "rule", "market-regulation bureaus at province level and above", provinceBureau);
 /** 受理公众举报: the bureaus triage what the public reports (which reports, `publicReport.visible`). */
 export const reportTriager = predicate("reportTriager", "rule", "market-regulation bureaus", isBureau);
+/** 案例库: bureaus and associations publish typical cases (which cases: `typicalCase.publish`). */
+export const caseLibrarian = predicate("caseLibrarian", "rule", "bureaus and associations", (viewer: Viewer) => viewer.isKind(...OVERSIGHT));
 export const creditDecider = predicate("creditDecider", "rule", "market-regulation bureaus", isBureau);
 export const patentBureau = predicate("patentBureau", "rule", "market-regulation bureaus", isBureau);
 export const patentImporter = predicate("patentImporter", "rule", "market-regulation bureaus at province level and above", provinceBureau);
 export const trademarkRegistrar = predicate("trademarkRegistrar", "rule", "market-regulation bureaus", isBureau);
 export const statisticsReader = predicate("statisticsReader", "rule", "courts, procuratorates, police, bureaus and associations", (viewer: Viewer) => viewer.isKind(...DIRECTORY_READERS));
-export const auditReader = predicate("auditReader", "rule", "courts, procuratorates, police and bureaus", (viewer: Viewer) => viewer.isKind(...ENTRUSTERS));
+export const auditReader = predicate("auditReader", "rule", "courts, procuratorates, police and bureaus", (viewer: Viewer) => viewer.isKind(...ENFORCEMENT) || isBureau(viewer));
 export const auditVerifier = predicate("auditVerifier", "rule", "market-regulation bureaus at province level and above", provinceBureau);
 export const hubOperator = predicate("hubOperator", "rule", "the operator at the hub's command line (hub agency add, hub client add)", (viewer: Viewer) => viewer.operator !== undefined);
 export const registryAdministrator = predicate("registryAdministrator", "rule", "market-regulation bureaus at province level and above holding the registry:admin scope", (viewer: Viewer) =>
@@ -143,6 +146,7 @@ export const CALLER_RULES = {
   disciplinarian,
   standardsCurator,
   reportTriager,
+  caseLibrarian,
   creditDecider,
   patentBureau,
   patentImporter,

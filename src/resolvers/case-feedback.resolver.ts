@@ -52,8 +52,12 @@ export class CaseFeedbackResolver {
     return toConnection(await ctx.services.caseFeedback.list(filter ?? {}, page.first, page.after));
   }
 
-  @Mutation(() => PostCaseFeedbackPayload, { nullable: true, description: "Posts feedback about an appraiser after a case. Idempotent per client system: retries never duplicate." })
-  @Guard("feedbackPoster", "appraisalCase.visible", "appraiser.visible")
+  @Mutation(() => PostCaseFeedbackPayload, {
+    nullable: true,
+    description:
+      "Posts feedback about an appraiser after a case: courts, procuratorates, police, arbitration and mediation bodies; a bureau about a case it entrusted (caseId required). Idempotent per client system: retries never duplicate.",
+  })
+  @Guard("feedbackPoster", "caseFeedback.post", "appraisalCase.visible", "appraiser.visible")
   postCaseFeedback(@Arg("input", () => PostCaseFeedbackInput) input: PostCaseFeedbackInput, @Ctx() ctx: HubContext): Promise<Created<CaseFeedback>> {
     return ctx.services.caseFeedback.post(input);
   }

@@ -18,6 +18,7 @@ import { HubEventResolver } from "./hub-event.resolver";
 import { OperationManifestResolver } from "./operation-manifest.resolver";
 import { ComplianceStandardResolver, StandardResolver } from "./standard.resolver";
 import { PublicReportResolver } from "./public-report.resolver";
+import { TypicalCaseResolver } from "./typical-case.resolver";
 
 export const RESOLVERS = [
   MeResolver,
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   StandardResolver,
   ComplianceStandardResolver,
   PublicReportResolver,
+  TypicalCaseResolver,
   AppraiserResolver,
   AppraiserPracticeResolver,
   AppraisalCaseResolver,

@@ -1,7 +1,8 @@
 import type { DataSource } from "typeorm";
 import { CaseAction, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
-import { TechnicalField } from "../domain/directory-enums";
+import { AppraiserStatus, TechnicalField } from "../domain/directory-enums";
+import { SanctionKind } from "../entities/disciplinary-sanction.entity";
 import { CollaborationEventKind, CollaborationKind } from "../domain/collaboration-enums";
 import { CreditBehaviour, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
@@ -77,6 +78,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     technicalField: TechnicalField.GEOGRAPHICAL_INDICATION,
     matter: "地理标志产品真伪鉴定",
     subject: "扣押的标注“信阳毛尖”字样茶叶120箱",
+    subjectIdentifiers: ["7038852"],
   });
   const accepted = await chaduSystem.services.appraisalCases.recordProgress(giCase.id, giCase.version, { action: CaseAction.ACCEPT });
   await chaduSystem.services.appraisalCases.recordProgress(giCase.id, accepted.version, {
@@ -175,5 +177,41 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
   });
   const transferAccepted = await police.services.collaborationRecords.addEvent(record.id, record.version, { kind: CollaborationEventKind.ACCEPTED, note: "已受理，进入立案审查" });
   await police.services.collaborationRecords.addEvent(record.id, transferAccepted.version, { kind: CollaborationEventKind.REPLIED, note: "已立案侦查，委托鉴定机构开展地理标志产品鉴定" });
-  return 2;
+
+  // The bureau entrusts the same 信阳毛尖 mark while the police case is open: both are warned (多头、重复鉴定).
+  await bureau.services.appraisalCases.entrust({
+    idempotencyKey: "demo-case-3",
+    agencyCaseNo: "信市监立〔2025〕56号",
+    institutionId: chadu,
+    technicalField: TechnicalField.GEOGRAPHICAL_INDICATION,
+    matter: "地理标志产品真伪鉴定",
+    subject: "市场检查中查扣的标注第7038852号“信阳毛尖”证明商标的茶叶",
+    subjectIdentifiers: ["7038852"],
+  });
+
+  // 刘洋, of the confirmed false appraisal: the bureau's suspension and the association's censure, with their decisions.
+  const [{ version: liuYangVersion }] = await dataSource.query(`SELECT version FROM appraisers WHERE id = $1`, [liuYang]);
+  await bureau.services.appraisers.changeStatus(liuYang, liuYangVersion, AppraiserStatus.SUSPENDED, "出具虚假鉴定意见，暂停执业六个月", "信市监罚〔2025〕7号", "2025-06-20");
+  await association.services.sanctions.impose({
+    idempotencyKey: "demo-sanction-1",
+    appraiserId: liuYang,
+    kind: SanctionKind.PUBLIC_CENSURE,
+    reason: "出具与送检材料明显不符的鉴定意见，违反协会章程和执业规范",
+    decisionDocNo: "信鉴协〔2025〕2号",
+    decidedOn: "2025-07-08",
+  });
+
+  // The closed court case, published de-identified in the case library.
+  await bureau.services.typicalCases.publish(patentCase.id, {
+    idempotencyKey: "demo-typical-1",
+    title: "被诉侵权产品与发明专利权利要求的技术特征比对",
+    summary:
+      "某市中级人民法院审理一起发明专利侵权纠纷，委托鉴定机构就被诉侵权产品是否具备涉案专利权利要求1的全部技术特征进行比对。鉴定人以权利要求的文字记载划分技术特征，对被诉侵权产品实物和技术图纸拆解、测量后逐项比对，认定各项技术特征相同或等同。鉴定中补充材料经法院转交，鉴定意见经审核签发；鉴定人出庭就等同特征的认定接受质询，意见被法院采信。",
+    keyPoints: [
+      "技术特征以权利要求的文字记载划分，并结合说明书理解其含义",
+      "等同特征应逐项说明手段、功能、效果基本相同，且本领域技术人员无需创造性劳动即可联想到",
+      "补充材料应经委托机关转交，鉴定机构不直接向当事人调取",
+    ],
+  });
+  return 3;
 }

@@ -138,7 +138,7 @@ export class AppraisalCaseService {
 
   async entrust(input: EntrustAppraisalInput): Promise<Created<AppraisalCase>> {
     const viewer = this.viewer;
-    demand(entruster, "Only courts, procuratorates, police and bureaus entrust appraisals.", viewer);
+    demand(entruster, "Only courts, procuratorates, police, bureaus, arbitration and mediation bodies entrust appraisals.", viewer);
     const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
     const matter = check.text(input.matter, "input.matter", { max: 200, required: true, freeText: true });
     const subject = check.text(input.subject, "input.subject", { max: 2000, freeText: true });

@@ -23,6 +23,7 @@ import { appraiserVisibility } from "../policy/appraiser.visibility";
 import { caseFeedbackVisibility } from "../policy/case-feedback.visibility";
 import { demand } from "../policy/decision";
 import { feedbackPoster } from "../policy/rules";
+import { postCaseFeedback } from "../policy/case-feedback.permissions";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { CaseFeedbackFilter, HandleComplaintInput, PostCaseFeedbackInput, RatingsInput } from "../inputs/case-feedback.input";
@@ -101,7 +102,8 @@ export class CaseFeedbackService {
 
   async post(input: PostCaseFeedbackInput): Promise<Created<CaseFeedback>> {
     const viewer = this.viewer;
-    demand(feedbackPoster, "Courts, procuratorates and police post feedback.", viewer);
+    demand(feedbackPoster, "Courts, procuratorates, police, arbitration and mediation bodies post feedback, and bureaus about the cases they entrusted.", viewer);
+    postCaseFeedback.require(viewer, input);
     const agencyCaseNo = check.text(input.agencyCaseNo, "input.agencyCaseNo", { max: 100, required: true });
     const comment = check.text(input.comment, "input.comment", { max: 4000, freeText: true });
     const ratings = validRatings(input.ratings ?? {});

@@ -353,10 +353,16 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ anonymous: "denied", ...INSTITUTIONS }, "ok"),
   },
   {
-    what: "posting feedback: courts, procuratorates and police",
+    what: "posting feedback: courts, procuratorates and police (arbitration and mediation too); a bureau not without the case it entrusted",
     query: `mutation { postCaseFeedback(input: { idempotencyKey: "m-f", agencyCaseNo: "x", appraiserId: "00000000-0000-4000-8000-000000000000", kind: EVALUATION, ratings: { conduct: 3 } }) { replayed } }`,
     path: ["postCaseFeedback"],
     expected: row({ "XY-COURT": "allowed", "XX-COURT": "allowed", "XY-PROC": "allowed", "XY-PSB": "allowed", "GS-PSB": "allowed" }, "denied"),
+  },
+  {
+    what: "posting feedback naming a case: bureaus too (the service checks the case is the poster's own)",
+    query: `mutation { postCaseFeedback(input: { idempotencyKey: "m-f2", agencyCaseNo: "x", caseId: "00000000-0000-4000-8000-000000000000", appraiserId: "00000000-0000-4000-8000-000000000000", kind: EVALUATION, ratings: { conduct: 3 } }) { replayed } }`,
+    path: ["postCaseFeedback"],
+    expected: row({ "XY-COURT": "allowed", "XX-COURT": "allowed", "XY-PROC": "allowed", "XY-PSB": "allowed", "GS-PSB": "allowed", "XY-AMR": "allowed", "XX-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
   },
   {
     what: "handling a complaint: bureaus and associations (jurisdiction checked per complaint)",
@@ -578,6 +584,18 @@ export const MATRIX: MatrixRow[] = [
     query: `mutation { triagePublicReport(id: "{{publicReport}}", expectedVersion: 999, input: { outcome: DISMISS, reason: "矩阵" }) { id } }`,
     path: ["triagePublicReport"],
     expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XX-AMR": "hidden" }, "denied"),
+  },
+  {
+    what: "publishing the closed court case with 信阳中原 as typical: bureaus and associations covering 信阳 (it is published already: CONFLICT); for 新乡's bureau it does not exist",
+    query: `mutation { publishTypicalCase(caseId: "{{courtCase}}", input: { title: "矩阵", summary: "矩阵", keyPoints: [] }) { replayed } }`,
+    path: ["publishTypicalCase"],
+    expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XY-IPAA": "allowed", "XX-AMR": "hidden" }, "denied"),
+  },
+  {
+    what: "the case library: everyone, the public included",
+    query: `{ typicalCases(first: 1) { edges { node { title institution { name } } } } }`,
+    path: ["typicalCases"],
+    expected: row({}, "ok"),
   },
   {
     what: "the standards catalogue: everyone, the public included",
