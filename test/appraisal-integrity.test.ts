@@ -266,6 +266,33 @@ describe("the standards catalogue and the listing conditions", () => {
     expect(history.listingHistory.map((e: { toStatus: string }) => e.toStatus)).toEqual(["RECOMMENDED", "REMOVED", "LISTED", "UNDER_REVIEW", "RECOMMENDED"]);
   });
 
+  it("records the standards an appraisal applied with its ISSUE step, and counts the listed institutions applying one by region", async () => {
+    const [zyjd] = await hub.db.dataSource.query(`SELECT id FROM institutions WHERE credit_code = '91411500MA9F3K2L21'`);
+    const pair = await hub.db.dataSource.query(`SELECT id FROM appraisers WHERE name IN ('张伟', '李娜')`);
+    const entrusted = await hub.graphql(`mutation($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id version } } }`, {
+      as: "XY-COURT",
+      variables: { input: { idempotencyKey: "std-1", agencyCaseNo: "(2026)豫15知民初301号", institutionId: zyjd.id, technicalField: "PATENT", matter: "专利侵权比对" } },
+    });
+    let { id, version } = entrusted.body.data.entrustAppraisal.appraisalCase;
+    const step = async (input: Record<string, unknown>) => {
+      const res = await hub.graphql(`mutation($id: ID!, $v: Int!, $input: CaseProgressInput!) { recordCaseProgress(caseId: $id, expectedVersion: $v, input: $input) { version standardsApplied { code } } }`, { as: "XY-ZYJD", variables: { id, v: version, input } });
+      if (!res.body.errors) version = res.body.data.recordCaseProgress.version;
+      return res;
+    };
+    for (const input of [{ action: "ACCEPT" }, { action: "ASSIGN_APPRAISERS", appraisers: pair.map((a: { id: string }) => ({ appraiserId: a.id, recusalDeclaration: "无应当回避情形" })) }, { action: "SUBMIT_FOR_REVIEW" }]) {
+      expect((await step(input)).body.errors).toBeUndefined();
+    }
+    const unknown = await step({ action: "ISSUE", opinionDocNo: "中原知鉴〔2026〕第1号", opinionSha256: "a".repeat(64), standardsApplied: ["GB/T 42755-2023"] });
+    expect(errorOf(unknown)).toEqual({ code: "BAD_USER_INPUT", field: "input.standardsApplied" });
+    const issued = await step({ action: "ISSUE", opinionDocNo: "中原知鉴〔2026〕第1号", opinionSha256: "a".repeat(64), standardsApplied: ["GB/T45563.2-2025"] });
+    expect(issued.body.data.recordCaseProgress.standardsApplied).toEqual([{ code: "GB/T 45563.2—2025" }]);
+
+    const stats = await hub.graphql(`{ statistics(regionCode: "410000") { directory { standardAdoptionByRegion { total cells { key value } } } } }`, { as: "HA-AMR" });
+    const adoption = stats.body.data.statistics.directory.standardAdoptionByRegion;
+    // 信阳中原 (信阳) and 新乡华信 (新乡) in the demo, and the institution listed above (信阳).
+    expect(adoption.cells.filter((c: { value: number }) => c.value > 0).map((c: { key: string; value: number }) => [c.key, c.value])).toEqual([["410700", 1], ["411500", 2]]);
+  });
+
   it("moves a listed institution to the provincial directory as a decision of the province bureau, keeping the listing", async () => {
     const CHANGE = `mutation($id: ID!, $v: Int!, $level: ListingLevel!) { changeListingLevel(id: $id, expectedVersion: $v, level: $level, reason: "名录库互荐共享：推荐纳入省级名录库", decisionDocNo: "豫市监〔2026〕9号") { listingStatus listingLevel listedAt version listingHistory { fromStatus toStatus listingLevel decisionDocNo } } }`;
     const [zyjd] = await hub.db.dataSource.query(`SELECT id, version, listed_since::text AS listed FROM institutions WHERE credit_code = '91411500MA9F3K2L21'`);
@@ -327,5 +354,99 @@ describe("entrusters beyond courts: arbitration, mediation and bureaus", () => {
     expect((await feedback("XY-AMR", "(2024)豫15知民初32号", courtCase)).body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.caseId" });
     // An association entrusts nothing and feeds back on nothing.
     expect((await feedback("XY-IPAA", "x", own.id)).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("grades and published evaluations", () => {
+  let hub: TestHub;
+  let zyjd: string;
+  let chadu: string;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    const one = async (code: string) => (await hub.db.dataSource.query(`SELECT id FROM institutions WHERE credit_code = $1`, [code]))[0].id as string;
+    zyjd = await one("91411500MA9F3K2L21");
+    chadu = await one("91411502MA4X7Q1R0F");
+  }, 60_000);
+  afterAll(() => hub?.stop());
+
+  const GRADE = `mutation($input: RecordInstitutionGradeInput!) { recordInstitutionGrade(input: $input) { grade { grade decidedOn validUntil decisionDocNo decidedByAgencyCode } replayed } }`;
+  const READ = `query($id: ID!) { institution(id: $id) { grade gradeHistory { grade decidedOn validUntil decisionDocNo } } }`;
+  const grade = (as: string, key: string, input: Record<string, unknown>) => hub.graphql(GRADE, { as, variables: { input: { idempotencyKey: key, institutionId: chadu, ...input } } });
+
+  it("records the association's grades with decision and validity, keeps the history, and shows the grade only while it is valid", async () => {
+    const before = (await hub.graphql(READ, { variables: { id: chadu } })).body.data.institution;
+    expect(before).toEqual({ grade: "AA", gradeHistory: [{ grade: "AA", decidedOn: "2025-03-28", validUntil: "2028-03-27", decisionDocNo: "信鉴协〔2025〕1号" }] });
+
+    expect((await grade("XY-AMR", "g-0", { grade: "AAA", decidedOn: "2026-06-01", validUntil: "2029-05-31" })).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+    const upgraded = await grade("XY-IPAA", "g-1", { grade: "AAA", decidedOn: "2026-06-01", validUntil: "2029-05-31", decisionDocNo: "信鉴协〔2026〕4号" });
+    expect(upgraded.body.data.recordInstitutionGrade.grade).toEqual({ grade: "AAA", decidedOn: "2026-06-01", validUntil: "2029-05-31", decisionDocNo: "信鉴协〔2026〕4号", decidedByAgencyCode: "XY-IPAA" });
+    const after = (await hub.graphql(READ, { variables: { id: chadu } })).body.data.institution;
+    expect(after.grade).toBe("AAA");
+    expect(after.gradeHistory.map((g: { grade: string }) => g.grade)).toEqual(["AAA", "AA"]);
+
+    // A grade decided later whose validity has run out: the history keeps it; the institution shows none.
+    const lapsed = await grade("XY-IPAA", "g-2", { grade: "A", decidedOn: "2026-07-01", validUntil: "2026-08-01" });
+    expect(lapsed.body.errors).toBeUndefined();
+    expect((await hub.graphql(READ, { variables: { id: chadu } })).body.data.institution.grade).toBeNull();
+    expect((await grade("XY-IPAA", "g-3", { grade: "A", decidedOn: "2026-07-01", validUntil: "2026-06-01" })).body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.validUntil" });
+
+    // A bureau no longer sets grades by editing the institution.
+    const [{ version }] = await hub.db.dataSource.query(`SELECT version FROM institutions WHERE id = $1`, [chadu]);
+    const edit = await hub.graphql(`mutation($id: ID!, $v: Int!) { updateInstitution(id: $id, expectedVersion: $v, input: { grade: AAAAA }) { grade } }`, { as: "XY-AMR", variables: { id: chadu, v: version } });
+    expect(edit.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.grade" });
+  });
+
+  it("publishes a listed institution's satisfaction over 12 months, withheld below the threshold, and its latest inspection", async () => {
+    const EVALUATION = `query($id: ID!) { institution(id: $id) { publicEvaluation { suppressed feedbackCount averages { professionalism reportQuality } latestInspection { kind conductedOn result score } } } }`;
+    const first = (await hub.graphql(EVALUATION, { variables: { id: zyjd } })).body.data.institution.publicEvaluation;
+    // The demo's two evaluations of 信阳中原: fewer than 3, so withheld.
+    expect(first).toEqual({ suppressed: true, feedbackCount: null, averages: null, latestInspection: { kind: "PRACTICE_INSPECTION", conductedOn: "2025-06-18", result: "PASSED", score: 92 } });
+
+    const [courtCase] = await hub.db.dataSource.query(`SELECT c.id, ca.appraiser_id FROM appraisal_cases c JOIN case_appraisers ca ON ca.case_id = c.id WHERE c.agency_case_no = '(2024)豫15知民初32号' LIMIT 1`);
+    const posted = await hub.graphql(`mutation($input: PostCaseFeedbackInput!) { postCaseFeedback(input: $input) { replayed } }`, {
+      as: "XY-COURT",
+      variables: { input: { idempotencyKey: "eval-3", agencyCaseNo: "(2024)豫15知民初32号", caseId: courtCase.id, appraiserId: courtCase.appraiser_id, kind: "EVALUATION", ratings: { professionalism: 2, reportQuality: 3 } } },
+    });
+    expect(posted.body.errors).toBeUndefined();
+    const second = (await hub.graphql(EVALUATION, { variables: { id: zyjd } })).body.data.institution.publicEvaluation;
+    expect(second).toMatchObject({ suppressed: false, feedbackCount: 3, averages: { professionalism: 4, reportQuality: 4 } });
+
+    // Not listed: nothing is published.
+    const [suspended] = await hub.db.dataSource.query(`SELECT id FROM institutions WHERE credit_code = '52411500MJY123458K'`);
+    expect((await hub.graphql(EVALUATION, { as: "XY-COURT", variables: { id: suspended.id } })).body.data.institution.publicEvaluation).toBeNull();
+  });
+});
+
+describe("circulars to a region", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  }, 60_000);
+  afterAll(() => hub?.stop());
+
+  const ISSUE = `mutation($input: IssueCircularInput!) { issueCircular(input: $input) { circular { id kind regionCode issuedByAgencyCode } replayed } }`;
+  const LIST = `{ circulars(first: 10) { edges { node { title kind regionCode } } } }`;
+  const titles = async (as: string) => {
+    const res = await hub.graphql(LIST, { as });
+    return res.body.errors ? res.body.errors[0].extensions.code : res.body.data.circulars.edges.map((e: { node: { title: string } }) => e.node.title);
+  };
+
+  it("addresses every institution of a region, reaches its supervisors, and no one else", async () => {
+    const input = { idempotencyKey: "circ-1", kind: "COMMENDATION", regionCode: "411502", title: "浉河区鉴定机构通报表扬", body: "对年度执业检查中表现突出的鉴定机构予以通报表扬。", documentNo: "信鉴协〔2026〕5号" };
+    expect((await hub.graphql(ISSUE, { as: "XX-AMR", variables: { input } })).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+    const issued = await hub.graphql(ISSUE, { as: "XY-IPAA", variables: { input } });
+    expect(issued.body.data.issueCircular.circular).toMatchObject({ kind: "COMMENDATION", regionCode: "411502", issuedByAgencyCode: "XY-IPAA" });
+    const commendation = "浉河区鉴定机构通报表扬";
+    const warning = "关于一起虚假鉴定案例的警示教育通报";
+    // 信阳茶都 (浉河区) gets both; 信阳中原 (市本级) only the city-wide one; 新乡华信 neither.
+    expect(await titles("XY-CDJD")).toEqual([commendation, warning]);
+    expect(await titles("XY-ZYJD")).toEqual([warning]);
+    expect(await titles("XX-HXJD")).toEqual([]);
+    expect(await titles("HA-AMR")).toEqual([commendation, warning]);
+    expect(await titles("XY-PROC")).toEqual([commendation, warning]);
+    expect(await titles("XX-AMR")).toEqual([]);
+    expect(await titles("XY-COURT")).toEqual([]);
+    const audit = await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE operation = 'issueCircular' AND entity_id = $1`, [issued.body.data.issueCircular.circular.id]);
+    expect(audit).toEqual([{ n: 1 }]);
   });
 });

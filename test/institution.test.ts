@@ -63,7 +63,7 @@ describe("registering institutions", () => {
   it("edits at the current version and refuses a stale one", async () => {
     const created = (await registerInstitution(hub, "XY-AMR", { name: "待编辑", creditCode: creditCodeFor("411521", 6), regionCode: "411521" })).body.data!.registerInstitution!.institution;
     const UPDATE = graphql(`mutation InstitutionUpdate($id: ID!, $v: Int!, $input: UpdateInstitutionInput!) { updateInstitution(id: $id, expectedVersion: $v, input: $input) { name version } }`);
-    const ok = await hub.graphql(UPDATE, { as: "XY-AMR", variables: { id: created.id, v: 1, input: { name: "已编辑", grade: "AA" } } });
+    const ok = await hub.graphql(UPDATE, { as: "XY-AMR", variables: { id: created.id, v: 1, input: { name: "已编辑", address: "信阳市新七大道1号" } } });
     expect(ok.body.data!.updateInstitution).toEqual({ name: "已编辑", version: 2 });
     const stale = await hub.graphql(UPDATE, { as: "XY-AMR", variables: { id: created.id, v: 1, input: { name: "丢失的修改" } } });
     expect(stale.body.errors?.[0].extensions.code).toBe("CONFLICT");

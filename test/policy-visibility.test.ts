@@ -13,6 +13,7 @@ import { custodyTrademarkVisibility } from "../src/policy/custody-trademark.visi
 import { institutionVisibility } from "../src/policy/institution.visibility";
 import { supervisionRecordVisibility } from "../src/policy/supervision-record.visibility";
 import { publicReportVisibility } from "../src/policy/public-report.visibility";
+import { circularVisibility } from "../src/policy/circular.visibility";
 import { webhookSubscriptionVisibility } from "../src/policy/webhook-subscription.visibility";
 import { registryLookup } from "../src/services/client-system.service";
 import { CALLERS } from "./support/authorization-matrix";
@@ -165,6 +166,18 @@ it("publicReport.visible", async () => {
   );
 });
 
+it("circular.visible", async () => {
+  const types = { region_code: "text" };
+  const rows = combinations({ region_code: REGIONS });
+  await expectAgreement(
+    "circular.visible",
+    rows,
+    types,
+    (viewer) => keptBySql(rows, types, "g", circularVisibility.sql(viewer, "g")),
+    (viewer, row) => circularVisibility.test(viewer, { regionCode: row.region_code! }),
+  );
+});
+
 it("creditRecord.visible", async () => {
   const today = "2025-06-15";
   const recordIds = (await hub.db.dataSource.query(`SELECT id::text AS id FROM credit_records ORDER BY id`)).map((r: { id: string }) => r.id);
@@ -179,7 +192,7 @@ it("creditRecord.visible", async () => {
     subject_institution_id: [null, ...institutionIds.slice(0, 6)],
     subject_appraiser_id: [null, ...caseAppraisers.slice(0, 2)],
   }).filter((row) => (row.subject_institution_id === null) !== (row.subject_appraiser_id === null));
-  const loaders = createLoaders(hub.db.dataSource, () => alertWindow(today, 6));
+  const loaders = createLoaders(hub.db.dataSource, () => alertWindow(today, 6), () => today);
   await expectAgreement(
     "creditRecord.visible",
     rows,
@@ -282,6 +295,6 @@ it("webhookSubscription.own", async () => {
 
 it("covers every row predicate that has a SQL form", () => {
   const withSql = [...policyDecisions().values()].filter((d) => d.layer === "row" && "sql" in d).map((d) => d.name);
-  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own", "publicReport.visible"];
+  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own", "publicReport.visible", "circular.visible"];
   expect(withSql.sort()).toEqual(tested.sort());
 });

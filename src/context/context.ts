@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import type { AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
 import { allowsPlainHttp, DEFAULT_POLICY, HubConfig, HubPolicy } from "../config/config";
-import { todayInChina } from "../domain/local-date";
+import { addMonths, todayInChina } from "../domain/local-date";
 import { alertWindow } from "../loaders/trademark-alert-feed";
 import type { Viewer } from "../auth/viewer";
 import { createLoaders, Loaders } from "../loaders";
@@ -33,6 +33,9 @@ import { DisciplinarySanctionService } from "../services/disciplinary-sanction.s
 import { StandardService } from "../services/standard.service";
 import { PublicReportService } from "../services/public-report.service";
 import { TypicalCaseService } from "../services/typical-case.service";
+import { InstitutionGradeService } from "../services/institution-grade.service";
+import { InstitutionEvaluationService } from "../services/institution-evaluation.service";
+import { CircularService } from "../services/circular.service";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -91,6 +94,9 @@ export interface HubContext {
     readonly standards: StandardService;
     readonly publicReports: PublicReportService;
     readonly typicalCases: TypicalCaseService;
+    readonly institutionGrades: InstitutionGradeService;
+    readonly institutionEvaluations: InstitutionEvaluationService;
+    readonly circulars: CircularService;
   };
 }
 
@@ -103,7 +109,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
   const policy = deps.policy ?? DEFAULT_POLICY;
   const today = () => todayInChina(now());
   const window = () => alertWindow(today(), policy.trademarkExpiryAlertMonths);
-  const loaders = createLoaders(deps.dataSource, window);
+  const loaders = createLoaders(deps.dataSource, window, () => addMonths(today(), -12));
   const disclosures = new DisclosureNotes();
   const scope: RequestScope = {
     dataSource: deps.dataSource,
@@ -153,6 +159,9 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       standards: new StandardService(scope),
       publicReports: new PublicReportService(scope, deps.publicSubmissions),
       typicalCases: new TypicalCaseService(scope),
+      institutionGrades: new InstitutionGradeService(scope),
+      institutionEvaluations: new InstitutionEvaluationService(scope),
+      circulars: new CircularService(scope),
     },
   };
 }

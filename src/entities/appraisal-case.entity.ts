@@ -95,6 +95,10 @@ export class AppraisalCase {
   matterKey: string;
 
   /** The case this one appraises again (重新鉴定), when it is a re-appraisal. */
+  /** The catalogue's standards the appraisal applied, recorded with ISSUE (`AppraisalCase.standardsApplied`). */
+  @Column({ type: "uuid", array: true, name: "standard_ids", default: () => "'{}'" })
+  standardIds: string[];
+
   @Column({ type: "uuid", name: "reappraisal_of", nullable: true })
   reappraisalOfId: string | null;
 

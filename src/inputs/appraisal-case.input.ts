@@ -37,6 +37,7 @@ export class CaseProgressInput {
   @Field(() => [CaseAppraiserInput], { nullable: true, description: "For ASSIGN_APPRAISERS: at least two." }) appraisers?: CaseAppraiserInput[] | null;
   @Field(() => String, { nullable: true, description: "For ISSUE: the opinion's document number." }) opinionDocNo?: string | null;
   @Field(() => String, { nullable: true, description: "For ISSUE: SHA-256 of the opinion file (64 hex digits)." }) opinionSha256?: string | null;
+  @Field(() => [String], { nullable: true, description: "For ISSUE: codes of the catalogue's standards the appraisal applied (`standards`); a code not in the catalogue answers BAD_USER_INPUT." }) standardsApplied?: string[] | null;
   @Field(() => Int, { nullable: true, description: "For EXTEND_DEADLINE: working days to add (1–60)." }) extensionWorkingDays?: number | null;
 }
 

@@ -67,6 +67,6 @@ export class UpdateInstitutionInput {
   @Field(() => String, { nullable: true, description: "Business scope." }) businessScope?: string | null;
   @Field(() => [String], { nullable: true, description: "Appraisal matters (replaces the list)." }) appraisalMatters?: string[] | null;
   @Field(() => [ComplianceStandardInput], { nullable: true, description: "Standards (replaces the list)." }) standards?: ComplianceStandardInput[] | null;
-  @Field(() => InstitutionGrade, { nullable: true, description: "Grade from the industry evaluation." }) grade?: InstitutionGrade | null;
+  @Field(() => InstitutionGrade, { nullable: true, deprecationReason: "The industry association records grades with recordInstitutionGrade; a grade here answers BAD_USER_INPUT.", description: "No longer set here." }) grade?: InstitutionGrade | null;
   @Field(() => CultivationStage, { nullable: true, description: "Stage in the cultivation plan." }) cultivationStage?: CultivationStage | null;
 }

@@ -9,11 +9,14 @@ import { createInstitutionLoaders } from "./institution.loader";
 import { createAbnormalPatentLoaders } from "./abnormal-patent.loader";
 import { createCustodyTrademarkLoaders } from "./custody-trademark.loader";
 import { createStandardLoaders } from "./standard.loader";
+import { createInstitutionEvaluationLoaders } from "./institution-evaluation.loader";
 import type { AlertWindow } from "./trademark-alert-feed";
 
-/** All loaders of one request. */
-/** `alertWindow`: the day's trademark alert window, which decides the computed alerts a mark has. */
-export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWindow) {
+/**
+ * All loaders of one request. `alertWindow`: the day's trademark alert window, which decides the computed
+ * alerts a mark has; `evaluationSince`: the first day of the published evaluation's period.
+ */
+export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWindow, evaluationSince: () => string) {
   return {
     ...createAgencyLoaders(dataSource),
     ...createInstitutionLoaders(dataSource),
@@ -25,6 +28,7 @@ export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWi
     ...createAbnormalPatentLoaders(dataSource),
     ...createCustodyTrademarkLoaders(dataSource, alertWindow),
     ...createStandardLoaders(dataSource),
+    ...createInstitutionEvaluationLoaders(dataSource, evaluationSince),
   };
 }
 

@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
+import { InstitutionGradeRecord } from "../entities/institution-grade.entity";
 import { loadManyBy, loadOneBy } from "./entity-loaders";
 
 /** Batched fetches for institutions (see `entity-loaders.ts` for the contract). */
@@ -8,6 +9,8 @@ export function createInstitutionLoaders(dataSource: DataSource) {
   return {
     institutionById: loadOneBy(dataSource, Institution, "id"),
     institutionByCreditCode: loadOneBy(dataSource, Institution, "creditCode"),
+    /** The association's grades of each institution, the latest decision first. */
+    gradesByInstitutionId: loadManyBy(dataSource, InstitutionGradeRecord, "institutionId", { decidedOn: { direction: "DESC", nulls: "LAST" }, createdAt: "DESC" }),
     /** Newest first: effective date, then order of recording. */
     listingEventsByInstitutionId: loadManyBy(dataSource, ListingEvent, "institutionId", { effectiveOn: "DESC", seq: "DESC" }),
   };

@@ -22,6 +22,8 @@ import "./credit-record.permissions";
 import "./disciplinary-sanction.permissions";
 import "./public-report.visibility";
 import "./case-feedback.permissions";
+import "./circular.permissions";
+import "./circular.visibility";
 import "./credit-record.visibility";
 import "./identity-provider.permissions";
 import "./custody-trademark.permissions";

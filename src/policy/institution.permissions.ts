@@ -3,7 +3,7 @@ import { regionLevel, type RegionLevel } from "../auth/region";
 import { AgencyKind } from "../entities/agency-kind";
 import type { Viewer } from "../auth/viewer";
 import { permission } from "./decision";
-import { directoryRegistrar, listingDecider } from "./rules";
+import { directoryRegistrar, gradeAssessor, listingDecider } from "./rules";
 
 /** Register an institution, or edit one (before and after a move to another region). */
 export const registerInstitution = permission(
@@ -44,3 +44,8 @@ export const decideListingLevel = permission(
 const LEVEL_RANK: Record<RegionLevel, number> = { NATIONAL: 3, PROVINCE: 2, CITY: 1, COUNTY: 0 };
 const DIRECTORY_RANK: Record<ListingLevel, number> = { NATIONAL: 3, PROVINCIAL: 2, MUNICIPAL: 1 };
 const levelAtLeast = (regionCode: string, level: ListingLevel): boolean => LEVEL_RANK[regionLevel(regionCode)] >= DIRECTORY_RANK[level];
+
+/** Grade an institution (等级评价): the industry association covering it. */
+export const gradeInstitution = permission("institution.grade", "industry associations covering the institution", "The institution is outside your jurisdiction.", (viewer: Viewer, institution: { regionCode: string }) =>
+  gradeAssessor(viewer) && viewer.covers(institution.regionCode),
+);

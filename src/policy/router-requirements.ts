@@ -43,6 +43,7 @@ export const ROUTER_REQUIREMENTS: Record<RuleName, RouterRequirement> = {
   standardsCurator: registry,
   reportTriager: registry,
   caseLibrarian: registry,
+  gradeAssessor: registry,
   creditDecider: registry,
   patentBureau: registry,
   patentImporter: registry,

@@ -49,6 +49,8 @@ export const standardsCurator = predicate("standardsCurator", "rule", "market-re
 export const reportTriager = predicate("reportTriager", "rule", "market-regulation bureaus", isBureau);
 /** 案例库: bureaus and associations publish typical cases (which cases: `typicalCase.publish`). */
 export const caseLibrarian = predicate("caseLibrarian", "rule", "bureaus and associations", (viewer: Viewer) => viewer.isKind(...OVERSIGHT));
+/** 等级评价: the industry associations grade institutions (a bureau no longer sets the grade). */
+export const gradeAssessor = predicate("gradeAssessor", "rule", "industry associations", (viewer: Viewer) => viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION));
 export const creditDecider = predicate("creditDecider", "rule", "market-regulation bureaus", isBureau);
 export const patentBureau = predicate("patentBureau", "rule", "market-regulation bureaus", isBureau);
 export const patentImporter = predicate("patentImporter", "rule", "market-regulation bureaus at province level and above", provinceBureau);
@@ -147,6 +149,7 @@ export const CALLER_RULES = {
   standardsCurator,
   reportTriager,
   caseLibrarian,
+  gradeAssessor,
   creditDecider,
   patentBureau,
   patentImporter,

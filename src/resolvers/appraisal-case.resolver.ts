@@ -7,6 +7,7 @@ import { Appraiser } from "../entities/appraiser.entity";
 import { CaseAppraiser } from "../entities/case-appraiser.entity";
 import { CaseEvent } from "../entities/case-event.entity";
 import { Institution } from "../entities/institution.entity";
+import { Standard } from "../entities/standard.entity";
 import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
 import { Payload } from "./types/payload";
@@ -71,6 +72,12 @@ export class AppraisalCaseResolver {
   @Guard("authenticated")
   institution(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<Institution | null> {
     return ctx.services.appraisalCases.institution(c);
+  }
+
+  @FieldResolver(() => [Standard], { description: "The catalogue's standards the appraisal applied, as recorded with its ISSUE step." })
+  @Guard("authenticated")
+  standardsApplied(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<Standard[]> {
+    return ctx.services.appraisalCases.standardsApplied(c);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The entrusting agency." })

@@ -19,6 +19,7 @@ import { OperationManifestResolver } from "./operation-manifest.resolver";
 import { ComplianceStandardResolver, StandardResolver } from "./standard.resolver";
 import { PublicReportResolver } from "./public-report.resolver";
 import { TypicalCaseResolver } from "./typical-case.resolver";
+import { CircularResolver } from "./circular.resolver";
 
 export const RESOLVERS = [
   MeResolver,
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   ComplianceStandardResolver,
   PublicReportResolver,
   TypicalCaseResolver,
+  CircularResolver,
   AppraiserResolver,
   AppraiserPracticeResolver,
   AppraisalCaseResolver,

@@ -1,7 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
-import { ListingLevel, ListingStatus } from "../domain/directory-enums";
+import { InstitutionGrade, ListingLevel, ListingStatus } from "../domain/directory-enums";
+import { InstitutionGradeRecord } from "../entities/institution-grade.entity";
+import { RecordInstitutionGradeInput } from "../inputs/institution-grade.input";
+import { PublicEvaluation } from "./public-evaluation.types";
 import { findRegion } from "../domain/region-directory";
 import { Appraiser } from "../entities/appraiser.entity";
 import { Institution } from "../entities/institution.entity";
@@ -16,6 +19,8 @@ import type { Created } from "../services/command-runner";
 
 const RegisterInstitutionPayload = Payload("registerInstitution", "institution", Institution, "institution", "directoryRegistrar");
 const RegisterInstitutionAgencyPayload = Payload("registerInstitutionAgency", "institution", Institution, "institution, with its own agency", "directoryRegistrar");
+
+const RecordInstitutionGradePayload = Payload("recordInstitutionGrade", "grade", InstitutionGradeRecord, "grade", "gradeAssessor");
 
 const InstitutionConnection = Connection(Institution, "Institution", "institution");
 
@@ -135,6 +140,36 @@ export class InstitutionResolver {
   @Guard("institutionSupervisor")
   async agencyCode(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<string | null> {
     return (await ctx.services.agencies.ofInstitution(institution.id))?.code ?? null;
+  }
+
+  @FieldResolver(() => InstitutionGrade, { nullable: true, description: "Grade from the industry association's evaluation (等级评价) in force today: the latest, unless it has lapsed." })
+  @Public()
+  grade(@Root() institution: Institution, @Ctx() ctx: HubContext): InstitutionGrade | null {
+    return ctx.services.institutionGrades.current(institution);
+  }
+
+  @FieldResolver(() => [InstitutionGradeRecord], { description: "The association's grades, the latest decision first, with their decisions and validity." })
+  @Public()
+  gradeHistory(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<InstitutionGradeRecord[]> {
+    return ctx.services.institutionGrades.history(institution);
+  }
+
+  @FieldResolver(() => PublicEvaluation, {
+    nullable: true,
+    description: "Published evaluation of a LISTED institution (及时公开评价结果): agencies' feedback over 12 months, aggregated and withheld below HUB_STATISTICS_MIN_COUNT items, and its latest inspection. Null while not listed. Public.",
+  })
+  @Public()
+  publicEvaluation(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<PublicEvaluation | null> {
+    return ctx.services.institutionEvaluations.of(institution);
+  }
+
+  @Mutation(() => RecordInstitutionGradePayload, {
+    nullable: true,
+    description: "The industry association covering an institution records its grade (等级评价) with the decision's day, validity and document number; the history is kept and the institution shows the grade decided last while it is valid. Idempotent per client system.",
+  })
+  @Guard("gradeAssessor", "institution.grade", "institution.visible")
+  recordInstitutionGrade(@Arg("input", () => RecordInstitutionGradeInput) input: RecordInstitutionGradeInput, @Ctx() ctx: HubContext): Promise<Created<InstitutionGradeRecord>> {
+    return ctx.services.institutionGrades.record(input);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Name of its region, e.g. 信阳市." })

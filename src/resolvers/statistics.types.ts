@@ -37,6 +37,7 @@ export class DirectoryStatistics {
   @Field(() => StatBreakdown, { description: "Practising appraisers by their highest title level (suppressed)." }) appraisersByTitleLevel: StatBreakdown;
   @Field(() => StatBreakdown, { description: "Practising appraisers by child region (suppressed)." }) appraisersByRegion: StatBreakdown;
   @Field(() => StatBreakdown, { description: "Practising appraisers by credit grade (suppressed)." }) appraiserCreditGrades: StatBreakdown;
+  @Field(() => StatBreakdown, { description: "Listed institutions with a verified compliance with a catalogue standard in force (贯彻知识产权鉴定标准), by child region." }) standardAdoptionByRegion: StatBreakdown;
 }
 
 @ObjectType({ description: "Appraisal cases of the region's institutions." })

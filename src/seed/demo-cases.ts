@@ -3,6 +3,7 @@ import { CaseAction, ComplaintStatus, FeedbackKind } from "../domain/case-enums"
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
 import { AppraiserStatus, TechnicalField } from "../domain/directory-enums";
 import { SanctionKind } from "../entities/disciplinary-sanction.entity";
+import { CircularKind } from "../entities/circular.entity";
 import { CollaborationEventKind, CollaborationKind } from "../domain/collaboration-enums";
 import { CreditBehaviour, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
@@ -199,6 +200,17 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     reason: "出具与送检材料明显不符的鉴定意见，违反协会章程和执业规范",
     decisionDocNo: "信鉴协〔2025〕2号",
     decidedOn: "2025-07-08",
+  });
+
+  // Warning education (警示教育) to every institution of 信阳 about the confirmed false appraisal.
+  await association.services.circulars.issue({
+    idempotencyKey: "demo-circular-1",
+    kind: CircularKind.WARNING_EDUCATION,
+    regionCode: "411500",
+    title: "关于一起虚假鉴定案例的警示教育通报",
+    body: "经查，某鉴定机构鉴定人出具的鉴定意见与送检材料明显不符，已被暂停执业并予以公开谴责。各鉴定机构应组织鉴定人对照执业规范开展自查，严格检材受理、比对和审核签发程序。",
+    documentNo: "信鉴协〔2025〕3号",
+    issuedOn: "2025-07-10",
   });
 
   // The closed court case, published de-identified in the case library.

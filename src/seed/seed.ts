@@ -16,6 +16,7 @@ import { INSTITUTION_CLIENT, insertDefaultClient } from "../services/client-syst
 import { AgencyKind } from "../entities/agency-kind";
 import { DEMO_APPRAISERS, DEMO_INSTITUTIONS } from "./demo-directory";
 import { resolveStandardCodes } from "../services/standard.service";
+import { InstitutionGradeRecord } from "../entities/institution-grade.entity";
 
 /**
  * Loads the demo data. Idempotent: records that exist (by code, credit code or ID hash) are left as they
@@ -90,11 +91,21 @@ async function seedInstitutions(manager: EntityManager, audit: AuditEntry[]): Pr
       );
       from = decision.to;
     }
-    audit.push(created("Institution", institution.id, ["creditCode", "name", "listingHistory"]));
+    // The association's evaluation behind the grade (等级评价), valid three years.
+    if (demo.grade) {
+      await manager.getRepository(InstitutionGradeRecord).save(
+        manager.create(InstitutionGradeRecord, { institutionId: institution.id, grade: demo.grade, decidedOn: DEMO_GRADING.decidedOn, validUntil: DEMO_GRADING.validUntil, decisionDocNo: DEMO_GRADING.doc, decidedByAgencyCode: "XY-IPAA" }),
+      );
+      await manager.getRepository(Institution).update(institution.id, { gradeValidUntil: DEMO_GRADING.validUntil });
+    }
+    audit.push(created("Institution", institution.id, ["creditCode", "name", "listingHistory", ...(demo.grade ? ["gradeHistory"] : [])]));
     count++;
   }
   return count;
 }
+
+/** The association's grading round the demo's grades come from. */
+const DEMO_GRADING = { decidedOn: "2025-03-28", validUntil: "2028-03-27", doc: "信鉴协〔2025〕1号" };
 
 async function seedAppraisers(manager: EntityManager, vault: PiiVault, audit: AuditEntry[]): Promise<number> {
   let count = 0;

@@ -19,6 +19,8 @@ import { institutionVisibility } from "../policy/institution.visibility";
 import { entrusterStep, institutionStep, partyStep } from "../policy/appraisal-case.permissions";
 import { demand } from "../policy/decision";
 import { entruster } from "../policy/rules";
+import type { Standard } from "../entities/standard.entity";
+import { resolveStandardCodes } from "./standard.service";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { AppraisalCaseFilter, CaseAppraiserInput, CaseProgressInput, EntrustAppraisalInput } from "../inputs/appraisal-case.input";
@@ -136,6 +138,12 @@ export class AppraisalCaseService {
     return caseDeadlines(c, events, calendar, this.scope.policy, this.scope.today());
   }
 
+  /** The catalogue's standards the appraisal applied (recorded with ISSUE). */
+  async standardsApplied(c: AppraisalCase): Promise<Standard[]> {
+    const standards = await this.scope.loaders.standardById.loadMany(c.standardIds);
+    return standards.filter((s): s is Standard => !!s && !(s instanceof Error));
+  }
+
   async entrust(input: EntrustAppraisalInput): Promise<Created<AppraisalCase>> {
     const viewer = this.viewer;
     demand(entruster, "Only courts, procuratorates, police, bureaus, arbitration and mediation bodies entrust appraisals.", viewer);
@@ -247,8 +255,11 @@ export class AppraisalCaseService {
           const docNo = check.text(input.opinionDocNo, "input.opinionDocNo", { max: 100, required: true });
           const sha = (input.opinionSha256 ?? "").trim().toLowerCase();
           if (!/^[0-9a-f]{64}$/.test(sha)) throw new BadUserInputError("opinionSha256 must be the 64 hex digits of the opinion file's SHA-256.", "input.opinionSha256");
-          Object.assign(changes, { issuedOn: occurredOn, opinionDocNo: docNo, opinionSha256: sha });
-          Object.assign(detail, { opinionDocNo: docNo, opinionSha256: sha });
+          const codes = check.textList(input.standardsApplied, "input.standardsApplied", { maxItems: 10, maxLength: 60 });
+          const standards = await resolveStandardCodes(manager, codes, "input.standardsApplied");
+          const standardIds = [...new Set([...standards.values()].map((s) => s.id))];
+          Object.assign(changes, { issuedOn: occurredOn, opinionDocNo: docNo, opinionSha256: sha, ...(standardIds.length ? { standardIds } : {}) });
+          Object.assign(detail, { opinionDocNo: docNo, opinionSha256: sha, ...(standardIds.length ? { standardsApplied: [...standards.values()].map((s) => s.code) } : {}) });
           break;
         }
         case CaseAction.EXTEND_DEADLINE: {

@@ -39,7 +39,7 @@ export interface ChangeListingStatusInput {
 }
 
 /** The fields of `Institution` that registration and edits may set, after validation. */
-export type InstitutionDetails = Partial<Pick<Institution, "name" | "regionCode" | "address" | "legalRepresentative" | "contactPhone" | "technicalFields" | "businessScope" | "appraisalMatters" | "standards" | "grade" | "cultivationStage">>;
+export type InstitutionDetails = Partial<Pick<Institution, "name" | "regionCode" | "address" | "legalRepresentative" | "contactPhone" | "technicalFields" | "businessScope" | "appraisalMatters" | "standards" | "cultivationStage">>;
 
 /** The directory, by name: the filters an agency combines to find an institution. */
 const INSTITUTION_LIST: ListSpec<Institution, InstitutionFilter> = {
@@ -374,7 +374,8 @@ export class InstitutionService {
     if (wanted(input.businessScope)) set("businessScope", problems.check(() => check.text(input.businessScope, field("businessScope"), { max: 2000, freeText: true })));
     if (wanted(input.appraisalMatters)) set("appraisalMatters", problems.check(() => check.textList(input.appraisalMatters, field("appraisalMatters"), { maxItems: 50, maxLength: 100, freeText: true })));
     if (wanted(input.standards)) set("standards", problems.check(() => validStandards(input.standards ?? [], field("standards"))));
-    if (given(input.grade)) out.grade = input.grade!;
+    // The grade is the association's evaluation, with its decision and validity (recordInstitutionGrade).
+    if (given(input.grade)) problems.add(field("grade"), `${field("grade")} is recorded by the industry association with recordInstitutionGrade.`);
     if (given(input.cultivationStage)) out.cultivationStage = input.cultivationStage!;
     problems.done();
     return out;

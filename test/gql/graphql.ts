@@ -814,7 +814,10 @@ export type UpdateInstitutionInput = {
   contactPhone?: string | null | undefined;
   /** Stage in the cultivation plan. */
   cultivationStage?: CultivationStage | null | undefined;
-  /** Grade from the industry evaluation. */
+  /**
+   * No longer set here.
+   * @deprecated The industry association records grades with recordInstitutionGrade; a grade here answers BAD_USER_INPUT.
+   */
   grade?: InstitutionGrade | null | undefined;
   /** Legal representative. */
   legalRepresentative?: string | null | undefined;

@@ -598,6 +598,36 @@ export const MATRIX: MatrixRow[] = [
     expected: row({}, "ok"),
   },
   {
+    what: "the demo's warning-education circular to 信阳: its institutions and the bureaus, associations and procuratorates covering 信阳 or above it",
+    query: `{ circular(id: "{{circular}}") { title } }`,
+    path: ["circular"],
+    expected: row({ anonymous: "denied", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok", "XY-PROC": "ok", "XY-ZYJD": "ok", "XY-CDJD": "ok" }, "hidden"),
+  },
+  {
+    what: "issuing a circular to 信阳: bureaus and associations covering it (an empty title: BAD_USER_INPUT)",
+    query: `mutation { issueCircular(input: { kind: NOTICE, regionCode: "411500", title: "", body: "矩阵" }) { replayed } }`,
+    path: ["issueCircular"],
+    expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XY-IPAA": "allowed" }, "denied"),
+  },
+  {
+    what: "grading 信阳中原 (等级评价): the association covering 信阳 (its key is taken: CONFLICT); never a bureau",
+    query: `mutation { recordInstitutionGrade(input: { idempotencyKey: "matrix-grade", institutionId: "{{zyjd}}", grade: AAAA, decidedOn: "2025-03-28", validUntil: "2028-03-27" }) { replayed } }`,
+    path: ["recordInstitutionGrade"],
+    expected: row({ "XY-IPAA": "allowed" }, "denied"),
+  },
+  {
+    what: "grading 新乡华信: no association of the matrix covers 新乡",
+    query: `mutation { recordInstitutionGrade(input: { idempotencyKey: "matrix-grade", institutionId: "{{huaxin}}", grade: AAAA, decidedOn: "2025-03-28", validUntil: "2028-03-27" }) { replayed } }`,
+    path: ["recordInstitutionGrade"],
+    expected: row({}, "denied"),
+  },
+  {
+    what: "a listed institution's published evaluation and grade history: everyone",
+    query: `{ institution(id: "{{zyjd}}") { publicEvaluation { suppressed latestInspection { result } } gradeHistory { grade } } }`,
+    path: ["institution", "publicEvaluation"],
+    expected: row({}, "ok"),
+  },
+  {
     what: "the standards catalogue: everyone, the public included",
     query: `{ standards(first: 1) { edges { node { code title } } } }`,
     path: ["standards"],
@@ -857,11 +887,15 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
     `INSERT INTO webhook_deliveries (subscription_id, event_seq, entity_key) SELECT $1, seq, entity_type || ':' || entity_id FROM hub_events WHERE type = 'appraisal_case.entrusted' ORDER BY seq LIMIT 1`,
     [gsPsbWebhook],
   );
+  const graded = await hub.graphql(`mutation { recordInstitutionGrade(input: { idempotencyKey: "matrix-grade", institutionId: "${zyjd}", grade: AAA, decidedOn: "2025-03-28", validUntil: "2028-03-27" }) { replayed } }`, { as: "XY-IPAA" });
+  if (graded.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(graded.body.errors)}`);
   const report = await hub.graphql(`mutation { submitPublicReport(input: { subjectCreditCode: "91411500MA9F3K2L21", subjectName: "信阳中原知识产权鉴定中心", description: "矩阵举报" }) { status } }`);
   if (report.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(report.body.errors)}`);
   await hub.hub.deps.trail.flush();
   return {
     publicReport: await one(`SELECT id FROM public_reports WHERE description = '矩阵举报'`),
+    circular: await one(`SELECT id FROM circulars WHERE document_no = '信鉴协〔2025〕3号'`),
+    huaxin: await one(`SELECT id FROM institutions WHERE credit_code = '91410700MA9G0T8C63'`),
     zyjd,
     liuYang,
     courtCase: await one(`SELECT id FROM appraisal_cases WHERE agency_case_no = '(2024)豫15知民初32号'`),

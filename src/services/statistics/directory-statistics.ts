@@ -14,6 +14,7 @@ export interface DirectoryStatistics {
   appraisersByTitleLevel: StatBreakdown;
   appraisersByRegion: StatBreakdown;
   appraiserCreditGrades: StatBreakdown;
+  standardAdoptionByRegion: StatBreakdown;
 }
 
 type Row = { set: string; key: string | null; n: number };
@@ -24,14 +25,14 @@ const TITLE_LEVEL = `CASE WHEN a.titles @> '[{"level":"SENIOR"}]' THEN 'SENIOR' 
 
 /**
  * The directory as it stands today (the period does not apply): institutions by status, listing level,
- * field, region, cultivation stage and credit grade; practising appraisers by field, title level, region
+ * field, region, cultivation stage and credit grade, and the listed ones applying a catalogue standard by region; practising appraisers by field, title level, region
  * and credit grade, counting only the institutions and appraisers that exist for the caller. Appraisers are people, so their counts are suppressed for callers with a threshold;
  * institutions are a public register, so theirs are not.
  */
 export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Promise<DirectoryStatistics> {
   const institution = req.visibleInstitutions("i");
   const appraiser = req.visibleAppraisers("a", "i");
-  const [institutions, institutionFields, appraisers, appraiserFields] = await Promise.all([
+  const [institutions, institutionFields, appraisers, appraiserFields, adoption] = await Promise.all([
     sql<Row>(
       `SELECT CASE WHEN GROUPING(listing_status) = 0 THEN 'status' WHEN GROUPING(listing_level) = 0 THEN 'level' WHEN GROUPING(region_code) = 0 THEN 'region'
                    WHEN GROUPING(cultivation_stage) = 0 THEN 'cultivation' WHEN GROUPING(credit_grade) = 0 THEN 'grade' ELSE 'all' END AS set,
@@ -59,6 +60,15 @@ export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Pro
        WHERE a.region_code LIKE :pattern AND a.status = 'ACTIVE' AND ${appraiser.clause} GROUP BY f`,
       { pattern: req.pattern, ...appraiser.params },
     ),
+    // A compliance entry counts when it names a catalogue standard in force and was verified (listing-conditions.ts).
+    sql<{ region_code: string; n: number }>(
+      `SELECT i.region_code, count(*)::int AS n FROM institutions i
+       WHERE i.region_code LIKE :pattern AND i.listing_status = 'LISTED'
+         AND EXISTS (SELECT 1 FROM jsonb_array_elements(i.standards) c JOIN standards s ON s.id::text = c->>'standardId'
+                     WHERE s.status = 'IN_FORCE' AND coalesce(c->>'verifiedOn', '') <> '')
+       GROUP BY i.region_code`,
+      { pattern: req.pattern },
+    ),
   ]);
   // GROUPING SETS rows whose key is NULL (no level, no stage, no grade) belong to their set with key NONE.
   const rowsOf = (set: string) => setOf(institutions, set);
@@ -77,5 +87,6 @@ export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Pro
     appraisersByTitleLevel: breakdown("titleLevel", "执业鉴定人职称", countsByKey("titleLevel", setOf(appraisers, "title")), t),
     appraisersByRegion: breakdown("region", "执业鉴定人地区分布", req.byChildRegion(setOf(appraisers, "region").map((r) => ({ region_code: r.key!, n: r.n }))), t),
     appraiserCreditGrades: breakdown("creditGrade", "鉴定人信用等级", countsByKey("creditGrade", setOf(appraisers, "grade")), t),
+    standardAdoptionByRegion: breakdown("region", "贯彻鉴定标准的入库机构", req.byChildRegion(adoption), 1, listedTotal),
   };
 }
