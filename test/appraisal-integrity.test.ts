@@ -450,3 +450,42 @@ describe("circulars to a region", () => {
     expect(audit).toEqual([{ n: 1 }]);
   });
 });
+
+describe("removing an institution after a confirmed false appraisal", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  }, 60_000);
+  afterAll(() => hub?.stop());
+
+  const READ = `{ institution(creditCode: "52411500MJY123458K") { listingStatus listingHistory { toStatus decisionDocNo } removalProposals { id version status reason legalReviewConclusion } } }`;
+  const REVIEW = `mutation($id: ID!, $v: Int!, $input: LegalReviewInput!) { recordLegalReview(id: $id, expectedVersion: $v, input: $input) { status version legalReviewConclusion legalReviewedByAgencyCode } }`;
+  const DECIDE = `mutation($id: ID!, $v: Int!, $input: RemovalDecisionInput!) { decideRemoval(id: $id, expectedVersion: $v, input: $input) { status version decisionDocNo } }`;
+  const errorOf = (res: { body: { errors?: Array<{ extensions: Record<string, unknown> }> } }) => res.body.errors?.[0]?.extensions;
+
+  it("proposes the removal with the SERIOUS determination, and removes only by the bureau's decision after a LAWFUL legal review", async () => {
+    // The demo's SERIOUS false-appraisal record against 刘洋 proposed removing his (suspended) institution.
+    const before = (await hub.graphql(READ, { as: "XY-AMR" })).body.data.institution;
+    expect(before.listingStatus).toBe("SUSPENDED");
+    expect(before.removalProposals).toEqual([expect.objectContaining({ status: "PROPOSED", legalReviewConclusion: null, reason: expect.stringContaining("信市监信〔2025〕3号") })]);
+    const [{ id, version }] = before.removalProposals;
+
+    const early = await hub.graphql(DECIDE, { as: "XY-AMR", variables: { id, v: version, input: { remove: true, reason: "虚假鉴定，移出名录库", decisionDocNo: "信市监〔2026〕30号" } } });
+    expect(errorOf(early)).toEqual({ code: "INVALID_STATE_TRANSITION", from: "PROPOSED", to: "REMOVED", reason: "LEGAL_REVIEW_REQUIRED" });
+    expect(errorOf(await hub.graphql(REVIEW, { as: "XY-IPAA", variables: { id, v: version, input: { conclusion: "LAWFUL", opinion: "同意" } } }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(errorOf(await hub.graphql(REVIEW, { as: "XX-AMR", variables: { id, v: version, input: { conclusion: "LAWFUL", opinion: "同意" } } }))).toMatchObject({ code: "NOT_FOUND" });
+
+    const reviewed = await hub.graphql(REVIEW, { as: "XY-AMR", variables: { id, v: version, input: { conclusion: "LAWFUL", opinion: "事实清楚，证据确凿，依据正确，程序合法，同意移出。" } } });
+    expect(reviewed.body.data.recordLegalReview).toMatchObject({ status: "REVIEWED", legalReviewConclusion: "LAWFUL", legalReviewedByAgencyCode: "XY-AMR" });
+    const v2 = reviewed.body.data.recordLegalReview.version;
+    expect(errorOf(await hub.graphql(DECIDE, { as: "XY-AMR", variables: { id, v: v2, input: { remove: true, reason: "虚假鉴定，移出名录库" } } }))).toEqual({ code: "BAD_USER_INPUT", field: "input.decisionDocNo" });
+    const removed = await hub.graphql(DECIDE, { as: "XY-AMR", variables: { id, v: v2, input: { remove: true, reason: "虚假鉴定，移出名录库", decisionDocNo: "信市监〔2026〕30号" } } });
+    expect(removed.body.data.decideRemoval).toMatchObject({ status: "REMOVED", decisionDocNo: "信市监〔2026〕30号" });
+
+    const after = (await hub.graphql(READ, { as: "XY-AMR" })).body.data.institution;
+    expect(after.listingStatus).toBe("REMOVED");
+    expect(after.listingHistory[0]).toEqual({ toStatus: "REMOVED", decisionDocNo: "信市监〔2026〕30号" });
+    const audit = await hub.db.dataSource.query(`SELECT operation FROM audit_events WHERE operation IN ('proposeRemoval', 'recordLegalReview', 'decideRemoval') AND outcome = 'SUCCESS' ORDER BY seq`);
+    expect(audit.map((a: { operation: string }) => a.operation)).toEqual(["proposeRemoval", "recordLegalReview", "decideRemoval"]);
+  });
+});

@@ -36,6 +36,7 @@ import { TypicalCaseService } from "../services/typical-case.service";
 import { InstitutionGradeService } from "../services/institution-grade.service";
 import { InstitutionEvaluationService } from "../services/institution-evaluation.service";
 import { CircularService } from "../services/circular.service";
+import { RemovalProposalService } from "../services/removal-proposal.service";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -97,6 +98,7 @@ export interface HubContext {
     readonly institutionGrades: InstitutionGradeService;
     readonly institutionEvaluations: InstitutionEvaluationService;
     readonly circulars: CircularService;
+    readonly removalProposals: RemovalProposalService;
   };
 }
 
@@ -162,6 +164,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       institutionGrades: new InstitutionGradeService(scope),
       institutionEvaluations: new InstitutionEvaluationService(scope),
       circulars: new CircularService(scope),
+      removalProposals: new RemovalProposalService(scope, institutions),
     },
   };
 }

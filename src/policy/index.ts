@@ -24,6 +24,7 @@ import "./public-report.visibility";
 import "./case-feedback.permissions";
 import "./circular.permissions";
 import "./circular.visibility";
+import "./removal-proposal.visibility";
 import "./credit-record.visibility";
 import "./identity-provider.permissions";
 import "./custody-trademark.permissions";

@@ -44,6 +44,7 @@ export const ROUTER_REQUIREMENTS: Record<RuleName, RouterRequirement> = {
   reportTriager: registry,
   caseLibrarian: registry,
   gradeAssessor: registry,
+  removalDecider: registry,
   creditDecider: registry,
   patentBureau: registry,
   patentImporter: registry,

@@ -51,6 +51,8 @@ export const reportTriager = predicate("reportTriager", "rule", "market-regulati
 export const caseLibrarian = predicate("caseLibrarian", "rule", "bureaus and associations", (viewer: Viewer) => viewer.isKind(...OVERSIGHT));
 /** 等级评价: the industry associations grade institutions (a bureau no longer sets the grade). */
 export const gradeAssessor = predicate("gradeAssessor", "rule", "industry associations", (viewer: Viewer) => viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION));
+/** 移出名录库: the bureaus review and decide the removals that credit determinations propose (which: `removalProposal.decide`). */
+export const removalDecider = predicate("removalDecider", "rule", "market-regulation bureaus", isBureau);
 export const creditDecider = predicate("creditDecider", "rule", "market-regulation bureaus", isBureau);
 export const patentBureau = predicate("patentBureau", "rule", "market-regulation bureaus", isBureau);
 export const patentImporter = predicate("patentImporter", "rule", "market-regulation bureaus at province level and above", provinceBureau);
@@ -150,6 +152,7 @@ export const CALLER_RULES = {
   reportTriager,
   caseLibrarian,
   gradeAssessor,
+  removalDecider,
   creditDecider,
   patentBureau,
   patentImporter,

@@ -20,6 +20,7 @@ import { ComplianceStandardResolver, StandardResolver } from "./standard.resolve
 import { PublicReportResolver } from "./public-report.resolver";
 import { TypicalCaseResolver } from "./typical-case.resolver";
 import { CircularResolver } from "./circular.resolver";
+import { InstitutionRemovalResolver, RemovalProposalResolver } from "./removal-proposal.resolver";
 
 export const RESOLVERS = [
   MeResolver,
@@ -33,6 +34,8 @@ export const RESOLVERS = [
   PublicReportResolver,
   TypicalCaseResolver,
   CircularResolver,
+  RemovalProposalResolver,
+  InstitutionRemovalResolver,
   AppraiserResolver,
   AppraiserPracticeResolver,
   AppraisalCaseResolver,

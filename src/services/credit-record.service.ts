@@ -30,6 +30,7 @@ import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { CreditRecordFilter, CreditRepairInput, RecordCreditEventInput } from "../inputs/credit-record.input";
 import { conflictOnDuplicate } from "./unique-violation";
+import { proposeRemoval } from "./removal-proposal.service";
 
 const NO_FACTS = { sharedRecordIds: new Set<string>(), caseInstitutionIds: new Set<string>(), caseAppraiserIds: new Set<string>() };
 
@@ -178,6 +179,10 @@ export class CreditRecordService {
           const now = this.scope.now();
           await manager.getRepository(CreditShare).save(sharedWith.map((a) => manager.create(CreditShare, { recordId: saved.id, agencyId: a.id, agencyCode: a.code, sharedAt: now })));
           also.push(...sharedWith.map((a) => ({ operation: "shareCreditRecord", entityType: "CreditRecord", entityId: saved.id, fields: [`agency:${a.code}`], outcome: AuditOutcome.SUCCESS })));
+        }
+        // A confirmed false appraisal also proposes the institution's removal, for the bureau to decide.
+        if (determination.severity === CreditSeverity.SERIOUS && determination.behaviour === CreditBehaviour.FALSE_APPRAISAL) {
+          also.push(...(await proposeRemoval(manager, { id: saved.id, decisionDocNo, subjectInstitutionId: subject.institutionId, subjectAppraiserId: subject.appraiserId })));
         }
         if (input.suspendListing) {
           const suspension = await this.suspendListing(manager, subject, decisionDocNo, today);

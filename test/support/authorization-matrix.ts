@@ -628,6 +628,18 @@ export const MATRIX: MatrixRow[] = [
     expected: row({}, "ok"),
   },
   {
+    what: "the legal review of the demo's proposal to remove the suspended 信阳 institution: bureaus covering 信阳 (stale version); for 新乡's it does not exist",
+    query: `mutation { recordLegalReview(id: "{{removalProposal}}", expectedVersion: 999, input: { conclusion: LAWFUL, opinion: "矩阵" }) { id } }`,
+    path: ["recordLegalReview"],
+    expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XX-AMR": "hidden" }, "denied"),
+  },
+  {
+    what: "deciding that removal: the same bureaus (stale version)",
+    query: `mutation { decideRemoval(id: "{{removalProposal}}", expectedVersion: 999, input: { remove: false, reason: "矩阵" }) { id } }`,
+    path: ["decideRemoval"],
+    expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XX-AMR": "hidden" }, "denied"),
+  },
+  {
     what: "the standards catalogue: everyone, the public included",
     query: `{ standards(first: 1) { edges { node { code title } } } }`,
     path: ["standards"],
@@ -896,6 +908,7 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
     publicReport: await one(`SELECT id FROM public_reports WHERE description = '矩阵举报'`),
     circular: await one(`SELECT id FROM circulars WHERE document_no = '信鉴协〔2025〕3号'`),
     huaxin: await one(`SELECT id FROM institutions WHERE credit_code = '91410700MA9G0T8C63'`),
+    removalProposal: await one(`SELECT id FROM removal_proposals ORDER BY proposed_at LIMIT 1`),
     zyjd,
     liuYang,
     courtCase: await one(`SELECT id FROM appraisal_cases WHERE agency_case_no = '(2024)豫15知民初32号'`),
