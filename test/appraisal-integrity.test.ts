@@ -489,3 +489,62 @@ describe("removing an institution after a confirmed false appraisal", () => {
     expect(audit.map((a: { operation: string }) => a.operation)).toEqual(["proposeRemoval", "recordLegalReview", "decideRemoval"]);
   });
 });
+
+describe("complaints from everyone", () => {
+  let hub: TestHub;
+  let zyjd: string;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    zyjd = (await hub.db.dataSource.query(`SELECT id FROM institutions WHERE credit_code = '91411500MA9F3K2L21'`))[0].id;
+  }, 60_000);
+  afterAll(() => hub?.stop());
+
+  const FILE = `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { complaint { id version kind complaintStatus agencyCaseNo appraiser { name } institution { name } partyName } replayed } }`;
+  const READ = `query($id: ID!) { caseFeedback(id: $id) { partyName partyContact complaintStatus } }`;
+
+  it("takes a complaint about the institution from the association on a party's behalf, seals the party's contact, and handles it like any complaint", async () => {
+    const input = { idempotencyKey: "c-1", institutionId: zyjd, description: "当事人反映该机构未按约定期限出具鉴定意见，且拒绝说明理由。", party: { name: "信阳某茶业有限公司", contact: "13800001111" } };
+    const filed = await hub.graphql(FILE, { as: "XY-IPAA", variables: { input } });
+    expect(filed.body.errors).toBeUndefined();
+    const complaint = filed.body.data.fileComplaint.complaint;
+    expect(complaint).toMatchObject({ kind: "COMPLAINT", complaintStatus: "SUBMITTED", agencyCaseNo: null, appraiser: null, institution: { name: "信阳中原知识产权鉴定中心" }, partyName: "信阳某茶业有限公司" });
+    const [row] = await hub.db.dataSource.query(`SELECT party_contact_sealed AS sealed FROM case_feedback WHERE id = $1`, [complaint.id]);
+    expect(row.sealed).not.toContain("13800001111");
+    // The bureau handling it reads the contact in full (audited); the institution is no complainant.
+    expect((await hub.graphql(READ, { as: "XY-AMR", variables: { id: complaint.id } })).body.data.caseFeedback).toEqual({ partyName: "信阳某茶业有限公司", partyContact: "13800001111", complaintStatus: "SUBMITTED" });
+    const reads = await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE operation = 'read:CaseFeedback.partyContact' AND entity_id = $1`, [complaint.id]);
+    expect(reads).toEqual([{ n: 1 }]);
+    const handled = await hub.graphql(`mutation($id: ID!, $v: Int!) { handleComplaint(id: $id, expectedVersion: $v, input: { to: ACKNOWLEDGED, note: "已受理" }) { complaintStatus } }`, { as: "XY-AMR", variables: { id: complaint.id, v: complaint.version } });
+    expect(handled.body.data.handleComplaint.complaintStatus).toBe("ACKNOWLEDGED");
+    expect((await hub.graphql(FILE, { as: "XY-ZYJD", variables: { input: { ...input, idempotencyKey: "c-2" } } })).body.errors?.[0].extensions.code).toBe("FORBIDDEN");
+  });
+
+  it("takes a court's complaint about an appraiser outside a case, and refuses an appraiser of another institution", async () => {
+    const [zhangWei] = await hub.db.dataSource.query(`SELECT id FROM appraisers WHERE name = '张伟'`);
+    const [zhaoLei] = await hub.db.dataSource.query(`SELECT id FROM appraisers WHERE name = '赵磊'`);
+    const filed = await hub.graphql(FILE, { as: "XY-COURT", variables: { input: { idempotencyKey: "c-3", institutionId: zyjd, appraiserId: zhangWei.id, description: "庭审中鉴定人答疑态度恶劣。" } } });
+    expect(filed.body.data.fileComplaint.complaint).toMatchObject({ appraiser: { name: "张伟" }, partyName: null });
+    const wrong = await hub.graphql(FILE, { as: "XY-COURT", variables: { input: { idempotencyKey: "c-4", institutionId: zyjd, appraiserId: zhaoLei.id, description: "x" } } });
+    expect(wrong.body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.appraiserId" });
+  });
+});
+
+describe("a bureau's view of possible duplicates across its jurisdiction", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  }, 60_000);
+  afterAll(() => hub?.stop());
+
+  const LIST = `query($d: Boolean) { appraisalCases(first: 20, filter: { hasPossibleDuplicates: $d }) { edges { node { agencyCaseNo } } } }`;
+  const numbers = async (as: string, d: boolean) => {
+    const res = await hub.graphql(LIST, { as, variables: { d } });
+    return res.body.errors ? res.body.errors[0].extensions.code : res.body.data.appraisalCases.edges.map((e: { node: { agencyCaseNo: string } }) => e.node.agencyCaseNo).sort();
+  };
+
+  it("lists the demo's police and bureau cases on the same 信阳毛尖 mark, and the rest apart; only for bureaus", async () => {
+    expect(await numbers("XY-AMR", true)).toEqual(["信公经立字〔2025〕018号", "信市监立〔2025〕56号"]);
+    expect(await numbers("XY-AMR", false)).toContain("(2024)豫15知民初32号");
+    expect(await numbers("XY-PROC", true)).toBe("FORBIDDEN");
+  });
+});

@@ -232,7 +232,7 @@ describe("a database sealed before data keys, then a rotation to a new master ke
           entity_id: summary.dataKey,
           client_name: "hub",
           end_user: "王工",
-          fields: ["idNumber", "phone", ...(await clientSecretField()), ...(await sealedField("public_reports", "contact")), `masterKey:${newKey.id}`, "rewrapped:2", `resealed:${sealedValues}`, "retired:1"],
+          fields: ["idNumber", "phone", ...(await clientSecretField()), ...(await sealedField("public_reports", "contact")), ...(await sealedField("case_feedback", "partyContact")), `masterKey:${newKey.id}`, "rewrapped:2", `resealed:${sealedValues}`, "retired:1"],
         },
       ]);
     } finally {

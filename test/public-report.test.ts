@@ -1,4 +1,5 @@
 import { startTestHub, TestHub } from "./support/test-hub";
+import { creditCodeFor } from "./support/directory";
 
 /**
  * 受理公众举报 (issue 18): anyone reports an institution without signing in; the bureau covering it triages;
@@ -7,7 +8,7 @@ import { startTestHub, TestHub } from "./support/test-hub";
 describe("public reports", () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({ env: { HUB_PUBLIC_REPORTS_PER_HOUR: "3" } });
+    hub = await startTestHub({ env: { HUB_PUBLIC_REPORTS_PER_HOUR: "4" } });
   }, 60_000);
   afterAll(() => hub?.stop());
 
@@ -53,6 +54,13 @@ describe("public reports", () => {
     const again = await hub.graphql(TRIAGE, { as: "XY-AMR", variables: { id: report.id, v: report.version + 1, input: { outcome: "DISMISS", reason: "重复" } } });
     expect(again.body.errors?.[0].extensions).toEqual({ code: "INVALID_STATE_TRANSITION", from: "ACCEPTED", to: "DISMISSED" });
 
+    // Accepted, it is a complaint about the institution on the reporter's behalf, handled like any other.
+    const [{ id: zyjd }] = await hub.db.dataSource.query(`SELECT id FROM institutions WHERE credit_code = $1`, [ZYJD.subjectCreditCode]);
+    const complaint = await hub.graphql(`query($id: ID!) { caseFeedbacks(first: 10, filter: { kind: COMPLAINT, institutionId: $id }) { edges { node { comment partyName partyContact complaintStatus postingAgencyCode } } } }`, { as: "XY-AMR", variables: { id: zyjd } });
+    expect(complaint.body.data.caseFeedbacks.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
+      comment: "该机构鉴定人未到场却在鉴定意见书上签名。", partyName: "公众举报人", partyContact: "13912345678", complaintStatus: "SUBMITTED", postingAgencyCode: "XY-AMR",
+    });
+
     const later = (await hub.graphql(STATUS, { variables: { code: receipt.receiptCode } })).body.data.publicReportStatus;
     expect(later).toMatchObject({ status: "ACCEPTED", triagedAt: expect.any(String) });
   });
@@ -72,13 +80,25 @@ describe("public reports", () => {
     expect(bad.body.errors?.[0].extensions.problems.map((p: { field: string }) => p.field)).toEqual(["input.subjectCreditCode", "input.subjectName"]);
   });
 
-  it("limits reports per address: the fourth in the hour is RATE_LIMITED and stores nothing", async () => {
+  it("accepts as a complaint only a report naming an institution of the directory", async () => {
+    // A valid credit code the directory does not hold: the report belongs to its registration region (信阳).
+    const submitted = await hub.graphql(SUBMIT, { variables: { input: { subjectCreditCode: creditCodeFor("411500", 4242), subjectName: "某咨询公司", description: "冒用鉴定机构名义。" } } });
+    expect(submitted.body.errors).toBeUndefined();
+    const [outside] = await hub.db.dataSource.query(`SELECT id, version, region_code FROM public_reports WHERE description = '冒用鉴定机构名义。'`);
+    expect(outside.region_code).toBe("411500");
+    const accepted = await hub.graphql(TRIAGE, { as: "XY-AMR", variables: { id: outside.id, v: outside.version, input: { outcome: "ACCEPT", reason: "受理" } } });
+    expect(accepted.body.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.outcome" });
+    const dismissed = await hub.graphql(TRIAGE, { as: "XY-AMR", variables: { id: outside.id, v: outside.version, input: { outcome: "DISMISS", reason: "非鉴定机构，移交属地市场监管部门" } } });
+    expect(dismissed.body.data.triagePublicReport.status).toBe("DISMISSED");
+  });
+
+  it("limits reports per address: the fifth in the hour is RATE_LIMITED and stores nothing", async () => {
     const [{ n: before }] = await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM public_reports`);
-    // Two were filed above from this (in-process, anonymous) address; the third passes, the fourth does not.
-    const third = await hub.graphql(SUBMIT, { variables: { input: { ...ZYJD, description: "第三份举报。" } } });
-    expect(third.body.errors).toBeUndefined();
+    // Three were filed above from this (in-process, anonymous) address; the fourth passes, the fifth does not.
     const fourth = await hub.graphql(SUBMIT, { variables: { input: { ...ZYJD, description: "第四份举报。" } } });
-    expect(fourth.body.errors?.[0].extensions.code).toBe("RATE_LIMITED");
+    expect(fourth.body.errors).toBeUndefined();
+    const fifth = await hub.graphql(SUBMIT, { variables: { input: { ...ZYJD, description: "第五份举报。" } } });
+    expect(fifth.body.errors?.[0].extensions.code).toBe("RATE_LIMITED");
     expect(await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM public_reports`)).toEqual([{ n: before + 1 }]);
   });
 });

@@ -80,6 +80,7 @@ export const SEALED_COLUMNS: ReadonlyArray<{ readonly table: string; readonly co
   { table: "appraisers", column: "phone_sealed", field: "phone" },
   { table: "identity_providers", column: "client_secret_sealed", field: "clientSecret" },
   { table: "public_reports", column: "contact_sealed", field: "contact" },
+  { table: "case_feedback", column: "party_contact_sealed", field: "partyContact" },
 ];
 
 /** Arbitrary but fixed key of the advisory lock that serialises changes to `pii_data_keys` across hub processes. */

@@ -128,6 +128,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     eventsWritten: deps.eventsWritten,
   };
   const institutions = new InstitutionService(scope);
+  const caseFeedback = new CaseFeedbackService(scope);
   const credit = new CreditRecordService(scope, institutions);
   return {
     viewer,
@@ -145,7 +146,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       institutions,
       appraisers: new AppraiserService(scope),
       appraisalCases: new AppraisalCaseService(scope),
-      caseFeedback: new CaseFeedbackService(scope),
+      caseFeedback,
       supervisionRecords: new SupervisionRecordService(scope),
       collaborationRecords: new CollaborationRecordService(scope),
       creditRecords: credit,
@@ -159,7 +160,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       operationManifests: new OperationManifestService(scope),
       sanctions: new DisciplinarySanctionService(scope),
       standards: new StandardService(scope),
-      publicReports: new PublicReportService(scope, deps.publicSubmissions),
+      publicReports: new PublicReportService(scope, caseFeedback, deps.publicSubmissions),
       typicalCases: new TypicalCaseService(scope),
       institutionGrades: new InstitutionGradeService(scope),
       institutionEvaluations: new InstitutionEvaluationService(scope),

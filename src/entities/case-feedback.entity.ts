@@ -30,15 +30,16 @@ export class CaseFeedback {
   @Column({ type: "text", name: "posting_region_code" })
   postingRegionCode: string;
 
-  @Field(() => String, { description: "The posting agency's case number." })
-  @Column({ type: "text", name: "agency_case_no" })
-  agencyCaseNo: string;
+  @Field(() => String, { nullable: true, description: "The posting agency's case number; null for a complaint filed outside a case." })
+  @Column({ type: "text", name: "agency_case_no", nullable: true })
+  agencyCaseNo: string | null;
 
   @Column({ type: "uuid", name: "case_id", nullable: true })
   caseId: string | null;
 
-  @Column({ type: "uuid", name: "appraiser_id" })
-  appraiserId: string;
+  /** Null for a complaint about the institution as a whole. */
+  @Column({ type: "uuid", name: "appraiser_id", nullable: true })
+  appraiserId: string | null;
 
   @Column({ type: "uuid", name: "institution_id" })
   institutionId: string;
@@ -101,6 +102,20 @@ export class CaseFeedback {
   @Field(() => Boolean, { nullable: true, description: "For complaints: whether a violation was confirmed." })
   @Column({ type: "boolean", name: "violation_confirmed", nullable: true })
   violationConfirmed: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "For a complaint filed on behalf of a party (当事人): the party's name." })
+  @Column({ type: "text", name: "party_name", nullable: true })
+  partyName: string | null;
+
+  @Column({ type: "text", name: "party_contact_sealed", nullable: true })
+  partyContactSealed: string | null;
+
+  @Column({ type: "text", name: "party_contact_masked", nullable: true })
+  partyContactMasked: string | null;
+
+  /** The public report a bureau accepted as this complaint. */
+  @Column({ type: "uuid", name: "public_report_id", nullable: true })
+  publicReportId: string | null;
 
   @Field(() => Int, { description: "Optimistic-concurrency version (complaint handling quotes it)." })
   @Column({ type: "int", default: 1 })

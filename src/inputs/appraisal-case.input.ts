@@ -44,6 +44,7 @@ export class CaseProgressInput {
 @InputType({ description: "Narrows the case list." })
 export class AppraisalCaseFilter {
   @Field(() => CaseStatus, { nullable: true, description: "Status." }) status?: CaseStatus | null;
+  @Field(() => Boolean, { nullable: true, description: "Cases that have (true) or lack (false) a possible duplicate (`possibleDuplicates`): for market-regulation bureaus, across their jurisdiction." }) hasPossibleDuplicates?: boolean | null;
   @Field(() => ID, { nullable: true, description: "Institution." }) institutionId?: string | null;
   @Field(() => String, { nullable: true, description: "The entrusting agency's case number, in any of its usual spellings: full-width or half-width digits and brackets, （）〔〕[]【】 alike for the year, spaces ignored." }) agencyCaseNo?: string | null;
   @Field(() => String, { nullable: true, description: "Code of the entrusting agency." }) entrustingAgencyCode?: string | null;

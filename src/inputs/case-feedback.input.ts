@@ -40,3 +40,20 @@ export class CaseFeedbackFilter {
   @Field(() => ID, { nullable: true, description: "Case." }) caseId?: string | null;
   @Field(() => ComplaintStatus, { nullable: true, description: "Complaint status." }) complaintStatus?: ComplaintStatus | null;
 }
+
+@InputType({ description: "The party (当事人) a complaint is filed on behalf of." })
+export class ComplaintPartyInput {
+  @Field(() => String, { description: "The party's name (a person or an organisation)." }) name: string;
+  @Field(() => String, { nullable: true, description: "How to reach the party; sealed, read in full only by the bureaus and associations handling the complaint." }) contact?: string | null;
+}
+
+@InputType({ description: "A complaint about an institution or one of its appraisers (执业活动投诉), inside or outside a case." })
+export class FileComplaintInput {
+  @Field(() => String, { description: idempotencyKeyDescription("Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT.") }) idempotencyKey: string;
+  @Field(() => ID, { description: "The institution complained about." }) institutionId: string;
+  @Field(() => ID, { nullable: true, description: "The appraiser complained about, if one (practising at the institution)." }) appraiserId?: string | null;
+  @Field(() => String, { nullable: true, description: "The filer's case number, if the complaint arises from a case." }) agencyCaseNo?: string | null;
+  @Field(() => String, { description: "What happened (at most 4,000 characters)." }) description: string;
+  @Field(() => Boolean, { nullable: true, description: "Whether false appraisal (虚假鉴定) is suspected." }) suspectedFalseAppraisal?: boolean | null;
+  @Field(() => ComplaintPartyInput, { nullable: true, description: "When filed on behalf of a party (e.g. by the association): the party." }) party?: ComplaintPartyInput | null;
+}

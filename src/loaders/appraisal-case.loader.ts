@@ -12,10 +12,18 @@ import { loadManyBy, loadOneBy } from "./entity-loaders";
 export const MAX_DUPLICATES = 20;
 
 /**
- * Possible duplicates of many cases in one statement: same technical field, and a shared patent or trademark,
- * or a shared party with the same matter; open (not rejected, closed or terminated) or entrusted since
- * `since`; never the case a re-appraisal repeats, nor its re-appraisals. Keys are `<case id>|<since>`.
+ * When case `c` may appraise the same subject as case `me` (多头、重复鉴定): same technical field, and a shared
+ * patent or trademark, or a shared party with the same matter; `c` open (not rejected, closed or terminated)
+ * or entrusted since `since`; never the case a re-appraisal repeats, nor its re-appraisals. The one rule, for
+ * the loader below and the case list's `hasPossibleDuplicates` filter.
  */
+export const duplicateMatch = (me: string, c: string, since: string): string =>
+  `${c}.id <> ${me}.id AND ${c}.technical_field = ${me}.technical_field
+   AND (${c}.object_keys && ${me}.object_keys OR (${c}.party_keys && ${me}.party_keys AND ${c}.matter_key = ${me}.matter_key))
+   AND ${c}.status <> 'REJECTED' AND (${c}.status NOT IN ('CLOSED', 'TERMINATED') OR ${c}.entrusted_on >= ${since})
+   AND ${c}.id IS DISTINCT FROM ${me}.reappraisal_of AND ${c}.reappraisal_of IS DISTINCT FROM ${me}.id`;
+
+/** Possible duplicates of many cases in one statement, at most `MAX_DUPLICATES` each. Keys are `<case id>|<since>`. */
 const DUPLICATES = `
   SELECT * FROM (
     SELECT me.id AS for_case, c.id, a.kind AS entrusting_agency_kind, c.entrusting_region_code, c.institution_id, c.entrusted_on::text AS entrusted_on,
@@ -23,10 +31,7 @@ const DUPLICATES = `
            c.matter_key = me.matter_key AS same_matter,
            row_number() OVER (PARTITION BY me.id ORDER BY c.entrusted_on DESC, c.id) AS n
       FROM appraisal_cases me
-      JOIN appraisal_cases c ON c.id <> me.id AND c.technical_field = me.technical_field
-       AND (c.object_keys && me.object_keys OR (c.party_keys && me.party_keys AND c.matter_key = me.matter_key))
-       AND c.status <> 'REJECTED' AND (c.status NOT IN ('CLOSED', 'TERMINATED') OR c.entrusted_on >= $2::date)
-       AND c.id IS DISTINCT FROM me.reappraisal_of AND c.reappraisal_of IS DISTINCT FROM me.id
+      JOIN appraisal_cases c ON ${duplicateMatch("me", "c", "$2::date")}
       JOIN agencies a ON a.id = c.entrusting_agency_id
      WHERE me.id = ANY($1::uuid[])
   ) found WHERE n <= ${MAX_DUPLICATES}

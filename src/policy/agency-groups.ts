@@ -17,6 +17,8 @@ export const DIRECTORY_READERS = [...ENFORCEMENT, ...OVERSIGHT] as const;
 export const DISPUTE_RESOLUTION = [ARBITRATION, MEDIATION] as const;
 /** Agencies that entrust appraisals: enforcement, bureaus (行政裁决、行政执法) and arbitration and mediation bodies. */
 export const ENTRUSTERS = [...ENFORCEMENT, MARKET_REGULATION, ...DISPUTE_RESOLUTION] as const;
+/** Agencies that file complaints about institutions and appraisers: everyone who deals with appraisals. */
+export const COMPLAINANTS = [...DIRECTORY_READERS, ...DISPUTE_RESOLUTION] as const;
 /** Agencies that feed back on appraisers in their cases (从业情况反馈) as courts do: enforcement, arbitration and mediation. */
 export const FEEDBACK_POSTERS = [...ENFORCEMENT, ...DISPUTE_RESOLUTION] as const;
 /** Parties that record a case's steps: the entrusters and the institutions. */

@@ -1,5 +1,6 @@
 import type { Viewer } from "../auth/viewer";
 import { permission } from "./decision";
+import { isBureau } from "./agency-groups";
 
 type CaseParties = { institutionId: string; entrustingAgencyId: string };
 
@@ -17,3 +18,9 @@ export const entrusterStep = permission("appraisalCase.entrusterStep", "the entr
 export const partyStep = permission("appraisalCase.partyStep", "the institution or the entrusting agency", "Only the parties to the case record this step.", (viewer: Viewer, c: CaseParties) =>
   viewer.isInstitution(c.institutionId) || (!!viewer.agency && viewer.agency.id === c.entrustingAgencyId),
 );
+
+/**
+ * List the cases of one's jurisdiction that have (or lack) a possible duplicate: the bureaus. The parties see
+ * each case's duplicates on the case; for the other supervisors the filter would tell what the field denies.
+ */
+export const filterDuplicates = permission("appraisalCase.filterDuplicates", "market-regulation bureaus", "Only market-regulation bureaus list cases by their possible duplicates.", (viewer: Viewer) => isBureau(viewer));

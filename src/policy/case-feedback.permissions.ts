@@ -1,6 +1,6 @@
 import type { Viewer } from "../auth/viewer";
-import { isBureau } from "./agency-groups";
-import { permission } from "./decision";
+import { isBureau, oversightCovering } from "./agency-groups";
+import { permission, predicate } from "./decision";
 
 /**
  * Which feedback a poster (`feedbackPoster`) may post: courts, procuratorates, police, arbitration and
@@ -12,4 +12,9 @@ export const postCaseFeedback = permission(
   "a bureau only naming a case it entrusted (caseId); other posters any",
   "A bureau posts feedback about a case it entrusted: name it with caseId.",
   (viewer: Viewer, input: { caseId?: string | null }) => !isBureau(viewer) || !!input.caseId,
+);
+
+/** A complainant party's contact in full: the bureaus and associations covering the institution, who handle the complaint. */
+export const complaintHandler = predicate("caseFeedback.partyContactInFull", "disclosure", "bureaus and associations covering the institution", (viewer: Viewer, feedback: { institutionRegionCode: string }) =>
+  oversightCovering(viewer, feedback.institutionRegionCode),
 );

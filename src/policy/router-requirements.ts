@@ -38,6 +38,7 @@ export const ROUTER_REQUIREMENTS: Record<RuleName, RouterRequirement> = {
   entruster: registry,
   caseParty: registry,
   feedbackPoster: registry,
+  complainant: registry,
   supervisor: registry,
   disciplinarian: registry,
   standardsCurator: registry,

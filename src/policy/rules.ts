@@ -16,7 +16,7 @@ import type { CustodyTrademark } from "../entities/custody-trademark.entity";
 import { SCOPES } from "../auth/scopes";
 import { AgencyKind } from "../entities/agency-kind";
 import type { Viewer } from "../auth/viewer";
-import { bureauCovering, CASE_PARTIES, DIRECTORY_READERS, ENFORCEMENT, ENTRUSTERS, FEEDBACK_POSTERS, isBureau, OVERSIGHT, oversightCovering, provinceBureau } from "./agency-groups";
+import { bureauCovering, CASE_PARTIES, COMPLAINANTS, DIRECTORY_READERS, ENFORCEMENT, ENTRUSTERS, FEEDBACK_POSTERS, isBureau, OVERSIGHT, oversightCovering, provinceBureau } from "./agency-groups";
 import { predicate } from "./decision";
 import { custodyTrademarkVisibility } from "./custody-trademark.visibility";
 import { abnormalPatentVisibility } from "./abnormal-patent.visibility";
@@ -40,6 +40,8 @@ export const entruster = predicate("entruster", "rule", "courts, procuratorates,
 export const caseParty = predicate("caseParty", "rule", "the kinds of a case's parties: entrusters and institutions", (viewer: Viewer) => viewer.isKind(...CASE_PARTIES));
 /** Bureaus too, about the cases they entrusted (`caseFeedback.post`). */
 export const feedbackPoster = predicate("feedbackPoster", "rule", "courts, procuratorates, police, arbitration and mediation bodies; bureaus", (viewer: Viewer) => viewer.isKind(...FEEDBACK_POSTERS) || isBureau(viewer));
+/** 执业活动投诉: complaints about institutions and appraisers, inside or outside a case, possibly on behalf of a party. */
+export const complainant = predicate("complainant", "rule", "courts, procuratorates, police, bureaus, associations, arbitration and mediation bodies", (viewer: Viewer) => viewer.isKind(...COMPLAINANTS));
 export const supervisor = predicate("supervisor", "rule", "bureaus and associations", (viewer: Viewer) => viewer.isKind(...OVERSIGHT));
 /** 行业惩戒: the industry associations, under their own charters (a bureau decides an appraiser's status instead). */
 export const disciplinarian = predicate("disciplinarian", "rule", "industry associations", (viewer: Viewer) => viewer.isKind(AgencyKind.INDUSTRY_ASSOCIATION));
@@ -146,6 +148,7 @@ export const CALLER_RULES = {
   entruster,
   caseParty,
   feedbackPoster,
+  complainant,
   supervisor,
   disciplinarian,
   standardsCurator,

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { responsePathAsArray, type GraphQLResolveInfo } from "graphql";
 import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { ComplaintNextStep } from "../domain/case-enums";
@@ -11,7 +12,7 @@ import { Connection, toConnection } from "./types/connection";
 import { PageArgs } from "./types/page-args";
 import { Payload } from "./types/payload";
 import type { Created } from "../services/command-runner";
-import { CaseFeedbackFilter, HandleComplaintInput, PostCaseFeedbackInput } from "../inputs/case-feedback.input";
+import { CaseFeedbackFilter, FileComplaintInput, HandleComplaintInput, PostCaseFeedbackInput } from "../inputs/case-feedback.input";
 
 const CaseFeedbackConnection = Connection(CaseFeedback, "CaseFeedback", "feedback item");
 
@@ -37,6 +38,7 @@ export class FeedbackSummary {
 }
 
 const PostCaseFeedbackPayload = Payload("postCaseFeedback", "feedback", CaseFeedback, "feedback", "authenticated");
+const FileComplaintPayload = Payload("fileComplaint", "complaint", CaseFeedback, "complaint", "complainant");
 
 @Resolver(() => CaseFeedback)
 export class CaseFeedbackResolver {
@@ -62,6 +64,22 @@ export class CaseFeedbackResolver {
     return ctx.services.caseFeedback.post(input);
   }
 
+  @Mutation(() => FileComplaintPayload, {
+    nullable: true,
+    description:
+      "Files a complaint about an institution, or one of its appraisers (执业活动投诉), inside or outside a case: courts, procuratorates, police, bureaus, associations (also on behalf of a party, 当事人), arbitration and mediation bodies. Handled like any complaint (handleComplaint). Idempotent per client system.",
+  })
+  @Guard("complainant", "institution.visible", "appraiser.visible")
+  fileComplaint(@Arg("input", () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: HubContext): Promise<Created<CaseFeedback>> {
+    return ctx.services.caseFeedback.fileComplaint(input);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "For a complaint filed on behalf of a party: the party's contact, in full (audited) for the bureaus and associations handling it, masked for others." })
+  @Guard("authenticated")
+  partyContact(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo): Promise<string | null> {
+    return ctx.services.caseFeedback.partyContact(feedback, responsePathAsArray(info.path));
+  }
+
   @Mutation(() => CaseFeedback, { nullable: true, description: "Moves a complaint: SUBMITTED → ACKNOWLEDGED → INVESTIGATING → RESOLVED, or DISMISSED. For the association or bureau covering the institution." })
   @Guard("supervisor", "caseFeedback.visible")
   handleComplaint(
@@ -73,10 +91,10 @@ export class CaseFeedbackResolver {
     return ctx.services.caseFeedback.handleComplaint(id, expectedVersion, input);
   }
 
-  @FieldResolver(() => Appraiser, { nullable: true, description: "The appraiser." })
+  @FieldResolver(() => Appraiser, { nullable: true, description: "The appraiser; null for a complaint about the institution as a whole." })
   @Guard("authenticated")
   appraiser(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext): Promise<Appraiser | null> {
-    return ctx.loaders.appraiserById.load(feedback.appraiserId);
+    return feedback.appraiserId ? ctx.loaders.appraiserById.load(feedback.appraiserId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: "The appraiser's institution when the feedback was posted." })

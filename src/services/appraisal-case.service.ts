@@ -16,7 +16,8 @@ import { Page } from "./pagination";
 import * as check from "./validate";
 import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
 import { institutionVisibility } from "../policy/institution.visibility";
-import { entrusterStep, institutionStep, partyStep } from "../policy/appraisal-case.permissions";
+import { entrusterStep, filterDuplicates, institutionStep, partyStep } from "../policy/appraisal-case.permissions";
+import { duplicateMatch } from "../loaders/appraisal-case.loader";
 import { demand } from "../policy/decision";
 import { entruster } from "../policy/rules";
 import type { Standard } from "../entities/standard.entity";
@@ -42,11 +43,13 @@ const PROGRESS_EVENTS: Partial<Record<CaseAction, HubEventType>> = {
 const STEP_PERMISSION = { INSTITUTION: institutionStep, ENTRUSTER: entrusterStep, EITHER: partyStep } as const;
 
 /** Cases, newest entrustment first; the id breaks ties so the order is total. */
-const CASE_LIST: ListSpec<AppraisalCase, AppraisalCaseFilter> = {
+/** The case list; `since`: the start of the duplicate window (`HUB_DUPLICATE_WINDOW_MONTHS`). */
+const caseList = (since: string): ListSpec<AppraisalCase, AppraisalCaseFilter> => ({
   entity: AppraisalCase,
   alias: "c",
   filters: {
     status: equals("status", "status"),
+    hasPossibleDuplicates: (wanted, c) => ({ clause: `${wanted ? "" : "NOT "}EXISTS (SELECT 1 FROM appraisal_cases other WHERE ${duplicateMatch(c, "other", ":since")})`, params: { since } }),
     institutionId: equals("institution_id", "institutionId", (id: string) => check.idFilter(id, "filter.institutionId")),
     agencyCaseNo: equals("agency_case_no_key", "caseNoKey", caseNumberKey),
     entrustingAgencyCode: equals("entrusting_agency_code", "entruster"),
@@ -58,7 +61,7 @@ const CASE_LIST: ListSpec<AppraisalCase, AppraisalCaseFilter> = {
       { column: "c.id", part: "uuid", value: (row) => row.id },
     ],
   },
-};
+});
 
 /**
  * Appraisal cases from entrustment to court (受理、鉴定、审核签发、出庭). Every step is an event with who and
@@ -83,7 +86,8 @@ export class AppraisalCaseService {
   }
 
   async list(filter: AppraisalCaseFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AppraisalCase>> {
-    const page = await listPage(this.scope.dataSource, CASE_LIST, appraisalCaseVisibility.sql(this.viewer, "c"), filter, { first, after });
+    if (filter.hasPossibleDuplicates !== undefined && filter.hasPossibleDuplicates !== null) filterDuplicates.require(this.viewer);
+    const page = await listPage(this.scope.dataSource, caseList(this.duplicateWindowStart()), appraisalCaseVisibility.sql(this.viewer, "c"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.appraisalCaseById.prime(row.id, row);
     return page;
   }
@@ -93,8 +97,12 @@ export class AppraisalCaseService {
    * may know them: the case and its institution each through their own visibility.
    */
   possibleDuplicates(c: AppraisalCase): Promise<PossibleDuplicate[]> {
-    const since = addMonths(this.scope.today(), -this.scope.policy.duplicateWindowMonths);
-    return this.scope.loaders.possibleDuplicatesByCase.load(`${c.id}|${since}`);
+    return this.scope.loaders.possibleDuplicatesByCase.load(`${c.id}|${this.duplicateWindowStart()}`);
+  }
+
+  /** Cases entrusted since this day count as recent (`HUB_DUPLICATE_WINDOW_MONTHS`). */
+  private duplicateWindowStart(): string {
+    return addMonths(this.scope.today(), -this.scope.policy.duplicateWindowMonths);
   }
 
   /** What the entrusting agency is told of a new case: each possible duplicate. */

@@ -11,22 +11,28 @@ import { caseNumberKey } from "../domain/case-number";
 import { todayInChina } from "../domain/local-date";
 import type { WorkingCalendar } from "../domain/working-days";
 import { BadUserInputError, InvalidStateTransitionError } from "../errors/errors";
-import { RequestScope } from "../context/request-scope";
+import { auditActor, RequestScope } from "../context/request-scope";
 import type { SummarySubject } from "../loaders/case-feedback.loader";
 import { recomputeCreditGrade } from "./credit-grade";
 import { addToSummaries, FeedbackSummaryView, RATING_COLUMNS, summaryView } from "./feedback-summary";
 import { Page } from "./pagination";
 import * as check from "./validate";
+import { InputProblems } from "./validate";
 import { updateVersioned } from "./versioned-update";
 import { appraisalCaseVisibility } from "../policy/appraisal-case.visibility";
 import { appraiserVisibility } from "../policy/appraiser.visibility";
 import { caseFeedbackVisibility } from "../policy/case-feedback.visibility";
 import { demand } from "../policy/decision";
-import { feedbackPoster } from "../policy/rules";
-import { postCaseFeedback } from "../policy/case-feedback.permissions";
+import { complainant, feedbackPoster } from "../policy/rules";
+import { complaintHandler, postCaseFeedback } from "../policy/case-feedback.permissions";
+import { institutionVisibility } from "../policy/institution.visibility";
+import { maskPhone } from "../auth/mask";
+import type { ResponsePath } from "../auth/disclosure";
+import { AuditOutcome } from "../entities/audit-event.entity";
+import type { EventDraft } from "../push/event-types";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
-import type { CaseFeedbackFilter, HandleComplaintInput, PostCaseFeedbackInput, RatingsInput } from "../inputs/case-feedback.input";
+import type { CaseFeedbackFilter, FileComplaintInput, HandleComplaintInput, PostCaseFeedbackInput, RatingsInput } from "../inputs/case-feedback.input";
 
 
 export type { FeedbackSummaryView };
@@ -160,6 +166,115 @@ export class CaseFeedbackService {
     });
   }
 
+  /**
+   * A complaint about an institution or one of its appraisers (执业活动投诉), from any agency that deals with
+   * appraisals, inside or outside a case, possibly on behalf of a party (当事人) whose contact is sealed. It is
+   * handled like a complaint after a case (`handleComplaint`).
+   */
+  async fileComplaint(input: FileComplaintInput): Promise<Created<CaseFeedback>> {
+    const viewer = this.viewer;
+    demand(complainant, "Courts, procuratorates, police, bureaus, associations, arbitration and mediation bodies file complaints.", viewer);
+    const problems = new InputProblems();
+    const description = problems.check(() => check.text(input.description, "input.description", { max: 4000, required: true, freeText: true }));
+    const agencyCaseNo = problems.check(() => check.optionalText(input.agencyCaseNo, "input.agencyCaseNo", 100)) ?? null;
+    const partyName = input.party ? problems.check(() => check.text(input.party!.name, "input.party.name", { max: 200, required: true })) : null;
+    const partyContact = input.party ? (problems.check(() => check.optionalText(input.party!.contact, "input.party.contact", 100)) ?? null) : null;
+    if (input.appraiserId && !check.isUuid(input.appraiserId)) problems.add("input.appraiserId", "The appraiser does not exist.");
+    problems.done();
+    const calendar = await this.scope.loaders.calendar();
+    return this.commands.create({
+      operation: "fileComplaint",
+      entity: CaseFeedback,
+      entityType: "CaseFeedback",
+      idempotencyKey: input.idempotencyKey,
+      keyRequired: true,
+      authorize: async (manager) => {
+        const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
+        if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+        const appraiser = input.appraiserId ? await manager.getRepository(Appraiser).findOneBy({ id: input.appraiserId }) : null;
+        if (input.appraiserId && (!appraiser || appraiser.institutionId !== institution.id || !appraiserVisibility.test(viewer, appraiser, institution))) {
+          throw new BadUserInputError("The appraiser does not practise at this institution.", "input.appraiserId");
+        }
+        return { institution, appraiser };
+      },
+      fingerprint: { institutionId: input.institutionId, appraiserId: input.appraiserId ?? null, agencyCaseNo, description, suspected: input.suspectedFalseAppraisal ?? false, partyName, partyContact },
+      write: async (manager, { institution, appraiser }) => {
+        const { saved, events } = await this.storeComplaint(manager, {
+          institution,
+          appraiserId: appraiser?.id ?? null,
+          agencyCaseNo,
+          comment: description!,
+          suspectedFalseAppraisal: input.suspectedFalseAppraisal ?? false,
+          party: partyName ? { name: partyName, contact: partyContact } : null,
+          publicReportId: null,
+        }, calendar);
+        return { id: saved.id, fields: ["kind", "institutionId", ...(appraiser ? ["appraiserId"] : []), "comment", ...(partyName ? ["partyName"] : []), ...(partyContact ? ["partyContact"] : [])], events };
+      },
+    });
+  }
+
+  /**
+   * Stores a complaint filed by the caller, inside the caller's transaction: its response day, the summaries,
+   * the grades, and the events. Also used when a bureau accepts a public report as a complaint. The calendar
+   * is read before the transaction (an embedded database has one connection, which the transaction holds).
+   */
+  async storeComplaint(
+    manager: EntityManager,
+    c: { institution: Institution; appraiserId: string | null; agencyCaseNo: string | null; comment: string; suspectedFalseAppraisal: boolean; party: { name: string; contact: string | null } | null; publicReportId: string | null },
+    calendar: WorkingCalendar,
+  ): Promise<{ saved: CaseFeedback; events: EventDraft[] }> {
+    const agency = this.viewer.agency!;
+    const workingDays = this.scope.policy.complaintResponseWorkingDays;
+    const saved = await manager.getRepository(CaseFeedback).save(
+      manager.create(CaseFeedback, {
+        kind: FeedbackKind.COMPLAINT,
+        postingAgencyId: agency.id,
+        postingAgencyCode: agency.code,
+        postingRegionCode: agency.regionCode,
+        agencyCaseNo: c.agencyCaseNo,
+        caseId: null,
+        appraiserId: c.appraiserId,
+        institutionId: c.institution.id,
+        institutionRegionCode: c.institution.regionCode,
+        suspectedFalseAppraisal: c.suspectedFalseAppraisal,
+        comment: c.comment,
+        partyName: c.party?.name ?? null,
+        partyContactSealed: c.party?.contact ? this.scope.vault.seal(c.party.contact) : null,
+        partyContactMasked: c.party?.contact ? maskPhone(c.party.contact) : null,
+        publicReportId: c.publicReportId,
+        postedAt: this.scope.now(),
+        complaintStatus: ComplaintStatus.SUBMITTED,
+        complaintRespondBy: complaintRespondBy(calendar, this.scope.today(), workingDays),
+        complaintResponseWorkingDays: workingDays,
+      }),
+    );
+    await addToSummaries(manager, saved);
+    await this.regrade(manager, saved);
+    return { saved, events: [eventAbout("case_feedback.posted", saved, [saved.institutionRegionCode]), eventAbout("case_feedback.complaint_received", saved, [saved.institutionRegionCode])] };
+  }
+
+  /**
+   * The party's contact on a complaint filed on its behalf: in full for the bureaus and associations handling
+   * it (the feedback's row visibility), once the read is durably audited; masked if it cannot be.
+   */
+  async partyContact(feedback: CaseFeedback, path: ResponsePath): Promise<string | null> {
+    if (!feedback.partyContactSealed) return null;
+    if (!complaintHandler(this.viewer, feedback)) return feedback.partyContactMasked;
+    try {
+      await this.scope.trail.appendDurably(auditActor(this.viewer, this.scope.request), {
+        operation: "read:CaseFeedback.partyContact",
+        entityType: "CaseFeedback",
+        entityId: feedback.id,
+        fields: ["partyContact"],
+        outcome: AuditOutcome.SUCCESS,
+      });
+    } catch {
+      this.scope.disclosures.note("AUDIT_UNAVAILABLE", path);
+      return feedback.partyContactMasked;
+    }
+    return this.scope.vault.openLatest(feedback.partyContactSealed);
+  }
+
   async handleComplaint(id: string, expectedVersion: number, input: HandleComplaintInput): Promise<CaseFeedback> {
     const note = check.text(input.note, "input.note", { max: 2000, required: true, freeText: true });
     const resolution = check.optionalText(input.resolution, "input.resolution", 4000, { freeText: true });
@@ -196,7 +311,7 @@ export class CaseFeedbackService {
   private async regrade(manager: EntityManager, f: CaseFeedback): Promise<void> {
     const today = this.scope.today();
     await recomputeCreditGrade(manager, { type: "INSTITUTION", id: f.institutionId }, this.scope.policy, today);
-    await recomputeCreditGrade(manager, { type: "APPRAISER", id: f.appraiserId }, this.scope.policy, today);
+    if (f.appraiserId) await recomputeCreditGrade(manager, { type: "APPRAISER", id: f.appraiserId }, this.scope.policy, today);
   }
 
   /** Feedback linked to a case must come from the agency that entrusted it, about an appraiser on it, under its number. */

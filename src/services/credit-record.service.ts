@@ -374,6 +374,11 @@ export class CreditRecordService {
       if (!appraiser) throw new BadUserInputError("The appraiser does not exist.", "input.subjectAppraiserId");
       return { type: CreditSubjectType.APPRAISER, creditCode: null, institutionId: null, appraiserId: appraiser.id, name: appraiser.name, regionCode: appraiser.regionCode };
     }
+    if (!input.subjectCreditCode && complaint) {
+      // A complaint about the institution as a whole: the institution is the subject.
+      const institution = await manager.getRepository(Institution).findOneByOrFail({ id: complaint.institutionId });
+      return { type: CreditSubjectType.INSTITUTION, creditCode: institution.creditCode, institutionId: institution.id, appraiserId: null, name: institution.name, regionCode: institution.regionCode };
+    }
     if (!input.subjectCreditCode) throw new BadUserInputError("Name the subject by subjectCreditCode or subjectAppraiserId.", "input.subjectCreditCode");
     const creditCode = check.creditCode(input.subjectCreditCode, "input.subjectCreditCode");
     const institution = await manager.getRepository(Institution).findOneBy({ creditCode });

@@ -39,6 +39,8 @@ export async function addToSummaries(manager: EntityManager, f: CaseFeedback): P
     f.postedAt,
   ];
   for (const [subject, id] of [["INSTITUTION", f.institutionId], ["APPRAISER", f.appraiserId]] as const) {
+    // A complaint about the institution as a whole counts for the institution only.
+    if (!id) continue;
     const allColumns = [...columns, "adopted_count", "adoption_known_count", "complaint_count"];
     await manager.query(
       `INSERT INTO feedback_summaries (subject_type, subject_id, feedback_count, ${allColumns.join(", ")}, last_feedback_at)
@@ -89,7 +91,7 @@ export async function rebuildFeedbackSummaries(dataSource: DataSource): Promise<
         `INSERT INTO feedback_summaries (subject_type, subject_id, feedback_count, ${columns}, adopted_count, adoption_known_count, complaint_count, last_feedback_at)
          SELECT '${subject}', ${column}, count(*), ${sums}, count(*) FILTER (WHERE opinion_adopted), count(opinion_adopted),
                 count(*) FILTER (WHERE kind = 'COMPLAINT'), max(posted_at)
-           FROM case_feedback GROUP BY ${column} RETURNING subject_id`,
+           FROM case_feedback WHERE ${column} IS NOT NULL GROUP BY ${column} RETURNING subject_id`,
       );
       subjects += rows.length;
     }

@@ -14,6 +14,11 @@ import { demand } from "../policy/decision";
 import { publicReportVisibility } from "../policy/public-report.visibility";
 import { reportTriager } from "../policy/rules";
 import { CommandRunner } from "./command-runner";
+import type { CaseFeedbackService } from "./case-feedback.service";
+import type { EntityManager } from "typeorm";
+import type { AuditEntry } from "../audit/audit-trail";
+import type { EventDraft } from "../push/event-types";
+import type { WorkingCalendar } from "../domain/working-days";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { Page } from "./pagination";
 import * as check from "./validate";
@@ -68,6 +73,7 @@ export class PublicReportService {
 
   constructor(
     private readonly scope: RequestScope,
+    private readonly complaints: CaseFeedbackService,
     private readonly submissions?: { admitPublicSubmission(key: string): Promise<void> },
   ) {
     this.commands = new CommandRunner(scope);
@@ -148,13 +154,36 @@ export class PublicReportService {
     return this.scope.vault.openLatest(report.contactSealed);
   }
 
-  triage(id: string, expectedVersion: number, input: TriagePublicReportInput): Promise<PublicReport> {
+  /**
+   * 受理: the report becomes a complaint about the institution it names, filed by the accepting bureau on the
+   * reporter's behalf (the contact resealed with it), and is handled like any complaint. A report that names no
+   * institution of the directory cannot be accepted as one.
+   */
+  private async acceptAsComplaint(manager: EntityManager, report: PublicReport, calendar: WorkingCalendar): Promise<{ also: AuditEntry[]; events: EventDraft[] }> {
+    const institution = report.subjectInstitutionId ? await manager.getRepository(Institution).findOneBy({ id: report.subjectInstitutionId }) : null;
+    if (!institution) throw new BadUserInputError("The report names no institution of the directory: dismiss it, or refer it to whoever supervises its subject.", "input.outcome");
+    const contact = report.contactSealed ? await this.scope.vault.openLatest(report.contactSealed) : null;
+    const { saved, events } = await this.complaints.storeComplaint(manager, {
+      institution,
+      appraiserId: null,
+      agencyCaseNo: null,
+      comment: report.description,
+      suspectedFalseAppraisal: false,
+      party: { name: REPORTER, contact },
+      publicReportId: report.id,
+    }, calendar);
+    return { also: [{ operation: "fileComplaint", entityType: "CaseFeedback", entityId: saved.id, fields: ["kind", "institutionId", "comment", "publicReportId"], outcome: AuditOutcome.SUCCESS }], events };
+  }
+
+  async triage(id: string, expectedVersion: number, input: TriagePublicReportInput): Promise<PublicReport> {
     demand(reportTriager, "Market-regulation bureaus triage public reports.", this.scope.viewer);
     const reason = check.text(input.reason, "input.reason", { max: 1000, required: true, freeText: true });
     if ((input.outcome === PublicReportTriage.MERGE) !== !!input.mergeIntoId) {
       throw new BadUserInputError("mergeIntoId goes with MERGE, and MERGE needs it.", "input.mergeIntoId");
     }
     const to = { ACCEPT: PublicReportStatus.ACCEPTED, MERGE: PublicReportStatus.MERGED, DISMISS: PublicReportStatus.DISMISSED }[input.outcome];
+    // Read before the transaction: an accepted report becomes a complaint with a response day.
+    const calendar = input.outcome === PublicReportTriage.ACCEPT ? await this.scope.loaders.calendar() : undefined;
     return this.commands.change({
       operation: "triagePublicReport",
       entity: PublicReport,
@@ -173,16 +202,21 @@ export class PublicReportService {
           // Merged into the report the target was itself merged into, so a chain never forms.
           mergedIntoId = target.mergedIntoId ?? target.id;
         }
+        const accepted = input.outcome === PublicReportTriage.ACCEPT ? await this.acceptAsComplaint(manager, report, calendar!) : { also: [], events: [] };
         return {
           changes: { status: to, triageReason: reason, mergedIntoId, triagedByAgencyCode: this.scope.viewer.agency!.code, triagedAt: this.scope.now() },
           fields: ["status", "triageReason", ...(mergedIntoId ? ["mergedIntoId"] : [])],
           // The table has no updated_at: triagedAt says when.
           touchUpdatedAt: false,
+          ...accepted,
         };
       },
     });
   }
 }
+
+/** The reporter, as the party of the complaint a report becomes. */
+const REPORTER = "公众举报人";
 
 /** The registration region a credit code carries (characters 3–8, 登记管理机关行政区划码), or its province's, or the nation. */
 function registrationRegion(creditCode: string): string {

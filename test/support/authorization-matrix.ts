@@ -341,10 +341,10 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ anonymous: "denied", "XY-COURT": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
   },
   {
-    what: "a complaint: the poster (GS-PSB) and bureaus and associations covering the institution",
+    what: "a complaint: its poster (GS-PSB's in the demo, XY-COURT's among the fixtures) and bureaus and associations covering the institution",
     query: `{ caseFeedbacks(filter: { kind: COMPLAINT }) { edges { node { complaintStatus nextSteps } } } }`,
     path: ["caseFeedbacks", "edges", "0"],
-    expected: row({ anonymous: "denied", "GS-PSB": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
+    expected: row({ anonymous: "denied", "GS-PSB": "ok", "XY-COURT": "ok", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
   },
   {
     what: "an institution's feedback summary: agencies (not the public, not the institutions)",
@@ -640,6 +640,25 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed", "XX-AMR": "hidden" }, "denied"),
   },
   {
+    what: "filing a complaint about an institution: every agency that deals with appraisals (an unknown institution: BAD_USER_INPUT), never an institution",
+    query: `mutation { fileComplaint(input: { idempotencyKey: "m-c", institutionId: "00000000-0000-4000-8000-000000000000", description: "矩阵" }) { replayed } }`,
+    path: ["fileComplaint"],
+    expected: row({ anonymous: "denied", ...INSTITUTIONS }, "allowed"),
+  },
+  {
+    what: "the contact of the party XY-COURT complained for: in full for the bureaus and associations covering 信阳, masked for the court that filed it",
+    query: `{ caseFeedback(id: "{{partyComplaint}}") { partyContact } }`,
+    path: ["caseFeedback", "partyContact"],
+    expectValue: (value) => !String(value).includes("*"),
+    expected: row({ anonymous: "denied", "XY-COURT": "limited", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
+  },
+  {
+    what: "listing cases by their possible duplicates: market-regulation bureaus, across their jurisdiction",
+    query: `{ appraisalCases(first: 1, filter: { hasPossibleDuplicates: true }) { edges { node { id } } } }`,
+    path: ["appraisalCases"],
+    expected: row({ "XY-AMR": "ok", "XX-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
     what: "the standards catalogue: everyone, the public included",
     query: `{ standards(first: 1) { edges { node { code title } } } }`,
     path: ["standards"],
@@ -901,11 +920,14 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
   );
   const graded = await hub.graphql(`mutation { recordInstitutionGrade(input: { idempotencyKey: "matrix-grade", institutionId: "${zyjd}", grade: AAA, decidedOn: "2025-03-28", validUntil: "2028-03-27" }) { replayed } }`, { as: "XY-IPAA" });
   if (graded.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(graded.body.errors)}`);
+  const partyComplaint = await hub.graphql(`mutation { fileComplaint(input: { idempotencyKey: "matrix-party", institutionId: "${zyjd}", description: "矩阵投诉", party: { name: "矩阵当事人", contact: "13900001234" } }) { complaint { id } } }`, { as: "XY-COURT" });
+  if (partyComplaint.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(partyComplaint.body.errors)}`);
   const report = await hub.graphql(`mutation { submitPublicReport(input: { subjectCreditCode: "91411500MA9F3K2L21", subjectName: "信阳中原知识产权鉴定中心", description: "矩阵举报" }) { status } }`);
   if (report.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(report.body.errors)}`);
   await hub.hub.deps.trail.flush();
   return {
     publicReport: await one(`SELECT id FROM public_reports WHERE description = '矩阵举报'`),
+    partyComplaint: partyComplaint.body.data.fileComplaint.complaint.id,
     circular: await one(`SELECT id FROM circulars WHERE document_no = '信鉴协〔2025〕3号'`),
     huaxin: await one(`SELECT id FROM institutions WHERE credit_code = '91410700MA9G0T8C63'`),
     removalProposal: await one(`SELECT id FROM removal_proposals ORDER BY proposed_at LIMIT 1`),
