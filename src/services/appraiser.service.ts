@@ -18,6 +18,7 @@ import { appraiserVisibility } from "../policy/appraiser.visibility";
 import { institutionVisibility } from "../policy/institution.visibility";
 import { manageAppraiser } from "../policy/appraiser.permissions";
 import { idNumberDisclosure, phoneInFull } from "../policy/appraiser.disclosure";
+import { discloseAfterAudit } from "./sealed-disclosure";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { AppraiserFilter, ProfessionalTitleInput, QualificationInput, RegisterAppraiserInput, TrainingInput, UpdateAppraiserInput } from "../inputs/appraiser.input";
@@ -133,20 +134,8 @@ export class AppraiserService {
   }
 
   /** Opens a sealed value once its audit entry is durable; masked when the entry cannot be written. */
-  private async disclose(appraiser: Appraiser, field: string, sealed: string, masked: string | null, path: ResponsePath): Promise<string | null> {
-    try {
-      await this.scope.trail.appendDurably(auditActor(this.viewer, this.scope.request), {
-        operation: `read:Appraiser.${field}`,
-        entityType: "Appraiser",
-        entityId: appraiser.id,
-        fields: [field],
-        outcome: AuditOutcome.SUCCESS,
-      });
-    } catch {
-      this.scope.disclosures.note("AUDIT_UNAVAILABLE", path);
-      return masked;
-    }
-    return this.scope.vault.openLatest(sealed);
+  private disclose(appraiser: Appraiser, field: string, sealed: string, masked: string | null, path: ResponsePath): Promise<string | null> {
+    return discloseAfterAudit(this.scope, { entityType: "Appraiser", entityId: appraiser.id, field }, sealed, masked, path);
   }
 
   private auditRefusedRead(appraiser: Appraiser, field: string, reason: DisclosureRefusal): void {

@@ -11,7 +11,7 @@ import { caseNumberKey } from "../domain/case-number";
 import { todayInChina } from "../domain/local-date";
 import type { WorkingCalendar } from "../domain/working-days";
 import { BadUserInputError, InvalidStateTransitionError } from "../errors/errors";
-import { auditActor, RequestScope } from "../context/request-scope";
+import { RequestScope } from "../context/request-scope";
 import type { SummarySubject } from "../loaders/case-feedback.loader";
 import { recomputeCreditGrade } from "./credit-grade";
 import { addToSummaries, FeedbackSummaryView, RATING_COLUMNS, summaryView } from "./feedback-summary";
@@ -28,9 +28,9 @@ import { complaintHandler, postCaseFeedback } from "../policy/case-feedback.perm
 import { institutionVisibility } from "../policy/institution.visibility";
 import { maskPhone } from "../auth/mask";
 import type { ResponsePath } from "../auth/disclosure";
-import { AuditOutcome } from "../entities/audit-event.entity";
 import type { EventDraft } from "../push/event-types";
 import { CommandRunner, Created } from "./command-runner";
+import { discloseAfterAudit } from "./sealed-disclosure";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { CaseFeedbackFilter, FileComplaintInput, HandleComplaintInput, PostCaseFeedbackInput, RatingsInput } from "../inputs/case-feedback.input";
 
@@ -260,19 +260,7 @@ export class CaseFeedbackService {
   async partyContact(feedback: CaseFeedback, path: ResponsePath): Promise<string | null> {
     if (!feedback.partyContactSealed) return null;
     if (!complaintHandler(this.viewer, feedback)) return feedback.partyContactMasked;
-    try {
-      await this.scope.trail.appendDurably(auditActor(this.viewer, this.scope.request), {
-        operation: "read:CaseFeedback.partyContact",
-        entityType: "CaseFeedback",
-        entityId: feedback.id,
-        fields: ["partyContact"],
-        outcome: AuditOutcome.SUCCESS,
-      });
-    } catch {
-      this.scope.disclosures.note("AUDIT_UNAVAILABLE", path);
-      return feedback.partyContactMasked;
-    }
-    return this.scope.vault.openLatest(feedback.partyContactSealed);
+    return discloseAfterAudit(this.scope, { entityType: "CaseFeedback", entityId: feedback.id, field: "partyContact" }, feedback.partyContactSealed, feedback.partyContactMasked, path);
   }
 
   async handleComplaint(id: string, expectedVersion: number, input: HandleComplaintInput): Promise<CaseFeedback> {

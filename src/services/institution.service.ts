@@ -246,11 +246,7 @@ export class InstitutionService {
    * the current status is always the last decision's.
    */
   async changeListingStatus(input: ChangeListingStatusInput): Promise<Institution> {
-    const reason = check.text(input.reason, "reason", { max: 1000, required: true, freeText: true });
-    const decisionDocNo = check.optionalText(input.decisionDocNo, "decisionDocNo", 100);
-    const today = this.scope.today();
-    const effectiveOn = check.localDate(input.effectiveOn, "effectiveOn") ?? today;
-    if (effectiveOn > today) throw new BadUserInputError("effectiveOn cannot lie in the future: record the decision when it takes effect.", "effectiveOn");
+    const { reason, decisionDocNo, effectiveOn } = this.validDecision(input);
     if (input.listingLevel && input.to !== ListingStatus.LISTED) throw new BadUserInputError("listingLevel goes with a move to LISTED.", "listingLevel");
 
     return this.commands.change({
@@ -278,10 +274,7 @@ export class InstitutionService {
     if (!LISTING_TRANSITIONS[current.listingStatus].includes(move.to)) {
       throw new InvalidStateTransitionError("The institution's listing", current.listingStatus, move.to);
     }
-    const [last] = await manager.getRepository(ListingEvent).find({ where: { institutionId: current.id }, order: { effectiveOn: "DESC", seq: "DESC" }, take: 1 });
-    if (last && move.effectiveOn < last.effectiveOn) {
-      throw new BadUserInputError("effectiveOn cannot be earlier than the previous decision of the register.", "effectiveOn");
-    }
+    const last = await lastDecisionBefore(manager, current.id, move.effectiveOn);
     const refusal = await listingRefusal(manager, this.scope.policy, current, move, last);
     if (refusal) throw new InvalidStateTransitionError("The institution's listing", current.listingStatus, move.to, refusal);
     const listing: Partial<Institution> = { listingStatus: move.to };
@@ -312,11 +305,7 @@ export class InstitutionService {
    * of its own: the register records LISTED → LISTED at the new level; the listing continues (listedAt kept).
    */
   async changeListingLevel(input: { id: string; expectedVersion: number; level: ListingLevel; reason: string; decisionDocNo?: string | null; effectiveOn?: string | null }): Promise<Institution> {
-    const reason = check.text(input.reason, "reason", { max: 1000, required: true, freeText: true });
-    const decisionDocNo = check.optionalText(input.decisionDocNo, "decisionDocNo", 100);
-    const today = this.scope.today();
-    const effectiveOn = check.localDate(input.effectiveOn, "effectiveOn") ?? today;
-    if (effectiveOn > today) throw new BadUserInputError("effectiveOn cannot lie in the future: record the decision when it takes effect.", "effectiveOn");
+    const { reason, decisionDocNo, effectiveOn } = this.validDecision(input);
     return this.commands.change({
       ...this.forWrite(input.id, input.expectedVersion),
       operation: "changeListingLevel",
@@ -324,8 +313,7 @@ export class InstitutionService {
       apply: async (current, manager) => {
         if (current.listingStatus !== ListingStatus.LISTED) throw new InvalidStateTransitionError("The institution's listing level", current.listingStatus, ListingStatus.LISTED);
         if (current.listingLevel === input.level) throw new BadUserInputError(`The institution is already in the ${input.level.toLowerCase()} directory.`, "level");
-        const [last] = await manager.getRepository(ListingEvent).find({ where: { institutionId: current.id }, order: { effectiveOn: "DESC", seq: "DESC" }, take: 1 });
-        if (last && effectiveOn < last.effectiveOn) throw new BadUserInputError("effectiveOn cannot be earlier than the previous decision of the register.", "effectiveOn");
+        await lastDecisionBefore(manager, current.id, effectiveOn);
         const updated = await updateVersioned<Institution>(manager, Institution, "Institution", current.id, current.version, { listingLevel: input.level });
         const event = await manager.getRepository(ListingEvent).save(
           manager.create(ListingEvent, {
@@ -342,6 +330,14 @@ export class InstitutionService {
         return { wrote: updated, fields: ["listingLevel", `listingEvent:${event.seq}`], events: [eventAbout("institution.listing_status_changed", updated, [updated.regionCode])] };
       },
     });
+  }
+
+  /** A register decision's reason, document number and day (today by default; never in the future). */
+  private validDecision(input: { reason: string; decisionDocNo?: string | null; effectiveOn?: string | null }): { reason: string; decisionDocNo: string | null; effectiveOn: string } {
+    const today = this.scope.today();
+    const effectiveOn = check.localDate(input.effectiveOn, "effectiveOn") ?? today;
+    if (effectiveOn > today) throw new BadUserInputError("effectiveOn cannot lie in the future: record the decision when it takes effect.", "effectiveOn");
+    return { reason: check.text(input.reason, "reason", { max: 1000, required: true, freeText: true }), decisionDocNo: check.optionalText(input.decisionDocNo, "decisionDocNo", 100), effectiveOn };
   }
 
   /** An institution as a command loads it for write: NOT_FOUND when it does not exist for the caller. */
@@ -380,6 +376,13 @@ export class InstitutionService {
     problems.done();
     return out;
   }
+}
+
+/** The register's last decision about an institution; a new one may not take effect before it. */
+async function lastDecisionBefore(manager: EntityManager, institutionId: string, effectiveOn: string): Promise<ListingEvent | undefined> {
+  const [last] = await manager.getRepository(ListingEvent).find({ where: { institutionId }, order: { effectiveOn: "DESC", seq: "DESC" }, take: 1 });
+  if (last && effectiveOn < last.effectiveOn) throw new BadUserInputError("effectiveOn cannot be earlier than the previous decision of the register.", "effectiveOn");
+  return last;
 }
 
 /**

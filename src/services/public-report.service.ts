@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { auditActor, type RequestScope } from "../context/request-scope";
+import type { RequestScope } from "../context/request-scope";
 import { NATIONAL_REGION } from "../auth/region";
 import { maskPhone } from "../auth/mask";
 import { findRegion } from "../domain/region-directory";
@@ -14,6 +14,7 @@ import { demand } from "../policy/decision";
 import { publicReportVisibility } from "../policy/public-report.visibility";
 import { reportTriager } from "../policy/rules";
 import { CommandRunner } from "./command-runner";
+import { discloseAfterAudit } from "./sealed-disclosure";
 import type { CaseFeedbackService } from "./case-feedback.service";
 import type { EntityManager } from "typeorm";
 import type { AuditEntry } from "../audit/audit-trail";
@@ -139,19 +140,7 @@ export class PublicReportService {
   /** The reporter's contact, for the bureau the report exists for: opened only once its read is durably audited. */
   async contact(report: PublicReport, path: ResponsePath): Promise<string | null> {
     if (!report.contactSealed) return null;
-    try {
-      await this.scope.trail.appendDurably(auditActor(this.scope.viewer, this.scope.request), {
-        operation: "read:PublicReport.contact",
-        entityType: "PublicReport",
-        entityId: report.id,
-        fields: ["contact"],
-        outcome: AuditOutcome.SUCCESS,
-      });
-    } catch {
-      this.scope.disclosures.note("AUDIT_UNAVAILABLE", path);
-      return report.contactMasked;
-    }
-    return this.scope.vault.openLatest(report.contactSealed);
+    return discloseAfterAudit(this.scope, { entityType: "PublicReport", entityId: report.id, field: "contact" }, report.contactSealed, report.contactMasked, path);
   }
 
   /**
