@@ -46,7 +46,7 @@ describeOnServer("two hubs started at once on an empty PostgreSQL database (Post
     const [loaded] = await withHubDatabase(database, dataDir, (query) =>
       query(`SELECT (SELECT count(*)::int FROM agencies) AS agencies, (SELECT count(*)::int FROM institutions) AS institutions, (SELECT count(*)::int FROM appraisal_cases) AS cases`),
     );
-    expect(loaded).toEqual({ agencies: 14, institutions: 9, cases: 2 });
+    expect(loaded).toEqual({ agencies: 14, institutions: 9, cases: 3 });
 
     const config = loadConfig({ HUB_DATA_DIR: dataDir });
     const token = await issueToken(await loadSigningKey(config, { create: false }), config.jwt, { agencyCode: "XY-AMR", clientName: "default", scopes: [], lifetimeSeconds: 600 });
