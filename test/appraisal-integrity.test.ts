@@ -397,7 +397,7 @@ describe("grades and published evaluations", () => {
   });
 
   it("publishes a listed institution's satisfaction over 12 months, withheld below the threshold, and its latest inspection", async () => {
-    const EVALUATION = `query($id: ID!) { institution(id: $id) { publicEvaluation { suppressed feedbackCount averages { professionalism reportQuality } latestInspection { kind conductedOn result score } } } }`;
+    const EVALUATION = `query($id: ID!) { institution(id: $id) { publicEvaluation { suppressed feedbackCount averages { timeliness professionalism reportQuality } latestInspection { kind conductedOn result score } } } }`;
     const first = (await hub.graphql(EVALUATION, { variables: { id: zyjd } })).body.data.institution.publicEvaluation;
     // The demo's two evaluations of 信阳中原: fewer than 3, so withheld.
     expect(first).toEqual({ suppressed: true, feedbackCount: null, averages: null, latestInspection: { kind: "PRACTICE_INSPECTION", conductedOn: "2025-06-18", result: "PASSED", score: 92 } });
@@ -409,7 +409,8 @@ describe("grades and published evaluations", () => {
     });
     expect(posted.body.errors).toBeUndefined();
     const second = (await hub.graphql(EVALUATION, { variables: { id: zyjd } })).body.data.institution.publicEvaluation;
-    expect(second).toMatchObject({ suppressed: false, feedbackCount: 3, averages: { professionalism: 4, reportQuality: 4 } });
+    // Timeliness was rated twice only: that average stays withheld.
+    expect(second).toMatchObject({ suppressed: false, feedbackCount: 3, averages: { professionalism: 4, reportQuality: 4, timeliness: null } });
 
     // Not listed: nothing is published.
     const [suspended] = await hub.db.dataSource.query(`SELECT id FROM institutions WHERE credit_code = '52411500MJY123458K'`);
@@ -475,7 +476,14 @@ describe("removing an institution after a confirmed false appraisal", () => {
     expect(errorOf(await hub.graphql(REVIEW, { as: "XY-IPAA", variables: { id, v: version, input: { conclusion: "LAWFUL", opinion: "同意" } } }))).toMatchObject({ code: "FORBIDDEN" });
     expect(errorOf(await hub.graphql(REVIEW, { as: "XX-AMR", variables: { id, v: version, input: { conclusion: "LAWFUL", opinion: "同意" } } }))).toMatchObject({ code: "NOT_FOUND" });
 
-    const reviewed = await hub.graphql(REVIEW, { as: "XY-AMR", variables: { id, v: version, input: { conclusion: "LAWFUL", opinion: "事实清楚，证据确凿，依据正确，程序合法，同意移出。" } } });
+    // A review that returns the proposal does not let the bureau remove; a new review may follow it.
+    const returned = await hub.graphql(REVIEW, { as: "XY-AMR", variables: { id, v: version, input: { conclusion: "RETURNED", opinion: "请补充鉴定意见与送检材料不符的比对说明。" } } });
+    expect(returned.body.data.recordLegalReview).toMatchObject({ status: "REVIEWED", legalReviewConclusion: "RETURNED" });
+    const v1 = returned.body.data.recordLegalReview.version;
+    expect(errorOf(await hub.graphql(DECIDE, { as: "XY-AMR", variables: { id, v: v1, input: { remove: true, reason: "虚假鉴定，移出名录库", decisionDocNo: "信市监〔2026〕30号" } } }))).toEqual({
+      code: "INVALID_STATE_TRANSITION", from: "REVIEWED", to: "REMOVED", reason: "LEGAL_REVIEW_REQUIRED",
+    });
+    const reviewed = await hub.graphql(REVIEW, { as: "XY-AMR", variables: { id, v: v1, input: { conclusion: "LAWFUL", opinion: "事实清楚，证据确凿，依据正确，程序合法，同意移出。" } } });
     expect(reviewed.body.data.recordLegalReview).toMatchObject({ status: "REVIEWED", legalReviewConclusion: "LAWFUL", legalReviewedByAgencyCode: "XY-AMR" });
     const v2 = reviewed.body.data.recordLegalReview.version;
     expect(errorOf(await hub.graphql(DECIDE, { as: "XY-AMR", variables: { id, v: v2, input: { remove: true, reason: "虚假鉴定，移出名录库" } } }))).toEqual({ code: "BAD_USER_INPUT", field: "input.decisionDocNo" });
@@ -486,7 +494,7 @@ describe("removing an institution after a confirmed false appraisal", () => {
     expect(after.listingStatus).toBe("REMOVED");
     expect(after.listingHistory[0]).toEqual({ toStatus: "REMOVED", decisionDocNo: "信市监〔2026〕30号" });
     const audit = await hub.db.dataSource.query(`SELECT operation FROM audit_events WHERE operation IN ('proposeRemoval', 'recordLegalReview', 'decideRemoval') AND outcome = 'SUCCESS' ORDER BY seq`);
-    expect(audit.map((a: { operation: string }) => a.operation)).toEqual(["proposeRemoval", "recordLegalReview", "decideRemoval"]);
+    expect(audit.map((a: { operation: string }) => a.operation)).toEqual(["proposeRemoval", "recordLegalReview", "recordLegalReview", "decideRemoval"]);
   });
 });
 

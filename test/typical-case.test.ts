@@ -78,6 +78,10 @@ describe("the case library", () => {
     expect(open.body.errors![0].message).toContain("CLOSED");
 
     await hub.db.dataSource.query(`UPDATE appraisal_cases SET status = 'CLOSED' WHERE id = $1`, [policeCase]);
+    // The matter is published as the case recorded it: one that names a person keeps the case out of the library.
+    await hub.db.dataSource.query(`UPDATE appraisal_cases SET matter = '陈静经手的地理标志产品真伪鉴定' WHERE id = $1`, [policeCase]);
+    expect(errorOf(await hub.graphql(PUBLISH, { as: "XY-IPAA", variables: { id: policeCase, input: clean } }))).toEqual({ code: "BAD_USER_INPUT", field: "caseId" });
+    await hub.db.dataSource.query(`UPDATE appraisal_cases SET matter = '地理标志产品真伪鉴定' WHERE id = $1`, [policeCase]);
     const published = await hub.graphql(PUBLISH, { as: "XY-IPAA", variables: { id: policeCase, input: { ...clean, standardsApplied: ["GB/T 45563.2-2025"] } } });
     expect(published.body.errors).toBeUndefined();
     expect(published.body.data.publishTypicalCase.typicalCase).toMatchObject({ technicalField: "GEOGRAPHICAL_INDICATION", matter: "地理标志产品真伪鉴定" });

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
 import { Public } from "../policy/guard";
 
-@ObjectType({ description: "Average ratings (1–5) over the period; null where nothing was rated." })
+@ObjectType({ description: "Average ratings (1–5) over the period; null where fewer than HUB_STATISTICS_MIN_COUNT ratings were given." })
 @Public()
 export class PublicRatings {
   @Field(() => Float, { nullable: true, description: "Timeliness." }) timeliness: number | null;
@@ -26,8 +26,8 @@ export class InspectionOutcome {
 export class PublicEvaluation {
   @Field(() => String, { description: "First day of the period (12 months up to today)." }) periodFrom: string;
   @Field(() => String, { description: "Last day of the period (today)." }) periodTo: string;
-  @Field(() => Boolean, { description: "True when fewer feedback items than HUB_STATISTICS_MIN_COUNT were posted: the count and averages are then withheld." }) suppressed: boolean;
-  @Field(() => Int, { nullable: true, description: "Feedback items agencies posted in the period; null when suppressed." }) feedbackCount: number | null;
+  @Field(() => Boolean, { description: "True when fewer evaluations and commendations than HUB_STATISTICS_MIN_COUNT were posted: the count and averages are then withheld." }) suppressed: boolean;
+  @Field(() => Int, { nullable: true, description: "Evaluations and commendations agencies posted in the period (complaints are not counted here); null when suppressed." }) feedbackCount: number | null;
   @Field(() => PublicRatings, { nullable: true, description: "Average ratings in the period; null when suppressed." }) averages: PublicRatings | null;
   @Field(() => InspectionOutcome, { nullable: true, description: "The latest inspection or document-quality review; null when there was none." }) latestInspection: InspectionOutcome | null;
 }

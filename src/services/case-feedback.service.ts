@@ -220,7 +220,16 @@ export class CaseFeedbackService {
    */
   async storeComplaint(
     manager: EntityManager,
-    c: { institution: Institution; appraiserId: string | null; agencyCaseNo: string | null; comment: string; suspectedFalseAppraisal: boolean; party: { name: string; contact: string | null } | null; publicReportId: string | null },
+    c: {
+      institution: Institution;
+      appraiserId: string | null;
+      agencyCaseNo: string | null;
+      comment: string;
+      suspectedFalseAppraisal: boolean;
+      /** The party: its contact in the clear (to seal), or already sealed elsewhere (a reporter's, copied as it is). */
+      party: { name: string; contact: string | null; sealed?: { sealed: string; masked: string | null } | null } | null;
+      publicReportId: string | null;
+    },
     calendar: WorkingCalendar,
   ): Promise<{ saved: CaseFeedback; events: EventDraft[] }> {
     const agency = this.viewer.agency!;
@@ -239,8 +248,8 @@ export class CaseFeedbackService {
         suspectedFalseAppraisal: c.suspectedFalseAppraisal,
         comment: c.comment,
         partyName: c.party?.name ?? null,
-        partyContactSealed: c.party?.contact ? this.scope.vault.seal(c.party.contact) : null,
-        partyContactMasked: c.party?.contact ? maskPhone(c.party.contact) : null,
+        partyContactSealed: c.party?.sealed?.sealed ?? (c.party?.contact ? this.scope.vault.seal(c.party.contact) : null),
+        partyContactMasked: c.party?.sealed ? c.party.sealed.masked : c.party?.contact ? maskPhone(c.party.contact) : null,
         publicReportId: c.publicReportId,
         postedAt: this.scope.now(),
         complaintStatus: ComplaintStatus.SUBMITTED,

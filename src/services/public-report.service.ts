@@ -151,14 +151,14 @@ export class PublicReportService {
   private async acceptAsComplaint(manager: EntityManager, report: PublicReport, calendar: WorkingCalendar): Promise<{ also: AuditEntry[]; events: EventDraft[] }> {
     const institution = report.subjectInstitutionId ? await manager.getRepository(Institution).findOneBy({ id: report.subjectInstitutionId }) : null;
     if (!institution) throw new BadUserInputError("The report names no institution of the directory: dismiss it, or refer it to whoever supervises its subject.", "input.outcome");
-    const contact = report.contactSealed ? await this.scope.vault.openLatest(report.contactSealed) : null;
     const { saved, events } = await this.complaints.storeComplaint(manager, {
       institution,
       appraiserId: null,
       agencyCaseNo: null,
       comment: report.description,
       suspectedFalseAppraisal: false,
-      party: { name: REPORTER, contact },
+      // The reporter's contact moves sealed as it is: never opened (nor read from the key store) in the transaction.
+      party: { name: REPORTER, contact: null, sealed: report.contactSealed ? { sealed: report.contactSealed, masked: report.contactMasked } : null },
       publicReportId: report.id,
     }, calendar);
     return { also: [{ operation: "fileComplaint", entityType: "CaseFeedback", entityId: saved.id, fields: ["kind", "institutionId", "comment", "publicReportId"], outcome: AuditOutcome.SUCCESS }], events };
@@ -188,8 +188,10 @@ export class PublicReportService {
           const target = check.isUuid(input.mergeIntoId!) ? await manager.getRepository(PublicReport).findOneBy({ id: input.mergeIntoId! }) : null;
           if (!target || !publicReportVisibility.test(this.scope.viewer, target) || target.id === report.id) throw new BadUserInputError("mergeIntoId names no other report you triage.", "input.mergeIntoId");
           if (target.subjectCreditCode !== report.subjectCreditCode) throw new BadUserInputError("A report merges only into a report about the same subject.", "input.mergeIntoId");
-          // Merged into the report the target was itself merged into, so a chain never forms.
+          // Merged into the report the target was itself merged into, and the reports merged into this one follow
+          // it there: a chain never forms.
           mergedIntoId = target.mergedIntoId ?? target.id;
+          await manager.getRepository(PublicReport).update({ mergedIntoId: report.id }, { mergedIntoId });
         }
         const accepted = input.outcome === PublicReportTriage.ACCEPT ? await this.acceptAsComplaint(manager, report, calendar!) : { also: [], events: [] };
         return {

@@ -1,5 +1,4 @@
 import type { EntityManager } from "typeorm";
-import { In } from "typeorm";
 import type { AuditEntry } from "../audit/audit-trail";
 import type { RequestScope } from "../context/request-scope";
 import { ListingStatus } from "../domain/directory-enums";
@@ -32,17 +31,14 @@ export async function proposeRemoval(
   const institutionId = record.subjectInstitutionId ?? (record.subjectAppraiserId ? (await manager.getRepository(Appraiser).findOneBy({ id: record.subjectAppraiserId }))?.institutionId : null);
   const institution = institutionId ? await manager.getRepository(Institution).findOneBy({ id: institutionId }) : null;
   if (!institution || ![ListingStatus.LISTED, ListingStatus.SUSPENDED].includes(institution.listingStatus)) return [];
-  if (await manager.getRepository(RemovalProposal).existsBy({ institutionId: institution.id, status: In(OPEN) })) return [];
-  const proposal = await manager.getRepository(RemovalProposal).save(
-    manager.create(RemovalProposal, {
-      institutionId: institution.id,
-      institutionRegionCode: institution.regionCode,
-      creditRecordId: record.id,
-      reason: `信用决定${record.decisionDocNo}认定虚假鉴定（严重失信），提请移出名录库`,
-      status: RemovalProposalStatus.PROPOSED,
-    }),
+  // At most one open proposal per institution (a partial unique index): a second determination meanwhile adds none.
+  const inserted: Array<{ id: string }> = await manager.query(
+    `INSERT INTO removal_proposals (institution_id, institution_region_code, credit_record_id, reason, status)
+     VALUES ($1, $2, $3, $4, 'PROPOSED') ON CONFLICT (institution_id) WHERE status IN ('PROPOSED', 'REVIEWED') DO NOTHING RETURNING id`,
+    [institution.id, institution.regionCode, record.id, `信用决定${record.decisionDocNo}认定虚假鉴定（严重失信），提请移出名录库`],
   );
-  return [{ operation: "proposeRemoval", entityType: "RemovalProposal", entityId: proposal.id, fields: ["institutionId", "creditRecordId"], outcome: AuditOutcome.SUCCESS }];
+  if (inserted.length === 0) return [];
+  return [{ operation: "proposeRemoval", entityType: "RemovalProposal", entityId: inserted[0].id, fields: ["institutionId", "creditRecordId"], outcome: AuditOutcome.SUCCESS }];
 }
 
 /**
@@ -73,7 +69,9 @@ export class RemovalProposalService {
       ...this.forWrite(id, expectedVersion),
       operation: "recordLegalReview",
       apply: async (proposal) => {
-        if (proposal.status !== RemovalProposalStatus.PROPOSED) throw new InvalidStateTransitionError("The removal proposal", proposal.status, RemovalProposalStatus.REVIEWED);
+        // A review that RETURNED the proposal (facts, basis or procedure to complete) may be followed by a new one.
+        const reviewable = proposal.status === RemovalProposalStatus.PROPOSED || (proposal.status === RemovalProposalStatus.REVIEWED && proposal.legalReviewConclusion === LegalReviewConclusion.RETURNED);
+        if (!reviewable) throw new InvalidStateTransitionError("The removal proposal", proposal.status, RemovalProposalStatus.REVIEWED);
         return {
           changes: { status: RemovalProposalStatus.REVIEWED, legalReviewConclusion: input.conclusion, legalReviewOpinion: opinion, legalReviewedOn: reviewedOn, legalReviewedByAgencyCode: this.scope.viewer.agency!.code },
           fields: ["status", "legalReviewConclusion", "legalReviewOpinion", "legalReviewedOn"],

@@ -125,10 +125,11 @@ export class TypicalCaseService {
     );
     const known = { names: people.map((p) => p.name).filter(Boolean), numbers: [appraisal.agencyCaseNo, appraisal.opinionDocNo ?? ""] };
     const problems = new InputProblems();
-    const fields: Array<[string, string]> = [["input.title", text.title], ["input.summary", text.summary], ...text.keyPoints.map((p, i): [string, string] => [`input.keyPoints.${i}`, p])];
+    // The matter is published as the case recorded it: it is checked like the text given.
+    const fields: Array<[string, string]> = [["caseId", appraisal.matter], ["input.title", text.title], ["input.summary", text.summary], ...text.keyPoints.map((p, i): [string, string] => [`input.keyPoints.${i}`, p])];
     for (const [field, value] of fields) {
       const found = personalDataIn(value, known);
-      if (found) problems.add(field, `${field} ${found.message}`);
+      if (found) problems.add(field, field === "caseId" ? `The case's matter ${found.message.replace(/: de-identify it.*$/, "")}: the case cannot be published as typical.` : `${field} ${found.message}`);
     }
     problems.done();
   }

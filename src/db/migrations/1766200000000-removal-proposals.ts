@@ -30,6 +30,8 @@ export class RemovalProposals1766200000000 implements MigrationInterface {
         CHECK (status <> 'REMOVED' OR legal_review_conclusion = 'LAWFUL')
       )`);
     await q.query(`CREATE INDEX removal_proposals_by_institution ON removal_proposals (institution_id, proposed_at DESC)`);
+    // At most one open proposal per institution, whatever runs at once.
+    await q.query(`CREATE UNIQUE INDEX removal_proposals_one_open ON removal_proposals (institution_id) WHERE status IN ('PROPOSED', 'REVIEWED')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
