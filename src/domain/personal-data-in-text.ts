@@ -16,13 +16,13 @@ const LABELS: Record<PersonalDataKind, string> = {
  * credit codes, case or document numbers, or names of the people the hub knows in the case. Identifiers are
  * found by shape, after folding full-width characters and the separators people put inside numbers; names
  * only by what the hub knows (it cannot recognise every name; the publisher remains responsible).
- * Answers what was found, or null.
+ * Answers what was found (`what`, for a message), or null.
  */
-export function personalDataIn(text: string, known: { names: readonly string[]; numbers: readonly string[] }): { kind: PersonalDataKind; message: string } | null {
+export function personalDataIn(text: string, known: { names: readonly string[]; numbers: readonly string[] }): { kind: PersonalDataKind; what: string } | null {
   const plain = text.normalize("NFKC");
   // Digits written with spaces or dashes inside (139 1234 5678, 0376-6221234) are read as one number.
   const joined = plain.replace(/(?<=\d)[\s\-‐–—]+(?=\d)/g, "");
-  const found = (kind: PersonalDataKind) => ({ kind, message: `contains ${LABELS[kind]}: de-identify it (e.g. 张某, 某公司, 〔案号略〕).` });
+  const found = (kind: PersonalDataKind) => ({ kind, what: LABELS[kind] });
 
   if (/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/.test(joined) || /(?<![\dA-Za-z])\d{15}(?![\dA-Za-z])/.test(joined)) return found("ID_NUMBER");
   if (/(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/.test(joined) || /(?<![\dA-Za-z])0\d{2,3}\d{7,8}(?!\d)/.test(joined)) return found("PHONE");

@@ -9,6 +9,7 @@ import { createInstitutionLoaders } from "./institution.loader";
 import { createAbnormalPatentLoaders } from "./abnormal-patent.loader";
 import { createCustodyTrademarkLoaders } from "./custody-trademark.loader";
 import { createStandardLoaders } from "./standard.loader";
+import { createPublicReportLoaders } from "./public-report.loader";
 import { createInstitutionEvaluationLoaders } from "./institution-evaluation.loader";
 import type { AlertWindow } from "./trademark-alert-feed";
 
@@ -28,6 +29,7 @@ export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWi
     ...createAbnormalPatentLoaders(dataSource),
     ...createCustodyTrademarkLoaders(dataSource, alertWindow),
     ...createStandardLoaders(dataSource),
+    ...createPublicReportLoaders(dataSource),
     ...createInstitutionEvaluationLoaders(dataSource, evaluationSince),
   };
 }

@@ -77,7 +77,7 @@ export class AppraisalCaseResolver {
   @FieldResolver(() => [Standard], { description: "The catalogue's standards the appraisal applied, as recorded with its ISSUE step." })
   @Guard("authenticated")
   standardsApplied(@Root() c: AppraisalCase, @Ctx() ctx: HubContext): Promise<Standard[]> {
-    return ctx.services.appraisalCases.standardsApplied(c);
+    return ctx.services.standards.byIds(c.standardIds);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The entrusting agency." })

@@ -40,6 +40,6 @@ export class TypicalCaseResolver {
   @FieldResolver(() => [Standard], { description: "The catalogue's standards the appraisal applied." })
   @Public()
   standardsApplied(@Root() typical: TypicalCase, @Ctx() ctx: HubContext): Promise<Standard[]> {
-    return ctx.services.typicalCases.standardsOf(typical);
+    return ctx.services.standards.byIds(typical.standardIds);
   }
 }

@@ -15,7 +15,7 @@ import { DEMO_AGENCIES, DEMO_INSTITUTION_AGENCIES } from "./demo-agencies";
 import { INSTITUTION_CLIENT, insertDefaultClient } from "../services/client-system.service";
 import { AgencyKind } from "../entities/agency-kind";
 import { DEMO_APPRAISERS, DEMO_INSTITUTIONS } from "./demo-directory";
-import { resolveStandardCodes } from "../services/standard.service";
+import { withCatalogue } from "../services/institution.service";
 import { InstitutionGradeRecord } from "../entities/institution-grade.entity";
 
 /**
@@ -70,8 +70,7 @@ async function seedInstitutions(manager: EntityManager, audit: AuditEntry[]): Pr
     const last = history.at(-1);
     const status = last?.to ?? ListingStatus.NOT_LISTED;
     const listedSince = status === ListingStatus.LISTED || status === ListingStatus.SUSPENDED ? [...history].reverse().find((d) => d.to === ListingStatus.LISTED)!.on : null;
-    const catalogue = await resolveStandardCodes(manager, demo.standards.map((s) => s.code), "standards");
-    const standards = demo.standards.map((s) => ({ ...s, standardId: catalogue.get(s.code)!.id }));
+    const { standards } = await withCatalogue(manager, { standards: demo.standards });
     const institution = await manager.getRepository(Institution).save(
       manager.create(Institution, { ...demo, standards, listingStatus: status, listingLevel: listedSince ? (level ?? ListingLevel.MUNICIPAL) : null, listedAt: listedSince }),
     );

@@ -20,8 +20,8 @@ import { entrusterStep, filterDuplicates, institutionStep, partyStep } from "../
 import { duplicateMatch } from "../loaders/appraisal-case.loader";
 import { demand } from "../policy/decision";
 import { entruster } from "../policy/rules";
-import type { Standard } from "../entities/standard.entity";
-import { resolveStandardCodes } from "./standard.service";
+import { catalogueEntries } from "./standard.service";
+import { referencedInstitution } from "./institution.service";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { AppraisalCaseFilter, CaseAppraiserInput, CaseProgressInput, EntrustAppraisalInput } from "../inputs/appraisal-case.input";
@@ -146,12 +146,6 @@ export class AppraisalCaseService {
     return caseDeadlines(c, events, calendar, this.scope.policy, this.scope.today());
   }
 
-  /** The catalogue's standards the appraisal applied (recorded with ISSUE). */
-  async standardsApplied(c: AppraisalCase): Promise<Standard[]> {
-    const standards = await this.scope.loaders.standardById.loadMany(c.standardIds);
-    return standards.filter((s): s is Standard => !!s && !(s instanceof Error));
-  }
-
   async entrust(input: EntrustAppraisalInput): Promise<Created<AppraisalCase>> {
     const viewer = this.viewer;
     demand(entruster, "Only courts, procuratorates, police, bureaus, arbitration and mediation bodies entrust appraisals.", viewer);
@@ -159,8 +153,7 @@ export class AppraisalCaseService {
     const matter = check.text(input.matter, "input.matter", { max: 200, required: true, freeText: true });
     const subject = check.text(input.subject, "input.subject", { max: 2000, freeText: true });
     const today = this.scope.today();
-    const entrustedOn = check.localDate(input.entrustedOn, "input.entrustedOn") ?? today;
-    if (entrustedOn > today) throw new BadUserInputError("entrustedOn cannot lie in the future.", "input.entrustedOn");
+    const entrustedOn = check.dayUpTo(input.entrustedOn, "input.entrustedOn", today);
     const agency = viewer.agency!;
     const keys = caseSubjectKeys({ subject, matter, identifiers: input.subjectIdentifiers });
     const reappraisalOf = input.reappraisalOf ?? null;
@@ -183,8 +176,7 @@ export class AppraisalCaseService {
       idempotencyKey: input.idempotencyKey,
       keyRequired: true,
       authorize: async (manager) => {
-        const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
-        if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+        const institution = await referencedInstitution(manager, viewer, input.institutionId, "input.institutionId");
         if (institution.listingStatus !== ListingStatus.LISTED) throw new BadUserInputError("Only institutions listed in the directory can be entrusted.", "input.institutionId");
         if (!institution.technicalFields.includes(input.technicalField)) {
           throw new BadUserInputError("The institution is not listed for this technical field.", "input.technicalField");
@@ -228,9 +220,7 @@ export class AppraisalCaseService {
   async recordProgress(caseId: string, expectedVersion: number, input: CaseProgressInput): Promise<AppraisalCase> {
     const rule = CASE_ACTIONS[input.action];
     const note = check.optionalText(input.note, "input.note", 2000, { freeText: true });
-    const today = this.scope.today();
-    const occurredOn = check.localDate(input.occurredOn, "input.occurredOn") ?? today;
-    if (occurredOn > today) throw new BadUserInputError("occurredOn cannot lie in the future.", "input.occurredOn");
+    const occurredOn = check.dayUpTo(input.occurredOn, "input.occurredOn", this.scope.today());
 
     return this.commands.change({
       operation: "recordCaseProgress",
@@ -264,10 +254,10 @@ export class AppraisalCaseService {
           const sha = (input.opinionSha256 ?? "").trim().toLowerCase();
           if (!/^[0-9a-f]{64}$/.test(sha)) throw new BadUserInputError("opinionSha256 must be the 64 hex digits of the opinion file's SHA-256.", "input.opinionSha256");
           const codes = check.textList(input.standardsApplied, "input.standardsApplied", { maxItems: 10, maxLength: 60 });
-          const standards = await resolveStandardCodes(manager, codes, "input.standardsApplied");
-          const standardIds = [...new Set([...standards.values()].map((s) => s.id))];
-          Object.assign(changes, { issuedOn: occurredOn, opinionDocNo: docNo, opinionSha256: sha, ...(standardIds.length ? { standardIds } : {}) });
-          Object.assign(detail, { opinionDocNo: docNo, opinionSha256: sha, ...(standardIds.length ? { standardsApplied: [...standards.values()].map((s) => s.code) } : {}) });
+          const standards = await catalogueEntries(manager, codes, "input.standardsApplied");
+          const applied = standards.length ? { standardIds: standards.map((s) => s.id) } : {};
+          Object.assign(changes, { issuedOn: occurredOn, opinionDocNo: docNo, opinionSha256: sha, ...applied });
+          Object.assign(detail, { opinionDocNo: docNo, opinionSha256: sha, ...(standards.length ? { standardsApplied: standards.map((s) => s.code) } : {}) });
           break;
         }
         case CaseAction.EXTEND_DEADLINE: {

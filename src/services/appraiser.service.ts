@@ -19,6 +19,7 @@ import { institutionVisibility } from "../policy/institution.visibility";
 import { manageAppraiser } from "../policy/appraiser.permissions";
 import { idNumberDisclosure, phoneInFull } from "../policy/appraiser.disclosure";
 import { discloseAfterAudit } from "./sealed-disclosure";
+import { referencedInstitution } from "./institution.service";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { AppraiserFilter, ProfessionalTitleInput, QualificationInput, RegisterAppraiserInput, TrainingInput, UpdateAppraiserInput } from "../inputs/appraiser.input";
@@ -252,9 +253,7 @@ export class AppraiserService {
   async changeStatus(id: string, expectedVersion: number, to: AppraiserStatus, reason: string, decisionDocNo?: string | null, effectiveOn?: string | null): Promise<Appraiser> {
     const why = check.text(reason, "reason", { max: 1000, required: true, freeText: true });
     const docNo = check.optionalText(decisionDocNo, "decisionDocNo", 100);
-    const today = this.scope.today();
-    const from = check.localDate(effectiveOn, "effectiveOn") ?? today;
-    if (from > today) throw new BadUserInputError("effectiveOn cannot lie in the future.", "effectiveOn");
+    const from = check.dayUpTo(effectiveOn, "effectiveOn", this.scope.today());
     return this.commands.change({
       ...this.forWrite(id, expectedVersion),
       operation: "changeAppraiserStatus",
@@ -302,8 +301,7 @@ export class AppraiserService {
   }
 
   private async institutionForWrite(manager: EntityManager, id: string, field: string): Promise<Institution> {
-    const institution = check.isUuid(id) ? await manager.getRepository(Institution).findOneBy({ id }) : null;
-    if (!institution || !institutionVisibility.test(this.viewer, institution)) throw new BadUserInputError("The institution does not exist.", field);
+    const institution = await referencedInstitution(manager, this.viewer, id, field);
     manageAppraiser.require(this.viewer, institution.regionCode);
     return institution;
   }

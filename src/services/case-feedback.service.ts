@@ -25,10 +25,10 @@ import { caseFeedbackVisibility } from "../policy/case-feedback.visibility";
 import { demand } from "../policy/decision";
 import { complainant, feedbackPoster } from "../policy/rules";
 import { complaintHandler, postCaseFeedback } from "../policy/case-feedback.permissions";
-import { institutionVisibility } from "../policy/institution.visibility";
 import { maskPhone } from "../auth/mask";
 import type { ResponsePath } from "../auth/disclosure";
 import type { EventDraft } from "../push/event-types";
+import { referencedInstitution } from "./institution.service";
 import { CommandRunner, Created } from "./command-runner";
 import { discloseAfterAudit } from "./sealed-disclosure";
 import { equals, ListSpec, listPage } from "./list-builder";
@@ -120,8 +120,6 @@ export class CaseFeedbackService {
     if (!check.isUuid(input.appraiserId)) throw new BadUserInputError("The appraiser does not exist.", "input.appraiserId");
     if (input.caseId && !check.isUuid(input.caseId)) throw new BadUserInputError("The case does not exist.", "input.caseId");
     const calendar = input.kind === FeedbackKind.COMPLAINT ? await this.scope.loaders.calendar() : undefined;
-    const today = this.scope.today();
-    const agency = viewer.agency!;
 
     const fingerprint = { agencyCaseNo, caseId: input.caseId ?? null, appraiserId: input.appraiserId, kind: input.kind, ratings, opinionAdopted: input.opinionAdopted ?? null, suspectedFalseAppraisal: input.suspectedFalseAppraisal ?? false, comment };
     return this.commands.create({
@@ -136,31 +134,21 @@ export class CaseFeedbackService {
         const institution = appraiser?.institutionId ? await manager.getRepository(Institution).findOneBy({ id: appraiser.institutionId }) : null;
         if (!appraiser || !institution || !appraiserVisibility.test(viewer, appraiser, institution)) throw new BadUserInputError("The appraiser does not exist.", "input.appraiserId");
         if (input.caseId) await this.assertCaseFits(manager, input.caseId, appraiser.id, agencyCaseNo);
-        const saved = await manager.getRepository(CaseFeedback).save(
-          manager.create(CaseFeedback, {
+        const { saved, events } = await this.insertFeedback(
+          manager,
+          {
             kind: input.kind,
-            postingAgencyId: agency.id,
-            postingAgencyCode: agency.code,
-            postingRegionCode: agency.regionCode,
             agencyCaseNo,
             caseId: input.caseId ?? null,
             appraiserId: appraiser.id,
-            institutionId: institution.id,
-            institutionRegionCode: institution.regionCode,
+            institution,
             ...ratings,
             opinionAdopted: input.opinionAdopted ?? null,
             suspectedFalseAppraisal: input.suspectedFalseAppraisal ?? false,
             comment,
-            postedAt: this.scope.now(),
-            complaintStatus: input.kind === FeedbackKind.COMPLAINT ? ComplaintStatus.SUBMITTED : null,
-            complaintRespondBy: calendar ? complaintRespondBy(calendar, today, this.scope.policy.complaintResponseWorkingDays) : null,
-            complaintResponseWorkingDays: calendar ? this.scope.policy.complaintResponseWorkingDays : null,
-          }),
+          },
+          calendar,
         );
-        await addToSummaries(manager, saved);
-        if (saved.kind === FeedbackKind.COMPLAINT) await this.regrade(manager, saved);
-        const events = [eventAbout("case_feedback.posted", saved, [saved.institutionRegionCode])];
-        if (saved.kind === FeedbackKind.COMPLAINT) events.push(eventAbout("case_feedback.complaint_received", saved, [saved.institutionRegionCode]));
         return { id: saved.id, fields: ["kind", "appraiserId", ...Object.keys(ratings).filter((k) => ratings[k as keyof RatingsInput] !== null)], events };
       },
     });
@@ -189,8 +177,7 @@ export class CaseFeedbackService {
       idempotencyKey: input.idempotencyKey,
       keyRequired: true,
       authorize: async (manager) => {
-        const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
-        if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+        const institution = await referencedInstitution(manager, viewer, input.institutionId, "input.institutionId");
         const appraiser = input.appraiserId ? await manager.getRepository(Appraiser).findOneBy({ id: input.appraiserId }) : null;
         if (input.appraiserId && (!appraiser || appraiser.institutionId !== institution.id || !appraiserVisibility.test(viewer, appraiser, institution))) {
           throw new BadUserInputError("The appraiser does not practise at this institution.", "input.appraiserId");
@@ -214,9 +201,44 @@ export class CaseFeedbackService {
   }
 
   /**
-   * Stores a complaint filed by the caller, inside the caller's transaction: its response day, the summaries,
-   * the grades, and the events. Also used when a bureau accepts a public report as a complaint. The calendar
-   * is read before the transaction (an embedded database has one connection, which the transaction holds).
+   * Stores feedback posted by the caller, inside the caller's transaction: who posted it and when, for a
+   * complaint its status and response day (the calendar is read before the transaction: an embedded database
+   * has one connection, which the transaction holds), the summaries, the grades a complaint weighs on, and
+   * the events.
+   */
+  private async insertFeedback(
+    manager: EntityManager,
+    f: Omit<Partial<CaseFeedback>, "institutionId" | "institutionRegionCode"> & { kind: FeedbackKind; institution: Institution },
+    calendar: WorkingCalendar | undefined,
+  ): Promise<{ saved: CaseFeedback; events: EventDraft[] }> {
+    const agency = this.viewer.agency!;
+    const { institution, ...fields } = f;
+    const complaint = f.kind === FeedbackKind.COMPLAINT;
+    const workingDays = this.scope.policy.complaintResponseWorkingDays;
+    const saved = await manager.getRepository(CaseFeedback).save(
+      manager.create(CaseFeedback, {
+        ...fields,
+        postingAgencyId: agency.id,
+        postingAgencyCode: agency.code,
+        postingRegionCode: agency.regionCode,
+        institutionId: institution.id,
+        institutionRegionCode: institution.regionCode,
+        postedAt: this.scope.now(),
+        complaintStatus: complaint ? ComplaintStatus.SUBMITTED : null,
+        complaintRespondBy: complaint && calendar ? complaintRespondBy(calendar, this.scope.today(), workingDays) : null,
+        complaintResponseWorkingDays: complaint && calendar ? workingDays : null,
+      }),
+    );
+    await addToSummaries(manager, saved);
+    if (complaint) await this.regrade(manager, saved);
+    const events = [eventAbout("case_feedback.posted", saved, [saved.institutionRegionCode])];
+    if (complaint) events.push(eventAbout("case_feedback.complaint_received", saved, [saved.institutionRegionCode]));
+    return { saved, events };
+  }
+
+  /**
+   * Stores a complaint filed by the caller outside `postCaseFeedback` (`fileComplaint`, or a bureau accepting
+   * a public report), inside the caller's transaction.
    */
   async storeComplaint(
     manager: EntityManager,
@@ -232,34 +254,23 @@ export class CaseFeedbackService {
     },
     calendar: WorkingCalendar,
   ): Promise<{ saved: CaseFeedback; events: EventDraft[] }> {
-    const agency = this.viewer.agency!;
-    const workingDays = this.scope.policy.complaintResponseWorkingDays;
-    const saved = await manager.getRepository(CaseFeedback).save(
-      manager.create(CaseFeedback, {
+    return this.insertFeedback(
+      manager,
+      {
         kind: FeedbackKind.COMPLAINT,
-        postingAgencyId: agency.id,
-        postingAgencyCode: agency.code,
-        postingRegionCode: agency.regionCode,
         agencyCaseNo: c.agencyCaseNo,
         caseId: null,
         appraiserId: c.appraiserId,
-        institutionId: c.institution.id,
-        institutionRegionCode: c.institution.regionCode,
+        institution: c.institution,
         suspectedFalseAppraisal: c.suspectedFalseAppraisal,
         comment: c.comment,
         partyName: c.party?.name ?? null,
         partyContactSealed: c.party?.sealed?.sealed ?? (c.party?.contact ? this.scope.vault.seal(c.party.contact) : null),
         partyContactMasked: c.party?.sealed ? c.party.sealed.masked : c.party?.contact ? maskPhone(c.party.contact) : null,
         publicReportId: c.publicReportId,
-        postedAt: this.scope.now(),
-        complaintStatus: ComplaintStatus.SUBMITTED,
-        complaintRespondBy: complaintRespondBy(calendar, this.scope.today(), workingDays),
-        complaintResponseWorkingDays: workingDays,
-      }),
+      },
+      calendar,
     );
-    await addToSummaries(manager, saved);
-    await this.regrade(manager, saved);
-    return { saved, events: [eventAbout("case_feedback.posted", saved, [saved.institutionRegionCode]), eventAbout("case_feedback.complaint_received", saved, [saved.institutionRegionCode])] };
   }
 
   /**

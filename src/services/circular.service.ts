@@ -1,5 +1,5 @@
 import type { RequestScope } from "../context/request-scope";
-import { Circular, CircularKind } from "../entities/circular.entity";
+import { Circular } from "../entities/circular.entity";
 import type { CircularFilter, IssueCircularInput } from "../inputs/circular.input";
 import { regionLikePattern } from "../auth/region";
 import { regionValidOn } from "../domain/region-directory";
@@ -58,9 +58,7 @@ export class CircularService {
     const body = problems.check(() => check.text(input.body, "input.body", { max: 20_000, required: true, freeText: true }));
     const documentNo = problems.check(() => check.optionalText(input.documentNo, "input.documentNo", 100)) ?? null;
     const today = this.scope.today();
-    const issuedOn = problems.check(() => check.localDate(input.issuedOn, "input.issuedOn")) ?? today;
-    if (issuedOn > today) problems.add("input.issuedOn", "input.issuedOn cannot lie in the future.");
-    if (!Object.values(CircularKind).includes(input.kind)) problems.add("input.kind", "input.kind has an unknown value.");
+    const issuedOn = problems.check(() => check.dayUpTo(input.issuedOn, "input.issuedOn", today)) ?? today;
     if (!regionValidOn(regionCode, today)) problems.add("input.regionCode", "The region code is no longer valid: use the code that replaced it.");
     problems.done();
     return this.commands.create({

@@ -34,6 +34,12 @@ import { proposeRemoval } from "./removal-proposal.service";
 
 const NO_FACTS = { sharedRecordIds: new Set<string>(), caseInstitutionIds: new Set<string>(), caseAppraiserIds: new Set<string>() };
 
+/** The institution a determination concerns: the subject itself, or the appraiser's institution; null for other subjects. */
+export async function institutionOfSubject(manager: EntityManager, subject: Pick<CreditSubject, "institutionId" | "appraiserId">): Promise<Institution | null> {
+  const institutionId = subject.institutionId ?? (subject.appraiserId ? (await manager.getRepository(Appraiser).findOneByOrFail({ id: subject.appraiserId })).institutionId : null);
+  return institutionId ? manager.getRepository(Institution).findOneBy({ id: institutionId }) : null;
+}
+
 export type CreditSubject = { type: CreditSubjectType; creditCode: string | null; institutionId: string | null; appraiserId: string | null; name: string; regionCode: string };
 
 /** Publication lasts a year for a GENERAL record and three for a SERIOUS one unless the decision says otherwise. */
@@ -182,7 +188,7 @@ export class CreditRecordService {
         }
         // A confirmed false appraisal also proposes the institution's removal, for the bureau to decide.
         if (determination.severity === CreditSeverity.SERIOUS && determination.behaviour === CreditBehaviour.FALSE_APPRAISAL) {
-          also.push(...(await proposeRemoval(manager, { id: saved.id, decisionDocNo, subjectInstitutionId: subject.institutionId, subjectAppraiserId: subject.appraiserId })));
+          also.push(...(await proposeRemoval(manager, { id: saved.id, decisionDocNo }, await institutionOfSubject(manager, subject))));
         }
         if (input.suspendListing) {
           const suspension = await this.suspendListing(manager, subject, decisionDocNo, today);
@@ -395,8 +401,7 @@ export class CreditRecordService {
 
   /** Suspends the subject's institution's listing; answers the audit entry and the event of that move. */
   private async suspendListing(manager: EntityManager, subject: CreditSubject, decisionDocNo: string, today: string): Promise<{ entry: AuditEntry; events: EventDraft[] }> {
-    const institutionId = subject.institutionId ?? (subject.appraiserId ? (await manager.getRepository(Appraiser).findOneByOrFail({ id: subject.appraiserId })).institutionId : null);
-    const institution = institutionId ? await manager.getRepository(Institution).findOneBy({ id: institutionId }) : null;
+    const institution = await institutionOfSubject(manager, subject);
     if (!institution || institution.listingStatus !== ListingStatus.LISTED) {
       throw new BadUserInputError("suspendListing needs a subject whose institution is LISTED.", "input.suspendListing");
     }

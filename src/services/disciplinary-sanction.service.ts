@@ -31,9 +31,7 @@ export class DisciplinarySanctionService {
     demand(disciplinarian, "Industry associations impose sanctions under their charters; bureaus decide an appraiser's status.", viewer);
     const reason = check.text(input.reason, "input.reason", { max: 1000, required: true, freeText: true });
     const decisionDocNo = check.optionalText(input.decisionDocNo, "input.decisionDocNo", 100);
-    const today = this.scope.today();
-    const decidedOn = check.localDate(input.decidedOn, "input.decidedOn") ?? today;
-    if (decidedOn > today) throw new BadUserInputError("decidedOn cannot lie in the future.", "input.decidedOn");
+    const decidedOn = check.dayUpTo(input.decidedOn, "input.decidedOn", this.scope.today());
     return this.commands.create({
       operation: "imposeSanction",
       entity: DisciplinarySanction,

@@ -3,12 +3,11 @@ import { AuditOutcome } from "../entities/audit-event.entity";
 import { Institution } from "../entities/institution.entity";
 import { InstitutionGradeRecord } from "../entities/institution-grade.entity";
 import type { InstitutionGrade } from "../domain/directory-enums";
-import { BadUserInputError } from "../errors/errors";
 import type { RecordInstitutionGradeInput } from "../inputs/institution-grade.input";
 import { demand } from "../policy/decision";
 import { gradeInstitution } from "../policy/institution.permissions";
-import { institutionVisibility } from "../policy/institution.visibility";
 import { gradeAssessor } from "../policy/rules";
+import { referencedInstitution } from "./institution.service";
 import { CommandRunner, Created } from "./command-runner";
 import { updateVersioned } from "./versioned-update";
 import * as check from "./validate";
@@ -38,10 +37,9 @@ export class InstitutionGradeService {
     const viewer = this.scope.viewer;
     demand(gradeAssessor, "Industry associations grade institutions (等级评价).", viewer);
     const problems = new InputProblems();
-    const decidedOn = problems.check(() => check.localDate(input.decidedOn, "input.decidedOn"));
+    const decidedOn = problems.check(() => check.dayUpTo(input.decidedOn, "input.decidedOn", this.scope.today()));
     const validUntil = problems.check(() => check.localDate(input.validUntil, "input.validUntil"));
     const decisionDocNo = problems.check(() => check.optionalText(input.decisionDocNo, "input.decisionDocNo", 100)) ?? null;
-    if (decidedOn && decidedOn > this.scope.today()) problems.add("input.decidedOn", "input.decidedOn cannot lie in the future.");
     if (decidedOn && validUntil && validUntil <= decidedOn) problems.add("input.validUntil", "input.validUntil must come after input.decidedOn.");
     problems.done();
     return this.commands.create({
@@ -51,8 +49,7 @@ export class InstitutionGradeService {
       idempotencyKey: input.idempotencyKey,
       keyRequired: true,
       authorize: async (manager) => {
-        const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
-        if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+        const institution = await referencedInstitution(manager, viewer, input.institutionId, "input.institutionId");
         gradeInstitution.require(viewer, institution);
         return institution;
       },

@@ -13,6 +13,7 @@ import { regionValidOn } from "../domain/region-directory";
 import { BadUserInputError, ConflictError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { regionLikePattern } from "../auth/region";
 import { RequestScope } from "../context/request-scope";
+import type { Viewer } from "../auth/viewer";
 import { canonicalJson } from "./canonical-json";
 import { Page } from "./pagination";
 import { conflictOnDuplicate } from "./unique-violation";
@@ -284,20 +285,35 @@ export class InstitutionService {
     } else if (move.to !== ListingStatus.SUSPENDED) {
       listing.listedAt = null;
     }
-    const updated = await updateVersioned<Institution>(manager, Institution, "Institution", current.id, current.version, listing);
+    return this.recordDecision(manager, current, listing, move, "listingStatus");
+  }
+
+  /**
+   * Stores a register decision: the institution's new listing (`changes`, as the next version) and the
+   * decision appended to the register, with the event subscribers learn it by. Answers what the command's
+   * audit entry and events need.
+   */
+  private async recordDecision(
+    manager: EntityManager,
+    current: Institution,
+    changes: Partial<Institution>,
+    decision: { to: ListingStatus; reason: string; decisionDocNo: string | null; effectiveOn: string },
+    changed: string,
+  ): Promise<{ wrote: Institution; fields: string[]; events: EventDraft[] }> {
+    const updated = await updateVersioned<Institution>(manager, Institution, "Institution", current.id, current.version, changes);
     const event = await manager.getRepository(ListingEvent).save(
       manager.create(ListingEvent, {
         institutionId: current.id,
         fromStatus: current.listingStatus,
-        toStatus: move.to,
-        listingLevel: move.to === ListingStatus.LISTED ? updated.listingLevel : null,
-        reason: move.reason,
-        decisionDocNo: move.decisionDocNo,
+        toStatus: decision.to,
+        listingLevel: decision.to === ListingStatus.LISTED ? updated.listingLevel : null,
+        reason: decision.reason,
+        decisionDocNo: decision.decisionDocNo,
         decidingAgencyCode: this.viewer.agency!.code,
-        effectiveOn: move.effectiveOn,
+        effectiveOn: decision.effectiveOn,
       }),
     );
-    return { wrote: updated, fields: ["listingStatus", `listingEvent:${event.seq}`], events: [eventAbout("institution.listing_status_changed", updated, [updated.regionCode])] };
+    return { wrote: updated, fields: [changed, `listingEvent:${event.seq}`], events: [eventAbout("institution.listing_status_changed", updated, [updated.regionCode])] };
   }
 
   /**
@@ -314,29 +330,14 @@ export class InstitutionService {
         if (current.listingStatus !== ListingStatus.LISTED) throw new InvalidStateTransitionError("The institution's listing level", current.listingStatus, ListingStatus.LISTED);
         if (current.listingLevel === input.level) throw new BadUserInputError(`The institution is already in the ${input.level.toLowerCase()} directory.`, "level");
         await lastDecisionBefore(manager, current.id, effectiveOn);
-        const updated = await updateVersioned<Institution>(manager, Institution, "Institution", current.id, current.version, { listingLevel: input.level });
-        const event = await manager.getRepository(ListingEvent).save(
-          manager.create(ListingEvent, {
-            institutionId: current.id,
-            fromStatus: ListingStatus.LISTED,
-            toStatus: ListingStatus.LISTED,
-            listingLevel: input.level,
-            reason,
-            decisionDocNo,
-            decidingAgencyCode: this.viewer.agency!.code,
-            effectiveOn,
-          }),
-        );
-        return { wrote: updated, fields: ["listingLevel", `listingEvent:${event.seq}`], events: [eventAbout("institution.listing_status_changed", updated, [updated.regionCode])] };
+        return this.recordDecision(manager, current, { listingLevel: input.level }, { to: ListingStatus.LISTED, reason, decisionDocNo, effectiveOn }, "listingLevel");
       },
     });
   }
 
   /** A register decision's reason, document number and day (today by default; never in the future). */
   private validDecision(input: { reason: string; decisionDocNo?: string | null; effectiveOn?: string | null }): { reason: string; decisionDocNo: string | null; effectiveOn: string } {
-    const today = this.scope.today();
-    const effectiveOn = check.localDate(input.effectiveOn, "effectiveOn") ?? today;
-    if (effectiveOn > today) throw new BadUserInputError("effectiveOn cannot lie in the future: record the decision when it takes effect.", "effectiveOn");
+    const effectiveOn = check.dayUpTo(input.effectiveOn, "effectiveOn", this.scope.today(), "record the decision when it takes effect");
     return { reason: check.text(input.reason, "reason", { max: 1000, required: true, freeText: true }), decisionDocNo: check.optionalText(input.decisionDocNo, "decisionDocNo", 100), effectiveOn };
   }
 
@@ -378,6 +379,16 @@ export class InstitutionService {
   }
 }
 
+/**
+ * The institution a command refers to (by id in its input), inside its transaction: BAD_USER_INPUT naming
+ * `field` when it does not exist for the caller, whatever the reason.
+ */
+export async function referencedInstitution(manager: EntityManager, viewer: Viewer, id: string, field: string): Promise<Institution> {
+  const institution = check.isUuid(id) ? await manager.getRepository(Institution).findOneBy({ id }) : null;
+  if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", field);
+  return institution;
+}
+
 /** The register's last decision about an institution; a new one may not take effect before it. */
 async function lastDecisionBefore(manager: EntityManager, institutionId: string, effectiveOn: string): Promise<ListingEvent | undefined> {
   const [last] = await manager.getRepository(ListingEvent).find({ where: { institutionId }, order: { effectiveOn: "DESC", seq: "DESC" }, take: 1 });
@@ -389,7 +400,7 @@ async function lastDecisionBefore(manager: EntityManager, institutionId: string,
  * Compliance entries point at the catalogue: each code must name a catalogue entry, whose code and title are
  * kept (so one standard is written one way), with who verified compliance and when.
  */
-async function withCatalogue(manager: EntityManager, details: InstitutionDetails): Promise<InstitutionDetails> {
+export async function withCatalogue(manager: EntityManager, details: InstitutionDetails): Promise<InstitutionDetails> {
   if (!details.standards?.length) return details;
   const catalogue = await resolveStandardCodes(manager, details.standards.map((s) => s.code), "input.standards");
   const standards = details.standards.map((s) => {

@@ -133,7 +133,7 @@ export class PublicReportService {
 
   async byId(id: string | null): Promise<PublicReport | null> {
     if (!id || !check.isUuid(id)) return null;
-    const report = await this.scope.dataSource.getRepository(PublicReport).findOneBy({ id });
+    const report = await this.scope.loaders.publicReportById.load(id);
     return report && publicReportVisibility.test(this.scope.viewer, report) ? report : null;
   }
 

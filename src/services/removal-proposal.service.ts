@@ -2,7 +2,6 @@ import type { EntityManager } from "typeorm";
 import type { AuditEntry } from "../audit/audit-trail";
 import type { RequestScope } from "../context/request-scope";
 import { ListingStatus } from "../domain/directory-enums";
-import { Appraiser } from "../entities/appraiser.entity";
 import { AuditOutcome } from "../entities/audit-event.entity";
 import { Institution } from "../entities/institution.entity";
 import { LegalReviewConclusion, RemovalProposal, RemovalProposalStatus } from "../entities/removal-proposal.entity";
@@ -21,15 +20,10 @@ const OPEN = [RemovalProposalStatus.PROPOSED, RemovalProposalStatus.REVIEWED];
 
 /**
  * Inside a credit determination's transaction: a SERIOUS false appraisal (经依法认定有故意作虚假鉴定) proposes to
- * remove the institution concerned (the subject, or the appraiser's institution) while it is listed or
- * suspended and has no open proposal. Answers the audit entry of the proposal, or nothing.
+ * remove the institution concerned (`institutionOfSubject`) while it is listed or suspended and has no open
+ * proposal. Answers the audit entry of the proposal, or nothing.
  */
-export async function proposeRemoval(
-  manager: EntityManager,
-  record: { id: string; decisionDocNo: string; subjectInstitutionId: string | null; subjectAppraiserId: string | null },
-): Promise<AuditEntry[]> {
-  const institutionId = record.subjectInstitutionId ?? (record.subjectAppraiserId ? (await manager.getRepository(Appraiser).findOneBy({ id: record.subjectAppraiserId }))?.institutionId : null);
-  const institution = institutionId ? await manager.getRepository(Institution).findOneBy({ id: institutionId }) : null;
+export async function proposeRemoval(manager: EntityManager, record: { id: string; decisionDocNo: string }, institution: Institution | null): Promise<AuditEntry[]> {
   if (!institution || ![ListingStatus.LISTED, ListingStatus.SUSPENDED].includes(institution.listingStatus)) return [];
   // At most one open proposal per institution (a partial unique index): a second determination meanwhile adds none.
   const inserted: Array<{ id: string }> = await manager.query(
@@ -62,9 +56,7 @@ export class RemovalProposalService {
   recordLegalReview(id: string, expectedVersion: number, input: LegalReviewInput): Promise<RemovalProposal> {
     demand(removalDecider, "The deciding bureau records the legal review.", this.scope.viewer);
     const opinion = check.text(input.opinion, "input.opinion", { max: 4000, required: true, freeText: true });
-    const today = this.scope.today();
-    const reviewedOn = check.localDate(input.reviewedOn, "input.reviewedOn") ?? today;
-    if (reviewedOn > today) throw new BadUserInputError("input.reviewedOn cannot lie in the future.", "input.reviewedOn");
+    const reviewedOn = check.dayUpTo(input.reviewedOn, "input.reviewedOn", this.scope.today());
     return this.commands.change({
       ...this.forWrite(id, expectedVersion),
       operation: "recordLegalReview",
@@ -86,9 +78,7 @@ export class RemovalProposalService {
     const reason = check.text(input.reason, "input.reason", { max: 1000, required: true, freeText: true });
     const decisionDocNo = check.optionalText(input.decisionDocNo, "input.decisionDocNo", 100);
     if (input.remove && !decisionDocNo) throw new BadUserInputError("A removal needs its decision's document number.", "input.decisionDocNo");
-    const today = this.scope.today();
-    const effectiveOn = check.localDate(input.effectiveOn, "input.effectiveOn") ?? today;
-    if (effectiveOn > today) throw new BadUserInputError("input.effectiveOn cannot lie in the future.", "input.effectiveOn");
+    const effectiveOn = check.dayUpTo(input.effectiveOn, "input.effectiveOn", this.scope.today());
     const to = input.remove ? RemovalProposalStatus.REMOVED : RemovalProposalStatus.DECLINED;
     return this.commands.change({
       ...this.forWrite(id, expectedVersion),

@@ -1,9 +1,7 @@
-import type { EntityManager } from "typeorm";
-import { In } from "typeorm";
+import { In, type EntityManager } from "typeorm";
 import type { RequestScope } from "../context/request-scope";
 import { STANDARD_CODE, standardCodeKey } from "../domain/standard-code";
-import { TechnicalField } from "../domain/directory-enums";
-import { Standard, StandardKind, StandardStatus } from "../entities/standard.entity";
+import { Standard, StandardStatus } from "../entities/standard.entity";
 import { BadUserInputError, ConflictError } from "../errors/errors";
 import type { AddStandardInput, StandardFilter, UpdateStandardInput } from "../inputs/standard.input";
 import { demand, EVERYTHING } from "../policy/decision";
@@ -55,6 +53,12 @@ export class StandardService {
     return id && check.isUuid(id) ? this.scope.loaders.standardById.load(id) : null;
   }
 
+  /** The catalogue entries with these ids (what a case or a typical case applied), batched. */
+  async byIds(ids: readonly string[]): Promise<Standard[]> {
+    const standards = await this.scope.loaders.standardById.loadMany(ids);
+    return standards.filter((s): s is Standard => !!s && !(s instanceof Error));
+  }
+
   async add(input: AddStandardInput): Promise<Created<Standard>> {
     demand(standardsCurator, "Bureaus at province level and above keep the standards catalogue.", this.scope.viewer);
     const problems = new InputProblems();
@@ -62,7 +66,6 @@ export class StandardService {
     const codeKey = standardCodeKey(code ?? "");
     if (code && !STANDARD_CODE.test(codeKey)) problems.add("input.code", "input.code must be a standard code as published, e.g. GB/T 45563.2—2025.");
     const details = this.validDetails({ ...input, status: StandardStatus.IN_FORCE }, problems);
-    if (!Object.values(StandardKind).includes(input.kind)) problems.add("input.kind", "input.kind has an unknown value.");
     problems.done();
     return this.commands.create({
       operation: "addStandard",
@@ -110,16 +113,15 @@ export class StandardService {
     const wanted = (value: unknown) => !options.partial || (value !== undefined && value !== null);
     if (wanted(input.title)) out.title = problems.check(() => check.text(input.title, "input.title", { max: 200, required: true })) ?? "";
     if (wanted(input.part)) out.part = problems.check(() => check.optionalText(input.part, "input.part", 100)) ?? null;
-    if (wanted(input.technicalField)) {
-      if (input.technicalField && !Object.values(TechnicalField).includes(input.technicalField)) problems.add("input.technicalField", "input.technicalField has an unknown value.");
-      else out.technicalField = input.technicalField ?? null;
-    }
+    // GraphQL has checked the enums.
+    if (wanted(input.technicalField)) out.technicalField = input.technicalField ?? null;
     if (wanted(input.issuedBy)) out.issuedBy = problems.check(() => check.optionalText(input.issuedBy, "input.issuedBy", 200)) ?? null;
-    if (wanted(input.issuedOn)) out.issuedOn = problems.check(() => check.localDate(input.issuedOn, "input.issuedOn")) ?? null;
+    // Only published standards: an issue day, when given, is not in the future.
+    if (wanted(input.issuedOn)) out.issuedOn = input.issuedOn ? (problems.check(() => check.dayUpTo(input.issuedOn, "input.issuedOn", this.scope.today(), "enter only published standards")) ?? null) : null;
     if (wanted(input.effectiveOn)) out.effectiveOn = problems.check(() => check.localDate(input.effectiveOn, "input.effectiveOn")) ?? null;
     if (wanted(input.status) && input.status) out.status = input.status;
     if (out.issuedOn && out.effectiveOn && out.effectiveOn < out.issuedOn) problems.add("input.effectiveOn", "input.effectiveOn cannot be before input.issuedOn.");
-    if (out.issuedOn && out.issuedOn > this.scope.today()) problems.add("input.issuedOn", "input.issuedOn cannot lie in the future: enter only published standards.");
+
     return out;
   }
 }
@@ -135,4 +137,10 @@ export async function resolveStandardCodes(manager: EntityManager, codes: readon
   const missing = codes.filter((code) => !byKey.has(standardCodeKey(code)));
   if (missing.length) throw new BadUserInputError(`${missing.join(", ")} is not in the standards catalogue: a bureau at province level adds it first (addStandard).`, field);
   return new Map(codes.map((code) => [code, byKey.get(standardCodeKey(code))!]));
+}
+
+/** The distinct catalogue entries the codes name (two spellings of one code are one entry), as `resolveStandardCodes` checks them. */
+export async function catalogueEntries(manager: EntityManager, codes: readonly string[], field: string): Promise<Standard[]> {
+  const found = await resolveStandardCodes(manager, codes, field);
+  return [...new Map([...found.values()].map((s) => [s.id, s])).values()];
 }

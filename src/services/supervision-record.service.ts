@@ -6,11 +6,11 @@ import { RequestScope } from "../context/request-scope";
 import { recomputeCreditGrade } from "./credit-grade";
 import { Page } from "./pagination";
 import * as check from "./validate";
-import { institutionVisibility } from "../policy/institution.visibility";
 import { supervisionRecordVisibility } from "../policy/supervision-record.visibility";
 import { recordInspection } from "../policy/supervision-record.permissions";
 import { demand } from "../policy/decision";
 import { supervisor } from "../policy/rules";
+import { referencedInstitution } from "./institution.service";
 import { CommandRunner } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { RecordInspectionInput, SupervisionRecordFilter } from "../inputs/supervision-record.input";
@@ -74,8 +74,7 @@ export class SupervisionRecordService {
       fingerprint: { ...input, idempotencyKey: undefined },
       // The institution is checked before the key: a caller outside the jurisdiction hears FORBIDDEN on a retry too.
       authorize: async (manager) => {
-        const institution = check.isUuid(input.institutionId) ? await manager.getRepository(Institution).findOneBy({ id: input.institutionId }) : null;
-        if (!institution || !institutionVisibility.test(viewer, institution)) throw new BadUserInputError("The institution does not exist.", "input.institutionId");
+        const institution = await referencedInstitution(manager, viewer, input.institutionId, "input.institutionId");
         recordInspection.require(viewer, institution);
         return institution;
       },

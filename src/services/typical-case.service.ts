@@ -5,7 +5,6 @@ import { CaseStatus } from "../domain/case-enums";
 import { personalDataIn } from "../domain/personal-data-in-text";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { Institution } from "../entities/institution.entity";
-import type { Standard } from "../entities/standard.entity";
 import { TypicalCase } from "../entities/typical-case.entity";
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors/errors";
 import type { PublishTypicalCaseInput, TypicalCaseFilter } from "../inputs/typical-case.input";
@@ -15,7 +14,7 @@ import { caseLibrarian } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { Page } from "./pagination";
-import { resolveStandardCodes } from "./standard.service";
+import { catalogueEntries } from "./standard.service";
 import { conflictOnDuplicate } from "./unique-violation";
 import * as check from "./validate";
 import { InputProblems } from "./validate";
@@ -60,11 +59,6 @@ export class TypicalCaseService {
     return institution?.listingStatus === ListingStatus.LISTED ? institution : null;
   }
 
-  async standardsOf(typical: TypicalCase): Promise<Standard[]> {
-    const standards = await this.scope.loaders.standardById.loadMany(typical.standardIds);
-    return standards.filter((s): s is Standard => !!s && !(s instanceof Error));
-  }
-
   publish(caseId: string, input: PublishTypicalCaseInput): Promise<Created<TypicalCase>> {
     const viewer = this.scope.viewer;
     demand(caseLibrarian, "Bureaus and associations publish typical cases.", viewer);
@@ -89,7 +83,7 @@ export class TypicalCaseService {
       fingerprint: { caseId, title, summary, keyPoints, codes },
       write: async (manager, appraisal) => {
         await this.assertDeidentified(manager, appraisal, { title: title!, summary: summary!, keyPoints: keyPoints! });
-        const standards = await resolveStandardCodes(manager, codes!, "input.standardsApplied");
+        const standards = await catalogueEntries(manager, codes!, "input.standardsApplied");
         if (await manager.getRepository(TypicalCase).existsBy({ caseId: appraisal.id })) throw new ConflictError("This case is already in the case library.", { field: "caseId" });
         const saved = await conflictOnDuplicate(
           () =>
@@ -103,7 +97,7 @@ export class TypicalCaseService {
                 title: title!,
                 summary: summary!,
                 keyPoints: keyPoints!,
-                standardIds: [...new Set([...standards.values()].map((s) => s.id))],
+                standardIds: standards.map((s) => s.id),
                 publishedOn: this.scope.today(),
                 publishedByAgencyCode: viewer.agency!.code,
               }),
@@ -129,7 +123,8 @@ export class TypicalCaseService {
     const fields: Array<[string, string]> = [["caseId", appraisal.matter], ["input.title", text.title], ["input.summary", text.summary], ...text.keyPoints.map((p, i): [string, string] => [`input.keyPoints.${i}`, p])];
     for (const [field, value] of fields) {
       const found = personalDataIn(value, known);
-      if (found) problems.add(field, field === "caseId" ? `The case's matter ${found.message.replace(/: de-identify it.*$/, "")}: the case cannot be published as typical.` : `${field} ${found.message}`);
+      if (!found) continue;
+      problems.add(field, field === "caseId" ? `The case's matter contains ${found.what}: the case cannot be published as typical.` : `${field} contains ${found.what}: de-identify it (e.g. 张某, 某公司, 〔案号略〕).`);
     }
     problems.done();
   }

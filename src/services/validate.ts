@@ -108,6 +108,16 @@ export function localDate(value: string | null | undefined, field: string): stri
   return value;
 }
 
+/**
+ * The day something was decided or happened: YYYY-MM-DD, `today` when absent, never after `today` (what has
+ * not happened yet is not recorded). `hint` completes the refusal.
+ */
+export function dayUpTo(value: string | null | undefined, field: string, today: string, hint?: string): string {
+  const day = localDate(value, field) ?? today;
+  if (day > today) throw new BadUserInputError(`${field} cannot lie in the future${hint ? `: ${hint}` : ""}.`, field);
+  return day;
+}
+
 export function creditCode(value: string, field: string): string {
   const code = value.trim().toUpperCase();
   const problem = creditCodeProblem(code);
