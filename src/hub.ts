@@ -11,7 +11,7 @@ import { allowsPlainHttp, type HubConfig } from "./config/config";
 import { createContext, HubContext, HubDeps } from "./context/context";
 import { Viewer } from "./auth/viewer";
 import { DEFAULT_CLIENT_NAME } from "./entities/client-system.entity";
-import { migrate, openDatabase, OpenDatabase } from "./db/database";
+import { migrate, migrationReport, openDatabase, OpenDatabase } from "./db/database";
 import { databaseTarget, describeDatabaseError } from "./db/data-source";
 import { inOneTransaction } from "./db/one-transaction";
 import { withPreparationLock } from "./db/preparation-lock";
@@ -187,7 +187,7 @@ export async function prepareDatabase(config: HubConfig, db: OpenDatabase, logge
     db.target,
     async () => {
       const migrations = await migrate(db.dataSource);
-      if (migrations.length > 0) logger.info({ migrations }, "migrations applied");
+      if (migrations.length > 0) logger.info({ migrations, changed: await migrationReport(db.dataSource, migrations) }, "migrations applied");
       await syncRegions(db.dataSource);
       await syncShippedCalendar(db.dataSource);
       await warnWhenCalendarEndsSoon(db.dataSource, logger);

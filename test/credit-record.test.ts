@@ -69,16 +69,18 @@ describe("credit records", () => {
     expect(bureau.creditRecords!.edges[0].node).toEqual({ status: "REPAIRED", repairCommitment: "已整改并作出信用承诺" });
   });
 
-  it("refuses repair one day before the waiting period ends and accepts it on the day after", async () => {
+  it("refuses repair until the day after a GENERAL record's three-month minimum, naming that day", async () => {
     clock = new Date("2026-02-10T02:00:00Z");
     const inst = await freshInstitution();
     const created = await recorded("XY-AMR", { idempotencyKey: "wait-1", subjectCreditCode: inst.code });
-    // Decided 2026-02-10 (China time): repairable from 2026-08-10.
-    clock = new Date("2026-08-09T02:00:00Z");
+    // Decided 2026-02-10 (China time): the minimum period ends 2026-05-10, repair from 2026-05-11.
+    const shown = await hub.data(graphql(`query CreditRepairableFrom($id: ID!) { creditRecord(id: $id) { decidedOn repairableFrom publishUntil } }`), { as: "XY-AMR", variables: { id: created.id } });
+    expect(shown.creditRecord).toEqual({ decidedOn: "2026-02-10", repairableFrom: "2026-05-11", publishUntil: "2027-02-10" });
+    clock = new Date("2026-05-10T02:00:00Z");
     const early = await hub.graphql(REQUEST, { as: "XY-AMR", variables: { id: created.id, input: { commitment: "承诺" } } });
-    expect(early.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "recordId" } });
-    expect(early.body.errors?.[0].message).toContain("2026-08-10");
-    clock = new Date("2026-08-11T02:00:00Z");
+    expect(early.body.errors?.[0].extensions).toEqual({ code: "INVALID_STATE_TRANSITION", from: "ACTIVE", to: "REPAIR_REQUESTED", reason: "MINIMUM_PERIOD_NOT_OVER", repairableFrom: "2026-05-11" });
+    expect(early.body.errors?.[0].message).toContain("2026-05-11");
+    clock = new Date("2026-05-11T02:00:00Z");
     const onTime = await hub.graphql(REQUEST, { as: "XY-AMR", variables: { id: created.id, input: { commitment: "承诺" } } });
     expect(onTime.body.data!.requestCreditRepair!.status).toBe("REPAIR_REQUESTED");
     const twice = await hub.graphql(REQUEST, { as: "XY-AMR", variables: { id: created.id, input: { commitment: "承诺" } } });
@@ -92,7 +94,7 @@ describe("credit records", () => {
     const inst = await freshInstitution();
     const res = await hub.graphql(graphql(`mutation CreditRecordLeapDay($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { record { id publishFrom publishUntil } } }`), {
       as: "XY-AMR",
-      variables: { input: { idempotencyKey: "leap-1", subjectCreditCode: inst.code, severity: "GENERAL", behaviour: "OUT_OF_SCOPE", decisionDocNo: "信市监信〔2026〕9号", basis: "事实与依据", publishFrom: "2024-02-29" } },
+      variables: { input: { idempotencyKey: "leap-1", subjectCreditCode: inst.code, severity: "GENERAL", behaviour: "OUT_OF_SCOPE", decisionDocNo: "信市监信〔2026〕9号", basis: "事实与依据", decidedOn: "2024-02-29" } },
     });
     expect(res.body.errors).toBeUndefined();
     const expected = await one(`SELECT (date '2024-02-29' + interval '1 year')::date::text AS until`);
@@ -115,8 +117,8 @@ describe("credit records", () => {
   it("shares a serious record for joint punishment: the agency sees it and acknowledges it", async () => {
     clock = new Date("2026-03-02T02:00:00Z");
     const inst = await freshInstitution();
-    const created = await recorded("XY-AMR", { idempotencyKey: "share-1", subjectCreditCode: inst.code, severity: "SERIOUS", shareWithAgencyCodes: ["XX-COURT"], publishFrom: "2026-03-02", publishUntil: "2026-03-03" });
-    clock = new Date("2026-04-01T02:00:00Z"); // out of its window: no longer public
+    const created = await recorded("XY-AMR", { idempotencyKey: "share-1", subjectCreditCode: inst.code, severity: "SERIOUS", shareWithAgencyCodes: ["XX-COURT"], decidedOn: "2023-03-02" });
+    clock = new Date("2026-04-01T02:00:00Z"); // three years after its decision, out of its window: no longer public
     const seen = async (as?: string) => (await hub.graphql(graphql(`query CreditSharedRecord($id: ID!) { creditRecord(id: $id) { status sharedWith { agencyCode acknowledgedAt } } }`), { as, variables: { id: created.id } })).body.data!.creditRecord;
     expect(await seen()).toBeNull();
     expect(await seen("XY-COURT")).toBeNull();
@@ -133,7 +135,7 @@ describe("who sees unpublished credit records", () => {
     clock = new Date("2026-06-01T02:00:00Z");
     // 张伟 worked on XY-COURT's demo case (2024)豫15知民初32号.
     const zhangWei = (await one(`SELECT id FROM appraisers WHERE name = '张伟'`)).id;
-    const created = await recorded("XY-AMR", { idempotencyKey: "own-case-1", subjectAppraiserId: zhangWei, publishFrom: "2026-01-01", publishUntil: "2026-02-01" });
+    const created = await recorded("XY-AMR", { idempotencyKey: "own-case-1", subjectAppraiserId: zhangWei, decidedOn: "2025-01-01" }); // published until 2026-01-01
     const sees = async (as?: string) => !!(await hub.graphql(graphql(`query CreditRecordSeen($id: ID!) { creditRecord(id: $id) { id } }`), { as, variables: { id: created.id } })).body.data!.creditRecord;
     expect(await sees("XY-COURT")).toBe(true);
     expect(await sees("XY-AMR")).toBe(true);
@@ -221,7 +223,7 @@ describe("graded supervision", () => {
 describe("policy: serious records not repairable", () => {
   let strict: TestHub;
   beforeAll(async () => {
-    strict = await startTestHub({ env: { HUB_CREDIT_SERIOUS_REPAIRABLE: "false", HUB_CREDIT_REPAIR_WAITING_MONTHS: "0" } });
+    strict = await startTestHub({ env: { HUB_CREDIT_SERIOUS_REPAIRABLE: "false", HUB_CREDIT_GENERAL_REPAIR_MONTHS: "0" } });
   });
   afterAll(() => strict.stop());
 

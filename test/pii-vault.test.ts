@@ -97,6 +97,8 @@ async function hubWith(env: Record<string, string>) {
   };
 }
 
+/** The demo credit record about a patent attorney (seed/demo-cases.ts) seals this certificate number. */
+const DEMO_ATTORNEY_CERTIFICATE = "4115201900321";
 const newKeyFile = (name: string) => {
   const file = path.join(keyDir, name);
   writeNewPiiKey(file);
@@ -144,6 +146,8 @@ describe("a database sealed before data keys, then a rotation to a new master ke
       for (const a of DEMO_APPRAISERS) {
         await manager.query(`UPDATE appraisers SET id_number_sealed = $2, phone_sealed = $3 WHERE name = $1`, [a.name, sealV1(oldKeys.current.key, a.idNumber), sealV1(oldKeys.current.key, a.phone)]);
       }
+      // The demo's patent attorney (a credit subject) too.
+      await manager.query(`UPDATE patent_attorneys SET certificate_sealed = $1`, [sealV1(oldKeys.current.key, DEMO_ATTORNEY_CERTIFICATE)]);
     });
     const [first, second] = await Promise.all([PiiVault.load(ds(), oldKeys, { create: true }), PiiVault.load(ds(), oldKeys, { create: true })]);
     const rows: Array<{ id: string; purpose: string }> = await ds().query(`SELECT id, purpose FROM pii_data_keys ORDER BY purpose`);
@@ -172,7 +176,7 @@ describe("a database sealed before data keys, then a rotation to a new master ke
       expect(created.errors).toBeUndefined();
       registered = { input, id: created.data.registerAppraiser.appraiser.id };
       hashesBefore = await ds().query(`SELECT id, id_number_hash FROM appraisers ORDER BY id`);
-      const [{ n: sealedValues }] = await ds().query(`SELECT (count(id_number_sealed) + count(phone_sealed))::int AS n FROM appraisers`);
+      const [{ n: sealedValues }] = await ds().query(`SELECT ((SELECT count(id_number_sealed) + count(phone_sealed) FROM appraisers) + (SELECT count(*) FROM patent_attorneys))::int AS n`);
 
       // Between the rotation's read of a batch of phones holding 张伟's and its write, the bureau changes his phone
       // through the restarted hub (which has not looked at the data keys since the rotation made its new one).
@@ -232,7 +236,7 @@ describe("a database sealed before data keys, then a rotation to a new master ke
           entity_id: summary.dataKey,
           client_name: "hub",
           end_user: "王工",
-          fields: ["idNumber", "phone", ...(await clientSecretField()), ...(await sealedField("public_reports", "contact")), ...(await sealedField("case_feedback", "partyContact")), `masterKey:${newKey.id}`, "rewrapped:2", `resealed:${sealedValues}`, "retired:1"],
+          fields: ["idNumber", "phone", ...(await clientSecretField()), ...(await sealedField("public_reports", "contact")), ...(await sealedField("case_feedback", "partyContact")), ...(await sealedField("patent_attorneys", "certificateNo")), `masterKey:${newKey.id}`, "rewrapped:2", `resealed:${sealedValues}`, "retired:1"],
         },
       ]);
     } finally {
@@ -251,7 +255,7 @@ describe("a database sealed before data keys, then a rotation to a new master ke
       expect(status.masterKeys).toEqual([{ id: keyFrom(newFile).id, configuredAs: "HUB_PII_KEY_FILE", file: newFile, dataKeys: 3, v1Values: 0 }]);
       expect(status.valuesToReseal).toBe(0);
       expect(status.previousKeysNeeded).toBe(false);
-      expect(status.dataKeys.map((k) => [k.purpose, k.values])).toEqual(expect.arrayContaining([["hash", null], ["encrypt", 0], ["encrypt", expected.length * 2]]));
+      expect(status.dataKeys.map((k) => [k.purpose, k.values])).toEqual(expect.arrayContaining([["hash", null], ["encrypt", 0], ["encrypt", expected.length * 2 + 1]])); // and the demo attorney's certificate
     } finally {
       await alone.stop();
       fs.renameSync(`${oldKeys.current.file}.retired`, oldKeys.current.file);
@@ -333,12 +337,13 @@ describe("hub pii", () => {
         ["HUB_PII_KEY_FILE", 0],
         ["HUB_PII_KEY_PREVIOUS_FILES", 2],
       ]);
-      expect(was).toMatchObject({ valuesToReseal: 28, previousKeysNeeded: true });
+      // The demo appraisers' ID numbers and phones (28) and its patent attorney's certificate number.
+      expect(was).toMatchObject({ valuesToReseal: 29, previousKeysNeeded: true });
 
       const rekey = await runHub(["pii", "rekey", "--operator", "王工"], env(rotation));
       expect(rekey.code).toBe(0);
       const summary = JSON.parse(rekey.stdout);
-      expect(summary).toMatchObject({ dataKeyCreated: true, keysRewrapped: 2, valuesResealed: 28, valuesChangedMeanwhile: 0, keysRetired: 1, valuesRemaining: 0, unreadable: [], previousKeysNeeded: false, previousKeyFiles: [oldFile] });
+      expect(summary).toMatchObject({ dataKeyCreated: true, keysRewrapped: 2, valuesResealed: 29, valuesChangedMeanwhile: 0, keysRetired: 1, valuesRemaining: 0, unreadable: [], previousKeysNeeded: false, previousKeyFiles: [oldFile] });
       for (const secret of secrets) expect(`${rekey.stdout}${rekey.stderr}${before.stdout}${running.log()}`).not.toContain(secret);
 
       // The running hub reads the values now sealed under the data key another process made.

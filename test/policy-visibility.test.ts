@@ -8,6 +8,7 @@ import { appraiserVisibility } from "../src/policy/appraiser.visibility";
 import { auditEventVisibility } from "../src/policy/audit-event.visibility";
 import { caseFeedbackVisibility } from "../src/policy/case-feedback.visibility";
 import { collaborationRecordVisibility } from "../src/policy/collaboration-record.visibility";
+import { creditIncentiveVisibility } from "../src/policy/credit-incentive.visibility";
 import { creditRecordVisibility } from "../src/policy/credit-record.visibility";
 import { custodyTrademarkVisibility } from "../src/policy/custody-trademark.visibility";
 import { institutionVisibility } from "../src/policy/institution.visibility";
@@ -182,10 +183,11 @@ it("creditRecord.visible", async () => {
   const today = "2025-06-15";
   const recordIds = (await hub.db.dataSource.query(`SELECT id::text AS id FROM credit_records ORDER BY id`)).map((r: { id: string }) => r.id);
   const caseAppraisers = (await hub.db.dataSource.query(`SELECT DISTINCT appraiser_id::text AS id FROM case_appraisers ORDER BY 1`)).map((r: { id: string }) => r.id);
-  const types = { id: "uuid", status: "text", publish_from: "date", publish_until: "date", subject_region_code: "text", subject_institution_id: "uuid", subject_appraiser_id: "uuid" };
+  const types = { id: "uuid", status: "text", announced: "boolean", publish_from: "date", publish_until: "date", subject_region_code: "text", subject_institution_id: "uuid", subject_appraiser_id: "uuid" };
   const rows = combinations({
     id: recordIds,
     status: ["ACTIVE", "REPAIR_REQUESTED", "REPAIRED", "REVOKED"],
+    announced: ["true", "false"],
     publish_from: ["2025-01-01", "2025-07-01"],
     publish_until: ["2025-06-15", "2025-06-14"],
     subject_region_code: ["410000", "411500"],
@@ -203,6 +205,7 @@ it("creditRecord.visible", async () => {
       const record = {
         id: row.id!,
         storedStatus: row.status as never,
+        announced: row.announced === "true",
         publishFrom: row.publish_from!,
         publishUntil: row.publish_until!,
         subjectRegionCode: row.subject_region_code!,
@@ -211,6 +214,25 @@ it("creditRecord.visible", async () => {
       };
       return creditRecordVisibility.test(viewer, record, today, facts);
     },
+  );
+});
+
+it("creditIncentive.visible", async () => {
+  const today = "2025-06-15";
+  const types = { status: "text", publish_from: "date", publish_until: "date", subject_region_code: "text" };
+  const rows = combinations({
+    status: ["ACTIVE", "REVOKED"],
+    publish_from: ["2025-01-01", "2025-06-15", "2025-07-01"],
+    publish_until: ["2025-06-15", "2025-06-14"],
+    subject_region_code: REGIONS,
+  });
+  await expectAgreement(
+    "creditIncentive.visible",
+    rows,
+    types,
+    (viewer) => keptBySql(rows, types, "g", creditIncentiveVisibility.sql(viewer, "g", today)),
+    (viewer, row) =>
+      creditIncentiveVisibility.test(viewer, { storedStatus: row.status as never, publishFrom: row.publish_from!, publishUntil: row.publish_until!, subjectRegionCode: row.subject_region_code! }, today),
   );
 });
 
@@ -295,6 +317,6 @@ it("webhookSubscription.own", async () => {
 
 it("covers every row predicate that has a SQL form", () => {
   const withSql = [...policyDecisions().values()].filter((d) => d.layer === "row" && "sql" in d).map((d) => d.name);
-  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own", "publicReport.visible", "circular.visible"];
+  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own", "publicReport.visible", "circular.visible", "creditIncentive.visible"];
   expect(withSql.sort()).toEqual(tested.sort());
 });

@@ -323,7 +323,9 @@ describe("small-count suppression", () => {
     expect(byName["南阳机构I2"]).toMatchObject({ complaints: null, complaintsSuppressed: true, count: 6 });
     // Credit records about a subject: 1 serious, 1 general → both hidden, and the total of 2 too.
     expect(s.credit!.activeBySeverity).toMatchObject({ total: null, totalSuppressed: true });
-    expect(s.credit!.activeBySeverity.cells.every((c) => c.value === null && c.suppressed)).toBe(true);
+    expect(s.credit!.activeBySeverity.cells.filter((c) => c.key !== "MINOR").every((c) => c.value === null && c.suppressed)).toBe(true);
+    // No MINOR record: a zero tells nothing about anyone.
+    expect(s.credit!.activeBySeverity.cells.find((c) => c.key === "MINOR")).toMatchObject({ value: 0, suppressed: false });
     // Institutions are a public register: never suppressed. A court counts only those it can see: I3,
     // under review, does not exist for it.
     expect(values(s.directory!.institutionsByStatus)).toEqual({ LISTED: 2, REMOVED: 1 });

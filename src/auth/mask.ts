@@ -12,6 +12,13 @@ export function maskIdNumber(idNumber: string | null | undefined): string | null
   return `${value.slice(0, 6)}${"*".repeat(8)}${value.slice(14)}`;
 }
 
+/** A practising certificate number: its first 2 and last 2 characters stay (`11*********56`). */
+export function maskCertificateNumber(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const v = value.trim().toUpperCase();
+  return v.length <= 4 ? "*".repeat(v.length || 1) : `${v.slice(0, 2)}${"*".repeat(v.length - 4)}${v.slice(-2)}`;
+}
+
 /**
  * Phone numbers: a mobile number keeps its first 3 and last 4 digits (`138****5678`); a fixed line keeps
  * its area code and last 2 digits (`0376-*****12`); anything else keeps only its last 2 characters.

@@ -81,6 +81,7 @@ export const SEALED_COLUMNS: ReadonlyArray<{ readonly table: string; readonly co
   { table: "identity_providers", column: "client_secret_sealed", field: "clientSecret" },
   { table: "public_reports", column: "contact_sealed", field: "contact" },
   { table: "case_feedback", column: "party_contact_sealed", field: "partyContact" },
+  { table: "patent_attorneys", column: "certificate_sealed", field: "certificateNo" },
 ];
 
 /** Arbitrary but fixed key of the advisory lock that serialises changes to `pii_data_keys` across hub processes. */

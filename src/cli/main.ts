@@ -85,10 +85,11 @@ program
     const { loadConfig } = await import("../config/config");
     const config = loadConfig();
     await withDatabase(config, async (db) => {
-      const { migrate } = await import("../db/database");
+      const { migrate, migrationReport } = await import("../db/database");
       const { withPreparationLock } = await import("../db/preparation-lock");
       const ran = await withPreparationLock(db.target, () => migrate(db.dataSource), waitingForPreparation);
       process.stdout.write(ran.length ? `applied: ${ran.join(", ")}\n` : "no pending migrations\n");
+      for (const line of await migrationReport(db.dataSource, ran)) process.stdout.write(`  ${line}\n`);
     });
   });
 

@@ -1,5 +1,8 @@
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { CreditSeverity } from "../domain/credit-enums";
+import { creditRuleProblems, CreditRules, NATIONAL_CREDIT_RULES } from "../domain/credit-rules";
 
 /**
  * The hub's configuration, read once from the environment and frozen.
@@ -156,8 +159,12 @@ export interface HubPolicy {
   readonly caseCompletionWorkingDays: number;
   /** A complaint is resolved or dismissed within this many working days of submission. */
   readonly complaintResponseWorkingDays: number;
-  /** Repair may be requested this many months after the determination (commonly 6). */
-  readonly creditRepairWaitingMonths: number;
+  /** Publication periods and the earliest repair per severity (the national rules by default; `domain/credit-rules.ts`). */
+  readonly creditRules: CreditRules;
+  /** A positive record (守信激励) is published, and its incentives last, at most this long from its decision (the default). */
+  readonly creditIncentiveMonths: number;
+  /** Severities whose records may be shared for joint punishment (联合惩戒). */
+  readonly creditSharedSeverities: readonly CreditSeverity[];
   /** Whether SERIOUS records may be repaired at all. */
   readonly seriousCreditRepairable: boolean;
   /** Credit grades look back this many months at complaints and inspections. */
@@ -196,7 +203,9 @@ export const DEFAULT_POLICY: HubPolicy = {
   caseAcceptanceWorkingDays: 7,
   caseCompletionWorkingDays: 30,
   complaintResponseWorkingDays: 15,
-  creditRepairWaitingMonths: 6,
+  creditRules: NATIONAL_CREDIT_RULES,
+  creditSharedSeverities: [CreditSeverity.SERIOUS],
+  creditIncentiveMonths: 36,
   seriousCreditRepairable: true,
   creditGradeLookbackMonths: 12,
   creditGradeDGeneralRecords: 3,
@@ -250,6 +259,29 @@ const duration = (fallback: string) =>
       return seconds;
     });
 
+const CREDIT_RULE_FIELDS = { MIN_MONTHS: "minPublicationMonths", MAX_MONTHS: "maxPublicationMonths", REPAIR_MONTHS: "repairAfterMonths" } as const;
+
+/** `HUB_CREDIT_<SEVERITY>_{MIN,MAX,REPAIR}_MONTHS` and `_ANNOUNCED`, each defaulting to the national rule. */
+function creditRuleSettings() {
+  const settings: Record<string, z.ZodTypeAny> = {};
+  for (const severity of Object.values(CreditSeverity)) {
+    const rule = NATIONAL_CREDIT_RULES[severity];
+    for (const [suffix, field] of Object.entries(CREDIT_RULE_FIELDS)) settings[`HUB_CREDIT_${severity}_${suffix}`] = int(rule[field], 0, 120);
+    settings[`HUB_CREDIT_${severity}_ANNOUNCED`] = bool(rule.announcedByDefault);
+  }
+  return settings;
+}
+
+function creditRulesFrom(e: Record<string, unknown>): CreditRules {
+  const rule = (severity: CreditSeverity) => ({
+    minPublicationMonths: e[`HUB_CREDIT_${severity}_MIN_MONTHS`] as number,
+    maxPublicationMonths: e[`HUB_CREDIT_${severity}_MAX_MONTHS`] as number,
+    repairAfterMonths: e[`HUB_CREDIT_${severity}_REPAIR_MONTHS`] as number,
+    announcedByDefault: e[`HUB_CREDIT_${severity}_ANNOUNCED`] as boolean,
+  });
+  return { MINOR: rule(CreditSeverity.MINOR), GENERAL: rule(CreditSeverity.GENERAL), SERIOUS: rule(CreditSeverity.SERIOUS) };
+}
+
 const envSchema = z.object({
   HUB_ENV: z.enum(["development", "production", "test"]).optional().default("development"),
   PORT: int(4000, 1, 65535),
@@ -261,6 +293,12 @@ const envSchema = z.object({
       message: "must be a postgres:// or postgresql:// URL",
     }),
   HUB_DATA_DIR: z.string().min(1).optional().default("./data"),
+  // Read by the region directory itself (domain/region-directory.ts); checked here so a wrong path stops the start.
+  HUB_ZONES_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .refine((file) => file === undefined || fs.existsSync(file), "no such file (a CSV of functional zones: code,name,parent_code,valid_from,valid_until,replaced_by)"),
   HUB_DEMO_DATA: bool(true),
   HUB_JWT_ISSUER: z.string().min(1).optional().default("appraisal-hub"),
   HUB_JWT_AUDIENCE: z.string().min(1).optional().default("appraisal-hub"),
@@ -308,7 +346,21 @@ const envSchema = z.object({
   HUB_REAPPLICATION_WAIT_MONTHS: int(DEFAULT_POLICY.reapplicationWaitMonths, 0, 120),
   HUB_CASE_COMPLETION_WORKING_DAYS: int(DEFAULT_POLICY.caseCompletionWorkingDays, 1, 365),
   HUB_COMPLAINT_RESPONSE_WORKING_DAYS: int(DEFAULT_POLICY.complaintResponseWorkingDays, 1, 120),
-  HUB_CREDIT_REPAIR_WAITING_MONTHS: int(DEFAULT_POLICY.creditRepairWaitingMonths, 0, 120),
+  ...creditRuleSettings(),
+  HUB_CREDIT_INCENTIVE_MONTHS: int(DEFAULT_POLICY.creditIncentiveMonths, 1, 120),
+  HUB_CREDIT_SHARED_SEVERITIES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return DEFAULT_POLICY.creditSharedSeverities;
+      const names = v.split(",").map((s) => s.trim()).filter(Boolean);
+      const unknown = names.filter((s) => !(s in CreditSeverity));
+      if (unknown.length) {
+        ctx.addIssue({ code: "custom", message: `expected severities among ${Object.keys(CreditSeverity).join(", ")} (got ${unknown.join(", ")})` });
+        return z.NEVER;
+      }
+      return [...new Set(names)] as CreditSeverity[];
+    }),
   HUB_CREDIT_SERIOUS_REPAIRABLE: bool(DEFAULT_POLICY.seriousCreditRepairable),
   HUB_CREDIT_GRADE_LOOKBACK_MONTHS: int(DEFAULT_POLICY.creditGradeLookbackMonths, 1, 120),
   HUB_CREDIT_GRADE_D_GENERAL_RECORDS: int(DEFAULT_POLICY.creditGradeDGeneralRecords, 1, 100),
@@ -396,6 +448,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (e.HUB_ROUTER_ONLY && !e.HUB_ROUTER_JWKS_FILE) {
     problems.push("HUB_ROUTER_JWKS_FILE: required when HUB_ROUTER_ONLY=true (the router's public keys, to check the assertion it signs on each request)");
   }
+  // Replaced by one waiting period per severity: a deployment that set it must choose, not be silently ignored.
+  if (env.HUB_CREDIT_REPAIR_WAITING_MONTHS !== undefined) {
+    problems.push("HUB_CREDIT_REPAIR_WAITING_MONTHS: replaced by HUB_CREDIT_MINOR_REPAIR_MONTHS, HUB_CREDIT_GENERAL_REPAIR_MONTHS and HUB_CREDIT_SERIOUS_REPAIR_MONTHS (docs/credit.md)");
+  }
+  const creditRules = creditRulesFrom(e);
+  problems.push(...creditRuleProblems(creditRules));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config: HubConfig = {
@@ -449,7 +507,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       reapplicationWaitMonths: e.HUB_REAPPLICATION_WAIT_MONTHS,
       caseCompletionWorkingDays: e.HUB_CASE_COMPLETION_WORKING_DAYS,
       complaintResponseWorkingDays: e.HUB_COMPLAINT_RESPONSE_WORKING_DAYS,
-      creditRepairWaitingMonths: e.HUB_CREDIT_REPAIR_WAITING_MONTHS,
+      creditRules,
+      creditSharedSeverities: e.HUB_CREDIT_SHARED_SEVERITIES,
+      creditIncentiveMonths: e.HUB_CREDIT_INCENTIVE_MONTHS,
       seriousCreditRepairable: e.HUB_CREDIT_SERIOUS_REPAIRABLE,
       creditGradeLookbackMonths: e.HUB_CREDIT_GRADE_LOOKBACK_MONTHS,
       creditGradeDGeneralRecords: e.HUB_CREDIT_GRADE_D_GENERAL_RECORDS,

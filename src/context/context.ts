@@ -17,6 +17,7 @@ import { AppraisalCaseService } from "../services/appraisal-case.service";
 import { CaseFeedbackService } from "../services/case-feedback.service";
 import { SupervisionRecordService } from "../services/supervision-record.service";
 import { CollaborationRecordService } from "../services/collaboration-record.service";
+import { CreditIncentiveService } from "../services/credit-incentive.service";
 import { CreditRecordService } from "../services/credit-record.service";
 import { AbnormalPatentService } from "../services/abnormal-patent.service";
 import { AbnormalPatentImport } from "../services/abnormal-patent-import";
@@ -83,6 +84,7 @@ export interface HubContext {
     readonly supervisionRecords: SupervisionRecordService;
     readonly collaborationRecords: CollaborationRecordService;
     readonly creditRecords: CreditRecordService;
+    readonly creditIncentives: CreditIncentiveService;
     readonly abnormalPatents: AbnormalPatentService;
     readonly abnormalPatentImport: AbnormalPatentImport;
     readonly abnormalPatentHandling: AbnormalPatentHandling;
@@ -150,6 +152,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       supervisionRecords: new SupervisionRecordService(scope),
       collaborationRecords: new CollaborationRecordService(scope),
       creditRecords: credit,
+      creditIncentives: new CreditIncentiveService(scope),
       abnormalPatents: new AbnormalPatentService(scope, credit),
       abnormalPatentImport: new AbnormalPatentImport(scope),
       abnormalPatentHandling: new AbnormalPatentHandling(scope, credit),

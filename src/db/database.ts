@@ -49,6 +49,16 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   return ran.map((migration) => migration.name);
 }
 
+/**
+ * What the named migrations changed in existing data, as they reported it (`migration_reports`), oldest first:
+ * for the operator who ran them. Empty when none of them changed data.
+ */
+export async function migrationReport(dataSource: DataSource, names: string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const rows: Array<{ line: string }> = await dataSource.query(`SELECT line FROM migration_reports WHERE migration = ANY($1) ORDER BY id`, [names]);
+  return rows.map((row) => row.line);
+}
+
 /** The configured embedded database does not exist, and the command may not create it. */
 export class NoHubDatabaseError extends Error {
   constructor(pgliteDir: string) {

@@ -32,6 +32,10 @@ export class CreditRecord {
   @Column({ type: "uuid", name: "subject_appraiser_id", nullable: true })
   subjectAppraiserId: string | null;
 
+  /** The patent attorney, for PATENT_ATTORNEY subjects (`subjectCertificateNo` shows the certificate number). */
+  @Column({ type: "uuid", name: "subject_attorney_id", nullable: true })
+  subjectAttorneyId: string | null;
+
   @Field(() => String, { description: "Subject's name." })
   @Column({ type: "text", name: "subject_name" })
   subjectName: string;
@@ -60,7 +64,7 @@ export class CreditRecord {
   @Column({ type: "text" })
   basis: string;
 
-  @Field(() => String, { description: "Day of the determination." })
+  @Field(() => String, { description: "Day of the decision document (认定之日); publication and repair periods count from it." })
   @Column({ type: "date", name: "decided_on" })
   decidedOn: string;
 
@@ -71,6 +75,10 @@ export class CreditRecord {
   @Field(() => String, { description: "Last day of publication." })
   @Column({ type: "date", name: "publish_until" })
   publishUntil: string;
+
+  @Field(() => Boolean, { description: "Whether it is announced publicly (公示) inside its window: a MINOR record is not unless its decision says so; the window then only bounds how long it counts." })
+  @Column({ type: "boolean" })
+  announced: boolean;
 
   @Field(() => [String], { description: "Measures taken (约束措施)." })
   @Column({ type: "text", array: true })

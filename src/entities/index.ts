@@ -1,5 +1,7 @@
 import { Agency } from "./agency.entity";
 import { Appraiser } from "./appraiser.entity";
+import { CreditIncentive } from "./credit-incentive.entity";
+import { PatentAttorney } from "./patent-attorney.entity";
 import { AppraiserPractice } from "./appraiser-practice.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { ClientSystem } from "./client-system.entity";
@@ -31,4 +33,4 @@ import { Circular } from "./circular.entity";
 import { RemovalProposal } from "./removal-proposal.entity";
 
 /** Every TypeORM entity of the hub, for the data source. */
-export const ENTITIES = [Agency, ClientSystem, IdentityProvider, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert, HubEvent, WebhookSubscription, WebhookDelivery, TrustedDocument, AppraiserStatusEvent, DisciplinarySanction, Standard, PublicReport, TypicalCase, InstitutionGradeRecord, Circular, RemovalProposal];
+export const ENTITIES = [Agency, ClientSystem, IdentityProvider, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, CreditIncentive, PatentAttorney, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert, HubEvent, WebhookSubscription, WebhookDelivery, TrustedDocument, AppraiserStatusEvent, DisciplinarySanction, Standard, PublicReport, TypicalCase, InstitutionGradeRecord, Circular, RemovalProposal];

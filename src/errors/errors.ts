@@ -97,8 +97,9 @@ export class InvalidStateTransitionError extends HubError {
    * `because`: when the machine allows the move but a rule of the policy refuses it now, the rule's code
    * (extension `reason`, e.g. `TOO_FEW_APPRAISERS`) and a sentence saying what is missing.
    */
-  constructor(entity: string, from: string, to: string, because?: { reason: string; message: string }) {
-    super(because ? `${entity} cannot move from ${from} to ${to}: ${because.message}` : `${entity} cannot move from ${from} to ${to}.`, because ? { from, to, reason: because.reason } : { from, to });
+  constructor(entity: string, from: string, to: string, because?: { reason: string; message: string; repairableFrom?: string }) {
+    const { message, ...detail } = because ?? {};
+    super(because ? `${entity} cannot move from ${from} to ${to}: ${message}` : `${entity} cannot move from ${from} to ${to}.`, { from, to, ...detail });
   }
 }
 

@@ -5,6 +5,7 @@ import { createAppraiserLoaders } from "./appraiser.loader";
 import { createCaseFeedbackLoaders } from "./case-feedback.loader";
 import { createCollaborationRecordLoaders } from "./collaboration-record.loader";
 import { createCreditRecordLoaders } from "./credit-record.loader";
+import { createCreditIncentiveLoaders } from "./credit-incentive.loader";
 import { createInstitutionLoaders } from "./institution.loader";
 import { createAbnormalPatentLoaders } from "./abnormal-patent.loader";
 import { createCustodyTrademarkLoaders } from "./custody-trademark.loader";
@@ -26,6 +27,7 @@ export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWi
     ...createCaseFeedbackLoaders(dataSource),
     ...createCollaborationRecordLoaders(dataSource),
     ...createCreditRecordLoaders(dataSource),
+    ...createCreditIncentiveLoaders(dataSource),
     ...createAbnormalPatentLoaders(dataSource),
     ...createCustodyTrademarkLoaders(dataSource, alertWindow),
     ...createStandardLoaders(dataSource),

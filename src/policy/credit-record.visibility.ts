@@ -5,15 +5,15 @@ import type { Viewer } from "../auth/viewer";
 import { predicate, rowVisibility } from "./decision";
 
 /**
- * Who a credit record exists for (contract.md): everyone while it is published (inside its window, and not
- * repaired or revoked); the bureaus and associations covering the subject; the agencies it was shared with
+ * Who a credit record exists for (contract.md): everyone while it is published (announced, inside its window,
+ * and not repaired or revoked); the bureaus and associations covering the subject; the agencies it was shared with
  * for joint punishment; and courts, procuratorates and police whose own cases involved the subject (the
  * institution they entrusted, or an appraiser assigned to their case).
  */
 const PUBLISHABLE = [CreditRecordStatus.ACTIVE, CreditRecordStatus.REPAIR_REQUESTED];
 
-export function isPublished(record: { storedStatus: CreditRecordStatus; publishFrom: string; publishUntil: string }, today: string): boolean {
-  return PUBLISHABLE.includes(record.storedStatus) && record.publishFrom <= today && today <= record.publishUntil;
+export function isPublished(record: { storedStatus: CreditRecordStatus; announced: boolean; publishFrom: string; publishUntil: string }, today: string): boolean {
+  return record.announced && PUBLISHABLE.includes(record.storedStatus) && record.publishFrom <= today && today <= record.publishUntil;
 }
 
 /** What the in-memory form needs to know about the caller beyond the viewer (loaded once per request). */
@@ -26,6 +26,7 @@ export interface CreditViewerFacts {
 export interface CreditRecordFacts {
   id: string;
   storedStatus: CreditRecordStatus;
+  announced: boolean;
   publishFrom: string;
   publishUntil: string;
   subjectRegionCode: string;
@@ -38,7 +39,7 @@ export const creditRecordVisibility = rowVisibility(
   "published: everyone; otherwise bureaus and associations covering the subject, agencies it was shared with, and enforcement agencies whose cases involved the subject",
   {
     sql(viewer, alias: string, today: string) {
-      const published = `(${alias}.status IN ('ACTIVE','REPAIR_REQUESTED') AND ${alias}.publish_from <= :vis_today AND ${alias}.publish_until >= :vis_today)`;
+      const published = `(${alias}.announced AND ${alias}.status IN ('ACTIVE','REPAIR_REQUESTED') AND ${alias}.publish_from <= :vis_today AND ${alias}.publish_until >= :vis_today)`;
       const params: Record<string, unknown> = { vis_today: today };
       if (!viewer.agency) return { clause: published, params };
       params.vis_agency = viewer.agency.id;

@@ -152,11 +152,11 @@ export class EventScheduler {
   private async creditPublication(manager: EntityManager, today: string): Promise<EventDraft[]> {
     const since = addDays(today, -LOOKBACK_DAYS);
     const published: Array<{ id: string; subject_region_code: string }> = await manager.query(
-      `SELECT id, subject_region_code FROM credit_records WHERE status = 'ACTIVE' AND publish_from <= $1 AND publish_from >= $2 AND publish_until >= $1`,
+      `SELECT id, subject_region_code FROM credit_records WHERE announced AND status = 'ACTIVE' AND publish_from <= $1 AND publish_from >= $2 AND publish_until >= $1`,
       [today, since],
     );
     const ended: Array<{ id: string; subject_region_code: string; publish_until: string }> = await manager.query(
-      `SELECT id, subject_region_code, publish_until FROM credit_records WHERE status = 'ACTIVE' AND publish_until < $1 AND publish_until >= $2`,
+      `SELECT id, subject_region_code, publish_until FROM credit_records WHERE announced AND status = 'ACTIVE' AND publish_until < $1 AND publish_until >= $2`,
       [today, since],
     );
     return [

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo, responsePathAsArray } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { CreditRecordStatus } from "../domain/credit-enums";
@@ -35,7 +36,7 @@ export class CreditRecordResolver {
     return ctx.services.creditRecords.record(input);
   }
 
-  @Mutation(() => CreditRecord, { nullable: true, description: "Requests repair of an ACTIVE record after the waiting period (association or bureau covering the subject)." })
+  @Mutation(() => CreditRecord, { nullable: true, description: "Requests repair of an ACTIVE record from its repairableFrom day (association or bureau covering the subject); earlier answers INVALID_STATE_TRANSITION with reason MINIMUM_PERIOD_NOT_OVER and repairableFrom." })
   @Guard("supervisor", "creditRecord.requestRepair")
   requestCreditRepair(
     @Arg("recordId", () => ID) recordId: string,
@@ -79,6 +80,21 @@ export class CreditRecordResolver {
   @Public()
   status(@Root() record: CreditRecord, @Ctx() ctx: HubContext): CreditRecordStatus {
     return ctx.services.creditRecords.status(record);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "For a PATENT_ATTORNEY subject, the practising certificate number: masked (`11*********56`) for agencies; in full only for a bureau or association covering the subject with scope `pii:read`, each full read audited before it is answered. Not for the public.",
+  })
+  @Guard("authenticated")
+  subjectCertificateNo(@Root() record: CreditRecord, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo): Promise<string | null> {
+    return ctx.services.creditRecords.certificateNo(record, responsePathAsArray(info.path));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "First day repair (信用修复) may be requested under the hub's rules: the day after the severity's minimum period from the decision (the decision day for MINOR). Null when the policy never allows it." })
+  @Public()
+  repairableFrom(@Root() record: CreditRecord, @Ctx() ctx: HubContext): string | null {
+    return ctx.services.creditRecords.repairableFrom(record);
   }
 
   @FieldResolver(() => [CreditShare], { nullable: true, description: "Joint punishment: the agencies it was shared with (all for the subject's supervisors; its own share for an agency it was shared with)." })

@@ -21,9 +21,12 @@ import { PublicReportResolver } from "./public-report.resolver";
 import { TypicalCaseResolver } from "./typical-case.resolver";
 import { CircularResolver } from "./circular.resolver";
 import { InstitutionRemovalResolver, RemovalProposalResolver } from "./removal-proposal.resolver";
+import { RegionResolver } from "./region.resolver";
+import { AppraiserCreditIncentiveResolver, CreditIncentiveResolver, InstitutionCreditIncentiveResolver } from "./credit-incentive.resolver";
 
 export const RESOLVERS = [
   MeResolver,
+  RegionResolver,
   AgencyResolver,
   IdentityProviderResolver,
   ClientSystemResolver,
@@ -49,6 +52,9 @@ export const RESOLVERS = [
   CreditRecordResolver,
   InstitutionCreditResolver,
   AppraiserCreditResolver,
+  CreditIncentiveResolver,
+  InstitutionCreditIncentiveResolver,
+  AppraiserCreditIncentiveResolver,
   AbnormalPatentBatchResolver,
   AbnormalPatentItemResolver,
   CustodyTrademarkResolver,

@@ -5,7 +5,7 @@ import { AppraiserStatus, TechnicalField } from "../domain/directory-enums";
 import { SanctionKind } from "../entities/disciplinary-sanction.entity";
 import { CircularKind } from "../entities/circular.entity";
 import { CollaborationEventKind, CollaborationKind } from "../domain/collaboration-enums";
-import { CreditBehaviour, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
+import { CreditBehaviour, CreditIncentiveKind, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { AppraisalCase } from "../entities/appraisal-case.entity";
 import { todayInChina } from "../domain/local-date";
 import { addMonths } from "../domain/local-date";
@@ -143,9 +143,45 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     severity: CreditSeverity.GENERAL,
     decisionDocNo: "豫市监信〔2025〕21号",
     basis: "代理恶意抢注“信阳毛尖”近似商标申请12件。",
-    // Relative to the day the demo is loaded, so the record is published whenever someone starts the hub.
-    publishFrom: addMonths(todayInChina(), -5),
-    publishUntil: addMonths(todayInChina(), 19),
+    // Decided five months before the demo is loaded: published (a GENERAL record for up to a year) and, its
+    // three-month minimum over, repairable whenever someone starts the hub.
+    decidedOn: addMonths(todayInChina(), -5),
+  });
+  // A patent attorney (专利代理师) as subject: the certificate number is sealed and shown masked.
+  await bureau.services.creditRecords.record({
+    idempotencyKey: "demo-credit-3",
+    subjectType: CreditSubjectType.PATENT_ATTORNEY,
+    subjectCertificateNo: "4115201900321",
+    subjectName: "周明",
+    subjectRegionCode: "411502",
+    behaviour: CreditBehaviour.ABNORMAL_PATENT_APPLICATION,
+    severity: CreditSeverity.GENERAL,
+    decisionDocNo: "信市监信〔2025〕7号",
+    basis: "代理非正常专利申请11件，经通知逾期未撤回。",
+    decidedOn: addMonths(todayInChina(), -2),
+  });
+  // A minor one (轻微失信): on record for the bureau, not announced to the public.
+  await bureau.services.creditRecords.record({
+    idempotencyKey: "demo-credit-4",
+    subjectCreditCode: "91411503MA48QW2E52",
+    subjectType: CreditSubjectType.ENTERPRISE,
+    subjectName: "信阳平桥茶叶商贸有限公司",
+    subjectRegionCode: "411503",
+    behaviour: CreditBehaviour.FALSE_CREDIT_COMMITMENT,
+    severity: CreditSeverity.MINOR,
+    decisionDocNo: "信市监信〔2025〕9号",
+    basis: "告知承诺事项逾期未履行，已督促整改。",
+    decidedOn: addMonths(todayInChina(), -1),
+  });
+  // A positive record (守信激励): the well-run institution on the red list, with its incentives.
+  await bureau.services.creditIncentives.record({
+    idempotencyKey: "demo-incentive-1",
+    subjectCreditCode: "91411500MA9F3K2L21",
+    kind: CreditIncentiveKind.RED_LIST,
+    decisionDocNo: "信市监信〔2025〕12号",
+    basis: "连续三年鉴定质量检查合格，无投诉，纳入守信红名单。",
+    measures: ["优先推荐承接鉴定业务", "减少日常检查频次"],
+    decidedOn: addMonths(todayInChina(), -1),
   });
 
   await association.services.supervisionRecords.record({

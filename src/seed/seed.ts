@@ -157,14 +157,22 @@ export async function demoDataState(dataSource: DataSource): Promise<"empty" | "
   return state.begun && !state.finished && !state.others ? "incomplete" : "loaded-or-other";
 }
 
-/** Brings the `regions` table in line with `resources/regions.csv` (insert or update; nothing is deleted). */
+/** Brings the `regions` table in line with the region directory: divisions and zones (insert or update; nothing is deleted). */
 export async function syncRegions(dataSource: DataSource): Promise<void> {
   const regions = allRegions();
   await dataSource.query(
-    `INSERT INTO regions (code, name, valid_from, valid_until, replaced_by)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[])
+    `INSERT INTO regions (code, name, valid_from, valid_until, replaced_by, kind, parent_code)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[], $6::text[], $7::text[])
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, valid_from = EXCLUDED.valid_from,
-       valid_until = EXCLUDED.valid_until, replaced_by = EXCLUDED.replaced_by`,
-    [regions.map((r) => r.code), regions.map((r) => r.name), regions.map((r) => r.validFrom), regions.map((r) => r.validUntil), regions.map((r) => r.replacedBy)],
+       valid_until = EXCLUDED.valid_until, replaced_by = EXCLUDED.replaced_by, kind = EXCLUDED.kind, parent_code = EXCLUDED.parent_code`,
+    [
+      regions.map((r) => r.code),
+      regions.map((r) => r.name),
+      regions.map((r) => r.validFrom),
+      regions.map((r) => r.validUntil),
+      regions.map((r) => r.replacedBy),
+      regions.map((r) => r.kind),
+      regions.map((r) => r.parentCode),
+    ],
   );
 }

@@ -7,7 +7,8 @@ import { ABNORMAL_PATENT_MOVES, AbnormalPatentAction, AWAITING_APPLICANT, Escala
 import { CreditBehaviour, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 import { BadUserInputError, InvalidStateTransitionError, NotFoundError } from "../errors/errors";
 import { RequestScope } from "../context/request-scope";
-import type { CreditRecordService, CreditSubject } from "./credit-record.service";
+import { publicationWindow, type CreditRecordService } from "./credit-record.service";
+import type { CreditSubject } from "./credit-subject";
 import * as check from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
 import { abnormalPatentVisibility } from "../policy/abnormal-patent.visibility";
@@ -106,16 +107,18 @@ export class AbnormalPatentHandling {
     let subject: CreditSubject;
     if (e.subject === EscalationSubject.APPLICANT) {
       if (!item.applicantCreditCode) throw new BadUserInputError("The applicant is a natural person: escalate to its patent agency instead.", "input.escalation.subject");
-      subject = { type: CreditSubjectType.ENTERPRISE, creditCode: item.applicantCreditCode, institutionId: null, appraiserId: null, name: item.applicantName, regionCode: item.regionCode };
+      subject = { type: CreditSubjectType.ENTERPRISE, creditCode: item.applicantCreditCode, institutionId: null, appraiserId: null, attorney: null, name: item.applicantName, regionCode: item.regionCode };
     } else {
       if (!item.patentAgencyCreditCode || !item.patentAgencyName) throw new BadUserInputError("The item names no patent agency with a credit code.", "input.escalation.subject");
-      subject = { type: CreditSubjectType.PATENT_AGENCY, creditCode: item.patentAgencyCreditCode, institutionId: null, appraiserId: null, name: item.patentAgencyName, regionCode: item.regionCode };
+      subject = { type: CreditSubjectType.PATENT_AGENCY, creditCode: item.patentAgencyCreditCode, institutionId: null, appraiserId: null, attorney: null, name: item.patentAgencyName, regionCode: item.regionCode };
     }
     const basis = e.basis || `非正常专利申请（申请号 ${item.applicationNumber}，${batch.batchNo}）逾期（${batch.deadline}）未撤回，依规纳入信用监管。`;
     return this.credit.insertRecord(manager, {
       subject,
       behaviour: CreditBehaviour.ABNORMAL_PATENT_APPLICATION,
       severity: e.severity,
+      // An escalation is decided and published the day it is recorded, for its severity's full period.
+      ...publicationWindow(this.scope.policy.creditRules[e.severity], `a ${e.severity} record`, this.scope.today(), {}, "input.escalation"),
       decisionDocNo: e.decisionDocNo,
       basis,
       measures: e.measures,

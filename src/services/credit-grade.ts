@@ -9,7 +9,7 @@ import { CreditGrade } from "../domain/directory-enums";
  *
  *   D  an active SERIOUS record, or at least `creditGradeDGeneralRecords` (3) active GENERAL records;
  *   C  an active GENERAL record, a confirmed complaint, or a FAILED inspection in the lookback window (12 months);
- *   B  any complaint, or an inspection requiring rectification, in the lookback window;
+ *   B  an active MINOR record, any complaint, or an inspection requiring rectification, in the lookback window;
  *   A  none of these.
  *
  * "Active" means ACTIVE or REPAIR_REQUESTED and inside its publication window. The reasons that decided the
@@ -20,6 +20,7 @@ export type GradedSubject = { type: "INSTITUTION" | "APPRAISER"; id: string };
 export interface GradeInputs {
   seriousRecords: number;
   generalRecords: number;
+  minorRecords: number;
   confirmedComplaints: number;
   complaints: number;
   failedInspections: number;
@@ -44,6 +45,7 @@ export function gradeFor(inputs: GradeInputs, policy: HubPolicy): { grade: Credi
   ];
   if (c.length > 0) return { grade: CreditGrade.C, why: c };
   const b = [
+    ...(inputs.minorRecords > 0 ? [`${inputs.minorRecords} active minor credit record(s)`] : []),
     ...(inputs.complaints > 0 ? [`${inputs.complaints} complaint(s) in ${months} months`] : []),
     ...(inputs.rectificationInspections > 0 ? [`${inputs.rectificationInspections} inspection(s) requiring rectification in ${months} months`] : []),
   ];
@@ -59,6 +61,7 @@ export async function recomputeCreditGrade(manager: EntityManager, subject: Grad
     `SELECT
        (SELECT count(*)::int FROM credit_records r WHERE r.${recordColumn} = $1 AND r.status IN ('ACTIVE','REPAIR_REQUESTED') AND r.publish_until >= $2 AND r.severity = 'SERIOUS') AS "seriousRecords",
        (SELECT count(*)::int FROM credit_records r WHERE r.${recordColumn} = $1 AND r.status IN ('ACTIVE','REPAIR_REQUESTED') AND r.publish_until >= $2 AND r.severity = 'GENERAL') AS "generalRecords",
+       (SELECT count(*)::int FROM credit_records r WHERE r.${recordColumn} = $1 AND r.status IN ('ACTIVE','REPAIR_REQUESTED') AND r.publish_until >= $2 AND r.severity = 'MINOR') AS "minorRecords",
        (SELECT count(*)::int FROM case_feedback f WHERE f.${column} = $1 AND f.kind = 'COMPLAINT' AND f.violation_confirmed AND f.posted_at >= $2::date - make_interval(months => $3)) AS "confirmedComplaints",
        (SELECT count(*)::int FROM case_feedback f WHERE f.${column} = $1 AND f.kind = 'COMPLAINT' AND f.posted_at >= $2::date - make_interval(months => $3)) AS "complaints",
        (SELECT count(*)::int FROM supervision_records s WHERE s.institution_id = $1 AND s.result = 'FAILED' AND s.conducted_on >= $2::date - make_interval(months => $3)) AS "failedInspections",

@@ -7,9 +7,9 @@ import { CaseFeedback } from "../entities/case-feedback.entity";
 import { CreditRecord, CreditShare } from "../entities/credit-record.entity";
 import { Institution } from "../entities/institution.entity";
 import { ComplaintStatus } from "../domain/case-enums";
-import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
+import { CreditBehaviour, CreditRecordStatus, CreditSeverity } from "../domain/credit-enums";
 import { ListingStatus } from "../domain/directory-enums";
-import { addMonths, addYears } from "../domain/local-date";
+import { CreditSeverityRule, earliestPublishUntil, latestPublishUntil, repairableFrom } from "../domain/credit-rules";
 import { BadUserInputError, ConflictError, InvalidStateTransitionError } from "../errors/errors";
 import { RequestScope } from "../context/request-scope";
 import { GradedSubject, recomputeCreditGrade } from "./credit-grade";
@@ -30,6 +30,8 @@ import { CommandRunner, Created } from "./command-runner";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { CreditRecordFilter, CreditRepairInput, RecordCreditEventInput } from "../inputs/credit-record.input";
 import { conflictOnDuplicate } from "./unique-violation";
+import { attorneyFilter, CreditSubject, resolveCreditSubject, storeSubjectAttorney, subjectCertificateNo } from "./credit-subject";
+import type { ResponsePath } from "../auth/disclosure";
 import { proposeRemoval } from "./removal-proposal.service";
 
 const NO_FACTS = { sharedRecordIds: new Set<string>(), caseInstitutionIds: new Set<string>(), caseAppraiserIds: new Set<string>() };
@@ -40,18 +42,52 @@ export async function institutionOfSubject(manager: EntityManager, subject: Pick
   return institutionId ? manager.getRepository(Institution).findOneBy({ id: institutionId }) : null;
 }
 
-export type CreditSubject = { type: CreditSubjectType; creditCode: string | null; institutionId: string | null; appraiserId: string | null; name: string; regionCode: string };
 
-/** Publication lasts a year for a GENERAL record and three for a SERIOUS one unless the decision says otherwise. */
-const defaultPublishUntil = (publishFrom: string, severity: CreditSeverity) => addYears(publishFrom, severity === CreditSeverity.SERIOUS ? 3 : 1);
+export interface PublicationWindow {
+  decidedOn: string;
+  publishFrom: string;
+  publishUntil: string;
+  announced: boolean;
+}
+
+/**
+ * A decision's day and publication, checked against its rule (`what` names the record in refusals, e.g. "a
+ * GENERAL record"): publication starts on the decision day unless the decision sets a later one, ends at the
+ * rule's maximum unless it sets an earlier one, and never outlasts the maximum nor (when announced) stops
+ * before the minimum.
+ */
+export function publicationWindow(
+  rule: CreditSeverityRule,
+  what: string,
+  today: string,
+  given: { decidedOn?: string | null; publishFrom?: string | null; publishUntil?: string | null; announce?: boolean | null },
+  prefix = "input",
+): PublicationWindow {
+  const decidedOn = check.dayUpTo(given.decidedOn, `${prefix}.decidedOn`, today, "it is the day of the decision document");
+  const publishFrom = check.localDate(given.publishFrom, `${prefix}.publishFrom`) ?? decidedOn;
+  if (publishFrom < decidedOn) throw new BadUserInputError("publishFrom is before the decision (decidedOn).", `${prefix}.publishFrom`);
+  const latest = latestPublishUntil(decidedOn, rule);
+  const publishUntil = check.localDate(given.publishUntil, `${prefix}.publishUntil`) ?? latest;
+  if (publishUntil > latest) {
+    throw new BadUserInputError(`publishUntil is after ${latest}: ${what} is published for at most ${rule.maxPublicationMonths} months from its decision.`, `${prefix}.publishUntil`);
+  }
+  const announced = given.announce ?? rule.announcedByDefault;
+  const earliest = earliestPublishUntil(decidedOn, rule);
+  if (announced && publishUntil < earliest) {
+    throw new BadUserInputError(`publishUntil is before ${earliest}: ${what} is published for at least ${rule.minPublicationMonths} months from its decision.`, `${prefix}.publishUntil`);
+  }
+  if (publishUntil < publishFrom) throw new BadUserInputError("publishUntil is before publishFrom.", `${prefix}.publishUntil`);
+  return { decidedOn, publishFrom, publishUntil, announced };
+}
 
 /** Credit records, newest decision first; ACTIVE and EXPIRED are told apart by `today`. */
-const creditList = (today: string): ListSpec<CreditRecord, CreditRecordFilter> => ({
+const creditList = (today: string, hash: (value: string) => string): ListSpec<CreditRecord, CreditRecordFilter> => ({
   entity: CreditRecord,
   alias: "r",
   filters: {
     subjectCreditCode: equals("subject_credit_code", "code", (code: string) => check.creditCode(code, "filter.subjectCreditCode")),
     subjectAppraiserId: equals("subject_appraiser_id", "appraiser", (id: string) => check.idFilter(id, "filter.subjectAppraiserId")),
+    subjectCertificateNo: attorneyFilter(hash),
     behaviour: equals("behaviour", "behaviour"),
     severity: equals("severity", "severity"),
     status: (status, r) => {
@@ -88,6 +124,18 @@ export class CreditRecordService {
     return this.scope.viewer;
   }
 
+  /** The first day repair may be requested under the configured rule; null when the policy never allows it. */
+  repairableFrom(record: Pick<CreditRecord, "severity" | "decidedOn">): string | null {
+    const policy = this.scope.policy;
+    if (record.severity === CreditSeverity.SERIOUS && !policy.seriousCreditRepairable) return null;
+    return repairableFrom(record.decidedOn, policy.creditRules[record.severity]);
+  }
+
+  /** A patent attorney subject's certificate number: masked, or in full (audited first) for the supervisors the policy names. */
+  certificateNo(record: CreditRecord, path: ResponsePath): Promise<string | null> {
+    return subjectCertificateNo(this.scope, record, "CreditRecord", path);
+  }
+
   /** EXPIRED once the window has passed while still ACTIVE; otherwise the stored status. */
   status(record: CreditRecord): CreditRecordStatus {
     return record.storedStatus === CreditRecordStatus.ACTIVE && record.publishUntil < this.scope.today() ? CreditRecordStatus.EXPIRED : record.storedStatus;
@@ -122,7 +170,7 @@ export class CreditRecordService {
 
   list(filter: CreditRecordFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CreditRecord>> {
     const today = this.scope.today();
-    return listPage(this.scope.dataSource, creditList(today), creditRecordVisibility.sql(this.viewer, "r", today), filter, { first, after });
+    return listPage(this.scope.dataSource, creditList(today, (value) => this.scope.vault.hash(value)), creditRecordVisibility.sql(this.viewer, "r", today), filter, { first, after });
   }
 
   /** Supervisors of the subject see every share; an agency it was shared with sees its own. */
@@ -136,16 +184,16 @@ export class CreditRecordService {
     const viewer = this.viewer;
     demand(creditDecider, "Market-regulation bureaus make credit determinations.", viewer);
     const today = this.scope.today();
+    const policy = this.scope.policy;
     const decisionDocNo = check.text(input.decisionDocNo, "input.decisionDocNo", { max: 100, required: true });
     const basis = check.text(input.basis, "input.basis", { max: 8000, required: true, freeText: true });
-    const publishFrom = check.localDate(input.publishFrom, "input.publishFrom") ?? today;
-    const publishUntil = check.localDate(input.publishUntil, "input.publishUntil") ?? defaultPublishUntil(publishFrom, input.severity);
-    if (publishUntil < publishFrom) throw new BadUserInputError("publishUntil is before publishFrom.", "input.publishUntil");
+    const window = publicationWindow(policy.creditRules[input.severity], `a ${input.severity} record`, today, input);
     const measures = check.textList(input.measures, "input.measures", { maxItems: 20, maxLength: 200, freeText: true });
     const shareCodes = [...new Set(input.shareWithAgencyCodes ?? [])];
-    if ((shareCodes.length > 0 || input.suspendListing) && input.severity !== CreditSeverity.SERIOUS) {
-      throw new BadUserInputError("Only SERIOUS records are shared for joint punishment or suspend a listing.", shareCodes.length > 0 ? "input.shareWithAgencyCodes" : "input.suspendListing");
+    if (shareCodes.length > 0 && !policy.creditSharedSeverities.includes(input.severity)) {
+      throw new BadUserInputError(`Only ${policy.creditSharedSeverities.join(" and ") || "no"} records are shared for joint punishment.`, "input.shareWithAgencyCodes");
     }
+    if (input.suspendListing && input.severity !== CreditSeverity.SERIOUS) throw new BadUserInputError("Only a SERIOUS record suspends a listing.", "input.suspendListing");
 
     return this.commands.create({
       operation: "recordCreditEvent",
@@ -155,7 +203,7 @@ export class CreditRecordService {
       keyRequired: true,
       authorize: async (manager) => {
         const complaint = input.fromComplaintId ? await this.confirmedComplaint(manager, input.fromComplaintId) : null;
-        const subject = await this.subject(manager, input, complaint);
+        const subject = await resolveCreditSubject(manager, this.scope.vault, input, complaint);
         recordCreditEvent.require(viewer, subject.regionCode);
         const behaviour = input.behaviour ?? (complaint?.suspectedFalseAppraisal ? CreditBehaviour.FALSE_APPRAISAL : null);
         if (!behaviour) throw new BadUserInputError("Name the behaviour.", "input.behaviour");
@@ -163,7 +211,7 @@ export class CreditRecordService {
         if (sharedWith.length !== shareCodes.length || sharedWith.some((a) => a.status !== RecordStatus.ACTIVE)) {
           throw new BadUserInputError("Every agency to share with must be an active agency of the hub.", "input.shareWithAgencyCodes");
         }
-        const determination = { subject, behaviour, severity: input.severity, decisionDocNo, basis, publishFrom, publishUntil, measures };
+        const determination = { subject, behaviour, severity: input.severity, decisionDocNo, basis, ...window, measures };
         return { complaint, determination, sharedWith };
       },
       fingerprint: ({ complaint, determination }: { complaint: CaseFeedback | null; determination: object }) => ({
@@ -177,7 +225,8 @@ export class CreditRecordService {
           throw new ConflictError("This complaint has already been turned into a credit record.", { field: "input.fromComplaintId" });
         }
         const { subject } = determination;
-        const insert = () => this.insertRecord(manager, { ...determination, sourceComplaintId: complaint?.id ?? null });
+        const attorneyId = await storeSubjectAttorney(manager, this.scope.vault, subject, input.subjectCertificateNo);
+        const insert = () => this.insertRecord(manager, { ...determination, attorneyId, sourceComplaintId: complaint?.id ?? null });
         // Two determinations from one complaint at once both pass the check above: the unique index decides.
         const { record: saved, fields, events } = complaint ? await conflictOnDuplicate(insert, "This complaint has already been turned into a credit record.", "input.fromComplaintId") : await insert();
         const also: AuditEntry[] = [];
@@ -210,28 +259,28 @@ export class CreditRecordService {
    */
   async insertRecord(
     manager: EntityManager,
-    r: {
+    r: PublicationWindow & {
       subject: CreditSubject;
       behaviour: CreditBehaviour;
       severity: CreditSeverity;
       decisionDocNo: string;
       basis: string;
-      publishFrom?: string;
-      publishUntil?: string;
       measures: string[];
+      /** The stored patent attorney, for PATENT_ATTORNEY subjects (`storeSubjectAttorney`). */
+      attorneyId?: string | null;
       sourceComplaintId?: string | null;
       sourcePatentItemId?: string | null;
     },
   ): Promise<{ record: CreditRecord; fields: string[]; events: EventDraft[] }> {
     const today = this.scope.today();
-    const publishFrom = r.publishFrom ?? today;
-    const publishUntil = r.publishUntil ?? defaultPublishUntil(publishFrom, r.severity);
+    const { decidedOn, publishFrom, publishUntil, announced } = r;
     const saved = await manager.getRepository(CreditRecord).save(
       manager.create(CreditRecord, {
         subjectType: r.subject.type,
         subjectCreditCode: r.subject.creditCode,
         subjectInstitutionId: r.subject.institutionId,
         subjectAppraiserId: r.subject.appraiserId,
+        subjectAttorneyId: r.attorneyId ?? null,
         subjectName: r.subject.name,
         subjectRegionCode: r.subject.regionCode,
         behaviour: r.behaviour,
@@ -239,9 +288,10 @@ export class CreditRecordService {
         decidingAgencyCode: this.viewer.agency!.code,
         decisionDocNo: r.decisionDocNo,
         basis: r.basis,
-        decidedOn: today,
+        decidedOn,
         publishFrom,
         publishUntil,
+        announced,
         measures: r.measures,
         storedStatus: CreditRecordStatus.ACTIVE,
         sourceComplaintId: r.sourceComplaintId ?? null,
@@ -253,27 +303,30 @@ export class CreditRecordService {
     await this.regrade(manager, r.subject, today);
     // Published at once unless it starts later (the scheduler raises that one when the day comes; the key makes it once).
     const events = [eventAbout("credit_record.determined", saved, [saved.subjectRegionCode])];
-    if (publishFrom <= today) events.push(eventAbout("credit_record.published", saved, [saved.subjectRegionCode], `credit_record.published:${saved.id}`));
+    if (isPublished(saved, today)) events.push(eventAbout("credit_record.published", saved, [saved.subjectRegionCode], `credit_record.published:${saved.id}`));
     return { record: saved, fields: ["subject", "behaviour", "severity", ...source], events };
   }
 
-  /** Requested by the association or bureau covering the subject, on its behalf, after the waiting period. */
+  /** Requested by the association or bureau covering the subject, on its behalf, from the day its rule allows (`repairableFrom`). */
   async requestRepair(recordId: string, expectedVersion: number | null | undefined, input: CreditRepairInput): Promise<CreditRecord> {
     const commitment = check.text(input.commitment, "input.commitment", { max: 4000, required: true, freeText: true });
     const evidence = check.textList(input.evidence, "input.evidence", { maxItems: 30, maxLength: 300, freeText: true });
     const today = this.scope.today();
-    const policy = this.scope.policy;
     return this.commands.change({
       ...this.forWrite(recordId, expectedVersion, requestCreditRepair),
       operation: "requestCreditRepair",
       apply: async (record) => {
       const status = this.status(record);
       if (status !== CreditRecordStatus.ACTIVE) throw new InvalidStateTransitionError("The credit record", status, CreditRecordStatus.REPAIR_REQUESTED);
-      if (record.severity === CreditSeverity.SERIOUS && !policy.seriousCreditRepairable) {
-        throw new InvalidStateTransitionError("A serious credit record (not repairable under the hub's policy)", status, CreditRecordStatus.REPAIR_REQUESTED);
+      const from = this.repairableFrom(record);
+      if (from === null) throw new InvalidStateTransitionError("A serious credit record (not repairable under the hub's policy)", status, CreditRecordStatus.REPAIR_REQUESTED);
+      if (today < from) {
+        throw new InvalidStateTransitionError("The credit record", status, CreditRecordStatus.REPAIR_REQUESTED, {
+          reason: "MINIMUM_PERIOD_NOT_OVER",
+          message: `repair can be requested from ${from}, once the minimum period of a ${record.severity} record has ended.`,
+          repairableFrom: from,
+        });
       }
-      const repairableFrom = addMonths(record.decidedOn, policy.creditRepairWaitingMonths);
-      if (today < repairableFrom) throw new BadUserInputError(`Repair can be requested from ${repairableFrom}, after the waiting period.`, "recordId");
       return {
         changes: { storedStatus: CreditRecordStatus.REPAIR_REQUESTED, repairCommitment: commitment, repairEvidence: evidence, repairRequestedOn: today, repairRequestedBy: this.viewer.agency!.code },
         touchUpdatedAt: false,
@@ -370,33 +423,6 @@ export class CreditRecordService {
       throw new BadUserInputError("fromComplaintId must name a resolved complaint with a confirmed violation.", "input.fromComplaintId");
     }
     return complaint;
-  }
-
-  /** Who the record is about: an appraiser, an institution of the directory, or another subject by credit code. */
-  private async subject(manager: EntityManager, input: RecordCreditEventInput, complaint: CaseFeedback | null): Promise<CreditSubject> {
-    const appraiserId = input.subjectAppraiserId ?? (input.subjectCreditCode ? null : complaint?.appraiserId ?? null);
-    if (appraiserId) {
-      const appraiser = check.isUuid(appraiserId) ? await manager.getRepository(Appraiser).findOneBy({ id: appraiserId }) : null;
-      if (!appraiser) throw new BadUserInputError("The appraiser does not exist.", "input.subjectAppraiserId");
-      return { type: CreditSubjectType.APPRAISER, creditCode: null, institutionId: null, appraiserId: appraiser.id, name: appraiser.name, regionCode: appraiser.regionCode };
-    }
-    if (!input.subjectCreditCode && complaint) {
-      // A complaint about the institution as a whole: the institution is the subject.
-      const institution = await manager.getRepository(Institution).findOneByOrFail({ id: complaint.institutionId });
-      return { type: CreditSubjectType.INSTITUTION, creditCode: institution.creditCode, institutionId: institution.id, appraiserId: null, name: institution.name, regionCode: institution.regionCode };
-    }
-    if (!input.subjectCreditCode) throw new BadUserInputError("Name the subject by subjectCreditCode or subjectAppraiserId.", "input.subjectCreditCode");
-    const creditCode = check.creditCode(input.subjectCreditCode, "input.subjectCreditCode");
-    const institution = await manager.getRepository(Institution).findOneBy({ creditCode });
-    if (institution) {
-      return { type: CreditSubjectType.INSTITUTION, creditCode, institutionId: institution.id, appraiserId: null, name: institution.name, regionCode: institution.regionCode };
-    }
-    if (!input.subjectType || input.subjectType === CreditSubjectType.INSTITUTION || input.subjectType === CreditSubjectType.APPRAISER) {
-      throw new BadUserInputError("For a subject outside the directory, give subjectType (ENTERPRISE, PATENT_AGENCY or TRADEMARK_AGENCY), subjectName and subjectRegionCode.", "input.subjectType");
-    }
-    const name = check.text(input.subjectName, "input.subjectName", { max: 200, required: true });
-    const regionCode = check.regionCode(input.subjectRegionCode ?? "", "input.subjectRegionCode");
-    return { type: input.subjectType, creditCode, institutionId: null, appraiserId: null, name, regionCode };
   }
 
   /** Suspends the subject's institution's listing; answers the audit entry and the event of that move. */

@@ -132,6 +132,17 @@ export function idNumber(value: string, field: string): string {
   return normalised;
 }
 
+/**
+ * A patent attorney's practising certificate number (专利代理师执业证号): letters, digits and hyphens, 4 to 32
+ * of them, compared without case or surrounding space. The hub does not know a check character for it.
+ */
+export function certificateNumber(value: string | null | undefined, field: string): string {
+  const normalised = (value ?? "").trim().toUpperCase();
+  if (!normalised) throw new BadUserInputError("Give the practising certificate number.", field);
+  if (!/^[0-9A-Z][0-9A-Z-]{3,31}$/.test(normalised)) throw new BadUserInputError("A practising certificate number has 4 to 32 letters, digits or hyphens.", field);
+  return normalised;
+}
+
 export function regionCode(value: string, field: string): string {
   const code = value.trim();
   if (!/^\d{6}$/.test(code)) throw new BadUserInputError("A region code has 6 digits.", field);

@@ -22,9 +22,9 @@ import { createTestDatabase, TestDatabase, usingServer } from "../support/test-d
  */
 
 /** What a first start's demo load leaves (the run's template holds the same). */
-const DEMO = { agencies: 14, institutions: 9, appraisers: 14, appraisal_cases: 3, case_feedback: 4, supervision_records: 2, collaboration_records: 1, credit_records: 3, abnormal_patent_batches: 2, custody_trademarks: 5, trademark_alerts: 3 };
+const DEMO = { agencies: 14, institutions: 9, appraisers: 14, appraisal_cases: 3, case_feedback: 4, supervision_records: 2, collaboration_records: 1, credit_records: 5, credit_incentives: 1, abnormal_patent_batches: 2, custody_trademarks: 5, trademark_alerts: 3 };
 /** What an earlier version committed before its demo cases: the registry and the directory, one transaction. */
-const REGISTRY_ONLY = { ...DEMO, appraisal_cases: 0, case_feedback: 0, supervision_records: 0, collaboration_records: 0, credit_records: 0, abnormal_patent_batches: 0, custody_trademarks: 0, trademark_alerts: 0 };
+const REGISTRY_ONLY = { ...DEMO, appraisal_cases: 0, case_feedback: 0, supervision_records: 0, collaboration_records: 0, credit_records: 0, credit_incentives: 0, abnormal_patent_batches: 0, custody_trademarks: 0, trademark_alerts: 0 };
 
 async function counts(query: (sql: string) => Promise<any[]>): Promise<Record<string, number>> {
   const [row] = await query(`SELECT ${Object.keys(DEMO).map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(", ")}, (SELECT count(*)::int FROM audit_events) AS audit_events`);

@@ -50,12 +50,18 @@ type Documents = {
     "query FeedbackCaseDeadlines($id: ID!) { appraisalCase(id: $id) { deadlines { acceptBy provisional provisionalYears } } }": typeof types.FeedbackCaseDeadlinesDocument,
     "mutation FeedbackEntrust($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id } } }": typeof types.FeedbackEntrustDocument,
     "query FeedbackComplaintDay($id: ID!) { caseFeedback(id: $id) { complaintRespondBy version } }": typeof types.FeedbackComplaintDayDocument,
+    "mutation IncentiveRecord($input: RecordCreditIncentiveInput!) {\n  recordCreditIncentive(input: $input) { replayed incentive { id kind status decidedOn publishFrom publishUntil measures version subjectType subjectName } }\n}": typeof types.IncentiveRecordDocument,
+    "mutation IncentiveRevoke($id: ID!, $v: Int!) { revokeCreditIncentive(id: $id, expectedVersion: $v, reason: \"表彰依据被撤销\") { status version } }": typeof types.IncentiveRevokeDocument,
+    "query IncentiveOne($id: ID!) { creditIncentive(id: $id) { id status } }": typeof types.IncentiveOneDocument,
+    "query IncentiveOnInstitution($c: CreditCode!) { institution(creditCode: $c) { creditIncentives { kind } creditRecords { id } } }": typeof types.IncentiveOnInstitutionDocument,
+    "query IncentiveList($kind: CreditIncentiveKind) { creditIncentives(filter: { kind: $kind }, first: 100) { edges { node { kind status subjectName } } } }": typeof types.IncentiveListDocument,
     "mutation CreditRecordEvent($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed record { id status subjectType behaviour severity version subjectName } } }": typeof types.CreditRecordEventDocument,
     "mutation CreditRequestRepair($id: ID!, $input: CreditRepairInput!) { requestCreditRepair(recordId: $id, input: $input) { status version } }": typeof types.CreditRequestRepairDocument,
     "mutation CreditDecideRepair($id: ID!, $v: Int!, $approve: Boolean!) { decideCreditRepair(recordId: $id, expectedVersion: $v, approve: $approve, note: \"整改到位\") { status version } }": typeof types.CreditDecideRepairDocument,
     "query CreditFalseAppraisalRecords { creditRecords(filter: { behaviour: FALSE_APPRAISAL }) { edges { node { subjectType subjectName severity status sharedWith { agencyCode } } } } }": typeof types.CreditFalseAppraisalRecordsDocument,
     "query CreditPublicCount($c: CreditCode) { creditRecords(filter: { subjectCreditCode: $c }) { totalCount } }": typeof types.CreditPublicCountDocument,
     "query CreditBureauView($c: CreditCode) { creditRecords(filter: { subjectCreditCode: $c }) { edges { node { status repairCommitment } } } }": typeof types.CreditBureauViewDocument,
+    "query CreditRepairableFrom($id: ID!) { creditRecord(id: $id) { decidedOn repairableFrom publishUntil } }": typeof types.CreditRepairableFromDocument,
     "mutation CreditRecordLeapDay($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { record { id publishFrom publishUntil } } }": typeof types.CreditRecordLeapDayDocument,
     "query CreditSharedRecord($id: ID!) { creditRecord(id: $id) { status sharedWith { agencyCode acknowledgedAt } } }": typeof types.CreditSharedRecordDocument,
     "mutation CreditAcknowledgeShare($id: ID!) { acknowledgeCreditShare(recordId: $id) { agencyCode acknowledgedAt } }": typeof types.CreditAcknowledgeShareDocument,
@@ -68,6 +74,16 @@ type Documents = {
     "mutation CreditRegisterAppraiser($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id } replayed } }": typeof types.CreditRegisterAppraiserDocument,
     "mutation CreditPostComplaint($input: PostCaseFeedbackInput!) { postCaseFeedback(input: $input) { feedback { id version } } }": typeof types.CreditPostComplaintDocument,
     "mutation CreditHandleComplaint($id: ID!, $v: Int!, $input: HandleComplaintInput!) { handleComplaint(id: $id, expectedVersion: $v, input: $input) { version } }": typeof types.CreditHandleComplaintDocument,
+    "mutation CreditRulesRecord($input: RecordCreditEventInput!) {\n  recordCreditEvent(input: $input) { record { id severity announced decidedOn publishFrom publishUntil repairableFrom status version } }\n}": typeof types.CreditRulesRecordDocument,
+    "query CreditRulesSeen($id: ID!) { creditRecord(id: $id) { id } }": typeof types.CreditRulesSeenDocument,
+    "query CreditRulesGrade($c: CreditCode!) { institution(creditCode: $c) { creditGrade creditGradeWhy } }": typeof types.CreditRulesGradeDocument,
+    "mutation CreditRulesRepairMinor($id: ID!) { requestCreditRepair(recordId: $id, input: { commitment: \"已履行义务并作出信用承诺\" }) { status } }": typeof types.CreditRulesRepairMinorDocument,
+    "mutation SubjectRecord($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed record { id subjectType subjectName subjectCertificateNo } } }": typeof types.SubjectRecordDocument,
+    "query SubjectCertificate($id: ID!) { creditRecord(id: $id) { subjectName subjectCertificateNo } }": typeof types.SubjectCertificateDocument,
+    "query SubjectByCertificate($no: String!) { creditRecords(filter: { subjectCertificateNo: $no }) { totalCount } }": typeof types.SubjectByCertificateDocument,
+    "mutation SubjectRegisterTax($input: RegisterAgencyInput!) { registerAgency(input: $input) { agency { code } } }": typeof types.SubjectRegisterTaxDocument,
+    "mutation SubjectRegisterTaxSystem($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed } }": typeof types.SubjectRegisterTaxSystemDocument,
+    "mutation SubjectAcknowledge($id: ID!) { acknowledgeCreditShare(recordId: $id) { agencyCode acknowledgedAt } }": typeof types.SubjectAcknowledgeDocument,
     "mutation PlaceMark($input: PlaceTrademarkUnderCustodyInput!) { placeTrademarkUnderCustody(input: $input) { replayed trademark { id version markName regionCode custodianAgencyCode expiresOn } } }": typeof types.PlaceMarkDocument,
     "query Marks($filter: CustodyTrademarkFilter) { custodyTrademarks(filter: $filter, first: 20) { totalCount edges { node {\n  markName niceClass category regionName custodianAgencyCode expiresOn alerts { id kind status version dueOn } } } } }": typeof types.MarksDocument,
     "query Alerts($filter: TrademarkAlertFilter, $first: Int, $after: String) { trademarkAlerts(filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { node { id trademarkId kind status version raisedOn dueOn raisedByAgencyCode handlingNote } } } }": typeof types.AlertsDocument,
@@ -86,6 +102,13 @@ type Documents = {
     "query QueryCountStatistics { statistics(regionCode: \"411500\") { regionCode\n      directory { institutionsByStatus { total } institutionsByField { total } appraisersByRegion { total } cultivation { total } }\n      cases { open overdue medianWorkingDays entrustedByMonth { total } overdueByRegion { total } }\n      feedback { count feedbackByMonth { total } complaintsByRegion { total } institutions(first: 100) { name complaints } }\n      credit { activeByBehaviour { total } repairs { total } institutionGrades { total } }\n      abnormalPatents { total { itemCount } byBatch { itemCount } byRegion { itemCount } }\n      collaboration { opened flows { count } averageResponseHours } } }": typeof types.QueryCountStatisticsDocument,
     "query QueryCountListWithoutTotal { institutions(first: 5) { edges { node { name } } } }": typeof types.QueryCountListWithoutTotalDocument,
     "query QueryCountListWithTotal { institutions(first: 5) { totalCount edges { node { name } } } }": typeof types.QueryCountListWithTotalDocument,
+    "mutation RegionRegisterAgency($input: RegisterAgencyInput!) { registerAgency(input: $input) { agency { code regionCode } } }": typeof types.RegionRegisterAgencyDocument,
+    "mutation RegionRegisterClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed } }": typeof types.RegionRegisterClientDocument,
+    "query RegionInstitution($c: CreditCode!) { institution(creditCode: $c) { name regionCode } }": typeof types.RegionInstitutionDocument,
+    "query RegionInstitutions($r: RegionCode!) { institutions(filter: { regionCode: $r }, first: 100) { edges { node { creditCode } } } }": typeof types.RegionInstitutionsDocument,
+    "query RegionStatistics($region: String) { statistics(regionCode: $region) { directory { institutionsByRegion { cells { key label value } } } } }": typeof types.RegionStatisticsDocument,
+    "query RegionChildren($parent: RegionCode) { regions(parentCode: $parent) { code name kind parentCode } }": typeof types.RegionChildrenDocument,
+    "query RegionOne($code: RegionCode!) { region(code: $code) { code name validUntil replacedBy } }": typeof types.RegionOneDocument,
     "mutation SignInRegisterProvider($input: RegisterIdentityProviderInput!) {\n  registerIdentityProvider(input: $input) { identityProvider { id issuer clientId hasClientSecret personClaim groupsClaim groupScopes { group scopes } version } replayed }\n}": typeof types.SignInRegisterProviderDocument,
     "mutation SignInUpdateProvider($code: String!, $version: Int!, $input: IdentityProviderInput!) {\n  updateIdentityProvider(agencyCode: $code, expectedVersion: $version, input: $input) { version groupScopes { group scopes } hasClientSecret }\n}": typeof types.SignInUpdateProviderDocument,
     "query SignInProviderOf($code: String!) { agency(code: $code) { identityProvider { issuer version hasClientSecret } clientSystems { name allowedScopes } } }": typeof types.SignInProviderOfDocument,
@@ -147,12 +170,18 @@ const documents: Documents = {
     "query FeedbackCaseDeadlines($id: ID!) { appraisalCase(id: $id) { deadlines { acceptBy provisional provisionalYears } } }": types.FeedbackCaseDeadlinesDocument,
     "mutation FeedbackEntrust($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id } } }": types.FeedbackEntrustDocument,
     "query FeedbackComplaintDay($id: ID!) { caseFeedback(id: $id) { complaintRespondBy version } }": types.FeedbackComplaintDayDocument,
+    "mutation IncentiveRecord($input: RecordCreditIncentiveInput!) {\n  recordCreditIncentive(input: $input) { replayed incentive { id kind status decidedOn publishFrom publishUntil measures version subjectType subjectName } }\n}": types.IncentiveRecordDocument,
+    "mutation IncentiveRevoke($id: ID!, $v: Int!) { revokeCreditIncentive(id: $id, expectedVersion: $v, reason: \"表彰依据被撤销\") { status version } }": types.IncentiveRevokeDocument,
+    "query IncentiveOne($id: ID!) { creditIncentive(id: $id) { id status } }": types.IncentiveOneDocument,
+    "query IncentiveOnInstitution($c: CreditCode!) { institution(creditCode: $c) { creditIncentives { kind } creditRecords { id } } }": types.IncentiveOnInstitutionDocument,
+    "query IncentiveList($kind: CreditIncentiveKind) { creditIncentives(filter: { kind: $kind }, first: 100) { edges { node { kind status subjectName } } } }": types.IncentiveListDocument,
     "mutation CreditRecordEvent($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed record { id status subjectType behaviour severity version subjectName } } }": types.CreditRecordEventDocument,
     "mutation CreditRequestRepair($id: ID!, $input: CreditRepairInput!) { requestCreditRepair(recordId: $id, input: $input) { status version } }": types.CreditRequestRepairDocument,
     "mutation CreditDecideRepair($id: ID!, $v: Int!, $approve: Boolean!) { decideCreditRepair(recordId: $id, expectedVersion: $v, approve: $approve, note: \"整改到位\") { status version } }": types.CreditDecideRepairDocument,
     "query CreditFalseAppraisalRecords { creditRecords(filter: { behaviour: FALSE_APPRAISAL }) { edges { node { subjectType subjectName severity status sharedWith { agencyCode } } } } }": types.CreditFalseAppraisalRecordsDocument,
     "query CreditPublicCount($c: CreditCode) { creditRecords(filter: { subjectCreditCode: $c }) { totalCount } }": types.CreditPublicCountDocument,
     "query CreditBureauView($c: CreditCode) { creditRecords(filter: { subjectCreditCode: $c }) { edges { node { status repairCommitment } } } }": types.CreditBureauViewDocument,
+    "query CreditRepairableFrom($id: ID!) { creditRecord(id: $id) { decidedOn repairableFrom publishUntil } }": types.CreditRepairableFromDocument,
     "mutation CreditRecordLeapDay($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { record { id publishFrom publishUntil } } }": types.CreditRecordLeapDayDocument,
     "query CreditSharedRecord($id: ID!) { creditRecord(id: $id) { status sharedWith { agencyCode acknowledgedAt } } }": types.CreditSharedRecordDocument,
     "mutation CreditAcknowledgeShare($id: ID!) { acknowledgeCreditShare(recordId: $id) { agencyCode acknowledgedAt } }": types.CreditAcknowledgeShareDocument,
@@ -165,6 +194,16 @@ const documents: Documents = {
     "mutation CreditRegisterAppraiser($input: RegisterAppraiserInput!) { registerAppraiser(input: $input) { appraiser { id } replayed } }": types.CreditRegisterAppraiserDocument,
     "mutation CreditPostComplaint($input: PostCaseFeedbackInput!) { postCaseFeedback(input: $input) { feedback { id version } } }": types.CreditPostComplaintDocument,
     "mutation CreditHandleComplaint($id: ID!, $v: Int!, $input: HandleComplaintInput!) { handleComplaint(id: $id, expectedVersion: $v, input: $input) { version } }": types.CreditHandleComplaintDocument,
+    "mutation CreditRulesRecord($input: RecordCreditEventInput!) {\n  recordCreditEvent(input: $input) { record { id severity announced decidedOn publishFrom publishUntil repairableFrom status version } }\n}": types.CreditRulesRecordDocument,
+    "query CreditRulesSeen($id: ID!) { creditRecord(id: $id) { id } }": types.CreditRulesSeenDocument,
+    "query CreditRulesGrade($c: CreditCode!) { institution(creditCode: $c) { creditGrade creditGradeWhy } }": types.CreditRulesGradeDocument,
+    "mutation CreditRulesRepairMinor($id: ID!) { requestCreditRepair(recordId: $id, input: { commitment: \"已履行义务并作出信用承诺\" }) { status } }": types.CreditRulesRepairMinorDocument,
+    "mutation SubjectRecord($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed record { id subjectType subjectName subjectCertificateNo } } }": types.SubjectRecordDocument,
+    "query SubjectCertificate($id: ID!) { creditRecord(id: $id) { subjectName subjectCertificateNo } }": types.SubjectCertificateDocument,
+    "query SubjectByCertificate($no: String!) { creditRecords(filter: { subjectCertificateNo: $no }) { totalCount } }": types.SubjectByCertificateDocument,
+    "mutation SubjectRegisterTax($input: RegisterAgencyInput!) { registerAgency(input: $input) { agency { code } } }": types.SubjectRegisterTaxDocument,
+    "mutation SubjectRegisterTaxSystem($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed } }": types.SubjectRegisterTaxSystemDocument,
+    "mutation SubjectAcknowledge($id: ID!) { acknowledgeCreditShare(recordId: $id) { agencyCode acknowledgedAt } }": types.SubjectAcknowledgeDocument,
     "mutation PlaceMark($input: PlaceTrademarkUnderCustodyInput!) { placeTrademarkUnderCustody(input: $input) { replayed trademark { id version markName regionCode custodianAgencyCode expiresOn } } }": types.PlaceMarkDocument,
     "query Marks($filter: CustodyTrademarkFilter) { custodyTrademarks(filter: $filter, first: 20) { totalCount edges { node {\n  markName niceClass category regionName custodianAgencyCode expiresOn alerts { id kind status version dueOn } } } } }": types.MarksDocument,
     "query Alerts($filter: TrademarkAlertFilter, $first: Int, $after: String) { trademarkAlerts(filter: $filter, first: $first, after: $after) {\n  totalCount pageInfo { hasNextPage endCursor } edges { node { id trademarkId kind status version raisedOn dueOn raisedByAgencyCode handlingNote } } } }": types.AlertsDocument,
@@ -183,6 +222,13 @@ const documents: Documents = {
     "query QueryCountStatistics { statistics(regionCode: \"411500\") { regionCode\n      directory { institutionsByStatus { total } institutionsByField { total } appraisersByRegion { total } cultivation { total } }\n      cases { open overdue medianWorkingDays entrustedByMonth { total } overdueByRegion { total } }\n      feedback { count feedbackByMonth { total } complaintsByRegion { total } institutions(first: 100) { name complaints } }\n      credit { activeByBehaviour { total } repairs { total } institutionGrades { total } }\n      abnormalPatents { total { itemCount } byBatch { itemCount } byRegion { itemCount } }\n      collaboration { opened flows { count } averageResponseHours } } }": types.QueryCountStatisticsDocument,
     "query QueryCountListWithoutTotal { institutions(first: 5) { edges { node { name } } } }": types.QueryCountListWithoutTotalDocument,
     "query QueryCountListWithTotal { institutions(first: 5) { totalCount edges { node { name } } } }": types.QueryCountListWithTotalDocument,
+    "mutation RegionRegisterAgency($input: RegisterAgencyInput!) { registerAgency(input: $input) { agency { code regionCode } } }": types.RegionRegisterAgencyDocument,
+    "mutation RegionRegisterClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed } }": types.RegionRegisterClientDocument,
+    "query RegionInstitution($c: CreditCode!) { institution(creditCode: $c) { name regionCode } }": types.RegionInstitutionDocument,
+    "query RegionInstitutions($r: RegionCode!) { institutions(filter: { regionCode: $r }, first: 100) { edges { node { creditCode } } } }": types.RegionInstitutionsDocument,
+    "query RegionStatistics($region: String) { statistics(regionCode: $region) { directory { institutionsByRegion { cells { key label value } } } } }": types.RegionStatisticsDocument,
+    "query RegionChildren($parent: RegionCode) { regions(parentCode: $parent) { code name kind parentCode } }": types.RegionChildrenDocument,
+    "query RegionOne($code: RegionCode!) { region(code: $code) { code name validUntil replacedBy } }": types.RegionOneDocument,
     "mutation SignInRegisterProvider($input: RegisterIdentityProviderInput!) {\n  registerIdentityProvider(input: $input) { identityProvider { id issuer clientId hasClientSecret personClaim groupsClaim groupScopes { group scopes } version } replayed }\n}": types.SignInRegisterProviderDocument,
     "mutation SignInUpdateProvider($code: String!, $version: Int!, $input: IdentityProviderInput!) {\n  updateIdentityProvider(agencyCode: $code, expectedVersion: $version, input: $input) { version groupScopes { group scopes } hasClientSecret }\n}": types.SignInUpdateProviderDocument,
     "query SignInProviderOf($code: String!) { agency(code: $code) { identityProvider { issuer version hasClientSecret } clientSystems { name allowedScopes } } }": types.SignInProviderOfDocument,
@@ -352,6 +398,26 @@ export function graphql(source: "query FeedbackComplaintDay($id: ID!) { caseFeed
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation IncentiveRecord($input: RecordCreditIncentiveInput!) {\n  recordCreditIncentive(input: $input) { replayed incentive { id kind status decidedOn publishFrom publishUntil measures version subjectType subjectName } }\n}"): typeof import('./graphql').IncentiveRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IncentiveRevoke($id: ID!, $v: Int!) { revokeCreditIncentive(id: $id, expectedVersion: $v, reason: \"表彰依据被撤销\") { status version } }"): typeof import('./graphql').IncentiveRevokeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IncentiveOne($id: ID!) { creditIncentive(id: $id) { id status } }"): typeof import('./graphql').IncentiveOneDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IncentiveOnInstitution($c: CreditCode!) { institution(creditCode: $c) { creditIncentives { kind } creditRecords { id } } }"): typeof import('./graphql').IncentiveOnInstitutionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IncentiveList($kind: CreditIncentiveKind) { creditIncentives(filter: { kind: $kind }, first: 100) { edges { node { kind status subjectName } } } }"): typeof import('./graphql').IncentiveListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation CreditRecordEvent($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed record { id status subjectType behaviour severity version subjectName } } }"): typeof import('./graphql').CreditRecordEventDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -373,6 +439,10 @@ export function graphql(source: "query CreditPublicCount($c: CreditCode) { credi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CreditBureauView($c: CreditCode) { creditRecords(filter: { subjectCreditCode: $c }) { edges { node { status repairCommitment } } } }"): typeof import('./graphql').CreditBureauViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CreditRepairableFrom($id: ID!) { creditRecord(id: $id) { decidedOn repairableFrom publishUntil } }"): typeof import('./graphql').CreditRepairableFromDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -421,6 +491,46 @@ export function graphql(source: "mutation CreditPostComplaint($input: PostCaseFe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CreditHandleComplaint($id: ID!, $v: Int!, $input: HandleComplaintInput!) { handleComplaint(id: $id, expectedVersion: $v, input: $input) { version } }"): typeof import('./graphql').CreditHandleComplaintDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreditRulesRecord($input: RecordCreditEventInput!) {\n  recordCreditEvent(input: $input) { record { id severity announced decidedOn publishFrom publishUntil repairableFrom status version } }\n}"): typeof import('./graphql').CreditRulesRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CreditRulesSeen($id: ID!) { creditRecord(id: $id) { id } }"): typeof import('./graphql').CreditRulesSeenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CreditRulesGrade($c: CreditCode!) { institution(creditCode: $c) { creditGrade creditGradeWhy } }"): typeof import('./graphql').CreditRulesGradeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreditRulesRepairMinor($id: ID!) { requestCreditRepair(recordId: $id, input: { commitment: \"已履行义务并作出信用承诺\" }) { status } }"): typeof import('./graphql').CreditRulesRepairMinorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubjectRecord($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed record { id subjectType subjectName subjectCertificateNo } } }"): typeof import('./graphql').SubjectRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SubjectCertificate($id: ID!) { creditRecord(id: $id) { subjectName subjectCertificateNo } }"): typeof import('./graphql').SubjectCertificateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SubjectByCertificate($no: String!) { creditRecords(filter: { subjectCertificateNo: $no }) { totalCount } }"): typeof import('./graphql').SubjectByCertificateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubjectRegisterTax($input: RegisterAgencyInput!) { registerAgency(input: $input) { agency { code } } }"): typeof import('./graphql').SubjectRegisterTaxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubjectRegisterTaxSystem($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed } }"): typeof import('./graphql').SubjectRegisterTaxSystemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubjectAcknowledge($id: ID!) { acknowledgeCreditShare(recordId: $id) { agencyCode acknowledgedAt } }"): typeof import('./graphql').SubjectAcknowledgeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -493,6 +603,34 @@ export function graphql(source: "query QueryCountListWithoutTotal { institutions
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query QueryCountListWithTotal { institutions(first: 5) { totalCount edges { node { name } } } }"): typeof import('./graphql').QueryCountListWithTotalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegionRegisterAgency($input: RegisterAgencyInput!) { registerAgency(input: $input) { agency { code regionCode } } }"): typeof import('./graphql').RegionRegisterAgencyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegionRegisterClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed } }"): typeof import('./graphql').RegionRegisterClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RegionInstitution($c: CreditCode!) { institution(creditCode: $c) { name regionCode } }"): typeof import('./graphql').RegionInstitutionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RegionInstitutions($r: RegionCode!) { institutions(filter: { regionCode: $r }, first: 100) { edges { node { creditCode } } } }"): typeof import('./graphql').RegionInstitutionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RegionStatistics($region: String) { statistics(regionCode: $region) { directory { institutionsByRegion { cells { key label value } } } } }"): typeof import('./graphql').RegionStatisticsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RegionChildren($parent: RegionCode) { regions(parentCode: $parent) { code name kind parentCode } }"): typeof import('./graphql').RegionChildrenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RegionOne($code: RegionCode!) { region(code: $code) { code name validUntil replacedBy } }"): typeof import('./graphql').RegionOneDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -173,9 +173,12 @@ export type CreditBehaviour =
   | 'ABNORMAL_PATENT_APPLICATION'
   | 'FAILED_RECUSAL'
   | 'FALSE_APPRAISAL'
+  | 'FALSE_CREDIT_COMMITMENT'
+  | 'MALICIOUS_INFRINGEMENT'
   | 'MALICIOUS_TRADEMARK_FILING'
   | 'OTHER_VIOLATION'
   | 'OUT_OF_SCOPE'
+  | 'REPEATED_INFRINGEMENT'
   | 'UNJUSTIFIED_ABSENCE';
 
 /** Credit grade for graded supervision (分级分类监管), A (best) to D. */
@@ -184,6 +187,18 @@ export type CreditGrade =
   | 'B'
   | 'C'
   | 'D';
+
+/** What a positive record (守信激励) is for: COMMENDATION (表彰奖励), RED_LIST (守信红名单), CREDIT_COMMITMENT_KEPT (信用承诺履行良好). */
+export type CreditIncentiveKind =
+  | 'COMMENDATION'
+  | 'CREDIT_COMMITMENT_KEPT'
+  | 'RED_LIST';
+
+/** ACTIVE; EXPIRED once the publication window has passed (computed); REVOKED. */
+export type CreditIncentiveStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'REVOKED';
 
 /** ACTIVE → REPAIR_REQUESTED → REPAIRED (or back to ACTIVE when refused); EXPIRED once the publication window has passed (computed); REVOKED. */
 export type CreditRecordStatus =
@@ -201,9 +216,10 @@ export type CreditRepairInput = {
   evidence?: Array<string> | null | undefined;
 };
 
-/** GENERAL (一般) or SERIOUS (严重失信, shared for joint punishment). */
+/** MINOR (轻微: not announced unless the decision says so), GENERAL (一般) or SERIOUS (严重失信, shared for joint punishment); each has its publication periods and earliest repair (docs/credit.md). */
 export type CreditSeverity =
   | 'GENERAL'
+  | 'MINOR'
   | 'SERIOUS';
 
 /** Whom a credit record is about. */
@@ -212,6 +228,7 @@ export type CreditSubjectType =
   | 'ENTERPRISE'
   | 'INSTITUTION'
   | 'PATENT_AGENCY'
+  | 'PATENT_ATTORNEY'
   | 'TRADEMARK_AGENCY';
 
 /** Stage in the city's cultivation plan for appraisal institutions (培育). */
@@ -510,10 +527,14 @@ export type RatingsInput = {
 
 /** A credit determination. Name the subject by subjectCreditCode or subjectAppraiserId, or turn a confirmed complaint into a record with fromComplaintId. */
 export type RecordCreditEventInput = {
+  /** Announce publicly (公示) inside the window (default: yes, except MINOR). */
+  announce?: boolean | null | undefined;
   /** Facts and legal basis. */
   basis: string;
   /** Behaviour (FALSE_APPRAISAL by default for a complaint of suspected false appraisal). */
   behaviour?: CreditBehaviour | null | undefined;
+  /** Day of the decision document (认定之日; default today, never in the future): the publication and repair periods count from it. */
+  decidedOn?: string | null | undefined;
   /** Decision document number. */
   decisionDocNo: string;
   /** A resolved complaint with a confirmed violation to turn into this record (once). */
@@ -522,26 +543,60 @@ export type RecordCreditEventInput = {
   idempotencyKey: string;
   /** Measures taken. */
   measures?: Array<string> | null | undefined;
-  /** Publication from (default today). */
+  /** Publication from (default decidedOn; not before it). */
   publishFrom?: string | null | undefined;
-  /** Publication until (default one year, three for SERIOUS). */
+  /** Publication until (default and at most the severity's maximum from decidedOn: 3 months MINOR, 1 year GENERAL, 3 years SERIOUS by the national rules; when announced, not before its minimum). */
   publishUntil?: string | null | undefined;
   /** Severity. */
   severity: CreditSeverity;
-  /** SERIOUS only: agencies to share it with for joint punishment. */
+  /** Agencies of any kind to share it with for joint punishment (联合惩戒): for the severities the hub's policy shares (SERIOUS by default). */
   shareWithAgencyCodes?: Array<string> | null | undefined;
   /** The appraiser, for appraiser subjects. */
   subjectAppraiserId?: string | number | null | undefined;
+  /** For PATENT_ATTORNEY: the practising certificate number (专利代理师执业证号); sealed at rest, shown masked. */
+  subjectCertificateNo?: string | null | undefined;
   /** Subject's credit code (an institution of the directory, or another subject). */
   subjectCreditCode?: string | null | undefined;
   /** For subjects outside the directory: the name. */
   subjectName?: string | null | undefined;
   /** For subjects outside the directory: the region. */
   subjectRegionCode?: string | null | undefined;
-  /** For subjects outside the directory: ENTERPRISE, PATENT_AGENCY or TRADEMARK_AGENCY. */
+  /** For subjects outside the directory: ENTERPRISE, PATENT_AGENCY, TRADEMARK_AGENCY or PATENT_ATTORNEY. */
   subjectType?: CreditSubjectType | null | undefined;
   /** SERIOUS only: suspend the subject institution's listing in the same transaction. */
   suspendListing?: boolean | null | undefined;
+};
+
+/** A positive record (守信激励). Name the subject as for a determination: by subjectCreditCode, subjectAppraiserId, or subjectType PATENT_ATTORNEY with subjectCertificateNo. */
+export type RecordCreditIncentiveInput = {
+  /** Facts and basis. */
+  basis: string;
+  /** Day of the decision document (default today, never in the future). */
+  decidedOn?: string | null | undefined;
+  /** Decision document number. */
+  decisionDocNo: string;
+  /** Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT. The key: 1 to 200 printable Unicode characters (no control or invisible format characters such as U+200B, no leading or trailing whitespace), compared in Unicode NFC form. */
+  idempotencyKey: string;
+  /** What earned it. */
+  kind: CreditIncentiveKind;
+  /** Incentive measures (激励措施). */
+  measures?: Array<string> | null | undefined;
+  /** Publication from (default decidedOn; not before it). */
+  publishFrom?: string | null | undefined;
+  /** Publication and incentives until (default and at most HUB_CREDIT_INCENTIVE_MONTHS, 36, from decidedOn). */
+  publishUntil?: string | null | undefined;
+  /** The appraiser, for appraiser subjects. */
+  subjectAppraiserId?: string | number | null | undefined;
+  /** For PATENT_ATTORNEY: the practising certificate number; sealed at rest, shown masked. */
+  subjectCertificateNo?: string | null | undefined;
+  /** Subject's credit code (an institution of the directory, or another subject). */
+  subjectCreditCode?: string | null | undefined;
+  /** For subjects outside the directory: the name. */
+  subjectName?: string | null | undefined;
+  /** For subjects outside the directory: the region. */
+  subjectRegionCode?: string | null | undefined;
+  /** For subjects outside the directory: ENTERPRISE, PATENT_AGENCY, TRADEMARK_AGENCY or PATENT_ATTORNEY. */
+  subjectType?: CreditSubjectType | null | undefined;
 };
 
 /** An inspection, document-quality review or circular about an institution in your jurisdiction. */
@@ -568,6 +623,11 @@ export type RecordInspectionInput = {
 export type RecordStatus =
   | 'ACTIVE'
   | 'DISABLED';
+
+/** DIVISION: an administrative division of GB/T 2260; ZONE: a functional zone (高新区, 经开区, 管理区) under a city, with the statistics bureau's code. */
+export type RegionKind =
+  | 'DIVISION'
+  | 'ZONE';
 
 /** An agency to register with the hub. For registry administrators (`registry:admin`) whose jurisdiction covers its region. */
 export type RegisterAgencyInput = {
@@ -1079,6 +1139,42 @@ export type FeedbackComplaintDayQueryVariables = Exact<{
 
 export type FeedbackComplaintDayQuery = { caseFeedback: { complaintRespondBy: string | null, version: number } | null };
 
+export type IncentiveRecordMutationVariables = Exact<{
+  input: RecordCreditIncentiveInput;
+}>;
+
+
+export type IncentiveRecordMutation = { recordCreditIncentive: { replayed: boolean, incentive: { id: string, kind: CreditIncentiveKind, status: CreditIncentiveStatus, decidedOn: string, publishFrom: string, publishUntil: string, measures: Array<string>, version: number | null, subjectType: CreditSubjectType, subjectName: string } } | null };
+
+export type IncentiveRevokeMutationVariables = Exact<{
+  id: string | number;
+  v: number;
+}>;
+
+
+export type IncentiveRevokeMutation = { revokeCreditIncentive: { status: CreditIncentiveStatus, version: number | null } | null };
+
+export type IncentiveOneQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IncentiveOneQuery = { creditIncentive: { id: string, status: CreditIncentiveStatus } | null };
+
+export type IncentiveOnInstitutionQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type IncentiveOnInstitutionQuery = { institution: { creditIncentives: Array<{ kind: CreditIncentiveKind }>, creditRecords: Array<{ id: string }> } | null };
+
+export type IncentiveListQueryVariables = Exact<{
+  kind?: CreditIncentiveKind | null | undefined;
+}>;
+
+
+export type IncentiveListQuery = { creditIncentives: { edges: Array<{ node: { kind: CreditIncentiveKind, status: CreditIncentiveStatus, subjectName: string } }> } };
+
 export type CreditRecordEventMutationVariables = Exact<{
   input: RecordCreditEventInput;
 }>;
@@ -1121,6 +1217,13 @@ export type CreditBureauViewQueryVariables = Exact<{
 
 
 export type CreditBureauViewQuery = { creditRecords: { edges: Array<{ node: { status: CreditRecordStatus, repairCommitment: string | null } }> } };
+
+export type CreditRepairableFromQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CreditRepairableFromQuery = { creditRecord: { decidedOn: string, repairableFrom: string | null, publishUntil: string } | null };
 
 export type CreditRecordLeapDayMutationVariables = Exact<{
   input: RecordCreditEventInput;
@@ -1208,6 +1311,76 @@ export type CreditHandleComplaintMutationVariables = Exact<{
 
 
 export type CreditHandleComplaintMutation = { handleComplaint: { version: number } | null };
+
+export type CreditRulesRecordMutationVariables = Exact<{
+  input: RecordCreditEventInput;
+}>;
+
+
+export type CreditRulesRecordMutation = { recordCreditEvent: { record: { id: string, severity: CreditSeverity, announced: boolean, decidedOn: string, publishFrom: string, publishUntil: string, repairableFrom: string | null, status: CreditRecordStatus, version: number | null } } | null };
+
+export type CreditRulesSeenQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CreditRulesSeenQuery = { creditRecord: { id: string } | null };
+
+export type CreditRulesGradeQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type CreditRulesGradeQuery = { institution: { creditGrade: CreditGrade | null, creditGradeWhy: Array<string> | null } | null };
+
+export type CreditRulesRepairMinorMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CreditRulesRepairMinorMutation = { requestCreditRepair: { status: CreditRecordStatus } | null };
+
+export type SubjectRecordMutationVariables = Exact<{
+  input: RecordCreditEventInput;
+}>;
+
+
+export type SubjectRecordMutation = { recordCreditEvent: { replayed: boolean, record: { id: string, subjectType: CreditSubjectType, subjectName: string, subjectCertificateNo: string | null } } | null };
+
+export type SubjectCertificateQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubjectCertificateQuery = { creditRecord: { subjectName: string, subjectCertificateNo: string | null } | null };
+
+export type SubjectByCertificateQueryVariables = Exact<{
+  no: string;
+}>;
+
+
+export type SubjectByCertificateQuery = { creditRecords: { totalCount: number } };
+
+export type SubjectRegisterTaxMutationVariables = Exact<{
+  input: RegisterAgencyInput;
+}>;
+
+
+export type SubjectRegisterTaxMutation = { registerAgency: { agency: { code: string } } | null };
+
+export type SubjectRegisterTaxSystemMutationVariables = Exact<{
+  input: RegisterClientSystemInput;
+}>;
+
+
+export type SubjectRegisterTaxSystemMutation = { registerClientSystem: { replayed: boolean } | null };
+
+export type SubjectAcknowledgeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubjectAcknowledgeMutation = { acknowledgeCreditShare: { agencyCode: string, acknowledgedAt: string | null } | null };
 
 export type PlaceMarkMutationVariables = Exact<{
   input: PlaceTrademarkUnderCustodyInput;
@@ -1334,6 +1507,55 @@ export type QueryCountListWithTotalQueryVariables = Exact<{ [key: string]: never
 
 
 export type QueryCountListWithTotalQuery = { institutions: { totalCount: number, edges: Array<{ node: { name: string } }> } };
+
+export type RegionRegisterAgencyMutationVariables = Exact<{
+  input: RegisterAgencyInput;
+}>;
+
+
+export type RegionRegisterAgencyMutation = { registerAgency: { agency: { code: string, regionCode: string } } | null };
+
+export type RegionRegisterClientMutationVariables = Exact<{
+  input: RegisterClientSystemInput;
+}>;
+
+
+export type RegionRegisterClientMutation = { registerClientSystem: { replayed: boolean } | null };
+
+export type RegionInstitutionQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type RegionInstitutionQuery = { institution: { name: string, regionCode: string } | null };
+
+export type RegionInstitutionsQueryVariables = Exact<{
+  r: string;
+}>;
+
+
+export type RegionInstitutionsQuery = { institutions: { edges: Array<{ node: { creditCode: string } }> } };
+
+export type RegionStatisticsQueryVariables = Exact<{
+  region?: string | null | undefined;
+}>;
+
+
+export type RegionStatisticsQuery = { statistics: { directory: { institutionsByRegion: { cells: Array<{ key: string, label: string, value: number | null }> } } | null } | null };
+
+export type RegionChildrenQueryVariables = Exact<{
+  parent?: string | null | undefined;
+}>;
+
+
+export type RegionChildrenQuery = { regions: Array<{ code: string, name: string, kind: RegionKind, parentCode: string | null }> };
+
+export type RegionOneQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type RegionOneQuery = { region: { code: string, name: string, validUntil: string | null, replacedBy: string | null } };
 
 export type SignInRegisterProviderMutationVariables = Exact<{
   input: RegisterIdentityProviderInput;
@@ -1990,6 +2212,66 @@ export const FeedbackComplaintDayDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FeedbackComplaintDayQuery, FeedbackComplaintDayQueryVariables>;
+export const IncentiveRecordDocument = new TypedDocumentString(`
+    mutation IncentiveRecord($input: RecordCreditIncentiveInput!) {
+  recordCreditIncentive(input: $input) {
+    replayed
+    incentive {
+      id
+      kind
+      status
+      decidedOn
+      publishFrom
+      publishUntil
+      measures
+      version
+      subjectType
+      subjectName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncentiveRecordMutation, IncentiveRecordMutationVariables>;
+export const IncentiveRevokeDocument = new TypedDocumentString(`
+    mutation IncentiveRevoke($id: ID!, $v: Int!) {
+  revokeCreditIncentive(id: $id, expectedVersion: $v, reason: "表彰依据被撤销") {
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<IncentiveRevokeMutation, IncentiveRevokeMutationVariables>;
+export const IncentiveOneDocument = new TypedDocumentString(`
+    query IncentiveOne($id: ID!) {
+  creditIncentive(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<IncentiveOneQuery, IncentiveOneQueryVariables>;
+export const IncentiveOnInstitutionDocument = new TypedDocumentString(`
+    query IncentiveOnInstitution($c: CreditCode!) {
+  institution(creditCode: $c) {
+    creditIncentives {
+      kind
+    }
+    creditRecords {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncentiveOnInstitutionQuery, IncentiveOnInstitutionQueryVariables>;
+export const IncentiveListDocument = new TypedDocumentString(`
+    query IncentiveList($kind: CreditIncentiveKind) {
+  creditIncentives(filter: {kind: $kind}, first: 100) {
+    edges {
+      node {
+        kind
+        status
+        subjectName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncentiveListQuery, IncentiveListQueryVariables>;
 export const CreditRecordEventDocument = new TypedDocumentString(`
     mutation CreditRecordEvent($input: RecordCreditEventInput!) {
   recordCreditEvent(input: $input) {
@@ -2063,6 +2345,15 @@ export const CreditBureauViewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreditBureauViewQuery, CreditBureauViewQueryVariables>;
+export const CreditRepairableFromDocument = new TypedDocumentString(`
+    query CreditRepairableFrom($id: ID!) {
+  creditRecord(id: $id) {
+    decidedOn
+    repairableFrom
+    publishUntil
+  }
+}
+    `) as unknown as TypedDocumentString<CreditRepairableFromQuery, CreditRepairableFromQueryVariables>;
 export const CreditRecordLeapDayDocument = new TypedDocumentString(`
     mutation CreditRecordLeapDay($input: RecordCreditEventInput!) {
   recordCreditEvent(input: $input) {
@@ -2163,6 +2454,97 @@ export const CreditHandleComplaintDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreditHandleComplaintMutation, CreditHandleComplaintMutationVariables>;
+export const CreditRulesRecordDocument = new TypedDocumentString(`
+    mutation CreditRulesRecord($input: RecordCreditEventInput!) {
+  recordCreditEvent(input: $input) {
+    record {
+      id
+      severity
+      announced
+      decidedOn
+      publishFrom
+      publishUntil
+      repairableFrom
+      status
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditRulesRecordMutation, CreditRulesRecordMutationVariables>;
+export const CreditRulesSeenDocument = new TypedDocumentString(`
+    query CreditRulesSeen($id: ID!) {
+  creditRecord(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreditRulesSeenQuery, CreditRulesSeenQueryVariables>;
+export const CreditRulesGradeDocument = new TypedDocumentString(`
+    query CreditRulesGrade($c: CreditCode!) {
+  institution(creditCode: $c) {
+    creditGrade
+    creditGradeWhy
+  }
+}
+    `) as unknown as TypedDocumentString<CreditRulesGradeQuery, CreditRulesGradeQueryVariables>;
+export const CreditRulesRepairMinorDocument = new TypedDocumentString(`
+    mutation CreditRulesRepairMinor($id: ID!) {
+  requestCreditRepair(recordId: $id, input: {commitment: "已履行义务并作出信用承诺"}) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreditRulesRepairMinorMutation, CreditRulesRepairMinorMutationVariables>;
+export const SubjectRecordDocument = new TypedDocumentString(`
+    mutation SubjectRecord($input: RecordCreditEventInput!) {
+  recordCreditEvent(input: $input) {
+    replayed
+    record {
+      id
+      subjectType
+      subjectName
+      subjectCertificateNo
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectRecordMutation, SubjectRecordMutationVariables>;
+export const SubjectCertificateDocument = new TypedDocumentString(`
+    query SubjectCertificate($id: ID!) {
+  creditRecord(id: $id) {
+    subjectName
+    subjectCertificateNo
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectCertificateQuery, SubjectCertificateQueryVariables>;
+export const SubjectByCertificateDocument = new TypedDocumentString(`
+    query SubjectByCertificate($no: String!) {
+  creditRecords(filter: {subjectCertificateNo: $no}) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectByCertificateQuery, SubjectByCertificateQueryVariables>;
+export const SubjectRegisterTaxDocument = new TypedDocumentString(`
+    mutation SubjectRegisterTax($input: RegisterAgencyInput!) {
+  registerAgency(input: $input) {
+    agency {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectRegisterTaxMutation, SubjectRegisterTaxMutationVariables>;
+export const SubjectRegisterTaxSystemDocument = new TypedDocumentString(`
+    mutation SubjectRegisterTaxSystem($input: RegisterClientSystemInput!) {
+  registerClientSystem(input: $input) {
+    replayed
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectRegisterTaxSystemMutation, SubjectRegisterTaxSystemMutationVariables>;
+export const SubjectAcknowledgeDocument = new TypedDocumentString(`
+    mutation SubjectAcknowledge($id: ID!) {
+  acknowledgeCreditShare(recordId: $id) {
+    agencyCode
+    acknowledgedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectAcknowledgeMutation, SubjectAcknowledgeMutationVariables>;
 export const PlaceMarkDocument = new TypedDocumentString(`
     mutation PlaceMark($input: PlaceTrademarkUnderCustodyInput!) {
   placeTrademarkUnderCustody(input: $input) {
@@ -2499,6 +2881,77 @@ export const QueryCountListWithTotalDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueryCountListWithTotalQuery, QueryCountListWithTotalQueryVariables>;
+export const RegionRegisterAgencyDocument = new TypedDocumentString(`
+    mutation RegionRegisterAgency($input: RegisterAgencyInput!) {
+  registerAgency(input: $input) {
+    agency {
+      code
+      regionCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionRegisterAgencyMutation, RegionRegisterAgencyMutationVariables>;
+export const RegionRegisterClientDocument = new TypedDocumentString(`
+    mutation RegionRegisterClient($input: RegisterClientSystemInput!) {
+  registerClientSystem(input: $input) {
+    replayed
+  }
+}
+    `) as unknown as TypedDocumentString<RegionRegisterClientMutation, RegionRegisterClientMutationVariables>;
+export const RegionInstitutionDocument = new TypedDocumentString(`
+    query RegionInstitution($c: CreditCode!) {
+  institution(creditCode: $c) {
+    name
+    regionCode
+  }
+}
+    `) as unknown as TypedDocumentString<RegionInstitutionQuery, RegionInstitutionQueryVariables>;
+export const RegionInstitutionsDocument = new TypedDocumentString(`
+    query RegionInstitutions($r: RegionCode!) {
+  institutions(filter: {regionCode: $r}, first: 100) {
+    edges {
+      node {
+        creditCode
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionInstitutionsQuery, RegionInstitutionsQueryVariables>;
+export const RegionStatisticsDocument = new TypedDocumentString(`
+    query RegionStatistics($region: String) {
+  statistics(regionCode: $region) {
+    directory {
+      institutionsByRegion {
+        cells {
+          key
+          label
+          value
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegionStatisticsQuery, RegionStatisticsQueryVariables>;
+export const RegionChildrenDocument = new TypedDocumentString(`
+    query RegionChildren($parent: RegionCode) {
+  regions(parentCode: $parent) {
+    code
+    name
+    kind
+    parentCode
+  }
+}
+    `) as unknown as TypedDocumentString<RegionChildrenQuery, RegionChildrenQueryVariables>;
+export const RegionOneDocument = new TypedDocumentString(`
+    query RegionOne($code: RegionCode!) {
+  region(code: $code) {
+    code
+    name
+    validUntil
+    replacedBy
+  }
+}
+    `) as unknown as TypedDocumentString<RegionOneQuery, RegionOneQueryVariables>;
 export const SignInRegisterProviderDocument = new TypedDocumentString(`
     mutation SignInRegisterProvider($input: RegisterIdentityProviderInput!) {
   registerIdentityProvider(input: $input) {

@@ -40,7 +40,7 @@ beforeAll(async () => {
     input: { institutionId: ids.chadu, name: "泄露测试", idNumber: TAKEN_ID_NUMBER, technicalFields: ["PATENT"] },
   });
   const future = await setup("XY-AMR", `mutation($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { record { id } } }`, {
-    input: { idempotencyKey: "leak-future", subjectAppraiserId: ids.liuYang, severity: "GENERAL", behaviour: "OUT_OF_SCOPE", decisionDocNo: "泄〔2099〕1号", basis: "测试", publishFrom: "2099-01-01", publishUntil: "2099-12-31" },
+    input: { idempotencyKey: "leak-future", subjectAppraiserId: ids.liuYang, severity: "GENERAL", behaviour: "OUT_OF_SCOPE", decisionDocNo: "泄〔2099〕1号", basis: "测试", announce: false },
   });
   ids.futureCredit = future.recordCreditEvent.record.id;
   await setup("XY-COURT", `mutation($input: OpenCollaborationInput!) { openCollaboration(input: $input) { replayed } }`, {

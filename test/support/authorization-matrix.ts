@@ -746,6 +746,44 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ anonymous: "denied", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok", "XY-COURT": "ok", "XY-PROC": "ok" }, "limited"),
   },
   {
+    what: "a positive record announced until long after the demo (信阳中原's red list entry): everyone",
+    query: `{ creditIncentive(id: "{{redList}}") { subjectName kind status measures } }`,
+    path: ["creditIncentive"],
+    expected: row({}, "ok"),
+  },
+  {
+    what: "a positive record's version: the bureaus and associations covering the subject (信阳)",
+    query: `{ creditIncentive(id: "{{redList}}") { version } }`,
+    path: ["creditIncentive", "version"],
+    expected: row({ "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "denied"),
+  },
+  {
+    what: "a revoked positive record: only the bureaus and associations covering the subject (信阳)",
+    query: `{ creditIncentive(id: "{{revokedIncentive}}") { id } }`,
+    path: ["creditIncentive"],
+    expected: row({ "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "hidden"),
+  },
+  {
+    what: "recording a second red list entry for 信阳中原: bureaus covering 信阳 (refused here on its merits: one is running)",
+    query: `mutation { recordCreditIncentive(input: { idempotencyKey: "m-ci", subjectCreditCode: "91411500MA9F3K2L21", kind: RED_LIST, decisionDocNo: "矩阵", basis: "矩阵" }) { replayed } }`,
+    path: ["recordCreditIncentive"],
+    expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "revoking 信阳中原's red list entry: bureaus covering 信阳 (stale version)",
+    query: `mutation { revokeCreditIncentive(id: "{{redList}}", expectedVersion: 999, reason: "矩阵") { id } }`,
+    path: ["revokeCreditIncentive"],
+    expected: row({ "XY-AMR": "allowed", "HA-AMR": "allowed", CNIPA: "allowed" }, "denied"),
+  },
+  {
+    what: "a patent attorney subject's certificate number in full: bureaus and associations covering 信阳 holding pii:read (masked for other agencies)",
+    query: `{ creditRecord(id: "{{attorneyCredit}}") { subjectCertificateNo } }`,
+    path: ["creditRecord", "subjectCertificateNo"],
+    scopes: ["pii:read"],
+    expectValue: (value) => typeof value === "string" && !value.includes("*"),
+    expected: row({ anonymous: "denied", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "limited"),
+  },
+  {
     what: "placing a 信阳 mark under custody: bureaus covering 信阳 (the mark is already held)",
     query: `mutation { placeTrademarkUnderCustody(input: { idempotencyKey: "m-t2", registrationNumber: "7038852", niceClass: 30, markName: "信阳毛尖", category: KEY_INDUSTRY, ownerName: "信阳市茶叶协会", ownerCreditCode: "91411500MA9F3K2L21", custodianAgencyCode: "XY-IPAA", registeredOn: "2010-01-01", expiresOn: "2030-01-01" }) { replayed } }`,
     path: ["placeTrademarkUnderCustody"],
@@ -892,8 +930,14 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
   const first12 = "202610900001";
   const patentNo = `${first12}.${patentCheckCharacter(first12)}`;
   await fixture("CNIPA", `mutation { importAbnormalPatentBatch(input: { batchNo: "矩阵国家批", items: [{ applicationNumber: "${patentNo}", applicantName: "矩阵", applicantRegionCode: "411502" }] }) { created } }`);
-  await fixture("XY-AMR", `mutation { recordCreditEvent(input: { idempotencyKey: "matrix-future", subjectAppraiserId: "${liuYang}", severity: GENERAL, behaviour: OUT_OF_SCOPE, decisionDocNo: "矩阵〔2099〕1号", basis: "矩阵", publishFrom: "2099-01-01", publishUntil: "2099-12-31" }) { replayed } }`);
-  await fixture("XY-AMR", `mutation { recordCreditEvent(input: { idempotencyKey: "matrix-shared", subjectAppraiserId: "${liuYang}", severity: SERIOUS, behaviour: OUT_OF_SCOPE, decisionDocNo: "矩阵〔2099〕2号", basis: "矩阵", publishFrom: "2099-01-01", publishUntil: "2099-12-31", shareWithAgencyCodes: ["XX-COURT"] }) { replayed } }`);
+  await fixture("XY-AMR", `mutation { recordCreditEvent(input: { idempotencyKey: "matrix-future", subjectAppraiserId: "${liuYang}", severity: GENERAL, behaviour: OUT_OF_SCOPE, decisionDocNo: "矩阵〔2099〕1号", basis: "矩阵", announce: false }) { replayed } }`);
+  await fixture("XY-AMR", `mutation { recordCreditEvent(input: { idempotencyKey: "matrix-shared", subjectAppraiserId: "${liuYang}", severity: SERIOUS, behaviour: OUT_OF_SCOPE, decisionDocNo: "矩阵〔2099〕2号", basis: "矩阵", announce: false, shareWithAgencyCodes: ["XX-COURT"] }) { replayed } }`);
+  // A positive record about 张伟, revoked: it exists only for the supervisors of 信阳.
+  const zhangWei = await one(`SELECT id FROM appraisers WHERE name = '张伟'`);
+  const incentive = await hub.graphql(`mutation { recordCreditIncentive(input: { idempotencyKey: "matrix-incentive", subjectAppraiserId: "${zhangWei}", kind: COMMENDATION, decisionDocNo: "矩阵", basis: "矩阵" }) { incentive { id } } }`, { as: "XY-AMR" });
+  if (incentive.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(incentive.body.errors)}`);
+  const revokedIncentive = incentive.body.data.recordCreditIncentive.incentive.id;
+  await fixture("XY-AMR", `mutation { revokeCreditIncentive(id: "${revokedIncentive}", expectedVersion: 1, reason: "矩阵") { id } }`);
   await fixture("XY-AMR", `mutation { placeTrademarkUnderCustody(input: { idempotencyKey: "matrix-mark", registrationNumber: "55501234", niceClass: 30, markName: "矩阵茶", category: GEOGRAPHICAL_INDICATION, ownerName: "矩阵茶业", ownerCreditCode: "91411500MA9F3K2L21", custodianAgencyCode: "XY-AMR", registeredOn: "2015-01-01", expiresOn: "2035-01-01" }) { replayed } }`);
   await fixture("XY-IPAA", `mutation { imposeSanction(input: { idempotencyKey: "matrix-sanction", appraiserId: "${liuYang}", kind: CIRCULATED_CRITICISM, reason: "矩阵" }) { replayed } }`);
   // Each supervisor covering 信阳 has used the matrix's inspection key, so the matrix's own inspection answers
@@ -926,6 +970,9 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
   if (report.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(report.body.errors)}`);
   await hub.hub.deps.trail.flush();
   return {
+    revokedIncentive,
+    redList: await one(`SELECT id FROM credit_incentives WHERE kind = 'RED_LIST' AND decision_doc_no = '信市监信〔2025〕12号'`),
+    attorneyCredit: await one(`SELECT id FROM credit_records WHERE subject_type = 'PATENT_ATTORNEY'`),
     publicReport: await one(`SELECT id FROM public_reports WHERE description = '矩阵举报'`),
     partyComplaint: partyComplaint.body.data.fileComplaint.complaint.id,
     circular: await one(`SELECT id FROM circulars WHERE document_no = '信鉴协〔2025〕3号'`),

@@ -39,7 +39,7 @@ export const LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
     MEDIATION: "调解组织",
   },
   creditGrade: { A: "A 级", B: "B 级", C: "C 级", D: "D 级", NONE: "未评级" },
-  creditSeverity: { GENERAL: "一般失信", SERIOUS: "严重失信" },
+  creditSeverity: { MINOR: "轻微失信", GENERAL: "一般失信", SERIOUS: "严重失信" },
   creditBehaviour: {
     FALSE_APPRAISAL: "虚假鉴定",
     UNJUSTIFIED_ABSENCE: "无正当理由拒不出庭",
@@ -48,6 +48,9 @@ export const LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
     ABNORMAL_PATENT_APPLICATION: "非正常专利申请",
     MALICIOUS_TRADEMARK_FILING: "恶意商标注册",
     OTHER_VIOLATION: "其他违法违规",
+    MALICIOUS_INFRINGEMENT: "恶意侵权",
+    REPEATED_INFRINGEMENT: "重复侵权",
+    FALSE_CREDIT_COMMITMENT: "信用承诺不实或未履行",
   },
   repairOutcome: { GRANTED: "准予修复", REFUSED: "不予修复", PENDING: "待决定" },
   collaborationKind: {

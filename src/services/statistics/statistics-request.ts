@@ -1,6 +1,6 @@
-import { regionLevel, regionLikePattern, regionCovers } from "../../auth/region";
+import { regionLevel, regionLikePattern } from "../../auth/region";
 import type { Viewer } from "../../auth/viewer";
-import { allRegions, currentRegionCode, findRegion, regionName } from "../../domain/region-directory";
+import { childRegions, currentRegionCode, findRegion, regionName } from "../../domain/region-directory";
 import { addMonths } from "../../domain/local-date";
 import { BadUserInputError } from "../../errors/errors";
 import * as check from "../validate";
@@ -107,19 +107,6 @@ export class StatisticsRequest {
 
 export function monthLabel(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
-}
-
-/** The regions one level below `code` that are valid today (for a county: itself). */
-function childRegions(code: string): string[] {
-  const level = regionLevel(code);
-  if (level === "COUNTY") return [code];
-  const children = allRegions().filter((r) => !r.validUntil && r.code !== code && regionCovers(code, r.code));
-  if (level === "NATIONAL") return children.filter((r) => regionLevel(r.code) === "PROVINCE").map((r) => r.code);
-  if (level === "PROVINCE") {
-    // Cities, and the county-level units a province administers directly (no city code above them).
-    return children.filter((r) => regionLevel(r.code) === "CITY" || (regionLevel(r.code) === "COUNTY" && !findRegion(`${r.code.slice(0, 4)}00`))).map((r) => r.code);
-  }
-  return children.map((r) => r.code);
 }
 
 /**
