@@ -160,6 +160,41 @@ describe("hub command", () => {
     expect(publicCsv.stdout.trim().split("\r\n")).toHaveLength(4);
   });
 
+  it("exports a bureau's credit exchange as .xlsx, and with --state only what changed since the last run", async () => {
+    const state = path.join(dataDir, "credit.watermark");
+    const file = path.join(dataDir, "credit.xlsx");
+    const first = await hub(["export", "credit", "--agency", "XY-AMR", "--format", "xlsx", "--out", file, "--state", state]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/\d+ credit record\(s\); watermark \d{4}-\d{2}-\d{2}T[\d:.]+Z \(the next --updated-since\)\n$/);
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+    const watermark = fs.readFileSync(state, "utf8").trim();
+    const again = await hub(["export", "credit", "--agency", "XY-AMR", "--format", "json", "--state", state]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).rows).toEqual([]);
+    expect(again.stderr).toContain(`0 credit record(s) changed since ${watermark}`);
+    const refused = await Promise.all([hub(["export", "credit", "--agency", "XY-COURT"]), hub(["export", "credit"]), hub(["export", "credit", "--agency", "XY-AMR", "--format", "xlsx"])]);
+    expect(refused.map((r) => r.code)).toEqual([1, 1, 1]);
+    expect(refused[0].stderr).toContain("hub: You are not allowed to do this.");
+  });
+
+  it("makes a bureau's monthly report as .xlsx and as a page to print, and refuses another region's", async () => {
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const xlsx = path.join(dataDir, "monthly.xlsx");
+    const html = path.join(dataDir, "monthly.html");
+    const [made, page, refused] = await Promise.all([
+      hub(["report", "monthly", "--agency", "XY-AMR", "--month", month, "--out", xlsx]),
+      hub(["report", "monthly", "--agency", "XY-AMR", "--month", month, "--format", "html", "--out", html], {}, { dataDir: beside() }),
+      hub(["report", "monthly", "--agency", "XX-AMR", "--region", "411500", "--month", month, "--out", path.join(dataDir, "nope.xlsx")], {}, { dataDir: beside() }),
+    ]);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toMatch(new RegExp(`信阳市（411500） ${month}: \\d+ case\\(s\\) entrusted`));
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe("PK");
+    expect(page.code).toBe(0);
+    expect(fs.readFileSync(html, "utf8")).toContain("信阳市知识产权鉴定监管月报");
+    expect(refused.code).toBe(1);
+    expect(fs.existsSync(path.join(dataDir, "nope.xlsx"))).toBe(false);
+  });
+
   it("imports with a per-row report, and exits 2 when rows were rejected", async () => {
     const file = path.join(dataDir, "institutions.csv");
     fs.writeFileSync(file, `名称,统一社会信用代码,行政区划代码,技术领域\n甲,91411500MA45XXXX0Y,411500,专利\n乙,91411500MA9F3K2L21,411500,专利；商标\n`);

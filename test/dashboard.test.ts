@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The page.evaluate callbacks run in the browser.
+import ExcelJS from "exceljs";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -175,6 +176,26 @@ describeIfBrowser("the dashboard in Chromium", () => {
     const csv = fs.readFileSync((await download.path())!, "utf8");
     expect(csv.split("\r\n")[0]).toBe("\ufeffkey,项目,机构数");
     expect(csv).toContain("LISTED,已入库,");
+    await page.close();
+  }, 60_000);
+
+  it("downloads every table as one .xlsx with the numbers the page shows", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    await page.addInitScript((token) => window.localStorage.setItem("hub.token", token), await hub.token("XY-AMR"));
+    await page.goto(`${hub.url}/dashboard`);
+    await page.waitForSelector("body[data-loaded=true]", { timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#workbook")]);
+    expect(download.suggestedFilename()).toMatch(/^知识产权鉴定统计_411500_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    // The page's table of institutions by status, row by row.
+    const shown = await page.$$eval('table[data-chart="institutionsByStatus"] tr[data-key]', (rows) => rows.map((r) => [r.children[0].textContent!.trim(), (r.children[1] as HTMLElement).dataset.value!]));
+    expect(shown.length).toBeGreaterThan(3);
+    const sheet = workbook.getWorksheet("机构入库状态")!;
+    for (const [label, value] of shown) {
+      const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === label)!;
+      expect([label, row.getCell(3).value]).toEqual([label, Number(value)]);
+    }
     await page.close();
   }, 60_000);
 

@@ -8,6 +8,7 @@ import { appraiserVisibility } from "../src/policy/appraiser.visibility";
 import { auditEventVisibility } from "../src/policy/audit-event.visibility";
 import { caseFeedbackVisibility } from "../src/policy/case-feedback.visibility";
 import { collaborationRecordVisibility } from "../src/policy/collaboration-record.visibility";
+import { creditExportVisibility } from "../src/policy/credit-export.visibility";
 import { creditIncentiveVisibility } from "../src/policy/credit-incentive.visibility";
 import { creditRecordVisibility } from "../src/policy/credit-record.visibility";
 import { custodyTrademarkVisibility } from "../src/policy/custody-trademark.visibility";
@@ -236,6 +237,18 @@ it("creditIncentive.visible", async () => {
   );
 });
 
+it("creditExport.visible", async () => {
+  const types = { subject_region_code: "text" };
+  const rows = combinations({ subject_region_code: REGIONS });
+  await expectAgreement(
+    "creditExport.visible",
+    rows,
+    types,
+    (viewer) => keptBySql(rows, types, "g", creditExportVisibility.sql(viewer, "g")),
+    (viewer, row) => creditExportVisibility.test(viewer, { subjectRegionCode: row.subject_region_code! }),
+  );
+});
+
 it("custodyTrademark.visible", async () => {
   const types = { region_code: "text", custodian_agency_id: "uuid" };
   const rows = combinations({ region_code: REGIONS, custodian_agency_id: agencyIds });
@@ -317,6 +330,6 @@ it("webhookSubscription.own", async () => {
 
 it("covers every row predicate that has a SQL form", () => {
   const withSql = [...policyDecisions().values()].filter((d) => d.layer === "row" && "sql" in d).map((d) => d.name);
-  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own", "publicReport.visible", "circular.visible", "creditIncentive.visible"];
+  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own", "publicReport.visible", "circular.visible", "creditIncentive.visible", "creditExport.visible"];
   expect(withSql.sort()).toEqual(tested.sort());
 });

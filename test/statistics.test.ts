@@ -1,4 +1,5 @@
 import { regionCovers, regionLevel } from "../src/auth/region";
+import { IndustrySection } from "../src/domain/industry";
 import { CollaborationKind } from "../src/domain/collaboration-enums";
 import { CreditBehaviour, CreditSeverity } from "../src/domain/credit-enums";
 import { CreditGrade, CultivationStage, ListingLevel, ListingStatus, TechnicalField } from "../src/domain/directory-enums";
@@ -601,6 +602,7 @@ describe("every breakdown lists its declared keys, whatever the data", () => {
       ["creditSeverity", Object.values(CreditSeverity)],
       ["creditBehaviour", Object.values(CreditBehaviour)],
       ["collaborationKind", Object.values(CollaborationKind)],
+      ["industrySection", [...Object.values(IndustrySection), "NONE"]],
     ];
     for (const [dimension, values] of declared) expect([dimension, Object.keys(LABELS[dimension]).sort()]).toEqual([dimension, [...values].sort()]);
   });

@@ -233,14 +233,20 @@ program
 
 program
   .command("export")
-  .description("export what an agency (or, without --agency, the public) may see")
-  .argument("<kind>", "institutions")
-  .option("--format <format>", "csv (with a BOM, for Excel) or json", "csv")
-  .option("--agency <code>", "the agency whose view to export, e.g. XY-COURT")
+  .description("export what an agency (or, without --agency, the public) may see; credit: a bureau's exchange with the public credit platform")
+  .argument("<kind>", "institutions or credit")
+  .option("--format <format>", "csv (with a BOM, for Excel), json, or xlsx (needs --out)", "csv")
+  .option("--agency <code>", "the agency whose view to export, e.g. XY-COURT (credit: a market-regulation bureau)")
   .option("--out <file>", "write to a file instead of stdout")
-  .action(async (kind: string, options: { format: string; agency?: string; out?: string }) => {
-    if (kind !== "institutions") throw new CliError(`cannot export ${kind}: institutions`);
-    if (options.format !== "csv" && options.format !== "json") throw new CliError("--format must be csv or json");
+  .option("--from <day>", "credit: decisions on or after this day (YYYY-MM-DD)")
+  .option("--to <day>", "credit: decisions on or before this day")
+  .option("--updated-since <instant>", "credit: only what changed at or after this instant (the watermark of the last export)")
+  .option("--state <file>", "credit: read --updated-since from this file when it exists, and write the new watermark to it once the export is written")
+  .action(async (kind: string, options: { format: string; agency?: string; out?: string; from?: string; to?: string; updatedSince?: string; state?: string }) => {
+    if (kind !== "institutions" && kind !== "credit") throw new CliError(`cannot export ${kind}: institutions or credit`);
+    if (!["csv", "json", "xlsx"].includes(options.format)) throw new CliError("--format must be csv, json or xlsx");
+    if (options.format === "xlsx" && !options.out) throw new CliError("--format xlsx needs --out <file>");
+    if (kind === "credit" && !options.agency) throw new CliError("hub export credit needs --agency <code> of the market-regulation bureau whose records to send");
     const { loadConfig } = await import("../config/config");
     const { readPiiMasterKeys } = await import("../auth/pii-vault");
     const config = loadConfig();
@@ -249,13 +255,69 @@ program
       async (db) => {
         const { commandContexts } = await import("../hub");
         const { hubSchema } = await import("../schema/build-schema");
-        const { exportInstitutions, institutionsCsv } = await import("../exchange/institution-export");
-        const contexts = await commandContexts(config, db, options.agency, "export-institutions");
+        const contexts = await commandContexts(config, db, options.agency, `export-${kind}`);
         try {
-          const rows = await exportInstitutions(await hubSchema(), contexts.newContext);
-          const text = options.format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : institutionsCsv(rows);
-          if (options.out) fs.writeFileSync(options.out, text);
-          else process.stdout.write(text);
+          if (kind === "institutions") {
+            const { exportInstitutions, institutionsCsv, institutionsXlsx } = await import("../exchange/institution-export");
+            const rows = await exportInstitutions(await hubSchema(), contexts.newContext);
+            writeOut(options.out, options.format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : options.format === "xlsx" ? await institutionsXlsx(rows) : institutionsCsv(rows));
+            return;
+          }
+          const { exportCredit, creditCsv, creditXlsx, CreditExportError } = await import("../exchange/credit-export");
+          const updatedSince = options.updatedSince ?? (options.state && fs.existsSync(options.state) ? fs.readFileSync(options.state, "utf8").trim() || undefined : undefined);
+          const exchange = await exportCredit(await hubSchema(), contexts.newContext, { updatedSince, from: options.from, to: options.to }).catch((error: unknown) => {
+            throw error instanceof CreditExportError ? new CliError(error.message) : error;
+          });
+          const output = options.format === "json" ? `${JSON.stringify(exchange, null, 2)}\n` : options.format === "xlsx" ? await creditXlsx(exchange) : creditCsv(exchange);
+          writeOut(options.out, output);
+          // Only once the rows are written: a failed run sends the same window again next time.
+          if (options.state) fs.writeFileSync(options.state, `${exchange.watermark}\n`);
+          process.stderr.write(`${exchange.rows.length} credit record(s)${updatedSince ? ` changed since ${updatedSince}` : ""}; watermark ${exchange.watermark} (the next --updated-since)\n`);
+        } finally {
+          await contexts.close();
+        }
+      },
+      { preflight: () => readPiiMasterKeys(config, { create: false }) },
+    );
+  });
+
+/** Writes an export to `--out`, or to stdout. */
+function writeOut(out: string | undefined, content: string | Buffer): void {
+  if (out) fs.writeFileSync(out, content);
+  else process.stdout.write(content);
+}
+
+const report = program.command("report").description("reports offices send");
+report
+  .command("monthly")
+  .description("the monthly supervision report of a region (定期汇总上报), as .xlsx or a page to print")
+  .requiredOption("--agency <code>", "the market-regulation bureau making it, e.g. XY-AMR")
+  .requiredOption("--month <YYYY-MM>", "the calendar month, e.g. 2026-10")
+  .option("--region <code>", "the region (default: the bureau's own); a province bureau may ask for any of its cities")
+  .option("--format <format>", "xlsx or html", "xlsx")
+  .requiredOption("--out <file>", "the file to write")
+  .action(async (options: { agency: string; month: string; region?: string; format: string; out: string }) => {
+    if (options.format !== "xlsx" && options.format !== "html") throw new CliError("--format must be xlsx or html");
+    const { loadConfig } = await import("../config/config");
+    const { readPiiMasterKeys } = await import("../auth/pii-vault");
+    const config = loadConfig();
+    await withDatabase(
+      config,
+      async (db) => {
+        const { commandContexts } = await import("../hub");
+        const { monthlyReportHtml, monthlyReportXlsx } = await import("../exchange/monthly-report-files");
+        const { HubError } = await import("../errors/errors");
+        const contexts = await commandContexts(config, db, options.agency, "report-monthly");
+        try {
+          const made = await contexts
+            .newContext()
+            .services.monthlyReports.report({ regionCode: options.region, month: options.month })
+            .catch((error: unknown) => {
+              // A refusal or a wrong option: its message is for the operator.
+              throw error instanceof HubError ? new CliError(error.message) : error;
+            });
+          fs.writeFileSync(options.out, options.format === "html" ? monthlyReportHtml(made) : await monthlyReportXlsx(made));
+          process.stderr.write(`${made.regionName}（${made.regionCode}） ${made.month}: ${made.cases.entrusted} case(s) entrusted, ${made.cases.issued} issued, ${made.cases.overdue} overdue; written to ${options.out}\n`);
         } finally {
           await contexts.close();
         }

@@ -18,6 +18,8 @@ import { CaseFeedbackService } from "../services/case-feedback.service";
 import { SupervisionRecordService } from "../services/supervision-record.service";
 import { CollaborationRecordService } from "../services/collaboration-record.service";
 import { CreditIncentiveService } from "../services/credit-incentive.service";
+import { CreditExportService } from "../services/credit-export.service";
+import { MonthlyReportService } from "../services/monthly-report.service";
 import { CreditRecordService } from "../services/credit-record.service";
 import { AbnormalPatentService } from "../services/abnormal-patent.service";
 import { AbnormalPatentImport } from "../services/abnormal-patent-import";
@@ -85,6 +87,8 @@ export interface HubContext {
     readonly collaborationRecords: CollaborationRecordService;
     readonly creditRecords: CreditRecordService;
     readonly creditIncentives: CreditIncentiveService;
+    readonly creditExport: CreditExportService;
+    readonly monthlyReports: MonthlyReportService;
     readonly abnormalPatents: AbnormalPatentService;
     readonly abnormalPatentImport: AbnormalPatentImport;
     readonly abnormalPatentHandling: AbnormalPatentHandling;
@@ -132,6 +136,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
   const institutions = new InstitutionService(scope);
   const caseFeedback = new CaseFeedbackService(scope);
   const credit = new CreditRecordService(scope, institutions);
+  const statistics = new StatisticsService(scope);
   return {
     viewer,
     request,
@@ -153,12 +158,14 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
       collaborationRecords: new CollaborationRecordService(scope),
       creditRecords: credit,
       creditIncentives: new CreditIncentiveService(scope),
+      creditExport: new CreditExportService(scope),
+      monthlyReports: new MonthlyReportService(scope, statistics),
       abnormalPatents: new AbnormalPatentService(scope, credit),
       abnormalPatentImport: new AbnormalPatentImport(scope),
       abnormalPatentHandling: new AbnormalPatentHandling(scope, credit),
       withdrawalRates: new WithdrawalRates(scope),
       custodyTrademarks: new CustodyTrademarkService(scope),
-      statistics: new StatisticsService(scope),
+      statistics,
       webhooks: new WebhookSubscriptionService(scope, { allowedHosts: deps.webhookAllowedHosts ?? [], env: deps.env ?? "production" }),
       operationManifests: new OperationManifestService(scope),
       sanctions: new DisciplinarySanctionService(scope),

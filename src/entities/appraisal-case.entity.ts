@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { IndustrySection } from "../domain/industry";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Guard, Public } from "../policy/guard";
 import { AgencyKind } from "./agency-kind";
@@ -45,6 +46,10 @@ export class AppraisalCase {
   @Field(() => TechnicalField, { description: "Technical field of the appraisal." })
   @Column({ type: "text", name: "technical_field" })
   technicalField: TechnicalField;
+
+  @Field(() => IndustrySection, { nullable: true, description: "Industry of the matter appraised (GB/T 4754 section), for special statistics (专项统计)." })
+  @Column({ type: "text", name: "industry_section", nullable: true })
+  industrySection: IndustrySection | null;
 
   @Field(() => String, { description: "The appraisal matter (鉴定事项)." })
   @Column({ type: "text" })

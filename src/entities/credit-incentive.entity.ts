@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Guard, Public } from "../policy/guard";
 import { CreditIncentiveKind, CreditIncentiveStatus, CreditSubjectType } from "../domain/credit-enums";
 
@@ -91,4 +91,8 @@ export class CreditIncentive {
 
   @CreateDateColumn({ type: "timestamptz", name: "created_at" })
   createdAt: Date;
+
+  /** The last change (the writing transaction's start): what `creditExport(updatedSince)` goes by. */
+  @UpdateDateColumn({ type: "timestamptz", name: "updated_at" })
+  updatedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Guard, Public } from "../policy/guard";
 import { CreditBehaviour, CreditRecordStatus, CreditSeverity, CreditSubjectType } from "../domain/credit-enums";
 
@@ -130,6 +130,10 @@ export class CreditRecord {
 
   @CreateDateColumn({ type: "timestamptz", name: "created_at" })
   createdAt: Date;
+
+  /** The last change (the writing transaction's start): what `creditExport(updatedSince)` goes by. */
+  @UpdateDateColumn({ type: "timestamptz", name: "updated_at" })
+  updatedAt: Date;
 }
 
 /** A serious record shared with an agency for joint punishment (联合惩戒). */

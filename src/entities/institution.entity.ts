@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Guard, Public } from "../policy/guard";
+import { IndustrySection } from "../domain/industry";
 import { CreditGrade, CultivationStage, InstitutionGrade, ListingLevel, ListingStatus, TechnicalField } from "../domain/directory-enums";
 import { ComplianceStandard } from "./directory-records";
 
@@ -52,6 +53,10 @@ export class Institution {
   @Field(() => [TechnicalField], { description: "Technical fields it may appraise." })
   @Column({ type: "text", array: true, name: "technical_fields" })
   technicalFields: TechnicalField[];
+
+  @Field(() => [IndustrySection], { description: "Industries it serves (GB/T 4754 sections), for special statistics (专项统计)." })
+  @Column({ type: "text", array: true, name: "industry_sections" })
+  industrySections: IndustrySection[];
 
   @Field(() => [String], { description: "Appraisal matters it may take (鉴定事项), e.g. 专利侵权比对." })
   @Column({ type: "text", array: true, name: "appraisal_matters" })

@@ -2,6 +2,7 @@ import { execute, parse } from "graphql";
 import type { HubContext } from "../context/context";
 import type { HubSchema } from "../schema/build-schema";
 import { TECHNICAL_FIELD_LABELS, writeCsv } from "./csv-file";
+import { writeXlsx } from "./xlsx-file";
 import { TechnicalField } from "../domain/directory-enums";
 import { LABELS } from "../services/statistics/labels";
 
@@ -64,6 +65,11 @@ function text(value: unknown): string | null {
 /** The Chinese word a person reads (已入库, 市级); the code stays in the column beside it for systems. */
 function label(dimension: string, code: unknown): string | null {
   return typeof code === "string" ? LABELS[dimension]?.[code] ?? code : null;
+}
+
+/** The same columns as an `.xlsx` (a frozen header row, widths to read them). */
+export function institutionsXlsx(rows: Row[]): Promise<Buffer> {
+  return writeXlsx([{ name: "鉴定机构名录", columns: CSV_COLUMNS.map(([header]) => ({ header })), rows: rows.map((row) => CSV_COLUMNS.map(([, value]) => value(row))) }]);
 }
 
 /** CSV with Chinese headers (which `hub import institutions` reads back) and a BOM for Excel. */

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
+import { IndustrySection } from "../domain/industry";
 import { CaseAction, CaseRejectionReason, CaseStatus } from "../domain/case-enums";
 import { TechnicalField } from "../domain/directory-enums";
 import { LocalDateScalar } from "../scalars/scalars";
@@ -10,6 +11,7 @@ export class EntrustAppraisalInput {
   @Field(() => String, { description: "Your own case number, e.g. (2024)豫15知民初32号 or 固公经立字〔2024〕018号." }) agencyCaseNo: string;
   @Field(() => ID, { description: "A LISTED institution listed for the technical field." }) institutionId: string;
   @Field(() => TechnicalField, { description: "Technical field of the appraisal." }) technicalField: TechnicalField;
+  @Field(() => IndustrySection, { nullable: true, description: "Industry of the matter (GB/T 4754 section), for special statistics." }) industrySection?: IndustrySection | null;
   @Field(() => String, { description: "The appraisal matter (鉴定事项)." }) matter: string;
   @Field(() => String, { nullable: true, description: "What is to be appraised. Patent and application numbers, trademark registration numbers (注册号…, 第…号) and parties' credit codes in it are compared with other cases (see `subjectIdentifiers`)." }) subject?: string | null;
   @Field(() => [String], {

@@ -1,4 +1,5 @@
 import { Field, InputType } from "type-graphql";
+import { IndustrySection } from "../domain/industry";
 import { CultivationStage, InstitutionGrade, ListingLevel, ListingStatus, TechnicalField } from "../domain/directory-enums";
 import { CreditCodeScalar, LocalDateScalar, RegionCodeScalar } from "../scalars/scalars";
 import { idempotencyKeyDescription } from "../domain/idempotency-key";
@@ -10,6 +11,9 @@ export class InstitutionFilter {
 
   @Field(() => TechnicalField, { nullable: true, description: "Institutions that may appraise this field." })
   technicalField?: TechnicalField | null;
+
+  @Field(() => IndustrySection, { nullable: true, description: "Institutions serving this industry (GB/T 4754 section)." })
+  industrySection?: IndustrySection | null;
 
   @Field(() => ListingStatus, { nullable: true, description: "Current listing status." })
   listingStatus?: ListingStatus | null;
@@ -50,6 +54,7 @@ export class RegisterInstitutionInput {
   @Field(() => String, { nullable: true, description: "Legal representative." }) legalRepresentative?: string | null;
   @Field(() => String, { nullable: true, description: "Contact phone." }) contactPhone?: string | null;
   @Field(() => [TechnicalField], { description: "Technical fields (at least one)." }) technicalFields: TechnicalField[];
+  @Field(() => [IndustrySection], { nullable: true, description: "Industries it serves (GB/T 4754 sections)." }) industrySections?: IndustrySection[] | null;
   @Field(() => String, { nullable: true, description: "Business scope." }) businessScope?: string | null;
   @Field(() => [String], { nullable: true, description: "Appraisal matters it may take." }) appraisalMatters?: string[] | null;
   @Field(() => [ComplianceStandardInput], { nullable: true, description: "Standards it complies with." }) standards?: ComplianceStandardInput[] | null;
@@ -64,6 +69,7 @@ export class UpdateInstitutionInput {
   @Field(() => String, { nullable: true, description: "Legal representative." }) legalRepresentative?: string | null;
   @Field(() => String, { nullable: true, description: "Contact phone." }) contactPhone?: string | null;
   @Field(() => [TechnicalField], { nullable: true, description: "Technical fields (replaces the list)." }) technicalFields?: TechnicalField[] | null;
+  @Field(() => [IndustrySection], { nullable: true, description: "Industries it serves (replaces the list)." }) industrySections?: IndustrySection[] | null;
   @Field(() => String, { nullable: true, description: "Business scope." }) businessScope?: string | null;
   @Field(() => [String], { nullable: true, description: "Appraisal matters (replaces the list)." }) appraisalMatters?: string[] | null;
   @Field(() => [ComplianceStandardInput], { nullable: true, description: "Standards (replaces the list)." }) standards?: ComplianceStandardInput[] | null;

@@ -22,6 +22,7 @@ import "./credit-record.permissions";
 import "./credit-incentive.permissions";
 import "./credit-incentive.visibility";
 import "./credit-subject.disclosure";
+import "./credit-export.visibility";
 import "./disciplinary-sanction.permissions";
 import "./public-report.visibility";
 import "./case-feedback.permissions";

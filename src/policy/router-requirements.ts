@@ -47,6 +47,7 @@ export const ROUTER_REQUIREMENTS: Record<RuleName, RouterRequirement> = {
   gradeAssessor: registry,
   removalDecider: registry,
   creditDecider: registry,
+  supervisionReporter: registry,
   patentBureau: registry,
   patentImporter: registry,
   trademarkRegistrar: registry,

@@ -56,6 +56,8 @@ export const gradeAssessor = predicate("gradeAssessor", "rule", "industry associ
 /** 移出名录库: the bureaus review and decide the removals that credit determinations propose (which: `removalProposal.decide`). */
 export const removalDecider = predicate("removalDecider", "rule", "market-regulation bureaus", isBureau);
 export const creditDecider = predicate("creditDecider", "rule", "market-regulation bureaus", isBureau);
+/** 定期汇总上报: the bureaus make the monthly supervision reports (which regions: `statistics.region`). */
+export const supervisionReporter = predicate("supervisionReporter", "rule", "market-regulation bureaus", isBureau);
 export const patentBureau = predicate("patentBureau", "rule", "market-regulation bureaus", isBureau);
 export const patentImporter = predicate("patentImporter", "rule", "market-regulation bureaus at province level and above", provinceBureau);
 export const trademarkRegistrar = predicate("trademarkRegistrar", "rule", "market-regulation bureaus", isBureau);
@@ -157,6 +159,7 @@ export const CALLER_RULES = {
   gradeAssessor,
   removalDecider,
   creditDecider,
+  supervisionReporter,
   patentBureau,
   patentImporter,
   trademarkRegistrar,

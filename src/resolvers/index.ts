@@ -22,6 +22,8 @@ import { TypicalCaseResolver } from "./typical-case.resolver";
 import { CircularResolver } from "./circular.resolver";
 import { InstitutionRemovalResolver, RemovalProposalResolver } from "./removal-proposal.resolver";
 import { RegionResolver } from "./region.resolver";
+import { CreditExportResolver } from "./credit-export.resolver";
+import { MonthlyReportResolver } from "./monthly-report.resolver";
 import { AppraiserCreditIncentiveResolver, CreditIncentiveResolver, InstitutionCreditIncentiveResolver } from "./credit-incentive.resolver";
 
 export const RESOLVERS = [
@@ -53,6 +55,8 @@ export const RESOLVERS = [
   InstitutionCreditResolver,
   AppraiserCreditResolver,
   CreditIncentiveResolver,
+  CreditExportResolver,
+  MonthlyReportResolver,
   InstitutionCreditIncentiveResolver,
   AppraiserCreditIncentiveResolver,
   AbnormalPatentBatchResolver,

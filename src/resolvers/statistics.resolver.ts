@@ -3,7 +3,9 @@ import { Guard } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { LocalDateScalar } from "../scalars/scalars";
 import type { StatisticsRequest } from "../services/statistics/statistics-request";
-import { AbnormalPatentStatistics, CaseStatistics, CollaborationStatistics, CreditStatistics, DirectoryStatistics, FeedbackStatistics, InstitutionFeedbackStatistics, Statistics } from "./statistics.types";
+import { AbnormalPatentStatistics, CaseStatistics, CollaborationStatistics, CreditStatistics, DirectoryStatistics, FeedbackStatistics, GeneratedFile, InstitutionFeedbackStatistics, Statistics } from "./statistics.types";
+import { statisticsWorkbook } from "../exchange/statistics-workbook";
+import { XLSX_MEDIA_TYPE } from "../exchange/xlsx-file";
 import { AGGREGATION_COST, Cost } from "./types/cost";
 
 @Resolver(() => FeedbackStatistics)
@@ -66,6 +68,17 @@ export class StatisticsResolver {
   @Cost(AGGREGATION_COST)
   abnormalPatents(@Root() req: StatisticsRequest, @Ctx() ctx: HubContext) {
     return ctx.services.statistics.abnormalPatents(req);
+  }
+
+  @FieldResolver(() => GeneratedFile, {
+    nullable: true,
+    description: "Every table of these statistics as one .xlsx (Chinese headers, a frozen header row, numbers as numbers, hidden counts marked 已隐藏): what the dashboard's 下载 Excel saves.",
+  })
+  @Guard("statisticsReader")
+  @Cost(AGGREGATION_COST * 6)
+  async workbook(@Root() req: StatisticsRequest, @Ctx() ctx: HubContext): Promise<GeneratedFile> {
+    const content = await statisticsWorkbook(ctx.services.statistics, req);
+    return { filename: `知识产权鉴定统计_${req.regionCode}_${req.from}_${req.to}.xlsx`, mediaType: XLSX_MEDIA_TYPE, contentBase64: content.toString("base64") };
   }
 
   @FieldResolver(() => CollaborationStatistics, { nullable: true, description: "Collaboration between agency kinds and response times." })

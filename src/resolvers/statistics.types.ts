@@ -30,6 +30,7 @@ export class DirectoryStatistics {
   @Field(() => StatBreakdown, { description: "Institutions by listing status." }) institutionsByStatus: StatBreakdown;
   @Field(() => StatBreakdown, { description: "Listed institutions by listing level." }) institutionsByLevel: StatBreakdown;
   @Field(() => StatBreakdown, { description: "Listed institutions by technical field (an institution counts in each of its fields)." }) institutionsByField: StatBreakdown;
+  @Field(() => StatBreakdown, { description: "Listed institutions by the industries they serve (GB/T 4754 sections; an institution counts in each), for special statistics." }) institutionsByIndustry: StatBreakdown;
   @Field(() => StatBreakdown, { description: "Institutions by child region (down to counties)." }) institutionsByRegion: StatBreakdown;
   @Field(() => StatBreakdown, { description: "The cultivation pipeline: institutions by cultivation stage." }) cultivation: StatBreakdown;
   @Field(() => StatBreakdown, { description: "Institutions by credit grade." }) institutionCreditGrades: StatBreakdown;
@@ -45,6 +46,7 @@ export class DirectoryStatistics {
 export class CaseStatistics {
   @Field(() => StatBreakdown, { description: "Cases entrusted in the period by the entrusting agency's kind." }) entrustedByAgencyKind: StatBreakdown;
   @Field(() => [StatBreakdown], { description: "Cases entrusted per month (key YYYY-MM) by the entrusting agency's kind." }) entrustedByMonth: StatBreakdown[];
+  @Field(() => StatBreakdown, { description: "Cases entrusted in the period by the industry of the matter (GB/T 4754 section; NONE: not given), for special statistics (专项统计)." }) entrustedByIndustry: StatBreakdown;
   @Field(() => Int, { description: "Cases waiting for their opinion today." }) open: number;
   @Field(() => Int, { description: "Open cases past their acceptance or completion deadline today (working days)." }) overdue: number;
   @Field(() => StatBreakdown, { description: "Open cases by child region." }) openByRegion: StatBreakdown;
@@ -159,4 +161,12 @@ export class Statistics {
   @Field(() => LocalDateScalar, { description: "First day of the period." }) from: string;
   @Field(() => LocalDateScalar, { description: "Last day of the period (inclusive)." }) to: string;
   @Field(() => Int, { description: "The smallest count about people shown to this caller; 1 when nothing is suppressed." }) threshold: number;
+}
+
+@ObjectType({ description: "A file the hub made for the caller, inline: a spreadsheet or a page to print." })
+@Guard("statisticsReader")
+export class GeneratedFile {
+  @Field(() => String, { description: "A file name to save it under." }) filename: string;
+  @Field(() => String, { description: "Its media type, e.g. application/vnd.openxmlformats-officedocument.spreadsheetml.sheet." }) mediaType: string;
+  @Field(() => String, { description: "The content, base64-encoded." }) contentBase64: string;
 }

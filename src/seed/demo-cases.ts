@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { CaseAction, ComplaintStatus, FeedbackKind } from "../domain/case-enums";
 import { SupervisionKind, SupervisionResult } from "../domain/case-enums";
 import { AppraiserStatus, TechnicalField } from "../domain/directory-enums";
+import { IndustrySection } from "../domain/industry";
 import { SanctionKind } from "../entities/disciplinary-sanction.entity";
 import { CircularKind } from "../entities/circular.entity";
 import { CollaborationEventKind, CollaborationKind } from "../domain/collaboration-enums";
@@ -36,6 +37,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     agencyCaseNo: "(2024)豫15知民初32号",
     institutionId: zhongyuan,
     technicalField: TechnicalField.PATENT,
+    industrySection: IndustrySection.C,
     matter: "专利侵权比对",
     subject: "被诉侵权产品与ZL202010123456.7号发明专利权利要求1的技术特征比对",
     entrustedOn: "2024-03-15",
@@ -77,6 +79,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     agencyCaseNo: "信公经立字〔2025〕018号",
     institutionId: chadu,
     technicalField: TechnicalField.GEOGRAPHICAL_INDICATION,
+    industrySection: IndustrySection.A,
     matter: "地理标志产品真伪鉴定",
     subject: "扣押的标注“信阳毛尖”字样茶叶120箱",
     subjectIdentifiers: ["7038852"],
@@ -221,6 +224,7 @@ export async function seedDemoCases(dataSource: DataSource, as: (agencyCode: str
     agencyCaseNo: "信市监立〔2025〕56号",
     institutionId: chadu,
     technicalField: TechnicalField.GEOGRAPHICAL_INDICATION,
+    industrySection: IndustrySection.F,
     matter: "地理标志产品真伪鉴定",
     subject: "市场检查中查扣的标注第7038852号“信阳毛尖”证明商标的茶叶",
     subjectIdentifiers: ["7038852"],

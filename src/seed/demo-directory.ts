@@ -1,3 +1,4 @@
+import { IndustrySection } from "../domain/industry";
 import { CultivationStage, InstitutionGrade, ListingLevel, ListingStatus, PracticeKind, TechnicalField as F } from "../domain/directory-enums";
 
 /**
@@ -22,6 +23,8 @@ export interface DemoInstitution {
   contactPhone: string;
   businessScope: string;
   technicalFields: F[];
+  /** The industries it serves (GB/T 4754 sections), for special statistics. */
+  industrySections?: IndustrySection[];
   appraisalMatters: string[];
   standards: Array<{ code: string; title: string; verifiedBy: string | null; verifiedOn: string | null }>;
   level?: ListingLevel;
@@ -47,6 +50,7 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
     contactPhone: "0376-6221234",
     businessScope: "知识产权鉴定；专利、商标技术咨询服务",
     technicalFields: [F.PATENT, F.TRADEMARK],
+    industrySections: [IndustrySection.C, IndustrySection.I],
     appraisalMatters: ["专利侵权比对", "商标近似性鉴定", "技术特征同一性鉴定"],
     standards: [GB_T_45563_2],
     level: ListingLevel.MUNICIPAL,
@@ -63,6 +67,7 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
     contactPhone: "0376-3312288",
     businessScope: "地理标志产品鉴定；商标价值评估",
     technicalFields: [F.GEOGRAPHICAL_INDICATION, F.TRADEMARK],
+    industrySections: [IndustrySection.A, IndustrySection.F],
     appraisalMatters: ["地理标志产品真伪鉴定", "商标侵权鉴定"],
     standards: [],
     level: ListingLevel.MUNICIPAL,

@@ -158,7 +158,7 @@ export class AppraisalCaseService {
     const keys = caseSubjectKeys({ subject, matter, identifiers: input.subjectIdentifiers });
     const reappraisalOf = input.reappraisalOf ?? null;
 
-    // The two new inputs join the fingerprint only when given, so keys stored before they existed still match.
+    // The inputs added later join the fingerprint only when given, so keys stored before they existed still match.
     const fingerprint = {
       agencyCaseNo,
       institutionId: input.institutionId,
@@ -168,6 +168,7 @@ export class AppraisalCaseService {
       entrustedOn,
       ...(input.subjectIdentifiers?.length ? { subjectIdentifiers: [...keys.objectKeys, ...keys.partyKeys] } : {}),
       ...(reappraisalOf ? { reappraisalOf } : {}),
+      ...(input.industrySection ? { industrySection: input.industrySection } : {}),
     };
     return this.commands.create({
       operation: "entrustAppraisal",
@@ -201,6 +202,7 @@ export class AppraisalCaseService {
             institutionId: institution.id,
             institutionRegionCode: institution.regionCode,
             technicalField: input.technicalField,
+            industrySection: input.industrySection ?? null,
             matter,
             subject,
             status: CaseStatus.ENTRUSTED,

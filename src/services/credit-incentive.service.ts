@@ -165,7 +165,7 @@ export class CreditIncentiveService {
       authorize: (incentive: CreditIncentive) => revokeCreditIncentive.require(viewer, incentive),
       apply: async (incentive, manager) => {
         if (incentive.storedStatus !== CreditIncentiveStatus.ACTIVE) throw new InvalidStateTransitionError("The positive credit record", this.status(incentive), CreditIncentiveStatus.REVOKED);
-        const updated = await updateVersioned<CreditIncentive>(manager, CreditIncentive, "Positive credit record", incentive.id, expectedVersion, { storedStatus: CreditIncentiveStatus.REVOKED, revokeReason: why }, { touchUpdatedAt: false });
+        const updated = await updateVersioned<CreditIncentive>(manager, CreditIncentive, "Positive credit record", incentive.id, expectedVersion, { storedStatus: CreditIncentiveStatus.REVOKED, revokeReason: why });
         return { wrote: updated, fields: ["status"] };
       },
     });

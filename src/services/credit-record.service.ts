@@ -329,7 +329,6 @@ export class CreditRecordService {
       }
       return {
         changes: { storedStatus: CreditRecordStatus.REPAIR_REQUESTED, repairCommitment: commitment, repairEvidence: evidence, repairRequestedOn: today, repairRequestedBy: this.viewer.agency!.code },
-        touchUpdatedAt: false,
         fields: ["status", "repairCommitment", "repairEvidence"],
       };
       },
@@ -351,7 +350,7 @@ export class CreditRecordService {
         storedStatus: approve ? CreditRecordStatus.REPAIRED : CreditRecordStatus.ACTIVE,
         repairDecidedOn: today,
         repairDecisionNote: why,
-      }, { touchUpdatedAt: false });
+      });
       // The grade is recomputed from the record as stored, so after the update.
       await this.regrade(manager, { institutionId: record.subjectInstitutionId, appraiserId: record.subjectAppraiserId }, today);
       return { wrote: updated, fields: ["status", approve ? "approved" : "refused"], events: approve ? [eventAbout("credit_record.repaired", updated, [updated.subjectRegionCode])] : [] };
@@ -370,7 +369,7 @@ export class CreditRecordService {
       if (![CreditRecordStatus.ACTIVE, CreditRecordStatus.REPAIR_REQUESTED].includes(record.storedStatus)) {
         throw new InvalidStateTransitionError("The credit record", this.status(record), CreditRecordStatus.REVOKED);
       }
-      const updated = await updateVersioned<CreditRecord>(manager, CreditRecord, "Credit record", record.id, expectedVersion, { storedStatus: CreditRecordStatus.REVOKED, repairDecisionNote: why }, { touchUpdatedAt: false });
+      const updated = await updateVersioned<CreditRecord>(manager, CreditRecord, "Credit record", record.id, expectedVersion, { storedStatus: CreditRecordStatus.REVOKED, repairDecisionNote: why });
       await this.regrade(manager, { institutionId: record.subjectInstitutionId, appraiserId: record.subjectAppraiserId }, today);
       return { wrote: updated, fields: ["status"] };
       },

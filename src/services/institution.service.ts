@@ -1,4 +1,5 @@
 import { EntityManager } from "typeorm";
+import { IndustrySection } from "../domain/industry";
 import { Agency } from "../entities/agency.entity";
 import { AgencyKind } from "../entities/agency-kind";
 import { AuditOutcome } from "../entities/audit-event.entity";
@@ -40,7 +41,7 @@ export interface ChangeListingStatusInput {
 }
 
 /** The fields of `Institution` that registration and edits may set, after validation. */
-export type InstitutionDetails = Partial<Pick<Institution, "name" | "regionCode" | "address" | "legalRepresentative" | "contactPhone" | "technicalFields" | "businessScope" | "appraisalMatters" | "standards" | "cultivationStage">>;
+export type InstitutionDetails = Partial<Pick<Institution, "name" | "regionCode" | "address" | "legalRepresentative" | "contactPhone" | "technicalFields" | "industrySections" | "businessScope" | "appraisalMatters" | "standards" | "cultivationStage">>;
 
 /** The directory, by name: the filters an agency combines to find an institution. */
 const INSTITUTION_LIST: ListSpec<Institution, InstitutionFilter> = {
@@ -49,6 +50,7 @@ const INSTITUTION_LIST: ListSpec<Institution, InstitutionFilter> = {
   filters: {
     regionCode: (code, i) => ({ clause: `${i}.region_code LIKE :region`, params: { region: regionLikePattern(check.regionCode(code, "filter.regionCode")) } }),
     technicalField: (field, i) => ({ clause: `:field = ANY(${i}.technical_fields)`, params: { field } }),
+    industrySection: (section, i) => ({ clause: `:industry = ANY(${i}.industry_sections)`, params: { industry: section } }),
     listingStatus: equals("listing_status", "status"),
     listingLevel: equals("listing_level", "level"),
     nameContains: (text, i) => ({ clause: `${i}.name LIKE :name`, params: { name: check.containsPattern(text, "filter.nameContains") } }),
@@ -368,6 +370,7 @@ export class InstitutionService {
     if (wanted(input.legalRepresentative)) set("legalRepresentative", problems.check(() => check.text(input.legalRepresentative, field("legalRepresentative"), { max: 100 })));
     if (wanted(input.contactPhone)) set("contactPhone", problems.check(() => check.phone(input.contactPhone, field("contactPhone")) ?? ""));
     if (wanted(input.technicalFields)) set("technicalFields", problems.check(() => check.enumList(input.technicalFields, TechnicalField, field("technicalFields"), { required: true })));
+    if (wanted(input.industrySections)) set("industrySections", problems.check(() => check.enumList(input.industrySections, IndustrySection, field("industrySections"))));
     if (wanted(input.businessScope)) set("businessScope", problems.check(() => check.text(input.businessScope, field("businessScope"), { max: 2000, freeText: true })));
     if (wanted(input.appraisalMatters)) set("appraisalMatters", problems.check(() => check.textList(input.appraisalMatters, field("appraisalMatters"), { maxItems: 50, maxLength: 100, freeText: true })));
     if (wanted(input.standards)) set("standards", problems.check(() => validStandards(input.standards ?? [], field("standards"))));

@@ -50,6 +50,9 @@ type Documents = {
     "query FeedbackCaseDeadlines($id: ID!) { appraisalCase(id: $id) { deadlines { acceptBy provisional provisionalYears } } }": typeof types.FeedbackCaseDeadlinesDocument,
     "mutation FeedbackEntrust($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id } } }": typeof types.FeedbackEntrustDocument,
     "query FeedbackComplaintDay($id: ID!) { caseFeedback(id: $id) { complaintRespondBy version } }": typeof types.FeedbackComplaintDayDocument,
+    "query CreditExchange($since: String, $until: String, $first: Int, $after: String) {\n  creditExport(updatedSince: $since, until: $until, first: $first, after: $after) {\n    watermark pageInfo { hasNextPage endCursor }\n    rows { category id subjectType subjectName subjectCreditCode subjectCertificateNo code severity decisionDocNo decidingAgencyName announced status repairedOn updatedAt }\n  }\n}": typeof types.CreditExchangeDocument,
+    "mutation CreditExchangeRevoke($id: ID!, $v: Int!) { revokeCreditRecord(recordId: $id, expectedVersion: $v, reason: \"复议撤销\") { status } }": typeof types.CreditExchangeRevokeDocument,
+    "mutation CreditExchangeNew($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { record { id } } }": typeof types.CreditExchangeNewDocument,
     "mutation IncentiveRecord($input: RecordCreditIncentiveInput!) {\n  recordCreditIncentive(input: $input) { replayed incentive { id kind status decidedOn publishFrom publishUntil measures version subjectType subjectName } }\n}": typeof types.IncentiveRecordDocument,
     "mutation IncentiveRevoke($id: ID!, $v: Int!) { revokeCreditIncentive(id: $id, expectedVersion: $v, reason: \"表彰依据被撤销\") { status version } }": typeof types.IncentiveRevokeDocument,
     "query IncentiveOne($id: ID!) { creditIncentive(id: $id) { id status } }": typeof types.IncentiveOneDocument,
@@ -90,11 +93,18 @@ type Documents = {
     "mutation HandleAlert($id: ID!, $v: Int!, $input: HandleTrademarkAlertInput!) { handleTrademarkAlert(alertId: $id, expectedVersion: $v, input: $input) { id kind status version handlingNote handledByAgencyCode } }": typeof types.HandleAlertDocument,
     "mutation UpdateMark($id: ID!, $v: Int!, $input: UpdateCustodyTrademarkInput!) { updateCustodyTrademark(id: $id, expectedVersion: $v, input: $input) { id version expiresOn custodianAgencyCode custodyStatus } }": typeof types.UpdateMarkDocument,
     "mutation RaiseAlert($input: RaiseTrademarkAlertInput!) { raiseTrademarkAlert(input: $input) { replayed alert { id kind status raisedByAgencyCode } } }": typeof types.RaiseAlertDocument,
+    "mutation IndustryEntrust($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { replayed appraisalCase { id industrySection } } }": typeof types.IndustryEntrustDocument,
+    "query IndustryStatistics($region: String) { statistics(regionCode: $region) {\n  directory { institutionsByIndustry { cells { key label value } } }\n  cases { entrustedByIndustry { cells { key label value } } }\n} }": typeof types.IndustryStatisticsDocument,
+    "query IndustryInstitutions($s: IndustrySection) { institutions(filter: { industrySection: $s }, first: 100) { edges { node { creditCode industrySections } } } }": typeof types.IndustryInstitutionsDocument,
     "mutation InstitutionUpdate($id: ID!, $v: Int!, $input: UpdateInstitutionInput!) { updateInstitution(id: $id, expectedVersion: $v, input: $input) { name version } }": typeof types.InstitutionUpdateDocument,
     "query InstitutionListingOnDays($id: ID!) { institution(id: $id) { listingStatus listedAt\n      d0: listingStatusOn(date: \"2025-01-01\") d1: listingStatusOn(date: \"2025-01-31\") d2: listingStatusOn(date: \"2025-02-01\") d3: listingStatusOn(date: \"2025-05-31\")\n      d4: listingStatusOn(date: \"2025-06-01\") d5: listingStatusOn(date: \"2025-08-31\") d6: listingStatusOn(date: \"2025-09-01\") d7: listingStatusOn(date: \"2026-01-01\") } }": typeof types.InstitutionListingOnDaysDocument,
     "query InstitutionsListedOn($d: Date) { institutions(first: 100, filter: { listedOn: $d, regionCode: \"411502\" }) { edges { node { id } } } }": typeof types.InstitutionsListedOnDocument,
     "query InstitutionRemoved { institution(creditCode: \"91410783MA3W5N6P4P\") { name listingStatus listingHistory { toStatus reason decisionDocNo } } }": typeof types.InstitutionRemovedDocument,
     "query InstitutionList($f: InstitutionFilter) { institutions(first: 100, filter: $f) { totalCount edges { node { name regionCode listingStatus technicalFields } } } }": typeof types.InstitutionListDocument,
+    "query MonthlyReportFull($region: RegionCode, $month: String!) { monthlyReport(regionCode: $region, month: $month) {\n  regionCode regionName month from to asOf\n  cases { entrusted issued open overdue entrustedByAgencyKind { label cells { label value } } }\n  feedback { count complaintsReceived }\n  credit { determinationsBySeverity { label cells { key value } total } incentives { total } }\n  clues { publicReports { label cells { key value } total } inspections { total } }\n  abnormalPatents { from byRegion { label itemCount withdrawalRate } }\n  xlsx { filename mediaType contentBase64 }\n  html { filename mediaType contentBase64 }\n} }": typeof types.MonthlyReportFullDocument,
+    "query MonthlyReportDashboard($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) {\n  to cases { open overdue issued entrustedByAgencyKind { total cells { label value } } } feedback { count }\n} }": typeof types.MonthlyReportDashboardDocument,
+    "mutation MonthlyReportDetermination($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed } }": typeof types.MonthlyReportDeterminationDocument,
+    "mutation MonthlyReportClue($input: SubmitPublicReportInput!) { submitPublicReport(input: $input) { status } }": typeof types.MonthlyReportClueDocument,
     "query QueryCountAgencies($n: Int) { agencies(first: $n) { totalCount edges { node { code status clientSystems { name allowedScopes status } } } } }": typeof types.QueryCountAgenciesDocument,
     "query QueryCountDirectory($n: Int) { institutions(first: $n) { edges { node { name appraisers { name institution { name } } } } } }": typeof types.QueryCountDirectoryDocument,
     "query QueryCountAbnormalItems($n: Int) { abnormalPatentItems(first: $n) { edges { node { applicationNumber status deadline batch { batchNo itemCount } history { action } creditRecord { id } } } } }": typeof types.QueryCountAbnormalItemsDocument,
@@ -112,6 +122,7 @@ type Documents = {
     "mutation SignInRegisterProvider($input: RegisterIdentityProviderInput!) {\n  registerIdentityProvider(input: $input) { identityProvider { id issuer clientId hasClientSecret personClaim groupsClaim groupScopes { group scopes } version } replayed }\n}": typeof types.SignInRegisterProviderDocument,
     "mutation SignInUpdateProvider($code: String!, $version: Int!, $input: IdentityProviderInput!) {\n  updateIdentityProvider(agencyCode: $code, expectedVersion: $version, input: $input) { version groupScopes { group scopes } hasClientSecret }\n}": typeof types.SignInUpdateProviderDocument,
     "query SignInProviderOf($code: String!) { agency(code: $code) { identityProvider { issuer version hasClientSecret } clientSystems { name allowedScopes } } }": typeof types.SignInProviderOfDocument,
+    "query StatisticsWorkbookFile($region: String) { statistics(regionCode: $region) {\n  regionCode from to\n  workbook { filename mediaType contentBase64 }\n  directory { institutionsByStatus { label total cells { key label value } } appraisersByField { label cells { label value suppressed } } }\n  cases { open overdue entrustedByMonth { label total } }\n} }": typeof types.StatisticsWorkbookFileDocument,
     "fragment StatsHeader on Statistics { regionCode regionName from to threshold }": typeof types.StatsHeaderFragmentDoc,
     "fragment StatsBreakdown on StatBreakdown { key total totalSuppressed cells { key value suppressed } }": typeof types.StatsBreakdownFragmentDoc,
     "fragment StatsRate on StatisticsWithdrawalRate { key label itemCount withdrawnCount appealUpheldCount withdrawalRate meetsTarget suppressed }": typeof types.StatsRateFragmentDoc,
@@ -170,6 +181,9 @@ const documents: Documents = {
     "query FeedbackCaseDeadlines($id: ID!) { appraisalCase(id: $id) { deadlines { acceptBy provisional provisionalYears } } }": types.FeedbackCaseDeadlinesDocument,
     "mutation FeedbackEntrust($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { appraisalCase { id } } }": types.FeedbackEntrustDocument,
     "query FeedbackComplaintDay($id: ID!) { caseFeedback(id: $id) { complaintRespondBy version } }": types.FeedbackComplaintDayDocument,
+    "query CreditExchange($since: String, $until: String, $first: Int, $after: String) {\n  creditExport(updatedSince: $since, until: $until, first: $first, after: $after) {\n    watermark pageInfo { hasNextPage endCursor }\n    rows { category id subjectType subjectName subjectCreditCode subjectCertificateNo code severity decisionDocNo decidingAgencyName announced status repairedOn updatedAt }\n  }\n}": types.CreditExchangeDocument,
+    "mutation CreditExchangeRevoke($id: ID!, $v: Int!) { revokeCreditRecord(recordId: $id, expectedVersion: $v, reason: \"复议撤销\") { status } }": types.CreditExchangeRevokeDocument,
+    "mutation CreditExchangeNew($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { record { id } } }": types.CreditExchangeNewDocument,
     "mutation IncentiveRecord($input: RecordCreditIncentiveInput!) {\n  recordCreditIncentive(input: $input) { replayed incentive { id kind status decidedOn publishFrom publishUntil measures version subjectType subjectName } }\n}": types.IncentiveRecordDocument,
     "mutation IncentiveRevoke($id: ID!, $v: Int!) { revokeCreditIncentive(id: $id, expectedVersion: $v, reason: \"表彰依据被撤销\") { status version } }": types.IncentiveRevokeDocument,
     "query IncentiveOne($id: ID!) { creditIncentive(id: $id) { id status } }": types.IncentiveOneDocument,
@@ -210,11 +224,18 @@ const documents: Documents = {
     "mutation HandleAlert($id: ID!, $v: Int!, $input: HandleTrademarkAlertInput!) { handleTrademarkAlert(alertId: $id, expectedVersion: $v, input: $input) { id kind status version handlingNote handledByAgencyCode } }": types.HandleAlertDocument,
     "mutation UpdateMark($id: ID!, $v: Int!, $input: UpdateCustodyTrademarkInput!) { updateCustodyTrademark(id: $id, expectedVersion: $v, input: $input) { id version expiresOn custodianAgencyCode custodyStatus } }": types.UpdateMarkDocument,
     "mutation RaiseAlert($input: RaiseTrademarkAlertInput!) { raiseTrademarkAlert(input: $input) { replayed alert { id kind status raisedByAgencyCode } } }": types.RaiseAlertDocument,
+    "mutation IndustryEntrust($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { replayed appraisalCase { id industrySection } } }": types.IndustryEntrustDocument,
+    "query IndustryStatistics($region: String) { statistics(regionCode: $region) {\n  directory { institutionsByIndustry { cells { key label value } } }\n  cases { entrustedByIndustry { cells { key label value } } }\n} }": types.IndustryStatisticsDocument,
+    "query IndustryInstitutions($s: IndustrySection) { institutions(filter: { industrySection: $s }, first: 100) { edges { node { creditCode industrySections } } } }": types.IndustryInstitutionsDocument,
     "mutation InstitutionUpdate($id: ID!, $v: Int!, $input: UpdateInstitutionInput!) { updateInstitution(id: $id, expectedVersion: $v, input: $input) { name version } }": types.InstitutionUpdateDocument,
     "query InstitutionListingOnDays($id: ID!) { institution(id: $id) { listingStatus listedAt\n      d0: listingStatusOn(date: \"2025-01-01\") d1: listingStatusOn(date: \"2025-01-31\") d2: listingStatusOn(date: \"2025-02-01\") d3: listingStatusOn(date: \"2025-05-31\")\n      d4: listingStatusOn(date: \"2025-06-01\") d5: listingStatusOn(date: \"2025-08-31\") d6: listingStatusOn(date: \"2025-09-01\") d7: listingStatusOn(date: \"2026-01-01\") } }": types.InstitutionListingOnDaysDocument,
     "query InstitutionsListedOn($d: Date) { institutions(first: 100, filter: { listedOn: $d, regionCode: \"411502\" }) { edges { node { id } } } }": types.InstitutionsListedOnDocument,
     "query InstitutionRemoved { institution(creditCode: \"91410783MA3W5N6P4P\") { name listingStatus listingHistory { toStatus reason decisionDocNo } } }": types.InstitutionRemovedDocument,
     "query InstitutionList($f: InstitutionFilter) { institutions(first: 100, filter: $f) { totalCount edges { node { name regionCode listingStatus technicalFields } } } }": types.InstitutionListDocument,
+    "query MonthlyReportFull($region: RegionCode, $month: String!) { monthlyReport(regionCode: $region, month: $month) {\n  regionCode regionName month from to asOf\n  cases { entrusted issued open overdue entrustedByAgencyKind { label cells { label value } } }\n  feedback { count complaintsReceived }\n  credit { determinationsBySeverity { label cells { key value } total } incentives { total } }\n  clues { publicReports { label cells { key value } total } inspections { total } }\n  abnormalPatents { from byRegion { label itemCount withdrawalRate } }\n  xlsx { filename mediaType contentBase64 }\n  html { filename mediaType contentBase64 }\n} }": types.MonthlyReportFullDocument,
+    "query MonthlyReportDashboard($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) {\n  to cases { open overdue issued entrustedByAgencyKind { total cells { label value } } } feedback { count }\n} }": types.MonthlyReportDashboardDocument,
+    "mutation MonthlyReportDetermination($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed } }": types.MonthlyReportDeterminationDocument,
+    "mutation MonthlyReportClue($input: SubmitPublicReportInput!) { submitPublicReport(input: $input) { status } }": types.MonthlyReportClueDocument,
     "query QueryCountAgencies($n: Int) { agencies(first: $n) { totalCount edges { node { code status clientSystems { name allowedScopes status } } } } }": types.QueryCountAgenciesDocument,
     "query QueryCountDirectory($n: Int) { institutions(first: $n) { edges { node { name appraisers { name institution { name } } } } } }": types.QueryCountDirectoryDocument,
     "query QueryCountAbnormalItems($n: Int) { abnormalPatentItems(first: $n) { edges { node { applicationNumber status deadline batch { batchNo itemCount } history { action } creditRecord { id } } } } }": types.QueryCountAbnormalItemsDocument,
@@ -232,6 +253,7 @@ const documents: Documents = {
     "mutation SignInRegisterProvider($input: RegisterIdentityProviderInput!) {\n  registerIdentityProvider(input: $input) { identityProvider { id issuer clientId hasClientSecret personClaim groupsClaim groupScopes { group scopes } version } replayed }\n}": types.SignInRegisterProviderDocument,
     "mutation SignInUpdateProvider($code: String!, $version: Int!, $input: IdentityProviderInput!) {\n  updateIdentityProvider(agencyCode: $code, expectedVersion: $version, input: $input) { version groupScopes { group scopes } hasClientSecret }\n}": types.SignInUpdateProviderDocument,
     "query SignInProviderOf($code: String!) { agency(code: $code) { identityProvider { issuer version hasClientSecret } clientSystems { name allowedScopes } } }": types.SignInProviderOfDocument,
+    "query StatisticsWorkbookFile($region: String) { statistics(regionCode: $region) {\n  regionCode from to\n  workbook { filename mediaType contentBase64 }\n  directory { institutionsByStatus { label total cells { key label value } } appraisersByField { label cells { label value suppressed } } }\n  cases { open overdue entrustedByMonth { label total } }\n} }": types.StatisticsWorkbookFileDocument,
     "fragment StatsHeader on Statistics { regionCode regionName from to threshold }": types.StatsHeaderFragmentDoc,
     "fragment StatsBreakdown on StatBreakdown { key total totalSuppressed cells { key value suppressed } }": types.StatsBreakdownFragmentDoc,
     "fragment StatsRate on StatisticsWithdrawalRate { key label itemCount withdrawnCount appealUpheldCount withdrawalRate meetsTarget suppressed }": types.StatsRateFragmentDoc,
@@ -398,6 +420,18 @@ export function graphql(source: "query FeedbackComplaintDay($id: ID!) { caseFeed
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query CreditExchange($since: String, $until: String, $first: Int, $after: String) {\n  creditExport(updatedSince: $since, until: $until, first: $first, after: $after) {\n    watermark pageInfo { hasNextPage endCursor }\n    rows { category id subjectType subjectName subjectCreditCode subjectCertificateNo code severity decisionDocNo decidingAgencyName announced status repairedOn updatedAt }\n  }\n}"): typeof import('./graphql').CreditExchangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreditExchangeRevoke($id: ID!, $v: Int!) { revokeCreditRecord(recordId: $id, expectedVersion: $v, reason: \"复议撤销\") { status } }"): typeof import('./graphql').CreditExchangeRevokeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreditExchangeNew($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { record { id } } }"): typeof import('./graphql').CreditExchangeNewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation IncentiveRecord($input: RecordCreditIncentiveInput!) {\n  recordCreditIncentive(input: $input) { replayed incentive { id kind status decidedOn publishFrom publishUntil measures version subjectType subjectName } }\n}"): typeof import('./graphql').IncentiveRecordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -558,6 +592,18 @@ export function graphql(source: "mutation RaiseAlert($input: RaiseTrademarkAlert
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation IndustryEntrust($input: EntrustAppraisalInput!) { entrustAppraisal(input: $input) { replayed appraisalCase { id industrySection } } }"): typeof import('./graphql').IndustryEntrustDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IndustryStatistics($region: String) { statistics(regionCode: $region) {\n  directory { institutionsByIndustry { cells { key label value } } }\n  cases { entrustedByIndustry { cells { key label value } } }\n} }"): typeof import('./graphql').IndustryStatisticsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IndustryInstitutions($s: IndustrySection) { institutions(filter: { industrySection: $s }, first: 100) { edges { node { creditCode industrySections } } } }"): typeof import('./graphql').IndustryInstitutionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation InstitutionUpdate($id: ID!, $v: Int!, $input: UpdateInstitutionInput!) { updateInstitution(id: $id, expectedVersion: $v, input: $input) { name version } }"): typeof import('./graphql').InstitutionUpdateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -575,6 +621,22 @@ export function graphql(source: "query InstitutionRemoved { institution(creditCo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query InstitutionList($f: InstitutionFilter) { institutions(first: 100, filter: $f) { totalCount edges { node { name regionCode listingStatus technicalFields } } } }"): typeof import('./graphql').InstitutionListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MonthlyReportFull($region: RegionCode, $month: String!) { monthlyReport(regionCode: $region, month: $month) {\n  regionCode regionName month from to asOf\n  cases { entrusted issued open overdue entrustedByAgencyKind { label cells { label value } } }\n  feedback { count complaintsReceived }\n  credit { determinationsBySeverity { label cells { key value } total } incentives { total } }\n  clues { publicReports { label cells { key value } total } inspections { total } }\n  abnormalPatents { from byRegion { label itemCount withdrawalRate } }\n  xlsx { filename mediaType contentBase64 }\n  html { filename mediaType contentBase64 }\n} }"): typeof import('./graphql').MonthlyReportFullDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MonthlyReportDashboard($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) {\n  to cases { open overdue issued entrustedByAgencyKind { total cells { label value } } } feedback { count }\n} }"): typeof import('./graphql').MonthlyReportDashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MonthlyReportDetermination($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed } }"): typeof import('./graphql').MonthlyReportDeterminationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MonthlyReportClue($input: SubmitPublicReportInput!) { submitPublicReport(input: $input) { status } }"): typeof import('./graphql').MonthlyReportClueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -643,6 +705,10 @@ export function graphql(source: "mutation SignInUpdateProvider($code: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query SignInProviderOf($code: String!) { agency(code: $code) { identityProvider { issuer version hasClientSecret } clientSystems { name allowedScopes } } }"): typeof import('./graphql').SignInProviderOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StatisticsWorkbookFile($region: String) { statistics(regionCode: $region) {\n  regionCode from to\n  workbook { filename mediaType contentBase64 }\n  directory { institutionsByStatus { label total cells { key label value } } appraisersByField { label cells { label value suppressed } } }\n  cases { open overdue entrustedByMonth { label total } }\n} }"): typeof import('./graphql').StatisticsWorkbookFileDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -277,6 +277,8 @@ export type EntrustAppraisalInput = {
   entrustedOn?: string | null | undefined;
   /** Retrying with the same key and input returns the first result; other input with the same key answers CONFLICT. The key: 1 to 200 printable Unicode characters (no control or invisible format characters such as U+200B, no leading or trailing whitespace), compared in Unicode NFC form. */
   idempotencyKey: string;
+  /** Industry of the matter (GB/T 4754 section), for special statistics. */
+  industrySection?: IndustrySection | null | undefined;
   /** A LISTED institution listed for the technical field. */
   institutionId: string | number;
   /** The appraisal matter (鉴定事项). */
@@ -362,8 +364,53 @@ export type ImportAbnormalPatentBatchInput = {
   receivedOn?: string | null | undefined;
 };
 
+/** A section (门类) of GB/T 4754—2017 国民经济行业分类: A 农、林、牧、渔业 … C 制造业 … I 信息传输、软件和信息技术服务业 … M 科学研究和技术服务业 … T 国际组织. */
+export type IndustrySection =
+  /** 农、林、牧、渔业 */
+  | 'A'
+  /** 采矿业 */
+  | 'B'
+  /** 制造业 */
+  | 'C'
+  /** 电力、热力、燃气及水生产和供应业 */
+  | 'D'
+  /** 建筑业 */
+  | 'E'
+  /** 批发和零售业 */
+  | 'F'
+  /** 交通运输、仓储和邮政业 */
+  | 'G'
+  /** 住宿和餐饮业 */
+  | 'H'
+  /** 信息传输、软件和信息技术服务业 */
+  | 'I'
+  /** 金融业 */
+  | 'J'
+  /** 房地产业 */
+  | 'K'
+  /** 租赁和商务服务业 */
+  | 'L'
+  /** 科学研究和技术服务业 */
+  | 'M'
+  /** 水利、环境和公共设施管理业 */
+  | 'N'
+  /** 居民服务、修理和其他服务业 */
+  | 'O'
+  /** 教育 */
+  | 'P'
+  /** 卫生和社会工作 */
+  | 'Q'
+  /** 文化、体育和娱乐业 */
+  | 'R'
+  /** 公共管理、社会保障和社会组织 */
+  | 'S'
+  /** 国际组织 */
+  | 'T';
+
 /** Narrows the institution list. All given conditions apply. */
 export type InstitutionFilter = {
+  /** Institutions serving this industry (GB/T 4754 section). */
+  industrySection?: IndustrySection | null | undefined;
   /** Institutions that were LISTED on this day, according to the listing register. */
   listedOn?: string | null | undefined;
   /** Current listing level. */
@@ -480,6 +527,13 @@ export type ProfessionalTitleInput = {
   /** Title, e.g. 高级工程师. */
   title: string;
 };
+
+/** Where a public report stands: RECEIVED, then the bureau's triage: ACCEPTED (受理, handled as a complaint), MERGED into another report on the same matter, or DISMISSED with a reason. */
+export type PublicReportStatus =
+  | 'ACCEPTED'
+  | 'DISMISSED'
+  | 'MERGED'
+  | 'RECEIVED';
 
 /** A qualification with its certificate. */
 export type QualificationInput = {
@@ -729,6 +783,8 @@ export type RegisterInstitutionInput = {
   cultivationStage?: CultivationStage | null | undefined;
   /** Optional: retrying with the same key and input returns the first result. The key: 1 to 200 printable Unicode characters (no control or invisible format characters such as U+200B, no leading or trailing whitespace), compared in Unicode NFC form. */
   idempotencyKey?: string | null | undefined;
+  /** Industries it serves (GB/T 4754 sections). */
+  industrySections?: Array<IndustrySection> | null | undefined;
   /** Legal representative. */
   legalRepresentative?: string | null | undefined;
   /** Registered name. */
@@ -739,6 +795,18 @@ export type RegisterInstitutionInput = {
   standards?: Array<ComplianceStandardInput> | null | undefined;
   /** Technical fields (at least one). */
   technicalFields: Array<TechnicalField>;
+};
+
+/** A report from the public about an appraisal institution (受理公众举报). No sign-in; rate limited per address. */
+export type SubmitPublicReportInput = {
+  /** How the bureau may reach you (phone or e-mail); sealed, shown only to the bureau handling the report. */
+  contact?: string | null | undefined;
+  /** What happened (at most 4,000 characters). */
+  description: string;
+  /** The institution's unified social credit code (18 characters, checked). */
+  subjectCreditCode: string;
+  /** The institution's name. */
+  subjectName: string;
 };
 
 /** Practice inspection (执业检查), document-quality review (文书质量评查) or circular (通报). */
@@ -879,6 +947,8 @@ export type UpdateInstitutionInput = {
    * @deprecated The industry association records grades with recordInstitutionGrade; a grade here answers BAD_USER_INPUT.
    */
   grade?: InstitutionGrade | null | undefined;
+  /** Industries it serves (replaces the list). */
+  industrySections?: Array<IndustrySection> | null | undefined;
   /** Legal representative. */
   legalRepresentative?: string | null | undefined;
   /** Registered name. */
@@ -1138,6 +1208,31 @@ export type FeedbackComplaintDayQueryVariables = Exact<{
 
 
 export type FeedbackComplaintDayQuery = { caseFeedback: { complaintRespondBy: string | null, version: number } | null };
+
+export type CreditExchangeQueryVariables = Exact<{
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CreditExchangeQuery = { creditExport: { watermark: string, pageInfo: { hasNextPage: boolean, endCursor: string | null }, rows: Array<{ category: string, id: string, subjectType: string, subjectName: string, subjectCreditCode: string | null, subjectCertificateNo: string | null, code: string, severity: string | null, decisionDocNo: string, decidingAgencyName: string | null, announced: boolean, status: string, repairedOn: string | null, updatedAt: string }> } | null };
+
+export type CreditExchangeRevokeMutationVariables = Exact<{
+  id: string | number;
+  v: number;
+}>;
+
+
+export type CreditExchangeRevokeMutation = { revokeCreditRecord: { status: CreditRecordStatus } | null };
+
+export type CreditExchangeNewMutationVariables = Exact<{
+  input: RecordCreditEventInput;
+}>;
+
+
+export type CreditExchangeNewMutation = { recordCreditEvent: { record: { id: string } } | null };
 
 export type IncentiveRecordMutationVariables = Exact<{
   input: RecordCreditIncentiveInput;
@@ -1430,6 +1525,27 @@ export type RaiseAlertMutationVariables = Exact<{
 
 export type RaiseAlertMutation = { raiseTrademarkAlert: { replayed: boolean, alert: { id: string, kind: TrademarkAlertKind, status: TrademarkAlertStatus, raisedByAgencyCode: string } } | null };
 
+export type IndustryEntrustMutationVariables = Exact<{
+  input: EntrustAppraisalInput;
+}>;
+
+
+export type IndustryEntrustMutation = { entrustAppraisal: { replayed: boolean, appraisalCase: { id: string, industrySection: IndustrySection | null } } | null };
+
+export type IndustryStatisticsQueryVariables = Exact<{
+  region?: string | null | undefined;
+}>;
+
+
+export type IndustryStatisticsQuery = { statistics: { directory: { institutionsByIndustry: { cells: Array<{ key: string, label: string, value: number | null }> } } | null, cases: { entrustedByIndustry: { cells: Array<{ key: string, label: string, value: number | null }> } } | null } | null };
+
+export type IndustryInstitutionsQueryVariables = Exact<{
+  s?: IndustrySection | null | undefined;
+}>;
+
+
+export type IndustryInstitutionsQuery = { institutions: { edges: Array<{ node: { creditCode: string, industrySections: Array<IndustrySection> } }> } };
+
 export type InstitutionUpdateMutationVariables = Exact<{
   id: string | number;
   v: number;
@@ -1464,6 +1580,37 @@ export type InstitutionListQueryVariables = Exact<{
 
 
 export type InstitutionListQuery = { institutions: { totalCount: number, edges: Array<{ node: { name: string, regionCode: string, listingStatus: ListingStatus, technicalFields: Array<TechnicalField> } }> } };
+
+export type MonthlyReportFullQueryVariables = Exact<{
+  region?: string | null | undefined;
+  month: string;
+}>;
+
+
+export type MonthlyReportFullQuery = { monthlyReport: { regionCode: string, regionName: string, month: string, from: string, to: string, asOf: string, cases: { entrusted: number, issued: number, open: number, overdue: number, entrustedByAgencyKind: { label: string, cells: Array<{ label: string, value: number | null }> } }, feedback: { count: number, complaintsReceived: number | null }, credit: { determinationsBySeverity: { label: string, total: number | null, cells: Array<{ key: string, value: number | null }> }, incentives: { total: number | null } }, clues: { publicReports: { label: string, total: number | null, cells: Array<{ key: string, value: number | null }> }, inspections: { total: number | null } }, abnormalPatents: { from: string, byRegion: Array<{ label: string, itemCount: number | null, withdrawalRate: number | null }> }, xlsx: { filename: string, mediaType: string, contentBase64: string }, html: { filename: string, mediaType: string, contentBase64: string } } | null };
+
+export type MonthlyReportDashboardQueryVariables = Exact<{
+  region?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type MonthlyReportDashboardQuery = { statistics: { to: string, cases: { open: number, overdue: number, issued: number, entrustedByAgencyKind: { total: number | null, cells: Array<{ label: string, value: number | null }> } } | null, feedback: { count: number } | null } | null };
+
+export type MonthlyReportDeterminationMutationVariables = Exact<{
+  input: RecordCreditEventInput;
+}>;
+
+
+export type MonthlyReportDeterminationMutation = { recordCreditEvent: { replayed: boolean } | null };
+
+export type MonthlyReportClueMutationVariables = Exact<{
+  input: SubmitPublicReportInput;
+}>;
+
+
+export type MonthlyReportClueMutation = { submitPublicReport: { status: PublicReportStatus } | null };
 
 export type QueryCountAgenciesQueryVariables = Exact<{
   n?: number | null | undefined;
@@ -1579,6 +1726,13 @@ export type SignInProviderOfQueryVariables = Exact<{
 
 
 export type SignInProviderOfQuery = { agency: { identityProvider: { issuer: string | null, version: number | null, hasClientSecret: boolean | null } | null, clientSystems: Array<{ name: string | null, allowedScopes: Array<string> | null }> | null } | null };
+
+export type StatisticsWorkbookFileQueryVariables = Exact<{
+  region?: string | null | undefined;
+}>;
+
+
+export type StatisticsWorkbookFileQuery = { statistics: { regionCode: string, from: string, to: string, workbook: { filename: string, mediaType: string, contentBase64: string } | null, directory: { institutionsByStatus: { label: string, total: number | null, cells: Array<{ key: string, label: string, value: number | null }> }, appraisersByField: { label: string, cells: Array<{ label: string, value: number | null, suppressed: boolean }> } } | null, cases: { open: number, overdue: number, entrustedByMonth: Array<{ label: string, total: number | null }> } | null } | null };
 
 export type StatsHeaderFragment = { regionCode: string, regionName: string, from: string, to: string, threshold: number };
 
@@ -2212,6 +2366,49 @@ export const FeedbackComplaintDayDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FeedbackComplaintDayQuery, FeedbackComplaintDayQueryVariables>;
+export const CreditExchangeDocument = new TypedDocumentString(`
+    query CreditExchange($since: String, $until: String, $first: Int, $after: String) {
+  creditExport(updatedSince: $since, until: $until, first: $first, after: $after) {
+    watermark
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    rows {
+      category
+      id
+      subjectType
+      subjectName
+      subjectCreditCode
+      subjectCertificateNo
+      code
+      severity
+      decisionDocNo
+      decidingAgencyName
+      announced
+      status
+      repairedOn
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditExchangeQuery, CreditExchangeQueryVariables>;
+export const CreditExchangeRevokeDocument = new TypedDocumentString(`
+    mutation CreditExchangeRevoke($id: ID!, $v: Int!) {
+  revokeCreditRecord(recordId: $id, expectedVersion: $v, reason: "复议撤销") {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreditExchangeRevokeMutation, CreditExchangeRevokeMutationVariables>;
+export const CreditExchangeNewDocument = new TypedDocumentString(`
+    mutation CreditExchangeNew($input: RecordCreditEventInput!) {
+  recordCreditEvent(input: $input) {
+    record {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreditExchangeNewMutation, CreditExchangeNewMutationVariables>;
 export const IncentiveRecordDocument = new TypedDocumentString(`
     mutation IncentiveRecord($input: RecordCreditIncentiveInput!) {
   recordCreditIncentive(input: $input) {
@@ -2644,6 +2841,53 @@ export const RaiseAlertDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RaiseAlertMutation, RaiseAlertMutationVariables>;
+export const IndustryEntrustDocument = new TypedDocumentString(`
+    mutation IndustryEntrust($input: EntrustAppraisalInput!) {
+  entrustAppraisal(input: $input) {
+    replayed
+    appraisalCase {
+      id
+      industrySection
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IndustryEntrustMutation, IndustryEntrustMutationVariables>;
+export const IndustryStatisticsDocument = new TypedDocumentString(`
+    query IndustryStatistics($region: String) {
+  statistics(regionCode: $region) {
+    directory {
+      institutionsByIndustry {
+        cells {
+          key
+          label
+          value
+        }
+      }
+    }
+    cases {
+      entrustedByIndustry {
+        cells {
+          key
+          label
+          value
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IndustryStatisticsQuery, IndustryStatisticsQueryVariables>;
+export const IndustryInstitutionsDocument = new TypedDocumentString(`
+    query IndustryInstitutions($s: IndustrySection) {
+  institutions(filter: {industrySection: $s}, first: 100) {
+    edges {
+      node {
+        creditCode
+        industrySections
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IndustryInstitutionsQuery, IndustryInstitutionsQueryVariables>;
 export const InstitutionUpdateDocument = new TypedDocumentString(`
     mutation InstitutionUpdate($id: ID!, $v: Int!, $input: UpdateInstitutionInput!) {
   updateInstitution(id: $id, expectedVersion: $v, input: $input) {
@@ -2707,6 +2951,115 @@ export const InstitutionListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InstitutionListQuery, InstitutionListQueryVariables>;
+export const MonthlyReportFullDocument = new TypedDocumentString(`
+    query MonthlyReportFull($region: RegionCode, $month: String!) {
+  monthlyReport(regionCode: $region, month: $month) {
+    regionCode
+    regionName
+    month
+    from
+    to
+    asOf
+    cases {
+      entrusted
+      issued
+      open
+      overdue
+      entrustedByAgencyKind {
+        label
+        cells {
+          label
+          value
+        }
+      }
+    }
+    feedback {
+      count
+      complaintsReceived
+    }
+    credit {
+      determinationsBySeverity {
+        label
+        cells {
+          key
+          value
+        }
+        total
+      }
+      incentives {
+        total
+      }
+    }
+    clues {
+      publicReports {
+        label
+        cells {
+          key
+          value
+        }
+        total
+      }
+      inspections {
+        total
+      }
+    }
+    abnormalPatents {
+      from
+      byRegion {
+        label
+        itemCount
+        withdrawalRate
+      }
+    }
+    xlsx {
+      filename
+      mediaType
+      contentBase64
+    }
+    html {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MonthlyReportFullQuery, MonthlyReportFullQueryVariables>;
+export const MonthlyReportDashboardDocument = new TypedDocumentString(`
+    query MonthlyReportDashboard($region: String, $from: Date, $to: Date) {
+  statistics(regionCode: $region, from: $from, to: $to) {
+    to
+    cases {
+      open
+      overdue
+      issued
+      entrustedByAgencyKind {
+        total
+        cells {
+          label
+          value
+        }
+      }
+    }
+    feedback {
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MonthlyReportDashboardQuery, MonthlyReportDashboardQueryVariables>;
+export const MonthlyReportDeterminationDocument = new TypedDocumentString(`
+    mutation MonthlyReportDetermination($input: RecordCreditEventInput!) {
+  recordCreditEvent(input: $input) {
+    replayed
+  }
+}
+    `) as unknown as TypedDocumentString<MonthlyReportDeterminationMutation, MonthlyReportDeterminationMutationVariables>;
+export const MonthlyReportClueDocument = new TypedDocumentString(`
+    mutation MonthlyReportClue($input: SubmitPublicReportInput!) {
+  submitPublicReport(input: $input) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<MonthlyReportClueMutation, MonthlyReportClueMutationVariables>;
 export const QueryCountAgenciesDocument = new TypedDocumentString(`
     query QueryCountAgencies($n: Int) {
   agencies(first: $n) {
@@ -3003,6 +3356,47 @@ export const SignInProviderOfDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInProviderOfQuery, SignInProviderOfQueryVariables>;
+export const StatisticsWorkbookFileDocument = new TypedDocumentString(`
+    query StatisticsWorkbookFile($region: String) {
+  statistics(regionCode: $region) {
+    regionCode
+    from
+    to
+    workbook {
+      filename
+      mediaType
+      contentBase64
+    }
+    directory {
+      institutionsByStatus {
+        label
+        total
+        cells {
+          key
+          label
+          value
+        }
+      }
+      appraisersByField {
+        label
+        cells {
+          label
+          value
+          suppressed
+        }
+      }
+    }
+    cases {
+      open
+      overdue
+      entrustedByMonth {
+        label
+        total
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatisticsWorkbookFileQuery, StatisticsWorkbookFileQueryVariables>;
 export const StatsDirectoryDocument = new TypedDocumentString(`
     query StatsDirectory($region: String, $from: Date, $to: Date) {
   statistics(regionCode: $region, from: $from, to: $to) {

@@ -784,6 +784,25 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ anonymous: "denied", "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok", "XY-IPAA": "ok" }, "limited"),
   },
   {
+    what: "the credit exchange with the public credit platform: market-regulation bureaus, each for its jurisdiction",
+    query: `{ creditExport(first: 1) { rows { id } } }`,
+    path: ["creditExport"],
+    expected: row({ "XY-AMR": "ok", "XX-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
+    what: "the credit exchange's rows about 信阳 (刘洋's serious record among them): bureaus covering 信阳",
+    query: `{ creditExport(first: 1000) { rows { subjectName } } }`,
+    path: ["creditExport", "rows"],
+    expectValue: (value) => Array.isArray(value) && value.some((r: { subjectName: string }) => r.subjectName === "刘洋"),
+    expected: row({ "XY-AMR": "ok", "XX-AMR": "limited", "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
+    what: "信阳's monthly supervision report: the market-regulation bureaus covering 信阳",
+    query: `{ monthlyReport(regionCode: "411500", month: "2026-01") { regionName cases { entrusted } } }`,
+    path: ["monthlyReport"],
+    expected: row({ "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
     what: "placing a 信阳 mark under custody: bureaus covering 信阳 (the mark is already held)",
     query: `mutation { placeTrademarkUnderCustody(input: { idempotencyKey: "m-t2", registrationNumber: "7038852", niceClass: 30, markName: "信阳毛尖", category: KEY_INDUSTRY, ownerName: "信阳市茶叶协会", ownerCreditCode: "91411500MA9F3K2L21", custodianAgencyCode: "XY-IPAA", registeredOn: "2010-01-01", expiresOn: "2030-01-01" }) { replayed } }`,
     path: ["placeTrademarkUnderCustody"],

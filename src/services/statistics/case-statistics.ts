@@ -10,6 +10,7 @@ import { monthLabel, StatisticsRequest } from "./statistics-request";
 export interface CaseStatistics {
   entrustedByAgencyKind: StatBreakdown;
   entrustedByMonth: StatBreakdown[];
+  entrustedByIndustry: StatBreakdown;
   open: number;
   overdue: number;
   openByRegion: StatBreakdown;
@@ -50,11 +51,14 @@ export function median(values: number[]): number | null {
  */
 export async function caseStatistics(sql: Sql, req: StatisticsRequest, calendar: WorkingCalendar, policy: HubPolicy): Promise<CaseStatistics> {
   const period = { pattern: req.pattern, from: req.from, to: req.to };
-  const [entrusted, cases, appearances] = await Promise.all([
-    sql<{ month: string; kind: string; n: number }>(
-      `SELECT to_char(c.entrusted_on, 'YYYY-MM') AS month, a.kind, count(*)::int AS n
+  const [entrustments, cases, appearances] = await Promise.all([
+    // By month and entrusting agency's kind, and by the matter's industry (null: not given), in one pass.
+    sql<{ set: "kind" | "industry"; month: string; kind: string; industry: string | null; n: number }>(
+      `SELECT CASE WHEN GROUPING(c.industry_section) = 0 THEN 'industry' ELSE 'kind' END AS set,
+              to_char(c.entrusted_on, 'YYYY-MM') AS month, a.kind, c.industry_section AS industry, count(*)::int AS n
        FROM appraisal_cases c JOIN agencies a ON a.id = c.entrusting_agency_id
-       WHERE c.institution_region_code LIKE :pattern AND c.entrusted_on BETWEEN :from AND :to GROUP BY 1, 2`,
+       WHERE c.institution_region_code LIKE :pattern AND c.entrusted_on BETWEEN :from AND :to
+       GROUP BY GROUPING SETS ((to_char(c.entrusted_on, 'YYYY-MM'), a.kind), (c.industry_section))`,
       period,
     ),
     sql<CaseRow>(
@@ -71,6 +75,8 @@ export async function caseStatistics(sql: Sql, req: StatisticsRequest, calendar:
       period,
     ),
   ]);
+  const entrusted = entrustments.filter((r) => r.set === "kind");
+  const industries = entrustments.filter((r) => r.set === "industry").map((r) => ({ key: r.industry, n: r.n }));
   const pauses = cases.length
     ? await sql<{ case_id: string; action: string; occurred_on: string }>(
         `SELECT case_id, action, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM case_events
@@ -115,6 +121,7 @@ export async function caseStatistics(sql: Sql, req: StatisticsRequest, calendar:
   return {
     entrustedByAgencyKind: breakdown("agencyKind", "委托机关类别", kindCounts(entrusted), 1),
     entrustedByMonth: req.months.map((m) => breakdown(m.slice(0, 7), monthLabel(m), kindCounts(entrusted.filter((r) => r.month === m.slice(0, 7))), 1)),
+    entrustedByIndustry: breakdown("industrySection", "委托案件涉案行业", countsByKey("industrySection", industries), 1),
     open: open.length,
     overdue: overdue.length,
     openByRegion: breakdown("region", "在办案件", byRegion(open), 1),

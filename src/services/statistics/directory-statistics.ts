@@ -7,6 +7,7 @@ export interface DirectoryStatistics {
   institutionsByStatus: StatBreakdown;
   institutionsByLevel: StatBreakdown;
   institutionsByField: StatBreakdown;
+  institutionsByIndustry: StatBreakdown;
   institutionsByRegion: StatBreakdown;
   cultivation: StatBreakdown;
   institutionCreditGrades: StatBreakdown;
@@ -32,7 +33,7 @@ const TITLE_LEVEL = `CASE WHEN a.titles @> '[{"level":"SENIOR"}]' THEN 'SENIOR' 
 export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Promise<DirectoryStatistics> {
   const institution = req.visibleInstitutions("i");
   const appraiser = req.visibleAppraisers("a", "i");
-  const [institutions, institutionFields, appraisers, appraiserFields, adoption] = await Promise.all([
+  const [institutions, institutionTags, appraisers, appraiserFields, adoption] = await Promise.all([
     sql<Row>(
       `SELECT CASE WHEN GROUPING(listing_status) = 0 THEN 'status' WHEN GROUPING(listing_level) = 0 THEN 'level' WHEN GROUPING(region_code) = 0 THEN 'region'
                    WHEN GROUPING(cultivation_stage) = 0 THEN 'cultivation' WHEN GROUPING(credit_grade) = 0 THEN 'grade' ELSE 'all' END AS set,
@@ -42,9 +43,13 @@ export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Pro
        GROUP BY GROUPING SETS ((listing_status), (listing_level), (region_code), (cultivation_stage), (credit_grade))`,
       { pattern: req.pattern, ...institution.params },
     ) as Promise<Array<Row & { listed: number }>>,
+    // Listed institutions by field and by industry (each counts in every one it names), in one statement.
     sql<Row>(
       `SELECT 'field' AS set, f AS key, count(*)::int AS n FROM institutions i CROSS JOIN unnest(i.technical_fields) f
-       WHERE i.region_code LIKE :pattern AND i.listing_status = 'LISTED' GROUP BY f`,
+       WHERE i.region_code LIKE :pattern AND i.listing_status = 'LISTED' GROUP BY f
+       UNION ALL
+       SELECT 'industry', s, count(*)::int FROM institutions i CROSS JOIN unnest(i.industry_sections) s
+       WHERE i.region_code LIKE :pattern AND i.listing_status = 'LISTED' GROUP BY s`,
       { pattern: req.pattern },
     ),
     sql<Row>(
@@ -79,7 +84,8 @@ export async function directoryStatistics(sql: Sql, req: StatisticsRequest): Pro
   return {
     institutionsByStatus: breakdown("listingStatus", "机构入库状态", countsByKey("listingStatus", rowsOf("status")), 1),
     institutionsByLevel: breakdown("listingLevel", "入库机构层级", countsByKey("listingLevel", levelRows), 1),
-    institutionsByField: breakdown("technicalField", "入库机构专业领域", countsByKey("technicalField", institutionFields), 1, listedTotal),
+    institutionsByField: breakdown("technicalField", "入库机构专业领域", countsByKey("technicalField", setOf(institutionTags, "field")), 1, listedTotal),
+    institutionsByIndustry: breakdown("industrySection", "入库机构服务行业", countsByKey("industrySection", setOf(institutionTags, "industry")).filter((c) => c.key !== "NONE"), 1, listedTotal),
     institutionsByRegion: breakdown("region", "机构地区分布", req.byChildRegion(rowsOf("region").map((r) => ({ region_code: r.key!, n: r.n }))), 1),
     cultivation: breakdown("cultivationStage", "培育机构", countsByKey("cultivationStage", rowsOf("cultivation").filter((r) => r.key !== null)), 1),
     institutionCreditGrades: breakdown("creditGrade", "机构信用等级", countsByKey("creditGrade", rowsOf("grade")), 1),

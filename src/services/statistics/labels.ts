@@ -1,3 +1,4 @@
+import { INDUSTRY_SECTION_LABELS } from "../../domain/industry";
 import type { Count } from "./breakdown";
 
 /**
@@ -25,6 +26,7 @@ export const LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
     TECHNICAL_CONTRACT: "技术合同",
     PLANT_VARIETY: "植物新品种",
   },
+  industrySection: { ...INDUSTRY_SECTION_LABELS, NONE: "未填写" },
   titleLevel: { SENIOR: "高级职称", INTERMEDIATE: "中级职称", JUNIOR: "初级职称", NONE: "无职称" },
   cultivationStage: { CANDIDATE: "培育对象", CULTIVATING: "培育中", GRADUATED: "已结业", DROPPED: "已退出" },
   agencyKind: {
@@ -52,6 +54,9 @@ export const LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
     REPEATED_INFRINGEMENT: "重复侵权",
     FALSE_CREDIT_COMMITMENT: "信用承诺不实或未履行",
   },
+  creditIncentiveKind: { COMMENDATION: "表彰奖励", RED_LIST: "守信红名单", CREDIT_COMMITMENT_KEPT: "信用承诺履行良好" },
+  publicReportStatus: { RECEIVED: "待处理", ACCEPTED: "已受理", MERGED: "已合并", DISMISSED: "不予受理" },
+  supervisionResult: { PASSED: "合格", RECTIFICATION_REQUIRED: "限期整改", FAILED: "不合格", NOTICE: "通报" },
   repairOutcome: { GRANTED: "准予修复", REFUSED: "不予修复", PENDING: "待决定" },
   collaborationKind: {
     CASE_TRANSFER: "案件移送",
