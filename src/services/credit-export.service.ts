@@ -123,10 +123,10 @@ export class CreditExportService {
     return { watermark: until, rows, hasNextPage: found.length > first, endCursor: last ? encodeCursor(last) : null };
   }
 
-  /** Now, or the start of the oldest transaction open in another session when that is earlier. */
+  /** Now, or the start of the oldest transaction open in another client session when that is earlier (autovacuum writes no credit rows). */
   private async watermark(): Promise<string> {
     const [row] = await this.scope.dataSource.query(
-      `SELECT to_char(LEAST(now(), COALESCE((SELECT min(xact_start) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()), now())) AT TIME ZONE 'UTC', ${ISO_UTC}) AS at`,
+      `SELECT to_char(LEAST(now(), COALESCE((SELECT min(xact_start) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database() AND backend_type = 'client backend'), now())) AT TIME ZONE 'UTC', ${ISO_UTC}) AS at`,
     );
     return row.at;
   }
