@@ -64,7 +64,7 @@ export function monthlyReportXlsx(r: MonthlyReport): Promise<Buffer> {
       rows: r.abnormalPatents.byRegion.map(withdrawalRow),
     },
   ];
-  return writeXlsx(sheets.map((s) => ({ ...s, name: s.name.replace(/[[\]:*?/\\]/g, "-").slice(0, 31) })));
+  return writeXlsx(sheets);
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);

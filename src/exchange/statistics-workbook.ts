@@ -94,7 +94,7 @@ export async function statisticsSheets(statistics: StatisticsService, req: Stati
     ],
     rows: rows.map((r) => [r.label, r.itemCount, r.withdrawnCount, r.appealedCount, r.appealUpheldCount, r.overdueCount, r.escalatedCount, r.withdrawalRate, r.meetsTarget === null ? null : r.meetsTarget ? "是" : "否", r.suppressed ? "是" : null]),
   });
-  return uniqueNames([
+  return [
     summary,
     ...breakdowns.map(breakdownSheet),
     {
@@ -109,7 +109,7 @@ export async function statisticsSheets(statistics: StatisticsService, req: Stati
       columns: [{ header: "发起方" }, { header: "参与方" }, { header: "件数" }],
       rows: collaboration.flows.map((f) => [f.fromLabel, f.toLabel, f.count]),
     },
-  ]);
+  ];
 }
 
 /** A breakdown as a sheet: label, key, count, and whether the count is hidden; a 合计 row last. */
@@ -117,16 +117,4 @@ export function breakdownSheet(b: StatBreakdown): XlsxSheet {
   const rows: XlsxCell[][] = b.cells.map((c) => [c.label, c.key, c.value, c.suppressed ? "是" : null]);
   rows.push(["合计", null, b.total, b.totalSuppressed ? "是" : null]);
   return { name: b.label, columns: [{ header: "项目" }, { header: "代码" }, { header: "数量" }, { header: "已隐藏" }], rows };
-}
-
-/** Excel's sheet names: at most 31 characters, none of []:*?/\, unique. */
-function uniqueNames(sheets: XlsxSheet[]): XlsxSheet[] {
-  const seen = new Set<string>();
-  return sheets.map((sheet) => {
-    const base = sheet.name.replace(/[[\]:*?/\\]/g, "-").slice(0, 28);
-    let name = base;
-    for (let i = 2; seen.has(name); i++) name = `${base}${i}`;
-    seen.add(name);
-    return { ...sheet, name };
-  });
 }

@@ -27,14 +27,27 @@ export interface XlsxSheet {
 
 const displayWidth = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
 
+/** Excel's sheet names: at most 31 characters, none of []:*?/\, unique in the workbook (a repeat gets 2, 3…). */
+function sheetNames(sheets: XlsxSheet[]): string[] {
+  const seen = new Set<string>();
+  return sheets.map((sheet) => {
+    const base = sheet.name.replace(/[[\]:*?/\\]/g, "-").slice(0, 28);
+    let name = base;
+    for (let i = 2; seen.has(name); i++) name = `${base}${i}`;
+    seen.add(name);
+    return name;
+  });
+}
+
 export async function writeXlsx(sheets: XlsxSheet[], properties: { creator?: string } = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = properties.creator ?? "appraisal-hub";
   // Fixed, so the same data makes the same file (an export can be compared with the last one).
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
-  for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheet.name.slice(0, 31));
+  const names = sheetNames(sheets);
+  for (const [i, sheet] of sheets.entries()) {
+    const ws = workbook.addWorksheet(names[i]);
     const titleRows = sheet.title ?? [];
     for (const line of titleRows) ws.addRow([line]).font = { bold: true };
     const header = ws.addRow(sheet.columns.map((c) => c.header));

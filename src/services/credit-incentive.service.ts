@@ -13,7 +13,7 @@ import { demand } from "../policy/decision";
 import { creditDecider } from "../policy/rules";
 import { CommandRunner, Created } from "./command-runner";
 import { publicationWindow } from "./credit-record.service";
-import { attorneyFilter, CreditSubject, knownAttorneyId, resolveCreditSubject, storeSubjectAttorney, subjectCertificateNo } from "./credit-subject";
+import { attorneyFilter, CreditSubject, resolveCreditSubject, storeSubjectAttorney, subjectCertificateNo } from "./credit-subject";
 import type { ResponsePath } from "../auth/disclosure";
 import { equals, ListSpec, listPage } from "./list-builder";
 import type { Page } from "./pagination";
@@ -111,11 +111,12 @@ export class CreditIncentiveService {
       },
       fingerprint: (incentive: object) => incentive,
       write: async (manager, { subject, ...incentive }) => {
+        // An attorney stored here is rolled back with the rest when the check below refuses.
+        const attorneyId = await storeSubjectAttorney(manager, this.scope.vault, subject, input.subjectCertificateNo);
         // Checked after the key (a retry replays): a subject holds one running incentive of each kind.
-        if (await this.running(manager, subject, incentive.kind, today)) {
+        if (await this.running(manager, { ...subject, attorneyId }, incentive.kind, today)) {
           throw new ConflictError(`The subject already holds a running ${incentive.kind} record: revoke it first or let it run out.`, { field: "input.kind" });
         }
-        const attorneyId = await storeSubjectAttorney(manager, this.scope.vault, subject, input.subjectCertificateNo);
         const saved = await manager.getRepository(CreditIncentive).save(
           manager.create(CreditIncentive, {
             ...incentive,
@@ -136,16 +137,12 @@ export class CreditIncentiveService {
   }
 
   /** Whether the subject already holds an ACTIVE incentive of this kind whose window has not ended. */
-  private async running(manager: EntityManager, subject: CreditSubject, kind: CreditIncentiveKind, today: string): Promise<boolean> {
-    const who = subject.institutionId
-      ? { subjectInstitutionId: subject.institutionId }
-      : subject.appraiserId
-        ? { subjectAppraiserId: subject.appraiserId }
-        : subject.attorney
-          ? { subjectAttorneyId: (await knownAttorneyId(manager, subject)) ?? undefined }
-          : { subjectCreditCode: subject.creditCode ?? undefined };
-    // A patent attorney the hub did not know yet holds nothing.
-    if (Object.values(who)[0] === undefined) return false;
+  private running(manager: EntityManager, subject: CreditSubject & { attorneyId: string | null }, kind: CreditIncentiveKind, today: string): Promise<boolean> {
+    // The subject as the record would name it: its institution, appraiser, attorney, or else its credit code.
+    const who =
+      (subject.institutionId && { subjectInstitutionId: subject.institutionId }) ||
+      (subject.appraiserId && { subjectAppraiserId: subject.appraiserId }) ||
+      (subject.attorneyId && { subjectAttorneyId: subject.attorneyId }) || { subjectCreditCode: subject.creditCode ?? undefined };
     return manager.getRepository(CreditIncentive).existsBy({ ...who, kind, storedStatus: CreditIncentiveStatus.ACTIVE, publishUntil: MoreThanOrEqual(today) });
   }
 

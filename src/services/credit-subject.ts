@@ -98,20 +98,14 @@ async function attorneySubject(manager: EntityManager, vault: PiiVault, input: C
   };
 }
 
-/** The id of the patent attorney the hub knows under this certificate hash, if any. */
-export async function knownAttorneyId(manager: EntityManager, subject: CreditSubject): Promise<string | null> {
-  if (!subject.attorney) return null;
-  return (await manager.getRepository(PatentAttorney).findOneBy({ certificateHash: subject.attorney.certificateHash }))?.id ?? null;
-}
-
 /**
  * Inside the write: the subject's patent attorney id, storing a new attorney with the certificate number
  * sealed. Null for other subjects.
  */
 export async function storeSubjectAttorney(manager: EntityManager, vault: PiiVault, subject: CreditSubject, certificateNo: string | null | undefined): Promise<string | null> {
   if (!subject.attorney) return null;
-  const known = await knownAttorneyId(manager, subject);
-  if (known) return known;
+  const known = await manager.getRepository(PatentAttorney).findOneBy({ certificateHash: subject.attorney.certificateHash });
+  if (known) return known.id;
   const number = check.certificateNumber(certificateNo, "input.subjectCertificateNo");
   const attorney = manager.create(PatentAttorney, {
     name: subject.name,
