@@ -35,6 +35,8 @@ import { Pusher } from "./push/pusher";
 import { serveLiveSubscriptions } from "./server/live-subscriptions";
 import { hubDocuments, TrustedDocuments } from "./server/trusted-documents";
 import { RouterAssertions } from "./auth/router-assertion";
+import { todayInChina } from "./domain/local-date";
+import { previousMonth } from "./services/monthly-report.service";
 
 export interface Hub {
   app: Express;
@@ -233,6 +235,11 @@ export async function loadDemoData(config: HubConfig, db: OpenDatabase): Promise
     };
     const cases = await seedDemoCases(dataSource, as);
     await seedDemoPatentsAndTrademarks(dataSource, as);
+    // Last month's report as 信阳 filed it (the scheduler files the other bureaus' on its first round); once, like the rest.
+    const lastMonth = previousMonth(todayInChina());
+    if ((await dataSource.query(`SELECT 1 FROM monthly_reports WHERE region_code = '411500' AND month = $1`, [lastMonth])).length === 0) {
+      await (await as("XY-AMR")).services.monthlyReports.file(lastMonth);
+    }
     for (const contexts of opened) await contexts.close();
     return { ...seeded, cases };
   });

@@ -123,11 +123,11 @@ describe("the demo batches", () => {
 });
 
 describe("importing a batch", () => {
-  it("allocates each item to its county's bureau, else the city's, else the province's", async () => {
-    const regions = { "411525": "GS-AMR", "411502": "XY-AMR", "411500": "XY-AMR", "410783": "XX-AMR", "410728": "XX-AMR", "410105": "HA-AMR" } as Record<string, string>;
+  it("allocates each item to its county's bureau, else the city's (a functional zone's too), else the province's", async () => {
+    const regions = { "411525": "GS-AMR", "411502": "XY-AMR", "411500": "XY-AMR", "410783": "XX-AMR", "410728": "XX-AMR", "410105": "HA-AMR", "411571": "XY-AMR" } as Record<string, string>;
     const input = { batchNo: "测试-分配", items: Object.keys(regions).map((region, i) => item(100 + i, region === "410728" ? "410783" : region, { applicantRegionCode: region })) };
     const report = await importBatch(input);
-    expect(report).toMatchObject({ created: 6, unchanged: 0, rejected: [] });
+    expect(report).toMatchObject({ created: 7, unchanged: 0, rejected: [] });
     const items = await itemsOf(report.batch!.id, "HA-AMR");
     const allocation = Object.fromEntries(items.map((i) => [i.applicationNumber, [i.regionCode, i.allocatedAgencyCode]]));
     Object.entries(regions).forEach(([region, bureau], i) => {
@@ -136,7 +136,8 @@ describe("importing a batch", () => {
     });
     // The county bureau sees its item and nothing else; the city sees its counties.
     expect((await itemsOf(report.batch!.id, "GS-AMR")).map((i) => i.regionCode)).toEqual(["411525"]);
-    expect((await itemsOf(report.batch!.id, "XY-AMR")).map((i) => i.regionCode).sort()).toEqual(["411500", "411502", "411525"]);
+    // 信阳高新区 (411571), a zone under the city with no bureau of its own, is the city's.
+    expect((await itemsOf(report.batch!.id, "XY-AMR")).map((i) => i.regionCode).sort()).toEqual(["411500", "411502", "411525", "411571"]);
   });
 
   it("imports 500 items in one call, reports bad ones by position, and changes nothing when run again", async () => {

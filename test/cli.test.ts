@@ -139,8 +139,8 @@ describe("hub command", () => {
     // 4 credit records, the 2 shares of the serious one and the removal it proposed, 1 positive record, 1
     // appraiser's suspension, 1 association's sanction, 1 circular and 1 typical case (89); 2 abnormal-patent
     // batch imports, 33 handling steps and the escalation's credit record, 5 marks placed under custody, 3 alerts
-    // and 1 handling step (45)
-    expect(intact.stdout).toMatch(/^audit chain intact: 134 entries; head 134 [0-9a-f]{64}\n$/);
+    // and 1 handling step (45); last month's report 信阳 filed (1)
+    expect(intact.stdout).toMatch(/^audit chain intact: 135 entries; head 135 [0-9a-f]{64}\n$/);
     // Tamper as a superuser would, through the same database the CLI uses (it has exited, so PGlite is free).
     await withHubDatabase(database, dataDir, async (query) => {
       await query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`);

@@ -10,6 +10,7 @@ import { caseFeedbackVisibility } from "../src/policy/case-feedback.visibility";
 import { collaborationRecordVisibility } from "../src/policy/collaboration-record.visibility";
 import { creditExportVisibility } from "../src/policy/credit-export.visibility";
 import { creditIncentiveVisibility } from "../src/policy/credit-incentive.visibility";
+import { filedMonthlyReportVisibility } from "../src/policy/monthly-report.visibility";
 import { creditRecordVisibility } from "../src/policy/credit-record.visibility";
 import { custodyTrademarkVisibility } from "../src/policy/custody-trademark.visibility";
 import { institutionVisibility } from "../src/policy/institution.visibility";
@@ -249,6 +250,18 @@ it("creditExport.visible", async () => {
   );
 });
 
+it("monthlyReport.visible", async () => {
+  const types = { region_code: "text" };
+  const rows = combinations({ region_code: REGIONS });
+  await expectAgreement(
+    "monthlyReport.visible",
+    rows,
+    types,
+    (viewer) => keptBySql(rows, types, "g", filedMonthlyReportVisibility.sql(viewer, "g")),
+    (viewer, row) => filedMonthlyReportVisibility.test(viewer, { regionCode: row.region_code! }),
+  );
+});
+
 it("custodyTrademark.visible", async () => {
   const types = { region_code: "text", custodian_agency_id: "uuid" };
   const rows = combinations({ region_code: REGIONS, custodian_agency_id: agencyIds });
@@ -330,6 +343,6 @@ it("webhookSubscription.own", async () => {
 
 it("covers every row predicate that has a SQL form", () => {
   const withSql = [...policyDecisions().values()].filter((d) => d.layer === "row" && "sql" in d).map((d) => d.name);
-  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own", "publicReport.visible", "circular.visible", "creditIncentive.visible", "creditExport.visible"];
+  const tested = ["institution.visible", "appraiser.visible", "appraisalCase.visible", "caseFeedback.visible", "supervisionRecord.visible", "creditRecord.visible", "custodyTrademark.visible", "collaborationRecord.visible", "abnormalPatent.visible", "abnormalPatentBatch.visible", "auditEvent.visible", "webhookSubscription.own", "publicReport.visible", "circular.visible", "creditIncentive.visible", "creditExport.visible", "monthlyReport.visible"];
   expect(withSql.sort()).toEqual(tested.sort());
 });

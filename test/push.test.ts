@@ -279,6 +279,24 @@ describe("webhooks", () => {
     await setListing("XY-AMR", CHADU, "LISTED");
   });
 
+  it("tells the province's systems of the monthly reports filed on the first, and not a city of another's report", async () => {
+    const province = await receiver();
+    const xinyang = await receiver();
+    await subscribe("HA-AMR", province.url, ["monthly_report.filed"]);
+    await subscribe("XY-AMR", xinyang.url, ["monthly_report.filed"]);
+    // As on the first of the month: 新乡's and the province's reports not filed yet (信阳's is, by the demo).
+    await hub.db.dataSource.query(`DELETE FROM monthly_reports WHERE region_code IN ('410700', '410000')`);
+    await hub.hub.pusher.runScheduler();
+    const filed = () => province.messages().filter((m) => m.type === "monthly_report.filed");
+    await province.until(() => filed().length >= 2, 5_000);
+    expect(filed().map((m) => [m.data.record.regionCode, m.data.record.filedBy.code]).sort()).toEqual([
+      ["410000", "HA-AMR"],
+      ["410700", "XX-AMR"],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(xinyang.received).toEqual([]);
+  });
+
   it("reports what it pushes on /metrics", async () => {
     const text = await (await fetch(`${hub.url}/metrics`)).text();
     for (const name of ["hub_events_written_total", "hub_events_fanned_out_total", "hub_webhook_deliveries_total", "hub_webhook_delivery_latency_seconds", "hub_webhook_attempt_duration_seconds"]) {

@@ -31,6 +31,7 @@ import { TypicalCase } from "./typical-case.entity";
 import { InstitutionGradeRecord } from "./institution-grade.entity";
 import { Circular } from "./circular.entity";
 import { RemovalProposal } from "./removal-proposal.entity";
+import { FiledMonthlyReport } from "./monthly-report.entity";
 
 /** Every TypeORM entity of the hub, for the data source. */
-export const ENTITIES = [Agency, ClientSystem, IdentityProvider, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, CreditIncentive, PatentAttorney, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert, HubEvent, WebhookSubscription, WebhookDelivery, TrustedDocument, AppraiserStatusEvent, DisciplinarySanction, Standard, PublicReport, TypicalCase, InstitutionGradeRecord, Circular, RemovalProposal];
+export const ENTITIES = [Agency, ClientSystem, IdentityProvider, AuditEvent, IdempotencyKey, Institution, ListingEvent, Appraiser, AppraiserPractice, AppraisalCase, CaseEvent, CaseAppraiser, CaseFeedback, ComplaintEvent, SupervisionRecord, CollaborationRecord, CollaborationParticipant, CollaborationEvent, CreditRecord, CreditShare, CreditIncentive, PatentAttorney, AbnormalPatentBatch, AbnormalPatentItem, AbnormalPatentEvent, CustodyTrademark, TrademarkAlert, HubEvent, WebhookSubscription, WebhookDelivery, TrustedDocument, AppraiserStatusEvent, DisciplinarySanction, Standard, PublicReport, TypicalCase, InstitutionGradeRecord, Circular, RemovalProposal, FiledMonthlyReport];

@@ -12,6 +12,7 @@ import { createCustodyTrademarkLoaders } from "./custody-trademark.loader";
 import { createStandardLoaders } from "./standard.loader";
 import { createPublicReportLoaders } from "./public-report.loader";
 import { createInstitutionEvaluationLoaders } from "./institution-evaluation.loader";
+import { createMonthlyReportLoaders } from "./monthly-report.loader";
 import type { AlertWindow } from "./trademark-alert-feed";
 
 /**
@@ -33,6 +34,7 @@ export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWi
     ...createStandardLoaders(dataSource),
     ...createPublicReportLoaders(dataSource),
     ...createInstitutionEvaluationLoaders(dataSource, evaluationSince),
+    ...createMonthlyReportLoaders(dataSource),
   };
 }
 

@@ -23,6 +23,7 @@ import "./credit-incentive.permissions";
 import "./credit-incentive.visibility";
 import "./credit-subject.disclosure";
 import "./credit-export.visibility";
+import "./monthly-report.visibility";
 import "./disciplinary-sanction.permissions";
 import "./public-report.visibility";
 import "./case-feedback.permissions";

@@ -8,6 +8,7 @@ import { CaseStatus } from "../domain/case-enums";
 import { addDays, todayInChina } from "../domain/local-date";
 import { loadWorkingCalendar } from "../seed/calendar";
 import { eventAbout, EventDraft } from "./event-types";
+import type { MonthlyReportFiler } from "./monthly-report-filer";
 import { writeEvents } from "./outbox";
 
 /** Credit publication thresholds older than this are not raised late (a hub stopped for longer, or the upgrade that brought push). */
@@ -18,7 +19,8 @@ const PRUNE_BATCH = 5_000;
 /**
  * Time-driven events: a record crossing a threshold (a case deadline passed or near, a mark entering its
  * expiry window, a credit record's publication starting or ending, an abnormal-patent item left past its
- * deadline). Rounds run on one instance at a time: the holder of the scheduler's lease, which it renews each
+ * deadline), and the jobs due on a day (the monthly reports filed on the first, `monthly-report-filer.ts`).
+ * Rounds run on one instance at a time: the holder of the scheduler's lease, which it renews each
  * round and another instance takes over once it has expired (the holder stopped). Each event carries a key of
  * record and threshold, unique in the outbox, so it is raised once however many rounds see it. A round reads
  * outside any transaction and writes its events in one statement (on PGlite a transaction would hold the one
@@ -33,6 +35,7 @@ export class EventScheduler {
     private readonly policy: HubPolicy,
     private readonly config: Pick<PushConfig, "deadlineNoticeWorkingDays" | "schedulerIntervalMs" | "retentionSeconds">,
     private readonly now: () => Date,
+    private readonly filer?: Pick<MonthlyReportFiler, "fileDue">,
   ) {}
 
   /** One round; answers how many events it raised (0 when another instance holds the lease). Calls during a round share it. */
@@ -59,6 +62,7 @@ export class EventScheduler {
     ];
     const raised = await writeEvents(manager, drafts);
     await this.prune();
+    await this.filer?.fileDue(today);
     return raised;
   }
 

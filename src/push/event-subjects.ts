@@ -134,4 +134,13 @@ export const EVENT_SUBJECTS: Record<EventEntityType, EventSubject> = {
     read: `query EventRecord($code: String!) { record: agency(code: $code) { id code clientSystems { id name status version } } }`,
     pick: (agency, id) => ((agency.clientSystems as Array<Record<string, unknown>> | null) ?? []).find((client) => client.id === id) ?? null,
   },
+  FiledMonthlyReport: {
+    async facts(dataSource, id) {
+      const row = await one(dataSource, `SELECT region_code, agency_id FROM monthly_reports WHERE id = $1`, [id]);
+      if (!row) return null;
+      return facts({ regionCodes: [row.region_code as string], partyAgencyIds: [row.agency_id as string], readVariables: { id } });
+    },
+    // The files are not carried: a receiver fetches them by query when it wants them.
+    read: `query EventRecord($id: ID!) { record: filedMonthlyReport(id: $id) { id regionCode regionName month filedAt filedBy { code } } }`,
+  },
 };

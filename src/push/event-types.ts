@@ -33,6 +33,8 @@ export const HUB_EVENT_TYPES = {
   "custody_trademark.expiring": "CustodyTrademark",
   "agency.disabled": "Agency",
   "client_system.disabled": "ClientSystem",
+  /** Raised by the scheduler: a bureau's monthly report filed on the first of the next month (once per region and month). */
+  "monthly_report.filed": "FiledMonthlyReport",
 } as const;
 
 export type HubEventType = keyof typeof HUB_EVENT_TYPES;

@@ -7,6 +7,7 @@ import type { Logger } from "../logging/logger";
 import { EventReader } from "./event-reader";
 import { EventScheduler } from "./event-scheduler";
 import { LiveEvents } from "./live-events";
+import { MonthlyReportFiler } from "./monthly-report-filer";
 import { createPushMetrics, PushMetrics } from "./push-metrics";
 import { WebhookDispatcher } from "./webhook-dispatcher";
 import { WebhookSender } from "./webhook-sender";
@@ -47,7 +48,7 @@ export class Pusher {
     this.reader = new EventReader(deps, schema);
     this.sender = new WebhookSender({ allowedHosts: config.push.allowedHosts, env: config.env }, { connectTimeoutMs: config.push.connectTimeoutMs, responseTimeoutMs: config.push.responseTimeoutMs });
     this.dispatcher = new WebhookDispatcher(deps.dataSource, this.reader, this.sender, deps.vault, config.push, logger, this.metrics, () => this.wakeSoon());
-    this.scheduler = new EventScheduler(deps.dataSource, config.policy, config.push, now);
+    this.scheduler = new EventScheduler(deps.dataSource, config.policy, config.push, now, new MonthlyReportFiler({ ...deps, now }, logger));
     this.live = new LiveEvents(deps.dataSource, this.reader, config.push.pollMs, logger);
   }
 

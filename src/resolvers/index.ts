@@ -23,7 +23,7 @@ import { CircularResolver } from "./circular.resolver";
 import { InstitutionRemovalResolver, RemovalProposalResolver } from "./removal-proposal.resolver";
 import { RegionResolver } from "./region.resolver";
 import { CreditExportResolver } from "./credit-export.resolver";
-import { MonthlyReportResolver } from "./monthly-report.resolver";
+import { FiledMonthlyReportResolver, MonthlyReportResolver } from "./monthly-report.resolver";
 import { AppraiserCreditIncentiveResolver, CreditIncentiveResolver, InstitutionCreditIncentiveResolver } from "./credit-incentive.resolver";
 
 export const RESOLVERS = [
@@ -57,6 +57,7 @@ export const RESOLVERS = [
   CreditIncentiveResolver,
   CreditExportResolver,
   MonthlyReportResolver,
+  FiledMonthlyReportResolver,
   InstitutionCreditIncentiveResolver,
   AppraiserCreditIncentiveResolver,
   AbnormalPatentBatchResolver,

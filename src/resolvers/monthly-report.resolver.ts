@@ -1,5 +1,7 @@
-import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../context/context";
+import { Agency } from "../entities/agency.entity";
+import { FiledMonthlyReport } from "../entities/monthly-report.entity";
 import { monthlyReportHtml, monthlyReportXlsx } from "../exchange/monthly-report-files";
 import { XLSX_MEDIA_TYPE } from "../exchange/xlsx-file";
 import { Guard } from "../policy/guard";
@@ -7,6 +9,12 @@ import { RegionCodeScalar } from "../scalars/scalars";
 import type { MonthlyReport as Report } from "../services/monthly-report.service";
 import { GeneratedFile, StatBreakdown, StatisticsWithdrawalRate } from "./statistics.types";
 import { AGGREGATION_COST, Cost } from "./types/cost";
+import { Connection, toConnection } from "./types/connection";
+import { PageArgs } from "./types/page-args";
+
+const FiledMonthlyReportConnection = Connection(FiledMonthlyReport, "FiledMonthlyReport", "filed monthly report");
+const xlsxFile = (report: Report, content: Buffer): GeneratedFile => ({ filename: `知识产权鉴定监管月报_${report.regionCode}_${report.month}.xlsx`, mediaType: XLSX_MEDIA_TYPE, contentBase64: content.toString("base64") });
+const htmlFile = (report: Report, content: Buffer): GeneratedFile => ({ filename: `知识产权鉴定监管月报_${report.regionCode}_${report.month}.html`, mediaType: "text/html; charset=utf-8", contentBase64: content.toString("base64") });
 
 @ObjectType("MonthlyReportCases", { description: "Appraisal cases of the region's institutions in the month." })
 @Guard("supervisionReporter")
@@ -93,12 +101,60 @@ export class MonthlyReportResolver {
   @FieldResolver(() => GeneratedFile, { description: "The report as an .xlsx: key figures, then one sheet per table." })
   @Guard("supervisionReporter")
   async xlsx(@Root() report: Report): Promise<GeneratedFile> {
-    return { filename: `知识产权鉴定监管月报_${report.regionCode}_${report.month}.xlsx`, mediaType: XLSX_MEDIA_TYPE, contentBase64: (await monthlyReportXlsx(report)).toString("base64") };
+    return xlsxFile(report, await monthlyReportXlsx(report));
   }
 
   @FieldResolver(() => GeneratedFile, { description: "The report as a self-contained HTML page to print (no script, no remote resource)." })
   @Guard("supervisionReporter")
   html(@Root() report: Report): GeneratedFile {
-    return { filename: `知识产权鉴定监管月报_${report.regionCode}_${report.month}.html`, mediaType: "text/html; charset=utf-8", contentBase64: Buffer.from(monthlyReportHtml(report)).toString("base64") };
+    return htmlFile(report, Buffer.from(monthlyReportHtml(report)));
+  }
+}
+
+@Resolver(() => FiledMonthlyReport)
+export class FiledMonthlyReportResolver {
+  @Query(() => FiledMonthlyReportConnection, {
+    description:
+      "Monthly reports as filed on the first of each month by the city and province bureaus, newest month first: those of the regions in the caller's jurisdiction (a province bureau's list holds its cities' reports and its own).",
+  })
+  @Guard("supervisionReporter", "monthlyReport.visible")
+  async monthlyReports(
+    @Arg("regionCode", () => RegionCodeScalar, { nullable: true, description: "Only the reports of the regions this region covers." }) regionCode: string | null,
+    @Arg("month", () => String, { nullable: true, description: "Only this month (YYYY-MM)." }) month: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: HubContext,
+  ) {
+    return toConnection(await ctx.services.monthlyReports.filed({ under: regionCode, month }, page.first, page.after));
+  }
+
+  @Query(() => FiledMonthlyReport, { nullable: true, description: "One filed monthly report by id; null when it does not exist for the caller." })
+  @Guard("supervisionReporter", "monthlyReport.visible")
+  filedMonthlyReport(@Arg("id", () => ID) id: string, @Ctx() ctx: HubContext): Promise<FiledMonthlyReport | null> {
+    return ctx.services.monthlyReports.filedById(id);
+  }
+
+  @FieldResolver(() => String, { description: "Region name." })
+  regionName(@Root() filed: FiledMonthlyReport): string {
+    return filed.figures.regionName;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: "The bureau it was filed for." })
+  filedBy(@Root() filed: FiledMonthlyReport, @Ctx() ctx: HubContext): Promise<Agency | null> {
+    return ctx.loaders.agencyById.load(filed.agencyId);
+  }
+
+  @FieldResolver(() => MonthlyReport, { description: "The figures as filed." })
+  figures(@Root() filed: FiledMonthlyReport): Report {
+    return filed.figures;
+  }
+
+  @FieldResolver(() => GeneratedFile, { description: "The .xlsx as filed." })
+  async xlsx(@Root() filed: FiledMonthlyReport, @Ctx() ctx: HubContext): Promise<GeneratedFile> {
+    return xlsxFile(filed.figures, await ctx.services.monthlyReports.filedXlsx(filed));
+  }
+
+  @FieldResolver(() => GeneratedFile, { description: "The page to print as filed." })
+  async html(@Root() filed: FiledMonthlyReport, @Ctx() ctx: HubContext): Promise<GeneratedFile> {
+    return htmlFile(filed.figures, Buffer.from(await ctx.services.monthlyReports.filedHtml(filed)));
   }
 }

@@ -1,8 +1,18 @@
+import { regionLikePattern } from "../auth/region";
 import type { RequestScope } from "../context/request-scope";
 import { addDays, addMonths } from "../domain/local-date";
+import { FiledMonthlyReport } from "../entities/monthly-report.entity";
 import { BadUserInputError } from "../errors/errors";
+import { monthlyReportHtml, monthlyReportXlsx } from "../exchange/monthly-report-files";
 import { demand } from "../policy/decision";
+import { filedMonthlyReportVisibility } from "../policy/monthly-report.visibility";
 import { supervisionReporter } from "../policy/rules";
+import { eventAbout } from "../push/event-types";
+import { CommandRunner, Created } from "./command-runner";
+import { equals, ListSpec, listPage } from "./list-builder";
+import type { Page } from "./pagination";
+import { conflictOnDuplicate } from "./unique-violation";
+import * as check from "./validate";
 import type { StatisticsWithdrawalRate } from "./statistics/abnormal-patent-statistics";
 import { breakdown, type StatBreakdown } from "./statistics/breakdown";
 import { countsByKey } from "./statistics/labels";
@@ -37,11 +47,93 @@ export interface MonthlyReport {
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** The month before the one `day` falls in (YYYY-MM): the month a report filed on `day` covers. */
+export function previousMonth(day: string): string {
+  return addMonths(`${day.slice(0, 7)}-01`, -1).slice(0, 7);
+}
+
+/** Filed reports, newest month first; within a month by region code. */
+const filedList: ListSpec<FiledMonthlyReport, { under?: string | null; month?: string | null }> = {
+  entity: FiledMonthlyReport,
+  alias: "r",
+  filters: {
+    under: (regionCode, r) => ({ clause: `${r}.region_code LIKE :under`, params: { under: regionLikePattern(regionCode) } }),
+    month: equals("month", "month"),
+  },
+  order: {
+    direction: "DESC",
+    keys: [
+      { column: "r.month", part: "text", value: (row) => row.month },
+      { column: "r.region_code", part: "text", value: (row) => row.regionCode },
+    ],
+  },
+};
+
 export class MonthlyReportService {
+  private readonly commands: CommandRunner;
+
   constructor(
     private readonly scope: RequestScope,
     private readonly statistics: StatisticsService,
-  ) {}
+  ) {
+    this.commands = new CommandRunner(scope);
+  }
+
+  /**
+   * Files the bureau's own report for `month` (the scheduler, on the first of the next month): the figures made
+   * now, both files rendered from them, stored in one transaction with its audit entry. Once per region and
+   * month: a second filing answers CONFLICT.
+   */
+  async file(month: string): Promise<Created<FiledMonthlyReport>> {
+    // A month is filed once it is over: its figures are then final but for late entries.
+    if (MONTH.test(month) && month >= this.scope.today().slice(0, 7)) throw new BadUserInputError("A month is filed once it has ended.", "month");
+    const report = await this.report({ month });
+    // Rendered before the transaction: it holds a connection only for the insert.
+    const [xlsx, html] = [await monthlyReportXlsx(report), monthlyReportHtml(report)];
+    return this.commands.create({
+      operation: "fileMonthlyReport",
+      entity: FiledMonthlyReport,
+      entityType: "FiledMonthlyReport",
+      idempotencyKey: null,
+      fingerprint: { regionCode: report.regionCode, month },
+      write: (manager) =>
+        conflictOnDuplicate(
+          async () => {
+            const rows: Array<{ id: string }> = await manager.query(
+              `INSERT INTO monthly_reports (region_code, month, agency_id, figures, xlsx, html) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+              [report.regionCode, month, this.scope.viewer.agency!.id, JSON.stringify(report), xlsx, html],
+            );
+            // The province's systems hear of it (a bureau covering the region, `hubEvent.recipient`).
+            return { id: rows[0].id, fields: ["regionCode", "month"], events: [eventAbout("monthly_report.filed", { id: rows[0].id }, [report.regionCode])] };
+          },
+          `The report of ${report.regionCode} for ${month} has been filed already.`,
+          "month",
+        ),
+    });
+  }
+
+  /** The filed reports the caller may see (`monthlyReport.visible`), of the regions `under` covers when given. */
+  filed(filter: { under?: string | null; month?: string | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<FiledMonthlyReport>> {
+    if (filter.month !== null && filter.month !== undefined && !MONTH.test(filter.month)) throw new BadUserInputError("month is a calendar month such as 2026-10.", "month");
+    return listPage(this.scope.dataSource, filedList, filedMonthlyReportVisibility.sql(this.scope.viewer, "r"), filter, { first, after });
+  }
+
+  /** One filed report, if the caller may see it. */
+  async filedById(id: string): Promise<FiledMonthlyReport | null> {
+    if (!check.isUuid(id)) return null;
+    const report = await this.scope.dataSource.getRepository(FiledMonthlyReport).findOneBy({ id });
+    return report && filedMonthlyReportVisibility.test(this.scope.viewer, report) ? report : null;
+  }
+
+  /** A filed report's `.xlsx` as filed (read only when asked for). */
+  async filedXlsx(report: FiledMonthlyReport): Promise<Buffer> {
+    return (await this.scope.loaders.filedMonthlyReportXlsx.load(report.id)) ?? Buffer.alloc(0);
+  }
+
+  /** A filed report's page to print as filed. */
+  async filedHtml(report: FiledMonthlyReport): Promise<string> {
+    return (await this.scope.loaders.filedMonthlyReportHtml.load(report.id)) ?? "";
+  }
 
   async report(args: { regionCode?: string | null; month: string }): Promise<MonthlyReport> {
     demand(supervisionReporter, "Market-regulation bureaus make the monthly supervision reports.", this.scope.viewer);

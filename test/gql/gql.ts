@@ -105,6 +105,7 @@ type Documents = {
     "query MonthlyReportDashboard($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) {\n  to cases { open overdue issued entrustedByAgencyKind { total cells { label value } } } feedback { count }\n} }": typeof types.MonthlyReportDashboardDocument,
     "mutation MonthlyReportDetermination($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed } }": typeof types.MonthlyReportDeterminationDocument,
     "mutation MonthlyReportClue($input: SubmitPublicReportInput!) { submitPublicReport(input: $input) { status } }": typeof types.MonthlyReportClueDocument,
+    "query FiledMonthlyReports($region: RegionCode, $month: String, $first: Int, $after: String) {\n  monthlyReports(regionCode: $region, month: $month, first: $first, after: $after) {\n    totalCount\n    edges { node { id regionCode regionName month filedAt filedBy { code }\n      figures { asOf cases { entrusted issued open overdue } feedback { count } credit { determinationsBySeverity { total } } }\n      xlsx { filename contentBase64 } html { filename contentBase64 } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": typeof types.FiledMonthlyReportsDocument,
     "query QueryCountAgencies($n: Int) { agencies(first: $n) { totalCount edges { node { code status clientSystems { name allowedScopes status } } } } }": typeof types.QueryCountAgenciesDocument,
     "query QueryCountDirectory($n: Int) { institutions(first: $n) { edges { node { name appraisers { name institution { name } } } } } }": typeof types.QueryCountDirectoryDocument,
     "query QueryCountAbnormalItems($n: Int) { abnormalPatentItems(first: $n) { edges { node { applicationNumber status deadline batch { batchNo itemCount } history { action } creditRecord { id } } } } }": typeof types.QueryCountAbnormalItemsDocument,
@@ -236,6 +237,7 @@ const documents: Documents = {
     "query MonthlyReportDashboard($region: String, $from: Date, $to: Date) { statistics(regionCode: $region, from: $from, to: $to) {\n  to cases { open overdue issued entrustedByAgencyKind { total cells { label value } } } feedback { count }\n} }": types.MonthlyReportDashboardDocument,
     "mutation MonthlyReportDetermination($input: RecordCreditEventInput!) { recordCreditEvent(input: $input) { replayed } }": types.MonthlyReportDeterminationDocument,
     "mutation MonthlyReportClue($input: SubmitPublicReportInput!) { submitPublicReport(input: $input) { status } }": types.MonthlyReportClueDocument,
+    "query FiledMonthlyReports($region: RegionCode, $month: String, $first: Int, $after: String) {\n  monthlyReports(regionCode: $region, month: $month, first: $first, after: $after) {\n    totalCount\n    edges { node { id regionCode regionName month filedAt filedBy { code }\n      figures { asOf cases { entrusted issued open overdue } feedback { count } credit { determinationsBySeverity { total } } }\n      xlsx { filename contentBase64 } html { filename contentBase64 } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}": types.FiledMonthlyReportsDocument,
     "query QueryCountAgencies($n: Int) { agencies(first: $n) { totalCount edges { node { code status clientSystems { name allowedScopes status } } } } }": types.QueryCountAgenciesDocument,
     "query QueryCountDirectory($n: Int) { institutions(first: $n) { edges { node { name appraisers { name institution { name } } } } } }": types.QueryCountDirectoryDocument,
     "query QueryCountAbnormalItems($n: Int) { abnormalPatentItems(first: $n) { edges { node { applicationNumber status deadline batch { batchNo itemCount } history { action } creditRecord { id } } } } }": types.QueryCountAbnormalItemsDocument,
@@ -637,6 +639,10 @@ export function graphql(source: "mutation MonthlyReportDetermination($input: Rec
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MonthlyReportClue($input: SubmitPublicReportInput!) { submitPublicReport(input: $input) { status } }"): typeof import('./graphql').MonthlyReportClueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FiledMonthlyReports($region: RegionCode, $month: String, $first: Int, $after: String) {\n  monthlyReports(regionCode: $region, month: $month, first: $first, after: $after) {\n    totalCount\n    edges { node { id regionCode regionName month filedAt filedBy { code }\n      figures { asOf cases { entrusted issued open overdue } feedback { count } credit { determinationsBySeverity { total } } }\n      xlsx { filename contentBase64 } html { filename contentBase64 } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}"): typeof import('./graphql').FiledMonthlyReportsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

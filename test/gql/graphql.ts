@@ -1612,6 +1612,16 @@ export type MonthlyReportClueMutationVariables = Exact<{
 
 export type MonthlyReportClueMutation = { submitPublicReport: { status: PublicReportStatus } | null };
 
+export type FiledMonthlyReportsQueryVariables = Exact<{
+  region?: string | null | undefined;
+  month?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FiledMonthlyReportsQuery = { monthlyReports: { totalCount: number, edges: Array<{ node: { id: string, regionCode: string, regionName: string, month: string, filedAt: string, filedBy: { code: string } | null, figures: { asOf: string, cases: { entrusted: number, issued: number, open: number, overdue: number }, feedback: { count: number }, credit: { determinationsBySeverity: { total: number | null } } }, xlsx: { filename: string, contentBase64: string }, html: { filename: string, contentBase64: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type QueryCountAgenciesQueryVariables = Exact<{
   n?: number | null | undefined;
 }>;
@@ -3060,6 +3070,54 @@ export const MonthlyReportClueDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MonthlyReportClueMutation, MonthlyReportClueMutationVariables>;
+export const FiledMonthlyReportsDocument = new TypedDocumentString(`
+    query FiledMonthlyReports($region: RegionCode, $month: String, $first: Int, $after: String) {
+  monthlyReports(regionCode: $region, month: $month, first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        regionCode
+        regionName
+        month
+        filedAt
+        filedBy {
+          code
+        }
+        figures {
+          asOf
+          cases {
+            entrusted
+            issued
+            open
+            overdue
+          }
+          feedback {
+            count
+          }
+          credit {
+            determinationsBySeverity {
+              total
+            }
+          }
+        }
+        xlsx {
+          filename
+          contentBase64
+        }
+        html {
+          filename
+          contentBase64
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FiledMonthlyReportsQuery, FiledMonthlyReportsQueryVariables>;
 export const QueryCountAgenciesDocument = new TypedDocumentString(`
     query QueryCountAgencies($n: Int) {
   agencies(first: $n) {

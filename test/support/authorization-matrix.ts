@@ -803,6 +803,19 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ "XY-AMR": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
   },
   {
+    what: "filed monthly reports (信阳's, as the demo filed it): the market-regulation bureaus covering 信阳",
+    query: `{ monthlyReports { edges { node { regionCode month } } } }`,
+    path: ["monthlyReports", "edges"],
+    expectValue: (value) => Array.isArray(value) && value.some((e: { node: { regionCode: string } }) => e.node.regionCode === "411500"),
+    expected: row({ "XY-AMR": "ok", "XX-AMR": "limited", "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
+    what: "信阳's filed monthly report by id: the market-regulation bureaus covering 信阳 (null for the other city's)",
+    query: `{ filedMonthlyReport(id: "{{xinyangReport}}") { month xlsx { filename } } }`,
+    path: ["filedMonthlyReport"],
+    expected: row({ "XY-AMR": "ok", "XX-AMR": "hidden", "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
+  },
+  {
     what: "placing a 信阳 mark under custody: bureaus covering 信阳 (the mark is already held)",
     query: `mutation { placeTrademarkUnderCustody(input: { idempotencyKey: "m-t2", registrationNumber: "7038852", niceClass: 30, markName: "信阳毛尖", category: KEY_INDUSTRY, ownerName: "信阳市茶叶协会", ownerCreditCode: "91411500MA9F3K2L21", custodianAgencyCode: "XY-IPAA", registeredOn: "2010-01-01", expiresOn: "2030-01-01" }) { replayed } }`,
     path: ["placeTrademarkUnderCustody"],
@@ -991,6 +1004,7 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
   return {
     revokedIncentive,
     redList: await one(`SELECT id FROM credit_incentives WHERE kind = 'RED_LIST' AND decision_doc_no = '信市监信〔2025〕12号'`),
+    xinyangReport: await one(`SELECT id FROM monthly_reports WHERE region_code = '411500'`),
     attorneyCredit: await one(`SELECT id FROM credit_records WHERE subject_type = 'PATENT_ATTORNEY'`),
     publicReport: await one(`SELECT id FROM public_reports WHERE description = '矩阵举报'`),
     partyComplaint: partyComplaint.body.data.fileComplaint.complaint.id,
