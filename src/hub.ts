@@ -37,6 +37,7 @@ import { hubDocuments, TrustedDocuments } from "./server/trusted-documents";
 import { RouterAssertions } from "./auth/router-assertion";
 import { todayInChina } from "./domain/local-date";
 import { previousMonth } from "./services/monthly-report.service";
+import { loosenEveryDecisionForBenchmark } from "./policy/decision";
 
 export interface Hub {
   app: Express;
@@ -76,7 +77,11 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     // One cache for the hub's life: client systems' keys fetched from their jwksUri.
     new RemoteJwksCache({ timeoutMs: config.jwt.jwksFetchTimeoutMs, allowHttp: allowsPlainHttp(config.env) }, { logger, now: options.now, fetch: outboundFetch(config.env) }),
   );
-  const schema = await hubSchema();
+  if (config.benchAuthorizationOff) {
+    loosenEveryDecisionForBenchmark();
+    logger.warn("HUB_BENCH_AUTHORIZATION=off: authorization is OFF, every caller sees and may do everything (benchmarks only)");
+  }
+  const schema = await hubSchema({ guards: !config.benchAuthorizationOff });
   // Created before the pusher it nudges, which needs these same deps to read records as subscribers.
   let pusher: Pusher | undefined;
   const baseDeps: HubDeps = {

@@ -37,6 +37,14 @@ describe("configuration", () => {
     expect(() => loadConfig({ HUB_ENV: "production", ...keys, HUB_DEMO_DATA: "true" })).toThrow(/HUB_DEMO_DATA: must be false when HUB_ENV=production/);
   });
 
+  it("turns authorization off only for a benchmark, never in production", () => {
+    const keys = { HUB_SIGNING_KEY_FILE: "/etc/hub/key.pem", HUB_PII_KEY_FILE: "/etc/hub/pii.key" };
+    expect(loadConfig({}).benchAuthorizationOff).toBe(false);
+    expect(loadConfig({ HUB_BENCH_AUTHORIZATION: "off" }).benchAuthorizationOff).toBe(true);
+    expect(() => loadConfig({ HUB_ENV: "production", ...keys, HUB_BENCH_AUTHORIZATION: "off" })).toThrow(/HUB_BENCH_AUTHORIZATION: off is for benchmarks only/);
+    expect(() => loadConfig({ HUB_BENCH_AUTHORIZATION: "false" })).toThrow(/HUB_BENCH_AUTHORIZATION/);
+  });
+
   it("reads durations in seconds, minutes, hours and days", () => {
     expect([parseDurationSeconds("900"), parseDurationSeconds("15m"), parseDurationSeconds("8h"), parseDurationSeconds("1d")]).toEqual([900, 900, 28800, 86400]);
     expect(parseDurationSeconds("soon")).toBeUndefined();

@@ -20,6 +20,11 @@ export interface HubConfig {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly demoData: boolean;
+  /**
+   * `HUB_BENCH_AUTHORIZATION=off`: every rule allows and every row is visible, with no shield in the schema.
+   * For `bench/` only, to measure what authorization costs; refused with `HUB_ENV=production`.
+   */
+  readonly benchAuthorizationOff: boolean;
   readonly jwt: {
     readonly issuer: string;
     readonly audience: string;
@@ -284,6 +289,7 @@ function creditRulesFrom(e: Record<string, unknown>): CreditRules {
 
 const envSchema = z.object({
   HUB_ENV: z.enum(["development", "production", "test"]).optional().default("development"),
+  HUB_BENCH_AUTHORIZATION: z.enum(["on", "off"]).optional().default("on"),
   PORT: int(4000, 1, 65535),
   HOST: z.string().min(1).optional().default("127.0.0.1"),
   DATABASE_URL: z
@@ -433,6 +439,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (e.HUB_ENV === "production" && env.HUB_DEMO_DATA !== undefined && e.HUB_DEMO_DATA) {
     problems.push("HUB_DEMO_DATA: must be false when HUB_ENV=production (the demo's agencies, keys and people are public knowledge)");
   }
+  if (e.HUB_ENV === "production" && e.HUB_BENCH_AUTHORIZATION === "off") {
+    problems.push("HUB_BENCH_AUTHORIZATION: off is for benchmarks only and refused when HUB_ENV=production");
+  }
   if (e.HUB_JWT_DEFAULT_LIFETIME > e.HUB_JWT_MAX_LIFETIME) {
     problems.push("HUB_JWT_DEFAULT_LIFETIME: must not exceed HUB_JWT_MAX_LIFETIME");
   }
@@ -458,6 +467,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
 
   const config: HubConfig = {
     env: e.HUB_ENV,
+    benchAuthorizationOff: e.HUB_BENCH_AUTHORIZATION === "off",
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ? e.DATABASE_URL : undefined,

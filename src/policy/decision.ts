@@ -94,6 +94,15 @@ export function policyDecisions(): ReadonlyMap<string, PolicyDecision> {
   return registry;
 }
 
+/**
+ * Loosens every decision of the process at once: rules allow, rows are all visible, writes are permitted.
+ * Only for the bench-only `HUB_BENCH_AUTHORIZATION=off` (configuration refuses it in production), to
+ * measure what authorization costs.
+ */
+export function loosenEveryDecisionForBenchmark(): void {
+  for (const decision of registry.values()) decision.loosened = true;
+}
+
 /** Installs (or, with undefined, removes) the trace; for tests and diagnostics, never on in production. */
 export function tracePolicy(next: PolicyTracer | undefined): void {
   tracer = next;

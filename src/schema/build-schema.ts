@@ -37,19 +37,22 @@ const NO_TOPICS = {
   },
 };
 
-let cached: Promise<HubSchema> | undefined;
+const cached = new Map<boolean, Promise<HubSchema>>();
 
 /**
  * Builds the Apollo Federation 2 subgraph from the type-graphql classes, then wraps it with the guards.
  * Refuses (throws `UnguardedSchemaError`) when any field lacks an authorization decision. The result holds
- * no per-caller state, so it is built once per process.
+ * no per-caller state, so it is built once per process. `guards: false` leaves the shield out (the bench-only
+ * `HUB_BENCH_AUTHORIZATION=off`); the coverage check still runs.
  */
-export function hubSchema(): Promise<HubSchema> {
-  cached ??= build();
-  return cached;
+export function hubSchema(options: { guards?: boolean } = {}): Promise<HubSchema> {
+  const guards = options.guards ?? true;
+  let schema = cached.get(guards);
+  if (!schema) cached.set(guards, (schema = build(guards)));
+  return schema;
 }
 
-async function build(): Promise<HubSchema> {
+async function build(guards: boolean): Promise<HubSchema> {
   const typeGraphqlSchema = await buildSchema({ resolvers: RESOLVERS as unknown as [Function, ...Function[]], validate: false, pubSub: NO_TOPICS });
   const { decisions, checks, unknownRules } = readGuardDeclarations(typeGraphqlSchema);
   if (unknownRules.length > 0) throw new UnguardedSchemaError(unknownRules);
@@ -57,17 +60,17 @@ async function build(): Promise<HubSchema> {
 
   const printed = parse(printSchemaWithDirectives(typeGraphqlSchema));
   const resolvers = mergeResolvers(createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>, referenceResolvers(decisions));
-  const hub = assemble(federationSdl(printed, decisions, "hub"), resolvers, decisions);
+  const hub = assemble(federationSdl(printed, decisions, "hub"), resolvers, decisions, guards);
   const subgraphDecisions: Decisions = new Map([...decisions].map(([path, rule]) => [subgraphPath(...(path.split(".") as [string, string])).join("."), rule]));
-  const subgraph = assemble(federationSdl(printed, decisions, "subgraph"), renameResolvers(resolvers), subgraphDecisions);
+  const subgraph = assemble(federationSdl(printed, decisions, "subgraph"), renameResolvers(resolvers), subgraphDecisions, guards);
   return { ...hub, checks, subgraph: { ...subgraph, decisions: subgraphDecisions } };
 }
 
 /** The executable subgraph schema for an SDL: resolvers attached, representations checked, guards applied. */
-function assemble(federated: DocumentNode, resolvers: ResolverMap, decisions: Decisions): { schema: GraphQLSchema; unguarded: GraphQLSchema; decisions: Decisions } {
+function assemble(federated: DocumentNode, resolvers: ResolverMap, decisions: Decisions, guards: boolean): { schema: GraphQLSchema; unguarded: GraphQLSchema; decisions: Decisions } {
   const unguarded = buildSubgraphSchema({ typeDefs: concatAST([parse(FEDERATION_LINK), federated]), resolvers: resolvers as never });
   checkEntityRepresentations(unguarded);
-  return { schema: chargeListsToBudget(applyGuards(unguarded, decisions)), unguarded, decisions };
+  return { schema: chargeListsToBudget(guards ? applyGuards(unguarded, decisions) : unguarded), unguarded, decisions };
 }
 
 type ResolverMap = Record<string, Record<string, unknown>>;
