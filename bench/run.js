@@ -33,7 +33,11 @@ const option = (name, fallback) => {
   return i >= 0 ? argv[i + 1] : fallback;
 };
 const QUICK = argv.includes("--quick");
+// `--profile` (bench/profile.js): one measured run per contender under --cpu-prof, no comparison or counting pass.
+const PROFILE = argv.includes("--profile");
 const PLAN = QUICK ? { size: "quick", repeats: 1, warmupSeconds: 1, seconds: 3, connections: 20, countRequests: 20 } : { size: "full", repeats: 3, warmupSeconds: 3, seconds: 10, connections: 20, countRequests: 50 };
+if (option("seconds")) PLAN.seconds = Number(option("seconds"));
+if (PROFILE) PLAN.repeats = 1;
 const contenderNames = option("contenders", QUICK ? "hub,floor" : Object.keys(CONTENDERS).join(",")).split(",");
 const workloadKeys = option("workloads", "a,b,c,d").split(",");
 const out = option("out", path.join(ROOT, QUICK ? "bench/quick-results.md" : "BENCHMARKS.md"));
@@ -49,8 +53,18 @@ async function prepare(serverUrl) {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
+  try {
+    return await fill(name, admin, url.toString(), dataDir);
+  } catch (error) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function fill(name, admin, databaseUrl, dataDir) {
   const hubEnv = { DATABASE_URL: databaseUrl, HUB_DATA_DIR: dataDir, LOG_LEVEL: "warn", HUB_DB_STATEMENT_TIMEOUT_MS: "600000" };
   // The hub makes its signing key under HUB_DATA_DIR; the floor verifies the same tokens with its public half.
   hub(["init"], hubEnv);
@@ -187,7 +201,7 @@ async function main() {
   const results = {};
   try {
     const comparisons = {};
-    if (contenderNames.includes("floor")) {
+    if (contenderNames.includes("floor") && !PROFILE) {
       for (const w of workloads.filter((w) => w.floor)) comparisons[w.key] = await compareAnswers(setup, w, tokens[w.agency]);
       console.log(`answers hub = floor: ${Object.entries(comparisons).map(([k, c]) => `(${k}) ${c.same}/${c.of}`).join(", ")}`);
       for (const [k, c] of Object.entries(comparisons)) if (c.firstDifference) console.log(`(${k}) first difference:\n  hub:   ${c.firstDifference.hub}\n  floor: ${c.firstDifference.floor}`);
@@ -197,7 +211,7 @@ async function main() {
       // Contenders alternate: each repeat starts with the next one.
       const order = contenderNames.map((_, i) => contenderNames[(i + repeat) % contenderNames.length]);
       for (const name of order) {
-        const server = await startContender(name, setup, setup.databaseUrl);
+        const server = await startContender(name, setup, setup.databaseUrl, PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
         try {
           for (const w of workloads.filter((w) => CONTENDERS[name].workloads.includes(w.key))) {
             await measure(server, w, tokens[w.agency], PLAN.warmupSeconds);
@@ -213,7 +227,7 @@ async function main() {
     for (const name of contenderNames) {
       for (const w of workloads.filter((w) => CONTENDERS[name].workloads.includes(w.key))) {
         const list = runs[`${name}:${w.key}`];
-        const sql = await countSql(name, setup, w, tokens[w.agency], PLAN.countRequests);
+        const sql = PROFILE ? null : await countSql(name, setup, w, tokens[w.agency], PLAN.countRequests);
         results[`${name}:${w.key}`] = {
           contender: name,
           workload: w.key,

@@ -55,31 +55,32 @@ const CONTENDERS = {
   hub: {
     title: "hub",
     workloads: ["a", "b", "c", "d"],
-    start: (setup, databaseUrl, port) => spawn(process.execPath, [path.join(ROOT, "dist/cli/main.js"), "serve"], { env: hubEnv(setup, databaseUrl, port), stdio: ["ignore", "ignore", "inherit"] }),
+    start: (setup, databaseUrl, port, nodeArgs) => spawn(process.execPath, [...nodeArgs, path.join(ROOT, "dist/cli/main.js"), "serve"], { env: hubEnv(setup, databaseUrl, port), stdio: ["ignore", "ignore", "inherit"] }),
   },
   "hub-noauth": {
     title: "hub, authorization off",
     workloads: ["a", "b", "c", "d"],
-    start: (setup, databaseUrl, port) =>
-      spawn(process.execPath, [path.join(ROOT, "dist/cli/main.js"), "serve"], { env: hubEnv(setup, databaseUrl, port, { HUB_BENCH_AUTHORIZATION: "off" }), stdio: ["ignore", "ignore", "inherit"] }),
+    start: (setup, databaseUrl, port, nodeArgs) =>
+      spawn(process.execPath, [...nodeArgs, path.join(ROOT, "dist/cli/main.js"), "serve"], { env: hubEnv(setup, databaseUrl, port, { HUB_BENCH_AUTHORIZATION: "off" }), stdio: ["ignore", "ignore", "inherit"] }),
   },
   floor: {
     title: "floor (node:http + graphql-js + pg + DataLoader)",
     workloads: ["a", "b"],
-    start: (setup, databaseUrl, port) => fork(path.join(ROOT, "bench/peers/floor.js"), [], { env: { ...process.env, ...setup.floorEnv, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit", "ipc"] }),
+    start: (setup, databaseUrl, port, nodeArgs) =>
+      fork(path.join(ROOT, "bench/peers/floor.js"), [], { execArgv: nodeArgs, env: { ...process.env, ...setup.floorEnv, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit", "ipc"] }),
   },
   "floor-jit": {
     title: "floor with graphql-jit",
     workloads: ["a", "b"],
-    start: (setup, databaseUrl, port) =>
-      fork(path.join(ROOT, "bench/peers/floor.js"), [], { env: { ...process.env, ...setup.floorEnv, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", FLOOR_EXECUTOR: "jit" }, stdio: ["ignore", "ignore", "inherit", "ipc"] }),
+    start: (setup, databaseUrl, port, nodeArgs) =>
+      fork(path.join(ROOT, "bench/peers/floor.js"), [], { execArgv: nodeArgs, env: { ...process.env, ...setup.floorEnv, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", FLOOR_EXECUTOR: "jit" }, stdio: ["ignore", "ignore", "inherit", "ipc"] }),
   },
 };
 
-/** Starts a contender; answers its endpoint, its process and `stop`. */
-async function startContender(name, setup, databaseUrl) {
+/** Starts a contender (`nodeArgs`: e.g. --cpu-prof); answers its endpoint, its process and `stop`. */
+async function startContender(name, setup, databaseUrl, nodeArgs = []) {
   const port = await freePort();
-  const child = CONTENDERS[name].start(setup, databaseUrl, port);
+  const child = CONTENDERS[name].start(setup, databaseUrl, port, nodeArgs);
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitUntilReady(url, child);
   return {

@@ -65,7 +65,7 @@ async function generate(client, size) {
      INSERT INTO case_feedback (kind, posting_agency_id, posting_agency_code, posting_region_code, agency_case_no, appraiser_id, institution_id, institution_region_code,
             rating_timeliness, rating_professionalism, rating_report_quality, rating_conduct, opinion_adopted, posted_at, complaint_status)
      SELECT CASE WHEN g % 29 = 0 THEN 'COMPLAINT' ELSE 'EVALUATION' END, p.id, p.code, p.region, '(2025)豫知民初' || g || '号', a.id, a.institution_id, a.region_code,
-            1 + g % 5, 1 + (g / 7) % 5, 1 + (g / 3) % 5, 1 + (g / 11) % 5, g % 4 <> 0, now() - ((g * 7919) % (730 * 24)) * interval '1 hour',
+            1 + g % 5, 1 + (g / 7) % 5, 1 + (g / 3) % 5, 1 + (g / 11) % 5, g % 4 <> 0, now() - ((g::bigint * 7919) % (730 * 24)) * interval '1 hour',
             CASE WHEN g % 29 = 0 THEN 'SUBMITTED' END
        FROM generate_series(1, $4::int) g CROSS JOIN n
        JOIN a ON a.k = floor(n.total * power(((g * 2654435761::bigint) % 1000003) / 1000003.0, 2))::bigint
