@@ -23,8 +23,10 @@ require("./run.js");
 process.on("exit", () => {
   const files = fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"));
   for (const file of files) {
-    const { totalMs, top } = summarize(path.join(profileDir, file));
-    console.log(`\n${file}: ${totalMs.toFixed(0)} ms of CPU`);
+    const { totalMs, top, functions } = summarize(path.join(profileDir, file));
+    console.log(`\n${file}: ${totalMs.toFixed(0)} ms of CPU, by module`);
     for (const row of top) console.log(`${(row.share * 100).toFixed(1).padStart(5)}%  ${row.ms.toFixed(0).padStart(6)} ms  ${row.where}`);
+    console.log("by function (self time)");
+    for (const row of functions) console.log(`${(row.share * 100).toFixed(1).padStart(5)}%  ${row.ms.toFixed(0).padStart(6)} ms  ${row.where}`);
   }
 });

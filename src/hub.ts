@@ -24,6 +24,7 @@ import { syncShippedCalendar, warnWhenCalendarEndsSoon } from "./seed/calendar";
 import { seedDemoCases } from "./seed/demo-cases";
 import { seedDemoPatentsAndTrademarks } from "./seed/demo-patents-trademarks";
 import { registryLookup } from "./services/client-system.service";
+import { RegistryCache } from "./auth/registry-cache";
 import { registryAdministrators } from "./services/agency.service";
 import type { Credentials } from "./server/authenticate";
 import { PersonSessions } from "./auth/person-session";
@@ -53,6 +54,8 @@ export interface Hub {
   credentials: Credentials;
   /** Events pushed to webhooks and live subscriptions; its workers run when `HUB_PUSH_WORKERS` is on. */
   pusher: Pusher;
+  /** The registry rows tokens are checked against, kept a few seconds (`auth/registry-cache.ts`). */
+  registry: RegistryCache;
   /**
    * Stops accepting connections, lets requests in flight finish (up to `HUB_SHUTDOWN_GRACE_MS`), then
    * flushes the audit trail; the database stays open for its owner to close.
@@ -65,6 +68,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
   const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize, logger, now: options.now });
   const signingKey = await loadSigningKey(config);
   const verificationKeys = await loadVerificationKeys(config, signingKey);
+  const registry = new RegistryCache(registryLookup(db.dataSource), { ttlMs: config.jwt.registryCacheMs, maxEntries: 10_000 });
   const verifier = new TokenVerifier(
     verificationKeys,
     {
@@ -73,7 +77,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
       clockToleranceSeconds: config.jwt.clockToleranceSeconds,
       maxLifetimeSeconds: config.jwt.maxLifetimeSeconds,
     },
-    registryLookup(db.dataSource),
+    registry.get,
     // One cache for the hub's life: client systems' keys fetched from their jwksUri.
     new RemoteJwksCache({ timeoutMs: config.jwt.jwksFetchTimeoutMs, allowHttp: allowsPlainHttp(config.env) }, { logger, now: options.now, fetch: outboundFetch(config.env) }),
   );
@@ -95,6 +99,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     introspection: config.graphql.introspection,
     webhookAllowedHosts: config.push.allowedHosts,
     eventsWritten: () => pusher?.nudge(),
+    registryChanged: () => registry.clear(),
   };
   const metrics = createMetrics();
   pusher = new Pusher(baseDeps, schema.schema, config, logger, metrics.registry, options.now);
@@ -132,6 +137,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     signingKey,
     credentials,
     pusher,
+    registry,
     async stop() {
       await liveSubscriptions.close();
       await apollo.stop();

@@ -364,6 +364,7 @@ describe("in production", () => {
 
     // An http URI that got into the registry (say, before the hub went to production) is not fetched.
     await production.db.dataSource.query(`UPDATE client_systems SET jwks_uri = $1 WHERE name = 'prod-https'`, [plain]);
+    production.hub.registry.clear();
     const res = await call(await sign(key, "prod-https"), production);
     expectRefused(res);
     expect(keys.count("/production/jwks.json")).toBe(0);

@@ -86,11 +86,36 @@ describe("identity", () => {
   it("refuses tokens of a disabled agency and of a disabled client system", async () => {
     const token = await hub.token("XX-PSB");
     expect((await raw(`Bearer ${token}`)).status).toBe(200);
+    // Written past the hub (as another instance or `hub agency` would), then the kept registry rows dropped
+    // as a registry write on this instance drops them.
     await hub.db.dataSource.query(`UPDATE agencies SET status = 'DISABLED' WHERE code = 'XX-PSB'`);
+    hub.hub.registry.clear();
     expect((await raw(`Bearer ${token}`)).status).toBe(401);
     await hub.db.dataSource.query(`UPDATE agencies SET status = 'ACTIVE' WHERE code = 'XX-PSB'`);
     await hub.db.dataSource.query(`UPDATE client_systems SET status = 'DISABLED' WHERE name = 'default' AND agency_id = (SELECT id FROM agencies WHERE code = 'XX-PSB')`);
+    hub.hub.registry.clear();
     expect((await raw(`Bearer ${token}`)).status).toBe(401);
+  });
+
+  it("reads the registry once per client system and interval: a disable elsewhere takes effect within HUB_REGISTRY_CACHE_MS, one made here at once", async () => {
+    const quick = await startTestHub({ env: { HUB_REGISTRY_CACHE_MS: "400" } });
+    try {
+      const ask = async (agency: string) => (await fetch(`${quick.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${await quick.token(agency)}` }, body: JSON.stringify({ query: "{ me { agency { code } } }" }) })).status;
+      expect(await ask("XY-PROC")).toBe(200);
+      // Disabled by another instance: this one answers from the row it keeps, then reads it again.
+      await quick.db.dataSource.query(`UPDATE agencies SET status = 'DISABLED' WHERE code = 'XY-PROC'`);
+      expect(await ask("XY-PROC")).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect(await ask("XY-PROC")).toBe(401);
+      // Disabled through this hub: the very next request is refused.
+      expect(await ask("GS-PSB")).toBe(200);
+      const psb = (await quick.db.dataSource.query(`SELECT version FROM agencies WHERE code = 'GS-PSB'`))[0];
+      const disabled = await quick.graphql(`mutation($v: Int!) { disableAgency(code: "GS-PSB", expectedVersion: $v, reason: "测试") { status } }`, { as: "HA-AMR", scopes: ["registry:admin"], variables: { v: psb.version } });
+      expect(disabled.body.errors).toBeUndefined();
+      expect(await ask("GS-PSB")).toBe(401);
+    } finally {
+      await quick.stop();
+    }
   });
 
   it("takes kind and region from the registry, never from token claims", async () => {

@@ -22,17 +22,24 @@ function summarize(file, top = 25) {
   const profile = JSON.parse(fs.readFileSync(file, "utf8"));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
+  const functions = new Map();
   const deltas = profile.timeDeltas;
   for (let i = 0; i < profile.samples.length; i++) {
     const node = byId.get(profile.samples[i]);
     const key = place(node.callFrame.url, node.callFrame.functionName);
     self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0));
+    const fn = `${node.callFrame.functionName || "(anonymous)"} (${key}${node.callFrame.url && !key.startsWith("hub") ? `: ${node.callFrame.url.split("/").pop()}:${node.callFrame.lineNumber + 1}` : ""})`;
+    if (key !== "(idle)") functions.set(fn, (functions.get(fn) ?? 0) + (deltas[i] ?? 0));
   }
   const total = [...self.entries()].filter(([key]) => key !== "(idle)").reduce((sum, [, us]) => sum + us, 0);
   return {
     totalMs: total / 1000,
     top: [...self.entries()]
       .filter(([key]) => key !== "(idle)")
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([where, us]) => ({ where, ms: us / 1000, share: us / total })),
+    functions: [...functions.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([where, us]) => ({ where, ms: us / 1000, share: us / total })),

@@ -40,6 +40,9 @@ program
   .command("serve")
   .description("run the hub: migrations at start, demo data on an empty database (HUB_DEMO_DATA=false turns that off)")
   .action(async () => {
+    // Apollo and Express run development-mode checks on every request unless NODE_ENV says production; the
+    // hub's own behaviour follows HUB_ENV, never NODE_ENV, so the server always runs in production mode.
+    process.env.NODE_ENV = "production";
     const { loadConfig } = await import("../config/config");
     const { createLogger } = await import("../logging/logger");
     const { databaseTarget, describeTarget } = await import("../db/data-source");

@@ -38,6 +38,8 @@ export interface HubConfig {
     readonly defaultLifetimeSeconds: number;
     /** Fetching a client system's keys from its `jwksUri` (headers and body) must finish within this. */
     readonly jwksFetchTimeoutMs: number;
+    /** How long a client system's registry row is reused for its tokens (`auth/registry-cache.ts`); 0: read on every request. */
+    readonly registryCacheMs: number;
   };
   /** 32-byte master key (base64 or hex) wrapping the data keys that seal personal information at rest. */
   readonly piiKeyFile: string | undefined;
@@ -314,6 +316,7 @@ const envSchema = z.object({
   HUB_JWT_MAX_LIFETIME: duration("24h"),
   HUB_JWT_DEFAULT_LIFETIME: duration("1h"),
   HUB_JWKS_FETCH_TIMEOUT_MS: int(3_000, 50, 60_000),
+  HUB_REGISTRY_CACHE_MS: int(5_000, 0, 60_000),
   HUB_PII_KEY_FILE: z.string().min(1).optional(),
   HUB_PII_KEY_PREVIOUS_FILES: z.string().optional().default(""),
   HUB_INTROSPECTION: flag,
@@ -483,6 +486,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxLifetimeSeconds: e.HUB_JWT_MAX_LIFETIME,
       defaultLifetimeSeconds: e.HUB_JWT_DEFAULT_LIFETIME,
       jwksFetchTimeoutMs: e.HUB_JWKS_FETCH_TIMEOUT_MS,
+      registryCacheMs: e.HUB_REGISTRY_CACHE_MS,
     },
     piiKeyFile: e.HUB_PII_KEY_FILE,
     piiPreviousKeyFiles: e.HUB_PII_KEY_PREVIOUS_FILES.split(",").map((file) => file.trim()).filter(Boolean),

@@ -60,6 +60,8 @@ export interface HubDeps {
   readonly live?: LiveEvents;
   /** The pusher's nudge, after a transaction that wrote events commits (`push/pusher.ts`); absent in commands. */
   readonly eventsWritten?: () => void;
+  /** Drops the registry rows kept for tokens, after a registry write commits (`auth/registry-cache.ts`); absent in commands. */
+  readonly registryChanged?: () => void;
   /** Counts the public's submissions per address (`RateLimits.admitPublicSubmission`); absent in commands. */
   readonly publicSubmissions?: { admitPublicSubmission(key: string): Promise<void> };
 }
@@ -132,6 +134,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     today,
     alertWindow: window,
     eventsWritten: deps.eventsWritten,
+    registryChanged: deps.registryChanged,
   };
   const institutions = new InstitutionService(scope);
   const caseFeedback = new CaseFeedbackService(scope);

@@ -41,6 +41,8 @@ export interface RequestScope {
   readonly alertWindow: () => AlertWindow;
   /** Tells this instance's pusher that a committed transaction wrote events (it polls for other instances' too). */
   readonly eventsWritten?: () => void;
+  /** Tells this instance's token checks that the registry changed (other instances' caches expire on their own). */
+  readonly registryChanged?: () => void;
 }
 
 /** The audit trail's record of who is acting in this request. */

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import type { ColumnNeeds } from "../loaders/column-selection";
 import { Guard, Public } from "../policy/guard";
 import { AppraiserStatus, CreditGrade, TechnicalField } from "../domain/directory-enums";
 import { ProfessionalTitle, Qualification, Training } from "./directory-records";
@@ -86,3 +87,25 @@ export class Appraiser {
   @UpdateDateColumn({ type: "timestamptz", name: "updated_at" })
   updatedAt: Date;
 }
+
+/**
+ * What reading an appraiser takes besides the columns a query selects (`loaders/column-selection.ts`): the
+ * facts services and the policy read whatever is selected, and what each computed field reads. A field
+ * added to the type needs an entry here (a test holds every field to one).
+ */
+export const APPRAISER_COLUMN_NEEDS: ColumnNeeds = {
+  always: ["id", "institutionId", "regionCode", "status", "version"],
+  fields: {
+    idNumber: ["idNumberSealed", "idNumberMasked"],
+    phone: ["phoneSealed", "phoneMasked"],
+    qualificationsValidOn: ["qualifications"],
+    institution: [],
+    statusHistory: [],
+    statusOn: [],
+    sanctions: [],
+    practiceHistory: [],
+    feedbackSummary: [],
+    creditRecords: [],
+    creditIncentives: [],
+  },
+};

@@ -7,7 +7,7 @@ import { loadManyBy, loadOneBy } from "./entity-loaders";
 
 export type SummarySubject = "INSTITUTION" | "APPRAISER";
 
-/** A `feedback_summaries` row, plus complaints of the last 12 months. */
+/** A `feedback_summaries` row. */
 export interface SummaryRow {
   feedback_count: number;
   timeliness_sum: number; timeliness_n: number;
@@ -19,35 +19,52 @@ export interface SummaryRow {
   adoption_known_count: number;
   complaint_count: number;
   last_feedback_at: Date | null;
-  complaints_last_12_months: number;
+}
+
+/** Keys `INSTITUTION:<id>` or `APPRAISER:<id>`, grouped by subject. */
+function bySubject(keys: readonly string[]): Map<SummarySubject, string[]> {
+  const groups = new Map<SummarySubject, string[]>();
+  for (const key of keys) {
+    const [subject, id] = key.split(":") as [SummarySubject, string];
+    let ids = groups.get(subject);
+    if (!ids) groups.set(subject, (ids = []));
+    ids.push(id);
+  }
+  return groups;
 }
 
 /**
- * Batched fetches for feedback: summaries are one row per subject (maintained on write), plus one grouped
- * count of the last 12 months' complaints; keys are `INSTITUTION:<id>` or `APPRAISER:<id>`.
+ * Batched fetches for feedback: summaries are one row per subject (maintained on write); the last 12 months'
+ * complaints a grouped count of their own, for the queries that select them. Keys are `INSTITUTION:<id>` or
+ * `APPRAISER:<id>`.
  */
 export function createCaseFeedbackLoaders(dataSource: DataSource) {
   return {
     caseFeedbackById: loadOneBy(dataSource, CaseFeedback, "id"),
     feedbackSummary: new DataLoader<string, SummaryRow | null>(async (keys) => {
-      const bySubject = new Map<SummarySubject, string[]>();
-      for (const key of keys) {
-        const [subject, id] = key.split(":") as [SummarySubject, string];
-        bySubject.set(subject, [...(bySubject.get(subject) ?? []), id]);
-      }
       const found = new Map<string, SummaryRow>();
-      for (const [subject, ids] of bySubject) {
-        const column = subject === "INSTITUTION" ? "institution_id" : "appraiser_id";
+      for (const [subject, ids] of bySubject(keys)) {
         const rows: Array<SummaryRow & { subject_id: string }> = await dataSource.query(
-          `SELECT s.*, s.subject_id::text AS subject_id,
-                  (SELECT count(*)::int FROM case_feedback f
-                    WHERE f.${column} = s.subject_id AND f.kind = 'COMPLAINT' AND f.posted_at > now() - interval '12 months') AS complaints_last_12_months
-             FROM feedback_summaries s WHERE s.subject_type = $1 AND s.subject_id = ANY($2::uuid[])`,
+          `SELECT s.*, s.subject_id::text AS subject_id FROM feedback_summaries s WHERE s.subject_type = $1 AND s.subject_id = ANY($2::uuid[])`,
           [subject, ids],
         );
         for (const row of rows) found.set(`${subject}:${row.subject_id}`, row);
       }
       return keys.map((key) => found.get(key) ?? null);
+    }),
+    /** Complaints posted in the last 12 months, per subject: read only when a query asks (a grouped count over feedback rows). */
+    recentComplaints: new DataLoader<string, number>(async (keys) => {
+      const found = new Map<string, number>();
+      for (const [subject, ids] of bySubject(keys)) {
+        const column = subject === "INSTITUTION" ? "institution_id" : "appraiser_id";
+        const rows: Array<{ subject_id: string; n: number }> = await dataSource.query(
+          `SELECT ${column}::text AS subject_id, count(*)::int AS n FROM case_feedback
+            WHERE ${column} = ANY($1::uuid[]) AND kind = 'COMPLAINT' AND posted_at > now() - interval '12 months' GROUP BY ${column}`,
+          [ids],
+        );
+        for (const row of rows) found.set(`${subject}:${row.subject_id}`, row.n);
+      }
+      return keys.map((key) => found.get(key) ?? 0);
     }),
     complaintEventsByFeedbackId: loadManyBy(dataSource, ComplaintEvent, "feedbackId", { seq: "ASC" }),
     supervisionRecordsByInstitutionId: loadManyBy(dataSource, SupervisionRecord, "institutionId", { conductedOn: "DESC" }),

@@ -32,7 +32,6 @@ export class FeedbackSummary {
   @Field(() => Int, { description: "Feedback items of every kind." }) count: number;
   @Field(() => FeedbackAverages, { description: "Average ratings." }) averages: FeedbackAverages;
   @Field(() => Float, { nullable: true, description: "Share of opinions adopted, among feedback that says (0–1)." }) adoptionRate: number | null;
-  @Field(() => Int, { description: "Complaints posted in the last 12 months." }) complaintsLast12Months: number;
   @Field(() => Int, { description: "Complaints posted in all." }) complaintsTotal: number;
   @Field(() => Date, { nullable: true, description: "When the latest feedback was posted." }) lastFeedbackAt: Date | null;
 }
@@ -119,6 +118,14 @@ export class CaseFeedbackResolver {
   @Guard("authenticated")
   nextSteps(@Root() feedback: CaseFeedback, @Ctx() ctx: HubContext): ComplaintNextStep[] {
     return ctx.services.caseFeedback.nextSteps(feedback);
+  }
+}
+
+@Resolver(() => FeedbackSummary)
+export class FeedbackSummaryResolver {
+  @FieldResolver(() => Int, { description: "Complaints posted in the last 12 months." })
+  complaintsLast12Months(@Root() summary: FeedbackSummaryView, @Ctx() ctx: HubContext): Promise<number> {
+    return ctx.services.caseFeedback.recentComplaints(summary);
   }
 }
 

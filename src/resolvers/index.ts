@@ -3,7 +3,7 @@ import { IdentityProviderResolver } from "./identity-provider.resolver";
 import { AppraisalCaseResolver, CaseAppraiserResolver, PossibleDuplicateResolver, EntrustAppraisalPayloadResolver } from "./appraisal-case.resolver";
 import { AppraiserPracticeResolver, AppraiserResolver } from "./appraiser.resolver";
 import { AuditEventResolver } from "./audit-event.resolver";
-import { AppraiserFeedbackResolver, CaseFeedbackResolver, InstitutionFeedbackResolver } from "./case-feedback.resolver";
+import { AppraiserFeedbackResolver, CaseFeedbackResolver, FeedbackSummaryResolver, InstitutionFeedbackResolver } from "./case-feedback.resolver";
 import { ClientSystemResolver } from "./client-system.resolver";
 import { InstitutionResolver } from "./institution.resolver";
 import { MeResolver } from "./me.resolver";
@@ -47,6 +47,7 @@ export const RESOLVERS = [
   CaseAppraiserResolver,
   CaseFeedbackResolver,
   InstitutionFeedbackResolver,
+  FeedbackSummaryResolver,
   AppraiserFeedbackResolver,
   SupervisionRecordResolver,
   InstitutionSupervisionResolver,

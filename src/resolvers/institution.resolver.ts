@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { selectedColumns } from "../loaders/column-selection";
 import { Guard, Public } from "../policy/guard";
 import type { HubContext } from "../context/context";
 import { InstitutionGrade, ListingLevel, ListingStatus } from "../domain/directory-enums";
@@ -6,7 +8,7 @@ import { InstitutionGradeRecord } from "../entities/institution-grade.entity";
 import { RecordInstitutionGradeInput } from "../inputs/institution-grade.input";
 import { PublicEvaluation } from "./public-evaluation.types";
 import { findRegion } from "../domain/region-directory";
-import { Appraiser } from "../entities/appraiser.entity";
+import { Appraiser, APPRAISER_COLUMN_NEEDS } from "../entities/appraiser.entity";
 import { Institution } from "../entities/institution.entity";
 import { ListingEvent } from "../entities/listing-event.entity";
 import { BadUserInputError } from "../errors/errors";
@@ -132,8 +134,8 @@ export class InstitutionResolver {
 
   @FieldResolver(() => [Appraiser], { description: "Its current appraisers, by name." })
   @Public()
-  appraisers(@Root() institution: Institution, @Ctx() ctx: HubContext): Promise<Appraiser[]> {
-    return ctx.services.appraisers.appraisersOf(institution);
+  appraisers(@Root() institution: Institution, @Ctx() ctx: HubContext, @Info() info: GraphQLResolveInfo): Promise<Appraiser[]> {
+    return ctx.services.appraisers.appraisersOf(institution, selectedColumns(info, Appraiser, APPRAISER_COLUMN_NEEDS));
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Code of the institution's own agency (its case system's), if it has one: for the bureaus and associations covering it." })

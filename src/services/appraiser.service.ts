@@ -92,8 +92,9 @@ export class AppraiserService {
   }
 
   /** Current appraisers of an institution the caller already sees. */
-  appraisersOf(institution: Institution): Promise<Appraiser[]> {
-    return this.scope.loaders.appraisersByInstitutionId.load(institution.id);
+  /** The institution's appraisers; `properties`: the columns to read (all by default), as the query selects them. */
+  appraisersOf(institution: Institution, properties: readonly string[] | null = null): Promise<Appraiser[]> {
+    return this.scope.loaders.appraisersByInstitutionId(properties).load(institution.id);
   }
 
   async institutionOf(appraiser: Appraiser): Promise<Institution | null> {

@@ -87,7 +87,12 @@ export class CaseFeedbackService {
 
   async summary(subject: SummarySubject, id: string): Promise<FeedbackSummaryView> {
     const row = await this.scope.loaders.feedbackSummary.load(`${subject}:${id}`);
-    return summaryView(row);
+    return summaryView(subject, id, row);
+  }
+
+  /** Complaints about the summary's subject posted in the last 12 months. */
+  recentComplaints(summary: FeedbackSummaryView): Promise<number> {
+    return this.scope.loaders.recentComplaints.load(`${summary.subject}:${summary.subjectId}`);
   }
 
   complaintHistory(feedback: CaseFeedback): Promise<ComplaintEvent[]> {

@@ -56,7 +56,7 @@ export class CommandRunner {
     fingerprint: unknown | ((authorized: A) => unknown);
     write(manager: EntityManager, authorized: A): Promise<{ id: string } & Written>;
   }): Promise<Created<E>> {
-    return this.committed(async (manager) => {
+    return this.committed(command.entityType, async (manager) => {
       const authorized = (command.authorize ? await command.authorize(manager) : undefined) as A;
       const fingerprint = typeof command.fingerprint === "function" ? (command.fingerprint as (authorized: A) => unknown)(authorized) : command.fingerprint;
       const write = async () => {
@@ -95,7 +95,7 @@ export class CommandRunner {
     authorize?(record: E, facts: X): void;
     apply(record: E, manager: EntityManager, facts: X): Promise<Change<E>>;
   }): Promise<E> {
-    return this.committed(async (manager) => {
+    return this.committed(command.entityType, async (manager) => {
       const record = command.load ? await command.load(manager, command.id) : isUuid(command.id) ? await manager.getRepository(command.entity).findOneBy({ id: command.id } as never) : null;
       const facts = (record && command.facts ? await command.facts(record, manager) : undefined) as X;
       if (!record || (command.visible && !command.visible(record, facts))) throw new NotFoundError(command.label);
@@ -122,7 +122,7 @@ export class CommandRunner {
     work(manager: EntityManager): Promise<{ commit: { id: string } & Written; answer: R } | { rollBack: R }>;
   }): Promise<R> {
     try {
-      return await this.committed(async (manager) => {
+      return await this.committed(command.entityType, async (manager) => {
         const outcome = await command.work(manager);
         if ("rollBack" in outcome) throw new RollBack(outcome.rollBack);
         await this.audit(manager, command.operation, command.entityType, outcome.commit.id, outcome.commit);
@@ -134,8 +134,12 @@ export class CommandRunner {
     }
   }
 
-  /** One transaction; once it commits with events in it, the pusher is told (it also polls, for other instances' events). */
-  private async committed<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * One transaction; once it commits with events in it, the pusher is told (it also polls, for other
+   * instances' events), and once a registry record (an agency, a client system) changed, the token checks'
+   * kept rows are dropped, so a disable takes effect at the next request.
+   */
+  private async committed<T>(entityType: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     let events = 0;
     const result = await this.scope.dataSource.transaction(async (manager) => {
       const answer = await work(manager);
@@ -143,6 +147,7 @@ export class CommandRunner {
       return answer;
     });
     if (events > 0) this.scope.eventsWritten?.();
+    if (REGISTRY_ENTITY_TYPES.has(entityType)) this.scope.registryChanged?.();
     return result;
   }
 
@@ -155,6 +160,9 @@ export class CommandRunner {
     if (count > 0) eventsWritten.set(manager, (eventsWritten.get(manager) ?? 0) + count);
   }
 }
+
+/** The records token checks read (`auth/registry-cache.ts`). */
+const REGISTRY_ENTITY_TYPES = new Set(["Agency", "ClientSystem"]);
 
 /** Events each open transaction has written so far, to tell the pusher once it commits. */
 const eventsWritten = new WeakMap<EntityManager, number>();

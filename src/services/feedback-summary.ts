@@ -7,14 +7,16 @@ import { EntityManager } from "typeorm";
 import type { DataSource } from "typeorm";
 import { CaseFeedback } from "../entities/case-feedback.entity";
 import { FeedbackKind } from "../domain/case-enums";
-import type { SummaryRow } from "../loaders/case-feedback.loader";
+import type { SummaryRow, SummarySubject } from "../loaders/case-feedback.loader";
 import type { RatingsInput } from "../inputs/case-feedback.input";
 
 export interface FeedbackSummaryView {
+  /** Whose summary it is (for the fields read apart, `complaintsLast12Months`). */
+  subject: SummarySubject;
+  subjectId: string;
   count: number;
   averages: Record<keyof Required<RatingsInput>, number | null>;
   adoptionRate: number | null;
-  complaintsLast12Months: number;
   complaintsTotal: number;
   lastFeedbackAt: Date | null;
 }
@@ -54,12 +56,14 @@ export async function addToSummaries(manager: EntityManager, f: CaseFeedback): P
   }
 }
 
-export function summaryView(row: SummaryRow | null): FeedbackSummaryView {
+export function summaryView(subject: SummarySubject, subjectId: string, row: SummaryRow | null): FeedbackSummaryView {
   const avg = (sum: number, n: number) => (n > 0 ? Math.round((sum / n) * 100) / 100 : null);
   if (!row) {
-    return { count: 0, averages: { timeliness: null, professionalism: null, reportQuality: null, conduct: null, courtPerformance: null }, adoptionRate: null, complaintsLast12Months: 0, complaintsTotal: 0, lastFeedbackAt: null };
+    return { subject, subjectId, count: 0, averages: { timeliness: null, professionalism: null, reportQuality: null, conduct: null, courtPerformance: null }, adoptionRate: null, complaintsTotal: 0, lastFeedbackAt: null };
   }
   return {
+    subject,
+    subjectId,
     count: row.feedback_count,
     averages: {
       timeliness: avg(row.timeliness_sum, row.timeliness_n),
@@ -69,7 +73,6 @@ export function summaryView(row: SummaryRow | null): FeedbackSummaryView {
       courtPerformance: avg(row.court_performance_sum, row.court_performance_n),
     },
     adoptionRate: row.adoption_known_count > 0 ? Math.round((row.adopted_count / row.adoption_known_count) * 1000) / 1000 : null,
-    complaintsLast12Months: row.complaints_last_12_months,
     complaintsTotal: row.complaint_count,
     lastFeedbackAt: row.last_feedback_at,
   };

@@ -1,6 +1,7 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Clause } from "../policy/decision";
 import { CursorPart, decodeCursor, Page, pageSize, toPage } from "./pagination";
+import { entityRows } from "../loaders/entity-rows";
 
 /** One filter of a list: the clause a given value adds (its parameters named after the filter), or null for none. */
 export type FilterTable<F> = { [K in keyof F]-?: (value: NonNullable<F[K]>, alias: string) => Clause | null };
@@ -42,7 +43,10 @@ export async function listPage<E extends ObjectLiteral, F extends object>(
   for (const join of spec.joins ?? []) query.leftJoin(join.entity, join.alias, join.on);
   query.where(visibility.clause, visibility.params);
   const { size, counted } = narrow(query, spec, filter, page);
-  const rows = await query.limit(size + 1).getMany();
+  // Raw rows read into entities directly (`loaders/entity-rows.ts`): a page of a list is a hot path.
+  const shape = entityRows(dataSource, spec.entity);
+  query.select(shape.qualified(spec.alias));
+  const rows = (await query.limit(size + 1).getRawMany()).map((raw) => shape.read(raw));
   return toPage(rows, size, (row) => spec.order.keys.map((key) => key.value(row)), () => counted.getCount());
 }
 
