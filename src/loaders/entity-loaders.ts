@@ -15,7 +15,7 @@ export function loadOneBy<E extends ObjectLiteral>(dataSource: DataSource, entit
     const rows = entityRows(dataSource, entity);
     const key = rows.column(column);
     const found: Array<Record<string, unknown>> = await dataSource.query(`SELECT ${rows.columns} FROM ${rows.table} WHERE ${key.name} = ANY($1::${key.arrayType}[])`, [keys]);
-    const byKey = new Map(found.map((raw) => [String(raw[key.name.slice(1, -1)]), raw]));
+    const byKey = new Map(found.map((raw) => [String(raw[key.databaseName]), raw]));
     return keys.map((k) => {
       const raw = byKey.get(k);
       return raw ? rows.read(raw) : null;

@@ -15,8 +15,8 @@ export interface EntityRows<E> {
   readonly columns: string;
   /** The same under a table alias (`"i"."name" AS "name"`), for a query builder's `select`. */
   qualified(alias: string): string;
-  /** The quoted column of a property, and the type to cast a key array to for `= ANY($1::type[])`. */
-  column(property: string): { name: string; arrayType: string };
+  /** A property's column: quoted, as rows name it, and the type to cast a key array to for `= ANY($1::type[])`. */
+  column(property: string): { name: string; databaseName: string; arrayType: string };
   /** ORDER BY for a TypeORM order of properties. */
   orderBy(order: FindOptionsOrder<E>): string;
   read(raw: Record<string, unknown>): E;
@@ -70,11 +70,16 @@ export function entityRows<E extends ObjectLiteral>(dataSource: DataSource, enti
       qualified: (alias) => selected.map((c) => `${quote(alias)}.${quote(c.databaseName)} AS ${quote(c.databaseName)}`).join(", "),
       column: (property) => {
         const c = columnOf(property);
-        return { name: quote(c.databaseName), arrayType: ARRAY_TYPES[String(c.type)] ?? "text" };
+        return { name: quote(c.databaseName), databaseName: c.databaseName, arrayType: ARRAY_TYPES[String(c.type)] ?? "text" };
       },
       orderBy: (order) =>
-        Object.entries(order as Record<string, string>)
-          .map(([property, direction]) => `${quote(columnOf(property).databaseName)} ${direction === "DESC" ? "DESC" : "ASC"}`)
+        Object.entries(order as Record<string, string | { direction?: string; nulls?: string }>)
+          .map(([property, how]) => {
+            // TypeORM's forms: "ASC" | "DESC" (any case), or { direction, nulls: "FIRST" | "LAST" }.
+            const { direction, nulls } = typeof how === "string" ? { direction: how, nulls: undefined } : how;
+            const nullsClause = nulls ? ` NULLS ${nulls.toUpperCase() === "FIRST" ? "FIRST" : "LAST"}` : "";
+            return `${quote(columnOf(property).databaseName)} ${direction?.toUpperCase() === "DESC" ? "DESC" : "ASC"}${nullsClause}`;
+          })
           .join(", "),
       read: all.read,
     };
