@@ -102,9 +102,15 @@ function writeReport(report, out) {
   fs.writeFileSync(out, `${lines.join("\n")}\n`);
 }
 
-/** What `--quick` fails on: more SQL per request than the baseline allows, errors, or the directory page refused. */
+/**
+ * What `--quick` fails on: more SQL per request than the baseline allows, failed requests (the directory page
+ * refused by the cost limit among them), or the hub answering otherwise than the floor.
+ */
 function checkQuick(report, baseline) {
   const problems = [];
+  for (const [key, comparison] of Object.entries(report.comparisons)) {
+    if (comparison.same < comparison.of) problems.push(`(${key}): the hub's data differs from the floor's in ${comparison.of - comparison.same} of ${comparison.of} requests`);
+  }
   for (const [key, result] of Object.entries(report.results)) {
     if (result.errors > 0) problems.push(`${key}: ${result.errors} request(s) failed`);
     const allowed = baseline.sqlPerRequest[key];
