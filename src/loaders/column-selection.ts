@@ -49,7 +49,13 @@ export function entityColumns(entity: Function): ReadonlySet<string> {
   return columns;
 }
 
+/** Per field of a query (graphql-js hands every item of a list the same `fieldNodes`): worked out once, not per parent. */
+const decided = new WeakMap<readonly FieldNode[], string[] | null>();
+
 /** The columns of `entity` that the selection under `info` reads (null: all). */
 export function selectedColumns(info: GraphQLResolveInfo, entity: Function, needs: ColumnNeeds): string[] | null {
-  return columnsForSelection(info, needs, entityColumns(entity));
+  if (decided.has(info.fieldNodes)) return decided.get(info.fieldNodes)!;
+  const columns = columnsForSelection(info, needs, entityColumns(entity));
+  decided.set(info.fieldNodes, columns);
+  return columns;
 }

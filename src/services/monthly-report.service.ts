@@ -89,7 +89,8 @@ export class MonthlyReportService {
     if (MONTH.test(month) && month >= this.scope.today().slice(0, 7)) throw new BadUserInputError("A month is filed once it has ended.", "month");
     const report = await this.report({ month });
     // Rendered before the transaction: it holds a connection only for the insert.
-    const [xlsx, html] = [await monthlyReportXlsx(report), monthlyReportHtml(report)];
+    const xlsx = await monthlyReportXlsx(report);
+    const html = monthlyReportHtml(report);
     return this.commands.create({
       operation: "fileMonthlyReport",
       entity: FiledMonthlyReport,
