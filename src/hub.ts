@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { ApolloServer } from "@apollo/server";
 import type { Express } from "express";
 import { AuditTrail } from "./audit/audit-trail";
+import { TreeHeadPublisher } from "./audit/audit-tree-head";
 import { loadSigningKey, loadVerificationKeys, SigningKey } from "./auth/signing-key";
 import { TokenVerifier } from "./auth/token";
 import { RemoteJwksCache } from "./auth/remote-jwks";
@@ -56,6 +57,8 @@ export interface Hub {
   pusher: Pusher;
   /** The registry rows tokens are checked against, kept a few seconds (`auth/registry-cache.ts`). */
   registry: RegistryCache;
+  /** Publishes the audit log's signed tree heads every `HUB_AUDIT_TREE_HEAD_MS` (`publish()` signs one now). */
+  treeHeads: TreeHeadPublisher;
   /**
    * Stops accepting connections, lets requests in flight finish (up to `HUB_SHUTDOWN_GRACE_MS`), then
    * flushes the audit trail; the database stays open for its owner to close.
@@ -65,9 +68,10 @@ export interface Hub {
 
 /** Assembles the hub over an open database: audit trail, keys, token verifier, schema and HTTP app. */
 export async function buildHub(config: HubConfig, logger: Logger, db: OpenDatabase, options: { now?: () => Date } = {}): Promise<Hub> {
-  const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize, logger, now: options.now });
+  const trail = new AuditTrail(db.dataSource, { ...config.audit, logger, now: options.now });
   const signingKey = await loadSigningKey(config);
   const verificationKeys = await loadVerificationKeys(config, signingKey);
+  const treeHeads = new TreeHeadPublisher(db.dataSource, signingKey, { intervalMs: config.audit.treeHeadIntervalMs, logger, now: options.now });
   const registry = new RegistryCache(registryLookup(db.dataSource), { ttlMs: config.jwt.registryCacheMs, maxEntries: 10_000 });
   const verifier = new TokenVerifier(
     verificationKeys,
@@ -100,6 +104,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     webhookAllowedHosts: config.push.allowedHosts,
     eventsWritten: () => pusher?.nudge(),
     registryChanged: () => registry.clear(),
+    auditKeys: verificationKeys.map((key) => key.publicJwk),
   };
   const metrics = createMetrics();
   pusher = new Pusher(baseDeps, schema.schema, config, logger, metrics.registry, options.now);
@@ -127,6 +132,8 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
   const { app, apollo, httpServer, metricsHttpServer } = await createApp({ config, logger, deps, schema, credentials, metrics, trusted, routerAssertions, jwks: { keys: verificationKeys.map((key) => key.publicJwk) } });
   const liveSubscriptions = serveLiveSubscriptions(httpServer, schema, deps, credentials, logger, { trusted, peopleOnly: config.router.only });
   pusher.start();
+  trail.sequencer.start();
+  treeHeads.start();
   return {
     app,
     httpServer,
@@ -138,11 +145,13 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     credentials,
     pusher,
     registry,
+    treeHeads,
     async stop() {
       await liveSubscriptions.close();
       await apollo.stop();
       await pusher!.stop();
       await trail.close();
+      treeHeads.stop();
       redis?.disconnect();
     },
   };
@@ -168,7 +177,7 @@ async function redisReady(redis: Redis, logger: Logger): Promise<void> {
  * line (`--operator`, for the registry's own commands), or the public.
  */
 export async function commandContexts(config: HubConfig, db: OpenDatabase, agencyCode: string | undefined, command: string, operator?: string) {
-  const trail = new AuditTrail(db.dataSource, { flushIntervalMs: config.audit.flushIntervalMs, batchSize: config.audit.batchSize });
+  const trail = new AuditTrail(db.dataSource, config.audit);
   const deps: HubDeps = { dataSource: db.dataSource, trail, vault: await loadPiiVault(config, db.dataSource), policy: config.policy, env: config.env };
   let viewer = operator ? Viewer.operator(operator) : Viewer.anonymous();
   if (agencyCode) {

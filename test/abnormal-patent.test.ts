@@ -62,6 +62,7 @@ async function handled(as: string, id: string, version: number, input: AbnormalP
 }
 
 async function auditHead(): Promise<number> {
+  await hub.hub.deps.trail.flush();
   const [{ seq }] = await hub.db.dataSource.query(`SELECT coalesce(max(seq), 0)::int AS seq FROM audit_events`);
   return seq;
 }

@@ -218,6 +218,7 @@ describe("the standards catalogue and the listing conditions", () => {
     expect(added.body.errors).toBeUndefined();
     expect(errorOf(await hub.graphql(ADD, { as: "HA-AMR", variables: { input: { ...input, code: "t/hnipa 0001-2025" } } }))).toEqual({ code: "CONFLICT", field: "input.code" });
     expect(errorOf(await hub.graphql(ADD, { as: "HA-AMR", variables: { input: { ...input, code: "不是标准号" } } }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.code" });
+    await hub.hub.deps.trail.flush();
     const audit = await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE operation = 'addStandard' AND entity_id = $1`, [added.body.data.addStandard.standard.id]);
     expect(audit).toEqual([{ n: 1 }]);
 
@@ -447,6 +448,7 @@ describe("circulars to a region", () => {
     expect(await titles("XY-PROC")).toEqual([commendation, warning]);
     expect(await titles("XX-AMR")).toEqual([]);
     expect(await titles("XY-COURT")).toEqual([]);
+    await hub.hub.deps.trail.flush();
     const audit = await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE operation = 'issueCircular' AND entity_id = $1`, [issued.body.data.issueCircular.circular.id]);
     expect(audit).toEqual([{ n: 1 }]);
   });
@@ -493,6 +495,7 @@ describe("removing an institution after a confirmed false appraisal", () => {
     const after = (await hub.graphql(READ, { as: "XY-AMR" })).body.data.institution;
     expect(after.listingStatus).toBe("REMOVED");
     expect(after.listingHistory[0]).toEqual({ toStatus: "REMOVED", decisionDocNo: "信市监〔2026〕30号" });
+    await hub.hub.deps.trail.flush();
     const audit = await hub.db.dataSource.query(`SELECT operation FROM audit_events WHERE operation IN ('proposeRemoval', 'recordLegalReview', 'decideRemoval') AND outcome = 'SUCCESS' ORDER BY seq`);
     expect(audit.map((a: { operation: string }) => a.operation)).toEqual(["proposeRemoval", "recordLegalReview", "recordLegalReview", "decideRemoval"]);
   });
@@ -520,6 +523,7 @@ describe("complaints from everyone", () => {
     expect(row.sealed).not.toContain("13800001111");
     // The bureau handling it reads the contact in full (audited); the institution is no complainant.
     expect((await hub.graphql(READ, { as: "XY-AMR", variables: { id: complaint.id } })).body.data.caseFeedback).toEqual({ partyName: "信阳某茶业有限公司", partyContact: "13800001111", complaintStatus: "SUBMITTED" });
+    await hub.hub.deps.trail.flush();
     const reads = await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE operation = 'read:CaseFeedback.partyContact' AND entity_id = $1`, [complaint.id]);
     expect(reads).toEqual([{ n: 1 }]);
     const handled = await hub.graphql(`mutation($id: ID!, $v: Int!) { handleComplaint(id: $id, expectedVersion: $v, input: { to: ACKNOWLEDGED, note: "已受理" }) { complaintStatus } }`, { as: "XY-AMR", variables: { id: complaint.id, v: complaint.version } });

@@ -128,13 +128,13 @@ describe("what justifies a full ID number", () => {
   it("masks the value when its audit entry cannot be written", async () => {
     const db = hub.db.dataSource;
     await db.query(`CREATE FUNCTION audit_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit offline'; END $$`);
-    await db.query(`CREATE TRIGGER audit_refuse BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_refuse()`);
+    await db.query(`CREATE TRIGGER audit_refuse BEFORE INSERT ON audit_queue FOR EACH ROW EXECUTE FUNCTION audit_refuse()`);
     try {
       const res = await hub.graphql(graphql(`query AppraiserIdNumberAndPhone($id: ID!) { appraiser(id: $id) { idNumber phone } }`), { ...pii, headers: { "x-case-ref": "2024-32" }, variables: { id: await appraiserId("张伟") } });
       expect(res.body.data!.appraiser).toEqual({ idNumber: "411502********1232", phone: "138****1232" });
       expect(disclosureOf(res)!.masked).toEqual([expect.objectContaining({ reason: "AUDIT_UNAVAILABLE", paths: [["appraiser", "idNumber"], ["appraiser", "phone"]] })]);
     } finally {
-      await db.query(`DROP TRIGGER audit_refuse ON audit_events`);
+      await db.query(`DROP TRIGGER audit_refuse ON audit_queue`);
       await db.query(`DROP FUNCTION audit_refuse()`);
     }
   });

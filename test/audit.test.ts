@@ -1,7 +1,7 @@
 import { AuditTrail } from "../src/audit/audit-trail";
 import { createDataSource } from "../src/db/data-source";
 import { AuditOutcome } from "../src/entities/audit-event.entity";
-import { verifyAuditChain } from "../src/services/audit-event.service";
+import { verifyAuditLog } from "../src/audit/audit-verify";
 import { startTestHub, TestHub } from "./support/test-hub";
 
 let hub: TestHub;
@@ -20,6 +20,7 @@ describe("audit trail", () => {
       { as: "XY-AMR", scopes: ["clients:manage"], headers: { "x-request-id": "req-audit-1", "x-case-ref": encodeURIComponent("(2024)豫15知民初32号"), "x-end-user": "zhang.wei" } },
     );
     const id = res.body.data.registerClientSystem.clientSystem.id;
+    await hub.hub.deps.trail.flush();
     const [entry] = await sql(`SELECT * FROM audit_events WHERE entity_id = $1`, [id]);
     expect(entry).toMatchObject({
       agency_code: "XY-AMR",
@@ -53,7 +54,7 @@ describe("audit trail", () => {
 
   it("keeps one unforked chain under concurrent writers, including a second process's trail", async () => {
     // A second hub process: on a server, its own connection pool; PGlite admits one process, so there it is
-    // a second trail over the same database. Both serialise on the same advisory lock.
+    // a second trail over the same database. Their sequencers take turns under one advisory lock.
     const secondPool = hub.databaseUrl ? await createDataSource({ kind: "postgres", url: hub.databaseUrl }).initialize() : hub.db.dataSource;
     const other = new AuditTrail(secondPool, { flushIntervalMs: 5, batchSize: 3 });
     const writes: Array<Promise<unknown>> = [];
@@ -69,7 +70,37 @@ describe("audit trail", () => {
     expect(n).toBe(max);
     const [{ forks }] = await sql(`SELECT count(*)::int AS forks FROM (SELECT prev_hash FROM audit_events GROUP BY prev_hash HAVING count(*) > 1) f`);
     expect(forks).toBe(0);
-    expect((await verifyAuditChain(hub.db.dataSource)).ok).toBe(true);
+    expect((await verifyAuditLog(hub.db.dataSource)).ok).toBe(true);
+  });
+
+  it("never makes a writer wait for the sequencer: changes commit while it is held up, and are sequenced after", async () => {
+    if (!hub.databaseUrl) return; // holding the sequencer's lock from elsewhere needs a second connection
+    const blocker = await createDataSource({ kind: "postgres", url: hub.databaseUrl }).initialize();
+    const runner = blocker.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    // The sequencer's lock, and the one every append took before the log had a sequencer (issue 20).
+    await runner.query(`SELECT pg_advisory_xact_lock(7420310002), pg_advisory_xact_lock(7420310001)`);
+    try {
+      const started = Date.now();
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          hub.graphql(`mutation { registerClientSystem(input: { idempotencyKey: "held-${i}", name: "held-${i}" }) { clientSystem { id } } }`, { as: "HA-AMR", scopes: ["clients:manage"] }),
+        ),
+      );
+      expect(answers.map((a) => a.body.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const [{ queued }] = await sql(`SELECT count(*)::int AS queued FROM audit_queue WHERE operation = 'registerClientSystem'`);
+      expect(queued).toBe(5);
+    } finally {
+      await runner.commitTransaction();
+      await runner.release();
+      await blocker.destroy();
+    }
+    await hub.hub.deps.trail.flush();
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM audit_events WHERE operation = 'registerClientSystem' AND entity_id IN (SELECT id::text FROM client_systems WHERE name LIKE 'held-%')`);
+    expect(n).toBe(5);
+    expect((await verifyAuditLog(hub.db.dataSource)).ok).toBe(true);
   });
 
   it("loses no queued entry on a clean shutdown", async () => {
@@ -91,18 +122,18 @@ describe("audit trail", () => {
     };
 
     it("finds an edited entry, and finds a deleted one", async () => {
-      expect((await verifyAuditChain(hub.db.dataSource)).ok).toBe(true);
+      expect((await verifyAuditLog(hub.db.dataSource)).ok).toBe(true);
       const [original] = await sql(`SELECT seq::text AS seq, agency_code FROM audit_events WHERE seq = 5`);
 
       await withTriggerDisabled(() => sql(`UPDATE audit_events SET agency_code = 'XX-AMR' WHERE seq = 5`));
-      const edited = await verifyAuditChain(hub.db.dataSource);
+      const edited = await verifyAuditLog(hub.db.dataSource);
       expect(edited).toMatchObject({ ok: false, checked: 4, firstBreak: { seq: "5", reason: "CONTENT_CHANGED" } });
 
       await withTriggerDisabled(() => sql(`UPDATE audit_events SET agency_code = $1 WHERE seq = 5`, [original.agency_code]));
-      expect((await verifyAuditChain(hub.db.dataSource)).ok).toBe(true);
+      expect((await verifyAuditLog(hub.db.dataSource)).ok).toBe(true);
 
       await withTriggerDisabled(() => sql(`DELETE FROM audit_events WHERE seq = 9`));
-      const deleted = await verifyAuditChain(hub.db.dataSource);
+      const deleted = await verifyAuditLog(hub.db.dataSource);
       expect(deleted).toMatchObject({ ok: false, checked: 8, firstBreak: { seq: "10", reason: "ENTRIES_MISSING" } });
     });
   });

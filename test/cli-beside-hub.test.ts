@@ -91,7 +91,7 @@ it("runs migrate, audit verify, export, import and token beside a running hub, w
   expect(migrate).toEqual({ code: 0, stdout: "no pending migrations\n", stderr: databaseLine });
 
   expect(audit.code).toBe(0);
-  expect(audit.stdout).toMatch(/^audit chain intact: \d+ entries/);
+  expect(audit.stdout).toMatch(/^audit log intact: \d+ entries/);
   expect(audit.stderr).toBe(databaseLine);
 
   expect(exported.code).toBe(0);

@@ -140,7 +140,7 @@ describe("hub command", () => {
     // appraiser's suspension, 1 association's sanction, 1 circular and 1 typical case (89); 2 abnormal-patent
     // batch imports, 33 handling steps and the escalation's credit record, 5 marks placed under custody, 3 alerts
     // and 1 handling step (45); last month's report 信阳 filed (1)
-    expect(intact.stdout).toMatch(/^audit chain intact: 135 entries; head 135 [0-9a-f]{64}\n$/);
+    expect(intact.stdout).toMatch(/^audit log intact: 135 entries, 0 signed tree heads; head 135 [0-9a-f]{64}\n$/);
     // Tamper as a superuser would, through the same database the CLI uses (it has exited, so PGlite is free).
     await withHubDatabase(database, dataDir, async (query) => {
       await query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change`);

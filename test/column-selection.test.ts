@@ -41,9 +41,9 @@ it("reads fewer columns for fewer fields, in one statement for the page either w
     const seen: string[] = [];
     // TypeORM hands its logger every statement: keep those reading appraisers.
     const count = counter.logQuery;
-    (counter as unknown as { logQuery(sql: string): void }).logQuery = (sql: string) => {
+    counter.logQuery = (sql, parameters, runner) => {
       if (sql.includes('FROM "appraisers"')) seen.push(sql);
-      count.call(counter);
+      count.call(counter, sql, parameters, runner);
     };
     try {
       expect((await hub.graphql(`{ institutions(first: 20) { edges { node { name appraisers { ${fields} } } } } }`, { as: "XY-COURT" })).body.errors).toBeUndefined();

@@ -108,6 +108,7 @@ describe("credit records", () => {
     const res = await record("XY-AMR", { idempotencyKey: "susp-1", subjectCreditCode: inst.code, severity: "SERIOUS", behaviour: "FALSE_APPRAISAL", suspendListing: true, shareWithAgencyCodes: ["XY-COURT"] });
     expect(res.body.errors).toBeUndefined();
     expect(await one(`SELECT listing_status FROM institutions WHERE id = $1`, [inst.id])).toEqual({ listing_status: "SUSPENDED" });
+    await hub.hub.deps.trail.flush();
     const ops = (await hub.db.dataSource.query(`SELECT operation FROM audit_events WHERE entity_id IN ($1, $2) ORDER BY seq`, [inst.id, res.body.data!.recordCreditEvent!.record.id])).map((r: { operation: string }) => r.operation);
     expect(ops).toEqual(expect.arrayContaining(["recordCreditEvent", "shareCreditRecord", "changeListingStatus"]));
     const general = await record("XY-AMR", { idempotencyKey: "susp-2", subjectCreditCode: inst.code, suspendListing: true });

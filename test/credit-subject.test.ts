@@ -42,6 +42,7 @@ describe("a patent attorney as subject", () => {
     expect(await read("XY-AMR")).toBe("41*********77");
     expect(await read("XX-AMR", ["pii:read"])).toBe("41*********77");
     expect(await read("XY-AMR", ["pii:read"])).toBe("4115201800777");
+    await hub.hub.deps.trail.flush();
     const audit = await hub.db.dataSource.query(`SELECT agency_code, fields FROM audit_events WHERE operation = 'read:CreditRecord.subjectCertificateNo' AND entity_id = $1`, [created.id]);
     expect(audit).toEqual([{ agency_code: "XY-AMR", fields: ["subjectCertificateNo"] }]);
     // Not for the public, even while the record is published.

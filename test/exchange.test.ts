@@ -81,6 +81,7 @@ describe("importing institutions", () => {
     expect(report.rejected.map(({ row, column }) => ({ row, column }))).toEqual(bad);
     expect(report.rejected.every((r) => r.message.length > 0)).toBe(true);
     expect(await count("institutions")).toBe(before + 980);
+    await hub.hub.deps.trail.flush();
     expect(await count("audit_events", "operation = 'registerInstitution' AND agency_code = 'XY-AMR'")).toBeGreaterThanOrEqual(980);
   });
 
@@ -91,6 +92,7 @@ describe("importing institutions", () => {
     expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 980 });
     expect(report.rejected).toHaveLength(20);
     expect(await hub.db.dataSource.query(`SELECT sum(version)::int AS v FROM institutions`)).toEqual(versions);
+    await hub.hub.deps.trail.flush();
     const [{ max: auditAfter }] = await hub.db.dataSource.query(`SELECT max(seq)::int AS max FROM audit_events`);
     expect(auditAfter).toBe(auditBefore);
   });

@@ -16,6 +16,7 @@ describe("registering institutions", () => {
     expect(res.body.errors).toBeUndefined();
     const { institution } = res.body.data!.registerInstitution!;
     expect(institution).toMatchObject({ version: 1, listingStatus: "NOT_LISTED", creditCode: code });
+    await hub.hub.deps.trail.flush();
     const [entry] = await hub.db.dataSource.query(`SELECT operation, agency_code FROM audit_events WHERE entity_id = $1`, [institution.id]);
     expect(entry).toEqual({ operation: "registerInstitution", agency_code: "XY-AMR" });
   });

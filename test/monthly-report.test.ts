@@ -135,6 +135,7 @@ describe("filed monthly reports", () => {
       ["410000", "河南省", "HA-AMR"],
     ]);
     expect((await filed("CNIPA", { month })).totalCount).toBe(3);
+    await later.hub.deps.trail.flush();
     const audit = await later.db.dataSource.query(`SELECT agency_code, client_name, entity_id FROM audit_events WHERE operation = 'fileMonthlyReport' AND request_id LIKE 'scheduler-%' ORDER BY agency_code`);
     expect(audit).toEqual(
       [...province.edges]

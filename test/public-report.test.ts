@@ -44,6 +44,7 @@ describe("public reports", () => {
 
     const [report] = (await hub.graphql(LIST, { as: "XY-AMR" })).body.data.publicReports.edges.map((e: { node: unknown }) => e.node);
     expect(report).toMatchObject({ ...ZYJD, status: "RECEIVED", contact: "13912345678", regionCode: "411500", institution: { name: "信阳中原知识产权鉴定中心" } });
+    await hub.hub.deps.trail.flush();
     const reads = await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE operation = 'read:PublicReport.contact' AND entity_id = $1`, [report.id]);
     // Read in full three times (XY-AMR twice, HA-AMR once): each read audited.
     expect(reads).toEqual([{ n: 3 }]);

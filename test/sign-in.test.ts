@@ -256,6 +256,7 @@ describeIfBrowser("people sign in through their agency's OpenID Connect provider
     expect(stale.body.errors?.map((e) => e.extensions.code)).toEqual(["CONFLICT"]);
     const changed = await hub.data(UPDATE, { as: "HA-AMR", scopes: ["registry:admin", "pii:read"], variables: { code: "XY-AMR", version: 1, input: { groupScopes: [{ group: "pii-officers", scopes: ["pii:read"] }, { group: "staff", scopes: [] }] } } });
     expect(changed.updateIdentityProvider).toEqual({ version: 2, groupScopes: [{ group: "pii-officers", scopes: ["pii:read"] }, { group: "staff", scopes: [] }], hasClientSecret: true });
+    await hub.hub.deps.trail.flush();
     const audit = await hub.db.dataSource.query(`SELECT agency_code, operation, fields FROM audit_events WHERE entity_type = 'IdentityProvider' ORDER BY seq`);
     expect(audit).toEqual([
       { agency_code: "XY-AMR", operation: "registerIdentityProvider", fields: ["issuer", "clientId", "clientSecret", "requestScopes", "groupScopes"] },

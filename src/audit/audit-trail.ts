@@ -1,7 +1,8 @@
 import { DataSource, EntityManager } from "typeorm";
-import { AuditEvent, AuditOutcome } from "../entities/audit-event.entity";
+import { AuditOutcome } from "../entities/audit-event.entity";
 import type { Logger } from "../logging/logger";
-import { AuditActor, auditHash, ChainedContent, GENESIS_HASH } from "./audit-chain";
+import { AuditActor } from "./audit-chain";
+import { AuditSequencer } from "./audit-sequencer";
 
 export type { AuditActor };
 
@@ -14,42 +15,58 @@ export interface AuditEntry {
   errorCode?: string | null;
 }
 
-/** Arbitrary but fixed key of the advisory lock that serialises appends across every hub process. */
-const CHAIN_LOCK_KEY = 7_420_310_001;
+/** The columns of `audit_queue` and their types, for the insert from one JSON parameter. */
+const QUEUE_COLUMNS = [
+  ["occurred_at", "timestamptz"], ["agency_code", "text"], ["region_code", "text"], ["client_name", "text"], ["end_user", "text"], ["request_id", "text"],
+  ["case_ref", "text"], ["operation", "text"], ["entity_type", "text"], ["entity_id", "text"], ["fields", "text[]"], ["outcome", "text"], ["error_code", "text"],
+] as const;
+const INSERT_QUEUED = `INSERT INTO audit_queue (${QUEUE_COLUMNS.map(([name]) => name).join(", ")})
+  SELECT ${QUEUE_COLUMNS.map(([name]) => name).join(", ")} FROM jsonb_to_recordset($1::jsonb) AS r(${QUEUE_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")})`;
+
+type Item = { actor: AuditActor; entry: AuditEntry; at: Date };
 
 /**
- * Appends to the hash-chained audit trail.
+ * Writes the audit trail.
  *
- * `append` writes inside the caller's transaction, so a change and its audit entry commit or roll back
- * together. A disclosure of personal data goes through `appendDurably`, which resolves only once its entry
- * is committed: the value may leave the hub only after that. Disclosures made in the same turn of the event
- * loop (a page of appraisers, concurrent requests) share one transaction. Other entries that belong to no
- * transaction (denied or rejected attempts) go through `enqueue`: they are written in small batches, and
+ * `append` queues entries inside the caller's transaction, so a change and its audit entry commit or roll
+ * back together. A disclosure of personal data goes through `appendDurably`, which resolves only once its
+ * entry is committed: the value may leave the hub only after that. Disclosures made in the same turn of the
+ * event loop (a page of appraisers, concurrent requests) share one transaction. Other entries that belong to
+ * no transaction (denied or rejected attempts) go through `enqueue`: they are written in small batches, and
  * `close()` flushes what is left, so a clean shutdown loses none.
  *
- * Every append takes one transaction-scoped advisory lock, reads the chain head and inserts after it, so
- * concurrent requests, and several hub processes on one database, extend one chain and never fork it.
+ * Writers only insert into the queue, which takes no lock: the sequencer (`audit-sequencer.ts`) numbers,
+ * chains and hashes what they queued into the log within milliseconds, one batch at a time across every hub
+ * process, so concurrent writers never wait on each other for the log.
  */
 export class AuditTrail {
-  private pending: Array<{ actor: AuditActor; entry: AuditEntry; at: Date }> = [];
+  private pending: Item[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
-  private durable: Array<{ actor: AuditActor; entry: AuditEntry; at: Date; done: (error?: unknown) => void }> = [];
+  private durable: Array<Item & { done: (error?: unknown) => void }> = [];
+  readonly sequencer: AuditSequencer;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: { flushIntervalMs: number; batchSize: number; logger?: Logger; now?: () => Date },
-  ) {}
+    private readonly options: { flushIntervalMs: number; batchSize: number; sequencePollMs?: number; logger?: Logger; now?: () => Date },
+  ) {
+    this.sequencer = new AuditSequencer(dataSource, { batchSize: SEQUENCE_BATCH, pollIntervalMs: options.sequencePollMs ?? 50, logger: options.logger });
+  }
 
   private now(): Date {
     return this.options.now ? this.options.now() : new Date();
   }
 
-  /** Appends entries in the caller's transaction; they commit with it. */
+  /** Queues entries in the caller's transaction; they commit with it. Call `committed()` once it has. */
   async append(manager: EntityManager, actor: AuditActor, entries: AuditEntry[]): Promise<void> {
     const at = this.now();
-    await this.insertChained(manager, entries.map((entry) => ({ actor, entry, at })));
+    await this.insertQueued(manager, entries.map((entry) => ({ actor, entry, at })));
+  }
+
+  /** A transaction that appended has committed: its entries are sequenced in the next few milliseconds. */
+  committed(): void {
+    this.sequencer.nudge();
   }
 
   /**
@@ -68,12 +85,13 @@ export class AuditTrail {
     const batch = this.durable;
     this.durable = [];
     try {
-      await this.dataSource.transaction((manager) => this.insertChained(manager, batch));
+      await this.dataSource.transaction((manager) => this.insertQueued(manager, batch));
     } catch (error) {
       this.options.logger?.error({ entries: batch.length, pgCode: (error as { code?: string }).code }, "audit append failed; the disclosures were withheld");
       for (const item of batch) item.done(error ?? new Error("audit append failed"));
       return;
     }
+    this.sequencer.nudge();
     for (const item of batch) item.done();
   }
 
@@ -81,20 +99,28 @@ export class AuditTrail {
   enqueue(actor: AuditActor, entry: AuditEntry): void {
     if (this.closed) {
       // After close, write straight through rather than drop the entry.
-      void this.writeBatch([{ actor, entry, at: this.now() }]);
+      void this.writeBatch([{ actor, entry, at: this.now() }]).then(() => this.sequencer.drain().catch(() => undefined));
       return;
     }
     this.pending.push({ actor, entry, at: this.now() });
     if (this.pending.length >= this.options.batchSize) {
-      void this.flush();
+      void this.flushPending();
     } else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.options.flushIntervalMs);
+      this.timer = setTimeout(() => void this.flushPending(), this.options.flushIntervalMs);
       this.timer.unref();
     }
   }
 
-  /** Writes every queued entry. Resolves when they are committed. */
-  flush(): Promise<void> {
+  /**
+   * Writes every entry enqueued so far and sequences everything committed to the queue: once it resolves, the
+   * log holds them. Rejects when the sequencer could not run (the entries stay queued).
+   */
+  async flush(): Promise<void> {
+    await this.flushPending();
+    await this.sequencer.drain();
+  }
+
+  private flushPending(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -105,54 +131,55 @@ export class AuditTrail {
     return this.flushing;
   }
 
-  /** Flushes and stops the timer; later entries are written one by one. */
+  /** Flushes, stops the timers and sequences what is queued; later entries are written one by one. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.flush();
+    await this.flushPending();
+    try {
+      await this.sequencer.stop();
+    } catch {
+      // Logged by the sequencer; the entries stay queued and the next start sequences them.
+    }
   }
 
-  private async writeBatch(batch: Array<{ actor: AuditActor; entry: AuditEntry; at: Date }>): Promise<void> {
+  private async writeBatch(batch: Item[]): Promise<void> {
     try {
-      await this.dataSource.transaction((manager) => this.insertChained(manager, batch));
+      await this.dataSource.transaction((manager) => this.insertQueued(manager, batch));
+      this.sequencer.nudge();
     } catch (error) {
       // Keep the entries for the next flush rather than lose them; the log says the trail is behind.
       this.pending.unshift(...batch);
       this.options.logger?.error({ entries: batch.length, errorName: (error as Error)?.name, pgCode: (error as { code?: string }).code }, "audit flush failed; will retry");
       if (!this.closed && !this.timer) {
-        this.timer = setTimeout(() => void this.flush(), this.options.flushIntervalMs * 4);
+        this.timer = setTimeout(() => void this.flushPending(), this.options.flushIntervalMs * 4);
         this.timer.unref();
       }
     }
   }
 
-  private async insertChained(manager: EntityManager, items: Array<{ actor: AuditActor; entry: AuditEntry; at: Date }>): Promise<void> {
+  private async insertQueued(manager: EntityManager, items: Item[]): Promise<void> {
     if (items.length === 0) return;
-    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [CHAIN_LOCK_KEY]);
-    const head: Array<{ head_seq: string; hash: string }> = await manager.query(`SELECT e.seq::text AS head_seq, e.hash FROM audit_events e ORDER BY e.seq DESC LIMIT 1`);
-    let seq = head.length > 0 ? BigInt(head[0].head_seq) : 0n;
-    let prevHash = head.length > 0 ? head[0].hash : GENESIS_HASH;
-    const rows: Array<ChainedContent & { hash: string }> = [];
-    for (const { actor, entry, at } of items) {
-      seq += 1n;
-      const content: ChainedContent = {
-        ...actor,
-        seq: seq.toString(),
-        occurredAt: at,
-        operation: entry.operation,
-        entityType: entry.entityType ?? null,
-        entityId: entry.entityId ?? null,
-        fields: entry.fields ?? [],
-        outcome: entry.outcome,
-        errorCode: entry.errorCode ?? null,
-        prevHash,
-      };
-      const hash = auditHash(content);
-      rows.push({ ...content, hash });
-      prevHash = hash;
-    }
-    await manager.createQueryBuilder().insert().into(AuditEvent).values(rows as never).execute();
+    const rows = items.map(({ actor, entry, at }) => ({
+      occurred_at: at.toISOString(),
+      agency_code: actor.agencyCode,
+      region_code: actor.regionCode,
+      client_name: actor.clientName,
+      end_user: actor.endUser,
+      request_id: actor.requestId,
+      case_ref: actor.caseRef,
+      operation: entry.operation,
+      entity_type: entry.entityType ?? null,
+      entity_id: entry.entityId ?? null,
+      fields: entry.fields ?? [],
+      outcome: entry.outcome,
+      error_code: entry.errorCode ?? null,
+    }));
+    await manager.query(INSERT_QUEUED, [JSON.stringify(rows)]);
   }
 }
+
+/** Entries per sequencing transaction: large enough for bursts, small enough to keep each one short. */
+const SEQUENCE_BATCH = 1000;
 
 /** The actor the hub itself is when a command (seed, import) runs outside any request. */
 export function systemActor(operationSource: string): AuditActor {

@@ -98,7 +98,14 @@ export interface HubConfig {
   /** Local policy (deadlines in working days), kept as configuration. */
   readonly policy: HubPolicy;
   readonly log: { readonly level: string; readonly stacks: boolean };
-  readonly audit: { readonly flushIntervalMs: number; readonly batchSize: number };
+  readonly audit: {
+    readonly flushIntervalMs: number;
+    readonly batchSize: number;
+    /** How often each instance looks for entries other instances queued (its own are sequenced at once). */
+    readonly sequencePollMs: number;
+    /** How often a signed tree head of the audit log is published, when the log grew. */
+    readonly treeHeadIntervalMs: number;
+  };
   readonly db: {
     readonly poolSize: number;
     /** Server-side bound on one statement (`statement_timeout`). */
@@ -346,6 +353,8 @@ const envSchema = z.object({
   HUB_LOG_STACKS: bool(false),
   HUB_AUDIT_FLUSH_MS: int(500, 10, 60_000),
   HUB_AUDIT_BATCH_SIZE: int(200, 1, 10_000),
+  HUB_AUDIT_SEQUENCE_MS: int(50, 5, 10_000),
+  HUB_AUDIT_TREE_HEAD_MS: int(60_000, 1_000, 86_400_000),
   HUB_DB_POOL_SIZE: int(10, 1, 200),
   HUB_CASE_ACCEPTANCE_WORKING_DAYS: int(DEFAULT_POLICY.caseAcceptanceWorkingDays, 1, 60),
   HUB_DUPLICATE_WINDOW_MONTHS: int(DEFAULT_POLICY.duplicateWindowMonths, 1, 120),
@@ -533,7 +542,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       statisticsMinimumCount: e.HUB_STATISTICS_MIN_COUNT,
     },
     log: { level: e.LOG_LEVEL, stacks: e.HUB_LOG_STACKS },
-    audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE },
+    audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE, sequencePollMs: e.HUB_AUDIT_SEQUENCE_MS, treeHeadIntervalMs: e.HUB_AUDIT_TREE_HEAD_MS },
     db: {
       poolSize: e.HUB_DB_POOL_SIZE,
       statementTimeoutMs: e.HUB_DB_STATEMENT_TIMEOUT_MS,

@@ -1,5 +1,6 @@
 import { StatisticsService } from "../services/statistics/statistics.service";
 import type { DataSource } from "typeorm";
+import type { JWK } from "jose";
 import type { AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
 import { allowsPlainHttp, DEFAULT_POLICY, HubConfig, HubPolicy } from "../config/config";
@@ -62,6 +63,8 @@ export interface HubDeps {
   readonly eventsWritten?: () => void;
   /** Drops the registry rows kept for tokens, after a registry write commits (`auth/registry-cache.ts`); absent in commands. */
   readonly registryChanged?: () => void;
+  /** The hub's public keys, to check the audit log's signed tree heads in `verifyAuditChain`; absent in commands. */
+  readonly auditKeys?: readonly JWK[];
   /** Counts the public's submissions per address (`RateLimits.admitPublicSubmission`); absent in commands. */
   readonly publicSubmissions?: { admitPublicSubmission(key: string): Promise<void> };
 }
@@ -135,6 +138,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     alertWindow: window,
     eventsWritten: deps.eventsWritten,
     registryChanged: deps.registryChanged,
+    auditKeys: deps.auditKeys,
   };
   const institutions = new InstitutionService(scope);
   const caseFeedback = new CaseFeedbackService(scope);

@@ -1,5 +1,6 @@
 import type { AlertWindow } from "../loaders/trademark-alert-feed";
 import type { DataSource } from "typeorm";
+import type { JWK } from "jose";
 import type { AuditActor, AuditTrail } from "../audit/audit-trail";
 import type { PiiVault } from "../auth/pii-vault";
 import type { HubPolicy } from "../config/config";
@@ -43,6 +44,8 @@ export interface RequestScope {
   readonly eventsWritten?: () => void;
   /** Tells this instance's token checks that the registry changed (other instances' caches expire on their own). */
   readonly registryChanged?: () => void;
+  /** The hub's public keys, to check the audit log's signed tree heads. */
+  readonly auditKeys?: readonly JWK[];
 }
 
 /** The audit trail's record of who is acting in this request. */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import fs from "node:fs";
 import pg from "pg";
-import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from "typeorm";
+import { DataSource, DataSourceOptions, QueryRunner, Logger as TypeOrmLogger } from "typeorm";
 import type { HubConfig } from "../config/config";
 import type { Logger } from "../logging/logger";
 import { ENTITIES } from "../entities";
@@ -35,10 +35,14 @@ export function databaseTarget(config: HubConfig): DatabaseTarget {
  * one increment per statement.
  */
 export class QueryCounter implements TypeOrmLogger {
+  /** Statements of requests and commands. */
   count = 0;
+  /** Statements of the hub's background work (the audit sequencer), whose connection says so in `data.background`. */
+  background = 0;
   constructor(private readonly hubLog?: Logger) {}
-  logQuery(): void {
-    this.count++;
+  logQuery(_query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    if (queryRunner?.data?.background) this.background++;
+    else this.count++;
   }
   logQueryError(error: string | Error, _query: string): void {
     // The query text and parameters may hold personal data: log only the database's error code.

@@ -86,7 +86,7 @@ export class TrustedDocuments {
     const restricted = this.mode !== "off" && viewer.client !== undefined && viewer.operator === undefined;
     const required = restricted && this.mode === "required";
     if (id !== undefined) {
-      const document = this.builtIn.get(id) ?? (await this.documentsOf(viewer))?.get(id);
+      const document = this.builtIn.get(id) ?? (await this.documentsOf(viewer))?.get(id) ?? (await this.registeredSince(viewer, id));
       if (document !== undefined) return document;
       if (request.documentId !== undefined || required) {
         if (required) this.counted.inc({ mode: this.mode, outcome: "refused" });
@@ -128,6 +128,19 @@ export class TrustedDocuments {
         else next(error);
       }
     };
+  }
+
+  /**
+   * A document id missing from the kept manifest, looked up in the database before it is refused: the client
+   * row that says which manifest version is current may be a few seconds old (`auth/registry-cache.ts`), and a
+   * manifest registered meanwhile (from the command line, through another instance) must count at once.
+   */
+  private async registeredSince(viewer: Viewer, id: string): Promise<string | undefined> {
+    const client = viewer.client;
+    if (!client || client.name === WEB_CLIENT_NAME) return undefined;
+    const [row]: Array<{ document: string }> = await this.dataSource.query(`SELECT document FROM trusted_documents WHERE client_system_id = $1 AND id = $2`, [client.id, id]);
+    if (row) this.cache.delete(client.id);
+    return row?.document;
   }
 
   /** The caller's registered documents: undefined for the public and for people signed in (the hub's own only). */

@@ -143,7 +143,7 @@ describe("a first start interrupted during its demo load", () => {
     hub = undefined;
     expect(await inDatabase(counts)).toMatchObject(DEMO);
     const verified = await runHub(["audit", "verify"], env());
-    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^audit chain intact: \d+ entries/) });
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^audit log intact: \d+ entries/) });
   }, 300_000);
 
   /** `hub serve`, resolved once it says it is loading the demo data; fails if it becomes ready or exits first. */

@@ -114,6 +114,6 @@ describeOnServer("two hubs started at once on an empty PostgreSQL database (Post
     expect(logs.match(/"msg":"demo data loaded"/g)).toHaveLength(1);
     expect(logs.match(/"msg":"appraisal-hub listening"/g)).toHaveLength(2);
     const verified = await runHub(["audit", "verify"], env());
-    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^audit chain intact: \d+ entries/) });
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^audit log intact: \d+ entries/) });
   }, 240_000);
 });

@@ -188,6 +188,24 @@ export const MATRIX: MatrixRow[] = [
     expected: row({ "HA-AMR": "ok", CNIPA: "ok" }, "denied"),
   },
   {
+    what: "the audit log's latest signed tree head: audit readers",
+    query: `{ auditTreeHead { treeSize rootHash signature } }`,
+    path: ["auditTreeHead"],
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied", ...INSTITUTIONS }, "ok"),
+  },
+  {
+    what: "the inclusion proof of an audit entry of XY-COURT: XY-COURT and the bureaus whose jurisdiction covers it (province level and above)",
+    query: `{ auditProof(seq: "{{courtAuditSeq}}") { leafIndex auditPath entry { operation } treeHead { treeSize } } }`,
+    path: ["auditProof"],
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied", ...INSTITUTIONS, "XY-COURT": "ok", "HA-AMR": "ok", CNIPA: "ok" }, "hidden"),
+  },
+  {
+    what: "a consistency proof between signed tree heads: audit readers",
+    query: `{ auditConsistency(from: "{{auditHeadSize}}") { proof from { treeSize } to { treeSize } } }`,
+    path: ["auditConsistency"],
+    expected: row({ anonymous: "denied", "XY-IPAA": "denied", ...INSTITUTIONS }, "ok"),
+  },
+  {
     what: "registering a client system without the clients:manage scope",
     query: `mutation { registerClientSystem(input: { idempotencyKey: "k", name: "x" }) { replayed } }`,
     path: ["registerClientSystem"],
@@ -1001,7 +1019,10 @@ export async function matrixIds(hub: TestHub): Promise<Record<string, string>> {
   const report = await hub.graphql(`mutation { submitPublicReport(input: { subjectCreditCode: "91411500MA9F3K2L21", subjectName: "信阳中原知识产权鉴定中心", description: "矩阵举报" }) { status } }`);
   if (report.body.errors) throw new Error(`matrix fixture failed: ${JSON.stringify(report.body.errors)}`);
   await hub.hub.deps.trail.flush();
+  const auditHead = await hub.hub.treeHeads.publish();
   return {
+    auditHeadSize: auditHead!.treeSize,
+    courtAuditSeq: await one(`SELECT e.seq::text AS id FROM audit_events e WHERE e.agency_code = 'XY-COURT' ORDER BY e.seq LIMIT 1`),
     revokedIncentive,
     redList: await one(`SELECT id FROM credit_incentives WHERE kind = 'RED_LIST' AND decision_doc_no = '信市监信〔2025〕12号'`),
     xinyangReport: await one(`SELECT id FROM monthly_reports WHERE region_code = '411500'`),
