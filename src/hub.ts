@@ -71,7 +71,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
   const trail = new AuditTrail(db.dataSource, { ...config.audit, logger, now: options.now });
   const signingKey = await loadSigningKey(config);
   const verificationKeys = await loadVerificationKeys(config, signingKey);
-  const treeHeads = new TreeHeadPublisher(db.dataSource, signingKey, { intervalMs: config.audit.treeHeadIntervalMs, logger, now: options.now });
+  const treeHeads = new TreeHeadPublisher(db.dataSource, signingKey, { intervalMs: config.audit.treeHeadIntervalMs, sequence: () => trail.sequencer.drain(), logger, now: options.now });
   const registry = new RegistryCache(registryLookup(db.dataSource), { ttlMs: config.jwt.registryCacheMs, maxEntries: 10_000 });
   const verifier = new TokenVerifier(
     verificationKeys,

@@ -130,7 +130,20 @@ describe("the audit log's proofs", () => {
     expect(noSuchHead.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "treeSize" });
   });
 
+  it("signs a head over entries an instance left queued, and none while the log has not grown", async () => {
+    // An instance stopped between its commit and sequencing: its entry waits in the queue.
+    await sql(`INSERT INTO audit_queue (occurred_at, agency_code, region_code, operation, outcome) VALUES (now(), 'XY-COURT', '411500', 'read:left-behind', 'SUCCESS')`);
+    const head = (await hub.hub.treeHeads.publish())!;
+    const [{ seq }] = await sql(`SELECT e.seq::text AS seq FROM audit_events e WHERE e.operation = 'read:left-behind'`);
+    expect(head.treeSize).toBe(seq);
+    expect(await hub.hub.treeHeads.publish()).toBeNull();
+    expect(await hub.hub.treeHeads.publish({ onlyIfDue: true })).toBeNull();
+    const proof = (await hub.graphql(PROOF, { as: "XY-COURT", variables: { seq } })).body.data.auditProof;
+    expect(await agencyAccepts(proof)).toBe(true);
+  });
+
   it("proves that a later head extends an earlier one", async () => {
+    await courtEntry("log-consistency-0");
     const first = (await hub.hub.treeHeads.publish())!;
     await courtEntry("log-consistency-1");
     await courtEntry("log-consistency-2");

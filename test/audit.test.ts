@@ -1,4 +1,5 @@
 import { AuditTrail } from "../src/audit/audit-trail";
+import { AuditSequencer } from "../src/audit/audit-sequencer";
 import { createDataSource } from "../src/db/data-source";
 import { AuditOutcome } from "../src/entities/audit-event.entity";
 import { verifyAuditLog } from "../src/audit/audit-verify";
@@ -54,7 +55,7 @@ describe("audit trail", () => {
 
   it("keeps one unforked chain under concurrent writers, including a second process's trail", async () => {
     // A second hub process: on a server, its own connection pool; PGlite admits one process, so there it is
-    // a second trail over the same database. Their sequencers take turns under one advisory lock.
+    // a second trail over the same database. Their sequencers race for the log's head; its key lets one at a time extend it.
     const secondPool = hub.databaseUrl ? await createDataSource({ kind: "postgres", url: hub.databaseUrl }).initialize() : hub.db.dataSource;
     const other = new AuditTrail(secondPool, { flushIntervalMs: 5, batchSize: 3 });
     const writes: Array<Promise<unknown>> = [];
@@ -73,14 +74,14 @@ describe("audit trail", () => {
     expect((await verifyAuditLog(hub.db.dataSource)).ok).toBe(true);
   });
 
-  it("never makes a writer wait for the sequencer: changes commit while it is held up, and are sequenced after", async () => {
-    if (!hub.databaseUrl) return; // holding the sequencer's lock from elsewhere needs a second connection
+  it("never makes a writer wait for the log: changes commit while nothing can be appended to it, and are sequenced after", async () => {
+    if (!hub.databaseUrl) return; // holding the log from elsewhere needs a second connection
     const blocker = await createDataSource({ kind: "postgres", url: hub.databaseUrl }).initialize();
     const runner = blocker.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
-    // The sequencer's lock, and the one every append took before the log had a sequencer (issue 20).
-    await runner.query(`SELECT pg_advisory_xact_lock(7420310002), pg_advisory_xact_lock(7420310001)`);
+    // Nobody can append to the log (or its tree) until this transaction ends; reading it is still allowed.
+    await runner.query(`LOCK TABLE audit_events, audit_tree_nodes IN EXCLUSIVE MODE`);
     try {
       const started = Date.now();
       const answers = await Promise.all(
@@ -101,6 +102,19 @@ describe("audit trail", () => {
     const [{ n }] = await sql(`SELECT count(*)::int AS n FROM audit_events WHERE operation = 'registerClientSystem' AND entity_id IN (SELECT id::text FROM client_systems WHERE name LIKE 'held-%')`);
     expect(n).toBe(5);
     expect((await verifyAuditLog(hub.db.dataSource)).ok).toBe(true);
+  });
+
+  it("lets two sequencers race over one queue: each entry appended once, in one unforked chain and tree", async () => {
+    const secondPool = hub.databaseUrl ? await createDataSource({ kind: "postgres", url: hub.databaseUrl }).initialize() : hub.db.dataSource;
+    // 300 entries queued as writers queue them; the two sequencers below take them in batches of 7, both at once.
+    await sql(`INSERT INTO audit_queue (occurred_at, agency_code, operation, entity_id, outcome) SELECT now(), 'XY-AMR', 'read:race', s.n::text, 'SUCCESS' FROM generate_series(0, 299) AS s(n) ORDER BY s.n`);
+    const [a, b] = [new AuditSequencer(hub.db.dataSource, { batchSize: 7 }), new AuditSequencer(secondPool, { batchSize: 7 })];
+    await Promise.all([a.drain(), b.drain(), a.drain()]);
+    if (secondPool !== hub.db.dataSource) await secondPool.destroy();
+    const rows: Array<{ entity_id: string }> = await sql(`SELECT entity_id FROM audit_events WHERE operation = 'read:race' ORDER BY seq`);
+    expect(rows.map((r) => Number(r.entity_id))).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(await sql(`SELECT count(*)::int AS n FROM audit_queue`)).toEqual([{ n: 0 }]);
+    expect(await verifyAuditLog(hub.db.dataSource)).toMatchObject({ ok: true, firstBreak: null });
   });
 
   it("loses no queued entry on a clean shutdown", async () => {

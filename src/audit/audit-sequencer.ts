@@ -1,11 +1,10 @@
-import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
+import { inBackground } from "../db/background";
+import { isBoundToOneTransaction } from "../db/one-transaction";
 import type { Logger } from "../logging/logger";
 import { auditHash, ChainedContent, GENESIS_HASH } from "./audit-chain";
-import { readTreeNodes, StoredNode, storeTreeNodes } from "./audit-tree-store";
+import { readTreeNodes, StoredNode } from "./audit-tree-store";
 import { auditLeafHash, lookupFrom, MerkleFrontier } from "./merkle";
-
-/** Arbitrary but fixed key of the advisory lock that lets one sequencer at a time, across every hub process, extend the log. */
-const SEQUENCER_LOCK_KEY = 7_420_310_002;
 
 /** The columns of `audit_events` and their types, for the batch insert from one JSON parameter. */
 const EVENT_COLUMNS = [
@@ -13,8 +12,32 @@ const EVENT_COLUMNS = [
   ["request_id", "text"], ["case_ref", "text"], ["operation", "text"], ["entity_type", "text"], ["entity_id", "text"], ["fields", "text[]"],
   ["outcome", "text"], ["error_code", "text"], ["prev_hash", "text"], ["hash", "text"],
 ] as const;
-const INSERT_EVENTS = `INSERT INTO audit_events (${EVENT_COLUMNS.map(([name]) => name).join(", ")})
-  SELECT ${EVENT_COLUMNS.map(([name]) => name).join(", ")} FROM jsonb_to_recordset($1::jsonb) AS r(${EVENT_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")})`;
+const EVENT_NAMES = EVENT_COLUMNS.map(([name]) => name).join(", ");
+
+/** The queued entries, oldest first, each with the log's head as this one statement sees it. */
+const READ_BATCH = `
+  SELECT q.occurred_at, q.agency_code, q.region_code, q.client_name, q.end_user, q.request_id, q.case_ref, q.operation, q.entity_type, q.entity_id,
+         q.fields, q.outcome, q.error_code, q.id::text AS queue_id, h.seq::text AS head_seq, h.hash AS head_hash
+    FROM (SELECT * FROM audit_queue ORDER BY id LIMIT $1) q
+    LEFT JOIN (SELECT e.seq, e.hash FROM audit_events e ORDER BY e.seq DESC LIMIT 1) h ON true
+   ORDER BY q.id`;
+
+/**
+ * One statement, so all of it or none: takes the entries off the queue, appends them to the log and stores the
+ * tree nodes they complete. If another sequencer extended the log from the same head meanwhile, the primary key
+ * on `seq` refuses it (23505) and nothing happens; if the queue lost an entry of the batch, it raises.
+ */
+const WRITE_BATCH = `
+  WITH taken AS (DELETE FROM audit_queue WHERE id = ANY($1::bigint[]) RETURNING id),
+       events AS (INSERT INTO audit_events (${EVENT_NAMES})
+                  SELECT ${EVENT_NAMES} FROM jsonb_to_recordset($2::jsonb) AS r(${EVENT_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")}) RETURNING seq),
+       nodes AS (INSERT INTO audit_tree_nodes (level, idx, hash)
+                 SELECT n.level, n.idx, decode(n.hash, 'hex') FROM unnest($3::smallint[], $4::bigint[], $5::text[]) AS n(level, idx, hash) RETURNING idx)
+  SELECT CASE WHEN (SELECT count(*) FROM taken) <> cardinality($1::bigint[]) THEN audit_sequencer_refuse('the audit queue changed under the sequencer') END AS refused,
+         (SELECT count(*) FROM events)::int AS appended, (SELECT count(*) FROM nodes)::int AS nodes`;
+
+/** Attempts at one batch when other sequencers keep winning the race for the same head. */
+const MAX_RACES = 20;
 
 interface QueuedRow {
   occurred_at: Date | string;
@@ -30,51 +53,58 @@ interface QueuedRow {
   fields: string[];
   outcome: string;
   error_code: string | null;
+  queue_id: string;
+  head_seq: string | null;
+  head_hash: string | null;
 }
 
 /**
  * Moves audit entries from the queue their writers committed them to into the log (in the manner of
- * Certificate Transparency and Trillian's sequencer): one batch at a time, under one advisory lock that only
- * sequencers take, it numbers the queued entries in the order they were queued, chains their hashes, and
- * stores the Merkle tree's nodes they complete. Writers never wait for it: they only insert into the queue.
+ * Certificate Transparency and Trillian's sequencer): it numbers the queued entries in the order they were
+ * queued, chains their hashes, and stores the Merkle tree's nodes they complete. Writers never wait for it:
+ * they only insert into the queue.
  *
- * It runs when nudged (a command of this process committed), every `pollIntervalMs` (entries other processes
- * queued) and on `drain()` (a read of the trail, a flush, a stop), and keeps going until the queue is empty.
- * Nothing is lost when it fails: the entries stay queued, and the next run, here or in another process, takes
- * them.
+ * A batch is two statements and no lock: one reads the queue with the log's head, one writes (see
+ * `WRITE_BATCH`). Sequencers of several processes may race for a head; the log's primary key lets exactly one
+ * extend it, the others fail without writing and try again from the new head, so one sequencer at a time
+ * extends the log and it never forks.
+ *
+ * A process sequences when nudged (one of its own transactions queued entries) and on `drain()` (at start, a
+ * read of the trail, a flush, before a tree head is published, at stop), and keeps going until the queue is
+ * empty: every run takes the whole queue, so entries a process queued and did not live to sequence go with the
+ * next run anywhere. Nothing is lost when it fails: the entries stay queued for the next run.
  */
 export class AuditSequencer {
   private running: Promise<void> | undefined;
   private again = false;
-  private timer: NodeJS.Timeout | undefined;
   private nudged = false;
-  /** The tree's right edge after the last batch this process committed: saves reading it when no other process sequenced since. */
-  private frontier: MerkleFrontier | undefined;
+  /** The tree's right edge after the last batch this process wrote, with the head it ends at. */
+  private frontier: { edge: MerkleFrontier; headHash: string } | undefined;
+
+  private readonly bound: boolean;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: { batchSize: number; pollIntervalMs: number; logger?: Logger },
-  ) {}
-
-  /** Polls for entries other processes queued. */
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.poll(), this.options.pollIntervalMs);
-    this.timer.unref();
-    // What an instance that stopped uncleanly, or a command, left queued.
-    void this.poll();
+    private readonly options: { batchSize: number; logger?: Logger },
+  ) {
+    this.bound = isBoundToOneTransaction(dataSource);
   }
 
-  /** Stops polling and sequences what is queued. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.drain();
+  /** Sequences what an instance that stopped uncleanly, or a command, left queued. */
+  start(): void {
+    if (!this.bound) this.drain().catch(() => undefined);
+  }
+
+  /** Sequences what is queued. */
+  stop(): Promise<void> {
+    return this.drain();
   }
 
   /** An entry was committed to the queue: sequence soon, together with whatever else commits in this turn. */
   nudge(): void {
-    if (this.nudged) return;
+    // Over one transaction (the demo load), work beside its caller's would run inside whatever the caller
+    // does at that moment: its entries are sequenced when it flushes or closes the trail.
+    if (this.nudged || this.bound) return;
     this.nudged = true;
     setImmediate(() => {
       this.nudged = false;
@@ -105,91 +135,81 @@ export class AuditSequencer {
     }
   }
 
-  private async poll(): Promise<void> {
-    if (this.running) return;
-    try {
-      const [{ queued }] = await this.inBackground((manager) => manager.query(`SELECT EXISTS (SELECT 1 FROM audit_queue) AS queued`), { transaction: false });
-      if (queued) await this.drain();
-    } catch {
-      // Logged by `run`, or the database is away: the next poll tries again.
-    }
-  }
-
-  /** One transaction: takes up to `batchSize` queued entries and appends them to the log. Answers how many. */
+  /** Appends up to `batchSize` queued entries to the log. Answers how many. */
   private async sequenceBatch(): Promise<number> {
-    let extended: MerkleFrontier | undefined;
-    const count = await this.inBackground(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock($1)`, [SEQUENCER_LOCK_KEY]);
-      const queued: QueuedRow[] = await manager.query(
-        `WITH taken AS (DELETE FROM audit_queue WHERE id IN (SELECT id FROM audit_queue ORDER BY id LIMIT $1) RETURNING *)
-         SELECT occurred_at, agency_code, region_code, client_name, end_user, request_id, case_ref, operation, entity_type, entity_id, fields, outcome, error_code
-           FROM taken ORDER BY id`,
-        [this.options.batchSize],
-      );
-      if (queued.length === 0) return 0;
-      const [head]: Array<{ seq: string; hash: string }> = await manager.query(`SELECT e.seq::text AS seq, e.hash FROM audit_events e ORDER BY e.seq DESC LIMIT 1`);
-      const size = head ? Number(head.seq) : 0;
-      const frontier = await this.frontierAt(manager, size);
-      let prevHash = head ? head.hash : GENESIS_HASH;
-      const events: Array<ChainedContent & { hash: string }> = [];
-      const nodes: StoredNode[] = [];
-      queued.forEach((row, i) => {
-        const content: ChainedContent = {
-          seq: String(size + i + 1),
-          occurredAt: new Date(row.occurred_at),
-          agencyCode: row.agency_code,
-          regionCode: row.region_code,
-          clientName: row.client_name,
-          endUser: row.end_user,
-          requestId: row.request_id,
-          caseRef: row.case_ref,
-          operation: row.operation,
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          fields: row.fields ?? [],
-          outcome: row.outcome,
-          errorCode: row.error_code,
-          prevHash,
-        };
-        const hash = auditHash(content);
-        events.push({ ...content, hash });
-        nodes.push(...frontier.append(auditLeafHash(hash)));
-        prevHash = hash;
-      });
-      await manager.query(INSERT_EVENTS, [JSON.stringify(events.map(eventRecord))]);
-      await storeTreeNodes(manager, nodes);
-      extended = frontier;
-      return queued.length;
-    }, { transaction: true });
-    if (extended) this.frontier = extended;
-    return count;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.inBackground((db) => this.appendBatch(db));
+      } catch (error) {
+        // Another sequencer extended the log from the same head first (the key refused this batch), or took
+        // entries of it (the batch refused itself): read again from the new head.
+        const code = (error as { code?: string }).code;
+        if ((code !== "23505" && code !== "40001") || attempt >= MAX_RACES) throw error;
+        this.frontier = undefined;
+      }
+    }
   }
 
-  /**
-   * Runs on a connection marked as the hub's background work (`QueryRunner.data`), so that the statements of a
-   * request (`QueryCounter.count`) are told apart from the sequencer's, which serve every request at once.
-   */
-  private async inBackground<T>(work: (manager: EntityManager) => Promise<T>, options: { transaction: boolean }): Promise<T> {
-    let runner: QueryRunner;
-    try {
-      runner = this.dataSource.createQueryRunner();
-    } catch {
-      // A data source bound to one transaction (`db/one-transaction.ts`, the demo load) opens no other
-      // connection: the entries its work queued are sequenced inside that transaction, and commit with it.
-      return options.transaction ? this.dataSource.transaction(work) : work(this.dataSource.manager);
-    }
-    runner.data = { background: "audit-sequencer" };
-    try {
-      return options.transaction ? await runner.manager.transaction(work) : await work(runner.manager);
-    } finally {
-      await runner.release();
-    }
+  private async appendBatch(db: Pick<EntityManager, "query">): Promise<number> {
+    const queued: QueuedRow[] = await db.query(READ_BATCH, [this.options.batchSize]);
+    if (queued.length === 0) return 0;
+    const size = queued[0].head_seq ? Number(queued[0].head_seq) : 0;
+    const headHash = queued[0].head_hash ?? GENESIS_HASH;
+    const frontier = await this.frontierAt(db, size, headHash);
+    let prevHash = headHash;
+    const events: Array<ChainedContent & { hash: string }> = [];
+    const nodes: StoredNode[] = [];
+    queued.forEach((row, i) => {
+      const content: ChainedContent = {
+        seq: String(size + i + 1),
+        occurredAt: new Date(row.occurred_at),
+        agencyCode: row.agency_code,
+        regionCode: row.region_code,
+        clientName: row.client_name,
+        endUser: row.end_user,
+        requestId: row.request_id,
+        caseRef: row.case_ref,
+        operation: row.operation,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        fields: row.fields ?? [],
+        outcome: row.outcome,
+        errorCode: row.error_code,
+        prevHash,
+      };
+      const hash = auditHash(content);
+      events.push({ ...content, hash });
+      nodes.push(...frontier.append(auditLeafHash(hash)));
+      prevHash = hash;
+    });
+    await db.query(WRITE_BATCH, [
+      queued.map((row) => row.queue_id),
+      JSON.stringify(events.map(eventRecord)),
+      nodes.map((n) => n.level),
+      nodes.map((n) => String(n.index)),
+      nodes.map((n) => n.hash.toString("hex")),
+    ]);
+    this.frontier = { edge: frontier, headHash: prevHash };
+    return queued.length;
   }
 
   /** The right edge of the tree of `size` leaves: the one kept from the last batch, or read when another process sequenced since. */
-  private async frontierAt(manager: EntityManager, size: number): Promise<MerkleFrontier> {
-    if (this.frontier && this.frontier.treeSize === size) return this.frontier.clone();
-    return MerkleFrontier.of(size, lookupFrom(await readTreeNodes(manager, MerkleFrontier.nodesOf(size))));
+  private async frontierAt(db: Pick<EntityManager, "query">, size: number, headHash: string): Promise<MerkleFrontier> {
+    const kept = this.frontier;
+    if (kept && kept.edge.treeSize === size && kept.headHash === headHash) return kept.edge.clone();
+    return MerkleFrontier.of(size, lookupFrom(await readTreeNodes(db, MerkleFrontier.nodesOf(size))));
+  }
+
+  /** Runs on a connection of the hub's background work (`db/background.ts`), or in the one transaction the data source is bound to. */
+  private async inBackground<T>(work: (db: Pick<EntityManager, "query">) => Promise<T>): Promise<T> {
+    if (this.bound) {
+      // A data source bound to one transaction (`db/one-transaction.ts`, the demo load) opens no other
+      // connection: the entries its work queued are sequenced inside that transaction, and commit with it, in
+      // a savepoint, so that a batch that loses a race (two trails over it) rolls back alone instead of
+      // aborting the transaction.
+      return this.dataSource.transaction((manager) => work(manager));
+    }
+    return inBackground(this.dataSource, work);
   }
 }
 

@@ -49,9 +49,9 @@ export class AuditTrail {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: { flushIntervalMs: number; batchSize: number; sequencePollMs?: number; logger?: Logger; now?: () => Date },
+    private readonly options: { flushIntervalMs: number; batchSize: number; logger?: Logger; now?: () => Date },
   ) {
-    this.sequencer = new AuditSequencer(dataSource, { batchSize: SEQUENCE_BATCH, pollIntervalMs: options.sequencePollMs ?? 50, logger: options.logger });
+    this.sequencer = new AuditSequencer(dataSource, { batchSize: SEQUENCE_BATCH, logger: options.logger });
   }
 
   private now(): Date {

@@ -1,6 +1,7 @@
 import { CompactSign, compactVerify, importJWK, JWK } from "jose";
 import type { DataSource } from "typeorm";
 import { TOKEN_ALGORITHM, SigningKey } from "../auth/signing-key";
+import { inBackground } from "../db/background";
 import type { Logger } from "../logging/logger";
 import { overStoredNodes } from "./audit-tree-store";
 import { treeRoot } from "./merkle";
@@ -83,16 +84,24 @@ export async function allTreeHeads(db: Queryable): Promise<SignedTreeHead[]> {
 
 /**
  * Publishes a signed tree head every `intervalMs` when the log grew since the last one (Certificate
- * Transparency's STH). Any instance may; one advisory lock and the last head's time keep them from publishing
- * more often than the interval between them.
+ * Transparency's STH), after sequencing what is queued. Any instance may; one advisory lock and the last head's
+ * time keep them from publishing more often than the interval between them.
  */
 export class TreeHeadPublisher {
   private timer: NodeJS.Timeout | undefined;
+  /** When the newest head this instance knows of was published: between those, a tick costs no statement. */
+  private lastPublishedAt: number | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly key: SigningKey,
-    private readonly options: { intervalMs: number; logger?: Logger; now?: () => Date },
+    private readonly options: {
+      intervalMs: number;
+      /** Sequences what is queued, so that a head also covers entries an instance left queued when it stopped. */
+      sequence?: () => Promise<void>;
+      logger?: Logger;
+      now?: () => Date;
+    },
   ) {}
 
   start(): void {
@@ -113,25 +122,37 @@ export class TreeHeadPublisher {
    * head is younger than the interval). Answers the head published, or null.
    */
   async publish(options: { onlyIfDue?: boolean } = {}): Promise<SignedTreeHead | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [PUBLISHER_LOCK_KEY]);
-      if (!locked) return null;
-      const now = this.options.now ? this.options.now() : new Date();
-      const [last] = await manager.query(`SELECT h.tree_size::text AS tree_size, h.published_at FROM audit_tree_heads h ORDER BY h.tree_size DESC LIMIT 1`);
-      const [{ size }] = await manager.query(`SELECT coalesce(max(seq), 0)::text AS size FROM audit_events`);
-      if (size === "0" || (last && BigInt(last.tree_size) >= BigInt(size))) return null;
-      if (options.onlyIfDue && last && now.getTime() - new Date(last.published_at).getTime() < this.options.intervalMs) return null;
-      // Nodes of the first `size` leaves never change once stored, so this root is the root of that tree whatever is sequenced meanwhile.
-      const root = await overStoredNodes(manager, (node) => treeRoot(Number(size), node));
-      const head = await signTreeHead(this.key, { treeSize: size, rootHash: root.toString("hex"), publishedAt: now });
-      await manager.query(`INSERT INTO audit_tree_heads (tree_size, root_hash, published_at, key_id, signature) VALUES ($1::bigint, $2, $3, $4, $5)`, [
-        head.treeSize,
-        head.rootHash,
-        head.publishedAt,
-        head.keyId,
-        head.signature,
-      ]);
-      return head;
-    });
+    const now = this.options.now ? this.options.now() : new Date();
+    const due = (last: number | undefined) => !options.onlyIfDue || last === undefined || now.getTime() - last >= this.options.intervalMs;
+    if (!due(this.lastPublishedAt)) return null;
+    await this.options.sequence?.();
+    const { head, lastAt } = await inBackground(
+      this.dataSource,
+      async (manager) => {
+        const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [PUBLISHER_LOCK_KEY]);
+        // Another instance is publishing: its head will do.
+        if (!locked) return { head: null, lastAt: now.getTime() };
+        const [last] = await manager.query(`SELECT h.tree_size::text AS tree_size, h.published_at FROM audit_tree_heads h ORDER BY h.tree_size DESC LIMIT 1`);
+        const lastAt = last ? new Date(last.published_at).getTime() : undefined;
+        const [{ size }] = await manager.query(`SELECT coalesce(max(e.seq), 0)::text AS size FROM audit_events e`);
+        if (size === "0" || (last && BigInt(last.tree_size) >= BigInt(size)) || !due(lastAt)) return { head: null, lastAt };
+        // Nodes of the first `size` leaves never change once stored, so this root is the root of that tree whatever is sequenced meanwhile.
+        const root = await overStoredNodes(manager, (node) => treeRoot(Number(size), node));
+        const signed = await signTreeHead(this.key, { treeSize: size, rootHash: root.toString("hex"), publishedAt: now });
+        await manager.query(`INSERT INTO audit_tree_heads (tree_size, root_hash, published_at, key_id, signature) VALUES ($1::bigint, $2, $3, $4, $5)`, [
+          signed.treeSize,
+          signed.rootHash,
+          signed.publishedAt,
+          signed.keyId,
+          signed.signature,
+        ]);
+        return { head: signed, lastAt: now.getTime() };
+      },
+      { transaction: true },
+    );
+    // Due again an interval after the newest head (another instance's, when it published one meanwhile); a log
+    // that has not grown is looked at again an interval from now, not at every tick.
+    this.lastPublishedAt = !head && lastAt !== undefined && !due(lastAt) ? lastAt : now.getTime();
+    return head;
   }
 }

@@ -101,8 +101,6 @@ export interface HubConfig {
   readonly audit: {
     readonly flushIntervalMs: number;
     readonly batchSize: number;
-    /** How often each instance looks for entries other instances queued (its own are sequenced at once). */
-    readonly sequencePollMs: number;
     /** How often a signed tree head of the audit log is published, when the log grew. */
     readonly treeHeadIntervalMs: number;
   };
@@ -353,7 +351,6 @@ const envSchema = z.object({
   HUB_LOG_STACKS: bool(false),
   HUB_AUDIT_FLUSH_MS: int(500, 10, 60_000),
   HUB_AUDIT_BATCH_SIZE: int(200, 1, 10_000),
-  HUB_AUDIT_SEQUENCE_MS: int(50, 5, 10_000),
   HUB_AUDIT_TREE_HEAD_MS: int(60_000, 1_000, 86_400_000),
   HUB_DB_POOL_SIZE: int(10, 1, 200),
   HUB_CASE_ACCEPTANCE_WORKING_DAYS: int(DEFAULT_POLICY.caseAcceptanceWorkingDays, 1, 60),
@@ -542,7 +539,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       statisticsMinimumCount: e.HUB_STATISTICS_MIN_COUNT,
     },
     log: { level: e.LOG_LEVEL, stacks: e.HUB_LOG_STACKS },
-    audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE, sequencePollMs: e.HUB_AUDIT_SEQUENCE_MS, treeHeadIntervalMs: e.HUB_AUDIT_TREE_HEAD_MS },
+    audit: { flushIntervalMs: e.HUB_AUDIT_FLUSH_MS, batchSize: e.HUB_AUDIT_BATCH_SIZE, treeHeadIntervalMs: e.HUB_AUDIT_TREE_HEAD_MS },
     db: {
       poolSize: e.HUB_DB_POOL_SIZE,
       statementTimeoutMs: e.HUB_DB_STATEMENT_TIMEOUT_MS,

@@ -32,6 +32,14 @@ export async function inOneTransaction<T>(dataSource: DataSource, work: (bound: 
   }
 }
 
+/** The data sources `inOneTransaction` made: their work is one caller's, in order, with nothing beside it. */
+const boundSources = new WeakSet<DataSource>();
+
+/** Whether `dataSource` is bound to one transaction on one connection (it opens no other, and has no background). */
+export function isBoundToOneTransaction(dataSource: DataSource): boolean {
+  return boundSources.has(dataSource);
+}
+
 function boundTo(dataSource: DataSource, runner: QueryRunner): DataSource {
   const manager = runner.manager;
   const nested = new AsyncLocalStorage<true>();
@@ -45,7 +53,7 @@ function boundTo(dataSource: DataSource, runner: QueryRunner): DataSource {
     return next;
   };
   // Everything else a data source offers (getRepository, sql, metadata) reads `this.manager` or `this.query`.
-  return Object.create(dataSource, {
+  const bound = Object.create(dataSource, {
     manager: { value: manager },
     transaction: { value: transaction },
     query: { value: (sql: string, parameters?: unknown[]) => manager.query(sql, parameters) },
@@ -57,4 +65,6 @@ function boundTo(dataSource: DataSource, runner: QueryRunner): DataSource {
       },
     },
   }) as DataSource;
+  boundSources.add(bound);
+  return bound;
 }

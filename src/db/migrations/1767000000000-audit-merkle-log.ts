@@ -30,6 +30,8 @@ export class AuditMerkleLog1767000000000 implements MigrationInterface {
       outcome text NOT NULL CHECK (outcome IN ('SUCCESS','DENIED','REJECTED')),
       error_code text
     )`);
+    // The sequencer's one-statement batch raises through this when the queue lost an entry under it.
+    await q.query(`CREATE FUNCTION audit_sequencer_refuse(message text) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '%', message USING ERRCODE = 'serialization_failure'; END $$`);
     await q.query(`CREATE TRIGGER audit_queue_no_update BEFORE UPDATE ON audit_queue FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()`);
     await q.query(`CREATE TRIGGER audit_queue_no_truncate BEFORE TRUNCATE ON audit_queue FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change()`);
     await q.query(`CREATE TABLE audit_tree_nodes (
@@ -64,5 +66,6 @@ export class AuditMerkleLog1767000000000 implements MigrationInterface {
     await q.query(`DROP TABLE audit_tree_heads`);
     await q.query(`DROP TABLE audit_tree_nodes`);
     await q.query(`DROP TABLE audit_queue`);
+    await q.query(`DROP FUNCTION audit_sequencer_refuse(text)`);
   }
 }
