@@ -24,6 +24,7 @@ const { generate } = require("./lib/dataset");
 const { workloads: makeWorkloads } = require("./lib/workloads");
 const { CONTENDERS, startContender, cpuSeconds, rssMb } = require("./lib/contenders");
 const { SqlCounter } = require("./lib/sql-counter");
+const { DASHBOARD_SECTIONS } = require("./dashboard-queries");
 const { writeReport, checkQuick } = require("./lib/report");
 
 const ROOT = path.join(__dirname, "..");
@@ -35,7 +36,7 @@ const option = (name, fallback) => {
 const QUICK = argv.includes("--quick");
 // `--profile` (bench/profile.js): one measured run per contender under --cpu-prof, no comparison or counting pass.
 const PROFILE = argv.includes("--profile");
-const PLAN = QUICK ? { size: "quick", repeats: 1, warmupSeconds: 1, seconds: 3, connections: 20, countRequests: 20 } : { size: "full", repeats: 3, warmupSeconds: 3, seconds: 10, connections: 20, countRequests: 50 };
+const PLAN = QUICK ? { size: "quick", repeats: 1, warmupSeconds: 1, seconds: 3, connections: 20, countRequests: 20, dashboardRounds: 5 } : { size: "full", repeats: 3, warmupSeconds: 3, seconds: 10, connections: 20, countRequests: 50, dashboardRounds: 10 };
 if (option("seconds")) PLAN.seconds = Number(option("seconds"));
 if (PROFILE) PLAN.repeats = 1;
 const contenderNames = option("contenders", QUICK ? "hub,floor" : Object.keys(CONTENDERS).join(",")).split(",");
@@ -141,6 +142,60 @@ async function measure(server, workload, auth, seconds) {
   };
 }
 
+/**
+ * Share of the bench database's connection time spent waiting on a lock (`pg_stat_activity.wait_event_type =
+ * 'Lock'`: row, transaction and advisory locks), sampled every 50 ms while `work` runs.
+ */
+async function lockWaitShare(setup, work) {
+  let waiting = 0;
+  let connections = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const { rows } = await setup.admin.query(
+        `SELECT count(*) FILTER (WHERE wait_event_type = 'Lock')::int AS waiting, count(*)::int AS connections FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`,
+        [setup.name],
+      );
+      waiting += rows[0].waiting;
+      connections += rows[0].connections;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  try {
+    return { result: await work(), share: connections > 0 ? waiting / connections : null };
+  } finally {
+    sampling = false;
+    await sampler;
+  }
+}
+
+/**
+ * The province bureau's dashboard as its page loads it (issue 20's (d) target): the six `statistics` sections
+ * for Henan sent at once, one dashboard after the other; the time until the last answer, per dashboard.
+ */
+async function measureDashboard(server, auth, rounds) {
+  const once = async () => {
+    const t0 = performance.now();
+    const answers = await Promise.all(
+      DASHBOARD_SECTIONS.map((query) =>
+        fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${auth}` }, body: JSON.stringify({ query, variables: { region: "410000" } }) }).then((r) => r.json()),
+      ),
+    );
+    const failed = answers.filter((a) => a.errors || !a.data?.statistics).length;
+    return { ms: performance.now() - t0, failed };
+  };
+  for (let i = 0; i < 2; i++) await once();
+  const times = [];
+  let failed = 0;
+  for (let i = 0; i < rounds; i++) {
+    const round = await once();
+    times.push(round.ms);
+    failed += round.failed;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor((times.length - 1) / 2)], max: times[times.length - 1], rounds, failed };
+}
+
 /** Statements per request, through the relay: `n` requests one after the other after a warm-up. */
 async function countSql(name, setup, workload, auth, n) {
   const target = new URL(setup.databaseUrl);
@@ -215,9 +270,15 @@ async function main() {
         try {
           for (const w of workloads.filter((w) => CONTENDERS[name].workloads.includes(w.key))) {
             await measure(server, w, tokens[w.agency], PLAN.warmupSeconds);
-            const run = await measure(server, w, tokens[w.agency], PLAN.seconds);
+            const { result: run, share } = await lockWaitShare(setup, () => measure(server, w, tokens[w.agency], PLAN.seconds));
+            run.lockWaitShare = share;
             (runs[`${name}:${w.key}`] ??= []).push(run);
             console.log(`repeat ${repeat + 1} ${name} ${w.key}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.cpuMsPerRequest?.toFixed(2)} ms CPU/req, ${run.peakRssMb.toFixed(0)} MB${run.errors ? `, ${run.errors} errors: ${run.sampleError}` : ""}`);
+          }
+          if (name === "hub" && workloads.some((w) => w.key === "d")) {
+            const dashboard = await measureDashboard(server, tokens["HA-AMR"], PLAN.dashboardRounds);
+            (runs["hub:dashboard"] ??= []).push(dashboard);
+            console.log(`repeat ${repeat + 1} hub dashboard (six sections, one at a time): p50 ${dashboard.p50.toFixed(0)} ms, max ${dashboard.max.toFixed(0)} ms${dashboard.failed ? `, ${dashboard.failed} failed` : ""}`);
           }
         } finally {
           await server.stop();
@@ -237,12 +298,15 @@ async function main() {
           cpuMsPerRequest: median(list.map((r) => r.cpuMsPerRequest)),
           peakRssMb: Math.max(...list.map((r) => r.peakRssMb)),
           errors: list.reduce((sum, r) => sum + r.errors, 0),
+          lockWaitShare: median(list.map((r) => r.lockWaitShare)),
           sqlPerRequest: sql,
           repeats: list.map((r) => r.rps),
         };
       }
     }
-    const report = { plan: PLAN, quick: QUICK, sizes: setup.sizes, contenders: contenderNames, workloads: workloads.map(({ key, title, agency }) => ({ key, title, agency })), results, comparisons, seconds: (Date.now() - started) / 1000 };
+    const dashboards = runs["hub:dashboard"];
+    const dashboard = dashboards ? { p50: median(dashboards.map((d) => d.p50)), max: Math.max(...dashboards.map((d) => d.max)), rounds: dashboards.reduce((n, d) => n + d.rounds, 0), failed: dashboards.reduce((n, d) => n + d.failed, 0) } : undefined;
+    const report = { plan: PLAN, quick: QUICK, dashboard, sizes: setup.sizes, contenders: contenderNames, workloads: workloads.map(({ key, title, agency }) => ({ key, title, agency })), results, comparisons, seconds: (Date.now() - started) / 1000 };
     writeReport(report, out);
     console.log(`written to ${path.relative(process.cwd(), out)}`);
     if (QUICK) {

@@ -1,4 +1,5 @@
 import { regionCovers, regionLevel } from "../src/auth/region";
+import { queryCounter } from "../src/db/data-source";
 import { IndustrySection } from "../src/domain/industry";
 import { CollaborationKind } from "../src/domain/collaboration-enums";
 import { CreditBehaviour, CreditSeverity } from "../src/domain/credit-enums";
@@ -451,6 +452,35 @@ describe("the figures", () => {
     expect(values(f.complaintsByRegion)).toEqual({ "411302": 2, "411303": 3 });
     expect(values(f.complaintsResolvedByRegion)).toEqual({ "411303": 1 });
     expect(f.ratingsByMonth.find((m) => m.month === "2025-05")!.averages.timeliness).toBe(3);
+  });
+
+  it("reads a period reaching today from the monthly rollup alone (nothing is posted after now), and counts today's feedback", async () => {
+    const [posted] = await sql(
+      `INSERT INTO case_feedback (kind, posting_agency_id, posting_agency_code, posting_region_code, agency_case_no, appraiser_id, institution_id,
+         institution_region_code, rating_timeliness, opinion_adopted, posted_at)
+       SELECT 'EVALUATION', $1, 'NY-COURT', '411300', '(2026)豫13知民初今日号', $2, i.id, i.region_code, 4, true, now() FROM institutions i WHERE i.id = $3 RETURNING id`,
+      [ids["NY-COURT"], ids["I2-appraiser"], ids.I2],
+    );
+    const counter = queryCounter(hub.db.dataSource);
+    const read: string[] = [];
+    const log = counter.logQuery;
+    counter.logQuery = (query, parameters, runner) => {
+      read.push(query);
+      log.call(counter, query, parameters, runner);
+    };
+    let feedback: StatsFeedbackQuery["statistics"];
+    try {
+      feedback = (await hub.data(SECTIONS.feedback, { as: "NY-AMR", variables: { region: "411300" } })).statistics;
+    } finally {
+      counter.logQuery = log;
+    }
+    expect(read.filter((query) => /FROM case_feedback/.test(query))).toEqual([]);
+    const [raw] = await sql(
+      `SELECT count(*)::int AS n FROM case_feedback WHERE institution_region_code LIKE '4113%' AND posted_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+      [feedback!.from],
+    );
+    expect(feedback!.feedback!.count).toBe(raw.n);
+    await sql(`DELETE FROM case_feedback WHERE id = $1`, [posted.id]);
   });
 
   it("keeps the rollup equal to the raw rows after inserts and updates", async () => {

@@ -86,3 +86,37 @@ export function findChainBreak(
   }
   return undefined;
 }
+
+/** The columns of an entry, as the queue (`audit_queue`) and the log (`audit_events`, between `seq` and `prev_hash`) store them, with their types. */
+export const ENTRY_COLUMNS = [
+  ["occurred_at", "timestamptz"], ["agency_code", "text"], ["region_code", "text"], ["client_name", "text"], ["end_user", "text"], ["request_id", "text"],
+  ["case_ref", "text"], ["operation", "text"], ["entity_type", "text"], ["entity_id", "text"], ["fields", "text[]"], ["outcome", "text"], ["error_code", "text"],
+] as const;
+
+/** The columns `ENTRY_COLUMNS` name, keyed by column: one row of the JSON array an insert below reads. */
+export type EntryRecord = Record<(typeof ENTRY_COLUMNS)[number][0], unknown>;
+
+/** An INSERT of `columns` into `table` from one JSON array parameter (`$${parameter}`): one statement however many rows. */
+export function insertFromJson(table: string, columns: ReadonlyArray<readonly [string, string]>, parameter = 1): string {
+  const names = columns.map(([name]) => name).join(", ");
+  return `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($${parameter}::jsonb) AS r(${columns.map(([name, type]) => `${name} ${type}`).join(", ")})`;
+}
+
+/** An entry's columns as `ENTRY_COLUMNS` names them. */
+export function entryRecord(e: AuditActor & { occurredAt: Date; operation: string; entityType: string | null; entityId: string | null; fields: string[]; outcome: string; errorCode: string | null }): EntryRecord {
+  return {
+    occurred_at: e.occurredAt.toISOString(),
+    agency_code: e.agencyCode,
+    region_code: e.regionCode,
+    client_name: e.clientName,
+    end_user: e.endUser,
+    request_id: e.requestId,
+    case_ref: e.caseRef,
+    operation: e.operation,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    fields: e.fields,
+    outcome: e.outcome,
+    error_code: e.errorCode,
+  };
+}

@@ -2,22 +2,16 @@ import type { DataSource, EntityManager } from "typeorm";
 import { inBackground } from "../db/background";
 import { isBoundToOneTransaction } from "../db/one-transaction";
 import type { Logger } from "../logging/logger";
-import { auditHash, ChainedContent, GENESIS_HASH } from "./audit-chain";
-import { readTreeNodes, StoredNode } from "./audit-tree-store";
+import { auditHash, ChainedContent, ENTRY_COLUMNS, entryRecord, GENESIS_HASH, insertFromJson } from "./audit-chain";
+import { insertTreeNodes, readTreeNodes, StoredNode, treeNodeParameters } from "./audit-tree-store";
 import { auditLeafHash, lookupFrom, MerkleFrontier } from "./merkle";
 
-/** The columns of `audit_events` and their types, for the batch insert from one JSON parameter. */
-const EVENT_COLUMNS = [
-  ["seq", "bigint"], ["occurred_at", "timestamptz"], ["agency_code", "text"], ["region_code", "text"], ["client_name", "text"], ["end_user", "text"],
-  ["request_id", "text"], ["case_ref", "text"], ["operation", "text"], ["entity_type", "text"], ["entity_id", "text"], ["fields", "text[]"],
-  ["outcome", "text"], ["error_code", "text"], ["prev_hash", "text"], ["hash", "text"],
-] as const;
-const EVENT_NAMES = EVENT_COLUMNS.map(([name]) => name).join(", ");
+/** The columns of `audit_events`, for the batch insert from one JSON parameter. */
+const EVENT_COLUMNS = [["seq", "bigint"], ...ENTRY_COLUMNS, ["prev_hash", "text"], ["hash", "text"]] as const;
 
 /** The queued entries, oldest first, each with the log's head as this one statement sees it. */
 const READ_BATCH = `
-  SELECT q.occurred_at, q.agency_code, q.region_code, q.client_name, q.end_user, q.request_id, q.case_ref, q.operation, q.entity_type, q.entity_id,
-         q.fields, q.outcome, q.error_code, q.id::text AS queue_id, h.seq::text AS head_seq, h.hash AS head_hash
+  SELECT ${ENTRY_COLUMNS.map(([name]) => `q.${name}`).join(", ")}, q.id::text AS queue_id, h.seq::text AS head_seq, h.hash AS head_hash
     FROM (SELECT * FROM audit_queue ORDER BY id LIMIT $1) q
     LEFT JOIN (SELECT e.seq, e.hash FROM audit_events e ORDER BY e.seq DESC LIMIT 1) h ON true
    ORDER BY q.id`;
@@ -29,15 +23,13 @@ const READ_BATCH = `
  */
 const WRITE_BATCH = `
   WITH taken AS (DELETE FROM audit_queue WHERE id = ANY($1::bigint[]) RETURNING id),
-       events AS (INSERT INTO audit_events (${EVENT_NAMES})
-                  SELECT ${EVENT_NAMES} FROM jsonb_to_recordset($2::jsonb) AS r(${EVENT_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")}) RETURNING seq),
-       nodes AS (INSERT INTO audit_tree_nodes (level, idx, hash)
-                 SELECT n.level, n.idx, decode(n.hash, 'hex') FROM unnest($3::smallint[], $4::bigint[], $5::text[]) AS n(level, idx, hash) RETURNING idx)
+       events AS (${insertFromJson("audit_events", EVENT_COLUMNS, 2)} RETURNING seq),
+       nodes AS (${insertTreeNodes(3)} RETURNING idx)
   SELECT CASE WHEN (SELECT count(*) FROM taken) <> cardinality($1::bigint[]) THEN audit_sequencer_refuse('the audit queue changed under the sequencer') END AS refused,
          (SELECT count(*) FROM events)::int AS appended, (SELECT count(*) FROM nodes)::int AS nodes`;
 
-/** Attempts at one batch when other sequencers keep winning the race for the same head. */
-const MAX_RACES = 20;
+/** Refusals of a batch at one and the same head before it counts as an error rather than a lost race. */
+const MAX_REFUSALS_AT_ONE_HEAD = 5;
 
 interface QueuedRow {
   occurred_at: Date | string;
@@ -135,24 +127,34 @@ export class AuditSequencer {
     }
   }
 
-  /** Appends up to `batchSize` queued entries to the log. Answers how many. */
+  /**
+   * Appends up to `batchSize` queued entries to the log. Answers how many. A batch that lost the race for the
+   * head is tried again from the new one, for as long as the other sequencer makes progress (it may take every
+   * entry, and then this answers 0); a refusal that repeats at the same head is an error.
+   */
   private async sequenceBatch(): Promise<number> {
-    for (let attempt = 1; ; attempt++) {
+    let refusedAt: string | undefined;
+    let refusals = 0;
+    for (;;) {
+      let head: string | undefined;
       try {
-        return await this.inBackground((db) => this.appendBatch(db));
+        return await this.inBackground((db) => this.appendBatch(db, (seen) => (head = seen)));
       } catch (error) {
         // Another sequencer extended the log from the same head first (the key refused this batch), or took
         // entries of it (the batch refused itself): read again from the new head.
         const code = (error as { code?: string }).code;
-        if ((code !== "23505" && code !== "40001") || attempt >= MAX_RACES) throw error;
+        refusals = head === refusedAt ? refusals + 1 : 1;
+        refusedAt = head;
+        if ((code !== "23505" && code !== "40001") || refusals >= MAX_REFUSALS_AT_ONE_HEAD) throw error;
         this.frontier = undefined;
       }
     }
   }
 
-  private async appendBatch(db: Pick<EntityManager, "query">): Promise<number> {
+  private async appendBatch(db: Pick<EntityManager, "query">, readHead: (seq: string) => void): Promise<number> {
     const queued: QueuedRow[] = await db.query(READ_BATCH, [this.options.batchSize]);
     if (queued.length === 0) return 0;
+    readHead(queued[0].head_seq ?? "0");
     const size = queued[0].head_seq ? Number(queued[0].head_seq) : 0;
     const headHash = queued[0].head_hash ?? GENESIS_HASH;
     const frontier = await this.frontierAt(db, size, headHash);
@@ -185,9 +187,7 @@ export class AuditSequencer {
     await db.query(WRITE_BATCH, [
       queued.map((row) => row.queue_id),
       JSON.stringify(events.map(eventRecord)),
-      nodes.map((n) => n.level),
-      nodes.map((n) => String(n.index)),
-      nodes.map((n) => n.hash.toString("hex")),
+      ...treeNodeParameters(nodes),
     ]);
     this.frontier = { edge: frontier, headHash: prevHash };
     return queued.length;
@@ -214,22 +214,5 @@ export class AuditSequencer {
 }
 
 function eventRecord(e: ChainedContent & { hash: string }) {
-  return {
-    seq: e.seq,
-    occurred_at: e.occurredAt.toISOString(),
-    agency_code: e.agencyCode,
-    region_code: e.regionCode,
-    client_name: e.clientName,
-    end_user: e.endUser,
-    request_id: e.requestId,
-    case_ref: e.caseRef,
-    operation: e.operation,
-    entity_type: e.entityType,
-    entity_id: e.entityId,
-    fields: e.fields,
-    outcome: e.outcome,
-    error_code: e.errorCode,
-    prev_hash: e.prevHash,
-    hash: e.hash,
-  };
+  return { seq: e.seq, ...entryRecord(e), prev_hash: e.prevHash, hash: e.hash };
 }

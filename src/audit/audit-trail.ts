@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from "typeorm";
 import { AuditOutcome } from "../entities/audit-event.entity";
 import type { Logger } from "../logging/logger";
-import { AuditActor } from "./audit-chain";
+import { AuditActor, ENTRY_COLUMNS, entryRecord, insertFromJson } from "./audit-chain";
 import { AuditSequencer } from "./audit-sequencer";
 
 export type { AuditActor };
@@ -15,13 +15,7 @@ export interface AuditEntry {
   errorCode?: string | null;
 }
 
-/** The columns of `audit_queue` and their types, for the insert from one JSON parameter. */
-const QUEUE_COLUMNS = [
-  ["occurred_at", "timestamptz"], ["agency_code", "text"], ["region_code", "text"], ["client_name", "text"], ["end_user", "text"], ["request_id", "text"],
-  ["case_ref", "text"], ["operation", "text"], ["entity_type", "text"], ["entity_id", "text"], ["fields", "text[]"], ["outcome", "text"], ["error_code", "text"],
-] as const;
-const INSERT_QUEUED = `INSERT INTO audit_queue (${QUEUE_COLUMNS.map(([name]) => name).join(", ")})
-  SELECT ${QUEUE_COLUMNS.map(([name]) => name).join(", ")} FROM jsonb_to_recordset($1::jsonb) AS r(${QUEUE_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")})`;
+const INSERT_QUEUED = insertFromJson("audit_queue", ENTRY_COLUMNS);
 
 type Item = { actor: AuditActor; entry: AuditEntry; at: Date };
 
@@ -159,21 +153,9 @@ export class AuditTrail {
 
   private async insertQueued(manager: EntityManager, items: Item[]): Promise<void> {
     if (items.length === 0) return;
-    const rows = items.map(({ actor, entry, at }) => ({
-      occurred_at: at.toISOString(),
-      agency_code: actor.agencyCode,
-      region_code: actor.regionCode,
-      client_name: actor.clientName,
-      end_user: actor.endUser,
-      request_id: actor.requestId,
-      case_ref: actor.caseRef,
-      operation: entry.operation,
-      entity_type: entry.entityType ?? null,
-      entity_id: entry.entityId ?? null,
-      fields: entry.fields ?? [],
-      outcome: entry.outcome,
-      error_code: entry.errorCode ?? null,
-    }));
+    const rows = items.map(({ actor, entry, at }) =>
+      entryRecord({ ...actor, occurredAt: at, operation: entry.operation, entityType: entry.entityType ?? null, entityId: entry.entityId ?? null, fields: entry.fields ?? [], outcome: entry.outcome, errorCode: entry.errorCode ?? null }),
+    );
     await manager.query(INSERT_QUEUED, [JSON.stringify(rows)]);
   }
 }

@@ -13,14 +13,19 @@ export interface StoredNode {
   hash: Hash;
 }
 
-/** Stores nodes the sequencer completed, in one statement. */
+/** An INSERT of tree nodes from the three array parameters `treeNodeParameters` makes, numbered from `$${first}`. */
+export function insertTreeNodes(first: number): string {
+  return `INSERT INTO audit_tree_nodes (level, idx, hash)
+    SELECT n.level, n.idx, decode(n.hash, 'hex') FROM unnest($${first}::smallint[], $${first + 1}::bigint[], $${first + 2}::text[]) AS n(level, idx, hash)`;
+}
+
+export function treeNodeParameters(nodes: StoredNode[]): [number[], string[], string[]] {
+  return [nodes.map((n) => n.level), nodes.map((n) => String(n.index)), nodes.map((n) => n.hash.toString("hex"))];
+}
+
+/** Stores nodes in one statement (the migration that made the tree of the trail before it). */
 export async function storeTreeNodes(db: Queryable, nodes: StoredNode[]): Promise<void> {
-  if (nodes.length === 0) return;
-  await db.query(
-    `INSERT INTO audit_tree_nodes (level, idx, hash)
-     SELECT n.level, n.idx, decode(n.hash, 'hex') FROM unnest($1::smallint[], $2::bigint[], $3::text[]) AS n(level, idx, hash)`,
-    [nodes.map((n) => n.level), nodes.map((n) => String(n.index)), nodes.map((n) => n.hash.toString("hex"))],
-  );
+  if (nodes.length > 0) await db.query(insertTreeNodes(1), treeNodeParameters(nodes));
 }
 
 /** Reads the given nodes, in one statement. */

@@ -61,10 +61,12 @@ function averagesOf(row: Record<string, number> | undefined): RatingAverages {
 
 /**
  * The period split for the rollup: whole months come from `feedback_monthly`, the days of a partial month
- * at either end from `case_feedback` itself (its region-and-time index keeps that to at most two months).
+ * at either end from `case_feedback` itself. Nothing is posted after now, so a period reaching today takes
+ * its last month whole from the rollup: the dashboards' default period (twelve months up to today) reads no
+ * raw row at all.
  */
-function periodSegments(from: string, to: string): { wholeFrom: string; wholeUntil: string; partial: Array<[string, string]> } {
-  const end = addDays(to, 1);
+function periodSegments(from: string, to: string, today: string): { wholeFrom: string; wholeUntil: string; partial: Array<[string, string]> } {
+  const end = to >= today ? addMonths(`${to.slice(0, 7)}-01`, 1) : addDays(to, 1);
   const wholeFrom = from.endsWith("-01") ? from : addMonths(`${from.slice(0, 7)}-01`, 1);
   const wholeUntil = end.endsWith("-01") ? end : `${end.slice(0, 7)}-01`;
   if (wholeFrom >= wholeUntil) return { wholeFrom, wholeUntil: wholeFrom, partial: [[from, end]] };
@@ -85,7 +87,7 @@ export async function feedbackStatistics(
   req: StatisticsRequest,
   canSeeInstitution: (institution: { id: string; listingStatus: ListingStatus; regionCode: string }) => boolean,
 ): Promise<FeedbackStatistics> {
-  const { wholeFrom, wholeUntil, partial } = periodSegments(req.from, req.to);
+  const { wholeFrom, wholeUntil, partial } = periodSegments(req.from, req.to, req.today);
   const ratingColumns = Object.values(RATINGS);
   const rawRatings = ratingColumns.map((c) => `coalesce(rating_${c}, 0) AS ${c}_sum, (rating_${c} IS NOT NULL)::int AS ${c}_n`).join(", ");
   const rolledRatings = ratingColumns.map((c) => `${c}_sum, ${c}_n`).join(", ");
