@@ -32,16 +32,18 @@ async function counts(query: (sql: string) => Promise<any[]>): Promise<Record<st
 }
 
 /**
- * Waits until a session holds the audit chain's advisory lock (`audit-trail.ts`), which a transaction takes at
+ * Waits until a session holds a write lock on the audit queue (`audit-trail.ts`), which a transaction takes at
  * its first audit entry and keeps until it ends. Fails if the hub says it loaded the demo first.
  */
-async function untilChainLockHeld(url: string, log: () => string): Promise<void> {
+async function untilAuditQueueWritten(url: string, log: () => string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const { rows } = await client.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND ((classid::bigint << 32) | objid::bigint) = 7420310001`);
+      const { rows } = await client.query(
+        `SELECT 1 FROM pg_locks WHERE locktype = 'relation' AND relation = to_regclass('audit_queue') AND mode = 'RowExclusiveLock' AND granted AND pid <> pg_backend_pid()`,
+      );
       if (rows.length > 0) return;
       if (/"msg":"demo data loaded"/.test(log()) || Date.now() > deadline) throw new Error(`the demo load ended before it could be interrupted:\n${log()}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -109,12 +111,12 @@ describe("a first start interrupted during its demo load", () => {
 
     if (database.url) {
       // 2. A first start killed (SIGKILL) in the middle of its demo load, as when the machine stops: once the load's
-      //    transaction has written the registry's audit entries (it holds the audit chain's lock from then until it
-      //    ends), not before it began. (A hub on PGlite writes no log line while PGlite works, so only a server's
+      //    transaction has written the registry's audit entries (it holds a write lock on the audit queue from then
+      //    until it ends), not before it began. (A hub on PGlite writes no log line while PGlite works, so only a server's
       //    locks say when it is in the middle; the trigger above interrupts it on both.)
       await inDatabase((query) => query(`DROP TRIGGER fail_like_a_disk ON custody_trademarks`));
       const killed = await startUntilDemoLoad(env());
-      await untilChainLockHeld(database.url, () => killed.log());
+      await untilAuditQueueWritten(database.url, () => killed.log());
       killed.child.kill("SIGKILL");
       hub = undefined;
       expect(await killed.exited).toEqual({ code: null, signal: "SIGKILL" });
