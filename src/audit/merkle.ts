@@ -111,29 +111,37 @@ export function lookupFrom(nodes: Iterable<{ level: number; index: number; hash:
   };
 }
 
+const half = (n: number) => Math.floor(n / 2);
+
+/**
+ * The walk RFC 9162's two verifiers share (§2.1.3.2, §2.1.4.2): `fn` and `sn` start at the node's and the last
+ * node's indexes; for each hash of `path`, `step` is told whether it is the left sibling at that level. Answers
+ * the final `sn` (0 for a path exactly as long as the tree is high), or undefined for a longer path.
+ */
+function walkPath(fn: number, sn: number, path: Hash[], step: (hash: Hash, left: boolean) => void): number | undefined {
+  for (const hash of path) {
+    if (sn === 0) return undefined;
+    if (fn % 2 === 1 || fn === sn) {
+      step(hash, true);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = half(fn);
+        sn = half(sn);
+      }
+    } else {
+      step(hash, false);
+    }
+    fn = half(fn);
+    sn = half(sn);
+  }
+  return sn;
+}
+
 /** RFC 9162 §2.1.3.2: whether `path` proves leaf `leafIndex` (hash `leaf`) is in the tree of `size` leaves with root `root`. */
 export function verifyInclusion(leafIndex: number, size: number, leaf: Hash, path: Hash[], root: Hash): boolean {
   if (leafIndex < 0 || leafIndex >= size) return false;
-  let fn = leafIndex;
-  let sn = size - 1;
   let r = leaf;
-  for (const p of path) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else {
-      r = nodeHash(r, p);
-    }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  return sn === 0 && r.equals(root);
+  const end = walkPath(leafIndex, size - 1, path, (hash, left) => (r = left ? nodeHash(hash, r) : nodeHash(r, hash)));
+  return end === 0 && r.equals(root);
 }
 
 /** RFC 9162 §2.1.4.2: whether `path` proves the tree of `second` leaves (root `secondRoot`) extends the tree of `first` (root `firstRoot`). */
@@ -146,29 +154,20 @@ export function verifyConsistency(first: number, second: number, firstRoot: Hash
   let fn = first - 1;
   let sn = second - 1;
   while (fn % 2 === 1) {
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    fn = half(fn);
+    sn = half(sn);
   }
   let fr = proof[0];
   let sr = proof[0];
-  for (const c of proof.slice(1)) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      fr = nodeHash(c, fr);
-      sr = nodeHash(c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+  const end = walkPath(fn, sn, proof.slice(1), (hash, left) => {
+    if (left) {
+      fr = nodeHash(hash, fr);
+      sr = nodeHash(hash, sr);
     } else {
-      sr = nodeHash(sr, c);
+      sr = nodeHash(sr, hash);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  return fr.equals(firstRoot) && sr.equals(secondRoot) && sn === 0;
+  });
+  return end === 0 && fr.equals(firstRoot) && sr.equals(secondRoot);
 }
 
 /**
