@@ -52,11 +52,19 @@ function boundTo(dataSource: DataSource, runner: QueryRunner): DataSource {
     previous = next.catch(() => undefined);
     return next;
   };
+  // One connection runs one statement at a time: statements asked for at once (a report's sections in
+  // `Promise.all`) are sent one after the other rather than handed to the driver together.
+  let sent: Promise<unknown> = Promise.resolve();
+  const query = (sql: string, parameters?: unknown[]): Promise<unknown> => {
+    const next = sent.then(() => manager.query(sql, parameters));
+    sent = next.catch(() => undefined);
+    return next;
+  };
   // Everything else a data source offers (getRepository, sql, metadata) reads `this.manager` or `this.query`.
   const bound = Object.create(dataSource, {
     manager: { value: manager },
     transaction: { value: transaction },
-    query: { value: (sql: string, parameters?: unknown[]) => manager.query(sql, parameters) },
+    query: { value: query },
     createQueryBuilder: { value: (...args: unknown[]) => (manager.createQueryBuilder as (...a: unknown[]) => unknown)(...args) },
     createEntityManager: { value: (): EntityManager => manager },
     createQueryRunner: {
