@@ -76,9 +76,12 @@ export async function treeHeadOfSize(db: Queryable, treeSize: string): Promise<S
   return row ? toHead(row) : null;
 }
 
-/** Every published head, smallest first (for `hub audit verify`). */
-export async function allTreeHeads(db: Queryable): Promise<SignedTreeHead[]> {
-  const rows: HeadRow[] = await db.query(`SELECT ${HEAD_COLUMNS} FROM audit_tree_heads h ORDER BY h.tree_size`);
+/** The heads of more than `after` and at most `until` entries, smallest first (`hub audit verify` reads them as it walks the log). */
+export async function treeHeadsBetween(db: Queryable, after: number, until: number, limit?: number): Promise<SignedTreeHead[]> {
+  const rows: HeadRow[] = await db.query(
+    `SELECT ${HEAD_COLUMNS} FROM audit_tree_heads h WHERE h.tree_size > $1::bigint AND h.tree_size <= $2::bigint ORDER BY h.tree_size${limit ? ` LIMIT ${Math.floor(limit)}` : ""}`,
+    [String(after), String(until)],
+  );
   return rows.map(toHead);
 }
 

@@ -1,7 +1,7 @@
 import type { JWK } from "jose";
 import type { DataSource } from "typeorm";
 import { ChainBreak, ChainedContent, findChainBreak } from "./audit-chain";
-import { allTreeHeads, SignedTreeHead, verifyTreeHeadSignature } from "./audit-tree-head";
+import { SignedTreeHead, treeHeadsBetween, verifyTreeHeadSignature } from "./audit-tree-head";
 import { auditLeafHash, Hash, MerkleFrontier } from "./merkle";
 
 export interface LogBreak {
@@ -37,19 +37,18 @@ type EntryRow = ChainedContent & { hash: string };
  * the hub's public `keys` are given.
  */
 export async function verifyAuditLog(dataSource: DataSource, keys?: JWK[]): Promise<LogVerification> {
-  const heads = await allTreeHeads(dataSource);
   const [{ queued }] = await dataSource.query(`SELECT count(*)::int AS queued FROM audit_queue`);
   const frontier = MerkleFrontier.empty();
   let previous: { seq: string; hash: string } | undefined;
   let checked = 0;
-  let nextHead = 0;
+  let headsChecked = 0;
   let nodesComputed = 0;
   const result = (firstBreak: LogBreak | null): LogVerification => ({
     ok: firstBreak === null,
     checked,
     headSeq: firstBreak ? null : (previous?.seq ?? null),
     headHash: firstBreak ? null : (previous?.hash ?? null),
-    treeHeadsChecked: nextHead,
+    treeHeadsChecked: headsChecked,
     signaturesChecked: keys !== undefined,
     queued,
     firstBreak,
@@ -64,12 +63,12 @@ export async function verifyAuditLog(dataSource: DataSource, keys?: JWK[]): Prom
     }
     const start = frontier.treeSize;
     const computed = new Map<string, Hash>();
+    // The heads this stretch of entries reaches, read with it: a log signed every minute has many.
+    const heads = await treeHeadsBetween(dataSource, start, start + rows.length);
     const headsReached: Array<{ head: SignedTreeHead; root: string }> = [];
     for (const row of rows) {
       for (const node of frontier.append(auditLeafHash(row.hash))) computed.set(`${node.level}:${node.index}`, node.hash);
-      while (nextHead + headsReached.length < heads.length && BigInt(heads[nextHead + headsReached.length].treeSize) === BigInt(frontier.treeSize)) {
-        headsReached.push({ head: heads[nextHead + headsReached.length], root: frontier.root().toString("hex") });
-      }
+      while (heads.length > 0 && Number(heads[0].treeSize) === frontier.treeSize) headsReached.push({ head: heads.shift()!, root: frontier.root().toString("hex") });
     }
     // The stored nodes first: a rewritten leaf is reported where it is, not at the first head above it.
     const changed = await firstChangedNode(dataSource, start, frontier.treeSize, computed);
@@ -77,16 +76,16 @@ export async function verifyAuditLog(dataSource: DataSource, keys?: JWK[]): Prom
     for (const { head, root } of headsReached) {
       if (head.rootHash !== root) return result({ seq: head.treeSize, reason: "TREE_HEAD_MISMATCH", detail: `the tree head of size ${head.treeSize} does not match the entries` });
       if (keys && !(await verifyTreeHeadSignature(head, keys))) return result({ seq: head.treeSize, reason: "TREE_HEAD_SIGNATURE_INVALID", detail: `the tree head of size ${head.treeSize} is not signed by the hub's keys` });
-      nextHead += 1;
+      headsChecked += 1;
     }
     nodesComputed += computed.size;
     checked += rows.length;
     const last = rows[rows.length - 1];
     previous = { seq: last.seq, hash: last.hash };
   }
-  if (nextHead < heads.length) {
-    const head = heads[nextHead];
-    return result({ seq: String(frontier.treeSize + 1), reason: "ENTRIES_MISSING", detail: `a signed tree head covers ${head.treeSize} entries; the log holds ${frontier.treeSize}` });
+  const [beyond] = await treeHeadsBetween(dataSource, frontier.treeSize, Number.MAX_SAFE_INTEGER, 1);
+  if (beyond) {
+    return result({ seq: String(frontier.treeSize + 1), reason: "ENTRIES_MISSING", detail: `a signed tree head covers ${beyond.treeSize} entries; the log holds ${frontier.treeSize}` });
   }
   const [{ nodes }] = await dataSource.query(`SELECT count(*)::int AS nodes FROM audit_tree_nodes`);
   if (nodes !== nodesComputed) return result({ seq: String(frontier.treeSize + 1), reason: "TREE_NODE_CHANGED", detail: `the tree holds ${nodes} nodes; the entries make ${nodesComputed}` });
