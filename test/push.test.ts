@@ -169,6 +169,22 @@ describe("webhooks", () => {
     await setListing("XY-AMR", CHADU, "LISTED");
   });
 
+  it("sends a new subscription what happens once it exists, not an earlier event still waiting to be fanned out", async () => {
+    const late = await receiver();
+    await subscribe("XY-IPAA", late.url, ["institution.listing_status_changed"], "411502");
+    // An event of a minute ago that no instance has fanned out yet: it happened before the subscription.
+    await hub.db.dataSource.query(
+      `INSERT INTO hub_events (type, entity_type, entity_id, version, region_codes, occurred_at)
+       SELECT 'institution.listing_status_changed', 'Institution', id::text, version, ARRAY[region_code], now() - interval '1 minute' FROM institutions WHERE credit_code = $1`,
+      [CHADU],
+    );
+    const before = (await institution(CHADU)).version;
+    await setListing("XY-AMR", CHADU, "SUSPENDED");
+    await setListing("XY-AMR", CHADU, "LISTED");
+    await late.until(() => late.messages().some((m) => m.data.version === before + 2), 10_000);
+    expect(late.messages().map((m) => m.data.version)).toEqual([before + 1, before + 2]);
+  });
+
   it("delivers one record's events in order: a later change waits until the earlier one's delivery succeeds", async () => {
     const first = await receiver();
     first.behave = (_request, nth) => (nth === 1 ? 503 : 204);

@@ -23,6 +23,7 @@ interface Subscription {
   client_system_id: string;
   events: string[];
   region_code: string | null;
+  created_at: Date | string;
 }
 
 /** A claimed delivery, with what sending it needs: its subscription and its event. */
@@ -105,7 +106,7 @@ export class WebhookDispatcher {
     if (events.length === 0) return 0;
     const subscriptions: Subscription[] = await this.dataSource.query(
       // A paused subscription gets its deliveries too: they wait until it is active again.
-      `SELECT id, client_system_id, events, region_code FROM webhook_subscriptions WHERE status IN ($1, $2) AND events && $3::text[]`,
+      `SELECT id, client_system_id, events, region_code, created_at FROM webhook_subscriptions WHERE status IN ($1, $2) AND events && $3::text[]`,
       [WebhookStatus.ACTIVE, WebhookStatus.PAUSED, [...new Set(events.map((event) => event.type))]],
     );
     // Who receives what is decided outside any transaction (the reads run as each subscriber); the rows are
@@ -119,6 +120,8 @@ export class WebhookDispatcher {
       try {
         for (const subscription of subscriptions) {
           if (!subscription.events.includes(event.type)) continue;
+          // A subscription receives what happens once it exists, not an earlier event still waiting to be fanned out.
+          if (new Date(event.occurredAt).getTime() < new Date(subscription.created_at).getTime()) continue;
           if (subscription.region_code && !event.regionCodes.some((code) => regionCovers(subscription.region_code!, code))) continue;
           let viewer = viewers.get(subscription.client_system_id);
           if (!viewer) viewers.set(subscription.client_system_id, (viewer = this.reader.viewerOfClient(subscription.client_system_id)));
