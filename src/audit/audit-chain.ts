@@ -102,6 +102,25 @@ export function insertFromJson(table: string, columns: ReadonlyArray<readonly [s
   return `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($${parameter}::jsonb) AS r(${columns.map(([name, type]) => `${name} ${type}`).join(", ")})`;
 }
 
+/** An entry as read from its `ENTRY_COLUMNS` (the queue's row, or the log's). */
+export function entryFromRecord(r: EntryRecord): Omit<ChainedContent, "seq" | "prevHash"> {
+  return {
+    occurredAt: new Date(r.occurred_at as string),
+    agencyCode: r.agency_code as string | null,
+    regionCode: r.region_code as string | null,
+    clientName: r.client_name as string | null,
+    endUser: r.end_user as string | null,
+    requestId: r.request_id as string | null,
+    caseRef: r.case_ref as string | null,
+    operation: r.operation as string,
+    entityType: r.entity_type as string | null,
+    entityId: r.entity_id as string | null,
+    fields: (r.fields as string[] | null) ?? [],
+    outcome: r.outcome as string,
+    errorCode: r.error_code as string | null,
+  };
+}
+
 /** An entry's columns as `ENTRY_COLUMNS` names them. */
 export function entryRecord(e: AuditActor & { occurredAt: Date; operation: string; entityType: string | null; entityId: string | null; fields: string[]; outcome: string; errorCode: string | null }): EntryRecord {
   return {

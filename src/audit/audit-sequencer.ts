@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { inBackground } from "../db/background";
 import { isBoundToOneTransaction } from "../db/one-transaction";
 import type { Logger } from "../logging/logger";
-import { auditHash, ChainedContent, ENTRY_COLUMNS, entryRecord, GENESIS_HASH, insertFromJson } from "./audit-chain";
+import { auditHash, ChainedContent, ENTRY_COLUMNS, entryFromRecord, EntryRecord, entryRecord, GENESIS_HASH, insertFromJson } from "./audit-chain";
 import { insertTreeNodes, readTreeNodes, StoredNode, treeNodeParameters } from "./audit-tree-store";
 import { auditLeafHash, lookupFrom, MerkleFrontier } from "./merkle";
 
@@ -31,24 +31,8 @@ const WRITE_BATCH = `
 /** Refusals of a batch at one and the same head before it counts as an error rather than a lost race. */
 const MAX_REFUSALS_AT_ONE_HEAD = 5;
 
-interface QueuedRow {
-  occurred_at: Date | string;
-  agency_code: string | null;
-  region_code: string | null;
-  client_name: string | null;
-  end_user: string | null;
-  request_id: string | null;
-  case_ref: string | null;
-  operation: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  fields: string[];
-  outcome: string;
-  error_code: string | null;
-  queue_id: string;
-  head_seq: string | null;
-  head_hash: string | null;
-}
+/** A queued entry, with the log's head as the reading statement saw it. */
+type QueuedRow = EntryRecord & { queue_id: string; head_seq: string | null; head_hash: string | null };
 
 /**
  * Moves audit entries from the queue their writers committed them to into the log (in the manner of
@@ -162,23 +146,7 @@ export class AuditSequencer {
     const events: Array<ChainedContent & { hash: string }> = [];
     const nodes: StoredNode[] = [];
     queued.forEach((row, i) => {
-      const content: ChainedContent = {
-        seq: String(size + i + 1),
-        occurredAt: new Date(row.occurred_at),
-        agencyCode: row.agency_code,
-        regionCode: row.region_code,
-        clientName: row.client_name,
-        endUser: row.end_user,
-        requestId: row.request_id,
-        caseRef: row.case_ref,
-        operation: row.operation,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        fields: row.fields ?? [],
-        outcome: row.outcome,
-        errorCode: row.error_code,
-        prevHash,
-      };
+      const content: ChainedContent = { ...entryFromRecord(row), seq: String(size + i + 1), prevHash };
       const hash = auditHash(content);
       events.push({ ...content, hash });
       nodes.push(...frontier.append(auditLeafHash(hash)));

@@ -1,4 +1,4 @@
-import { CompactSign, compactVerify, importJWK, JWK } from "jose";
+import { CompactSign, compactVerify, importJWK, JWK, KeyLike } from "jose";
 import type { DataSource } from "typeorm";
 import { TOKEN_ALGORITHM, SigningKey } from "../auth/signing-key";
 import { inBackground } from "../db/background";
@@ -26,7 +26,8 @@ export interface SignedTreeHead {
   signature: string;
 }
 
-type Queryable = Pick<DataSource, "query">;
+/** A data source or a transaction's manager. */
+type Queryable = { query(sql: string, parameters?: unknown[]): Promise<any> };
 
 interface HeadRow {
   tree_size: string;
@@ -59,11 +60,19 @@ export async function verifyTreeHeadSignature(head: SignedTreeHead, keys: JWK[])
   const jwk = keys.find((key) => key.kid === head.keyId);
   if (!jwk) return false;
   try {
-    const { payload, protectedHeader } = await compactVerify(head.signature, await importJWK({ ...jwk, alg: TOKEN_ALGORITHM }, TOKEN_ALGORITHM));
+    const { payload, protectedHeader } = await compactVerify(head.signature, await publicKeyOf(jwk));
     return protectedHeader.typ === TREE_HEAD_TYPE && protectedHeader.kid === head.keyId && new TextDecoder().decode(payload) === payloadOf(head);
   } catch {
     return false;
   }
+}
+
+/** Imported once per key: `hub audit verify` checks every head, and a year holds half a million of them. */
+const importedKeys = new WeakMap<JWK, Promise<KeyLike | Uint8Array>>();
+function publicKeyOf(jwk: JWK): Promise<KeyLike | Uint8Array> {
+  let key = importedKeys.get(jwk);
+  if (!key) importedKeys.set(jwk, (key = importJWK({ ...jwk, alg: TOKEN_ALGORITHM }, TOKEN_ALGORITHM)));
+  return key;
 }
 
 export async function latestTreeHead(db: Queryable): Promise<SignedTreeHead | null> {
@@ -135,10 +144,10 @@ export class TreeHeadPublisher {
         const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [PUBLISHER_LOCK_KEY]);
         // Another instance is publishing: its head will do.
         if (!locked) return { head: null, lastAt: now.getTime() };
-        const [last] = await manager.query(`SELECT h.tree_size::text AS tree_size, h.published_at FROM audit_tree_heads h ORDER BY h.tree_size DESC LIMIT 1`);
-        const lastAt = last ? new Date(last.published_at).getTime() : undefined;
+        const last = await latestTreeHead(manager);
+        const lastAt = last?.publishedAt.getTime();
         const [{ size }] = await manager.query(`SELECT coalesce(max(e.seq), 0)::text AS size FROM audit_events e`);
-        if (size === "0" || (last && BigInt(last.tree_size) >= BigInt(size)) || !due(lastAt)) return { head: null, lastAt };
+        if (size === "0" || (last && BigInt(last.treeSize) >= BigInt(size)) || !due(lastAt)) return { head: null, lastAt };
         // Nodes of the first `size` leaves never change once stored, so this root is the root of that tree whatever is sequenced meanwhile.
         const root = await overStoredNodes(manager, (node) => treeRoot(Number(size), node));
         const signed = await signTreeHead(this.key, { treeSize: size, rootHash: root.toString("hex"), publishedAt: now });

@@ -1,6 +1,6 @@
 import type { JWK } from "jose";
 import type { DataSource } from "typeorm";
-import { ChainBreak, ChainedContent, findChainBreak } from "./audit-chain";
+import { ChainBreak, ChainedContent, ENTRY_COLUMNS, entryFromRecord, EntryRecord, findChainBreak } from "./audit-chain";
 import { SignedTreeHead, treeHeadsBetween, verifyTreeHeadSignature } from "./audit-tree-head";
 import { auditLeafHash, Hash, MerkleFrontier } from "./merkle";
 
@@ -93,29 +93,12 @@ export async function verifyAuditLog(dataSource: DataSource, keys?: JWK[]): Prom
 }
 
 async function readEntries(dataSource: DataSource, after: string): Promise<EntryRow[]> {
-  const rows: Array<Record<string, unknown>> = await dataSource.query(
-    `SELECT e.seq::text AS seq, e.occurred_at, agency_code, region_code, client_name, end_user, request_id, case_ref, operation, entity_type, entity_id, fields, outcome, error_code, prev_hash, hash
+  const rows: Array<EntryRecord & { seq: string; prev_hash: string; hash: string }> = await dataSource.query(
+    `SELECT e.seq::text AS seq, ${ENTRY_COLUMNS.map(([name]) => `e.${name}`).join(", ")}, e.prev_hash, e.hash
        FROM audit_events e WHERE e.seq > $1::bigint ORDER BY e.seq LIMIT ${BATCH}`,
     [after],
   );
-  return rows.map((r) => ({
-    seq: r.seq as string,
-    occurredAt: new Date(r.occurred_at as string),
-    agencyCode: r.agency_code as string | null,
-    regionCode: r.region_code as string | null,
-    clientName: r.client_name as string | null,
-    endUser: r.end_user as string | null,
-    requestId: r.request_id as string | null,
-    caseRef: r.case_ref as string | null,
-    operation: r.operation as string,
-    entityType: r.entity_type as string | null,
-    entityId: r.entity_id as string | null,
-    fields: (r.fields as string[]) ?? [],
-    outcome: r.outcome as string,
-    errorCode: r.error_code as string | null,
-    prevHash: r.prev_hash as string,
-    hash: r.hash as string,
-  }));
+  return rows.map((r) => ({ ...entryFromRecord(r), seq: r.seq, prevHash: r.prev_hash, hash: r.hash }));
 }
 
 /**

@@ -40,26 +40,29 @@ export function isBoundToOneTransaction(dataSource: DataSource): boolean {
   return boundSources.has(dataSource);
 }
 
-function boundTo(dataSource: DataSource, runner: QueryRunner): DataSource {
-  const manager = runner.manager;
-  const nested = new AsyncLocalStorage<true>();
+/** Runs the work it is given one after the other, each once the one before has settled. */
+function inTurn(): <T>(work: () => Promise<T>) => Promise<T> {
   let previous: Promise<unknown> = Promise.resolve();
-  const transaction = (...args: unknown[]): Promise<unknown> => {
-    const run = () => nested.run(true, () => (manager.transaction as (...a: unknown[]) => Promise<unknown>)(...args));
-    // Inside another `transaction` of this data source: a savepoint within it, at once.
-    if (nested.getStore()) return run();
-    const next = previous.then(run);
+  return (work) => {
+    const next = previous.then(work);
     previous = next.catch(() => undefined);
     return next;
   };
+}
+
+function boundTo(dataSource: DataSource, runner: QueryRunner): DataSource {
+  const manager = runner.manager;
+  const nested = new AsyncLocalStorage<true>();
+  const transactionsInTurn = inTurn();
+  const transaction = (...args: unknown[]): Promise<unknown> => {
+    const run = () => nested.run(true, () => (manager.transaction as (...a: unknown[]) => Promise<unknown>)(...args));
+    // Inside another `transaction` of this data source: a savepoint within it, at once.
+    return nested.getStore() ? run() : transactionsInTurn(run);
+  };
   // One connection runs one statement at a time: statements asked for at once (a report's sections in
   // `Promise.all`) are sent one after the other rather than handed to the driver together.
-  let sent: Promise<unknown> = Promise.resolve();
-  const query = (sql: string, parameters?: unknown[]): Promise<unknown> => {
-    const next = sent.then(() => manager.query(sql, parameters));
-    sent = next.catch(() => undefined);
-    return next;
-  };
+  const statementsInTurn = inTurn();
+  const query = (sql: string, parameters?: unknown[]): Promise<unknown> => statementsInTurn(() => manager.query(sql, parameters));
   // Everything else a data source offers (getRepository, sql, metadata) reads `this.manager` or `this.query`.
   const bound = Object.create(dataSource, {
     manager: { value: manager },
