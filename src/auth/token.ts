@@ -6,6 +6,7 @@ import type { PublicJwks } from "../entities/client-system.entity";
 import type { RemoteJwksCache } from "./remote-jwks";
 import { SigningKey, TOKEN_ALGORITHM } from "./signing-key";
 import { Viewer } from "./viewer";
+import { VerifiedTokens } from "./verified-tokens";
 
 /** What the registry says about the client system a token names. */
 export interface RegisteredCaller {
@@ -60,6 +61,9 @@ export async function issueToken(
  */
 export class TokenVerifier {
   private readonly hubKeys: ReturnType<typeof createLocalJWKSet>;
+  private readonly agencyKeySets = new WeakMap<PublicJwks, ReturnType<typeof createLocalJWKSet>>();
+  /** Tokens already verified (`verified-tokens.ts`): a client system's token is verified once, not on every request. */
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     /** The current key first, then the previous ones that still verify (a rotation); tokens name theirs by `kid`. */
@@ -70,6 +74,13 @@ export class TokenVerifier {
     private readonly remoteJwks?: RemoteJwksCache,
   ) {
     this.hubKeys = createLocalJWKSet({ keys: hubKeys.map((key) => key.publicJwk) });
+  }
+
+  /** An agency's registered keys as jose reads them, made once per key set the registry or its jwksUri gives. */
+  private keySet(jwks: PublicJwks): ReturnType<typeof createLocalJWKSet> {
+    let keySet = this.agencyKeySets.get(jwks);
+    if (!keySet) this.agencyKeySets.set(jwks, (keySet = createLocalJWKSet(jwks as never)));
+    return keySet;
   }
 
   async verify(token: string, now: Date = new Date()): Promise<Viewer> {
@@ -99,22 +110,26 @@ export class TokenVerifier {
     // The agency's keys: registered inline, or fetched (cached) from its jwksUri; a failure there is a 401.
     const agencyKeys = !agencySigned ? null : caller.client.jwks ?? (await this.remoteJwks!.keys(caller.client.jwksUri!, typeof header.kid === "string" ? header.kid : undefined));
 
-    let payload: JWTPayload;
-    try {
-      const options = {
-        algorithms: [TOKEN_ALGORITHM],
-        issuer: agencySigned ? agencyCode : this.settings.issuer,
-        audience: this.settings.audience,
-        clockTolerance: this.settings.clockToleranceSeconds,
-        requiredClaims: ["iss", "aud", "sub", "exp", "iat"],
-        currentDate: now,
-      };
-      payload = agencyKeys
-        ? (await jwtVerify(token, createLocalJWKSet(agencyKeys as never), options)).payload
-        : (await jwtVerify(token, this.hubKeys, options)).payload;
-    } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError("The bearer token has expired.");
-      throw new UnauthenticatedError("The bearer token's signature or claims are not valid.");
+    const keys: object = agencyKeys ?? this.hubKeys;
+    let payload = this.verified.get(token, keys);
+    if (payload) {
+      if ((payload.exp as number) <= now.getTime() / 1000 - this.settings.clockToleranceSeconds) throw new UnauthenticatedError("The bearer token has expired.");
+    } else {
+      try {
+        const options = {
+          algorithms: [TOKEN_ALGORITHM],
+          issuer: agencySigned ? agencyCode : this.settings.issuer,
+          audience: this.settings.audience,
+          clockTolerance: this.settings.clockToleranceSeconds,
+          requiredClaims: ["iss", "aud", "sub", "exp", "iat"],
+          currentDate: now,
+        };
+        payload = (await jwtVerify(token, agencyKeys ? this.keySet(agencyKeys) : this.hubKeys, options)).payload;
+      } catch (error) {
+        if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError("The bearer token has expired.");
+        throw new UnauthenticatedError("The bearer token's signature or claims are not valid.");
+      }
+      this.verified.set(token, keys, payload);
     }
     const iat = payload.iat as number;
     if (iat > now.getTime() / 1000 + this.settings.clockToleranceSeconds) {

@@ -79,38 +79,41 @@ export interface HubContext {
   readonly introspection: boolean;
   /** The live feed GraphQL subscriptions read (absent outside the hub's server: commands, the pusher's own reads). */
   readonly live?: LiveEvents;
-  readonly services: {
-    readonly agencies: AgencyService;
-    readonly clientSystems: ClientSystemService;
-    readonly identityProviders: IdentityProviderService;
-    readonly auditEvents: AuditEventService;
-    readonly institutions: InstitutionService;
-    readonly appraisers: AppraiserService;
-    readonly appraisalCases: AppraisalCaseService;
-    readonly caseFeedback: CaseFeedbackService;
-    readonly supervisionRecords: SupervisionRecordService;
-    readonly collaborationRecords: CollaborationRecordService;
-    readonly creditRecords: CreditRecordService;
-    readonly creditIncentives: CreditIncentiveService;
-    readonly creditExport: CreditExportService;
-    readonly monthlyReports: MonthlyReportService;
-    readonly abnormalPatents: AbnormalPatentService;
-    readonly abnormalPatentImport: AbnormalPatentImport;
-    readonly abnormalPatentHandling: AbnormalPatentHandling;
-    readonly withdrawalRates: WithdrawalRates;
-    readonly custodyTrademarks: CustodyTrademarkService;
-    readonly statistics: StatisticsService;
-    readonly webhooks: WebhookSubscriptionService;
-    readonly operationManifests: OperationManifestService;
-    readonly sanctions: DisciplinarySanctionService;
-    readonly standards: StandardService;
-    readonly publicReports: PublicReportService;
-    readonly typicalCases: TypicalCaseService;
-    readonly institutionGrades: InstitutionGradeService;
-    readonly institutionEvaluations: InstitutionEvaluationService;
-    readonly circulars: CircularService;
-    readonly removalProposals: RemovalProposalService;
-  };
+  readonly services: HubServices;
+}
+
+/** The services a request uses (`RequestServices` makes each on first use). */
+export interface HubServices {
+  readonly agencies: AgencyService;
+  readonly clientSystems: ClientSystemService;
+  readonly identityProviders: IdentityProviderService;
+  readonly auditEvents: AuditEventService;
+  readonly institutions: InstitutionService;
+  readonly appraisers: AppraiserService;
+  readonly appraisalCases: AppraisalCaseService;
+  readonly caseFeedback: CaseFeedbackService;
+  readonly supervisionRecords: SupervisionRecordService;
+  readonly collaborationRecords: CollaborationRecordService;
+  readonly creditRecords: CreditRecordService;
+  readonly creditIncentives: CreditIncentiveService;
+  readonly creditExport: CreditExportService;
+  readonly monthlyReports: MonthlyReportService;
+  readonly abnormalPatents: AbnormalPatentService;
+  readonly abnormalPatentImport: AbnormalPatentImport;
+  readonly abnormalPatentHandling: AbnormalPatentHandling;
+  readonly withdrawalRates: WithdrawalRates;
+  readonly custodyTrademarks: CustodyTrademarkService;
+  readonly statistics: StatisticsService;
+  readonly webhooks: WebhookSubscriptionService;
+  readonly operationManifests: OperationManifestService;
+  readonly sanctions: DisciplinarySanctionService;
+  readonly standards: StandardService;
+  readonly publicReports: PublicReportService;
+  readonly typicalCases: TypicalCaseService;
+  readonly institutionGrades: InstitutionGradeService;
+  readonly institutionEvaluations: InstitutionEvaluationService;
+  readonly circulars: CircularService;
+  readonly removalProposals: RemovalProposalService;
 }
 
 /**
@@ -140,10 +143,6 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     registryChanged: deps.registryChanged,
     auditKeys: deps.auditKeys,
   };
-  const institutions = new InstitutionService(scope);
-  const caseFeedback = new CaseFeedbackService(scope);
-  const credit = new CreditRecordService(scope, institutions);
-  const statistics = new StatisticsService(scope);
   return {
     viewer,
     request,
@@ -152,37 +151,115 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     budget: new ResponseBudget(deps.maxResponseValues ?? Number.POSITIVE_INFINITY),
     introspection: deps.introspection ?? false,
     live: deps.live,
-    services: {
-      agencies: new AgencyService(scope),
-      clientSystems: new ClientSystemService(scope, { allowHttpJwksUri: allowsPlainHttp(deps.env) }),
-      identityProviders: new IdentityProviderService(scope, { allowHttpIssuer: allowsPlainHttp(deps.env) }),
-      auditEvents: new AuditEventService(scope),
-      institutions,
-      appraisers: new AppraiserService(scope),
-      appraisalCases: new AppraisalCaseService(scope),
-      caseFeedback,
-      supervisionRecords: new SupervisionRecordService(scope),
-      collaborationRecords: new CollaborationRecordService(scope),
-      creditRecords: credit,
-      creditIncentives: new CreditIncentiveService(scope),
-      creditExport: new CreditExportService(scope),
-      monthlyReports: new MonthlyReportService(scope, statistics),
-      abnormalPatents: new AbnormalPatentService(scope, credit),
-      abnormalPatentImport: new AbnormalPatentImport(scope),
-      abnormalPatentHandling: new AbnormalPatentHandling(scope, credit),
-      withdrawalRates: new WithdrawalRates(scope),
-      custodyTrademarks: new CustodyTrademarkService(scope),
-      statistics,
-      webhooks: new WebhookSubscriptionService(scope, { allowedHosts: deps.webhookAllowedHosts ?? [], env: deps.env ?? "production" }),
-      operationManifests: new OperationManifestService(scope),
-      sanctions: new DisciplinarySanctionService(scope),
-      standards: new StandardService(scope),
-      publicReports: new PublicReportService(scope, caseFeedback, deps.publicSubmissions),
-      typicalCases: new TypicalCaseService(scope),
-      institutionGrades: new InstitutionGradeService(scope),
-      institutionEvaluations: new InstitutionEvaluationService(scope),
-      circulars: new CircularService(scope),
-      removalProposals: new RemovalProposalService(scope, institutions),
-    },
+    services: new RequestServices(scope, deps),
   };
+}
+
+/**
+ * The services of one request, each made the first time the request uses it: a request uses one or two of
+ * some thirty, and making them all was a measurable share of a credential lookup's CPU (issue 20).
+ */
+class RequestServices implements HubServices {
+  private readonly made = new Map<string, unknown>();
+  constructor(
+    private readonly scope: RequestScope,
+    private readonly deps: HubDeps,
+  ) {}
+
+  private once<S>(name: string, make: () => S): S {
+    let service = this.made.get(name) as S | undefined;
+    if (service === undefined) this.made.set(name, (service = make()));
+    return service;
+  }
+
+  get agencies() {
+    return this.once("agencies", () => new AgencyService(this.scope));
+  }
+  get clientSystems() {
+    return this.once("clientSystems", () => new ClientSystemService(this.scope, { allowHttpJwksUri: allowsPlainHttp(this.deps.env) }));
+  }
+  get identityProviders() {
+    return this.once("identityProviders", () => new IdentityProviderService(this.scope, { allowHttpIssuer: allowsPlainHttp(this.deps.env) }));
+  }
+  get auditEvents() {
+    return this.once("auditEvents", () => new AuditEventService(this.scope));
+  }
+  get institutions() {
+    return this.once("institutions", () => new InstitutionService(this.scope));
+  }
+  get appraisers() {
+    return this.once("appraisers", () => new AppraiserService(this.scope));
+  }
+  get appraisalCases() {
+    return this.once("appraisalCases", () => new AppraisalCaseService(this.scope));
+  }
+  get caseFeedback() {
+    return this.once("caseFeedback", () => new CaseFeedbackService(this.scope));
+  }
+  get supervisionRecords() {
+    return this.once("supervisionRecords", () => new SupervisionRecordService(this.scope));
+  }
+  get collaborationRecords() {
+    return this.once("collaborationRecords", () => new CollaborationRecordService(this.scope));
+  }
+  get creditRecords() {
+    return this.once("creditRecords", () => new CreditRecordService(this.scope, this.institutions));
+  }
+  get creditIncentives() {
+    return this.once("creditIncentives", () => new CreditIncentiveService(this.scope));
+  }
+  get creditExport() {
+    return this.once("creditExport", () => new CreditExportService(this.scope));
+  }
+  get monthlyReports() {
+    return this.once("monthlyReports", () => new MonthlyReportService(this.scope, this.statistics));
+  }
+  get abnormalPatents() {
+    return this.once("abnormalPatents", () => new AbnormalPatentService(this.scope, this.creditRecords));
+  }
+  get abnormalPatentImport() {
+    return this.once("abnormalPatentImport", () => new AbnormalPatentImport(this.scope));
+  }
+  get abnormalPatentHandling() {
+    return this.once("abnormalPatentHandling", () => new AbnormalPatentHandling(this.scope, this.creditRecords));
+  }
+  get withdrawalRates() {
+    return this.once("withdrawalRates", () => new WithdrawalRates(this.scope));
+  }
+  get custodyTrademarks() {
+    return this.once("custodyTrademarks", () => new CustodyTrademarkService(this.scope));
+  }
+  get statistics() {
+    return this.once("statistics", () => new StatisticsService(this.scope));
+  }
+  get webhooks() {
+    return this.once("webhooks", () => new WebhookSubscriptionService(this.scope, { allowedHosts: this.deps.webhookAllowedHosts ?? [], env: this.deps.env ?? "production" }));
+  }
+  get operationManifests() {
+    return this.once("operationManifests", () => new OperationManifestService(this.scope));
+  }
+  get sanctions() {
+    return this.once("sanctions", () => new DisciplinarySanctionService(this.scope));
+  }
+  get standards() {
+    return this.once("standards", () => new StandardService(this.scope));
+  }
+  get publicReports() {
+    return this.once("publicReports", () => new PublicReportService(this.scope, this.caseFeedback, this.deps.publicSubmissions));
+  }
+  get typicalCases() {
+    return this.once("typicalCases", () => new TypicalCaseService(this.scope));
+  }
+  get institutionGrades() {
+    return this.once("institutionGrades", () => new InstitutionGradeService(this.scope));
+  }
+  get institutionEvaluations() {
+    return this.once("institutionEvaluations", () => new InstitutionEvaluationService(this.scope));
+  }
+  get circulars() {
+    return this.once("circulars", () => new CircularService(this.scope));
+  }
+  get removalProposals() {
+    return this.once("removalProposals", () => new RemovalProposalService(this.scope, this.institutions));
+  }
 }

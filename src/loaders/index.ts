@@ -15,27 +15,64 @@ import { createInstitutionEvaluationLoaders } from "./institution-evaluation.loa
 import { createMonthlyReportLoaders } from "./monthly-report.loader";
 import type { AlertWindow } from "./trademark-alert-feed";
 
-/**
- * All loaders of one request. `alertWindow`: the day's trademark alert window, which decides the computed
- * alerts a mark has; `evaluationSince`: the first day of the published evaluation's period.
- */
-export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWindow, evaluationSince: () => string) {
-  return {
-    ...createAgencyLoaders(dataSource),
-    ...createInstitutionLoaders(dataSource),
-    ...createAppraiserLoaders(dataSource),
-    ...createAppraisalCaseLoaders(dataSource),
-    ...createCaseFeedbackLoaders(dataSource),
-    ...createCollaborationRecordLoaders(dataSource),
-    ...createCreditRecordLoaders(dataSource),
-    ...createCreditIncentiveLoaders(dataSource),
-    ...createAbnormalPatentLoaders(dataSource),
-    ...createCustodyTrademarkLoaders(dataSource, alertWindow),
-    ...createStandardLoaders(dataSource),
-    ...createPublicReportLoaders(dataSource),
-    ...createInstitutionEvaluationLoaders(dataSource, evaluationSince),
-    ...createMonthlyReportLoaders(dataSource),
-  };
+/** What the loaders of one request are made from. */
+interface LoaderSources {
+  dataSource: DataSource;
+  /** The day's trademark alert window, which decides the computed alerts a mark has. */
+  alertWindow: () => AlertWindow;
+  /** The first day of the published evaluation's period. */
+  evaluationSince: () => string;
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+/** The loaders by aggregate, each group made as a whole the first time a request asks for one of its loaders. */
+const GROUPS = [
+  ({ dataSource }: LoaderSources) => createAgencyLoaders(dataSource),
+  ({ dataSource }: LoaderSources) => createInstitutionLoaders(dataSource),
+  ({ dataSource }: LoaderSources) => createAppraiserLoaders(dataSource),
+  ({ dataSource }: LoaderSources) => createAppraisalCaseLoaders(dataSource),
+  ({ dataSource }: LoaderSources) => createCaseFeedbackLoaders(dataSource),
+  ({ dataSource }: LoaderSources) => createCollaborationRecordLoaders(dataSource),
+  ({ dataSource }: LoaderSources) => createCreditRecordLoaders(dataSource),
+  ({ dataSource }: LoaderSources) => createCreditIncentiveLoaders(dataSource),
+  ({ dataSource }: LoaderSources) => createAbnormalPatentLoaders(dataSource),
+  ({ dataSource, alertWindow }: LoaderSources) => createCustodyTrademarkLoaders(dataSource, alertWindow),
+  ({ dataSource }: LoaderSources) => createStandardLoaders(dataSource),
+  ({ dataSource }: LoaderSources) => createPublicReportLoaders(dataSource),
+  ({ dataSource, evaluationSince }: LoaderSources) => createInstitutionEvaluationLoaders(dataSource, evaluationSince),
+  ({ dataSource }: LoaderSources) => createMonthlyReportLoaders(dataSource),
+] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+export type Loaders = UnionToIntersection<ReturnType<(typeof GROUPS)[number]>>;
+
+const SOURCES = Symbol("loader sources");
+
+/**
+ * The prototype of every request's loaders: a getter per loader name that makes the loader's group on first
+ * use and keeps it on the request's object, where it shadows the getters from then on. A request uses two or
+ * three of some sixty loaders, and making them all cost a measurable share of a credential lookup (issue 20).
+ * The names are learned once, by making each group against nothing: a loader does no work until it is asked.
+ */
+const LAZY_LOADERS: object = (() => {
+  const prototype = {};
+  const nothing = {} as LoaderSources;
+  for (const group of GROUPS) {
+    for (const name of Object.keys(group(nothing))) {
+      Object.defineProperty(prototype, name, {
+        get(this: { [SOURCES]: LoaderSources }) {
+          const made = group(this[SOURCES]) as Record<string, unknown>;
+          for (const [key, loader] of Object.entries(made)) Object.defineProperty(this, key, { value: loader, enumerable: true });
+          return made[name];
+        },
+      });
+    }
+  }
+  return prototype;
+})();
+
+/** All loaders of one request, made as they are first used. */
+export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWindow, evaluationSince: () => string): Loaders {
+  const loaders = Object.create(LAZY_LOADERS) as { [SOURCES]: LoaderSources };
+  loaders[SOURCES] = { dataSource, alertWindow, evaluationSince };
+  return loaders as unknown as Loaders;
+}

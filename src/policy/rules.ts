@@ -126,13 +126,32 @@ export const creditSupervisor = predicate("creditSupervisor", "rule", "bureaus a
 );
 
 // --- as graphql-shield rules -------------------------------------------------------------------------------
-const aboutViewer = (decide: (viewer: Viewer) => boolean) => rule(decide.name, { cache: "contextual" })((_parent, _args, ctx: HubContext) => decide(ctx.viewer));
-const aboutRow = <P>(name: string, decide: (parent: P, ctx: HubContext) => boolean | Promise<boolean>) =>
-  rule(name, { cache: "no_cache" })((parent: P, _args, ctx: HubContext) => decide(parent, ctx));
+/** A rule's decision when it needs nothing but the parent row and the context: no query, no promise. */
+export type SyncCheck = (parent: unknown, ctx: HubContext) => boolean;
+const SYNC_CHECKS = new WeakMap<ShieldRule, SyncCheck>();
+/** The synchronous form of `rule`, when it has one; `applyGuards` runs those in the resolver's own turn. */
+export function syncCheckOf(rule: ShieldRule): SyncCheck | undefined {
+  return SYNC_CHECKS.get(rule);
+}
+function withSyncCheck(shieldRule: ShieldRule, check: SyncCheck): ShieldRule {
+  SYNC_CHECKS.set(shieldRule, check);
+  return shieldRule;
+}
+
+const aboutViewer = (decide: (viewer: Viewer) => boolean) =>
+  withSyncCheck(
+    rule(decide.name, { cache: "contextual" })((_parent, _args, ctx: HubContext) => decide(ctx.viewer)),
+    (_parent, ctx) => decide(ctx.viewer),
+  );
+const aboutRow = <P>(name: string, decide: (parent: P, ctx: HubContext) => boolean) =>
+  withSyncCheck(
+    rule(name, { cache: "no_cache" })((parent: P, _args, ctx: HubContext) => decide(parent, ctx)),
+    (parent, ctx) => decide(parent as P, ctx),
+  );
 
 /** A record that belongs to one agency (its client systems, its identity provider): for whoever administers that agency. */
 const aboutAgencyRecord = <P extends { agencyId: string }>(name: string) =>
-  aboutRow<P>(name, async (record, { viewer, loaders }) => {
+  rule(name, { cache: "no_cache" })(async (record: P, _args, { viewer, loaders }: HubContext) => {
     const agency = await loaders.agencyById.load(record.agencyId);
     return !!agency && agencyAdministration(viewer, agency);
   });
@@ -178,7 +197,10 @@ export const RULES = {
   public: allow,
   ...callerRules,
   /** Reads the hub's introspection setting too, which is the same for every request. */
-  subgraphSchemaReader: rule("subgraphSchemaReader", { cache: "contextual" })((_parent, _args, ctx: HubContext) => subgraphSchemaReader(ctx.viewer, ctx.introspection)),
+  subgraphSchemaReader: withSyncCheck(
+    rule("subgraphSchemaReader", { cache: "contextual" })((_parent, _args, ctx: HubContext) => subgraphSchemaReader(ctx.viewer, ctx.introspection)),
+    (_parent, ctx) => subgraphSchemaReader(ctx.viewer, ctx.introspection),
+  ),
   agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) => agencyAdministration(viewer, agency)),
   clientSystemOfViewerAgency: aboutAgencyRecord<ClientSystem>("clientSystemOfViewerAgency"),
   identityProviderOfViewerAgency: aboutAgencyRecord<IdentityProvider>("identityProviderOfViewerAgency"),
