@@ -224,3 +224,26 @@ describe("the answer's size while it is built", () => {
     expect(viaFragment.body.errors?.[0]?.extensions.code ?? "ok").toBe(written.body.errors?.[0]?.extensions.code ?? "ok");
   });
 });
+
+describe("the work executing at once", () => {
+  let narrow: TestHub;
+  beforeAll(async () => {
+    // Room for one directory page at a time (a page of 100 with appraisers costs over 1,000).
+    narrow = await startTestHub({ env: { HUB_COST_IN_FLIGHT: "1000", HUB_QUEUE_WAIT_MS: "20000" }, transport: "http" });
+  });
+  afterAll(() => narrow.stop());
+
+  const page = `{ institutions(first: 100) { edges { node { name appraisers { name } } } } }`;
+
+  it("runs operations beyond the gate's room one after another, answers them all, and frees the room each held", async () => {
+    const answers = await Promise.all(Array.from({ length: 6 }, () => narrow.graphql(page, { as: "XY-COURT" })));
+    for (const answer of answers) expect(answer.body.errors).toBeUndefined();
+    // Refused operations free their room too: one over the cost limit, one refused by the policy.
+    expect((await narrow.graphql(`query($n: Int) { institutions(first: $n) { edges { node { name } } } }`, { as: "XY-COURT", variables: { n: 50_000 } })).body.errors[0].extensions.code).toBe("QUERY_TOO_COMPLEX");
+    expect((await narrow.graphql(`{ verifyAuditChain { ok } }`, { as: "XY-COURT" })).body.errors[0].extensions.code).toBe("FORBIDDEN");
+    // Had any of them kept its room, this one would wait until the queue gives up (20 s).
+    const started = Date.now();
+    expect((await narrow.graphql(page, { as: "XY-COURT" })).body.errors).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -57,6 +57,10 @@ export interface HubConfig {
     readonly maxAliases: number;
     readonly maxDirectives: number;
     readonly maxTokens: number;
+    /** Estimated cost executing at once in this process (`execution-gate.ts`); more waits its turn. */
+    readonly costInFlight: number;
+    /** How long an operation may wait for its turn before it is answered SERVICE_UNAVAILABLE. */
+    readonly queueWaitMs: number;
   };
   /** Behind a federation router (README, "Running behind a router"). */
   readonly router: {
@@ -332,6 +336,8 @@ const envSchema = z.object({
   HUB_MAX_ALIASES: int(30, 1, 1000),
   HUB_MAX_DIRECTIVES: int(50, 1, 1000),
   HUB_MAX_TOKENS: int(2000, 100, 100_000),
+  HUB_COST_IN_FLIGHT: int(4_000, 100, 10_000_000),
+  HUB_QUEUE_WAIT_MS: int(10_000, 100, 600_000),
   HUB_ROUTER_ONLY: bool(false),
   HUB_ROUTER_JWKS_FILE: z.string().min(1).optional(),
   HUB_ROUTER_ISSUER: z.string().min(1).optional().default("router"),
@@ -506,6 +512,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       maxAliases: e.HUB_MAX_ALIASES,
       maxDirectives: e.HUB_MAX_DIRECTIVES,
       maxTokens: e.HUB_MAX_TOKENS,
+      costInFlight: e.HUB_COST_IN_FLIGHT,
+      queueWaitMs: e.HUB_QUEUE_WAIT_MS,
     },
     router: { only: e.HUB_ROUTER_ONLY, jwksFile: e.HUB_ROUTER_JWKS_FILE, issuer: e.HUB_ROUTER_ISSUER },
     trustedDocuments: e.HUB_TRUSTED_DOCUMENTS,

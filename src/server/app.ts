@@ -20,6 +20,7 @@ import { graphiqlRouter } from "./graphiql";
 import { HttpDrain } from "./http-drain";
 import { homeRouter } from "./home";
 import { queryCostPlugin } from "./query-cost";
+import { ExecutionGate } from "./execution-gate";
 import { nulInputPlugin } from "./nul-input";
 import { responseBudgetPlugin } from "./response-budget";
 import { createMetrics, Metrics, metricsEndpoint, metricsPlugin, metricsServer } from "./metrics";
@@ -79,6 +80,8 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
     blockFieldSuggestion: { enabled: false },
   }).protect();
 
+  // One gate for both endpoints: they share the process's memory.
+  const gate = new ExecutionGate({ capacity: config.graphql.costInFlight, maxWaitMs: config.graphql.queueWaitMs });
   const apolloFor = (executable: GraphQLSchema, extra: ApolloServerPlugin<HubContext>[]) =>
     new ApolloServer<HubContext>({
       schema: executable,
@@ -98,7 +101,7 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
       parseOptions: { maxTokens: config.graphql.maxTokens },
       plugins: [
         ...armor.plugins,
-        queryCostPlugin({ maxCost: config.graphql.maxCost, maxRepresentations: config.graphql.maxRepresentations }, credentials.limits),
+        queryCostPlugin({ maxCost: config.graphql.maxCost, maxRepresentations: config.graphql.maxRepresentations }, credentials.limits, gate),
         nulInputPlugin(),
         responseBudgetPlugin(),
         ApolloServerPluginCacheControlDisabled(),

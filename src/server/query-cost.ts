@@ -1,3 +1,4 @@
+import type { ExecutionGate } from "./execution-gate";
 import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import {
   ArgumentNode,
@@ -250,13 +251,16 @@ function listLength(arg: ArgumentNode | undefined, variables: Record<string, unk
  * Refuses, before anything runs, an operation whose answer could hold more than `maxCost` objects or that
  * passes more than `maxRepresentations` representations to `_entities`: `QUERY_TOO_COMPLEX` (HTTP 400).
  * Then charges the cost to the caller's budget (`rateLimits`): over it, `RATE_LIMITED` (HTTP 429, nothing
- * runs); within it, the answer's `extensions.rateLimit` says what it cost and what is left.
+ * runs); within it, the answer's `extensions.rateLimit` says what it cost and what is left. With a `gate`, the
+ * operation first waits for room to execute (`execution-gate.ts`), which it holds until its answer is made.
  */
-export function queryCostPlugin(limits: { maxCost: number; maxRepresentations: number }, rateLimits?: RateLimits): ApolloServerPlugin<HubContext> {
+export function queryCostPlugin(limits: { maxCost: number; maxRepresentations: number }, rateLimits?: RateLimits, gate?: ExecutionGate): ApolloServerPlugin<HubContext> {
   const charges = new WeakMap<HubContext, Charge>();
+  const releases = new WeakMap<HubContext, () => void>();
   // One listener for every request: what it keeps per request is keyed by the request's context.
   const listener: GraphQLRequestListener<HubContext> = {
     async willSendResponse({ contextValue, response }) {
+      releases.get(contextValue)?.();
       const charge = charges.get(contextValue);
       if (charge && response.body.kind === "single") response.body.singleResult.extensions = { ...response.body.singleResult.extensions, rateLimit: charge };
     },
@@ -274,6 +278,9 @@ export function queryCostPlugin(limits: { maxCost: number; maxRepresentations: n
       if (cost.objects > limits.maxCost) {
         throw tooComplex(`Query cost limit of ${limits.maxCost} objects exceeded: the answer could hold ${cost.objects}. Ask for fewer items per page or fewer nested lists.`);
       }
+      // Waits for room before the budget is charged: a request turned away busy has cost its caller nothing.
+      const release = gate ? await gate.enter(cost.objects) : undefined;
+      if (release) releases.set(contextValue, release);
       const budget = contextValue.request.budget;
       if (rateLimits && budget) charges.set(contextValue, await rateLimits.charge(budget, cost.objects));
     },
