@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the hub side by side with the hand-written floor on one data set (issue 20), written to
- * BENCHMARKS.md with an SVG chart.
+ * `npm run bench`: the hub side by side with the hand-written floor, mercurius on the floor's resolvers,
+ * PostGraphile 5 and the SQL ceiling (pgbench replaying the hub's statements) on one data set (issue 20),
+ * written to BENCHMARKS.md with an SVG chart.
  *
- *   npm run bench                      2,000 institutions, ~20,000 appraisers, 1,000,000 feedback rows; 3 repeats
- *   npm run bench -- --quick           200 institutions, 50,000 feedback rows, 1 short repeat (CI): fails when
- *                                      SQL per request or the directory page's acceptance regress
- *   options: --contenders hub,floor    --workloads a,b    --keep (keep the database)    --out FILE
+ *   npm run bench                      2,000 institutions, ~20,000 appraisers, 1,000,000 feedback rows; 3 repeats;
+ *                                      every contender of lib/contenders.js
+ *   npm run bench -- --quick           200 institutions, 50,000 feedback rows, 1 short repeat, hub and floor (CI):
+ *                                      fails when SQL per request or the directory page's acceptance regress
+ *   options: --contenders hub,floor,mercurius,postgraphile,pgbench    --workloads a,b    --keep (keep the
+ *            database)    --out FILE    --seconds N
+ *
+ * A contender that cannot run here (PostGraphile's separate install without a network, no pgbench) is
+ * reported unavailable; the others run.
  *
  * BENCH_DATABASE_URL names the PostgreSQL server (default: the machine's, postgres@127.0.0.1:5432); a scratch
  * database is created there and dropped at the end. Traffic stays on loopback; every run is bounded in time.
@@ -22,8 +28,9 @@ const autocannon = require("autocannon");
 const { Client } = require("pg");
 const { generate } = require("./lib/dataset");
 const { workloads: makeWorkloads } = require("./lib/workloads");
-const { CONTENDERS, startContender, cpuSeconds, rssMb } = require("./lib/contenders");
+const { CONTENDERS, startContender, unavailable, cpuSeconds, rssMb } = require("./lib/contenders");
 const { SqlCounter } = require("./lib/sql-counter");
+const { findPgbench, writeScripts, runPgbench, withoutReplayedAuditEntries } = require("./lib/sql-ceiling");
 const { DASHBOARD_SECTIONS } = require("./dashboard-queries");
 const { writeReport, checkQuick } = require("./lib/report");
 
@@ -39,7 +46,10 @@ const PROFILE = argv.includes("--profile");
 const PLAN = QUICK ? { size: "quick", repeats: 1, warmupSeconds: 1, seconds: 3, connections: 20, countRequests: 20, dashboardRounds: 5 } : { size: "full", repeats: 3, warmupSeconds: 3, seconds: 10, connections: 20, countRequests: 50, dashboardRounds: 10 };
 if (option("seconds")) PLAN.seconds = Number(option("seconds"));
 if (PROFILE) PLAN.repeats = 1;
+// Requests of the hub captured per workload for the SQL ceiling, each one pgbench script (weights equal).
+const CEILING_REQUESTS = QUICK ? 10 : 20;
 const contenderNames = option("contenders", QUICK ? "hub,floor" : Object.keys(CONTENDERS).join(",")).split(",");
+for (const name of contenderNames) if (!CONTENDERS[name]) throw new Error(`unknown contender ${name}: one of ${Object.keys(CONTENDERS).join(", ")}`);
 const workloadKeys = option("workloads", "a,b,c,d").split(",");
 const out = option("out", path.join(ROOT, QUICK ? "bench/quick-results.md" : "BENCHMARKS.md"));
 
@@ -102,8 +112,16 @@ async function fill(name, admin, databaseUrl, dataDir) {
 
 const token = (setup, agency) => hub(["token", "--agency", agency, "--expires-in", "2h"], setup.hubEnv).trim();
 
+/**
+ * A contender's request for a workload: the workload's own (the hub's schema), or the contender's translation
+ * of it (PostGraphile's schema), with the same random variables.
+ */
+function requestFor(name, workload, facts, hubBody = workload.body()) {
+  return CONTENDERS[name].body ? CONTENDERS[name].body(workload.key, hubBody, facts) : hubBody;
+}
+
 /** One autocannon run of a workload against a server; CPU and peak RSS of the server process over the run. */
-async function measure(server, workload, auth, seconds) {
+async function measure(server, makeBody, auth, seconds) {
   let graphqlErrors = 0;
   let sampleError;
   const rss = [];
@@ -117,7 +135,7 @@ async function measure(server, workload, auth, seconds) {
     headers: { "content-type": "application/json", authorization: `Bearer ${auth}` },
     requests: [
       {
-        setupRequest: (req) => ({ ...req, body: JSON.stringify(workload.body()) }),
+        setupRequest: (req) => ({ ...req, body: JSON.stringify(makeBody()) }),
         onResponse: (status, body) => {
           if (status !== 200 || body.includes('"errors"')) {
             graphqlErrors += 1;
@@ -197,13 +215,13 @@ async function measureDashboard(server, auth, rounds) {
 }
 
 /** Statements per request, through the relay: `n` requests one after the other after a warm-up. */
-async function countSql(name, setup, workload, auth, n) {
+async function countSql(name, setup, makeBody, auth, n) {
   const target = new URL(setup.databaseUrl);
   const counter = new SqlCounter({ host: target.hostname, port: Number(target.port || 5432) });
   const relayed = await counter.start(setup.databaseUrl);
   const server = await startContender(name, setup, relayed);
   try {
-    const send = () => fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${auth}` }, body: JSON.stringify(workload.body()) }).then((r) => r.text());
+    const send = () => fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${auth}` }, body: JSON.stringify(makeBody()) }).then((r) => r.text());
     for (let i = 0; i < 5; i++) await send();
     // Let background work of the warm-up settle, then count only what the requests send.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -216,29 +234,68 @@ async function countSql(name, setup, workload, auth, n) {
   }
 }
 
-/** The floor and the hub answer alike, byte for byte, on a sample of the workload's variables. */
-async function compareAnswers(setup, workload, auth) {
-  const [hubServer, floorServer] = [await startContender("hub", setup, setup.databaseUrl), await startContender("floor", setup, setup.databaseUrl)];
+/**
+ * A contender and the floor answer alike on a sample of the workload's variables: the hub and mercurius their
+ * `data` byte for byte; PostGraphile, whose schema is its own, the same data once mapped onto the floor's shape
+ * (`asFloor`), compared with its keys in order.
+ */
+async function compareAnswers(setup, workload, auth, name) {
+  const [server, floorServer] = [await startContender(name, setup, setup.databaseUrl), await startContender("floor", setup, setup.databaseUrl)];
+  const { asFloor, floorView } = CONTENDERS[name];
   try {
     let same = 0;
     let firstDifference;
     for (let i = 0; i < 20; i++) {
-      const body = JSON.stringify(workload.body());
-      const ask = (server) => fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${auth}` }, body }).then((r) => r.text());
-      // The `data` member, byte for byte: the hub's answer also carries `extensions.rateLimit`.
-      const data = (text) => JSON.stringify(JSON.parse(text).data ?? null);
-      const [a, b] = [data(await ask(hubServer)), data(await ask(floorServer))];
+      const hubBody = workload.body();
+      const ask = (target, body) => fetch(target.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${auth}` }, body: JSON.stringify(body) }).then((r) => r.text());
+      // The `data` member: the hub's answer also carries `extensions.rateLimit`.
+      const data = (text) => JSON.parse(text).data ?? null;
+      const mine = data(await ask(server, requestFor(name, workload, setup.facts, hubBody)));
+      const floors = data(await ask(floorServer, hubBody));
+      const [a, b] = asFloor ? [JSON.stringify(asFloor(workload.key, mine)), JSON.stringify(floorView(workload.key, floors))] : [JSON.stringify(mine), JSON.stringify(floors)];
       if (a === b) same += 1;
       else {
         let at = 0;
         while (at < a.length && a[at] === b[at]) at += 1;
-        firstDifference ??= { hub: a.slice(Math.max(0, at - 120), at + 200), floor: b.slice(Math.max(0, at - 120), at + 200) };
+        firstDifference ??= { [name]: a.slice(Math.max(0, at - 120), at + 200), floor: b.slice(Math.max(0, at - 120), at + 200) };
       }
     }
-    return { same, of: 20, firstDifference };
+    return { same, of: 20, mapped: Boolean(asFloor), firstDifference };
   } finally {
-    await hubServer.stop();
+    await server.stop();
     await floorServer.stop();
+  }
+}
+
+/**
+ * The hub's statements for `n` requests of a workload, one request after the other after a warm-up, through
+ * the relay; each request's with its variables, for `sql-ceiling.js`. A request's statements are those the
+ * relay sees from its sending until a short pause after its answer (work the hub finishes after answering
+ * belongs to the request too).
+ */
+async function captureSql(setup, workload, auth, n) {
+  const target = new URL(setup.databaseUrl);
+  const counter = new SqlCounter({ host: target.hostname, port: Number(target.port || 5432) });
+  const relayed = await counter.start(setup.databaseUrl);
+  const server = await startContender("hub", setup, relayed);
+  try {
+    const send = (body) => fetch(server.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${auth}` }, body: JSON.stringify(body) }).then((r) => r.text());
+    for (let i = 0; i < 5; i++) await send(workload.body());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const requests = [];
+    for (let i = 0; i < n; i++) {
+      const body = workload.body();
+      counter.startCapture();
+      const answer = await send(body);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const captured = counter.stopCapture();
+      if (answer.includes('"errors"')) throw new Error(`the hub failed a (${workload.key}) request while its SQL was captured: ${answer.slice(0, 300)}`);
+      requests.push({ variables: body.variables, answer: JSON.parse(answer), captured });
+    }
+    return requests;
+  } finally {
+    await server.stop();
+    await counter.stop();
   }
 }
 
@@ -250,27 +307,91 @@ const median = (values) => {
 async function main() {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const started = Date.now();
+  // Contenders that cannot run here are reported so, not run: before the data set is made, which takes a while.
+  const unavailableContenders = {};
+  for (const name of contenderNames) {
+    const why = await unavailable(name);
+    if (why) {
+      unavailableContenders[name] = why;
+      console.log(`${name}: unavailable: ${why}`);
+    }
+  }
+  const names = contenderNames.filter((name) => !unavailableContenders[name]);
   const setup = await prepare(serverUrl);
   const workloads = makeWorkloads(setup.facts, Date.now()).filter((w) => workloadKeys.includes(w.key));
   const tokens = Object.fromEntries([...new Set(workloads.map((w) => w.agency))].map((agency) => [agency, token(setup, agency)]));
   const results = {};
+  const ceiling = {};
+  const drop = (name, why) => {
+    unavailableContenders[name] = why;
+    names.splice(names.indexOf(name), 1);
+    console.log(`${name}: unavailable: ${why}`);
+  };
   try {
+    // A contender from outside the root install (PostGraphile) is started once first: one that does not start
+    // over this database is reported unavailable rather than failing the run. (Its `prepare` runs here too.)
+    for (const name of names.filter((n) => CONTENDERS[n].available && CONTENDERS[n].start)) {
+      try {
+        await (await startContender(name, setup, setup.databaseUrl)).stop();
+      } catch (error) {
+        drop(name, `it did not start: ${error.message.split("\n")[0]}`);
+      }
+    }
+    // Each contender's answers against the floor's: the hub's whenever the floor runs (as always), mercurius's
+    // and PostGraphile's whenever they run.
     const comparisons = {};
-    if (contenderNames.includes("floor") && !PROFILE) {
-      for (const w of workloads.filter((w) => w.floor)) comparisons[w.key] = await compareAnswers(setup, w, tokens[w.agency]);
-      console.log(`answers hub = floor: ${Object.entries(comparisons).map(([k, c]) => `(${k}) ${c.same}/${c.of}`).join(", ")}`);
-      for (const [k, c] of Object.entries(comparisons)) if (c.firstDifference) console.log(`(${k}) first difference:\n  hub:   ${c.firstDifference.hub}\n  floor: ${c.firstDifference.floor}`);
+    if (!PROFILE) {
+      for (const name of names.filter((n) => (n === "hub" && names.includes("floor")) || CONTENDERS[n].compareWithFloor || CONTENDERS[n].asFloor)) {
+        for (const w of workloads.filter((w) => w.floor)) (comparisons[name] ??= {})[w.key] = await compareAnswers(setup, w, tokens[w.agency], name);
+        const c = comparisons[name];
+        if (!c) continue;
+        console.log(`answers ${name} ${c[Object.keys(c)[0]].mapped ? "≈" : "="} floor: ${Object.entries(c).map(([k, r]) => `(${k}) ${r.same}/${r.of}`).join(", ")}`);
+        for (const [k, r] of Object.entries(c)) if (r.firstDifference) console.log(`(${k}) first difference:\n  ${name}: ${r.firstDifference[name]}\n  floor: ${r.firstDifference.floor}`);
+      }
+    }
+    // The SQL ceiling's scripts: the hub's own statements for requests of each workload, captured once.
+    if (names.includes("pgbench")) {
+      const scriptDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-ceiling-"));
+      ceiling.dir = scriptDir;
+      ceiling.pgbench = findPgbench();
+      try {
+        for (const w of workloads) {
+          const requests = await captureSql(setup, w, tokens[w.agency], CEILING_REQUESTS);
+          ceiling[w.key] = writeScripts(scriptDir, w.key, requests, w.key === "c");
+          const statements = ceiling[w.key].map((s) => s.statements);
+          const background = ceiling[w.key].reduce((n, script) => n + script.background, 0) / statements.length;
+          console.log(`pgbench (${w.key}): ${statements.length} captured request(s) of the hub, ${statements.reduce((a, b) => a + b, 0) / statements.length} statements each on average${background ? ` (and ${background} of background work, not replayed)` : ""}`);
+        }
+        if (argv.includes("--keep")) console.log(`kept pgbench scripts in ${scriptDir}`);
+      } catch (error) {
+        drop("pgbench", `the hub's SQL could not be captured: ${error.message.split("\n")[0]}`);
+      }
     }
     const runs = {};
     for (let repeat = 0; repeat < PLAN.repeats; repeat++) {
       // Contenders alternate: each repeat starts with the next one.
-      const order = contenderNames.map((_, i) => contenderNames[(i + repeat) % contenderNames.length]);
+      const order = names.map((_, i) => names[(i + repeat) % names.length]);
       for (const name of order) {
+        if (CONTENDERS[name].kind === "pgbench") {
+          for (const w of workloads) {
+            const options = { clients: PLAN.connections };
+            const replay = (seconds, log) => runPgbench(ceiling.pgbench, setup.databaseUrl, ceiling[w.key], { ...options, seconds, log });
+            const { result: run, share } = await withoutReplayedAuditEntries(setup.databaseUrl, async () => {
+              await replay(PLAN.warmupSeconds, false);
+              return lockWaitShare(setup, () => replay(PLAN.seconds, true));
+            });
+            Object.assign(run, { lockWaitShare: share, cpuMsPerRequest: null, peakRssMb: null });
+            (runs[`${name}:${w.key}`] ??= []).push(run);
+            console.log(`repeat ${repeat + 1} ${name} ${w.key}: ${run.rps.toFixed(0)} transactions/s, p50 ${run.p50?.toFixed(1)} ms, p99 ${run.p99?.toFixed(1)} ms${run.errors ? `, ${run.errors} errors: ${run.sampleError}` : ""}`);
+          }
+          continue;
+        }
         const server = await startContender(name, setup, setup.databaseUrl, PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
         try {
           for (const w of workloads.filter((w) => CONTENDERS[name].workloads.includes(w.key))) {
-            await measure(server, w, tokens[w.agency], PLAN.warmupSeconds);
-            const { result: run, share } = await lockWaitShare(setup, () => measure(server, w, tokens[w.agency], PLAN.seconds));
+            const makeBody = () => requestFor(name, w, setup.facts);
+            await measure(server, makeBody, tokens[w.agency], PLAN.warmupSeconds);
+            const { result: run, share } = await lockWaitShare(setup, () => measure(server, makeBody, tokens[w.agency], PLAN.seconds));
             run.lockWaitShare = share;
             (runs[`${name}:${w.key}`] ??= []).push(run);
             console.log(`repeat ${repeat + 1} ${name} ${w.key}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.cpuMsPerRequest?.toFixed(2)} ms CPU/req, ${run.peakRssMb.toFixed(0)} MB${run.errors ? `, ${run.errors} errors: ${run.sampleError}` : ""}`);
@@ -285,10 +406,15 @@ async function main() {
         }
       }
     }
-    for (const name of contenderNames) {
+    for (const name of names) {
       for (const w of workloads.filter((w) => CONTENDERS[name].workloads.includes(w.key))) {
         const list = runs[`${name}:${w.key}`];
-        const sql = PROFILE ? null : await countSql(name, setup, w, tokens[w.agency], PLAN.countRequests);
+        // pgbench's statements are the hub's, counted in its scripts; the servers' through the relay.
+        const sql = PROFILE
+          ? null
+          : CONTENDERS[name].kind === "pgbench"
+            ? ceiling[w.key].reduce((n, script) => n + script.statements, 0) / ceiling[w.key].length
+            : await countSql(name, setup, () => requestFor(name, w, setup.facts), tokens[w.agency], PLAN.countRequests);
         results[`${name}:${w.key}`] = {
           contender: name,
           workload: w.key,
@@ -296,7 +422,7 @@ async function main() {
           p50: median(list.map((r) => r.p50)),
           p99: median(list.map((r) => r.p99)),
           cpuMsPerRequest: median(list.map((r) => r.cpuMsPerRequest)),
-          peakRssMb: Math.max(...list.map((r) => r.peakRssMb)),
+          peakRssMb: list.some((r) => r.peakRssMb === null) ? null : Math.max(...list.map((r) => r.peakRssMb)),
           errors: list.reduce((sum, r) => sum + r.errors, 0),
           lockWaitShare: median(list.map((r) => r.lockWaitShare)),
           sqlPerRequest: sql,
@@ -306,7 +432,18 @@ async function main() {
     }
     const dashboards = runs["hub:dashboard"];
     const dashboard = dashboards ? { p50: median(dashboards.map((d) => d.p50)), max: Math.max(...dashboards.map((d) => d.max)), rounds: dashboards.reduce((n, d) => n + d.rounds, 0), failed: dashboards.reduce((n, d) => n + d.failed, 0) } : undefined;
-    const report = { plan: PLAN, quick: QUICK, dashboard, sizes: setup.sizes, contenders: contenderNames, workloads: workloads.map(({ key, title, agency }) => ({ key, title, agency })), results, comparisons, seconds: (Date.now() - started) / 1000 };
+    const report = {
+      plan: { ...PLAN, ceilingRequests: names.includes("pgbench") ? CEILING_REQUESTS : undefined },
+      quick: QUICK,
+      dashboard,
+      sizes: setup.sizes,
+      contenders: names,
+      unavailable: unavailableContenders,
+      workloads: workloads.map(({ key, title, agency }) => ({ key, title, agency })),
+      results,
+      comparisons,
+      seconds: (Date.now() - started) / 1000,
+    };
     writeReport(report, out);
     console.log(`written to ${path.relative(process.cwd(), out)}`);
     if (QUICK) {
@@ -317,6 +454,7 @@ async function main() {
       }
     }
   } finally {
+    if (ceiling.dir && !argv.includes("--keep")) fs.rmSync(ceiling.dir, { recursive: true, force: true });
     if (argv.includes("--keep")) console.log(`kept database ${setup.name}`);
     else await setup.admin.query(`DROP DATABASE IF EXISTS ${setup.name} WITH (FORCE)`);
     await setup.admin.end();

@@ -1,12 +1,23 @@
 /**
- * The servers under benchmark, each started as its own process on a loopback port over the same database,
- * so its CPU time and memory are its own: the hub as `npm start` runs it (NODE_ENV=production), the hub with
- * authorization off (the bench-only switch), and the hand-written floor with graphql-js and with graphql-jit.
+ * The contenders, each a server started as its own process on a loopback port over the same database, so its
+ * CPU time and memory are its own: the hub as `npm start` runs it (NODE_ENV=production), the hub with
+ * authorization off (the bench-only switch), the hand-written floor with graphql-js and with graphql-jit, the
+ * floor's resolvers in mercurius, and PostGraphile 5 over the same tables. One contender is no server: the SQL
+ * ceiling, pgbench replaying the hub's own statements (`kind: "pgbench"`, run by `run.js` through
+ * `sql-ceiling.js`).
+ *
+ * A contender may need something the machine or the root install does not give: `available()` then answers
+ * why it cannot run (null when it can), and the bench reports it unavailable instead of failing. A contender
+ * that speaks another schema than the hub's has `body(key, hubBody, facts)`, its own request for the hub's
+ * request of workload `key` (same variables), `prepare(server, setup)` for the facts it needs from itself
+ * (PostGraphile's page cursors), and `asFloor`/`floorView` to compare its answers with the floor's.
  */
 const { fork, spawn } = require("node:child_process");
 const fs = require("node:fs");
 const net = require("node:net");
 const path = require("node:path");
+const { findPgbench } = require("./sql-ceiling");
+const postgraphile = require("./postgraphile");
 
 const ROOT = path.join(__dirname, "../..");
 
@@ -77,7 +88,41 @@ const CONTENDERS = {
     start: (setup, databaseUrl, port, nodeArgs) =>
       fork(path.join(ROOT, "bench/peers/floor.js"), [], { execArgv: nodeArgs, env: { ...process.env, ...setup.floorEnv, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", FLOOR_EXECUTOR: "jit" }, stdio: ["ignore", "ignore", "inherit", "ipc"] }),
   },
+  mercurius: {
+    title: "mercurius + graphql-jit on the floor's resolvers",
+    workloads: ["a", "b"],
+    // The floor's resolvers in another server: its `data` must be the floor's byte for byte.
+    compareWithFloor: true,
+    start: (setup, databaseUrl, port, nodeArgs) =>
+      fork(path.join(ROOT, "bench/peers/mercurius.js"), [], { execArgv: nodeArgs, env: { ...process.env, ...setup.floorEnv, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit", "ipc"] }),
+  },
+  postgraphile: {
+    title: "PostGraphile 5 (amber preset, no authorization)",
+    workloads: ["a", "b"],
+    available: postgraphile.install,
+    start: (setup, databaseUrl, port, nodeArgs) => postgraphile.start(databaseUrl, port, nodeArgs),
+    prepare: postgraphile.prepare,
+    body: postgraphile.body,
+    // Its answers are checked as the same data as the floor's, mapped onto the floor's shape (not byte for byte).
+    asFloor: postgraphile.asFloor,
+    floorView: postgraphile.floorView,
+  },
+  pgbench: {
+    title: "SQL ceiling: pgbench replaying the hub's statements",
+    kind: "pgbench",
+    workloads: ["a", "b", "c", "d"],
+    available: () => (findPgbench() ? null : "pgbench not found (it comes with PostgreSQL's client programs)"),
+  },
 };
+
+/** Why the contender cannot run here, or null when it can (a missing install is tried first). */
+async function unavailable(name) {
+  try {
+    return (await CONTENDERS[name].available?.()) ?? null;
+  } catch (error) {
+    return error.message.split("\n")[0];
+  }
+}
 
 /** Starts a contender (`nodeArgs`: e.g. --cpu-prof); answers its endpoint, its process and `stop`. */
 async function startContender(name, setup, databaseUrl, nodeArgs = []) {
@@ -85,7 +130,7 @@ async function startContender(name, setup, databaseUrl, nodeArgs = []) {
   const child = CONTENDERS[name].start(setup, databaseUrl, port, nodeArgs);
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitUntilReady(url, child);
-  return {
+  const server = {
     url,
     pid: child.pid,
     stop: () =>
@@ -96,6 +141,13 @@ async function startContender(name, setup, databaseUrl, nodeArgs = []) {
         setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
       }),
   };
+  try {
+    await CONTENDERS[name].prepare?.(server, setup);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
 }
 
 /** CPU seconds (user + system) the process has used so far. */
@@ -111,4 +163,4 @@ function rssMb(pid) {
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
-module.exports = { CONTENDERS, startContender, cpuSeconds, rssMb };
+module.exports = { CONTENDERS, startContender, unavailable, cpuSeconds, rssMb };

@@ -1,6 +1,7 @@
 /**
  * BENCHMARKS.md and its chart: the medians of each contender on each workload, the ratios the issue sets
- * targets for, and what was measured how. `checkQuick` is the CI gate of `--quick`.
+ * targets for, the hub against each other contender (the SQL ceiling and PostGraphile 5 among them), and what
+ * was measured how. `checkQuick` is the CI gate of `--quick`.
  */
 const fs = require("node:fs");
 const os = require("node:os");
@@ -26,10 +27,38 @@ function targets(report) {
   return rows.map((row) => ({ ...row, status: (row.higher ? row.value >= row.goal : row.value <= row.goal) ? "goal" : (row.higher ? row.value >= row.must : row.value <= row.must) ? "must" : "MISSED" }));
 }
 
+/**
+ * The hub's rate over each other contender's, per workload: first the ones issue 20 asks for by name ((a) and
+ * (c) against the SQL ceiling, (a) and (b) against PostGraphile 5), then the rest that this run measured.
+ * A ceiling's ratio is the share of the database's own rate for the hub's statements that the hub reaches.
+ */
+const NAMED = { pgbench: "SQL ceiling", postgraphile: "PostGraphile 5", mercurius: "mercurius + graphql-jit", floor: "floor", "floor-jit": "floor-jit", "hub-noauth": "hub, authorization off" };
+function ratios(report) {
+  const asked = [
+    ["a", "pgbench"],
+    ["a", "postgraphile"],
+    ["b", "postgraphile"],
+    ["c", "pgbench"],
+  ];
+  const rows = [];
+  const seen = new Set();
+  const add = (key, other, askedFor) => {
+    const hub = report.results[`hub:${key}`];
+    const them = report.results[`${other}:${key}`];
+    seen.add(`${key}:${other}`);
+    if (!hub || !them) return;
+    const label = `(${key}) hub ÷ ${NAMED[other] ?? other}${other === "pgbench" && key === "c" ? " of its transaction" : ""}`;
+    rows.push({ label, value: ratio(hub.rps, them.rps), hub: hub.rps, them: them.rps, askedFor });
+  };
+  for (const [key, other] of asked) add(key, other, true);
+  for (const w of report.workloads) for (const other of report.contenders) if (other !== "hub" && !seen.has(`${w.key}:${other}`)) add(w.key, other, false);
+  return rows;
+}
+
 function chart(report) {
   const bars = [];
   for (const w of report.workloads) for (const name of report.contenders) if (report.results[`${name}:${w.key}`]) bars.push({ w: w.key, name, rps: report.results[`${name}:${w.key}`].rps });
-  const colours = ["#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#718096"];
+  const colours = ["#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#718096", "#d69e2e"];
   const width = 720;
   const rowHeight = 22;
   const left = 190;
@@ -77,12 +106,29 @@ function writeReport(report, out) {
     `- Load: autocannon, ${report.plan.connections} connections, ${report.plan.seconds} s per run after ${report.plan.warmupSeconds} s of warm-up, random variables, real tokens; ${report.plan.repeats} repeat(s), contenders alternating; medians. Run took ${fmt(report.seconds / 60, 1)} min.`,
     "- CPU per request: the server process's user + system time over the run divided by its requests. Peak RSS: the largest resident size sampled every 100 ms during a run.",
     "- SQL per request: statements (simple queries and extended-protocol executes, BEGIN and COMMIT included) counted by a protocol relay over " + report.plan.countRequests + " sequential requests after a warm-up, in a separate pass.",
-    "",
-    `![requests per second](${svgName})`,
-    "",
   ];
-  if (Object.keys(report.comparisons).length) {
-    lines.push("Answers of the hub and the floor (their `data`) compared byte for byte on 20 random requests: " + Object.entries(report.comparisons).map(([k, c]) => `(${k}) ${c.same}/${c.of} identical`).join(", ") + ".", "");
+  const has = (name) => report.contenders.includes(name);
+  if (has("mercurius")) lines.push("- mercurius: fastify + mercurius with `jit: 1` (graphql-jit) over the floor's own schema, resolvers, DataLoaders, SQL and token check (`bench/peers/mercurius.js`).");
+  if (has("postgraphile")) {
+    lines.push(
+      "- PostGraphile 5: the amber preset over schema `public` of the same database, read-only, on Node 22 (`bench/postgraphile/`); **without authorization**: no token, no role, no visibility rule, so it does less per request than the hub. Its requests ask for the same data in its own schema (the feedback summaries through smart-tag foreign keys, the court's published credit records through one added condition); its summaries come as raw sums.",
+    );
+  }
+  if (has("pgbench")) {
+    lines.push(
+      `- SQL ceiling: pgbench (${report.plan.connections} clients, 2 threads, simple protocol) replaying the statements the hub sent for ${report.plan.ceilingRequests} captured requests of each workload (one script each, equal weights; bound values inlined; each request's statements per connection, BEGIN and COMMIT as the hub sent them), so transactions/s are the requests/s of a server that costs nothing. For (c) the idempotency key and case number carry a number drawn per transaction and later statements use the id the feedback INSERT returns, so every transaction commits; the audit sequencer's batch, which the hub runs after the transaction without waiting for it and batches under load, is not replayed (hence fewer statements than the hub's count). Its p50 and p99 are pgbench's per-transaction latencies; CPU and memory are PostgreSQL's, not measured.`,
+    );
+  }
+  for (const [name, why] of Object.entries(report.unavailable ?? {})) lines.push(`- ${name}: **unavailable** in this run (${why}).`);
+  lines.push("", `![requests per second](${svgName})`, "");
+  for (const [name, byKey] of Object.entries(report.comparisons)) {
+    const mapped = Object.values(byKey)[0]?.mapped;
+    lines.push(
+      (mapped ? `Answers of ${name} mapped onto the floor's shape (cursors left out) and the floor's \`data\`, compared on 20 random requests: ` : `Answers of ${name === "hub" ? "the hub" : name} and the floor (their \`data\`) compared byte for byte on 20 random requests: `) +
+        Object.entries(byKey).map(([k, c]) => `(${k}) ${c.same}/${c.of} ${mapped ? "the same data" : "identical"}`).join(", ") +
+        ".",
+      "",
+    );
   }
   for (const w of report.workloads) {
     const rows = report.contenders.map((name) => report.results[`${name}:${w.key}`]).filter(Boolean);
@@ -90,7 +136,7 @@ function writeReport(report, out) {
     const floor = report.results[`floor:${w.key}`];
     lines.push(`## ${w.title} (as ${w.agency})`, "", "| contender | req/s | p50 ms | p99 ms | CPU ms/req | SQL/req | peak RSS MB | ÷ floor | errors |", "|---|---|---|---|---|---|---|---|---|");
     for (const row of rows) {
-      lines.push(`| ${row.contender} | ${fmt(row.rps)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${fmt(row.cpuMsPerRequest, 2)} | ${fmt(row.sqlPerRequest, 1)} | ${fmt(row.peakRssMb)} | ${fmt(ratio(row.rps, floor?.rps), 2)} | ${row.errors} |`);
+      lines.push(`| ${row.contender === "pgbench" ? "SQL ceiling (pgbench)" : row.contender} | ${fmt(row.rps)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${fmt(row.cpuMsPerRequest, 2)} | ${fmt(row.sqlPerRequest, 1)} | ${fmt(row.peakRssMb)} | ${fmt(ratio(row.rps, floor?.rps), 2)} | ${row.errors} |`);
     }
     if (w.key === "c" && report.results["hub:c"]?.lockWaitShare !== undefined) {
       lines.push("", `Hub connections waiting on a lock (row, transaction or advisory; \`pg_stat_activity\` sampled every 50 ms): ${fmt(100 * report.results["hub:c"].lockWaitShare, 1)}% of connection time.`);
@@ -101,6 +147,12 @@ function writeReport(report, out) {
         `The province dashboard as its page loads it (the six \`statistics\` sections for Henan at once, one dashboard after the other, as HA-AMR, ${report.dashboard.rounds} dashboards after 2 of warm-up): p50 ${fmt(report.dashboard.p50)} ms, slowest ${fmt(report.dashboard.max)} ms${report.dashboard.failed ? `, ${report.dashboard.failed} sections failed` : ""}.`,
       );
     }
+    lines.push("");
+  }
+  const hubRatios = ratios(report);
+  if (hubRatios.length) {
+    lines.push("## The hub against the others", "", "Requests per second of the hub divided by the other's (medians); the first rows are the ones issue 20 asks for.", "", "| ratio | hub req/s | other req/s | hub ÷ other |", "|---|---|---|---|");
+    for (const r of hubRatios) lines.push(`| ${r.askedFor ? `**${r.label}**` : r.label} | ${fmt(r.hub)} | ${fmt(r.them)} | ${fmt(r.value, 2)} |`);
     lines.push("");
   }
   const checked = targets(report);
@@ -118,8 +170,10 @@ function writeReport(report, out) {
  */
 function checkQuick(report, baseline) {
   const problems = [];
-  for (const [key, comparison] of Object.entries(report.comparisons)) {
-    if (comparison.same < comparison.of) problems.push(`(${key}): the hub's data differs from the floor's in ${comparison.of - comparison.same} of ${comparison.of} requests`);
+  for (const [name, byKey] of Object.entries(report.comparisons)) {
+    for (const [key, comparison] of Object.entries(byKey)) {
+      if (comparison.same < comparison.of) problems.push(`(${key}): the ${name === "hub" ? "hub" : name}'s data differs from the floor's in ${comparison.of - comparison.same} of ${comparison.of} requests`);
+    }
   }
   for (const [key, result] of Object.entries(report.results)) {
     if (result.errors > 0) problems.push(`${key}: ${result.errors} request(s) failed`);
@@ -130,4 +184,4 @@ function checkQuick(report, baseline) {
   return problems;
 }
 
-module.exports = { writeReport, checkQuick, targets };
+module.exports = { writeReport, checkQuick, targets, ratios };

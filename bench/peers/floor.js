@@ -19,9 +19,6 @@ const { buildSchema, parse, validate, execute } = require("graphql");
 const DataLoader = require("dataloader");
 const pg = require("pg");
 
-// Dates stay the strings PostgreSQL prints, as the hub answers them.
-pg.types.setTypeParser(1082, (value) => value);
-
 const REGISTRY_TTL_MS = 5_000;
 const ENFORCEMENT_STATUSES = ["LISTED", "SUSPENDED", "REMOVED"];
 const ENFORCEMENT = new Set(["COURT", "PROCURATORATE", "POLICE"]);
@@ -151,11 +148,23 @@ function summaryView(row) {
   };
 }
 
-async function main() {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-  const jwk = JSON.parse(fs.readFileSync(process.env.HUB_SIGNING_KEY_FILE, "utf8"));
+/**
+ * The floor as the environment configures it (DATABASE_URL, HUB_SIGNING_KEY_FILE, JWT_ISSUER, JWT_AUDIENCE):
+ * its pool of 10 and the hub's public key. Shared with `mercurius.js`, so both peers run one set of
+ * resolvers, loaders and SQL and differ only in the server around them.
+ */
+function floorFromEnv(env = process.env) {
+  // Dates stay the strings PostgreSQL prints, as the hub answers them. (Set here, not on require: the bench
+  // itself requires this module for `summaryView`, and its own pg clients keep pg's defaults.)
+  pg.types.setTypeParser(1082, (value) => value);
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  const jwk = JSON.parse(fs.readFileSync(env.HUB_SIGNING_KEY_FILE, "utf8"));
   const { d: _private, ...publicJwk } = jwk;
-  const floor = createFloor({ pool, issuer: process.env.JWT_ISSUER, audience: process.env.JWT_AUDIENCE, publicJwk });
+  return { pool, floor: createFloor({ pool, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, publicJwk }) };
+}
+
+async function main() {
+  const { pool, floor } = floorFromEnv();
   const server = http.createServer((req, res) => {
     if (req.method !== "POST" || req.url !== "/graphql") {
       res.writeHead(404).end();
@@ -182,4 +191,4 @@ async function main() {
 }
 
 if (require.main === module) main();
-module.exports = { createFloor };
+module.exports = { createFloor, floorFromEnv, summaryView };
