@@ -21,6 +21,7 @@ import { HttpDrain } from "./http-drain";
 import { homeRouter } from "./home";
 import { queryCostPlugin } from "./query-cost";
 import { ExecutionGate } from "./execution-gate";
+import { compiledExecution } from "./compiled-execution";
 import { nulInputPlugin } from "./nul-input";
 import { responseBudgetPlugin } from "./response-budget";
 import { createMetrics, Metrics, metricsEndpoint, metricsPlugin, metricsServer } from "./metrics";
@@ -84,7 +85,8 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
   const gate = new ExecutionGate({ capacity: config.graphql.costInFlight, maxWaitMs: config.graphql.queueWaitMs });
   const apolloFor = (executable: GraphQLSchema, extra: ApolloServerPlugin<HubContext>[]) =>
     new ApolloServer<HubContext>({
-      schema: executable,
+      // Operations run compiled (`compiled-execution.ts`); Apollo keeps parsing, validation and plugins.
+      gateway: compiledExecution(executable),
       introspection: config.graphql.introspection,
       includeStacktraceInErrorResponses: false,
       allowBatchedHttpRequests: false,
@@ -137,6 +139,9 @@ export async function createApp({ config, logger, deps, schema, credentials, jwk
   await apollo.start();
 
   app.disable("x-powered-by");
+  // Express hashes every body it sends for an ETag: answers to GraphQL POSTs are never revalidated, and on a
+  // directory page that hash was a measurable share of the request (issue 20). Static files keep their own.
+  app.set("etag", false);
   app.set("trust proxy", config.http.trustProxy);
   app.use(
     helmet({
