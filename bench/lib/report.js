@@ -17,10 +17,14 @@ function targets(report) {
   const rows = [];
   const add = (label, value, must, goal, higher = true) => value !== null && value !== undefined && rows.push({ label, value, must, goal, higher });
   add("(a) hub ÷ floor", ratio(r("hub", "a")?.rps, r("floor", "a")?.rps), 0.6, 0.9);
+  add("(a) hub ÷ SQL ceiling", ratio(r("hub", "a")?.rps, r("pgbench", "a")?.rps), 0.35, 0.6);
+  add("(a) hub ÷ PostGraphile 5", ratio(r("hub", "a")?.rps, r("postgraphile", "a")?.rps), 1.0, 1.3);
   add("(a) p99 at 20 connections (ms)", r("hub", "a")?.p99, 20, 10, false);
   add("(b) SQL per request", r("hub", "b")?.sqlPerRequest, 4, 3, false);
   add("(b) hub ÷ floor", ratio(r("hub", "b")?.rps, r("floor", "b")?.rps), 1.0, 1.5);
+  add("(b) hub ÷ PostGraphile 5", ratio(r("hub", "b")?.rps, r("postgraphile", "b")?.rps), 1.3, 2.0);
   for (const key of ["a", "b", "c", "d"]) add(`(${key}) authorization on ÷ off`, ratio(r("hub", key)?.rps, r("hub-noauth", key)?.rps), 0.9, 0.95);
+  add("(c) hub ÷ SQL ceiling of its transaction", ratio(r("hub", "c")?.rps, r("pgbench", "c")?.rps), 0.5, 0.7);
   add("(c) lock waits, share of connection time", r("hub", "c")?.lockWaitShare, 0.1, 0.1, false);
   add("(d) p50 province dashboard, six sections, one at a time (ms)", report.dashboard?.p50, 400, 250, false);
   add("peak RSS under (b) (MB)", r("hub", "b")?.peakRssMb, 250, 180, false);
