@@ -1,6 +1,7 @@
 import { Client } from "pg";
 import { parseLsn } from "../src/db/lsn";
 import { graphql } from "./gql";
+import { freePort } from "./support/hub-process";
 import { PgRelay } from "./support/pg-relay";
 import { redisAvailable, startRedis } from "./support/redis";
 import { startTestHub, TestHub } from "./support/test-hub";
@@ -242,6 +243,16 @@ describeWithReplica("read replicas", () => {
     await replica!.start();
     await until("reads on the replica again", 30_000, async () => (await listed(READER)).fromReplica);
   }, 180_000);
+
+  it("starts, and reads from the primary, with a replica that cannot be reached at all", async () => {
+    const alone = await hubOnThePrimary(`postgres://postgres@127.0.0.1:${await freePort()}/postgres`);
+    try {
+      expect((await alone.data(INSTITUTIONS, { as: READER })).institutions!.edges.length).toBeGreaterThan(0);
+      expect(await readsCounted(alone, "primary", "no_replica")).toBe(1);
+    } finally {
+      await alone.stop();
+    }
+  }, 120_000);
 
   it("reads the credit exchange on the primary: its watermark closes a window against the primary's own transactions", async () => {
     const statements = relay!.statements;
