@@ -14,6 +14,7 @@ import { Viewer } from "./auth/viewer";
 import { DEFAULT_CLIENT_NAME } from "./entities/client-system.entity";
 import { migrate, migrationReport, openDatabase, OpenDatabase } from "./db/database";
 import { databaseTarget, describeDatabaseError } from "./db/data-source";
+import { ReadReplicas } from "./db/read-replicas";
 import { inOneTransaction } from "./db/one-transaction";
 import { withPreparationLock } from "./db/preparation-lock";
 import { EmbeddedDatabaseServer, serveEmbeddedDatabase } from "./db/embedded-database-server";
@@ -124,7 +125,9 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
     cookies: new SessionCookies(config),
     limits: new RateLimits(config.rateLimit, redis, logger),
   };
-  const deps: HubDeps = { ...baseDeps, live: pusher.live, publicSubmissions: credentials.limits };
+  // Requests' lists and statistics may read replicas; the pusher (`baseDeps`) reads and files on the primary.
+  const replicas = config.db.replicaUrls.length > 0 && db.target.kind === "postgres" ? ReadReplicas.of(config, db.dataSource, { redis, logger, reads: metrics.lagTolerantReads }) : undefined;
+  const deps: HubDeps = { ...baseDeps, live: pusher.live, publicSubmissions: credentials.limits, replicas };
   const trusted = new TrustedDocuments(db.dataSource, config.trustedDocuments, hubDocuments(), logger, metrics.registry);
   const routerAssertions = config.router.jwksFile
     ? RouterAssertions.fromFile(config.router.jwksFile, { issuer: config.router.issuer, audience: config.jwt.audience, clockToleranceSeconds: config.jwt.clockToleranceSeconds })
@@ -134,6 +137,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
   pusher.start();
   trail.sequencer.start();
   treeHeads.start();
+  replicas?.start();
   return {
     app,
     httpServer,
@@ -152,6 +156,7 @@ export async function buildHub(config: HubConfig, logger: Logger, db: OpenDataba
       await pusher!.stop();
       await trail.close();
       treeHeads.stop();
+      await replicas?.stop();
       redis?.disconnect();
     },
   };

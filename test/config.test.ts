@@ -58,4 +58,30 @@ describe("configuration", () => {
       expect(() => loadConfig({ HUB_ABNORMAL_PATENT_WITHDRAWAL_TARGET: bad })).toThrow(/HUB_ABNORMAL_PATENT_WITHDRAWAL_TARGET: expected a share such as 0.9 or 90%/);
     }
   });
+
+  it("reads DATABASE_REPLICA_URLS only beside DATABASE_URL, as postgres URLs, and names a wrong one without repeating it", () => {
+    const primary = "postgres://hub:secret@db-1:5432/hub";
+    expect(loadConfig({}).db).toMatchObject({ replicaUrls: [], replicaMaxLagMs: 10_000, replicaPollMs: 200 });
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: " postgres://hub:secret@db-2:5432/hub, postgresql://db-3/hub," }).db.replicaUrls).toEqual(["postgres://hub:secret@db-2:5432/hub", "postgresql://db-3/hub"]);
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: "" }).db.replicaUrls).toEqual([]);
+    // The embedded database has no replicas: set alone, it is a mistake to say, not a setting to ignore.
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: "postgres://db-2/hub" })).toThrow(/DATABASE_REPLICA_URLS: needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: primary })).toThrow(/DATABASE_REPLICA_URLS: names DATABASE_URL itself/);
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: "postgres://db-2/hub,mysql://root:hunter2@db-3/hub" });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toEqual(["DATABASE_REPLICA_URLS: expected comma-separated postgres:// or postgresql:// URLs (entry 2 is not one)"]);
+    expect(error?.message).not.toMatch(/hunter2/);
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: "postgres://db 2:x/hub" })).toThrow(/DATABASE_REPLICA_URLS: expected comma-separated postgres/);
+  });
+
+  it("bounds a replica's lag and its poll, the poll at most half the lag", () => {
+    expect(loadConfig({ HUB_REPLICA_MAX_LAG_MS: "60000", HUB_REPLICA_POLL_MS: "1000" }).db).toMatchObject({ replicaMaxLagMs: 60_000, replicaPollMs: 1_000 });
+    expect(() => loadConfig({ HUB_REPLICA_MAX_LAG_MS: "500" })).toThrow(/HUB_REPLICA_MAX_LAG_MS/);
+    expect(() => loadConfig({ HUB_REPLICA_POLL_MS: "10" })).toThrow(/HUB_REPLICA_POLL_MS/);
+    expect(() => loadConfig({ HUB_REPLICA_MAX_LAG_MS: "2000", HUB_REPLICA_POLL_MS: "1500" })).toThrow(/HUB_REPLICA_POLL_MS: at most half of HUB_REPLICA_MAX_LAG_MS/);
+  });
 });

@@ -239,8 +239,8 @@ describe("the work executing at once", () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => narrow.graphql(page, { as: "XY-COURT" })));
     for (const answer of answers) expect(answer.body.errors).toBeUndefined();
     // Refused operations free their room too: one over the cost limit, one refused by the policy.
-    expect((await narrow.graphql(`query($n: Int) { institutions(first: $n) { edges { node { name } } } }`, { as: "XY-COURT", variables: { n: 50_000 } })).body.errors[0].extensions.code).toBe("QUERY_TOO_COMPLEX");
-    expect((await narrow.graphql(`{ verifyAuditChain { ok } }`, { as: "XY-COURT" })).body.errors[0].extensions.code).toBe("FORBIDDEN");
+    expect((await narrow.graphql(`query($n: Int) { institutions(first: $n) { edges { node { name } } } }`, { as: "XY-COURT", variables: { n: 50_000 } })).body.errors![0].extensions.code).toBe("QUERY_TOO_COMPLEX");
+    expect((await narrow.graphql(`{ verifyAuditChain { ok } }`, { as: "XY-COURT" })).body.errors![0].extensions.code).toBe("FORBIDDEN");
     // Had any of them kept its room, this one would wait until the queue gives up (20 s).
     const started = Date.now();
     expect((await narrow.graphql(page, { as: "XY-COURT" })).body.errors).toBeUndefined();

@@ -116,6 +116,15 @@ export interface HubConfig {
     readonly connectTimeoutMs: number;
     /** Client-side bound on one query's answer, which a network partition cannot hold past (the connection is then dropped). */
     readonly queryTimeoutMs: number;
+    /**
+     * `DATABASE_REPLICA_URLS`: PostgreSQL streaming replicas of `DATABASE_URL` that reads tolerating lag (lists,
+     * statistics) may use (`db/read-replicas.ts`); none by default, and never with the embedded database.
+     */
+    readonly replicaUrls: readonly string[];
+    /** `HUB_REPLICA_MAX_LAG_MS`: a replica further behind the primary than this is not read from. */
+    readonly replicaMaxLagMs: number;
+    /** `HUB_REPLICA_POLL_MS`: how often each replica's replay position, and the primary's, is read. */
+    readonly replicaPollMs: number;
   };
   /** Budgets of query-cost points per window (`server/rate-limit.ts`); shared through Redis when `redisUrl` is set. */
   readonly rateLimit: {
@@ -309,6 +318,21 @@ const envSchema = z.object({
     .refine((v) => v === undefined || v === "" || /^postgres(ql)?:\/\/.+/.test(v), {
       message: "must be a postgres:// or postgresql:// URL",
     }),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const urls = (v ?? "").split(",").map((url) => url.trim()).filter(Boolean);
+      // Each named by its place in the list: a URL may carry a password, which a problem never repeats.
+      const wrong = urls.map((url, i) => (isPostgresUrl(url) ? undefined : i + 1)).filter((n) => n !== undefined);
+      if (wrong.length) {
+        ctx.addIssue({ code: "custom", message: `expected comma-separated postgres:// or postgresql:// URLs (entry ${wrong.join(", ")} is not one)` });
+        return z.NEVER;
+      }
+      return urls;
+    }),
+  HUB_REPLICA_MAX_LAG_MS: int(10_000, 1_000, 3_600_000),
+  HUB_REPLICA_POLL_MS: int(200, 50, 600_000),
   HUB_DATA_DIR: z.string().min(1).optional().default("./data"),
   // Read by the region directory itself (domain/region-directory.ts); checked here so a wrong path stops the start.
   HUB_ZONES_FILE: z
@@ -434,6 +458,17 @@ export function parseDurationSeconds(text: string): number | undefined {
   return Number(match[1]) * unit;
 }
 
+/** A PostgreSQL server's URL, as node-postgres reads it. */
+function isPostgresUrl(url: string): boolean {
+  if (!/^postgres(ql)?:\/\/.+/.test(url)) return false;
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Validates `env` (default `process.env`) and returns the frozen configuration, or throws `ConfigError`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const parsed = envSchema.safeParse(env);
@@ -468,6 +503,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   }
   if (e.HUB_ENV === "production" && e.HUB_PUBLIC_URL && !e.HUB_PUBLIC_URL.startsWith("https://")) {
     problems.push("HUB_PUBLIC_URL: must be an https URL when HUB_ENV=production (session cookies are Secure)");
+  }
+  if (e.DATABASE_REPLICA_URLS.length > 0 && !e.DATABASE_URL) {
+    problems.push("DATABASE_REPLICA_URLS: needs DATABASE_URL (their primary); the embedded database has no replicas");
+  }
+  if (e.DATABASE_URL && e.DATABASE_REPLICA_URLS.includes(e.DATABASE_URL)) {
+    problems.push("DATABASE_REPLICA_URLS: names DATABASE_URL itself; list the primary's streaming replicas only");
+  }
+  if (e.HUB_REPLICA_POLL_MS * 2 > e.HUB_REPLICA_MAX_LAG_MS) {
+    problems.push("HUB_REPLICA_POLL_MS: at most half of HUB_REPLICA_MAX_LAG_MS (a replica's lag is only known to within a poll)");
   }
   if (e.HUB_ROUTER_ONLY && !e.HUB_ROUTER_JWKS_FILE) {
     problems.push("HUB_ROUTER_JWKS_FILE: required when HUB_ROUTER_ONLY=true (the router's public keys, to check the assertion it signs on each request)");
@@ -555,6 +599,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       // Past the server's own bound by default, so a slow statement is cancelled there (its connection kept)
       // and only a database that does not answer at all is cut off here.
       queryTimeoutMs: e.HUB_DB_QUERY_TIMEOUT_MS ?? e.HUB_DB_STATEMENT_TIMEOUT_MS + 5_000,
+      replicaUrls: e.DATABASE_REPLICA_URLS,
+      replicaMaxLagMs: e.HUB_REPLICA_MAX_LAG_MS,
+      replicaPollMs: e.HUB_REPLICA_POLL_MS,
     },
     rateLimit: {
       clientPoints: e.HUB_RATE_LIMIT_CLIENT_POINTS,

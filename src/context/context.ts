@@ -41,6 +41,7 @@ import { InstitutionGradeService } from "../services/institution-grade.service";
 import { InstitutionEvaluationService } from "../services/institution-evaluation.service";
 import { CircularService } from "../services/circular.service";
 import { RemovalProposalService } from "../services/removal-proposal.service";
+import { primaryReads, ReadReplicas } from "../db/read-replicas";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
 export interface HubDeps {
@@ -67,6 +68,8 @@ export interface HubDeps {
   readonly auditKeys?: readonly JWK[];
   /** Counts the public's submissions per address (`RateLimits.admitPublicSubmission`); absent in commands. */
   readonly publicSubmissions?: { admitPublicSubmission(key: string): Promise<void> };
+  /** Read replicas for requests' lists and statistics (`DATABASE_REPLICA_URLS`); absent: every read on `dataSource`. */
+  readonly replicas?: ReadReplicas;
 }
 
 export interface HubContext {
@@ -129,6 +132,7 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
   const disclosures = new DisclosureNotes();
   const scope: RequestScope = {
     dataSource: deps.dataSource,
+    reads: deps.replicas?.forCaller(request.budget?.key) ?? primaryReads(deps.dataSource),
     viewer,
     request,
     loaders,

@@ -9,6 +9,7 @@ import type { Loaders } from "../loaders";
 import type { CaseReference } from "../auth/case-reference";
 import type { DisclosureNotes } from "../auth/disclosure";
 import type { Budget } from "../server/rate-limit";
+import type { LagTolerantReads } from "../db/read-replicas";
 
 /** Request headers that reach the context and the audit trail. */
 export interface RequestMeta {
@@ -26,7 +27,10 @@ export interface RequestMeta {
 
 /** What every service of one request shares. */
 export interface RequestScope {
+  /** The primary: transactions, commands, and every read that must see the latest committed state. */
   readonly dataSource: DataSource;
+  /** Lists and statistics: on a read replica when one is safe for this caller (`db/read-replicas.ts`). */
+  readonly reads: LagTolerantReads;
   readonly viewer: Viewer;
   readonly request: RequestMeta;
   readonly loaders: Loaders;

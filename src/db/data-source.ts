@@ -2,6 +2,7 @@ import path from "node:path";
 import fs from "node:fs";
 import pg from "pg";
 import { DataSource, DataSourceOptions, QueryRunner, Logger as TypeOrmLogger } from "typeorm";
+import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 import type { HubConfig } from "../config/config";
 import type { Logger } from "../logging/logger";
 import { ENTITIES } from "../entities";
@@ -90,16 +91,22 @@ export interface DataSourceBounds {
   /** Client-side bound on a query's answer; past it the connection is dropped (`BoundedClient`). */
   queryTimeoutMs?: number;
   logger?: Logger;
+  /**
+   * The primary this data source is a streaming replica of (`db/read-replicas.ts`): its statements count with
+   * the primary's (one `QueryCounter`), and it installs no extension and knows no migration (a standby is
+   * read-only).
+   */
+  replicaOf?: DataSource;
 }
 
 export function createDataSource(target: DatabaseTarget, options: DataSourceBounds = {}): DataSource {
   const common = {
     type: "postgres" as const,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: options.replicaOf ? [] : MIGRATIONS,
     migrationsTransactionMode: "each" as const,
     synchronize: false,
-    logger: new QueryCounter(options.logger),
+    logger: options.replicaOf ? queryCounter(options.replicaOf) : new QueryCounter(options.logger),
     maxQueryExecutionTime: 1000,
   };
   let config: DataSourceOptions;
@@ -134,7 +141,8 @@ export function createDataSource(target: DatabaseTarget, options: DataSourceBoun
         keepAlive: true,
         Client: BoundedClient,
       },
-      poolErrorHandler: (error: Error) => options.logger?.warn({ err: error.message }, "database connection lost"),
+      ...(options.replicaOf ? { installExtensions: false } : {}),
+      poolErrorHandler: (error: Error) => options.logger?.warn({ err: error.message }, options.replicaOf ? "read replica connection lost" : "database connection lost"),
     };
   } else {
     if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
@@ -148,7 +156,21 @@ export function createDataSource(target: DatabaseTarget, options: DataSourceBoun
       installExtensions: false,
     };
   }
-  return new DataSource(config);
+  const dataSource = new DataSource(config);
+  if (options.replicaOf) sameServerFacts(dataSource, options.replicaOf);
+  return dataSource;
+}
+
+/**
+ * A physical replica runs the primary's PostgreSQL version with the primary's schemas: the facts TypeORM
+ * asks a new server for on connecting are taken from the primary instead, so (re)connecting a replica sends
+ * no statement of its own, and the statements counted are the reads.
+ */
+function sameServerFacts(replica: DataSource, primary: DataSource): void {
+  const from = primary.driver as PostgresDriver;
+  const to = replica.driver as PostgresDriver;
+  to.version ??= from.version;
+  to.searchSchema ??= from.searchSchema;
 }
 
 export function queryCounter(dataSource: DataSource): QueryCounter {

@@ -33,7 +33,13 @@ export function createMetrics() {
     help: "Requests refused with 401 because the bearer token was not valid.",
     registers: [registry],
   });
-  return { registry, operations, duration, authFailures };
+  const lagTolerantReads = new Counter({
+    name: "hub_lag_tolerant_reads_total",
+    help: "With DATABASE_REPLICA_URLS: reads that tolerate lag (lists, statistics) by the server that answered (replica, primary) and why: replayed (a replica had the caller's writes), no_replica (none close enough, reachable and answering), own_write (the caller's latest write not yet replayed, or unknown), unknown_caller, fallback (a replica failed during the read).",
+    labelNames: ["target", "reason"] as const,
+    registers: [registry],
+  });
+  return { registry, operations, duration, authFailures, lagTolerantReads };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -114,13 +114,13 @@ export class AbnormalPatentService {
 
   /** Batches the caller issued or has items of, newest first. */
   async batches(filter: BatchFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentBatch>> {
-    const page = await listPage(this.scope.dataSource, BATCH_LIST, abnormalPatentBatchVisibility.sql(this.viewer, "b"), filter, { first, after });
+    const page = await listPage(this.scope.reads, BATCH_LIST, abnormalPatentBatchVisibility.sql(this.viewer, "b"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.abnormalPatentBatchById.prime(row.id, row);
     return page;
   }
 
   async items(filter: AbnormalPatentItemFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AbnormalPatentItem>> {
-    const page = await listPage(this.scope.dataSource, itemList(this.scope.today()), abnormalPatentVisibility.sql(this.viewer, "i"), filter, { first, after });
+    const page = await listPage(this.scope.reads, itemList(this.scope.today()), abnormalPatentVisibility.sql(this.viewer, "i"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.abnormalPatentItemById.prime(row.id, row);
     return page;
   }

@@ -11,6 +11,7 @@ import type { RequestScope } from "../context/request-scope";
 import { Page } from "./pagination";
 import { agencyAdministration, registryAdministrator } from "../policy/rules";
 import { equals, ListSpec, listPage } from "./list-builder";
+import type { LagTolerantReads } from "../db/read-replicas";
 import { EVERYTHING } from "../policy/decision";
 import type { AgencyFilter, RegisterAgencyInput, UpdateAgencyInput } from "../inputs/agency.input";
 import { administerAgency, disableAgency } from "../policy/agency.permissions";
@@ -37,13 +38,13 @@ const AGENCY_LIST: ListSpec<Agency, AgencyFilter> = {
  * information; their status and client systems are for the agency itself and its supervising bureaus.
  */
 export class AgencyService {
-  private readonly dataSource: DataSource;
+  private readonly reads: LagTolerantReads;
   private readonly viewer: Viewer;
   private readonly loaders: Loaders;
   private readonly commands: CommandRunner;
 
   constructor(scope: RequestScope) {
-    ({ dataSource: this.dataSource, viewer: this.viewer, loaders: this.loaders } = scope);
+    ({ reads: this.reads, viewer: this.viewer, loaders: this.loaders } = scope);
     this.commands = new CommandRunner(scope);
   }
 
@@ -63,7 +64,7 @@ export class AgencyService {
 
   list(filter: AgencyFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Agency>> {
     // Agencies' identity is public: every caller sees the whole registry.
-    return listPage(this.dataSource, AGENCY_LIST, EVERYTHING, filter, { first, after });
+    return listPage(this.reads, AGENCY_LIST, EVERYTHING, filter, { first, after });
   }
 
   /** Client systems of an agency the caller administers (its own, or one it supervises); otherwise none. */

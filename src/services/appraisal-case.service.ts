@@ -87,7 +87,7 @@ export class AppraisalCaseService {
 
   async list(filter: AppraisalCaseFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AppraisalCase>> {
     if (filter.hasPossibleDuplicates !== undefined && filter.hasPossibleDuplicates !== null) filterDuplicates.require(this.viewer);
-    const page = await listPage(this.scope.dataSource, caseList(this.duplicateWindowStart()), appraisalCaseVisibility.sql(this.viewer, "c"), filter, { first, after });
+    const page = await listPage(this.scope.reads, caseList(this.duplicateWindowStart()), appraisalCaseVisibility.sql(this.viewer, "c"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.appraisalCaseById.prime(row.id, row);
     return page;
   }

@@ -86,7 +86,7 @@ export class AppraiserService {
   }
 
   async list(filter: AppraiserFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Appraiser>> {
-    const page = await listPage(this.scope.dataSource, APPRAISER_LIST, appraiserVisibility.sql(this.viewer, "a", "i"), filter, { first, after });
+    const page = await listPage(this.scope.reads, APPRAISER_LIST, appraiserVisibility.sql(this.viewer, "a", "i"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.appraiserById.prime(row.id, row);
     return page;
   }

@@ -37,7 +37,8 @@ export class AuditEventService {
   /** The caller's entries, after sequencing what is queued, so that a caller reads its own latest entries. */
   async list(filter: AuditEventFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AuditEvent>> {
     await this.scope.trail.flush();
-    return listPage(this.scope.dataSource, AUDIT_EVENT_LIST, auditEventVisibility.sql(this.scope.viewer, "e"), filter, { first, after });
+    // On the primary, not `scope.reads`: the entries just sequenced may not be on a replica yet.
+    return listPage({ run: (read) => read(this.scope.dataSource) }, AUDIT_EVENT_LIST, auditEventVisibility.sql(this.scope.viewer, "e"), filter, { first, after });
   }
 
   /** Verifies the whole log (`audit/audit-verify.ts`), after sequencing what is queued. */

@@ -82,7 +82,7 @@ export class CaseFeedbackService {
   }
 
   list(filter: CaseFeedbackFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CaseFeedback>> {
-    return listPage(this.scope.dataSource, FEEDBACK_LIST, caseFeedbackVisibility.sql(this.viewer, "f"), filter, { first, after });
+    return listPage(this.scope.reads, FEEDBACK_LIST, caseFeedbackVisibility.sql(this.viewer, "f"), filter, { first, after });
   }
 
   async summary(subject: SummarySubject, id: string): Promise<FeedbackSummaryView> {

@@ -44,7 +44,7 @@ export class CircularService {
   }
 
   list(filter: CircularFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Circular>> {
-    return listPage(this.scope.dataSource, CIRCULAR_LIST, circularVisibility.sql(this.scope.viewer, "c"), filter, { first, after });
+    return listPage(this.scope.reads, CIRCULAR_LIST, circularVisibility.sql(this.scope.viewer, "c"), filter, { first, after });
   }
 
   issue(input: IssueCircularInput): Promise<Created<Circular>> {

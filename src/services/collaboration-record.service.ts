@@ -73,7 +73,7 @@ export class CollaborationRecordService {
   }
 
   async list(filter: CollaborationRecordFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CollaborationRecord>> {
-    const page = await listPage(this.scope.dataSource, COLLABORATION_LIST, collaborationRecordVisibility.sql(this.viewer, "r"), filter, { first, after });
+    const page = await listPage(this.scope.reads, COLLABORATION_LIST, collaborationRecordVisibility.sql(this.viewer, "r"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.collaborationRecordById.prime(row.id, row);
     return page;
   }

@@ -137,7 +137,8 @@ export class CommandRunner {
   }
 
   /**
-   * One transaction; once it commits, the audit sequencer is told of its entry; with events in it, the pusher is told (it also polls, for other
+   * One transaction; once it commits, the audit sequencer is told of its entry; the caller's reads that
+   * tolerate lag, that they must see it (on a replica only once it has replayed it); with events in it, the pusher is told (it also polls, for other
    * instances' events), and once a registry record (an agency, a client system) changed, the token checks'
    * kept rows are dropped, so a disable takes effect at the next request.
    */
@@ -149,6 +150,7 @@ export class CommandRunner {
       return answer;
     });
     this.scope.trail.committed();
+    await this.scope.reads.committed();
     if (events > 0) this.scope.eventsWritten?.();
     if (REGISTRY_ENTITY_TYPES.has(entityType)) this.scope.registryChanged?.();
     return result;

@@ -69,6 +69,10 @@ const instant = (value: string | null | undefined, field: string): string | null
  * transaction that wrote it, so the watermark is now or, when earlier, the start of the oldest transaction
  * still open elsewhere. Rows from `updatedSince` (inclusive) up to the watermark (exclusive) are answered;
  * a write still open commits with a time at or after the watermark and comes with the next run.
+ *
+ * Read on the primary, never on a read replica (`db/read-replicas.ts`): the watermark closes the window against
+ * the primary's own open transactions, and a replica that has not yet replayed a row written before it would
+ * leave that row out of this run while the next run starts after it, for good.
  */
 export class CreditExportService {
   constructor(private readonly scope: RequestScope) {}

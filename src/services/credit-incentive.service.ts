@@ -86,7 +86,7 @@ export class CreditIncentiveService {
 
   list(filter: CreditIncentiveFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CreditIncentive>> {
     const today = this.scope.today();
-    return listPage(this.scope.dataSource, incentiveList(today, (value) => this.scope.vault.hash(value)), creditIncentiveVisibility.sql(this.scope.viewer, "i", today), filter, { first, after });
+    return listPage(this.scope.reads, incentiveList(today, (value) => this.scope.vault.hash(value)), creditIncentiveVisibility.sql(this.scope.viewer, "i", today), filter, { first, after });
   }
 
   record(input: RecordCreditIncentiveInput): Promise<Created<CreditIncentive>> {

@@ -170,7 +170,7 @@ export class CreditRecordService {
 
   list(filter: CreditRecordFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CreditRecord>> {
     const today = this.scope.today();
-    return listPage(this.scope.dataSource, creditList(today, (value) => this.scope.vault.hash(value)), creditRecordVisibility.sql(this.viewer, "r", today), filter, { first, after });
+    return listPage(this.scope.reads, creditList(today, (value) => this.scope.vault.hash(value)), creditRecordVisibility.sql(this.viewer, "r", today), filter, { first, after });
   }
 
   /** Supervisors of the subject see every share; an agency it was shared with sees its own. */

@@ -93,7 +93,7 @@ export class CustodyTrademarkService {
   }
 
   async list(filter: CustodyTrademarkFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<CustodyTrademark>> {
-    const page = await listPage(this.scope.dataSource, TRADEMARK_LIST, this.visibilitySql("t"), filter, { first, after });
+    const page = await listPage(this.scope.reads, TRADEMARK_LIST, this.visibilitySql("t"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.custodyTrademarkById.prime(row.id, row);
     return page;
   }
@@ -108,7 +108,7 @@ export class CustodyTrademarkService {
     const visibility = this.visibilitySql("t");
     const window = this.scope.alertWindow();
     const relation = { clause: alertFeedSql(`(SELECT * FROM custody_trademarks t WHERE ${visibility.clause})`), params: { ...visibility.params, ...window } };
-    return relationPage(this.scope.dataSource, ALERT_LIST, relation, filter, { first, after });
+    return relationPage(this.scope.reads, ALERT_LIST, relation, filter, { first, after });
   }
 
   async placeUnderCustody(input: PlaceTrademarkUnderCustodyInput): Promise<Created<CustodyTrademark>> {

@@ -100,7 +100,7 @@ export class InstitutionService {
   }
 
   async list(filter: InstitutionFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Institution>> {
-    const page = await listPage(this.scope.dataSource, INSTITUTION_LIST, institutionVisibility.sql(this.viewer, "i"), filter, { first, after });
+    const page = await listPage(this.scope.reads, INSTITUTION_LIST, institutionVisibility.sql(this.viewer, "i"), filter, { first, after });
     for (const row of page.nodes) this.scope.loaders.institutionById.prime(row.id, row);
     return page;
   }

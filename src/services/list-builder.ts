@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Clause } from "../policy/decision";
+import type { LagTolerantReads } from "../db/read-replicas";
 import { CursorPart, decodeCursor, Page, pageSize, toPage } from "./pagination";
 import { entityRows } from "../loaders/entity-rows";
 
@@ -29,25 +30,30 @@ export interface ListSpec<E extends ObjectLiteral, F> {
 
 /**
  * One page of a list: the rows the caller may see (`visibility`) matching `filter`, after the cursor, in the
- * list's order. `totalCount` is a function, so the count query runs only when the answer selects the field
+ * list's order, read where `reads` sends it (a list tolerates a replica's lag; the audit log's does not). `totalCount` is a function, so the count query runs only when the answer selects the field
  * (GraphQL's default resolver calls it).
  */
 export async function listPage<E extends ObjectLiteral, F extends object>(
-  dataSource: DataSource,
+  reads: Pick<LagTolerantReads, "run">,
   spec: ListSpec<E, F>,
   visibility: Clause,
   filter: F,
   page: { first?: number | null; after?: string | null },
 ): Promise<Page<E>> {
-  const query = dataSource.getRepository(spec.entity).createQueryBuilder(spec.alias);
-  for (const join of spec.joins ?? []) query.leftJoin(join.entity, join.alias, join.on);
-  query.where(visibility.clause, visibility.params);
-  const { size, counted } = narrow(query, spec, filter, page);
-  // Raw rows read into entities directly (`loaders/entity-rows.ts`): a page of a list is a hot path.
-  const shape = entityRows(dataSource, spec.entity);
-  query.select(shape.qualified(spec.alias));
-  const rows = (await query.limit(size + 1).getRawMany()).map((raw) => shape.read(raw));
-  return toPage(rows, size, (row) => spec.order.keys.map((key) => key.value(row)), () => counted.getCount());
+  const build = (dataSource: DataSource) => {
+    const query = dataSource.getRepository(spec.entity).createQueryBuilder(spec.alias);
+    for (const join of spec.joins ?? []) query.leftJoin(join.entity, join.alias, join.on);
+    query.where(visibility.clause, visibility.params);
+    return { query, ...narrow(query, spec, filter, page) };
+  };
+  return reads.run(async (dataSource) => {
+    const { query, size } = build(dataSource);
+    // Raw rows read into entities directly (`loaders/entity-rows.ts`): a page of a list is a hot path.
+    const shape = entityRows(dataSource, spec.entity);
+    query.select(shape.qualified(spec.alias));
+    const rows = (await query.limit(size + 1).getRawMany()).map((raw) => shape.read(raw));
+    return toPage(rows, size, (row) => spec.order.keys.map((key) => key.value(row)), () => reads.run((counting) => build(counting).counted.getCount()));
+  });
 }
 
 /**
@@ -60,17 +66,22 @@ export interface RelationListSpec<E extends ObjectLiteral, F> extends Omit<ListS
 }
 
 export async function relationPage<E extends ObjectLiteral, F extends object>(
-  dataSource: DataSource,
+  reads: Pick<LagTolerantReads, "run">,
   spec: RelationListSpec<E, F>,
   relation: Clause,
   filter: F,
   page: { first?: number | null; after?: string | null },
 ): Promise<Page<E>> {
-  const query = dataSource.createQueryBuilder().select(`${spec.alias}.*`).from(`(${relation.clause})`, spec.alias).setParameters(relation.params);
-  const { size, counted } = narrow(query, spec, filter, page);
-  const rows = (await query.limit(size + 1).getRawMany()).map((raw) => spec.row(raw));
-  const count = async () => Number((await counted.select("count(*)::int", "n").getRawOne<{ n: number }>())?.n ?? 0);
-  return toPage(rows, size, (row) => spec.order.keys.map((key) => key.value(row)), count);
+  const build = (dataSource: DataSource) => {
+    const query = dataSource.createQueryBuilder().select(`${spec.alias}.*`).from(`(${relation.clause})`, spec.alias).setParameters(relation.params);
+    return { query, ...narrow(query, spec, filter, page) };
+  };
+  return reads.run(async (dataSource) => {
+    const { query, size } = build(dataSource);
+    const rows = (await query.limit(size + 1).getRawMany()).map((raw) => spec.row(raw));
+    const count = () => reads.run(async (counting) => Number((await build(counting).counted.select("count(*)::int", "n").getRawOne<{ n: number }>())?.n ?? 0));
+    return toPage(rows, size, (row) => spec.order.keys.map((key) => key.value(row)), count);
+  });
 }
 
 /** Adds the filters, then (on the page query, not on the returned count query) the cursor and the order. */

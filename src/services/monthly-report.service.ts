@@ -116,7 +116,7 @@ export class MonthlyReportService {
   /** The filed reports the caller may see (`monthlyReport.visible`), of the regions `under` covers when given. */
   filed(filter: { under?: string | null; month?: string | null }, first: number | null | undefined, after: string | null | undefined): Promise<Page<FiledMonthlyReport>> {
     if (filter.month !== null && filter.month !== undefined && !MONTH.test(filter.month)) throw new BadUserInputError("month is a calendar month such as 2026-10.", "month");
-    return listPage(this.scope.dataSource, filedList, filedMonthlyReportVisibility.sql(this.scope.viewer, "r"), filter, { first, after });
+    return listPage(this.scope.reads, filedList, filedMonthlyReportVisibility.sql(this.scope.viewer, "r"), filter, { first, after });
   }
 
   /** One filed report, if the caller may see it. */
@@ -198,7 +198,7 @@ export class MonthlyReportService {
 
   /** What the statistics sections do not count, for the month, in one statement. */
   private extra(pattern: string, from: string, to: string) {
-    return sqlRunner(this.scope.dataSource)<{ set: string; key: string; n: number }>(
+    return sqlRunner(this.scope.reads)<{ set: string; key: string; n: number }>(
       `SELECT 'severity' AS set, severity AS key, count(*)::int AS n FROM credit_records WHERE subject_region_code LIKE :pattern AND decided_on BETWEEN :from AND :to GROUP BY severity
        UNION ALL SELECT 'behaviour', behaviour, count(*)::int FROM credit_records WHERE subject_region_code LIKE :pattern AND decided_on BETWEEN :from AND :to GROUP BY behaviour
        UNION ALL SELECT 'incentive', kind, count(*)::int FROM credit_incentives WHERE subject_region_code LIKE :pattern AND decided_on BETWEEN :from AND :to GROUP BY kind

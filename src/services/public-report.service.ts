@@ -128,7 +128,7 @@ export class PublicReportService {
   }
 
   list(filter: PublicReportFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<PublicReport>> {
-    return listPage(this.scope.dataSource, PUBLIC_REPORT_LIST, publicReportVisibility.sql(this.scope.viewer, "r"), filter, { first, after });
+    return listPage(this.scope.reads, PUBLIC_REPORT_LIST, publicReportVisibility.sql(this.scope.viewer, "r"), filter, { first, after });
   }
 
   async byId(id: string | null): Promise<PublicReport | null> {

@@ -46,7 +46,7 @@ export class StandardService {
   }
 
   list(filter: StandardFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<Standard>> {
-    return listPage(this.scope.dataSource, STANDARD_LIST, EVERYTHING, filter, { first, after });
+    return listPage(this.scope.reads, STANDARD_LIST, EVERYTHING, filter, { first, after });
   }
 
   async byId(id: string | null | undefined): Promise<Standard | null> {

@@ -49,7 +49,7 @@ export class SupervisionRecordService {
   }
 
   list(filter: SupervisionRecordFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<SupervisionRecord>> {
-    return listPage(this.scope.dataSource, SUPERVISION_LIST, supervisionRecordVisibility.sql(this.scope.viewer, "r"), filter, { first, after });
+    return listPage(this.scope.reads, SUPERVISION_LIST, supervisionRecordVisibility.sql(this.scope.viewer, "r"), filter, { first, after });
   }
 
   async record(input: RecordInspectionInput): Promise<SupervisionRecord> {

@@ -50,7 +50,7 @@ export class TypicalCaseService {
   }
 
   list(filter: TypicalCaseFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<TypicalCase>> {
-    return listPage(this.scope.dataSource, TYPICAL_CASE_LIST, EVERYTHING, filter, { first, after });
+    return listPage(this.scope.reads, TYPICAL_CASE_LIST, EVERYTHING, filter, { first, after });
   }
 
   /** The institution that appraised it, only while it is LISTED (a suspended or removed one is not held up as an example). */

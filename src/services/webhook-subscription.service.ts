@@ -168,7 +168,7 @@ export class WebhookSubscriptionService {
       clause: `${DELIVERY_ROWS} WHERE ${own.clause} AND s.status <> 'DELETED' AND d.status <> 'WITHHELD'`,
       params: own.params,
     };
-    return relationPage(this.scope.dataSource, DELIVERY_LIST, relation, filter, { first, after });
+    return relationPage(this.scope.reads, DELIVERY_LIST, relation, filter, { first, after });
   }
 
   /**

@@ -113,6 +113,11 @@ type Documents = {
     "query QueryCountStatistics { statistics(regionCode: \"411500\") { regionCode\n      directory { institutionsByStatus { total } institutionsByField { total } appraisersByRegion { total } cultivation { total } }\n      cases { open overdue medianWorkingDays entrustedByMonth { total } overdueByRegion { total } }\n      feedback { count feedbackByMonth { total } complaintsByRegion { total } institutions(first: 100) { name complaints } }\n      credit { activeByBehaviour { total } repairs { total } institutionGrades { total } }\n      abnormalPatents { total { itemCount } byBatch { itemCount } byRegion { itemCount } }\n      collaboration { opened flows { count } averageResponseHours } } }": typeof types.QueryCountStatisticsDocument,
     "query QueryCountListWithoutTotal { institutions(first: 5) { edges { node { name } } } }": typeof types.QueryCountListWithoutTotalDocument,
     "query QueryCountListWithTotal { institutions(first: 5) { totalCount edges { node { name } } } }": typeof types.QueryCountListWithTotalDocument,
+    "query ReplicaInstitutions { institutions(first: 100, filter: { regionCode: \"411500\" }) { edges { node { id name version } } } }": typeof types.ReplicaInstitutionsDocument,
+    "query ReplicaInstitution($id: ID!) { institution(id: $id) { name version } }": typeof types.ReplicaInstitutionDocument,
+    "query ReplicaStatistics { statistics(regionCode: \"411500\") { directory { institutionsByStatus { total } } } }": typeof types.ReplicaStatisticsDocument,
+    "mutation ReplicaRename($id: ID!, $v: Int!, $name: String!) { updateInstitution(id: $id, expectedVersion: $v, input: { name: $name }) { name version } }": typeof types.ReplicaRenameDocument,
+    "query ReplicaCreditExport { creditExport(first: 10) { watermark rows { id } } }": typeof types.ReplicaCreditExportDocument,
     "mutation RegionRegisterAgency($input: RegisterAgencyInput!) { registerAgency(input: $input) { agency { code regionCode } } }": typeof types.RegionRegisterAgencyDocument,
     "mutation RegionRegisterClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed } }": typeof types.RegionRegisterClientDocument,
     "query RegionInstitution($c: CreditCode!) { institution(creditCode: $c) { name regionCode } }": typeof types.RegionInstitutionDocument,
@@ -245,6 +250,11 @@ const documents: Documents = {
     "query QueryCountStatistics { statistics(regionCode: \"411500\") { regionCode\n      directory { institutionsByStatus { total } institutionsByField { total } appraisersByRegion { total } cultivation { total } }\n      cases { open overdue medianWorkingDays entrustedByMonth { total } overdueByRegion { total } }\n      feedback { count feedbackByMonth { total } complaintsByRegion { total } institutions(first: 100) { name complaints } }\n      credit { activeByBehaviour { total } repairs { total } institutionGrades { total } }\n      abnormalPatents { total { itemCount } byBatch { itemCount } byRegion { itemCount } }\n      collaboration { opened flows { count } averageResponseHours } } }": types.QueryCountStatisticsDocument,
     "query QueryCountListWithoutTotal { institutions(first: 5) { edges { node { name } } } }": types.QueryCountListWithoutTotalDocument,
     "query QueryCountListWithTotal { institutions(first: 5) { totalCount edges { node { name } } } }": types.QueryCountListWithTotalDocument,
+    "query ReplicaInstitutions { institutions(first: 100, filter: { regionCode: \"411500\" }) { edges { node { id name version } } } }": types.ReplicaInstitutionsDocument,
+    "query ReplicaInstitution($id: ID!) { institution(id: $id) { name version } }": types.ReplicaInstitutionDocument,
+    "query ReplicaStatistics { statistics(regionCode: \"411500\") { directory { institutionsByStatus { total } } } }": types.ReplicaStatisticsDocument,
+    "mutation ReplicaRename($id: ID!, $v: Int!, $name: String!) { updateInstitution(id: $id, expectedVersion: $v, input: { name: $name }) { name version } }": types.ReplicaRenameDocument,
+    "query ReplicaCreditExport { creditExport(first: 10) { watermark rows { id } } }": types.ReplicaCreditExportDocument,
     "mutation RegionRegisterAgency($input: RegisterAgencyInput!) { registerAgency(input: $input) { agency { code regionCode } } }": types.RegionRegisterAgencyDocument,
     "mutation RegionRegisterClient($input: RegisterClientSystemInput!) { registerClientSystem(input: $input) { replayed } }": types.RegionRegisterClientDocument,
     "query RegionInstitution($c: CreditCode!) { institution(creditCode: $c) { name regionCode } }": types.RegionInstitutionDocument,
@@ -671,6 +681,26 @@ export function graphql(source: "query QueryCountListWithoutTotal { institutions
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query QueryCountListWithTotal { institutions(first: 5) { totalCount edges { node { name } } } }"): typeof import('./graphql').QueryCountListWithTotalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReplicaInstitutions { institutions(first: 100, filter: { regionCode: \"411500\" }) { edges { node { id name version } } } }"): typeof import('./graphql').ReplicaInstitutionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReplicaInstitution($id: ID!) { institution(id: $id) { name version } }"): typeof import('./graphql').ReplicaInstitutionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReplicaStatistics { statistics(regionCode: \"411500\") { directory { institutionsByStatus { total } } } }"): typeof import('./graphql').ReplicaStatisticsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReplicaRename($id: ID!, $v: Int!, $name: String!) { updateInstitution(id: $id, expectedVersion: $v, input: { name: $name }) { name version } }"): typeof import('./graphql').ReplicaRenameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReplicaCreditExport { creditExport(first: 10) { watermark rows { id } } }"): typeof import('./graphql').ReplicaCreditExportDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

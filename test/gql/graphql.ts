@@ -1665,6 +1665,37 @@ export type QueryCountListWithTotalQueryVariables = Exact<{ [key: string]: never
 
 export type QueryCountListWithTotalQuery = { institutions: { totalCount: number, edges: Array<{ node: { name: string } }> } };
 
+export type ReplicaInstitutionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReplicaInstitutionsQuery = { institutions: { edges: Array<{ node: { id: string, name: string, version: number | null } }> } };
+
+export type ReplicaInstitutionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReplicaInstitutionQuery = { institution: { name: string, version: number | null } | null };
+
+export type ReplicaStatisticsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReplicaStatisticsQuery = { statistics: { directory: { institutionsByStatus: { total: number | null } } | null } | null };
+
+export type ReplicaRenameMutationVariables = Exact<{
+  id: string | number;
+  v: number;
+  name: string;
+}>;
+
+
+export type ReplicaRenameMutation = { updateInstitution: { name: string, version: number | null } | null };
+
+export type ReplicaCreditExportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReplicaCreditExportQuery = { creditExport: { watermark: string, rows: Array<{ id: string }> } | null };
+
 export type RegionRegisterAgencyMutationVariables = Exact<{
   input: RegisterAgencyInput;
 }>;
@@ -3292,6 +3323,56 @@ export const QueryCountListWithTotalDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueryCountListWithTotalQuery, QueryCountListWithTotalQueryVariables>;
+export const ReplicaInstitutionsDocument = new TypedDocumentString(`
+    query ReplicaInstitutions {
+  institutions(first: 100, filter: {regionCode: "411500"}) {
+    edges {
+      node {
+        id
+        name
+        version
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaInstitutionsQuery, ReplicaInstitutionsQueryVariables>;
+export const ReplicaInstitutionDocument = new TypedDocumentString(`
+    query ReplicaInstitution($id: ID!) {
+  institution(id: $id) {
+    name
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaInstitutionQuery, ReplicaInstitutionQueryVariables>;
+export const ReplicaStatisticsDocument = new TypedDocumentString(`
+    query ReplicaStatistics {
+  statistics(regionCode: "411500") {
+    directory {
+      institutionsByStatus {
+        total
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaStatisticsQuery, ReplicaStatisticsQueryVariables>;
+export const ReplicaRenameDocument = new TypedDocumentString(`
+    mutation ReplicaRename($id: ID!, $v: Int!, $name: String!) {
+  updateInstitution(id: $id, expectedVersion: $v, input: {name: $name}) {
+    name
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaRenameMutation, ReplicaRenameMutationVariables>;
+export const ReplicaCreditExportDocument = new TypedDocumentString(`
+    query ReplicaCreditExport {
+  creditExport(first: 10) {
+    watermark
+    rows {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplicaCreditExportQuery, ReplicaCreditExportQueryVariables>;
 export const RegionRegisterAgencyDocument = new TypedDocumentString(`
     mutation RegionRegisterAgency($input: RegisterAgencyInput!) {
   registerAgency(input: $input) {

@@ -10,7 +10,7 @@ import { buildHub, Hub, prepareDatabase } from "../../src/hub";
 import { Logger, silentLogger } from "../../src/logging/logger";
 import { identify, requestIdOf } from "../../src/server/authenticate";
 import { createContext } from "../../src/context/context";
-import { copyTemplateKeys, createTestDatabase } from "./test-database";
+import { copyTemplateKeys, createTestDatabase, TestDatabase } from "./test-database";
 import type { TypedDocumentString } from "../gql/graphql";
 
 export interface GraphqlResponse<T = any> {
@@ -44,14 +44,23 @@ export interface TestHub {
  * fresh copy of the run's template database (migrated, with the demo data), listening on a free loopback
  * port. The hub still prepares it as `hub serve` would (its migrations and reference data are then current).
  */
-export async function startTestHub(options: { env?: Record<string, string>; now?: () => Date; logger?: Logger; transport?: Transport } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: {
+    env?: Record<string, string>;
+    now?: () => Date;
+    logger?: Logger;
+    transport?: Transport;
+    /** A database of the test's own (on a cluster it runs), prepared by the hub if empty, dropped by `stop()` with its `drop`. */
+    database?: TestDatabase;
+  } = {},
+): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   // Budgets out of reach unless a test sets its own: test files send far more than a minute's traffic.
   const unlimited = { HUB_RATE_LIMIT_CLIENT_POINTS: "1000000000", HUB_RATE_LIMIT_ANONYMOUS_POINTS: "1000000000", HUB_RATE_LIMIT_AUTH_FAILURES: "1000000", HUB_RATE_LIMIT_TARPIT_MS: "0", HUB_PUBLIC_REPORTS_PER_HOUR: "10000" };
   // Push workers (dispatcher, scheduler) run only in the tests about push: elsewhere they would poll the database in the background.
   const config = loadConfig({ HUB_ENV: "test", HUB_DATA_DIR: dataDir, LOG_LEVEL: "silent", HUB_AUDIT_FLUSH_MS: "20", HUB_PUSH_WORKERS: "false", ...unlimited, ...options.env });
   copyTemplateKeys(dataDir);
-  const database = await createTestDatabase({ seeded: true });
+  const database = options.database ?? (await createTestDatabase({ seeded: true }));
   const logger = options.logger ?? silentLogger();
   const db = await openDatabase(config, logger, database.target);
   await prepareDatabase(config, db, logger);

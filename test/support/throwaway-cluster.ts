@@ -31,18 +31,20 @@ export interface ThrowawayCluster {
 export interface PostgresBinaries {
   initdb: string;
   pgCtl: string;
+  /** Beside them in Debian's packages (postgresql-client, which postgresql needs); undefined when missing. */
+  pgBasebackup: string | undefined;
 }
 
-/** `initdb` and `pg_ctl` of the newest PostgreSQL under /usr/lib/postgresql, else on PATH; undefined when none. */
+/** `initdb` and `pg_ctl` (and `pg_basebackup`) of the newest PostgreSQL under /usr/lib/postgresql, else on PATH; undefined when none. */
 export function postgresBinaries(): PostgresBinaries | undefined {
   const root = "/usr/lib/postgresql";
   const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const version of versions) {
-    const bin = path.join(root, version, "bin");
-    if (fs.existsSync(path.join(bin, "initdb")) && fs.existsSync(path.join(bin, "pg_ctl"))) return { initdb: path.join(bin, "initdb"), pgCtl: path.join(bin, "pg_ctl") };
-  }
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (dir && fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) return { initdb: path.join(dir, "initdb"), pgCtl: path.join(dir, "pg_ctl") };
+  const dirs = [...versions.map((version) => path.join(root, version, "bin")), ...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean)];
+  for (const bin of dirs) {
+    if (fs.existsSync(path.join(bin, "initdb")) && fs.existsSync(path.join(bin, "pg_ctl"))) {
+      const pgBasebackup = path.join(bin, "pg_basebackup");
+      return { initdb: path.join(bin, "initdb"), pgCtl: path.join(bin, "pg_ctl"), pgBasebackup: fs.existsSync(pgBasebackup) ? pgBasebackup : undefined };
+    }
   }
   return undefined;
 }
@@ -106,8 +108,30 @@ export async function startThrowawayCluster(binaries: PostgresBinaries, prefix =
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   if (user) fs.chownSync(dir, user.uid, user.gid);
   const dataDir = path.join(dir, "data");
-  const port = await freePort();
   await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"], user, 120_000);
+  return serveCluster(binaries, dir, user);
+}
+
+/**
+ * A hot standby of `primary` (`pg_basebackup -R -X stream` from it, started on another free port), streaming
+ * its changes as they commit: a read replica. `initdb -A trust` let replication connections in from
+ * loopback, and the default `wal_level` (replica) is what streaming needs. `SELECT pg_wal_replay_pause()`
+ * on it holds what it shows, `pg_wal_replay_resume()` lets it catch up.
+ */
+export async function startStreamingReplica(binaries: PostgresBinaries, primary: ThrowawayCluster, prefix = "hub-pg-replica-"): Promise<ThrowawayCluster> {
+  if (!binaries.pgBasebackup) throw new Error("pg_basebackup was not found beside initdb (Debian's postgresql-client package)");
+  const user = serverUser();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  if (user) fs.chownSync(dir, user.uid, user.gid);
+  const dataDir = path.join(dir, "data");
+  await run(binaries.pgBasebackup, ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", dataDir, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"], user, 180_000);
+  return serveCluster(binaries, dir, user);
+}
+
+/** Starts the cluster in `<dir>/data` on a free loopback port, its socket and log in `dir`. */
+async function serveCluster(binaries: PostgresBinaries, dir: string, user: { uid: number; gid: number } | undefined): Promise<ThrowawayCluster> {
+  const dataDir = path.join(dir, "data");
+  const port = await freePort();
   // Durability across a crash is not what these tests are about: a clean stop writes everything anyway.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50 -c shared_buffers=32MB`;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;

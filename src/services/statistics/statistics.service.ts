@@ -20,7 +20,7 @@ export class StatisticsService {
   private readonly sections = new WeakMap<StatisticsRequest, Map<string, Promise<unknown>>>();
 
   constructor(private readonly scope: RequestScope) {
-    this.sql = sqlRunner(scope.dataSource);
+    this.sql = sqlRunner(scope.reads);
   }
 
   open(args: { regionCode?: string | null; from?: string | null; to?: string | null }): StatisticsRequest {
