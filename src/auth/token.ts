@@ -86,11 +86,15 @@ export class TokenVerifier {
   async verify(token: string, now: Date = new Date()): Promise<Viewer> {
     let header: ReturnType<typeof decodeProtectedHeader>;
     let unverified: JWTPayload;
-    try {
-      header = decodeProtectedHeader(token);
-      unverified = decodeJwt(token);
-    } catch {
-      throw new UnauthenticatedError("The bearer token is malformed.");
+    const seen = this.verified.decoded(token);
+    if (seen) ({ header, payload: unverified } = seen);
+    else {
+      try {
+        header = decodeProtectedHeader(token);
+        unverified = decodeJwt(token);
+      } catch {
+        throw new UnauthenticatedError("The bearer token is malformed.");
+      }
     }
     if (header.alg !== TOKEN_ALGORITHM || header.crit !== undefined) {
       throw new UnauthenticatedError(`The bearer token must be signed with ${TOKEN_ALGORITHM}.`);
@@ -129,7 +133,7 @@ export class TokenVerifier {
         if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError("The bearer token has expired.");
         throw new UnauthenticatedError("The bearer token's signature or claims are not valid.");
       }
-      this.verified.set(token, keys, payload);
+      this.verified.set(token, keys, header, payload);
     }
     const iat = payload.iat as number;
     if (iat > now.getTime() / 1000 + this.settings.clockToleranceSeconds) {

@@ -1,4 +1,4 @@
-import type { JWTPayload } from "jose";
+import type { JWTPayload, ProtectedHeaderParameters } from "jose";
 
 /**
  * Tokens whose signature and time-independent claims (`iss`, `aud`, required claims, algorithm) were
@@ -13,9 +13,14 @@ import type { JWTPayload } from "jose";
  * they need no repeating. At most `maxEntries` tokens are kept, the oldest dropped first.
  */
 export class VerifiedTokens {
-  private readonly entries = new Map<string, { keys: object; payload: JWTPayload }>();
+  private readonly entries = new Map<string, { keys: object; header: ProtectedHeaderParameters; payload: JWTPayload }>();
 
   constructor(private readonly maxEntries = 10_000) {}
+
+  /** The header and payload of a token verified before (with whatever keys), so it need not be decoded again. */
+  decoded(token: string): { header: ProtectedHeaderParameters; payload: JWTPayload } | undefined {
+    return this.entries.get(token);
+  }
 
   /** The payload `token` had when `keys` verified it, or undefined when it must be verified. */
   get(token: string, keys: object): JWTPayload | undefined {
@@ -23,9 +28,9 @@ export class VerifiedTokens {
     return kept && kept.keys === keys ? kept.payload : undefined;
   }
 
-  set(token: string, keys: object, payload: JWTPayload): void {
+  set(token: string, keys: object, header: ProtectedHeaderParameters, payload: JWTPayload): void {
     this.entries.delete(token);
-    this.entries.set(token, { keys, payload });
+    this.entries.set(token, { keys, header, payload });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 }
