@@ -41,6 +41,7 @@ import { InstitutionGradeService } from "../services/institution-grade.service";
 import { InstitutionEvaluationService } from "../services/institution-evaluation.service";
 import { CircularService } from "../services/circular.service";
 import { RemovalProposalService } from "../services/removal-proposal.service";
+import { lazyMembers } from "./lazy-members";
 import { primaryReads, ReadReplicas } from "../db/read-replicas";
 
 /** What the hub holds for its whole life and shares between requests. Nothing per caller. */
@@ -85,40 +86,6 @@ export interface HubContext {
   readonly services: HubServices;
 }
 
-/** The services a request uses (`RequestServices` makes each on first use). */
-export interface HubServices {
-  readonly agencies: AgencyService;
-  readonly clientSystems: ClientSystemService;
-  readonly identityProviders: IdentityProviderService;
-  readonly auditEvents: AuditEventService;
-  readonly institutions: InstitutionService;
-  readonly appraisers: AppraiserService;
-  readonly appraisalCases: AppraisalCaseService;
-  readonly caseFeedback: CaseFeedbackService;
-  readonly supervisionRecords: SupervisionRecordService;
-  readonly collaborationRecords: CollaborationRecordService;
-  readonly creditRecords: CreditRecordService;
-  readonly creditIncentives: CreditIncentiveService;
-  readonly creditExport: CreditExportService;
-  readonly monthlyReports: MonthlyReportService;
-  readonly abnormalPatents: AbnormalPatentService;
-  readonly abnormalPatentImport: AbnormalPatentImport;
-  readonly abnormalPatentHandling: AbnormalPatentHandling;
-  readonly withdrawalRates: WithdrawalRates;
-  readonly custodyTrademarks: CustodyTrademarkService;
-  readonly statistics: StatisticsService;
-  readonly webhooks: WebhookSubscriptionService;
-  readonly operationManifests: OperationManifestService;
-  readonly sanctions: DisciplinarySanctionService;
-  readonly standards: StandardService;
-  readonly publicReports: PublicReportService;
-  readonly typicalCases: TypicalCaseService;
-  readonly institutionGrades: InstitutionGradeService;
-  readonly institutionEvaluations: InstitutionEvaluationService;
-  readonly circulars: CircularService;
-  readonly removalProposals: RemovalProposalService;
-}
-
 /**
  * Builds one request's context: the viewer, fresh loaders and the services bound to them. The HTTP server
  * and the tests both call this, so tests exercise exactly what production runs.
@@ -155,115 +122,56 @@ export function createContext(deps: HubDeps, viewer: Viewer, request: RequestMet
     budget: new ResponseBudget(deps.maxResponseValues ?? Number.POSITIVE_INFINITY),
     introspection: deps.introspection ?? false,
     live: deps.live,
-    services: new RequestServices(scope, deps),
+    services: requestServices({ scope, deps }),
   };
 }
 
-/**
- * The services of one request, each made the first time the request uses it: a request uses one or two of
- * some thirty, and making them all was a measurable share of a credential lookup's CPU (issue 20).
- */
-class RequestServices implements HubServices {
-  private readonly made = new Map<string, unknown>();
-  constructor(
-    private readonly scope: RequestScope,
-    private readonly deps: HubDeps,
-  ) {}
-
-  private once<S>(name: string, make: () => S): S {
-    let service = this.made.get(name) as S | undefined;
-    if (service === undefined) this.made.set(name, (service = make()));
-    return service;
-  }
-
-  get agencies() {
-    return this.once("agencies", () => new AgencyService(this.scope));
-  }
-  get clientSystems() {
-    return this.once("clientSystems", () => new ClientSystemService(this.scope, { allowHttpJwksUri: allowsPlainHttp(this.deps.env) }));
-  }
-  get identityProviders() {
-    return this.once("identityProviders", () => new IdentityProviderService(this.scope, { allowHttpIssuer: allowsPlainHttp(this.deps.env) }));
-  }
-  get auditEvents() {
-    return this.once("auditEvents", () => new AuditEventService(this.scope));
-  }
-  get institutions() {
-    return this.once("institutions", () => new InstitutionService(this.scope));
-  }
-  get appraisers() {
-    return this.once("appraisers", () => new AppraiserService(this.scope));
-  }
-  get appraisalCases() {
-    return this.once("appraisalCases", () => new AppraisalCaseService(this.scope));
-  }
-  get caseFeedback() {
-    return this.once("caseFeedback", () => new CaseFeedbackService(this.scope));
-  }
-  get supervisionRecords() {
-    return this.once("supervisionRecords", () => new SupervisionRecordService(this.scope));
-  }
-  get collaborationRecords() {
-    return this.once("collaborationRecords", () => new CollaborationRecordService(this.scope));
-  }
-  get creditRecords() {
-    return this.once("creditRecords", () => new CreditRecordService(this.scope, this.institutions));
-  }
-  get creditIncentives() {
-    return this.once("creditIncentives", () => new CreditIncentiveService(this.scope));
-  }
-  get creditExport() {
-    return this.once("creditExport", () => new CreditExportService(this.scope));
-  }
-  get monthlyReports() {
-    return this.once("monthlyReports", () => new MonthlyReportService(this.scope, this.statistics));
-  }
-  get abnormalPatents() {
-    return this.once("abnormalPatents", () => new AbnormalPatentService(this.scope, this.creditRecords));
-  }
-  get abnormalPatentImport() {
-    return this.once("abnormalPatentImport", () => new AbnormalPatentImport(this.scope));
-  }
-  get abnormalPatentHandling() {
-    return this.once("abnormalPatentHandling", () => new AbnormalPatentHandling(this.scope, this.creditRecords));
-  }
-  get withdrawalRates() {
-    return this.once("withdrawalRates", () => new WithdrawalRates(this.scope));
-  }
-  get custodyTrademarks() {
-    return this.once("custodyTrademarks", () => new CustodyTrademarkService(this.scope));
-  }
-  get statistics() {
-    return this.once("statistics", () => new StatisticsService(this.scope));
-  }
-  get webhooks() {
-    return this.once("webhooks", () => new WebhookSubscriptionService(this.scope, { allowedHosts: this.deps.webhookAllowedHosts ?? [], env: this.deps.env ?? "production" }));
-  }
-  get operationManifests() {
-    return this.once("operationManifests", () => new OperationManifestService(this.scope));
-  }
-  get sanctions() {
-    return this.once("sanctions", () => new DisciplinarySanctionService(this.scope));
-  }
-  get standards() {
-    return this.once("standards", () => new StandardService(this.scope));
-  }
-  get publicReports() {
-    return this.once("publicReports", () => new PublicReportService(this.scope, this.caseFeedback, this.deps.publicSubmissions));
-  }
-  get typicalCases() {
-    return this.once("typicalCases", () => new TypicalCaseService(this.scope));
-  }
-  get institutionGrades() {
-    return this.once("institutionGrades", () => new InstitutionGradeService(this.scope));
-  }
-  get institutionEvaluations() {
-    return this.once("institutionEvaluations", () => new InstitutionEvaluationService(this.scope));
-  }
-  get circulars() {
-    return this.once("circulars", () => new CircularService(this.scope));
-  }
-  get removalProposals() {
-    return this.once("removalProposals", () => new RemovalProposalService(this.scope, this.institutions));
-  }
+/** What a request's services are made from. */
+interface ServiceSources {
+  scope: RequestScope;
+  deps: HubDeps;
 }
+
+/**
+ * Every service, as a request makes it the first time it uses it (`lazy-members.ts`): a request uses one or two
+ * of some thirty. A service built on another is given the request's own (`self`).
+ */
+const SERVICES = {
+  agencies: ({ scope }: ServiceSources) => new AgencyService(scope),
+  clientSystems: ({ scope, deps }: ServiceSources) => new ClientSystemService(scope, { allowHttpJwksUri: allowsPlainHttp(deps.env) }),
+  identityProviders: ({ scope, deps }: ServiceSources) => new IdentityProviderService(scope, { allowHttpIssuer: allowsPlainHttp(deps.env) }),
+  auditEvents: ({ scope }: ServiceSources) => new AuditEventService(scope),
+  institutions: ({ scope }: ServiceSources) => new InstitutionService(scope),
+  appraisers: ({ scope }: ServiceSources) => new AppraiserService(scope),
+  appraisalCases: ({ scope }: ServiceSources) => new AppraisalCaseService(scope),
+  caseFeedback: ({ scope }: ServiceSources) => new CaseFeedbackService(scope),
+  supervisionRecords: ({ scope }: ServiceSources) => new SupervisionRecordService(scope),
+  collaborationRecords: ({ scope }: ServiceSources) => new CollaborationRecordService(scope),
+  creditRecords: ({ scope }: ServiceSources, self: { institutions: InstitutionService }) => new CreditRecordService(scope, self.institutions),
+  creditIncentives: ({ scope }: ServiceSources) => new CreditIncentiveService(scope),
+  creditExport: ({ scope }: ServiceSources) => new CreditExportService(scope),
+  monthlyReports: ({ scope }: ServiceSources, self: { statistics: StatisticsService }) => new MonthlyReportService(scope, self.statistics),
+  abnormalPatents: ({ scope }: ServiceSources, self: { creditRecords: CreditRecordService }) => new AbnormalPatentService(scope, self.creditRecords),
+  abnormalPatentImport: ({ scope }: ServiceSources) => new AbnormalPatentImport(scope),
+  abnormalPatentHandling: ({ scope }: ServiceSources, self: { creditRecords: CreditRecordService }) => new AbnormalPatentHandling(scope, self.creditRecords),
+  withdrawalRates: ({ scope }: ServiceSources) => new WithdrawalRates(scope),
+  custodyTrademarks: ({ scope }: ServiceSources) => new CustodyTrademarkService(scope),
+  statistics: ({ scope }: ServiceSources) => new StatisticsService(scope),
+  webhooks: ({ scope, deps }: ServiceSources) => new WebhookSubscriptionService(scope, { allowedHosts: deps.webhookAllowedHosts ?? [], env: deps.env ?? "production" }),
+  operationManifests: ({ scope }: ServiceSources) => new OperationManifestService(scope),
+  sanctions: ({ scope }: ServiceSources) => new DisciplinarySanctionService(scope),
+  standards: ({ scope }: ServiceSources) => new StandardService(scope),
+  publicReports: ({ scope, deps }: ServiceSources, self: { caseFeedback: CaseFeedbackService }) => new PublicReportService(scope, self.caseFeedback, deps.publicSubmissions),
+  typicalCases: ({ scope }: ServiceSources) => new TypicalCaseService(scope),
+  institutionGrades: ({ scope }: ServiceSources) => new InstitutionGradeService(scope),
+  institutionEvaluations: ({ scope }: ServiceSources) => new InstitutionEvaluationService(scope),
+  circulars: ({ scope }: ServiceSources) => new CircularService(scope),
+  removalProposals: ({ scope }: ServiceSources, self: { institutions: InstitutionService }) => new RemovalProposalService(scope, self.institutions),
+};
+
+/** The services a request uses, each made on first use. */
+export type HubServices = { readonly [K in keyof typeof SERVICES]: ReturnType<(typeof SERVICES)[K]> };
+
+const requestServices = lazyMembers<ServiceSources, HubServices>(
+  Object.entries(SERVICES).map(([name, make]) => ({ names: [name], make: (sources, self) => ({ [name]: make(sources, self as never) }) })),
+);

@@ -14,6 +14,7 @@ import { createPublicReportLoaders } from "./public-report.loader";
 import { createInstitutionEvaluationLoaders } from "./institution-evaluation.loader";
 import { createMonthlyReportLoaders } from "./monthly-report.loader";
 import type { AlertWindow } from "./trademark-alert-feed";
+import { lazyMembers } from "../context/lazy-members";
 
 /** What the loaders of one request are made from. */
 interface LoaderSources {
@@ -45,34 +46,14 @@ const GROUPS = [
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 export type Loaders = UnionToIntersection<ReturnType<(typeof GROUPS)[number]>>;
 
-const SOURCES = Symbol("loader sources");
-
 /**
- * The prototype of every request's loaders: a getter per loader name that makes the loader's group on first
- * use and keeps it on the request's object, where it shadows the getters from then on. A request uses two or
- * three of some sixty loaders, and making them all cost a measurable share of a credential lookup (issue 20).
- * The names are learned once, by making each group against nothing: a loader does no work until it is asked.
+ * A request uses two or three of some sixty loaders: each group is made the first time one of its loaders is
+ * read (`context/lazy-members.ts`). The names are learned once, by making each group against nothing: a loader
+ * does no work until it is asked.
  */
-const LAZY_LOADERS: object = (() => {
-  const prototype = {};
-  const nothing = {} as LoaderSources;
-  for (const group of GROUPS) {
-    for (const name of Object.keys(group(nothing))) {
-      Object.defineProperty(prototype, name, {
-        get(this: { [SOURCES]: LoaderSources }) {
-          const made = group(this[SOURCES]) as Record<string, unknown>;
-          for (const [key, loader] of Object.entries(made)) Object.defineProperty(this, key, { value: loader, enumerable: true });
-          return made[name];
-        },
-      });
-    }
-  }
-  return prototype;
-})();
+const lazyLoaders = lazyMembers<LoaderSources, Loaders>(GROUPS.map((group) => ({ names: Object.keys(group({} as LoaderSources)), make: group })));
 
 /** All loaders of one request, made as they are first used. */
 export function createLoaders(dataSource: DataSource, alertWindow: () => AlertWindow, evaluationSince: () => string): Loaders {
-  const loaders = Object.create(LAZY_LOADERS) as { [SOURCES]: LoaderSources };
-  loaders[SOURCES] = { dataSource, alertWindow, evaluationSince };
-  return loaders as unknown as Loaders;
+  return lazyLoaders({ dataSource, alertWindow, evaluationSince });
 }
