@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, JWTPayload, jwtVerify, SignJWT } from "jose";
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, JWTPayload, jwtVerify, ProtectedHeaderParameters, SignJWT } from "jose";
 import { UnauthenticatedError } from "../errors/errors";
 import type { AgencyKind } from "../entities/agency-kind";
 import type { PublicJwks } from "../entities/client-system.entity";
@@ -76,6 +76,47 @@ export class TokenVerifier {
     this.hubKeys = createLocalJWKSet({ keys: hubKeys.map((key) => key.publicJwk) });
   }
 
+  /** The token's header and claims, unverified; decoded once per token (`verified-tokens.ts`). */
+  private decoded(token: string): { header: ProtectedHeaderParameters; payload: JWTPayload } {
+    const seen = this.verified.decoded(token);
+    if (seen) return seen;
+    try {
+      return { header: decodeProtectedHeader(token), payload: decodeJwt(token) };
+    } catch {
+      throw new UnauthenticatedError("The bearer token is malformed.");
+    }
+  }
+
+  /**
+   * The claims, once the signature of `keys` (the agency's, else the hub's) and the claims that do not change
+   * with time are verified: at the first use of the token with these keys; later uses check its expiry only.
+   */
+  private async signedPayload(token: string, header: ProtectedHeaderParameters, agencyKeys: PublicJwks | null, issuer: string, now: Date): Promise<JWTPayload> {
+    const keys: object = agencyKeys ?? this.hubKeys;
+    const kept = this.verified.get(token, keys);
+    if (kept) {
+      if ((kept.exp as number) <= now.getTime() / 1000 - this.settings.clockToleranceSeconds) throw new UnauthenticatedError("The bearer token has expired.");
+      return kept;
+    }
+    let payload: JWTPayload;
+    try {
+      const options = {
+        algorithms: [TOKEN_ALGORITHM],
+        issuer,
+        audience: this.settings.audience,
+        clockTolerance: this.settings.clockToleranceSeconds,
+        requiredClaims: ["iss", "aud", "sub", "exp", "iat"],
+        currentDate: now,
+      };
+      payload = (await jwtVerify(token, agencyKeys ? this.keySet(agencyKeys) : this.hubKeys, options)).payload;
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError("The bearer token has expired.");
+      throw new UnauthenticatedError("The bearer token's signature or claims are not valid.");
+    }
+    this.verified.set(token, keys, header, payload);
+    return payload;
+  }
+
   /** An agency's registered keys as jose reads them, made once per key set the registry or its jwksUri gives. */
   private keySet(jwks: PublicJwks): ReturnType<typeof createLocalJWKSet> {
     let keySet = this.agencyKeySets.get(jwks);
@@ -84,18 +125,7 @@ export class TokenVerifier {
   }
 
   async verify(token: string, now: Date = new Date()): Promise<Viewer> {
-    let header: ReturnType<typeof decodeProtectedHeader>;
-    let unverified: JWTPayload;
-    const seen = this.verified.decoded(token);
-    if (seen) ({ header, payload: unverified } = seen);
-    else {
-      try {
-        header = decodeProtectedHeader(token);
-        unverified = decodeJwt(token);
-      } catch {
-        throw new UnauthenticatedError("The bearer token is malformed.");
-      }
-    }
+    const { header, payload: unverified } = this.decoded(token);
     if (header.alg !== TOKEN_ALGORITHM || header.crit !== undefined) {
       throw new UnauthenticatedError(`The bearer token must be signed with ${TOKEN_ALGORITHM}.`);
     }
@@ -113,28 +143,7 @@ export class TokenVerifier {
     }
     // The agency's keys: registered inline, or fetched (cached) from its jwksUri; a failure there is a 401.
     const agencyKeys = !agencySigned ? null : caller.client.jwks ?? (await this.remoteJwks!.keys(caller.client.jwksUri!, typeof header.kid === "string" ? header.kid : undefined));
-
-    const keys: object = agencyKeys ?? this.hubKeys;
-    let payload = this.verified.get(token, keys);
-    if (payload) {
-      if ((payload.exp as number) <= now.getTime() / 1000 - this.settings.clockToleranceSeconds) throw new UnauthenticatedError("The bearer token has expired.");
-    } else {
-      try {
-        const options = {
-          algorithms: [TOKEN_ALGORITHM],
-          issuer: agencySigned ? agencyCode : this.settings.issuer,
-          audience: this.settings.audience,
-          clockTolerance: this.settings.clockToleranceSeconds,
-          requiredClaims: ["iss", "aud", "sub", "exp", "iat"],
-          currentDate: now,
-        };
-        payload = (await jwtVerify(token, agencyKeys ? this.keySet(agencyKeys) : this.hubKeys, options)).payload;
-      } catch (error) {
-        if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError("The bearer token has expired.");
-        throw new UnauthenticatedError("The bearer token's signature or claims are not valid.");
-      }
-      this.verified.set(token, keys, header, payload);
-    }
+    const payload = await this.signedPayload(token, header, agencyKeys, agencySigned ? agencyCode : this.settings.issuer, now);
     const iat = payload.iat as number;
     if (iat > now.getTime() / 1000 + this.settings.clockToleranceSeconds) {
       throw new UnauthenticatedError("The bearer token was issued in the future.");

@@ -8,6 +8,7 @@ import type { RequestScope } from "../context/request-scope";
 import { Page } from "./pagination";
 import { auditEventVisibility } from "../policy/audit-event.visibility";
 import { equals, ListSpec, listPage } from "./list-builder";
+import { primaryReads } from "../db/read-replicas";
 import type { AuditEventFilter } from "../inputs/audit-event.input";
 
 /** The trail, newest first. */
@@ -38,7 +39,7 @@ export class AuditEventService {
   async list(filter: AuditEventFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<AuditEvent>> {
     await this.scope.trail.flush();
     // On the primary, not `scope.reads`: the entries just sequenced may not be on a replica yet.
-    return listPage({ run: (read) => read(this.scope.dataSource) }, AUDIT_EVENT_LIST, auditEventVisibility.sql(this.scope.viewer, "e"), filter, { first, after });
+    return listPage(primaryReads(this.scope.dataSource), AUDIT_EVENT_LIST, auditEventVisibility.sql(this.scope.viewer, "e"), filter, { first, after });
   }
 
   /** Verifies the whole log (`audit/audit-verify.ts`), after sequencing what is queued. */
