@@ -31,11 +31,17 @@ const shapes = new WeakMap<EntityMetadata, EntityRows<ObjectLiteral>>();
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const ARRAY_TYPES: Record<string, string> = { uuid: "uuid", int: "int", integer: "int", bigint: "bigint" };
 
+/** Whether `entityRows` can read the entity: plain columns only. */
+export function hasPlainRows(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): boolean {
+  const metadata = dataSource.getMetadata(entity);
+  return metadata.relations.length === 0 && metadata.embeddeds.length === 0;
+}
+
 export function entityRows<E extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<E>): EntityRows<E> {
   const metadata = dataSource.getMetadata(entity);
   let shape = shapes.get(metadata);
   if (!shape) {
-    if (metadata.relations.length > 0 || metadata.embeddeds.length > 0) throw new Error(`${metadata.name} has relations or embedded columns: read it with TypeORM`);
+    if (!hasPlainRows(dataSource, entity)) throw new Error(`${metadata.name} has relations or embedded columns: read it with TypeORM`);
     const selected: ColumnMetadata[] = metadata.columns.filter((c) => c.isSelect);
     const driver = dataSource.driver;
     const prototype = typeof metadata.target === "function" ? (metadata.target.prototype as object) : Object.prototype;

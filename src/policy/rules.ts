@@ -133,21 +133,15 @@ const SYNC_CHECKS = new WeakMap<ShieldRule, SyncCheck>();
 export function syncCheckOf(rule: ShieldRule): SyncCheck | undefined {
   return SYNC_CHECKS.get(rule);
 }
-function withSyncCheck(shieldRule: ShieldRule, check: SyncCheck): ShieldRule {
+/** A shield rule deciding by `check`, which `applyGuards` may also run directly (`syncCheckOf`). */
+function syncRule(name: string, cache: "contextual" | "no_cache", check: SyncCheck): ShieldRule {
+  const shieldRule = rule(name, { cache })((parent, _args, ctx: HubContext) => check(parent, ctx));
   SYNC_CHECKS.set(shieldRule, check);
   return shieldRule;
 }
 
-const aboutViewer = (decide: (viewer: Viewer) => boolean) =>
-  withSyncCheck(
-    rule(decide.name, { cache: "contextual" })((_parent, _args, ctx: HubContext) => decide(ctx.viewer)),
-    (_parent, ctx) => decide(ctx.viewer),
-  );
-const aboutRow = <P>(name: string, decide: (parent: P, ctx: HubContext) => boolean) =>
-  withSyncCheck(
-    rule(name, { cache: "no_cache" })((parent: P, _args, ctx: HubContext) => decide(parent, ctx)),
-    (parent, ctx) => decide(parent as P, ctx),
-  );
+const aboutViewer = (decide: (viewer: Viewer) => boolean) => syncRule(decide.name, "contextual", (_parent, ctx) => decide(ctx.viewer));
+const aboutRow = <P>(name: string, decide: (parent: P, ctx: HubContext) => boolean) => syncRule(name, "no_cache", (parent, ctx) => decide(parent as P, ctx));
 
 /** A record that belongs to one agency (its client systems, its identity provider): for whoever administers that agency. */
 const aboutAgencyRecord = <P extends { agencyId: string }>(name: string) =>
@@ -197,10 +191,7 @@ export const RULES = {
   public: allow,
   ...callerRules,
   /** Reads the hub's introspection setting too, which is the same for every request. */
-  subgraphSchemaReader: withSyncCheck(
-    rule("subgraphSchemaReader", { cache: "contextual" })((_parent, _args, ctx: HubContext) => subgraphSchemaReader(ctx.viewer, ctx.introspection)),
-    (_parent, ctx) => subgraphSchemaReader(ctx.viewer, ctx.introspection),
-  ),
+  subgraphSchemaReader: syncRule("subgraphSchemaReader", "contextual", (_parent, ctx) => subgraphSchemaReader(ctx.viewer, ctx.introspection)),
   agencyAdministration: aboutRow<Agency>("agencyAdministration", (agency, { viewer }) => agencyAdministration(viewer, agency)),
   clientSystemOfViewerAgency: aboutAgencyRecord<ClientSystem>("clientSystemOfViewerAgency"),
   identityProviderOfViewerAgency: aboutAgencyRecord<IdentityProvider>("identityProviderOfViewerAgency"),

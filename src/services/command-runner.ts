@@ -8,7 +8,7 @@ import { isUuid } from "./validate";
 import { assertVersion, updateVersioned } from "./versioned-update";
 import type { EventDraft } from "../push/event-types";
 import { writeEvents } from "../push/outbox";
-import { entityRows } from "../loaders/entity-rows";
+import { entityRows, hasPlainRows } from "../loaders/entity-rows";
 
 /** What a creating command answers (a mutation's `Payload`): the record, and whether this call replayed an earlier one. */
 export interface Created<E> {
@@ -172,8 +172,7 @@ export class CommandRunner {
  * An entity with relations is read through TypeORM.
  */
 async function recordById<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, id: string): Promise<E | null> {
-  const metadata = manager.connection.getMetadata(entity);
-  if (metadata.relations.length > 0 || metadata.embeddeds.length > 0) return manager.getRepository(entity).findOneBy({ id } as never);
+  if (!hasPlainRows(manager.connection, entity)) return manager.getRepository(entity).findOneBy({ id } as never);
   const rows = entityRows(manager.connection, entity);
   const found: Array<Record<string, unknown>> = await manager.query(`SELECT ${rows.columns} FROM ${rows.table} WHERE ${rows.column("id").name} = $1`, [id]);
   return found.length > 0 ? rows.read(found[0]) : null;
